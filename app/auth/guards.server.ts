@@ -1,0 +1,55 @@
+/**
+ * Guards: every loader and action calls one of these first. A layout's guard does not protect
+ * its children. "Not signed in" redirects to /login; "signed in but not allowed" is 403;
+ * "no such record for you" is 404 (see `notFound`).
+ */
+import { redirect } from "@remix-run/node";
+
+import type { Role } from "~/domain/enums";
+import type { Actor } from "~/domain/permissions";
+
+import { getSession, type SessionUser } from "./session.server";
+
+export function loginRedirect(request: Request): Response {
+  const url = new URL(request.url);
+  const back = url.pathname + url.search;
+  const target = back === "/" || back.startsWith("/login") ? "/login" : `/login?redirectTo=${encodeURIComponent(back)}`;
+  return redirect(target);
+}
+
+export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
+  return (await getSession(request))?.user ?? null;
+}
+
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getOptionalUser(request);
+  if (!user) throw loginRedirect(request);
+  return user;
+}
+
+export async function requireRole<R extends Role>(request: Request, ...roles: R[]): Promise<SessionUser & { role: R }> {
+  const user = await requireUser(request);
+  if (!(roles as Role[]).includes(user.role)) throw forbidden();
+  return user as SessionUser & { role: R };
+}
+
+/** Staff of a site, or admin. */
+export const requireStaff = (request: Request) => requireRole(request, "staff", "admin");
+
+export function forbidden(): Response {
+  return new Response("Forbidden", { status: 403 });
+}
+
+export function notFound(): Response {
+  return new Response("Not found", { status: 404 });
+}
+
+export function actorOf(user: SessionUser): Actor {
+  return {
+    id: user.id,
+    role: user.role,
+    siteId: user.role === "admin" ? null : user.siteId,
+    employerId: user.employerId,
+    apprenticeId: user.apprenticeId,
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * Start-up, called by server.js before it listens: parse the environment (a bad value stops
+ * the app with a message naming the variable), open and migrate the database, seed the demo
+ * when the database is empty, and print the demo accounts.
+ */
+import { db } from "~/db/client.server";
+import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from "~/db/seed.server";
+import { dateInZone } from "~/domain/dates";
+import { env } from "~/env.server";
+import { sessionSecrets } from "~/auth/secret.server";
+import { serverT } from "~/i18n/i18n.server";
+
+export async function bootServer() {
+  const config = env();
+  sessionSecrets();
+  const database = db();
+  if (config.SEED_DEMO && isDatabaseEmpty(database)) {
+    const started = Date.now();
+    const summary = seedDemo(database, { today: dateInZone(new Date()) });
+    console.log(`Seeded the demo into ${config.DATABASE_PATH} in ${Date.now() - started} ms.`);
+    console.log(`Demo accounts (password "${DEMO_PASSWORD}"):`);
+    for (const account of summary.accounts) {
+      console.log(`  ${account.username.padEnd(12)} ${account.role.padEnd(11)} ${account.description}`);
+    }
+  }
+  const en = serverT("en");
+  const km = serverT("km");
+  return {
+    port: config.PORT,
+    host: config.HOST,
+    trustProxy: config.TRUST_PROXY,
+    logRequests: config.LOG_REQUESTS,
+    crossOriginMessage: `${km("errors.crossOrigin")}\n${en("errors.crossOrigin")}\n`,
+  };
+}

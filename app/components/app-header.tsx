@@ -1,0 +1,92 @@
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+import type { Locale, Role } from "~/domain/enums";
+
+interface Props {
+  user: { displayName: string; role: Role; home: string } | null;
+  locale: Locale;
+}
+
+const NAV: Record<Role, { to: string; key: "nav.home" | "nav.myApprentices" | "nav.myProgress" }[]> = {
+  staff: [{ to: "/staff", key: "nav.home" }],
+  admin: [{ to: "/staff", key: "nav.home" }],
+  trainer: [{ to: "/trainer", key: "nav.myApprentices" }],
+  apprentice: [{ to: "/me", key: "nav.myProgress" }],
+};
+
+export function AppHeader({ user, locale }: Props) {
+  const { t } = useTranslation();
+  return (
+    <header className="no-print border-b border-brand-800 bg-brand-700 text-white">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2 focus:text-brand-800">
+        {t("app.skipToContent")}
+      </a>
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2 sm:px-6">
+        <Link to={user?.home ?? "/"} className="flex min-h-11 items-center text-lg font-bold">
+          {t("app.name")}
+        </Link>
+        {user ? (
+          <nav aria-label={t("app.mainNav")} className="flex gap-1">
+            {NAV[user.role].map((item) => (
+              <NavLink
+                key={item.to}
+                to={item.to}
+                className={({ isActive }) =>
+                  `flex min-h-11 items-center rounded-md px-3 ${isActive ? "bg-brand-800" : "hover:bg-brand-800/60"}`
+                }
+              >
+                {t(item.key)}
+              </NavLink>
+            ))}
+          </nav>
+        ) : null}
+        <div className="ml-auto flex items-center gap-2">
+          <LanguageSwitch locale={locale} />
+          {user ? (
+            <Form method="post" action="/logout" reloadDocument>
+              <button
+                type="submit"
+                className="min-h-11 rounded-md border border-white/40 px-3 hover:bg-brand-800"
+                title={t("app.signedInAs", { name: user.displayName })}
+              >
+                {t("app.signOut")}
+              </button>
+            </Form>
+          ) : null}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+const LANGUAGES: { locale: Locale; label: string; lang: string }[] = [
+  { locale: "km", label: "ខ្មែរ", lang: "km" },
+  { locale: "en", label: "English", lang: "en" },
+];
+
+/** A plain form: works without JavaScript, and reloads the page in the new language. */
+export function LanguageSwitch({ locale }: { locale: Locale }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  return (
+    <Form method="post" action="/locale" reloadDocument aria-label={t("app.language")} className="flex">
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      {LANGUAGES.map((l) => (
+        <button
+          key={l.locale}
+          type="submit"
+          name="locale"
+          value={l.locale}
+          lang={l.lang}
+          aria-pressed={l.locale === locale}
+          className={`min-h-11 min-w-11 px-3 first:rounded-l-md last:rounded-r-md border border-white/40 ${
+            l.locale === locale ? "bg-white font-semibold text-brand-800" : "hover:bg-brand-800"
+          }`}
+        >
+          {l.label}
+        </button>
+      ))}
+    </Form>
+  );
+}

@@ -1,0 +1,94 @@
+import { getInputProps, type FieldMetadata } from "@conform-to/react";
+import { useNavigation } from "@remix-run/react";
+import type { InputHTMLAttributes, ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+
+/** Field errors are catalogue keys (see app/utils/validation.ts); shown in the user's language. */
+export function FieldErrors({ id, errors }: { id: string; errors: string[] | undefined }) {
+  const { t } = useTranslation();
+  if (!errors?.length) return null;
+  return (
+    <ul id={id} className="mt-1 text-sm font-medium text-red-700">
+      {errors.map((e) => (
+        <li key={e}>{t(e as "errors.invalid", { defaultValue: t("errors.invalid") })}</li>
+      ))}
+    </ul>
+  );
+}
+
+export function TextField({
+  field,
+  label,
+  type = "text",
+  ...rest
+}: {
+  field: FieldMetadata<string>;
+  label: ReactNode;
+  type?: "text" | "password" | "date" | "number" | "tel";
+} & Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "name" | "id" | "defaultValue">) {
+  return (
+    <div>
+      <label htmlFor={field.id} className="block font-medium">
+        {label}
+      </label>
+      <input
+        {...getInputProps(field, { type, ariaAttributes: true })}
+        {...rest}
+        className="mt-1 block min-h-11 w-full rounded-lg border border-stone-400 bg-white px-3 text-base aria-[invalid=true]:border-red-700"
+      />
+      <FieldErrors id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+/** A submit button that shows a pending state while its form is being sent (JS on). */
+export function SubmitButton({
+  children,
+  pendingText,
+  formAction,
+  intent,
+  className = "",
+}: {
+  children: ReactNode;
+  pendingText: ReactNode;
+  formAction?: string;
+  intent?: string;
+  className?: string;
+}) {
+  const navigation = useNavigation();
+  const pending =
+    navigation.state !== "idle" &&
+    navigation.formMethod !== undefined &&
+    (formAction === undefined || navigation.formAction === formAction) &&
+    (intent === undefined || navigation.formData?.get("intent") === intent);
+  return (
+    <button
+      type="submit"
+      name={intent ? "intent" : undefined}
+      value={intent}
+      disabled={pending}
+      aria-busy={pending}
+      className={`inline-flex min-h-11 items-center justify-center gap-2 rounded-lg bg-brand-700 px-5 font-semibold text-white hover:bg-brand-800 disabled:opacity-70 ${className}`}
+    >
+      {pending ? (
+        <>
+          <span aria-hidden className="size-4 animate-spin rounded-full border-2 border-white border-t-transparent" />
+          {pendingText}
+        </>
+      ) : (
+        children
+      )}
+    </button>
+  );
+}
+
+export function Alert({ children, tone = "error" }: { children: ReactNode; tone?: "error" | "info" }) {
+  return (
+    <div
+      role={tone === "error" ? "alert" : "status"}
+      className={`rounded-lg border px-4 py-3 ${tone === "error" ? "border-red-300 bg-red-50 text-red-800" : "border-brand-100 bg-brand-50 text-brand-800"}`}
+    >
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * Progress reads shared by the role pages: a fixed number of queries for any number of
+ * placements (no query per row).
+ */
+import { inArray } from "drizzle-orm";
+
+import { currentLevels, type AssessmentRecord, type CurrentLevel } from "~/domain/progress";
+
+import { db } from "./client.server";
+import { assessments, competencies } from "./schema";
+
+export type CompetencyRow = typeof competencies.$inferSelect;
+
+/** Competencies of the given framework versions, in order, grouped by version. */
+export function competenciesByVersion(versionIds: readonly number[]): Map<number, CompetencyRow[]> {
+  const out = new Map<number, CompetencyRow[]>();
+  if (versionIds.length === 0) return out;
+  const rows = db()
+    .select()
+    .from(competencies)
+    .where(inArray(competencies.versionId, [...new Set(versionIds)]))
+    .orderBy(competencies.unitId, competencies.position)
+    .all();
+  for (const row of rows) {
+    const list = out.get(row.versionId) ?? [];
+    list.push(row);
+    out.set(row.versionId, list);
+  }
+  return out;
+}
+
+/** Current level of each competency, per placement, from the append-only history. */
+export function levelsByPlacement(placementIds: readonly number[]): Map<number, Map<number, CurrentLevel>> {
+  const out = new Map<number, Map<number, CurrentLevel>>();
+  if (placementIds.length === 0) return out;
+  const rows = db()
+    .select({
+      id: assessments.id,
+      placementId: assessments.placementId,
+      competencyId: assessments.competencyId,
+      level: assessments.level,
+      observedOn: assessments.observedOn,
+      supersedesId: assessments.supersedesId,
+    })
+    .from(assessments)
+    .where(inArray(assessments.placementId, [...placementIds]))
+    .all();
+  const grouped = new Map<number, AssessmentRecord[]>();
+  for (const row of rows) {
+    const list = grouped.get(row.placementId) ?? [];
+    list.push(row);
+    grouped.set(row.placementId, list);
+  }
+  for (const id of placementIds) out.set(id, currentLevels(grouped.get(id) ?? []));
+  return out;
+}

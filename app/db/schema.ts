@@ -1,0 +1,792 @@
+/**
+ * The portal's tables: the one source of truth for the database (DESIGN.md §3).
+ *
+ * Conventions:
+ * - Day-level facts (attendance, observed dates, weeks) are `YYYY-MM-DD` text in the site's zone.
+ * - Moments are UTC, stored as integer milliseconds (`timestamp_ms`).
+ * - Money is stored in US cents (integers), never floats.
+ * - Every enumeration has a CHECK constraint built from the lists in `app/domain/enums.ts`.
+ * - Append-only tables (assessments, attendance, audit events, ...) get triggers in a custom
+ *   migration that refuse UPDATE and DELETE.
+ */
+import { sql, type SQL } from "drizzle-orm";
+import {
+  type AnySQLiteColumn,
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+import {
+  ABSENCE_REASONS,
+  ADVANCE_NOTICE_KINDS,
+  ASSESSMENT_LEVELS,
+  ATTENDANCE_STATUSES,
+  CONSENT_ITEMS,
+  EDUCATION_EVENT_KINDS,
+  EMPLOYER_SECTORS,
+  FLAG_EVENT_ACTIONS,
+  FLAG_RULES,
+  FLAG_SEVERITIES,
+  FLAG_STATUSES,
+  FLAG_SUBJECT_TYPES,
+  FOLLOW_UP_KINDS,
+  FRAMEWORK_VERSION_STATUSES,
+  GENDERS,
+  LOCALES,
+  MANUAL_STATUSES,
+  OUTCOME_CHECKIN_MONTHS,
+  PHASES,
+  PLACEMENT_OUTCOMES,
+  PLACEMENT_STATUSES,
+  ROLES,
+} from "~/domain/enums";
+
+const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
+
+/** `column IN ('a','b',...)` for a CHECK constraint. */
+function oneOf(column: AnySQLiteColumn, values: readonly (string | number)[]): SQL {
+  const list = values.map((v) => (typeof v === "number" ? String(v) : `'${v.replaceAll("'", "''")}'`)).join(", ");
+  return sql`${column} in (${sql.raw(list)})`;
+}
+
+const isoDate = (column: AnySQLiteColumn): SQL =>
+  sql`${column} glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`;
+
+const createdAt = () => integer("created_at", { mode: "timestamp_ms" }).notNull().default(now);
+
+// ---------------------------------------------------------------------------------------------
+// Sites, intakes, holidays
+
+export const sites = sqliteTable("sites", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  /** Two-letter prefix used in apprentice codes, e.g. `PP` in `PP-26-014`. */
+  code: text("code").notNull().unique(),
+  nameEn: text("name_en").notNull(),
+  nameKm: text("name_km").notNull(),
+  timezone: text("timezone").notNull().default("Asia/Phnom_Penh"),
+  active: integer("active", { mode: "boolean" }).notNull().default(true),
+  createdAt: createdAt(),
+});
+
+export const publicHolidays = sqliteTable(
+  "public_holidays",
+  {
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id),
+    date: text("date").notNull(),
+    nameEn: text("name_en").notNull(),
+    nameKm: text("name_km").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.date] }), check("public_holidays_date", isoDate(t.date))],
+);
+
+export const intakes = sqliteTable(
+  "intakes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id),
+    name: text("name").notNull(),
+    startsOn: text("starts_on").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("intakes_site_name").on(t.siteId, t.name),
+    check("intakes_starts_on", isoDate(t.startsOn)),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Employers and apprentices
+
+export const employers = sqliteTable(
+  "employers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id),
+    name: text("name").notNull(),
+    sector: text("sector", { enum: EMPLOYER_SECTORS }).notNull(),
+    district: text("district").notNull(),
+    contactName: text("contact_name"),
+    contactPhone: text("contact_phone"),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("employers_site_name").on(t.siteId, t.name),
+    check("employers_sector", oneOf(t.sector, EMPLOYER_SECTORS)),
+  ],
+);
+
+export const apprentices = sqliteTable(
+  "apprentices",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Pseudonymous code, e.g. `PP-26-014`: identifies the person everywhere. */
+    code: text("code").notNull().unique(),
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id),
+    intakeId: integer("intake_id").references(() => intakes.id),
+    preferredName: text("preferred_name").notNull(),
+    /** Staff only; shown to a trainer only while `share_legal_name` consent holds. */
+    legalName: text("legal_name").notNull(),
+    /** Staff only (and the apprentice's own). */
+    dateOfBirth: text("date_of_birth").notNull(),
+    gender: text("gender", { enum: GENDERS }).notNull(),
+    /** Staff only. */
+    referralSource: text("referral_source"),
+    /** Staff only. */
+    background: text("background"),
+    phase: text("phase", { enum: PHASES }).notNull().default("work_readiness"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("apprentices_site_phase").on(t.siteId, t.phase),
+    index("apprentices_intake").on(t.intakeId),
+    check("apprentices_gender", oneOf(t.gender, GENDERS)),
+    check("apprentices_phase", oneOf(t.phase, PHASES)),
+    check("apprentices_dob", isoDate(t.dateOfBirth)),
+  ],
+);
+
+export const phaseChanges = sqliteTable(
+  "phase_changes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    apprenticeId: integer("apprentice_id")
+      .notNull()
+      .references(() => apprentices.id),
+    phase: text("phase", { enum: PHASES }).notNull(),
+    changedOn: text("changed_on").notNull(),
+    recordedBy: integer("recorded_by").references((): AnySQLiteColumn => users.id),
+    note: text("note"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("phase_changes_apprentice").on(t.apprenticeId, t.changedOn),
+    check("phase_changes_phase", oneOf(t.phase, PHASES)),
+    check("phase_changes_changed_on", isoDate(t.changedOn)),
+  ],
+);
+
+/** Consent is a history: the latest record per item is the current answer. */
+export const consents = sqliteTable(
+  "consents",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    apprenticeId: integer("apprentice_id")
+      .notNull()
+      .references(() => apprentices.id),
+    item: text("item", { enum: CONSENT_ITEMS }).notNull(),
+    granted: integer("granted", { mode: "boolean" }).notNull(),
+    recordedBy: integer("recorded_by").references((): AnySQLiteColumn => users.id),
+    recordedAt: createdAt(),
+    note: text("note"),
+  },
+  (t) => [
+    index("consents_apprentice_item").on(t.apprenticeId, t.item, t.recordedAt),
+    check("consents_item", oneOf(t.item, CONSENT_ITEMS)),
+  ],
+);
+
+/** The apprentice's own career plan: written and edited by the apprentice. */
+export const careerPlans = sqliteTable("career_plans", {
+  apprenticeId: integer("apprentice_id")
+    .primaryKey()
+    .references(() => apprentices.id),
+  goals: text("goals").notNull().default(""),
+  nextSteps: text("next_steps").notNull().default(""),
+  updatedAt: createdAt(),
+});
+
+export const careerPlanComments = sqliteTable(
+  "career_plan_comments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    apprenticeId: integer("apprentice_id")
+      .notNull()
+      .references(() => apprentices.id),
+    authorUserId: integer("author_user_id")
+      .notNull()
+      .references((): AnySQLiteColumn => users.id),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("career_plan_comments_apprentice").on(t.apprenticeId, t.createdAt)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Users, sessions, sign-in links
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    username: text("username").notNull().unique(),
+    displayName: text("display_name").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    /** argon2id; null for an account that signs in only by link or PIN. */
+    passwordHash: text("password_hash"),
+    /** argon2id of a 6-digit PIN (apprentices). */
+    pinHash: text("pin_hash"),
+    failedSignIns: integer("failed_sign_ins").notNull().default(0),
+    lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
+    /** Staff: their site. Trainers: their employer's site. Apprentices: their site. Admin: null. */
+    siteId: integer("site_id").references(() => sites.id),
+    /** Trainers only. */
+    employerId: integer("employer_id").references(() => employers.id),
+    /** Apprentice accounts only. */
+    apprenticeId: integer("apprentice_id")
+      .unique()
+      .references(() => apprentices.id),
+    phone: text("phone"),
+    locale: text("locale", { enum: LOCALES }),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    deactivatedAt: integer("deactivated_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("users_employer").on(t.employerId),
+    index("users_site_role").on(t.siteId, t.role),
+    check("users_role", oneOf(t.role, ROLES)),
+    check("users_locale", sql`${t.locale} is null or ${oneOf(t.locale, LOCALES)}`),
+    check(
+      "users_role_links",
+      sql`(${t.role} <> 'trainer' or (${t.employerId} is not null and ${t.siteId} is not null))
+        and (${t.role} <> 'apprentice' or (${t.apprenticeId} is not null and ${t.siteId} is not null))
+        and (${t.role} <> 'staff' or ${t.siteId} is not null)
+        and (${t.role} = 'trainer' or ${t.employerId} is null)
+        and (${t.role} = 'apprentice' or ${t.apprenticeId} is null)`,
+    ),
+  ],
+);
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    /** SHA-256 of the token in the cookie; the token itself is never stored. */
+    idHash: text("id_hash").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),
+    /** Absolute end; the idle limit is checked against `last_seen_at`. */
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    /** How the session began: `password`, `pin` or `link`. */
+    method: text("method", { enum: ["password", "pin", "link"] }).notNull(),
+    userAgent: text("user_agent"),
+  },
+  (t) => [
+    index("sessions_user").on(t.userId),
+    check("sessions_method", oneOf(t.method, ["password", "pin", "link"])),
+  ],
+);
+
+export const signInLinks = sqliteTable(
+  "sign_in_links",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdBy: integer("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    revokedBy: integer("revoked_by").references(() => users.id),
+    lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+    useCount: integer("use_count").notNull().default(0),
+  },
+  (t) => [index("sign_in_links_user").on(t.userId)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Competency frameworks (versioned: draft → published (immutable) → retired)
+
+export const frameworks = sqliteTable(
+  "frameworks",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    code: text("code").notNull().unique(),
+    tradeEn: text("trade_en").notNull(),
+    tradeKm: text("trade_km").notNull(),
+    sector: text("sector", { enum: EMPLOYER_SECTORS }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [check("frameworks_sector", oneOf(t.sector, EMPLOYER_SECTORS))],
+);
+
+export const frameworkVersions = sqliteTable(
+  "framework_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    frameworkId: integer("framework_id")
+      .notNull()
+      .references(() => frameworks.id),
+    version: integer("version").notNull(),
+    status: text("status", { enum: FRAMEWORK_VERSION_STATUSES }).notNull().default("draft"),
+    /** Typical length of a placement on this framework, in weeks. */
+    typicalWeeks: integer("typical_weeks").notNull(),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    publishedAt: integer("published_at", { mode: "timestamp_ms" }),
+    retiredAt: integer("retired_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    uniqueIndex("framework_versions_framework_version").on(t.frameworkId, t.version),
+    check("framework_versions_status", oneOf(t.status, FRAMEWORK_VERSION_STATUSES)),
+    check("framework_versions_typical_weeks", sql`${t.typicalWeeks} between 2 and 52`),
+  ],
+);
+
+export const frameworkUnits = sqliteTable(
+  "framework_units",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    versionId: integer("version_id")
+      .notNull()
+      .references(() => frameworkVersions.id),
+    code: text("code").notNull(),
+    titleEn: text("title_en").notNull(),
+    titleKm: text("title_km").notNull(),
+    position: integer("position").notNull(),
+  },
+  (t) => [uniqueIndex("framework_units_version_code").on(t.versionId, t.code)],
+);
+
+export const competencies = sqliteTable(
+  "competencies",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => frameworkUnits.id),
+    /** Denormalised from the unit so that a placement's checklist is one indexed read. */
+    versionId: integer("version_id")
+      .notNull()
+      .references(() => frameworkVersions.id),
+    code: text("code").notNull(),
+    titleEn: text("title_en").notNull(),
+    titleKm: text("title_km").notNull(),
+    criteriaEn: text("criteria_en").notNull(),
+    criteriaKm: text("criteria_km").notNull(),
+    /** The placement week by which a typical apprentice reaches `independent`. */
+    expectedByWeek: integer("expected_by_week").notNull(),
+    position: integer("position").notNull(),
+  },
+  (t) => [
+    uniqueIndex("competencies_version_code").on(t.versionId, t.code),
+    index("competencies_unit").on(t.unitId, t.position),
+    check("competencies_expected_by_week", sql`${t.expectedByWeek} between 1 and 52`),
+    check("competencies_titles", sql`length(trim(${t.titleEn})) > 0 and length(trim(${t.titleKm})) > 0`),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Placements and what trainers record
+
+export const placements = sqliteTable(
+  "placements",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    apprenticeId: integer("apprentice_id")
+      .notNull()
+      .references(() => apprentices.id),
+    employerId: integer("employer_id")
+      .notNull()
+      .references(() => employers.id),
+    /** The primary trainer (a user of role `trainer` at this employer). */
+    trainerUserId: integer("trainer_user_id")
+      .notNull()
+      .references(() => users.id),
+    frameworkVersionId: integer("framework_version_id")
+      .notNull()
+      .references(() => frameworkVersions.id),
+    startDate: text("start_date").notNull(),
+    plannedWeeks: integer("planned_weeks").notNull(),
+    /** ISO weekdays (1 = Monday … 7 = Sunday), comma-separated. */
+    workingWeekdays: text("working_weekdays").notNull().default("1,2,3,4,5,6"),
+    educationWeekdays: text("education_weekdays").notNull().default("2,4"),
+    stipendHagarCents: integer("stipend_hagar_cents").notNull().default(0),
+    stipendEmployerCents: integer("stipend_employer_cents").notNull().default(0),
+    status: text("status", { enum: PLACEMENT_STATUSES }).notNull().default("active"),
+    endedOn: text("ended_on"),
+    outcome: text("outcome", { enum: PLACEMENT_OUTCOMES }),
+    endReason: text("end_reason"),
+    startingSalaryCents: integer("starting_salary_cents"),
+    transferredFromId: integer("transferred_from_id").references((): AnySQLiteColumn => placements.id),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("placements_trainer_status").on(t.trainerUserId, t.status),
+    index("placements_employer_status").on(t.employerId, t.status),
+    index("placements_apprentice").on(t.apprenticeId),
+    uniqueIndex("placements_one_active_per_apprentice")
+      .on(t.apprenticeId)
+      .where(sql`status = 'active'`),
+    check("placements_status", oneOf(t.status, PLACEMENT_STATUSES)),
+    check("placements_outcome", sql`${t.outcome} is null or ${oneOf(t.outcome, PLACEMENT_OUTCOMES)}`),
+    check("placements_planned_weeks", sql`${t.plannedWeeks} between 2 and 52`),
+    check("placements_start_date", isoDate(t.startDate)),
+    check("placements_ended", sql`(${t.status} = 'active') = (${t.endedOn} is null)`),
+    check("placements_stipends", sql`${t.stipendHagarCents} >= 0 and ${t.stipendEmployerCents} >= 0`),
+  ],
+);
+
+/** The trainer's submission of a week's checklist (week starting Monday). Append-only. */
+export const weeklyReviews = sqliteTable(
+  "weekly_reviews",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    placementId: integer("placement_id")
+      .notNull()
+      .references(() => placements.id),
+    weekOf: text("week_of").notNull(),
+    trainerUserId: integer("trainer_user_id")
+      .notNull()
+      .references(() => users.id),
+    /** True for "reviewed, no change". */
+    noChange: integer("no_change", { mode: "boolean" }).notNull().default(false),
+    note: text("note"),
+    /** A resubmission of a week already reviewed points at the review it corrects. */
+    supersedesId: integer("supersedes_id").references((): AnySQLiteColumn => weeklyReviews.id),
+    correctionReason: text("correction_reason"),
+    /** Idempotency key from the form: a double submit finds the first write. */
+    submissionKey: text("submission_key").unique(),
+    submittedAt: createdAt(),
+  },
+  (t) => [
+    index("weekly_reviews_placement_week").on(t.placementId, t.weekOf),
+    index("weekly_reviews_trainer").on(t.trainerUserId, t.submittedAt),
+    check("weekly_reviews_week_of", isoDate(t.weekOf)),
+    check("weekly_reviews_correction", sql`(${t.supersedesId} is null) = (${t.correctionReason} is null)`),
+  ],
+);
+
+/** One sign-off event. Append-only: a correction is a new row that supersedes an old one. */
+export const assessments = sqliteTable(
+  "assessments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    placementId: integer("placement_id")
+      .notNull()
+      .references(() => placements.id),
+    competencyId: integer("competency_id")
+      .notNull()
+      .references(() => competencies.id),
+    trainerUserId: integer("trainer_user_id")
+      .notNull()
+      .references(() => users.id),
+    level: text("level", { enum: ASSESSMENT_LEVELS }).notNull(),
+    observedOn: text("observed_on").notNull(),
+    evidenceNote: text("evidence_note"),
+    weeklyReviewId: integer("weekly_review_id").references(() => weeklyReviews.id),
+    supersedesId: integer("supersedes_id").references((): AnySQLiteColumn => assessments.id),
+    correctionReason: text("correction_reason"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("assessments_placement_competency").on(t.placementId, t.competencyId, t.id),
+    index("assessments_trainer_created").on(t.trainerUserId, t.createdAt),
+    check("assessments_level", oneOf(t.level, ASSESSMENT_LEVELS)),
+    check("assessments_observed_on", isoDate(t.observedOn)),
+    check("assessments_correction", sql`(${t.supersedesId} is null) = (${t.correctionReason} is null)`),
+  ],
+);
+
+/** Per placement per working day. Append-only: a correction supersedes. */
+export const attendance = sqliteTable(
+  "attendance",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    placementId: integer("placement_id")
+      .notNull()
+      .references(() => placements.id),
+    date: text("date").notNull(),
+    status: text("status", { enum: ATTENDANCE_STATUSES }).notNull(),
+    lateMinutes: integer("late_minutes"),
+    absenceReason: text("absence_reason", { enum: ABSENCE_REASONS }),
+    note: text("note"),
+    recordedBy: integer("recorded_by")
+      .notNull()
+      .references(() => users.id),
+    supersedesId: integer("supersedes_id").references((): AnySQLiteColumn => attendance.id),
+    correctionReason: text("correction_reason"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("attendance_placement_date").on(t.placementId, t.date, t.id),
+    check("attendance_status", oneOf(t.status, ATTENDANCE_STATUSES)),
+    check("attendance_date", isoDate(t.date)),
+    check(
+      "attendance_absence_reason",
+      sql`${t.absenceReason} is null or ${oneOf(t.absenceReason, ABSENCE_REASONS)}`,
+    ),
+    check(
+      "attendance_details",
+      sql`((${t.status} = 'late') = (${t.lateMinutes} is not null))
+        and (${t.lateMinutes} is null or ${t.lateMinutes} between 1 and 720)
+        and ((${t.status} = 'absent') = (${t.absenceReason} is not null))`,
+    ),
+  ],
+);
+
+/** "I will be late / absent on ⟨date⟩ because ⟨reason⟩", from the apprentice. */
+export const advanceNotices = sqliteTable(
+  "advance_notices",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    placementId: integer("placement_id")
+      .notNull()
+      .references(() => placements.id),
+    date: text("date").notNull(),
+    kind: text("kind", { enum: ADVANCE_NOTICE_KINDS }).notNull(),
+    reason: text("reason", { enum: ABSENCE_REASONS }).notNull(),
+    note: text("note"),
+    createdAt: createdAt(),
+    withdrawnAt: integer("withdrawn_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    index("advance_notices_placement_date").on(t.placementId, t.date),
+    check("advance_notices_kind", oneOf(t.kind, ADVANCE_NOTICE_KINDS)),
+    check("advance_notices_reason", oneOf(t.reason, ABSENCE_REASONS)),
+    check("advance_notices_date", isoDate(t.date)),
+  ],
+);
+
+/** An agreed education afternoon of a placement. Its story is in `education_events`. */
+export const educationAfternoons = sqliteTable(
+  "education_afternoons",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    placementId: integer("placement_id")
+      .notNull()
+      .references(() => placements.id),
+    date: text("date").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("education_afternoons_placement_date").on(t.placementId, t.date),
+    check("education_afternoons_date", isoDate(t.date)),
+  ],
+);
+
+/** The education ledger: released / refused by the trainer, attended / missed, confirmed. */
+export const educationEvents = sqliteTable(
+  "education_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    afternoonId: integer("afternoon_id")
+      .notNull()
+      .references(() => educationAfternoons.id),
+    kind: text("kind", { enum: EDUCATION_EVENT_KINDS }).notNull(),
+    reason: text("reason"),
+    recordedBy: integer("recorded_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("education_events_afternoon").on(t.afternoonId, t.id),
+    check("education_events_kind", oneOf(t.kind, EDUCATION_EVENT_KINDS)),
+    check("education_events_refusal", sql`${t.kind} <> 'refused' or ${t.reason} is not null`),
+  ],
+);
+
+/** Confidential feedback from an apprentice. Never visible to the employer, in any form. */
+export const feedback = sqliteTable(
+  "feedback",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    placementId: integer("placement_id")
+      .notNull()
+      .references(() => placements.id),
+    explainsRating: integer("explains_rating").notNull(),
+    learningRating: integer("learning_rating").notNull(),
+    fairnessRating: integer("fairness_rating").notNull(),
+    safetyRating: integer("safety_rating").notNull(),
+    comment: text("comment"),
+    submittedAt: createdAt(),
+  },
+  (t) => [
+    index("feedback_placement").on(t.placementId, t.submittedAt),
+    check(
+      "feedback_ratings",
+      sql`${t.explainsRating} between 1 and 5 and ${t.learningRating} between 1 and 5
+        and ${t.fairnessRating} between 1 and 5 and ${t.safetyRating} between 1 and 5`,
+    ),
+    check("feedback_comment_length", sql`${t.comment} is null or length(${t.comment}) <= 1000`),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Flags, manual status, follow-up
+
+export const flags = sqliteTable(
+  "flags",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id),
+    rule: text("rule", { enum: FLAG_RULES }).notNull(),
+    subjectType: text("subject_type", { enum: FLAG_SUBJECT_TYPES }).notNull(),
+    subjectId: integer("subject_id").notNull(),
+    placementId: integer("placement_id").references(() => placements.id),
+    trainerUserId: integer("trainer_user_id").references(() => users.id),
+    employerId: integer("employer_id").references(() => employers.id),
+    apprenticeId: integer("apprentice_id").references(() => apprentices.id),
+    severity: text("severity", { enum: FLAG_SEVERITIES }).notNull(),
+    status: text("status", { enum: FLAG_STATUSES }).notNull().default("open"),
+    /** The facts that raised it, as JSON. */
+    evidence: text("evidence", { mode: "json" }).notNull(),
+    raisedAt: createdAt(),
+    /** When the rule found the condition cleared (the flag closes itself). */
+    clearedAt: integer("cleared_at", { mode: "timestamp_ms" }),
+    updatedAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("flags_one_open_per_rule_subject")
+      .on(t.rule, t.subjectType, t.subjectId)
+      .where(sql`status in ('open', 'acknowledged')`),
+    index("flags_site_status").on(t.siteId, t.status, t.severity),
+    index("flags_placement").on(t.placementId),
+    index("flags_trainer").on(t.trainerUserId),
+    check("flags_rule", oneOf(t.rule, FLAG_RULES)),
+    check("flags_subject_type", oneOf(t.subjectType, FLAG_SUBJECT_TYPES)),
+    check("flags_severity", oneOf(t.severity, FLAG_SEVERITIES)),
+    check("flags_status", oneOf(t.status, FLAG_STATUSES)),
+  ],
+);
+
+export const flagEvents = sqliteTable(
+  "flag_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    flagId: integer("flag_id")
+      .notNull()
+      .references(() => flags.id),
+    action: text("action", { enum: FLAG_EVENT_ACTIONS }).notNull(),
+    actorUserId: integer("actor_user_id").references(() => users.id),
+    note: text("note"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("flag_events_flag").on(t.flagId, t.id),
+    check("flag_events_action", oneOf(t.action, FLAG_EVENT_ACTIONS)),
+  ],
+);
+
+/** Staff's manual status per placement (green / amber / red). History: the latest row holds. */
+export const manualStatuses = sqliteTable(
+  "manual_statuses",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    placementId: integer("placement_id")
+      .notNull()
+      .references(() => placements.id),
+    status: text("status", { enum: MANUAL_STATUSES }).notNull(),
+    reason: text("reason").notNull(),
+    statusDate: text("status_date").notNull(),
+    /** Red asks for a follow-up visit within 7 days. */
+    followUpDueOn: text("follow_up_due_on"),
+    setBy: integer("set_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("manual_statuses_placement").on(t.placementId, t.id),
+    check("manual_statuses_status", oneOf(t.status, MANUAL_STATUSES)),
+    check("manual_statuses_reason", sql`length(trim(${t.reason})) > 0`),
+    check("manual_statuses_red_follow_up", sql`${t.status} <> 'red' or ${t.followUpDueOn} is not null`),
+  ],
+);
+
+export const followUpNotes = sqliteTable(
+  "follow_up_notes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    apprenticeId: integer("apprentice_id")
+      .notNull()
+      .references(() => apprentices.id),
+    placementId: integer("placement_id").references(() => placements.id),
+    kind: text("kind", { enum: FOLLOW_UP_KINDS }).notNull(),
+    occurredOn: text("occurred_on").notNull(),
+    body: text("body").notNull(),
+    authorUserId: integer("author_user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("follow_up_notes_apprentice").on(t.apprenticeId, t.occurredOn),
+    check("follow_up_notes_kind", oneOf(t.kind, FOLLOW_UP_KINDS)),
+    check("follow_up_notes_occurred_on", isoDate(t.occurredOn)),
+  ],
+);
+
+/** Outcome check-ins at 3, 6, 12 and 24 months after exit. */
+export const outcomeCheckins = sqliteTable(
+  "outcome_checkins",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    apprenticeId: integer("apprentice_id")
+      .notNull()
+      .references(() => apprentices.id),
+    months: integer("months").notNull(),
+    checkedOn: text("checked_on").notNull(),
+    employed: integer("employed", { mode: "boolean" }).notNull(),
+    employerName: text("employer_name"),
+    monthlySalaryCents: integer("monthly_salary_cents"),
+    note: text("note"),
+    recordedBy: integer("recorded_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("outcome_checkins_apprentice_months").on(t.apprenticeId, t.months),
+    check("outcome_checkins_months", oneOf(t.months, OUTCOME_CHECKIN_MONTHS)),
+    check("outcome_checkins_checked_on", isoDate(t.checkedOn)),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Audit
+
+/** Every write and every read of staff-only data. Append-only. Holds ids, never personal data. */
+export const auditEvents = sqliteTable(
+  "audit_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    actorUserId: integer("actor_user_id").references(() => users.id),
+    action: text("action").notNull(),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id"),
+    /** Small JSON detail (outcome, reason code); never a name or free text about a client. */
+    detail: text("detail", { mode: "json" }),
+    requestId: text("request_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("audit_events_created").on(t.createdAt),
+    index("audit_events_actor").on(t.actorUserId, t.createdAt),
+    index("audit_events_entity").on(t.entity, t.entityId),
+  ],
+);

@@ -1,0 +1,104 @@
+/** Reads for a workplace trainer, always scoped to the trainer's own active placements. */
+import { and, eq, gte, inArray, sql } from "drizzle-orm";
+
+import type { SessionUser } from "~/auth/session.server";
+import { addDays, ageOn, mondayOf, placementWeek } from "~/domain/dates";
+import { dueNow } from "~/domain/progress";
+import { missingReviewWeeks, weekState, type WeekState } from "~/domain/weeks";
+
+import { db } from "./client.server";
+import { competenciesByVersion, levelsByPlacement } from "./progress.server";
+import { apprentices, assessments, attendance, frameworks, frameworkVersions, placements, weeklyReviews } from "./schema";
+
+export interface TrainerPlacementRow {
+  placementId: number;
+  apprenticeCode: string;
+  preferredName: string;
+  /** The labour-law duty: shown to the trainer, the date of birth never is. */
+  under18: boolean;
+  tradeEn: string;
+  tradeKm: string;
+  week: number;
+  plannedWeeks: number;
+  thisWeek: WeekState;
+  missingWeeks: number;
+  dueByPlan: number;
+}
+
+export function listTrainerPlacements(trainer: Pick<SessionUser, "id">, today: string): TrainerPlacementRow[] {
+  const rows = db()
+    .select({
+      placementId: placements.id,
+      startDate: placements.startDate,
+      plannedWeeks: placements.plannedWeeks,
+      versionId: placements.frameworkVersionId,
+      apprenticeCode: apprentices.code,
+      preferredName: apprentices.preferredName,
+      dateOfBirth: apprentices.dateOfBirth,
+      tradeEn: frameworks.tradeEn,
+      tradeKm: frameworks.tradeKm,
+    })
+    .from(placements)
+    .innerJoin(apprentices, eq(apprentices.id, placements.apprenticeId))
+    .innerJoin(frameworkVersions, eq(frameworkVersions.id, placements.frameworkVersionId))
+    .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
+    .where(and(eq(placements.trainerUserId, trainer.id), eq(placements.status, "active")))
+    .orderBy(apprentices.code)
+    .all();
+  if (rows.length === 0) return [];
+
+  const ids = rows.map((r) => r.placementId);
+  const thisMonday = mondayOf(today);
+  const reviewed = new Map<number, Set<string>>();
+  for (const r of db()
+    .selectDistinct({ placementId: weeklyReviews.placementId, weekOf: weeklyReviews.weekOf })
+    .from(weeklyReviews)
+    .where(inArray(weeklyReviews.placementId, ids))
+    .all()) {
+    const set = reviewed.get(r.placementId) ?? new Set<string>();
+    set.add(r.weekOf);
+    reviewed.set(r.placementId, set);
+  }
+
+  const recordsThisWeek = new Map<number, number>();
+  const weekEnd = addDays(thisMonday, 6);
+  for (const r of db()
+    .select({ placementId: attendance.placementId, n: sql<number>`count(*)` })
+    .from(attendance)
+    .where(and(inArray(attendance.placementId, ids), gte(attendance.date, thisMonday), sql`${attendance.date} <= ${weekEnd}`))
+    .groupBy(attendance.placementId)
+    .all()) {
+    recordsThisWeek.set(r.placementId, r.n);
+  }
+  for (const r of db()
+    .select({ placementId: assessments.placementId, n: sql<number>`count(*)` })
+    .from(assessments)
+    .where(
+      and(inArray(assessments.placementId, ids), gte(assessments.observedOn, thisMonday), sql`${assessments.observedOn} <= ${weekEnd}`),
+    )
+    .groupBy(assessments.placementId)
+    .all()) {
+    recordsThisWeek.set(r.placementId, (recordsThisWeek.get(r.placementId) ?? 0) + r.n);
+  }
+
+  const comps = competenciesByVersion(rows.map((r) => r.versionId));
+  const levels = levelsByPlacement(ids);
+
+  return rows.map((r) => {
+    const weeks = reviewed.get(r.placementId) ?? new Set<string>();
+    const week = placementWeek(r.startDate, today);
+    return {
+      placementId: r.placementId,
+      apprenticeCode: r.apprenticeCode,
+      preferredName: r.preferredName,
+      under18: ageOn(r.dateOfBirth, today) < 18,
+      tradeEn: r.tradeEn,
+      tradeKm: r.tradeKm,
+      week,
+      plannedWeeks: r.plannedWeeks,
+      thisWeek: weekState({ reviewed: weeks.has(thisMonday), recordsThisWeek: recordsThisWeek.get(r.placementId) ?? 0 }),
+      missingWeeks: missingReviewWeeks({ startDate: r.startDate, today, reviewedWeeks: weeks }).length,
+      dueByPlan: dueNow(comps.get(r.versionId) ?? [], levels.get(r.placementId) ?? new Map(), week).length,
+    };
+  });
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+
+import {
+  addDays,
+  ageOn,
+  dateInZone,
+  isIsoDate,
+  isMonday,
+  isoWeekday,
+  mondayOf,
+  mondaysBetween,
+  parseWeekdays,
+  placementWeek,
+  workingDaysOfWeek,
+} from "./dates";
+
+describe("dates in the site's zone", () => {
+  it("counts 23:30 on Sunday in Phnom Penh as that Sunday, whatever the UTC date", () => {
+    // 2026-11-29 23:30 at UTC+7 is 16:30 UTC the same day; 2026-11-30 00:30 local is still the 29th in UTC.
+    expect(dateInZone(new Date("2026-11-29T16:30:00Z"))).toBe("2026-11-29");
+    expect(dateInZone(new Date("2026-11-29T17:30:00Z"))).toBe("2026-11-30");
+    expect(mondayOf(dateInZone(new Date("2026-11-29T16:30:00Z")))).toBe("2026-11-23");
+  });
+
+  it("validates real calendar dates only", () => {
+    expect(isIsoDate("2026-02-28")).toBe(true);
+    expect(isIsoDate("2026-02-29")).toBe(false);
+    expect(isIsoDate("2026-13-01")).toBe(false);
+    expect(isIsoDate("26-1-1")).toBe(false);
+  });
+
+  it("does week arithmetic across months and years", () => {
+    expect(isoWeekday("2026-11-23")).toBe(1);
+    expect(isoWeekday("2026-11-29")).toBe(7);
+    expect(mondayOf("2027-01-01")).toBe("2026-12-28");
+    expect(isMonday("2026-11-23")).toBe(true);
+    expect(isMonday("2026-11-24")).toBe(false);
+    expect(addDays("2026-12-30", 3)).toBe("2027-01-02");
+    expect(mondaysBetween("2026-11-18", "2026-12-02")).toEqual(["2026-11-16", "2026-11-23", "2026-11-30"]);
+  });
+
+  it("numbers placement weeks from the week that holds the start date", () => {
+    expect(placementWeek("2026-11-18", "2026-11-18")).toBe(1);
+    expect(placementWeek("2026-11-18", "2026-11-22")).toBe(1);
+    expect(placementWeek("2026-11-18", "2026-11-23")).toBe(2);
+    expect(placementWeek("2026-09-07", "2026-11-25")).toBe(12);
+  });
+
+  it("leaves public holidays and days off out of the working week", () => {
+    const holidays = new Set(["2026-11-24"]);
+    expect(workingDaysOfWeek("2026-11-23", [1, 2, 3, 4, 5, 6], holidays)).toEqual([
+      "2026-11-23",
+      "2026-11-25",
+      "2026-11-26",
+      "2026-11-27",
+      "2026-11-28",
+    ]);
+  });
+
+  it("computes age in whole years on a date", () => {
+    expect(ageOn("2009-11-26", "2026-11-25")).toBe(16);
+    expect(ageOn("2008-11-25", "2026-11-25")).toBe(18);
+  });
+
+  it("parses weekday lists, dropping nonsense", () => {
+    expect(parseWeekdays("4, 2,2,9,x")).toEqual([2, 4]);
+  });
+});

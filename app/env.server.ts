@@ -1,0 +1,55 @@
+/**
+ * Environment, parsed once with zod at start. A missing value takes a working default for the
+ * embedded demo; a bad value stops the app with a message naming the variable.
+ */
+import { z } from "zod";
+
+const booleanish = z
+  .enum(["true", "false", "1", "0"])
+  .transform((v) => v === "true" || v === "1");
+
+export const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATABASE_PATH: z.string().min(1).default("data/portal.db"),
+  /** Comma-separated secrets for signing the session cookie; the first signs, all verify. */
+  SESSION_SECRET: z
+    .string()
+    .min(32, "must be at least 32 characters")
+    .optional(),
+  /** Sets the cookie's Secure attribute; defaults to true in production. */
+  COOKIE_SECURE: booleanish.optional(),
+  /** Seed the demo data when the database is empty. */
+  SEED_DEMO: booleanish.default(true),
+  /** Sign-in attempts allowed per minute, per IP and per username. */
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** Trust X-Forwarded-* headers (behind a reverse proxy). */
+  TRUST_PROXY: booleanish.default(false),
+  LOG_REQUESTS: booleanish.default(true),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = EnvSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export function cookieSecure(): boolean {
+  const e = env();
+  return e.COOKIE_SECURE ?? e.NODE_ENV === "production";
+}

@@ -1,0 +1,118 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useEffect, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+
+import "~/context";
+import { getOptionalUser } from "~/auth/guards.server";
+import { AppHeader } from "~/components/app-header";
+import { homeFor } from "~/domain/permissions";
+import { DEFAULT_LOCALE, isLocale } from "~/i18n/config";
+import { resolveLocale } from "~/i18n/locale.server";
+import tailwind from "~/tailwind.css";
+import { useNonce } from "~/utils/nonce";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: tailwind },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Career Pathways" }];
+
+// Root loader: public route (it guards nothing itself; every child route calls its own guard).
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getOptionalUser(request);
+  const locale = await resolveLocale(request, user?.locale);
+  return {
+    locale,
+    user: user ? { displayName: user.displayName, role: user.role, home: homeFor(user.role) } : null,
+  };
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>;
+
+export function useRootData(): RootData | undefined {
+  return useRouteLoaderData<typeof loader>("root");
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRootData();
+  const { i18n } = useTranslation();
+  const locale = data?.locale ?? (isLocale(i18n.language) ? i18n.language : DEFAULT_LOCALE);
+  const nonce = useNonce();
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
+  return (
+    <html lang={locale} dir="ltr">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#0f5d56" />
+        {locale === "km" ? (
+          <link
+            rel="preload"
+            href="/fonts/noto-sans-khmer-khmer-400-normal.woff2"
+            as="font"
+            type="font/woff2"
+            crossOrigin="anonymous"
+          />
+        ) : null}
+        <Meta />
+        <Links />
+      </head>
+      <body className="min-h-screen bg-stone-50 text-stone-900 antialiased">
+        <AppHeader user={data?.user ?? null} locale={locale} />
+        <main id="main" className="mx-auto w-full max-w-5xl px-4 py-5 sm:px-6">
+          {children}
+        </main>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const data = useRootData();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const [title, body] =
+    status === 404
+      ? [t("errors.notFoundTitle"), t("errors.notFoundBody")]
+      : status === 403
+        ? [t("errors.forbiddenTitle"), t("errors.forbiddenBody")]
+        : status === 400
+          ? [t("errors.badRequestTitle"), t("errors.badRequestBody")]
+          : [t("errors.serverTitle"), t("errors.serverBody")];
+  return (
+    <section className="mx-auto max-w-lg rounded-xl bg-white p-6 text-center shadow-sm" aria-labelledby="error-title">
+      <p className="text-5xl font-bold text-brand-700">{status}</p>
+      <h1 id="error-title" className="mt-2 text-2xl font-semibold">
+        {title}
+      </h1>
+      <p className="mt-2 text-stone-700">{body}</p>
+      <Link
+        to={data?.user?.home ?? "/login"}
+        className="mt-5 inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-5 font-semibold text-white"
+      >
+        {t("errors.goHome")}
+      </Link>
+    </section>
+  );
+}

@@ -1,0 +1,15 @@
+import { sql } from "drizzle-orm";
+
+import { db } from "~/db/client.server";
+
+// public route: for uptime checks; says nothing about any person.
+export async function loader() {
+  try {
+    const row = db().get<{ ok: number }>(sql`select 1 as ok`);
+    if (row?.ok !== 1) throw new Error("database did not answer");
+    return new Response("OK", { headers: { "Content-Type": "text/plain", "Cache-Control": "no-store" } });
+  } catch (error) {
+    console.error("healthcheck failed", error);
+    return new Response("ERROR", { status: 503, headers: { "Content-Type": "text/plain" } });
+  }
+}

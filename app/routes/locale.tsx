@@ -1,0 +1,25 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { eq } from "drizzle-orm";
+
+import { getOptionalUser } from "~/auth/guards.server";
+import { db } from "~/db/client.server";
+import { users } from "~/db/schema";
+import { isLocale } from "~/i18n/config";
+import { localeCookie } from "~/i18n/locale.server";
+import { safeRedirect } from "~/utils/redirect";
+
+// public route: nothing to show; the switch is a POST.
+export async function loader(_args: LoaderFunctionArgs) {
+  return redirect("/");
+}
+
+// public route: anyone may choose a language. Kept per user when signed in, and in a cookie.
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const locale = form.get("locale");
+  const back = safeRedirect(form.get("redirectTo"), "/");
+  if (!isLocale(locale)) return redirect(back);
+  const user = await getOptionalUser(request);
+  if (user && user.locale !== locale) db().update(users).set({ locale }).where(eq(users.id, user.id)).run();
+  return redirect(back, { headers: { "Set-Cookie": await localeCookie.serialize(locale) } });
+}

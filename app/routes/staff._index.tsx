@@ -1,0 +1,103 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+import { actorOf, requireStaff } from "~/auth/guards.server";
+import { siteOverviews } from "~/db/staff.server";
+import { PHASES } from "~/domain/enums";
+
+export const meta: MetaFunction = () => [{ title: "Staff · Career Pathways" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireStaff(request);
+  return { sites: siteOverviews(actorOf(user)), isAdmin: user.role === "admin" };
+}
+
+export default function StaffHome() {
+  const { sites, isAdmin } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const km = i18n.language === "km";
+  return (
+    <div className="space-y-8">
+      <h1 className="text-2xl font-bold">
+        {t("staff.title")}
+        {isAdmin ? <span className="ml-2 text-base font-normal text-stone-600">· {t("staff.allSites")}</span> : null}
+      </h1>
+      {sites.map(({ site, byEmployer, byPhase, activePlacements, apprentices, employers }) => {
+        const siteName = km ? site.nameKm : site.nameEn;
+        const phaseCount = new Map(byPhase.map((p) => [p.phase, p.count]));
+        const maxActive = Math.max(1, ...byEmployer.map((e) => e.active));
+        return (
+          <section key={site.id} aria-labelledby={`site-${site.id}`} className="space-y-4">
+            <h2 id={`site-${site.id}`} className="text-xl font-semibold">
+              {t("staff.siteOverview", { site: siteName })}
+            </h2>
+            <dl className="grid grid-cols-3 gap-3">
+              {[
+                [t("staff.activePlacements"), activePlacements],
+                [t("staff.apprentices"), apprentices],
+                [t("staff.employers"), employers],
+              ].map(([label, value]) => (
+                <div key={String(label)} className="rounded-xl bg-white p-3 shadow-sm">
+                  <dt className="text-sm text-stone-600">{label}</dt>
+                  <dd className="text-2xl font-bold" data-testid="stat">
+                    {value}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+            <div className="grid gap-4 md:grid-cols-2">
+              <div className="rounded-xl bg-white p-4 shadow-sm">
+                <h3 className="font-semibold">{t("staff.activePlacementsByEmployer")}</h3>
+                {byEmployer.length === 0 ? (
+                  <p className="mt-2 text-stone-600">{t("staff.noPlacements")}</p>
+                ) : (
+                  <table className="mt-2 w-full text-left">
+                    <thead className="sr-only">
+                      <tr>
+                        <th scope="col">{t("common.employer")}</th>
+                        <th scope="col">{t("common.count")}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {byEmployer.map((e) => (
+                        <tr key={e.employerId} className="border-t border-stone-100">
+                          <th scope="row" className="py-1.5 pr-2 font-normal">
+                            {e.name}
+                          </th>
+                          <td className="w-2/5 py-1.5">
+                            <span className="flex items-center gap-2">
+                              <svg width="100%" height="10" className="max-w-24" aria-hidden>
+                                <rect width={`${(e.active / maxActive) * 100}%`} height="10" rx="3" fill="#14736b" />
+                              </svg>
+                              <span className="tabular-nums">{e.active}</span>
+                            </span>
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                )}
+              </div>
+              <div className="rounded-xl bg-white p-4 shadow-sm">
+                <h3 className="font-semibold">{t("staff.apprenticesByPhase")}</h3>
+                <table className="mt-2 w-full text-left">
+                  <tbody>
+                    {PHASES.map((phase) => (
+                      <tr key={phase} className="border-t border-stone-100">
+                        <th scope="row" className="py-1.5 pr-2 font-normal">
+                          {t(`phases.${phase}`)}
+                        </th>
+                        <td className="py-1.5 text-right tabular-nums">{phaseCount.get(phase) ?? 0}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+import { requireRole } from "~/auth/guards.server";
+import { listTrainerPlacements } from "~/db/trainer.server";
+import { siteToday } from "~/utils/today.server";
+
+export const meta: MetaFunction = () => [{ title: "My apprentices · Career Pathways" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "trainer");
+  return { placements: listTrainerPlacements(user, siteToday()) };
+}
+
+const STATE_STYLE = {
+  not_started: "bg-amber-100 text-amber-900",
+  saved: "bg-sky-100 text-sky-900",
+  reviewed: "bg-green-100 text-green-900",
+} as const;
+
+export default function TrainerHome() {
+  const { placements } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const km = i18n.language === "km";
+  return (
+    <div>
+      <h1 className="text-2xl font-bold">{t("trainer.title")}</h1>
+      <p className="mt-1 text-stone-700">{t("trainer.intro")}</p>
+      {placements.length === 0 ? (
+        <p className="mt-6 rounded-xl bg-white p-5 shadow-sm">{t("trainer.empty")}</p>
+      ) : (
+        <ul className="mt-5 space-y-3" aria-label={t("trainer.title")}>
+          {placements.map((p) => (
+            <li key={p.placementId} className="rounded-xl bg-white p-4 shadow-sm" data-testid="trainer-placement">
+              <div className="flex flex-wrap items-baseline justify-between gap-2">
+                <p className="text-lg font-semibold">
+                  {p.preferredName} <span className="font-mono text-base text-stone-600">{p.apprenticeCode}</span>
+                </p>
+                <span className={`rounded-full px-3 py-1 text-sm font-medium ${STATE_STYLE[p.thisWeek]}`}>
+                  {t("trainer.thisWeek")}: {t(`weekState.${p.thisWeek}`)}
+                </span>
+              </div>
+              <p className="text-stone-700">
+                {km ? p.tradeKm : p.tradeEn} · {t("trainer.weekOfPlacement", { week: p.week, planned: p.plannedWeeks })}
+                {p.under18 ? (
+                  <span className="ml-2 rounded bg-purple-100 px-2 py-0.5 text-sm font-medium text-purple-900">
+                    {t("common.under18")}
+                  </span>
+                ) : null}
+              </p>
+              <p className="mt-1 flex flex-wrap gap-x-4 text-sm text-stone-700">
+                {p.missingWeeks > 0 ? (
+                  <span className="font-medium text-red-800">{t("trainer.missingReviews", { count: p.missingWeeks })}</span>
+                ) : null}
+                <span>{t("trainer.dueByPlan", { count: p.dueByPlan })}</span>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+/** A real SQLite file built from the migrations, fresh for each test file. */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+import { afterAll } from "vitest";
+
+import { openDatabase, setDb, type DB } from "~/db/client.server";
+
+export function useTestDatabase(): DB {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-test-"));
+  const file = path.join(dir, "test.db");
+  const db = openDatabase(file);
+  setDb(db);
+  afterAll(() => {
+    setDb(undefined);
+    db.$client.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return db;
+}

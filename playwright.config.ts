@@ -1,0 +1,53 @@
+import { defineConfig, devices } from "playwright/test";
+
+import { E2E_BASE_URL, E2E_DATABASE, E2E_PORT, E2E_SESSION_SECRET } from "./e2e/env";
+
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  timeout: 30_000,
+  use: {
+    baseURL: E2E_BASE_URL,
+    trace: "off",
+    launchOptions: {
+      executablePath: chromium,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [
+    { name: "phone", use: { ...devices["Pixel 5"], viewport: { width: 360, height: 740 }, browserName: "chromium" } },
+  ],
+  webServer: {
+    // Built by `npm run test:e2e` before Playwright starts; a fresh database every run.
+    command: "node ./e2e/serve.mjs",
+    url: `${E2E_BASE_URL}/healthcheck`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      NODE_ENV: "production",
+      PORT: String(E2E_PORT),
+      DATABASE_PATH: E2E_DATABASE,
+      SESSION_SECRET: E2E_SESSION_SECRET,
+      LOG_REQUESTS: "false",
+      // The sign-in limit itself is tested in the integration suite; here many specs sign in.
+      LOGIN_RATE_LIMIT: "1000",
+    },
+  },
+});

@@ -1,0 +1,118 @@
+/**
+ * Production server: Express in front of Remix (docs/decisions/0001-express-server.md).
+ * Security headers with a per-request CSP nonce, compression, request logs without personal
+ * data, cross-origin write refusal, then the Remix handler.
+ */
+import crypto from "node:crypto";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { createRequestHandler } from "@remix-run/express";
+import compression from "compression";
+import express from "express";
+import helmet from "helmet";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const build = await import(path.join(root, "build/server/index.js"));
+const { bootServer, isCrossOriginWrite } = build.entry.module;
+
+let config;
+try {
+  config = await bootServer();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
+
+const app = express();
+app.disable("x-powered-by");
+app.set("trust proxy", config.trustProxy);
+
+app.use((req, res, next) => {
+  res.locals.requestId = crypto.randomUUID();
+  res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+  res.setHeader("X-Request-Id", res.locals.requestId);
+  if (config.logRequests) {
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      // The path only: query strings may carry names or filters.
+      const line = {
+        t: new Date().toISOString(),
+        id: res.locals.requestId,
+        method: req.method,
+        route: req.path,
+        status: res.statusCode,
+        ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
+      };
+      console.log(JSON.stringify(line));
+    });
+  }
+  next();
+});
+
+app.use(
+  helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", (_req, res) => `'nonce-${res.locals.cspNonce}'`],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: "same-origin" },
+    crossOriginEmbedderPolicy: false,
+  }),
+);
+app.use(compression());
+
+// Fingerprinted build assets never change; other public files may.
+app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
+app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+
+app.use((req, res, next) => {
+  // Everything past the static files may carry personal data.
+  res.setHeader("Cache-Control", "no-store");
+  const refused = isCrossOriginWrite({
+    method: req.method,
+    origin: req.get("origin"),
+    secFetchSite: req.get("sec-fetch-site"),
+    selfHost: req.get("host") ?? "",
+  });
+  if (refused) {
+    res.status(403).type("text/plain; charset=utf-8").send(config.crossOriginMessage);
+    return;
+  }
+  next();
+});
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: "production",
+    getLoadContext: (req, res) => ({
+      requestId: res.locals.requestId,
+      clientIp: req.ip ?? "unknown",
+      cspNonce: res.locals.cspNonce,
+    }),
+  }),
+);
+
+const server = app.listen(config.port, config.host, () => {
+  console.log(`Career Pathways is listening on http://localhost:${config.port}`);
+});
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 3000).unref();
+  });
+}
