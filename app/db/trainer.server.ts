@@ -1,14 +1,15 @@
 /** Reads for a workplace trainer, always scoped to the trainer's own active placements. */
-import { and, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, between, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 
 import type { SessionUser } from "~/auth/session.server";
 import { addDays, ageOn, mondayOf, placementWeek } from "~/domain/dates";
+import type { AbsenceReason } from "~/domain/enums";
 import { dueNow } from "~/domain/progress";
 import { missingReviewWeeks, weekState, type WeekState } from "~/domain/weeks";
 
 import { db } from "./client.server";
 import { competenciesByVersion, levelsByPlacement } from "./progress.server";
-import { apprentices, assessments, attendance, frameworks, frameworkVersions, placements, weeklyReviews } from "./schema";
+import { advanceNotices, apprentices, assessments, attendance, frameworks, frameworkVersions, placements, weeklyReviews } from "./schema";
 
 export interface TrainerPlacementRow {
   placementId: number;
@@ -21,8 +22,11 @@ export interface TrainerPlacementRow {
   week: number;
   plannedWeeks: number;
   thisWeek: WeekState;
+  thisMonday: string;
   missingWeeks: number;
   dueByPlan: number;
+  /** The apprentice's advance notices for today and tomorrow. */
+  notices: { date: string; kind: "late" | "absent"; reason: AbsenceReason }[];
 }
 
 export function listTrainerPlacements(trainer: Pick<SessionUser, "id">, today: string): TrainerPlacementRow[] {
@@ -81,6 +85,13 @@ export function listTrainerPlacements(trainer: Pick<SessionUser, "id">, today: s
     recordsThisWeek.set(r.placementId, (recordsThisWeek.get(r.placementId) ?? 0) + r.n);
   }
 
+  const notices = db()
+    .select({ placementId: advanceNotices.placementId, date: advanceNotices.date, kind: advanceNotices.kind, reason: advanceNotices.reason })
+    .from(advanceNotices)
+    .where(and(inArray(advanceNotices.placementId, ids), between(advanceNotices.date, today, addDays(today, 1)), isNull(advanceNotices.withdrawnAt)))
+    .orderBy(advanceNotices.date)
+    .all();
+
   const comps = competenciesByVersion(rows.map((r) => r.versionId));
   const levels = levelsByPlacement(ids);
 
@@ -96,6 +107,8 @@ export function listTrainerPlacements(trainer: Pick<SessionUser, "id">, today: s
       tradeKm: r.tradeKm,
       week,
       plannedWeeks: r.plannedWeeks,
+      thisMonday,
+      notices: notices.filter((n) => n.placementId === r.placementId).map(({ placementId: _p, ...n }) => n),
       thisWeek: weekState({ reviewed: weeks.has(thisMonday), recordsThisWeek: recordsThisWeek.get(r.placementId) ?? 0 }),
       missingWeeks: missingReviewWeeks({ startDate: r.startDate, today, reviewedWeeks: weeks }).length,
       dueByPlan: dueNow(comps.get(r.versionId) ?? [], levels.get(r.placementId) ?? new Map(), week).length,

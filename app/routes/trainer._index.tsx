@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { requireRole } from "~/auth/guards.server";
 import { listTrainerPlacements } from "~/db/trainer.server";
+import { formatDate } from "~/i18n/format";
 import { siteToday } from "~/utils/today.server";
 
 export const meta: MetaFunction = () => [{ title: "My apprentices · Career Pathways" }];
@@ -23,6 +24,7 @@ export default function TrainerHome() {
   const { placements } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const km = i18n.language === "km";
+  const locale = km ? "km" : "en";
   return (
     <div>
       <h1 className="text-2xl font-bold">{t("trainer.title")}</h1>
@@ -34,9 +36,13 @@ export default function TrainerHome() {
           {placements.map((p) => (
             <li key={p.placementId} className="rounded-xl bg-white p-4 shadow-sm" data-testid="trainer-placement">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
-                <p className="text-lg font-semibold">
-                  {p.preferredName} <span className="font-mono text-base text-stone-600">{p.apprenticeCode}</span>
-                </p>
+                <Link
+                  to={`/trainer/placements/${p.placementId}/weeks/${p.thisMonday}`}
+                  className="inline-flex min-h-11 items-center text-lg font-semibold text-brand-800 underline decoration-2 underline-offset-4"
+                  aria-label={`${p.preferredName} ${p.apprenticeCode}: ${t("trainer.openWeek")}`}
+                >
+                  {p.preferredName}&nbsp;<span className="font-mono text-base text-stone-600">{p.apprenticeCode}</span>
+                </Link>
                 <span className={`rounded-full px-3 py-1 text-sm font-medium ${STATE_STYLE[p.thisWeek]}`}>
                   {t("trainer.thisWeek")}: {t(`weekState.${p.thisWeek}`)}
                 </span>
@@ -55,6 +61,11 @@ export default function TrainerHome() {
                 ) : null}
                 <span>{t("trainer.dueByPlan", { count: p.dueByPlan })}</span>
               </p>
+              {p.notices.map((n) => (
+                <p key={`${n.date}-${n.kind}`} className="mt-1 rounded bg-sky-50 px-2 py-1 text-sm text-sky-900" data-testid="advance-notice">
+                  {formatDate(locale, n.date)}: {t(`notice.${n.kind}`)} — {t(`absence.${n.reason}`)}
+                </p>
+              ))}
             </li>
           ))}
         </ul>

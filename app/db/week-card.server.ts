@@ -1,0 +1,291 @@
+/**
+ * The trainer's week card: reads (a fixed number of queries whatever the size of the framework)
+ * and the one-transaction write of a submission. Always scoped to the trainer's own active
+ * placement: anything else is "not found".
+ */
+import { and, asc, between, eq, isNull, sql } from "drizzle-orm";
+
+import type { SessionUser } from "~/auth/session.server";
+import { ageOn, addDays, parseWeekdays } from "~/domain/dates";
+import type { AbsenceReason, AttendanceStatus } from "~/domain/enums";
+import { emitRecordsChanged } from "~/domain/events";
+import { currentLevels } from "~/domain/progress";
+import type { WeekPlan, WeekShape, WeekState } from "~/domain/week-card";
+
+import { audit } from "./audit.server";
+import { db } from "./client.server";
+import {
+  advanceNotices,
+  apprentices,
+  assessments,
+  attendance,
+  competencies,
+  educationAfternoons,
+  educationEvents,
+  employers,
+  frameworks,
+  frameworkUnits,
+  frameworkVersions,
+  placements,
+  publicHolidays,
+  users,
+  weeklyReviews,
+} from "./schema";
+
+export type TrainerPlacement = NonNullable<ReturnType<typeof getTrainerPlacement>>;
+
+/** The trainer's own active placement, or null (the caller answers 404). */
+export function getTrainerPlacement(trainer: Pick<SessionUser, "id">, placementId: number, today: string) {
+  if (!Number.isSafeInteger(placementId)) return null;
+  const row = db()
+    .select({
+      id: placements.id,
+      siteId: employers.siteId,
+      startDate: placements.startDate,
+      endedOn: placements.endedOn,
+      plannedWeeks: placements.plannedWeeks,
+      workingWeekdays: placements.workingWeekdays,
+      educationWeekdays: placements.educationWeekdays,
+      versionId: placements.frameworkVersionId,
+      apprenticeCode: apprentices.code,
+      preferredName: apprentices.preferredName,
+      dateOfBirth: apprentices.dateOfBirth,
+      tradeEn: frameworks.tradeEn,
+      tradeKm: frameworks.tradeKm,
+    })
+    .from(placements)
+    .innerJoin(apprentices, eq(apprentices.id, placements.apprenticeId))
+    .innerJoin(employers, eq(employers.id, placements.employerId))
+    .innerJoin(frameworkVersions, eq(frameworkVersions.id, placements.frameworkVersionId))
+    .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
+    .where(and(eq(placements.id, placementId), eq(placements.trainerUserId, trainer.id), eq(placements.status, "active")))
+    .get();
+  if (!row) return null;
+  const { dateOfBirth, ...rest } = row;
+  // The trainer sees the labour-law marker, never the date of birth.
+  return { ...rest, under18: ageOn(dateOfBirth, today) < 18 };
+}
+
+export function holidaysBetween(siteId: number, from: string, to: string): Set<string> {
+  return new Set(
+    db()
+      .select({ date: publicHolidays.date })
+      .from(publicHolidays)
+      .where(and(eq(publicHolidays.siteId, siteId), between(publicHolidays.date, from, to)))
+      .all()
+      .map((r) => r.date),
+  );
+}
+
+export function weekShape(placement: TrainerPlacement, weekOf: string, today: string): WeekShape {
+  return {
+    weekOf,
+    today,
+    startDate: placement.startDate,
+    endDate: placement.endedOn,
+    workingWeekdays: parseWeekdays(placement.workingWeekdays),
+    educationWeekdays: parseWeekdays(placement.educationWeekdays),
+    holidays: holidaysBetween(placement.siteId, weekOf, addDays(weekOf, 6)),
+  };
+}
+
+/** A token that changes whenever anything is recorded for the placement (stale-form check). */
+export function baselineToken(placementId: number): string {
+  const row = db().get<{ a: number; b: number; c: number; d: number }>(sql`
+    select
+      (select coalesce(max(id), 0) from assessments where placement_id = ${placementId}) as a,
+      (select coalesce(max(id), 0) from attendance where placement_id = ${placementId}) as b,
+      (select coalesce(max(e.id), 0) from education_events e join education_afternoons f on f.id = e.afternoon_id where f.placement_id = ${placementId}) as c,
+      (select coalesce(max(id), 0) from weekly_reviews where placement_id = ${placementId}) as d`);
+  return `${row?.a ?? 0}.${row?.b ?? 0}.${row?.c ?? 0}.${row?.d ?? 0}`;
+}
+
+/** Everything the card shows and the plan needs, in a fixed number of queries. */
+export function loadWeekCard(placement: TrainerPlacement, shape: WeekShape) {
+  const weekEnd = addDays(shape.weekOf, 6);
+  const units = db()
+    .select({ id: frameworkUnits.id, code: frameworkUnits.code, titleEn: frameworkUnits.titleEn, titleKm: frameworkUnits.titleKm })
+    .from(frameworkUnits)
+    .where(eq(frameworkUnits.versionId, placement.versionId))
+    .orderBy(asc(frameworkUnits.position))
+    .all();
+  const comps = db()
+    .select({
+      id: competencies.id,
+      unitId: competencies.unitId,
+      code: competencies.code,
+      titleEn: competencies.titleEn,
+      titleKm: competencies.titleKm,
+      criteriaEn: competencies.criteriaEn,
+      criteriaKm: competencies.criteriaKm,
+      expectedByWeek: competencies.expectedByWeek,
+    })
+    .from(competencies)
+    .where(eq(competencies.versionId, placement.versionId))
+    .orderBy(asc(competencies.position))
+    .all();
+  const history = db()
+    .select({
+      id: assessments.id,
+      competencyId: assessments.competencyId,
+      level: assessments.level,
+      observedOn: assessments.observedOn,
+      evidenceNote: assessments.evidenceNote,
+      supersedesId: assessments.supersedesId,
+      correctionReason: assessments.correctionReason,
+      createdAt: assessments.createdAt,
+      trainerName: users.displayName,
+    })
+    .from(assessments)
+    .innerJoin(users, eq(users.id, assessments.trainerUserId))
+    .where(eq(assessments.placementId, placement.id))
+    .orderBy(asc(assessments.id))
+    .all();
+  const days = db()
+    .select()
+    .from(attendance)
+    .where(and(eq(attendance.placementId, placement.id), between(attendance.date, shape.weekOf, weekEnd)))
+    .orderBy(asc(attendance.id))
+    .all();
+  const notices = db()
+    .select({ id: advanceNotices.id, date: advanceNotices.date, kind: advanceNotices.kind, reason: advanceNotices.reason, note: advanceNotices.note })
+    .from(advanceNotices)
+    .where(and(eq(advanceNotices.placementId, placement.id), between(advanceNotices.date, shape.weekOf, weekEnd), isNull(advanceNotices.withdrawnAt)))
+    .all();
+  const education = db()
+    .select({
+      afternoonId: educationAfternoons.id,
+      date: educationAfternoons.date,
+      eventId: educationEvents.id,
+      kind: educationEvents.kind,
+      reason: educationEvents.reason,
+    })
+    .from(educationAfternoons)
+    .leftJoin(educationEvents, eq(educationEvents.afternoonId, educationAfternoons.id))
+    .where(and(eq(educationAfternoons.placementId, placement.id), between(educationAfternoons.date, shape.weekOf, weekEnd)))
+    .orderBy(asc(educationEvents.id))
+    .all();
+  const reviews = db()
+    .select({
+      id: weeklyReviews.id,
+      weekOf: weeklyReviews.weekOf,
+      noChange: weeklyReviews.noChange,
+      note: weeklyReviews.note,
+      supersedesId: weeklyReviews.supersedesId,
+      correctionReason: weeklyReviews.correctionReason,
+      submittedAt: weeklyReviews.submittedAt,
+      trainerName: users.displayName,
+    })
+    .from(weeklyReviews)
+    .innerJoin(users, eq(users.id, weeklyReviews.trainerUserId))
+    .where(eq(weeklyReviews.placementId, placement.id))
+    .orderBy(asc(weeklyReviews.id))
+    .all();
+
+  // The state the plan compares against.
+  const levels = currentLevels(history);
+  const superseded = new Set(history.flatMap((a) => (a.supersedesId ? [a.supersedesId] : [])));
+  const weekAssessments = new Map<number, { id: number; level: (typeof history)[number]["level"] }>();
+  for (const a of history) {
+    if (a.observedOn >= shape.weekOf && a.observedOn <= weekEnd && !superseded.has(a.id)) {
+      weekAssessments.set(a.competencyId, { id: a.id, level: a.level });
+    }
+  }
+  const attendanceNow = new Map<string, { id: number; status: AttendanceStatus; lateMinutes: number | null; absenceReason: AbsenceReason | null }>();
+  for (const d of days) attendanceNow.set(d.date, { id: d.id, status: d.status, lateMinutes: d.lateMinutes, absenceReason: d.absenceReason });
+  const educationNow = new Map<string, { afternoonId: number | null; status: "agreed" | "released" | "refused"; reason: string | null; attended: boolean | null }>();
+  for (const e of education) {
+    const held = educationNow.get(e.date) ?? { afternoonId: e.afternoonId, status: "agreed" as const, reason: null, attended: null };
+    if (e.kind === "released" || e.kind === "refused") Object.assign(held, { status: e.kind, reason: e.reason });
+    if (e.kind === "attended" || e.kind === "confirmed_by_apprentice") held.attended = true;
+    if (e.kind === "missed") held.attended = false;
+    educationNow.set(e.date, held);
+  }
+  const weekReviews = reviews.filter((r) => r.weekOf === shape.weekOf);
+  const supersededReviews = new Set(weekReviews.flatMap((r) => (r.supersedesId ? [r.supersedesId] : [])));
+  const currentReview = weekReviews.filter((r) => !supersededReviews.has(r.id)).at(-1) ?? null;
+
+  const state: WeekState = {
+    currentLevels: new Map([...levels].map(([id, l]) => [id, l.level])),
+    weekAssessments,
+    attendance: attendanceNow,
+    education: educationNow,
+    review: currentReview ? { id: currentReview.id } : null,
+  };
+
+  return {
+    units,
+    competencies: comps,
+    levels,
+    history,
+    attendanceHistory: days,
+    notices,
+    education: educationNow,
+    reviewedWeeks: new Set(reviews.map((r) => r.weekOf)),
+    weekReviews,
+    currentReview,
+    state,
+  };
+}
+
+export type ApplyResult = { status: "saved" } | { status: "duplicate" } | { status: "stale" };
+
+/**
+ * Write a planned submission in one transaction. The submission key makes a double submit a
+ * no-op; the baseline token refuses a form opened before someone else's change.
+ */
+export function applyWeekPlan(input: {
+  placementId: number;
+  trainerUserId: number;
+  weekOf: string;
+  plan: WeekPlan;
+  submissionKey: string;
+  baseline: string;
+  requestId?: string;
+}): ApplyResult {
+  const { placementId, trainerUserId, weekOf, plan } = input;
+  const result = db().transaction((tx): ApplyResult => {
+    const seen = tx
+      .select({ id: weeklyReviews.id })
+      .from(weeklyReviews)
+      .where(eq(weeklyReviews.submissionKey, input.submissionKey))
+      .get();
+    if (seen) return { status: "duplicate" };
+    if (baselineToken(placementId) !== input.baseline) return { status: "stale" };
+
+    let reviewId: number | null = null;
+    if (plan.review) {
+      reviewId = tx
+        .insert(weeklyReviews)
+        .values({ placementId, weekOf, trainerUserId, submissionKey: input.submissionKey, ...plan.review })
+        .returning({ id: weeklyReviews.id })
+        .get().id;
+    }
+    for (const a of plan.assessments) {
+      tx.insert(assessments).values({ placementId, trainerUserId, weeklyReviewId: reviewId, ...a }).run();
+    }
+    for (const a of plan.attendance) {
+      tx.insert(attendance).values({ placementId, recordedBy: trainerUserId, ...a }).run();
+    }
+    for (const e of plan.education) {
+      const afternoonId =
+        e.afternoonId ??
+        tx.insert(educationAfternoons).values({ placementId, date: e.date }).returning({ id: educationAfternoons.id }).get().id;
+      tx.insert(educationEvents).values({ afternoonId, kind: e.kind, reason: e.reason, recordedBy: trainerUserId }).run();
+    }
+    audit(
+      {
+        actorUserId: trainerUserId,
+        action: plan.review ? (plan.review.supersedesId ? "week_corrected" : "week_submitted") : "week_saved",
+        entity: "placement",
+        entityId: placementId,
+        detail: { weekOf, assessments: plan.assessments.length, attendance: plan.attendance.length, education: plan.education.length },
+      },
+      input.requestId ? { requestId: input.requestId } : null,
+      tx,
+    );
+    return { status: "saved" };
+  });
+  if (result.status === "saved") emitRecordsChanged({ placementId, kinds: ["assessments", "attendance", "education", "reviews"], weekOf });
+  return result;
+}

@@ -1,0 +1,46 @@
+import { request as playwrightRequest } from "playwright/test";
+
+import { CALLERS, ROWS, type Caller, type Outcome } from "./access-table";
+import { E2E_BASE_URL } from "./env";
+import { expect, sessionCookieFor, test } from "./fixtures";
+
+async function outcomeOf(caller: Caller, method: "GET" | "POST", path: string, form?: Record<string, string>): Promise<Outcome | number> {
+  const username = CALLERS[caller];
+  // A fresh session for every cell, so a sign-out in one cell cannot affect another.
+  const cookie = username ? await sessionCookieFor(username) : undefined;
+  const context = await playwrightRequest.newContext({
+    baseURL: E2E_BASE_URL,
+    extraHTTPHeaders: cookie ? { cookie } : {},
+  });
+  try {
+    const response = await context.fetch(path, { method, form, maxRedirects: 0 });
+    const status = response.status();
+    if (status >= 300 && status < 400) {
+      const location = new URL(response.headers()["location"] ?? "", E2E_BASE_URL).pathname;
+      return location === "/login" ? "login" : `→${location}`;
+    }
+    return status;
+  } finally {
+    await context.dispose();
+  }
+}
+
+test.describe("role × route access", () => {
+  for (const row of ROWS) {
+    test(`${row.method} ${row.path}`, async () => {
+      const seen: Record<string, Outcome | number> = {};
+      for (const caller of Object.keys(CALLERS) as Caller[]) {
+        seen[caller] = await outcomeOf(caller, row.method, row.path, row.form);
+      }
+      expect(seen).toEqual(row.expect);
+    });
+  }
+
+  test("no trainer or apprentice gets a 200 from any staff page", async () => {
+    for (const row of ROWS.filter((r) => r.path.startsWith("/staff"))) {
+      for (const caller of ["trainer", "otherTrainer", "apprentice"] as const) {
+        expect(await outcomeOf(caller, row.method, row.path, row.form), `${caller} ${row.path}`).not.toBe(200);
+      }
+    }
+  });
+});

@@ -1,0 +1,46 @@
+import { request as playwrightRequest } from "playwright/test";
+
+import { E2E_BASE_URL } from "./env";
+import { expect, sessionCookieFor, test } from "./fixtures";
+
+test.describe("security headers and the server", () => {
+  test("every page carries an enforced CSP with a fresh nonce, and the other headers", async ({ request }) => {
+    const a = await request.get("/login");
+    const b = await request.get("/login");
+    const csp = a.headers()["content-security-policy"] ?? "";
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}'/);
+    expect(b.headers()["content-security-policy"]).not.toBe(csp);
+    expect(a.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(a.headers()["referrer-policy"]).toBe("same-origin");
+    expect(a.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(await a.text()).toContain(`nonce="${nonce}"`);
+  });
+
+  test("pages with personal data are not cached, and responses are compressed", async () => {
+    const cookie = await sessionCookieFor("trainer");
+    const context = await playwrightRequest.newContext({ baseURL: E2E_BASE_URL, extraHTTPHeaders: { cookie, "Accept-Encoding": "gzip" } });
+    const response = await context.get("/trainer");
+    expect(response.status()).toBe(200);
+    expect(response.headers()["cache-control"]).toBe("no-store");
+    expect(response.headers()["content-encoding"]).toBe("gzip");
+    await context.dispose();
+  });
+
+  test("a cross-origin POST is refused before it reaches any action", async ({ request }) => {
+    const response = await request.post("/login", {
+      form: { username: "staff", password: "career-pathways" },
+      headers: { Origin: "https://evil.example" },
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBe(403);
+    expect(response.headers()["set-cookie"]).toBeUndefined();
+  });
+
+  test("the healthcheck answers when the app and database do", async ({ request }) => {
+    const response = await request.get("/healthcheck");
+    expect(response.status()).toBe(200);
+    expect(await response.text()).toBe("OK");
+  });
+});
