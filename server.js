@@ -13,7 +13,7 @@ import express from "express";
 import helmet from "helmet";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
-const build = await import(path.join(root, "build/server/index.js"));
+const build = await import(path.join(root, "build/index.js"));
 const { bootServer, isCrossOriginWrite } = build.entry.module;
 
 let config;

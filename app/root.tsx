@@ -18,6 +18,7 @@ import { getOptionalUser } from "~/auth/guards.server";
 import { AppHeader } from "~/components/app-header";
 import { homeFor } from "~/domain/permissions";
 import { DEFAULT_LOCALE, isLocale } from "~/i18n/config";
+import { serverT } from "~/i18n/i18n.server";
 import { resolveLocale } from "~/i18n/locale.server";
 import tailwind from "~/tailwind.css";
 import { useNonce } from "~/utils/nonce";
@@ -27,7 +28,7 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Career Pathways" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.appName ?? "" }];
 
 // Root loader: public route (it guards nothing itself; every child route calls its own guard).
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -35,6 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await resolveLocale(request, user?.locale);
   return {
     locale,
+    appName: serverT(locale)("app.name"),
     user: user ? { displayName: user.displayName, role: user.role, home: homeFor(user.role) } : null,
   };
 }

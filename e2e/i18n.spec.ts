@@ -1,7 +1,7 @@
 import { expect, signInAs, test, waitForHydration } from "./fixtures";
 
 test.describe("Khmer", () => {
-  test.use({ extraHTTPHeaders: { "Accept-Language": "km-KH,km;q=0.9,en;q=0.5" } });
+  test.use({ locale: "km-KH", extraHTTPHeaders: { "Accept-Language": "km-KH,km;q=0.9,en;q=0.5" } });
 
   test("a browser asking for Khmer gets lang=km, Khmer text and the Khmer font", async ({ page }) => {
     await page.goto("/login");
@@ -26,7 +26,7 @@ test.describe("Khmer", () => {
 });
 
 test.describe("switching language", () => {
-  test.use({ extraHTTPHeaders: { "Accept-Language": "en" } });
+  test.use({ locale: "en-GB", extraHTTPHeaders: { "Accept-Language": "en" } });
 
   test("the switch on every page changes the language and keeps it for the user", async ({ page, context }) => {
     await signInAs(page, "staff");
@@ -48,7 +48,7 @@ test.describe("switching language", () => {
   });
 
   test("before sign-in the choice is kept in a cookie, without JavaScript too", async ({ browser }) => {
-    const context = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { "Accept-Language": "en" } });
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: "en-GB", extraHTTPHeaders: { "Accept-Language": "en" } });
     const page = await context.newPage();
     await page.goto("/login");
     await page.getByRole("button", { name: "ខ្មែរ" }).click();

@@ -632,7 +632,6 @@ interface IntakeRow {
 
 class DemoBuilder {
   private readonly thisMonday: string;
-  private readonly rng: Rng;
   private readonly siteIds = new Map<SiteCode, number>();
   private readonly holidays = new Map<SiteCode, Set<string>>();
   private readonly userIds = new Map<string, number>();
@@ -642,6 +641,8 @@ class DemoBuilder {
   private readonly intakes = new Map<SiteCode, IntakeRow[]>();
   private readonly codeCounters = new Map<string, number>();
   private readonly resolved = new Map<string, ResolvedPlacement>();
+  /** Each trainer's `independent` sign-off dates so far, across all their placements. */
+  private readonly signoffsByTrainer = new Map<number, string[]>();
   private nameIndex = 0;
 
   constructor(
@@ -650,7 +651,6 @@ class DemoBuilder {
     private readonly seed: number,
   ) {
     this.thisMonday = mondayOf(today);
-    this.rng = new Rng(seed);
   }
 
   /** Builds everything; returns the demo apprentice's code. */
@@ -704,6 +704,12 @@ class DemoBuilder {
     make("staff-sr", "staff", this.siteId("SR"));
   }
 
+  private employerId(key: EmployerKey): number {
+    const id = this.employerIds.get(key);
+    if (id === undefined) throw new Error(`seed: no employer ${key}`);
+    return id;
+  }
+
   private siteId(code: SiteCode): number {
     const id = this.siteIds.get(code);
     if (id === undefined) throw new Error(`seed: no site ${code}`);
@@ -729,7 +735,7 @@ class DemoBuilder {
         username: t.username,
         displayName: STAFF_AND_TRAINER_NAMES[t.username],
         siteId: this.siteId(employer.site),
-        employerId: this.employerIds.get(t.employer),
+        employerId: this.employerId(t.employer),
         password: DEMO_PASSWORD,
       });
       this.userIds.set(t.username, row.id);
@@ -840,6 +846,7 @@ class DemoBuilder {
     firstStart: string,
     phase: Phase,
     account: { username?: string; under18?: boolean } | null,
+    joinedOn: string = intake.startsOn,
   ): { id: number; userId: number | null } {
     const rng = new Rng(this.seed ^ hashString(`person:${key}`));
     const name = APPRENTICE_NAMES[this.nameIndex % APPRENTICE_NAMES.length];
@@ -857,13 +864,17 @@ class DemoBuilder {
       background: rng.pick(BACKGROUNDS),
       phase,
     };
-    if (!account) return { id: createApprentice(this.db, values).id, userId: null };
+    if (!account) {
+      const apprentice = createApprentice(this.db, values);
+      this.recordConsents(apprentice.id, site, joinedOn, rng);
+      return { id: apprentice.id, userId: null };
+    }
     const { apprentice, user } = createApprenticeWithUser(this.db, values, {
       ...(account.username ? { username: account.username } : {}),
       password: DEMO_PASSWORD,
     });
     this.userIds.set(user.username, user.id);
-    this.recordConsents(apprentice.id, site, intake.startsOn, rng);
+    this.recordConsents(apprentice.id, site, joinedOn, rng);
     return { id: apprentice.id, userId: user.id };
   }
 
@@ -894,8 +905,7 @@ class DemoBuilder {
     const exitedOn = addDays(joined, 23);
     const phase: Phase =
       person.story === "exited" ? "exited" : guidanceOn <= this.today ? "guidance" : "work_readiness";
-    const { id } = this.newApprentice(person.site, intake, person.key, this.today, phase, null);
-    this.recordConsents(id, person.site, joined, new Rng(this.seed ^ hashString(`consent:${person.key}`)));
+    const { id } = this.newApprentice(person.site, intake, person.key, this.today, phase, null, joined);
     const steps: [Phase, string, string?][] = [["work_readiness", joined, person.story === "late_joiner" ? "Joined the intake two weeks late." : undefined]];
     if (person.story === "exited") steps.push(["exited", exitedOn, "Moved back to the home province with family."]);
     else steps.push(["guidance", guidanceOn]);
@@ -934,7 +944,6 @@ class DemoBuilder {
       const made = this.newApprentice(site, intake, p.key, startDate, phase, active ? { ...p.apprentice } : null);
       apprenticeId = made.id;
       apprenticeUserId = made.userId;
-      if (!active) this.recordConsents(apprenticeId, site, intake.startsOn, new Rng(this.seed ^ hashString(`consent:${p.key}`)));
       const guidanceOn = addDays(intake.startsOn, 42) < startDate ? addDays(intake.startsOn, 42) : addDays(startDate, -7);
       const steps: [Phase, string, string?][] = [
         ["work_readiness", intake.startsOn],
@@ -952,7 +961,7 @@ class DemoBuilder {
     const ending = p.end;
     const row = createPlacement(this.db, {
       apprenticeId,
-      employerId: this.employerIds.get(p.employer),
+      employerId: this.employerId(p.employer),
       trainerUserId: this.user(p.trainer),
       frameworkVersionId: fw.versionId,
       startDate,
@@ -969,7 +978,7 @@ class DemoBuilder {
       transferredFromId: from?.id ?? null,
       createdBy: this.staffOf(site),
       createdAt: at(addDays(startDate, -7), "11:00"),
-    } as Parameters<typeof createPlacement>[1]);
+    });
 
     const resolved: ResolvedPlacement = {
       profile: p,
@@ -983,7 +992,14 @@ class DemoBuilder {
       competencies: fw.competencies,
     };
     this.resolved.set(p.key, resolved);
-    new HistoryGenerator(this.db, this.today, resolved, this.holidays.get(site) ?? new Set(), this.staffOf(site), rng).run();
+    const trainerSignoffs = this.signoffsByTrainer.get(resolved.trainerUserId) ?? [];
+    this.signoffsByTrainer.set(resolved.trainerUserId, trainerSignoffs);
+    new HistoryGenerator(this.db, this.today, resolved, {
+      holidays: this.holidays.get(site) ?? new Set(),
+      educationStaff: this.staffOf(site),
+      trainerSignoffs,
+      rng,
+    }).run();
     if (p.feedback) this.writeFeedback(resolved, p.feedback, rng);
     if (ending?.status === "completed") this.writeOutcomeCheckins(resolved, ending, rng);
   }
@@ -1148,6 +1164,9 @@ function outcomePhase(outcome: PlacementOutcome): Phase {
 // ---------------------------------------------------------------------------------------------
 // One placement's history, week by week
 
+/** One below bulk_signoff's "≥ 8 competencies within 7 days" for a trainer. */
+const TRAINER_WEEK_CAP = 7;
+
 const LEVEL = { not_yet: 0, with_help: 1, supervised: 2, independent: 3 } as const satisfies Record<AssessmentLevel, number>;
 
 interface CompetencyState {
@@ -1176,17 +1195,26 @@ class HistoryGenerator {
   private readonly randomAbsenceDates: string[] = [];
   private readonly lateDates: string[] = [];
   private readonly refusalDates: string[] = [];
+  private recentAfternoons = 0;
   private readonly signoffAbsentDay: string | null = null;
-  private readonly independentCap: number;
+  /** Most `independent` sign-offs this placement may get within any 7 days. */
+  private readonly placementCap: number;
+  private readonly independentDates: string[] = [];
+  private readonly holidays: ReadonlySet<string>;
+  private readonly educationStaff: number;
+  private readonly trainerSignoffs: string[];
+  private readonly rng: Rng;
 
   constructor(
     private readonly db: DB,
     private readonly today: string,
     private readonly r: ResolvedPlacement,
-    private readonly holidays: ReadonlySet<string>,
-    private readonly educationStaff: number,
-    private readonly rng: Rng,
+    deps: { holidays: ReadonlySet<string>; educationStaff: number; trainerSignoffs: string[]; rng: Rng },
   ) {
+    this.holidays = deps.holidays;
+    this.educationStaff = deps.educationStaff;
+    this.trainerSignoffs = deps.trainerSignoffs;
+    this.rng = deps.rng;
     this.p = r.profile;
     this.gaps = this.p.gaps ?? {};
     this.working = parseWeekdays(this.p.workingWeekdays ?? "1,2,3,4,5,6");
@@ -1194,10 +1222,9 @@ class HistoryGenerator {
     this.thisMonday = mondayOf(today);
     const yesterday = addDays(today, -1);
     this.lastDay = r.endedOn !== null && r.endedOn < yesterday ? r.endedOn : yesterday;
-    // Short frameworks would trip bulk_signoff's "40% of a framework in 7 days" on a normal week:
-    // a trainer ticks at most just under that share per week, the rest the week after.
-    const n = r.competencies.length;
-    this.independentCap = Math.max(1, Math.min(7, Math.ceil(0.4 * n) - 1));
+    // Short frameworks would trip bulk_signoff's "40% of a framework within 7 days" in a normal
+    // week: a trainer ticks just under that share, and the rest the week after.
+    this.placementCap = Math.max(1, Math.ceil(0.4 * r.competencies.length) - 1);
     this.states = r.competencies.map((c) => this.planFor(c));
     this.signoffAbsentDay = this.planSpecialAbsences();
   }
@@ -1361,14 +1388,11 @@ class HistoryGenerator {
     if (this.silent(d)) {
       // The trainer records nothing; education staff still see the apprentice in class.
       events = [attended];
-    } else if (g.educationRefusedRecently && d >= addDays(this.today, -28)) {
-      const i = this.refusalDates.length;
-      const refuse = i % 2 === 0 || this.refusalDates.length === 0;
-      this.refusalDates.push(d);
+    } else if (g.educationRefusedRecently && d >= addDays(this.today, -27)) {
+      // Every other afternoon of the last four weeks goes to the bookings: about half released.
+      const i = this.recentAfternoons++;
       const reason = g.educationRefusedRecently[Math.floor(i / 2) % g.educationRefusedRecently.length] ?? "Busy";
-      events = refuse ? [{ kind: "refused", reason, recordedBy: trainer, createdAt: at(d, "09:00") }] : [released, attended];
-      if (!refuse) this.refusalDates.pop();
-      if (refuse) this.refusalDates.push(d);
+      events = i % 2 === 0 ? [{ kind: "refused", reason, recordedBy: trainer, createdAt: at(d, "09:00") }] : [released, attended];
     } else if (firstEducationDayOfWeek(g.educationMissedWeeksAgo)) {
       events = [released, { kind: "missed", reason: "Did not arrive at class.", recordedBy: staff, createdAt: at(d, "16:30") }];
     } else if (firstEducationDayOfWeek(g.educationAttendedDespiteRefusalWeeksAgo)) {
@@ -1386,6 +1410,31 @@ class HistoryGenerator {
       }
     }
     createEducationAfternoon(this.db, { placementId: this.r.id, date: d }, events);
+  }
+
+  /** Days the apprentice was in (present or late), education days last in preference. */
+  private daysIn(byDay: Map<string, DayRecord>): string[] {
+    const inDays = [...byDay.entries()]
+      .filter(([d, rec]) => (rec.status === "present" || rec.status === "late") && d < this.today)
+      .map(([d]) => d)
+      .sort();
+    const ordinary = inDays.filter((d) => !this.isEducationDay(d));
+    return ordinary.length > 0 ? ordinary : inDays;
+  }
+
+  /** Sign-offs of the week happen on the trainer's checklist day: the last day the apprentice was in. */
+  private checklistDay(byDay: Map<string, DayRecord>): string | undefined {
+    const pool = this.daysIn(byDay);
+    return pool[pool.length - 1];
+  }
+
+  /**
+   * How many more `independent` ticks fit on `day` without any 7-day window reaching the
+   * bulk_signoff thresholds, for this placement (40% of the framework) or the trainer (8).
+   */
+  private roomForIndependent(day: string): number {
+    const near = (dates: readonly string[]) => dates.filter((d) => Math.abs(daysBetween(d, day)) <= 6).length;
+    return Math.max(0, Math.min(this.placementCap - near(this.independentDates), TRAINER_WEEK_CAP - near(this.trainerSignoffs)));
   }
 
   private writeReviewAndAssessments(monday: string, week: number, weeksAgo: number, byDay: Map<string, DayRecord>, current: boolean) {
@@ -1406,7 +1455,8 @@ class HistoryGenerator {
         if (to > s.level) moves.push({ s, to });
       }
       const independent = moves.filter((m) => m.to === LEVEL.independent).sort((a, b) => a.s.expectedByWeek - b.s.expectedByWeek);
-      for (const m of independent.slice(this.independentCap)) {
+      const day = absentWeek ? this.signoffAbsentDay : this.checklistDay(byDay);
+      for (const m of independent.slice(day ? this.roomForIndependent(day) : 0)) {
         m.s.plan[LEVEL.independent] = week + 1;
         m.to = LEVEL.supervised;
       }
@@ -1417,14 +1467,8 @@ class HistoryGenerator {
       if (s) moves.push({ s, to: Math.max(LEVEL.with_help, s.level + 1) });
     }
 
-    // Sign-offs of the week happen on the trainer's checklist day: the last day the apprentice was in.
-    const inDays = [...byDay.entries()]
-      .filter(([d, rec]) => (rec.status === "present" || rec.status === "late") && d < this.today)
-      .map(([d]) => d)
-      .sort();
-    const ordinary = inDays.filter((d) => !this.isEducationDay(d));
-    const pool = ordinary.length > 0 ? ordinary : inDays;
-    const checklistDay = pool[pool.length - 1];
+    const pool = this.daysIn(byDay);
+    const checklistDay = this.checklistDay(byDay);
     if (!checklistDay && !absentWeek) moves = [];
 
     const submittedAt = current
@@ -1462,6 +1506,10 @@ class HistoryGenerator {
       m.s.level = m.to;
       m.s.lastAssessmentId = row.id;
       written.push({ s: m.s, id: row.id, level: m.to, observedOn });
+      if (m.to === LEVEL.independent) {
+        this.independentDates.push(observedOn);
+        this.trainerSignoffs.push(observedOn);
+      }
     }
 
     // A mistaken tick, corrected the next day by a new record that supersedes it.

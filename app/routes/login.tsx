@@ -1,35 +1,30 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 
 import { getOptionalUser } from "~/auth/guards.server";
 import { consumeSignInAttempt } from "~/auth/rate-limit.server";
 import { createUserSession } from "~/auth/session.server";
 import { authenticator, SignInError } from "~/auth/sign-in.server";
 import { Alert, SubmitButton, TextField } from "~/components/forms";
+import { parseLogin } from "~/forms/login.server";
 import { audit } from "~/db/audit.server";
 import { homeFor } from "~/domain/permissions";
 import { formatTime } from "~/i18n/format";
 import { resolveLocale } from "~/i18n/locale.server";
+import { requestT } from "~/i18n/request.server";
+import { pageMeta } from "~/utils/meta";
 import { safeRedirect } from "~/utils/redirect";
-import { requiredText } from "~/utils/validation";
 
-const LoginSchema = z.object({
-  username: requiredText(64),
-  password: z.string({ error: "errors.required" }).min(1, { error: "errors.required" }).max(256, { error: "errors.tooLong" }),
-  redirectTo: z.string().max(500).optional(),
-});
-
-export const meta: MetaFunction = () => [{ title: "Sign in · Career Pathways" }];
+export const meta = pageMeta;
 
 // public route: the sign-in page itself. A signed-in user goes to their home.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
   if (user) throw redirect(homeFor(user.role));
-  return null;
+  const t = await requestT(request);
+  return { title: t("login.title") };
 }
 
 type LoginFields = { username: string; password: string; redirectTo?: string };
@@ -39,7 +34,7 @@ type Alert = { key: "login.invalid" } | { key: "login.locked"; time: string } | 
 // public route: sign-in. Validated, rate limited per IP and per username, audited.
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.clone().formData();
-  const submission = parseWithZod(formData, { schema: LoginSchema });
+  const submission = parseLogin(formData);
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }), alert: null }, { status: 400 });
   }

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -7,15 +7,18 @@ import { LevelIcon, LevelLegend, ProgressRing } from "~/components/levels";
 import { ownProgress } from "~/db/apprentice.server";
 import { ASSESSMENT_LEVELS } from "~/domain/enums";
 import { siteToday } from "~/utils/today.server";
+import { requestT } from "~/i18n/request.server";
+import { pageMeta } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "My progress · Career Pathways" }];
+export const meta = pageMeta;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "apprentice");
   if (user.apprenticeId === null) throw notFound();
   const progress = ownProgress(user.apprenticeId, siteToday());
   if (!progress) throw notFound();
-  return { progress };
+  const t = await requestT(request);
+  return { title: t("me.title"), progress };
 }
 
 export default function MyProgress() {

@@ -1,16 +1,19 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { actorOf, requireStaff } from "~/auth/guards.server";
 import { siteOverviews } from "~/db/staff.server";
 import { PHASES } from "~/domain/enums";
+import { requestT } from "~/i18n/request.server";
+import { pageMeta } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Staff · Career Pathways" }];
+export const meta = pageMeta;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
-  return { sites: siteOverviews(actorOf(user)), isAdmin: user.role === "admin" };
+  const t = await requestT(request);
+  return { title: t("staff.title"), sites: siteOverviews(actorOf(user)), isAdmin: user.role === "admin" };
 }
 
 export default function StaffHome() {

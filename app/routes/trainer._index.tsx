@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -6,12 +6,15 @@ import { requireRole } from "~/auth/guards.server";
 import { listTrainerPlacements } from "~/db/trainer.server";
 import { formatDate } from "~/i18n/format";
 import { siteToday } from "~/utils/today.server";
+import { requestT } from "~/i18n/request.server";
+import { pageMeta } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "My apprentices · Career Pathways" }];
+export const meta = pageMeta;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "trainer");
-  return { placements: listTrainerPlacements(user, siteToday()) };
+  const t = await requestT(request);
+  return { title: t("trainer.title"), placements: listTrainerPlacements(user, siteToday()) };
 }
 
 const STATE_STYLE = {

@@ -41,7 +41,7 @@ function newPlacement(trainerUserId = trainer.id) {
   return createPlacement(db, { apprenticeId: apprentice.id, employerId: salon.id, trainerUserId, frameworkVersionId: fw.version.id, startDate: start });
 }
 
-type CardData = Exclude<Awaited<ReturnType<typeof loader>>, { type: "DataWithResponseInit" }>;
+type CardData = Extract<Awaited<ReturnType<typeof loader>>, { submissionKey: string }>;
 
 async function open(placementId: number, weekOf: string, user: { id: number; role: "trainer" | "staff" | "admin" | "apprentice" } = trainer) {
   const cookie = await cookieFor(user);

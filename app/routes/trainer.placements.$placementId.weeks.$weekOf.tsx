@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -11,6 +11,7 @@ import { applyWeekPlan, baselineToken, getTrainerPlacement, loadWeekCard, weekSh
 import { addDays, mondayOf, placementWeek } from "~/domain/dates";
 import { ABSENCE_REASONS, ASSESSMENT_LEVELS } from "~/domain/enums";
 import { isCompetent } from "~/domain/progress";
+import type { WeekRefusal } from "~/domain/week-card";
 import {
   checkWeek,
   educationDays,
@@ -19,13 +20,14 @@ import {
   placementDays,
   planWeek,
   WeekCardSchema,
-  type WeekRefusal,
-} from "~/domain/week-card";
+} from "~/forms/week-card.server";
 import { missingReviewWeeks } from "~/domain/weeks";
 import { formatDate, formatDateTime } from "~/i18n/format";
+import { requestLocale } from "~/i18n/request.server";
+import { pageMeta } from "~/utils/meta";
 import { siteToday } from "~/utils/today.server";
 
-export const meta: MetaFunction = () => [{ title: "Week card · Career Pathways" }];
+export const meta = pageMeta;
 
 function refusal(reason: WeekRefusal) {
   return data({ refusal: reason } as const, { status: 400 });
@@ -90,7 +92,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     .filter((d) => d.supersedesId !== null && d.correctionReason !== "edited_before_review")
     .map((d) => ({ id: d.id, date: d.date, status: d.status, reason: d.correctionReason, at: d.createdAt.toISOString() }));
 
+  const { t, locale } = await requestLocale(request);
   return {
+    title: `${placement.preferredName} · ${t("common.weekOf", { date: formatDate(locale, weekOf) })}`,
     placement: {
       id: placement.id,
       apprenticeCode: placement.apprenticeCode,

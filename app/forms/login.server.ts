@@ -1,0 +1,18 @@
+/**
+ * The sign-in form's schema. Server-only (the `.server` suffix keeps zod out of the browser
+ * bundle: phones on metered data should not download a validator the server already runs).
+ */
+import { parseWithZod } from "@conform-to/zod/v4";
+import { z } from "zod";
+
+import { msg, requiredText } from "~/utils/validation";
+
+const LoginSchema = z.object({
+  username: requiredText(64),
+  password: z.string({ error: msg.required }).min(1, { error: msg.required }).max(256, { error: msg.tooLong }),
+  redirectTo: z.string().max(500).optional(),
+});
+
+export function parseLogin(formData: FormData) {
+  return parseWithZod(formData, { schema: LoginSchema });
+}

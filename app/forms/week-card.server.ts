@@ -1,0 +1,5 @@
+/**
+ * The week card's form handling for the route, server-only: the rules live in
+ * `app/domain/week-card.ts`; importing them through this module keeps zod out of the browser.
+ */
+export { checkWeek, educationDays, fieldErrors, nestFormData, placementDays, planWeek, WeekCardSchema } from "~/domain/week-card";
