@@ -523,8 +523,8 @@ const PLAN_BY_TRADE: Record<FrameworkCode, { goals: string; nextSteps: string }[
 };
 const EVIDENCE: Record<AssessmentLevel, readonly (string | null)[]> = {
   not_yet: ["Tried it once; not ready yet.", null],
-  with_help: ["Did it with me beside her.", "Needed reminders at each step.", "ធ្វើបានដោយមានជំនួយ", null],
-  supervised: ["Did it alone while I watched.", "Small mistakes, corrected herself.", "ធ្វើបានពេលខ្ញុំមើល", null],
+  with_help: ["Did it with me alongside.", "Needed reminders at each step.", "ធ្វើបានដោយមានជំនួយ", null],
+  supervised: ["Did it alone while I watched.", "Small mistakes; put them right alone.", "ធ្វើបានពេលខ្ញុំមើល", null],
   independent: ["Did it alone for three clients.", "Good work, no help needed.", "ធ្វើបានល្អដោយខ្លួនឯង", "Checked twice; to standard.", null],
 };
 const REVIEW_NOTES = ["Good week.", "Busy week; steady progress.", "សប្តាហ៍នេះល្អ", null, null, null];
@@ -1176,7 +1176,6 @@ interface CompetencyState {
   level: number;
   /** The placement week in which each level is reached (index = level). */
   plan: [number, number, number, number];
-  lastAssessmentId: number | null;
 }
 
 type DayRecord = { status: "present" | "late" | "absent" | "leave" | "holiday" };
@@ -1196,7 +1195,7 @@ class HistoryGenerator {
   private readonly lateDates: string[] = [];
   private readonly refusalDates: string[] = [];
   private recentAfternoons = 0;
-  private readonly signoffAbsentDay: string | null = null;
+  private readonly signoffAbsentDay: string | null;
   /** Most `independent` sign-offs this placement may get within any 7 days. */
   private readonly placementCap: number;
   private readonly independentDates: string[] = [];
@@ -1237,7 +1236,7 @@ class HistoryGenerator {
     const wH = Math.max(1, wS - 1 - Math.floor(e / 6));
     // Now and then a trainer records "not yet" on a later skill first tried early.
     const wN = e >= 10 && this.rng.chance(0.3) && wH > 2 ? wH - 2 : Number.POSITIVE_INFINITY;
-    return { id: c.id, expectedByWeek: e, level: -1, plan: [wN, wH, wS, wI], lastAssessmentId: null };
+    return { id: c.id, expectedByWeek: e, level: -1, plan: [wN, wH, wS, wI] };
   }
 
   private weeksAgo(monday: string): number {
@@ -1298,9 +1297,8 @@ class HistoryGenerator {
   }
 
   run() {
-    const weeks = mondaysBetween(this.r.startDate, this.lastDay);
     if (this.lastDay < this.r.startDate) return;
-    weeks.forEach((monday, i) => this.writeWeek(monday, i + 1));
+    mondaysBetween(this.r.startDate, this.lastDay).forEach((monday, i) => this.writeWeek(monday, i + 1));
   }
 
   private writeWeek(monday: string, week: number) {
@@ -1504,7 +1502,6 @@ class HistoryGenerator {
         createdAt: at(observedOn, "16:45"),
       });
       m.s.level = m.to;
-      m.s.lastAssessmentId = row.id;
       written.push({ s: m.s, id: row.id, level: m.to, observedOn });
       if (m.to === LEVEL.independent) {
         this.independentDates.push(observedOn);
@@ -1517,7 +1514,7 @@ class HistoryGenerator {
       const wrong = [...written].reverse().find((w) => w.level >= LEVEL.supervised) ?? written[written.length - 1];
       if (wrong) {
         const level = Math.max(LEVEL.with_help, wrong.level - 1);
-        const row = recordAssessment(this.db, {
+        recordAssessment(this.db, {
           placementId: this.r.id,
           competencyId: wrong.s.id,
           trainerUserId: this.r.trainerUserId,
@@ -1530,7 +1527,6 @@ class HistoryGenerator {
           createdAt: at(addDays(wrong.observedOn, 1), "08:15"),
         });
         wrong.s.level = level;
-        wrong.s.lastAssessmentId = row.id;
         wrong.s.plan[LEVEL.independent] = Math.max(wrong.s.plan[LEVEL.independent], week + 2);
         if (level < LEVEL.supervised) wrong.s.plan[LEVEL.supervised] = Math.max(wrong.s.plan[LEVEL.supervised], week + 1);
       }

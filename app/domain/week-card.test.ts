@@ -81,6 +81,13 @@ describe("the form", () => {
       "att.2026-11-16.reason": ["week.errors.absenceReason"],
     });
   });
+  it("ignores a day sent with no status chosen, as a browser sends untouched fields", () => {
+    const parsed = parse({ intent: "submit", "att.2026-11-16.lateMinutes": "", "att.2026-11-16.reason": "transport", "edu.2026-11-17.reason": "" });
+    expect(parsed.errors).toBeUndefined();
+    expect(planWeek(shape, empty, parsed.input!, new Set()).ok).toBe(true);
+    expect(parsed.input?.att["2026-11-16"]).toBeUndefined();
+  });
+
   it("refuses an afternoon not released without a reason", () => {
     expect(parse({ intent: "submit", "edu.2026-11-17.status": "refused", "edu.2026-11-17.reason": "" }).errors).toEqual({
       "edu.2026-11-17.reason": ["week.errors.refusalReason"],

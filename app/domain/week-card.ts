@@ -109,6 +109,10 @@ const educationDay = z
     return { status: day.status, reason: day.status === "refused" ? (day.reason ?? null) : null };
   });
 
+/** A day the form sent with no status chosen (only an empty minutes box, a preselected reason) says nothing. */
+const unlessStatus = <T extends z.ZodType>(day: T) =>
+  z.preprocess((v) => (typeof v === "object" && v !== null && (v as { status?: unknown }).status ? v : undefined), day.optional());
+
 const idKey = z.string().regex(/^\d+$/);
 const dateKey = z.string().refine(isIsoDate);
 
@@ -124,8 +128,8 @@ export const WeekCardSchema = z.object({
   weekNote: note.optional(),
   level: z.record(idKey, level).default({}),
   note: z.record(idKey, note).default({}),
-  att: z.record(dateKey, attendanceDay).default({}),
-  edu: z.record(dateKey, educationDay).default({}),
+  att: z.record(dateKey, unlessStatus(attendanceDay)).default({}),
+  edu: z.record(dateKey, unlessStatus(educationDay)).default({}),
 });
 
 export type WeekCardInput = z.output<typeof WeekCardSchema>;
@@ -237,8 +241,8 @@ export function planWeek(
       correctionReason: current ? (reviewed ? reason : EDITED_BEFORE_REVIEW) : null,
     });
   }
-  for (const date of Object.keys(input.att)) {
-    if (!days.includes(date)) add(`att.${date}.status`, "week.errors.dayNotInWeek");
+  for (const [date, day] of Object.entries(input.att)) {
+    if (day && !days.includes(date)) add(`att.${date}.status`, "week.errors.dayNotInWeek");
   }
 
   if (input.intent === "submit") {
@@ -267,6 +271,7 @@ export function planWeek(
 
     // Education afternoons: released, or not released with a reason.
     for (const [date, wanted] of Object.entries(input.edu)) {
+      if (!wanted) continue;
       if (!eduDays.includes(date)) {
         add(`edu.${date}.status`, "week.errors.dayNotInWeek");
         continue;

@@ -9,7 +9,8 @@ export function formatDate(locale: Locale, isoDate: string, style: "short" | "lo
   return new Intl.DateTimeFormat(tag(locale), {
     timeZone: "UTC",
     day: "numeric",
-    month: style === "long" ? "long" : "short",
+    // Khmer month abbreviations render as "M11" in some browsers' ICU: spell months out.
+    month: style === "long" || locale === "km" ? "long" : "short",
     year: "numeric",
     weekday: style === "long" ? "long" : undefined,
   }).format(date);
@@ -35,4 +36,14 @@ export function formatPercent(locale: Locale, ratio: number): string {
 /** US dollars from cents, with the currency shown. */
 export function formatUsd(locale: Locale, cents: number): string {
   return new Intl.NumberFormat(tag(locale), { style: "currency", currency: "USD" }).format(cents / 100);
+}
+
+/** A day within a week card: "Mon 16 Nov" / "ច័ន្ទ 16 វិច្ឆិកា". */
+export function formatDay(locale: Locale, isoDate: string): string {
+  return new Intl.DateTimeFormat(tag(locale), {
+    timeZone: "UTC",
+    weekday: "short",
+    day: "numeric",
+    month: locale === "km" ? "long" : "short",
+  }).format(new Date(`${isoDate}T12:00:00Z`));
 }

@@ -22,7 +22,7 @@ import {
   WeekCardSchema,
 } from "~/forms/week-card.server";
 import { missingReviewWeeks } from "~/domain/weeks";
-import { formatDate, formatDateTime } from "~/i18n/format";
+import { formatDate, formatDateTime, formatDay } from "~/i18n/format";
 import { requestLocale } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { siteToday } from "~/utils/today.server";
@@ -199,10 +199,7 @@ export default function WeekCard() {
   const justSaved = navigation.state === "idle" && !actionData && (justSubmitted || searchParams.has("saved"));
   const unitsShown = d.units.filter((u) => d.competencies.some((c) => c.unitId === u.id));
   const date = (iso: string) => formatDate(locale, iso);
-  const day = (iso: string) =>
-    new Intl.DateTimeFormat(locale === "km" ? "km-KH" : "en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" }).format(
-      new Date(`${iso}T12:00:00Z`),
-    );
+  const day = (iso: string) => formatDay(locale, iso);
 
   return (
     <div className="space-y-5">
@@ -293,7 +290,7 @@ export default function WeekCard() {
               const name = `att.${x.date}`;
               const status = pick(`${name}.status`, x.status);
               return (
-                <li key={`${x.date}-${x.status}-${x.lateMinutes}-${x.absenceReason}`} className="py-3">
+                <li key={`${x.date}-${x.status}-${x.lateMinutes}-${x.absenceReason}`} className="group py-3">
                   <fieldset disabled={x.future}>
                     <legend className="font-medium">
                       {day(x.date)}
@@ -314,8 +311,9 @@ export default function WeekCard() {
                         </label>
                       ))}
                     </div>
+                    {/* Minutes show when "late" is chosen, the reason when "absent" is: CSS only, so it works without JavaScript. */}
                     <div className="mt-2 grid grid-cols-2 gap-2">
-                      <label className="text-sm">
+                      <label className={`text-sm ${errors[`${name}.lateMinutes`] || status === "late" ? "" : "hidden"} group-has-[input[value=late]:checked]:block`}>
                         {t("week.lateMinutes")}
                         <input
                           type="number"
@@ -330,7 +328,7 @@ export default function WeekCard() {
                         />
                         <FieldErrors id={`${name}.lateMinutes-error`} errors={errors[`${name}.lateMinutes`]} />
                       </label>
-                      <label className="text-sm">
+                      <label className={`col-start-2 text-sm ${errors[`${name}.reason`] || status === "absent" || x.notice?.kind === "absent" ? "" : "hidden"} group-has-[input[value=absent]:checked]:block`}>
                         {t("week.absenceReason")}
                         <select
                           name={`${name}.reason`}
