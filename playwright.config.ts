@@ -1,6 +1,6 @@
 import { defineConfig, devices } from "playwright/test";
 
-import { E2E_BASE_URL, E2E_DATABASE, E2E_PORT, E2E_SESSION_SECRET } from "./e2e/env";
+import { E2E_BASE_URL, E2E_DATABASE, E2E_PORT, E2E_SESSION_SECRET, E2E_TODAY } from "./e2e/env";
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -46,6 +46,8 @@ export default defineConfig({
       DATABASE_PATH: E2E_DATABASE,
       SESSION_SECRET: E2E_SESSION_SECRET,
       LOG_REQUESTS: "false",
+      // A fixed "today" (a Thursday with no holiday that week): week cards have past working days.
+      DEMO_TODAY: E2E_TODAY,
       // The sign-in limit itself is tested in the integration suite; here many specs sign in.
       LOGIN_RATE_LIMIT: "1000",
     },

@@ -5,10 +5,10 @@
  */
 import { db } from "~/db/client.server";
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from "~/db/seed.server";
-import { dateInZone } from "~/domain/dates";
 import { env } from "~/env.server";
 import { sessionSecrets } from "~/auth/secret.server";
 import { serverT } from "~/i18n/i18n.server";
+import { siteToday } from "~/utils/today.server";
 
 export async function bootServer() {
   const config = env();
@@ -16,7 +16,7 @@ export async function bootServer() {
   const database = db();
   if (config.SEED_DEMO && isDatabaseEmpty(database)) {
     const started = Date.now();
-    const summary = seedDemo(database, { today: dateInZone(new Date()) });
+    const summary = seedDemo(database, { today: siteToday() });
     console.log(`Seeded the demo into ${config.DATABASE_PATH} in ${Date.now() - started} ms.`);
     console.log(`Demo accounts (password "${DEMO_PASSWORD}"):`);
     for (const account of summary.accounts) {

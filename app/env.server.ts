@@ -27,6 +27,11 @@ export const EnvSchema = z.object({
   /** Trust X-Forwarded-* headers (behind a reverse proxy). */
   TRUST_PROXY: booleanish.default(false),
   LOG_REQUESTS: booleanish.default(true),
+  /** Pretend today is this date (YYYY-MM-DD) in the sites' calendar: for demos, training and browser tests. */
+  DEMO_TODAY: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-11-19")
+    .optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -16,11 +16,12 @@ export const CALLERS = {
 } as const;
 
 export type Caller = keyof typeof CALLERS;
-export type Outcome = 200 | 403 | 404 | "login" | `→${string}`;
+export type Outcome = 200 | 400 | 403 | 404 | "login" | `→${string}`;
 
 export interface Row {
   method: "GET" | "POST";
-  path: string;
+  /** A fixed address, or one built from the demo data (ids, this week's Monday). */
+  path: string | (() => Promise<string>);
   form?: Record<string, string>;
   expect: Record<Caller, Outcome>;
 }
@@ -40,6 +41,11 @@ const only = (allowed: Caller[], otherwise: Outcome = 403): Record<Caller, Outco
   anonymous: "login",
   ...Object.fromEntries(allowed.map((c) => [c, 200 as const])),
 });
+
+import { lastMonday, placementsOf, thisMonday, userId } from "./demo";
+
+const weekCard = async (weekOf: () => Promise<string> = thisMonday) =>
+  `/trainer/placements/${(await placementsOf("trainer"))[0]!.id}/weeks/${await weekOf()}`;
 
 export const ROWS: Row[] = [
   {
@@ -78,4 +84,28 @@ export const ROWS: Row[] = [
   { method: "POST", path: "/logout", expect: all("login") },
   { method: "GET", path: "/locale", expect: all("→/") },
   { method: "POST", path: "/locale", form: { locale: "en", redirectTo: "/" }, expect: all("→/") },
+
+  // The trainer's week card: the trainer's own placement only; another trainer gets 404.
+  { method: "GET", path: () => weekCard(), expect: { ...only(["trainer"]), otherTrainer: 404 } },
+  { method: "GET", path: () => weekCard(lastMonday), expect: { ...only(["trainer"]), otherTrainer: 404 } },
+  {
+    method: "POST",
+    path: () => weekCard(lastMonday),
+    form: { intent: "submit", submissionKey: "access-table-submission", baseline: "0" },
+    // The trainer's own POST is accepted by the guard; a stale baseline answers 400 and writes nothing.
+    expect: { ...only([]), trainer: 400 as Outcome, otherTrainer: 404 },
+  },
+  { method: "GET", path: "/trainer/placements/999999/weeks/2026-11-23", expect: { ...only([]), trainer: 404, otherTrainer: 404 } },
+  // Staff: trainers and their sign-in links; staff of another site do not know the trainer.
+  { method: "GET", path: "/staff/trainers", expect: only(["staff", "otherSiteStaff", "admin"]) },
+  { method: "GET", path: async () => `/staff/trainers/${await userId("trainer")}`, expect: { ...only(["staff", "admin"]), otherSiteStaff: 404 } },
+  {
+    method: "POST",
+    path: async () => `/staff/trainers/${await userId("trainer")}`,
+    form: { intent: "create", days: "1" },
+    expect: { ...only(["staff", "admin"]), otherSiteStaff: 404 },
+  },
+  // A made-up sign-in link: the same 404 page for everyone.
+  { method: "GET", path: `/signin/${"x".repeat(43)}`, expect: all(404) },
+  { method: "POST", path: `/signin/${"x".repeat(43)}`, expect: all(`→/signin/${"x".repeat(43)}`) },
 ];

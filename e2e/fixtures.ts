@@ -5,11 +5,12 @@
  */
 import { test as base, expect, type Page } from "playwright/test";
 
-import { E2E_BASE_URL, E2E_DATABASE, E2E_SESSION_SECRET } from "./env";
+import { E2E_BASE_URL, E2E_DATABASE, E2E_SESSION_SECRET, E2E_TODAY } from "./env";
 
 process.env.DATABASE_PATH = E2E_DATABASE;
 process.env.SESSION_SECRET = E2E_SESSION_SECRET;
 process.env.SEED_DEMO = "false";
+process.env.DEMO_TODAY = E2E_TODAY;
 
 export async function sessionCookieFor(username: string): Promise<string> {
   const [{ db }, { users }, { createUserSession }, { eq }] = await Promise.all([

@@ -8,9 +8,15 @@ interface Props {
   locale: Locale;
 }
 
-const NAV: Record<Role, { to: string; key: "nav.home" | "nav.myApprentices" | "nav.myProgress" }[]> = {
-  staff: [{ to: "/staff", key: "nav.home" }],
-  admin: [{ to: "/staff", key: "nav.home" }],
+const NAV: Record<Role, { to: string; key: "nav.home" | "nav.myApprentices" | "nav.myProgress" | "nav.trainers" }[]> = {
+  staff: [
+    { to: "/staff", key: "nav.home" },
+    { to: "/staff/trainers", key: "nav.trainers" },
+  ],
+  admin: [
+    { to: "/staff", key: "nav.home" },
+    { to: "/staff/trainers", key: "nav.trainers" },
+  ],
   trainer: [{ to: "/trainer", key: "nav.myApprentices" }],
   apprentice: [{ to: "/me", key: "nav.myProgress" }],
 };
@@ -32,6 +38,7 @@ export function AppHeader({ user, locale }: Props) {
               <NavLink
                 key={item.to}
                 to={item.to}
+                end
                 className={({ isActive }) =>
                   `flex min-h-11 items-center rounded-md px-3 ${isActive ? "bg-brand-800" : "hover:bg-brand-800/60"}`
                 }

@@ -71,8 +71,12 @@ describe("the week card", () => {
     expect(data.days.map((d) => d.date)).toEqual([0, 1, 2, 3, 5].map((i) => addDays(lastWeek, i)));
     expect(data.education.map((e) => e.date)).toEqual([addDays(lastWeek, 1), addDays(lastWeek, 3)]);
     expect(data.totalCount).toBe(4);
-    // Week 4 of the placement: skills expected by weeks 2 and 4 are due and shown by default.
-    expect(data.competencies.map((c) => c.id)).toEqual([c1!.id, c2!.id]);
+    // Week 4 of the placement: skills expected by weeks 2 and 4 are due, week 6 is soon; week 8 waits for "all".
+    expect(data.competencies.map((c) => [c.id, c.due, c.soon])).toEqual([
+      [c1!.id, true, false],
+      [c2!.id, true, false],
+      [c3!.id, false, true],
+    ]);
     expect(data.missing).toContain(lastWeek);
   });
 

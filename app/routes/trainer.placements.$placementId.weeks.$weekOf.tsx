@@ -29,6 +29,9 @@ import { siteToday } from "~/utils/today.server";
 
 export const meta = pageMeta;
 
+/** "Due now" also shows what a typical apprentice reaches in the next two weeks: what to work on. */
+const SOON_WEEKS = 2;
+
 function refusal(reason: WeekRefusal) {
   return data({ refusal: reason } as const, { status: 400 });
 }
@@ -61,10 +64,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       level: current?.level ?? null,
       levelSince: current?.observedOn ?? null,
       due: c.expectedByWeek <= week && !isCompetent(current?.level),
+      soon: c.expectedByWeek > week && c.expectedByWeek <= week + SOON_WEEKS && !isCompetent(current?.level),
       changedThisWeek: inWeek !== undefined,
     };
   });
-  const visible = showAll ? competencies : competencies.filter((c) => c.due || c.changedThisWeek);
+  const visible = showAll ? competencies : competencies.filter((c) => c.due || c.soon || c.changedThisWeek);
 
   const days = placementDays(shape).map((date) => {
     const current = card.state.attendance.get(date);
@@ -113,7 +117,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     showAll,
     units: card.units,
     competencies: visible,
-    dueCount: competencies.filter((c) => c.due).length,
+    dueCount: competencies.filter((c) => c.due || c.soon).length,
     totalCount: competencies.length,
     days,
     education,
@@ -398,6 +402,7 @@ export default function WeekCard() {
                           <p className="text-sm text-stone-600">
                             {t("week.expectedBy", { week: c.expectedByWeek })}
                             {c.due ? <span className="ml-2 font-medium text-amber-800">{t("week.due")}</span> : null}
+                            {c.soon ? <span className="ml-2 font-medium text-sky-800">{t("week.soon")}</span> : null}
                           </p>
                           <details className="text-sm text-stone-700">
                             <summary className="min-h-11 cursor-pointer py-2">{t("week.criteria")}</summary>

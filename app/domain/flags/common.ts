@@ -1,0 +1,44 @@
+/** Small helpers the flag rules share. */
+import { addDays } from "../dates";
+import type { EducationEventKind } from "../enums";
+import type { AssessmentFact, AttendanceDay } from "./types";
+
+/** The first day of a window of `days` days that ends on (and includes) `today`. */
+export function windowStart(today: string, days: number): string {
+  return addDays(today, -(days - 1));
+}
+
+/** The trainer's latest word on an afternoon: released or refused, or nothing yet. */
+export function trainerWord(events: readonly EducationEventKind[]): "released" | "refused" | null {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const kind = events[i];
+    if (kind === "released" || kind === "refused") return kind;
+  }
+  return null;
+}
+
+/**
+ * Whether the apprentice reached class: the education staff's latest word (attended or missed);
+ * without one, the apprentice's own confirmation counts as attended.
+ */
+export function classOutcome(events: readonly EducationEventKind[]): "attended" | "missed" | null {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const kind = events[i];
+    if (kind === "attended" || kind === "missed") return kind;
+  }
+  return events.includes("confirmed_by_apprentice") ? "attended" : null;
+}
+
+/** Ids of assessments that a correction has superseded. */
+export function supersededIds(history: readonly AssessmentFact[]): Set<number> {
+  return new Set(history.flatMap((a) => (a.supersedesId === null ? [] : [a.supersedesId])));
+}
+
+export function attendanceByDate(days: readonly AttendanceDay[]): Map<string, AttendanceDay> {
+  return new Map(days.map((d) => [d.date, d]));
+}
+
+/** Whole percent, rounded down, for evidence (comparisons are made in integers, not with this). */
+export function percentOf(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.floor((100 * part) / whole);
+}

@@ -1,0 +1,29 @@
+/**
+ * `education_mismatch` (DESIGN.md §5, info): the ledger contradicts itself on a recent
+ * afternoon: released by the trainer but the apprentice missed class, or attended while the
+ * trainer's latest word is "refused".
+ */
+import { classOutcome, trainerWord, windowStart } from "./common";
+import type { PlacementRule } from "./types";
+
+export const educationMismatch: PlacementRule = {
+  rule: "education_mismatch",
+  subjectType: "placement",
+  evaluate(p, { today, thresholds: t }) {
+    const from = windowStart(today, t.recentDays);
+    const afternoons = p.educationAfternoons
+      .filter((a) => a.date >= from && a.date <= today)
+      .flatMap((a) => {
+        const word = trainerWord(a.events);
+        const outcome = classOutcome(a.events);
+        if (word === "released" && outcome === "missed") return [{ afternoonId: a.afternoonId, date: a.date, kind: "released_missed" }];
+        if (word === "refused" && outcome === "attended") return [{ afternoonId: a.afternoonId, date: a.date, kind: "refused_attended" }];
+        return [];
+      })
+      .sort((a, b) => a.date.localeCompare(b.date) || a.afternoonId - b.afternoonId);
+    if (afternoons.length === 0) return null;
+    return { severity: "info", evidence: { windowStart: from, afternoons } };
+  },
+  incidentsOf: (evidence) =>
+    ((evidence.afternoons as { afternoonId: number; kind: string }[] | undefined) ?? []).map((a) => `afternoon:${a.afternoonId}:${a.kind}`),
+};

@@ -1,0 +1,152 @@
+/**
+ * The plain facts the flag rules read, and what they return. The runner (app/db/flags.server.ts)
+ * loads these set-based; the rules never touch the database.
+ *
+ * Every date is a `YYYY-MM-DD` calendar date in the site's zone. Facts dated after `today`
+ * are left out by the loader, so a pass "as of" a past day sees only what was known then.
+ */
+import type {
+  AbsenceReason,
+  AssessmentLevel,
+  AttendanceStatus,
+  EducationEventKind,
+  FlagRule,
+  FlagSeverity,
+  FlagSubjectType,
+} from "../enums";
+import type { CompetencyPlan } from "../progress";
+import type { Thresholds } from "./thresholds";
+
+export interface AssessmentFact {
+  id: number;
+  competencyId: number;
+  trainerUserId: number;
+  level: AssessmentLevel;
+  observedOn: string;
+  supersedesId: number | null;
+}
+
+/** The current attendance record of one day: the latest row for that date (corrections supersede). */
+export interface AttendanceDay {
+  date: string;
+  status: AttendanceStatus;
+  absenceReason: AbsenceReason | null;
+  /** Whether the trainer wrote any note (the text itself is never read by a rule). */
+  hasNote: boolean;
+}
+
+/** An agreed education afternoon and its ledger, events in the order they were recorded. */
+export interface EducationAfternoonFact {
+  afternoonId: number;
+  date: string;
+  events: readonly EducationEventKind[];
+}
+
+export interface FeedbackFact {
+  feedbackId: number;
+  /** The site date the apprentice submitted it. */
+  submittedOn: string;
+  explains: number;
+  learning: number;
+  fairness: number;
+  safety: number;
+}
+
+/** An active placement and everything the placement rules read about it. */
+export interface PlacementFacts {
+  placementId: number;
+  siteId: number;
+  apprenticeId: number;
+  employerId: number;
+  trainerUserId: number;
+  startDate: string;
+  plannedWeeks: number;
+  /** ISO weekdays. */
+  workingWeekdays: readonly number[];
+  apprenticeDateOfBirth: string;
+  competencies: readonly CompetencyPlan[];
+  /** The whole assessment history of the placement (corrections included). */
+  assessments: readonly AssessmentFact[];
+  /** Mondays of the weeks that have at least one weekly review. */
+  reviewedWeeks: ReadonlySet<string>;
+  /** Current attendance rows, at least for the rules' look-back windows. */
+  attendance: readonly AttendanceDay[];
+  /** Agreed afternoons, at least for the rules' look-back windows. */
+  educationAfternoons: readonly EducationAfternoonFact[];
+  latestFeedback: FeedbackFact | null;
+}
+
+/** An `independent` sign-off by a trainer that no correction has superseded. */
+export interface SignoffFact {
+  assessmentId: number;
+  placementId: number;
+  apprenticeId: number;
+  competencyId: number;
+  observedOn: string;
+  /** Number of competencies in the placement's framework version. */
+  frameworkSize: number;
+}
+
+export interface TrainerFacts {
+  trainerUserId: number;
+  siteId: number;
+  employerId: number;
+  /** The trainer's active placements (as primary trainer). */
+  activePlacements: readonly { placementId: number; apprenticeId: number; startDate: string }[];
+  /** The latest site date on which the trainer entered an assessment or submitted a weekly review. */
+  lastSignedOn: string | null;
+  /** Recent `independent` sign-offs (the loader covers at least `recentDays`). */
+  signoffs: readonly SignoffFact[];
+}
+
+export interface RuleContext {
+  today: string;
+  thresholds: Thresholds;
+  /** Public holidays of the site: neither working days nor absences. */
+  holidays: ReadonlySet<string>;
+}
+
+export type Evidence = Record<string, unknown>;
+
+export interface RuleResult {
+  severity: FlagSeverity;
+  /** Plain JSON: numbers, dates, ids and codes. Never a name or free text. */
+  evidence: Evidence;
+  /** A trainer flag that concerns one placement only names it, so staff can follow the link. */
+  about?: { placementId: number; apprenticeId: number };
+}
+
+interface RuleBase {
+  rule: FlagRule;
+  /**
+   * For rules about discrete events (a feedback response, a sign-off, an afternoon): the keys of
+   * the events behind a flag, read back from its evidence. A flag staff resolved or dismissed is
+   * not raised again while its condition holds, unless the condition now rests on an event it
+   * did not cover (e.g. a new "I feel safe: 1" after the last one was dealt with).
+   */
+  incidentsOf?: (evidence: Evidence) => string[];
+}
+
+export interface PlacementRule extends RuleBase {
+  subjectType: "placement";
+  evaluate(placement: PlacementFacts, ctx: RuleContext): RuleResult | null;
+}
+
+export interface TrainerRule extends RuleBase {
+  subjectType: "trainer";
+  evaluate(trainer: TrainerFacts, ctx: RuleContext): RuleResult | null;
+}
+
+export type FlagRuleDefinition = PlacementRule | TrainerRule;
+
+/** One flag the data calls for now, with everything its row needs. */
+export interface Finding extends RuleResult {
+  rule: FlagRule;
+  subjectType: FlagSubjectType;
+  subjectId: number;
+  siteId: number;
+  placementId: number | null;
+  trainerUserId: number | null;
+  employerId: number | null;
+  apprenticeId: number | null;
+}

@@ -1,0 +1,67 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+import { consumeLinkAttempt } from "~/auth/rate-limit.server";
+import { createUserSession, destroySession } from "~/auth/session.server";
+import { SubmitButton } from "~/components/forms";
+import { audit } from "~/db/audit.server";
+import { lookupLink, markLinkUsed } from "~/db/sign-in-links.server";
+import { requestT } from "~/i18n/request.server";
+import { pageMeta } from "~/utils/meta";
+
+export const meta = pageMeta;
+
+const STATUS = { unknown: 404, expired: 410, revoked: 410 } as const;
+
+// public route: the token in the address is the credential; rate limited per IP.
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const t = await requestT(request);
+  const limit = await consumeLinkAttempt(context.clientIp);
+  if (!limit.ok) return data({ title: t("links.open.title"), state: "limited" as const, name: null }, { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } });
+  const found = lookupLink(params.token ?? "");
+  if (found.status !== "valid") return data({ title: t("links.open.title"), state: found.status, name: null }, { status: STATUS[found.status] });
+  // Opening the link only shows who it is for: a chat app's link preview must not sign in.
+  return { title: t("links.open.title"), state: "valid" as const, name: found.user.displayName };
+}
+
+// public route: confirming the link starts a new trainer session (never more than a trainer's).
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const limit = await consumeLinkAttempt(context.clientIp);
+  if (!limit.ok) throw new Response("Too many attempts", { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } });
+  const found = lookupLink(params.token ?? "");
+  if (found.status !== "valid") return redirect(new URL(request.url).pathname);
+  const cleared = await destroySession(request);
+  const cookie = await createUserSession(found.user, "link", request);
+  markLinkUsed(found.linkId);
+  audit({ actorUserId: found.user.id, action: "sign_in", entity: "user", entityId: found.user.id, detail: { method: "link", linkId: found.linkId } }, context);
+  const headers = new Headers();
+  headers.append("Set-Cookie", cleared);
+  headers.append("Set-Cookie", cookie);
+  return redirect("/trainer", { headers });
+}
+
+export default function OpenLink() {
+  const { state, name } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <div className="mx-auto max-w-sm space-y-4">
+      <h1 className="text-2xl font-bold">{t("links.open.title")}</h1>
+      {state === "valid" ? (
+        <Form method="post" className="space-y-3 rounded-xl bg-white p-5 shadow-sm">
+          <p>{t("links.open.forName", { name: name ?? "" })}</p>
+          <SubmitButton pendingText={t("login.submitting")} className="w-full">
+            {t("links.open.continue")}
+          </SubmitButton>
+        </Form>
+      ) : (
+        <div role="alert" className="space-y-3 rounded-xl bg-white p-5 shadow-sm">
+          <p>{t(`links.open.${state}`)}</p>
+          <Link to="/login" className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 font-semibold text-white">
+            {t("links.open.usePassword")}
+          </Link>
+        </div>
+      )}
+    </div>
+  );
+}

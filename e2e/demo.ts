@@ -1,0 +1,39 @@
+/** Look-ups in the e2e server's demo database, for addresses that hold ids. */
+import { E2E_DATABASE, E2E_SESSION_SECRET, E2E_TODAY } from "./env";
+
+process.env.DATABASE_PATH = E2E_DATABASE;
+process.env.SESSION_SECRET = E2E_SESSION_SECRET;
+process.env.SEED_DEMO = "false";
+process.env.DEMO_TODAY = E2E_TODAY;
+
+async function query<T>(sql: string, ...params: unknown[]): Promise<T[]> {
+  const { db } = await import("~/db/client.server");
+  return db().$client.prepare(sql).all(...params) as T[];
+}
+
+/** The active placements of a demo trainer, by apprentice code. */
+export async function placementsOf(username: string) {
+  return query<{ id: number; code: string; startDate: string }>(
+    `select p.id, a.code, p.start_date as startDate from placements p
+       join users u on u.id = p.trainer_user_id join apprentices a on a.id = p.apprentice_id
+     where u.username = ? and p.status = 'active' order by a.code`,
+    username,
+  );
+}
+
+export async function userId(username: string) {
+  const [row] = await query<{ id: number }>("select id from users where username = ?", username);
+  if (!row) throw new Error(`no user ${username}`);
+  return row.id;
+}
+
+/** The Monday of this week in Phnom Penh. */
+export async function thisMonday() {
+  const [{ siteToday }, { mondayOf }] = await Promise.all([import("~/utils/today.server"), import("~/domain/dates")]);
+  return mondayOf(siteToday());
+}
+
+export async function lastMonday() {
+  const { addDays } = await import("~/domain/dates");
+  return addDays(await thisMonday(), -7);
+}
