@@ -81,6 +81,12 @@ describe("the form", () => {
       "att.2026-11-16.reason": ["week.errors.absenceReason"],
     });
   });
+  it("ignores empty boxes, as a browser sends every untouched field", () => {
+    const parsed = parse({ intent: "all_present", "note.1": "", "note.2": "", "level.1": "supervised", weekNote: "", "edu.2026-11-17.reason": "" });
+    expect(parsed.errors).toBeUndefined();
+    expect(parsed.input?.note).toEqual({});
+  });
+
   it("ignores a day sent with no status chosen, as a browser sends untouched fields", () => {
     const parsed = parse({ intent: "submit", "att.2026-11-16.lateMinutes": "", "att.2026-11-16.reason": "transport", "edu.2026-11-17.reason": "" });
     expect(parsed.errors).toBeUndefined();
@@ -129,6 +135,12 @@ describe("planWeek", () => {
     const result = plan(state, { intent: "all_present" });
     expect(result.ok && result.plan.attendance.map((a) => a.date)).toEqual(["2026-11-16", "2026-11-18", "2026-11-19", "2026-11-21"]);
     expect(result.ok && result.plan.review).toBeNull();
+  });
+
+  it("leaves days still to come out of 'all present'", () => {
+    const thisWeek = { ...shape, weekOf: "2026-11-23", holidays: new Set<string>() };
+    const result = planWeek(thisWeek, empty, parse({ intent: "all_present" }).input!, ids);
+    expect(result.ok && result.plan.attendance.map((a) => a.date)).toEqual(["2026-11-23", "2026-11-24", "2026-11-25"]);
   });
 
   it("saves one day on its own", () => {

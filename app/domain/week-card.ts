@@ -138,16 +138,15 @@ export type WeekCardInput = z.output<typeof WeekCardSchema>;
 export function nestFormData(entries: Iterable<[string, FormDataEntryValue]>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, value] of entries) {
-    if (typeof value !== "string") continue;
+    // An empty box or an unchosen select says nothing.
+    if (typeof value !== "string" || value === "") continue;
     const path = name.split(".");
     let node = out;
     for (const key of path.slice(0, -1)) {
       const child = node[key];
       node = (typeof child === "object" && child !== null ? child : (node[key] = {})) as Record<string, unknown>;
     }
-    const last = path.at(-1)!;
-    // A radio left empty and an empty optional note are "not given".
-    if (value !== "" || !(last in node)) node[last] = value === "" ? undefined : value;
+    node[path.at(-1)!] = value;
   }
   return out;
 }
@@ -227,7 +226,9 @@ export function planWeek(
   for (const date of daysToSave) {
     const current = state.attendance.get(date);
     let wanted = input.att[date];
-    if (input.intent === "all_present") wanted = current ? undefined : { status: "present", lateMinutes: null, absenceReason: null };
+    if (input.intent === "all_present") {
+      wanted = current || date > shape.today ? undefined : { status: "present", lateMinutes: null, absenceReason: null };
+    }
     if (!wanted) continue;
     if (date > shape.today) {
       add(`att.${date}.status`, "week.errors.futureDay");

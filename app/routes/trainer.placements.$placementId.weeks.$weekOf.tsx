@@ -223,12 +223,12 @@ export default function WeekCard() {
         </p>
         <nav className="mt-2 flex flex-wrap gap-2 text-sm" aria-label={t("week.weeks")}>
           {d.previousWeek ? (
-            <Link className="inline-flex min-h-11 items-center rounded-lg border border-stone-300 bg-white px-3" to={`../weeks/${d.previousWeek}`} relative="path">
+            <Link className="inline-flex min-h-11 items-center rounded-lg border border-stone-300 bg-white px-3" to={`/trainer/placements/${d.placement.id}/weeks/${d.previousWeek}`}>
               ← {t("week.previous")}
             </Link>
           ) : null}
           {d.nextWeek ? (
-            <Link className="inline-flex min-h-11 items-center rounded-lg border border-stone-300 bg-white px-3" to={`../weeks/${d.nextWeek}`} relative="path">
+            <Link className="inline-flex min-h-11 items-center rounded-lg border border-stone-300 bg-white px-3" to={`/trainer/placements/${d.placement.id}/weeks/${d.nextWeek}`}>
               {t("week.next")} →
             </Link>
           ) : null}
@@ -271,7 +271,8 @@ export default function WeekCard() {
         </p>
       ) : null}
 
-      <Form method="post" replace preventScrollReset className="space-y-5">
+      {/* noValidate: the server's messages, in the trainer's language, beat the browser's bubbles. */}
+      <Form method="post" replace preventScrollReset noValidate className="space-y-5">
         {/* Enter in a text field submits the week, not "all present". */}
         <button type="submit" name="intent" value="submit" className="sr-only" tabIndex={-1} aria-hidden="true" />
         <input type="hidden" name="submissionKey" value={d.submissionKey} />

@@ -39,14 +39,15 @@ export const educationNotGranted: PlacementRule = {
     const unrecordedDates: string[] = [];
     for (const date of [...dates].sort()) {
       if (date < from || date > to || date < p.startDate) continue;
-      const events = ledger.get(date)?.events ?? [];
+      const row = ledger.get(date);
+      const events = row?.events ?? [];
       const word = trainerWord(events);
       const status = days.get(date)?.status;
       const atClass = classOutcome(events) === "attended" || status === "education";
       if (word === null && !atClass && (status === "absent" || status === "leave" || status === "holiday")) continue;
       agreed += 1;
       if (word === "released" || (word === null && atClass)) released += 1;
-      else if (word === "refused") refusedAfternoonIds.push(ledger.get(date)?.afternoonId ?? 0);
+      else if (word === "refused" && row) refusedAfternoonIds.push(row.afternoonId);
       else unrecordedDates.push(date);
     }
     if (agreed === 0 || 100 * released >= t.educationReleasedMinPercent * agreed) return null;

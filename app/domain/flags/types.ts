@@ -63,6 +63,8 @@ export interface PlacementFacts {
   plannedWeeks: number;
   /** ISO weekdays. */
   workingWeekdays: readonly number[];
+  /** ISO weekdays of the agreed education afternoons. */
+  educationWeekdays: readonly number[];
   apprenticeDateOfBirth: string;
   competencies: readonly CompetencyPlan[];
   /** The whole assessment history of the placement (corrections included). */
