@@ -42,7 +42,7 @@ const only = (allowed: Caller[], otherwise: Outcome = 403): Record<Caller, Outco
   ...Object.fromEntries(allowed.map((c) => [c, 200 as const])),
 });
 
-import { lastMonday, placementsOf, thisMonday, userId } from "./demo";
+import { apprenticeIdOf, lastMonday, placementsOf, thisMonday, userId } from "./demo";
 
 const weekCard = async (weekOf: () => Promise<string> = thisMonday) =>
   `/trainer/placements/${(await placementsOf("trainer"))[0]!.id}/weeks/${await weekOf()}`;
@@ -109,4 +109,15 @@ export const ROWS: Row[] = [
   // A made-up sign-in link: the same 404 page for everyone.
   { method: "GET", path: `/signin/${"x".repeat(43)}`, expect: all(404) },
   { method: "POST", path: `/signin/${"x".repeat(43)}`, expect: all(`→/signin/${"x".repeat(43)}`) },
+
+  // Staff records: one placement, one apprentice (audited). Another site's staff do not know them.
+  { method: "GET", path: async () => `/staff/placements/${(await placementsOf("trainer"))[0]!.id}`, expect: { ...only(["staff", "admin"]), otherSiteStaff: 404 } },
+  {
+    method: "POST",
+    path: async () => `/staff/placements/${(await placementsOf("trainer"))[0]!.id}`,
+    form: { status: "purple" },
+    expect: { ...only([]), staff: 400 as Outcome, admin: 400 as Outcome, otherSiteStaff: 404 },
+  },
+  { method: "GET", path: async () => `/staff/apprentices/${await apprenticeIdOf("apprentice")}`, expect: { ...only(["staff", "admin"]), otherSiteStaff: 404 } },
+  { method: "GET", path: "/staff/placements/999999", expect: { ...only([]), staff: 404, otherSiteStaff: 404, admin: 404 } },
 ];

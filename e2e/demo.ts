@@ -37,3 +37,10 @@ export async function lastMonday() {
   const { addDays } = await import("~/domain/dates");
   return addDays(await thisMonday(), -7);
 }
+
+/** The apprentice record behind a demo apprentice account. */
+export async function apprenticeIdOf(username: string) {
+  const [row] = await query<{ id: number }>("select apprentice_id as id from users where username = ?", username);
+  if (!row) throw new Error(`no apprentice account ${username}`);
+  return row.id;
+}

@@ -1,5 +1,5 @@
 /** Builders of plain facts for the rule tests: a healthy placement and trainer, changed per test. */
-import { addDays } from "../dates";
+import { addDays, mondaysBetween } from "../dates";
 import type { AssessmentLevel } from "../enums";
 import { DEFAULT_THRESHOLDS, type Thresholds } from "./thresholds";
 import type { AssessmentFact, AttendanceDay, PlacementFacts, RuleContext, SignoffFact, TrainerFacts } from "./types";
@@ -32,7 +32,8 @@ export function placementFacts(over: Partial<PlacementFacts> = {}): PlacementFac
     apprenticeDateOfBirth: "2000-01-01",
     competencies: [],
     assessments: [],
-    reviewedWeeks: new Set(),
+    // Reviewed every ended week since the start.
+    reviewedWeeks: new Set(mondaysBetween("2026-09-07", addDays(THIS_MONDAY, -7))),
     attendance: [],
     educationAfternoons: [],
     latestFeedback: null,

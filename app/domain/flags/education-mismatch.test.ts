@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+
+import type { EducationEventKind } from "../enums";
+import { educationMismatch } from "./education-mismatch";
+import { ctx, daysAgo, placementFacts } from "./testing";
+
+const evaluate = (events: EducationEventKind[], date = daysAgo(5)) =>
+  educationMismatch.evaluate(placementFacts({ educationAfternoons: [{ afternoonId: 7, date, events }] }), ctx());
+
+describe("education_mismatch", () => {
+  it("notes an afternoon released but missed", () => {
+    expect(evaluate(["released", "missed"])).toEqual({
+      severity: "info",
+      evidence: { windowStart: daysAgo(27), afternoons: [{ afternoonId: 7, date: daysAgo(5), kind: "released_missed" }] },
+    });
+  });
+
+  it("notes an afternoon attended while the trainer's latest word is refused", () => {
+    expect(evaluate(["refused", "attended"])?.evidence.afternoons).toEqual([{ afternoonId: 7, date: daysAgo(5), kind: "refused_attended" }]);
+    expect(evaluate(["refused", "confirmed_by_apprentice"])?.severity).toBe("info");
+    expect(evaluate(["released", "refused", "attended"])?.severity).toBe("info");
+  });
+
+  it("is quiet when the ledger agrees with itself", () => {
+    expect(evaluate(["released", "attended"])).toBeNull();
+    expect(evaluate(["refused", "missed"])).toBeNull();
+    expect(evaluate(["refused", "released", "attended"])).toBeNull();
+    expect(evaluate(["released"])).toBeNull();
+  });
+
+  it("clears when education staff correct missed to attended", () => {
+    expect(evaluate(["released", "missed", "attended"])).toBeNull();
+  });
+
+  it("looks at the last 28 days only", () => {
+    expect(evaluate(["released", "missed"], daysAgo(27))).not.toBeNull();
+    expect(evaluate(["released", "missed"], daysAgo(28))).toBeNull();
+  });
+
+  it("gives one incident per afternoon and kind", () => {
+    const result = evaluate(["released", "missed"]);
+    expect(educationMismatch.incidentsOf?.(result?.evidence ?? {})).toEqual(["afternoon:7:released_missed"]);
+  });
+});

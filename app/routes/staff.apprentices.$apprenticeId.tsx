@@ -1,0 +1,248 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+import { actorOf, notFound, requireStaff } from "~/auth/guards.server";
+import { FieldErrors, SubmitButton } from "~/components/forms";
+import { addFollowUpNote, addOutcomeCheckin, getApprenticeForStaff, loadApprenticeRecord } from "~/db/staff-records.server";
+import { ageOn } from "~/domain/dates";
+import { CONSENT_ITEMS, FOLLOW_UP_KINDS, OUTCOME_CHECKIN_MONTHS } from "~/domain/enums";
+import { parseFollowUpNote, parseOutcomeCheckin } from "~/forms/staff.server";
+import { formatDate, formatUsd } from "~/i18n/format";
+import { requestT } from "~/i18n/request.server";
+import { pageMeta } from "~/utils/meta";
+import { siteToday } from "~/utils/today.server";
+
+export const meta = pageMeta;
+
+async function guard(request: Request, apprenticeId: string | undefined) {
+  const user = await requireStaff(request);
+  const apprentice = getApprenticeForStaff(actorOf(user), Number(apprenticeId));
+  if (!apprentice) throw notFound();
+  return { user, apprentice };
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user, apprentice } = await guard(request, params.apprenticeId);
+  const t = await requestT(request);
+  const today = siteToday();
+  const record = loadApprenticeRecord(apprentice, user, context.requestId);
+  return {
+    title: `${apprentice.code} · ${t("staffRecord.title")}`,
+    today,
+    apprentice: { ...apprentice, age: ageOn(apprentice.dateOfBirth, today), createdAt: undefined },
+    ...record,
+    notes: record.notes.map((n) => ({ ...n, createdAt: n.createdAt.toISOString() })),
+    checkins: record.checkins.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })),
+    openFlags: record.openFlags.map((f) => ({ id: f.id, rule: f.rule, severity: f.severity })),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, apprentice } = await guard(request, params.apprenticeId);
+  const form = await request.formData();
+  const intent = form.get("intent");
+  const today = siteToday();
+  if (intent === "note") {
+    const parsed = parseFollowUpNote(form, today);
+    if (!parsed.ok) return data({ intent, errors: parsed.errors }, { status: 400 });
+    addFollowUpNote({ apprenticeId: apprentice.id, placementId: parsed.data.placementId ?? null, kind: parsed.data.kind, occurredOn: parsed.data.occurredOn, body: parsed.data.body, authorUserId: user.id, requestId: context.requestId });
+    return redirect(`/staff/apprentices/${apprentice.id}#notes`);
+  }
+  if (intent === "checkin") {
+    const parsed = parseOutcomeCheckin(form, today);
+    if (!parsed.ok) return data({ intent, errors: parsed.errors }, { status: 400 });
+    const { monthlySalary, ...rest } = parsed.data;
+    const result = addOutcomeCheckin({ apprenticeId: apprentice.id, ...rest, monthlySalaryCents: monthlySalary, recordedBy: user.id, requestId: context.requestId });
+    if (result === "exists") return data({ intent, errors: { months: ["staffRecord.errors.checkinExists"] } as Record<string, string[] | undefined> }, { status: 400 });
+    return redirect(`/staff/apprentices/${apprentice.id}#checkins`);
+  }
+  return data({ intent: null, errors: { form: ["errors.invalid"] } as Record<string, string[] | undefined> }, { status: 400 });
+}
+
+export default function ApprenticeRecord() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === "km" ? "km" : "en";
+  const a = d.apprentice;
+  const noteErrors = actionData?.intent === "note" ? actionData.errors : {};
+  const checkinErrors = actionData?.intent === "checkin" ? actionData.errors : {};
+  const input = "mt-1 block min-h-11 w-full rounded-lg border border-stone-400 bg-white px-2";
+  return (
+    <div className="space-y-5">
+      <div>
+        <h1 className="text-2xl font-bold">
+          {a.preferredName} <span className="font-mono text-lg text-stone-600">{a.code}</span>
+        </h1>
+        <p className="text-sm text-amber-900">{t("staffRecord.confidential")}</p>
+      </div>
+      <section aria-labelledby="profile" className="rounded-xl bg-white p-4 shadow-sm">
+        <h2 id="profile" className="text-lg font-semibold">{t("staffRecord.profile")}</h2>
+        <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
+          <dt className="text-stone-600">{t("staffRecord.legalName")}</dt>
+          <dd>{a.legalName}</dd>
+          <dt className="text-stone-600">{t("staffRecord.dateOfBirth")}</dt>
+          <dd>
+            {formatDate(locale, a.dateOfBirth)} ({t("staffRecord.age", { age: a.age })})
+          </dd>
+          <dt className="text-stone-600">{t("staffRecord.gender")}</dt>
+          <dd>{t(`gender.${a.gender}`)}</dd>
+          <dt className="text-stone-600">{t("staffRecord.phase")}</dt>
+          <dd>{t(`phases.${a.phase}`)}</dd>
+          <dt className="text-stone-600">{t("staffRecord.intake")}</dt>
+          <dd>{a.intakeName ?? "—"}</dd>
+          <dt className="text-stone-600">{t("staffRecord.referral")}</dt>
+          <dd>{a.referralSource ?? "—"}</dd>
+          <dt className="text-stone-600">{t("staffRecord.background")}</dt>
+          <dd>{a.background ?? "—"}</dd>
+        </dl>
+        <h3 className="mt-3 font-semibold">{t("staffRecord.consents")}</h3>
+        <ul className="text-sm">
+          {CONSENT_ITEMS.map((item) => (
+            <li key={item}>
+              {t(`consent.${item}`)}: {d.consents[item] ? t("staffRecord.granted") : t("staffRecord.notGranted")}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="placements" className="rounded-xl bg-white p-4 shadow-sm">
+        <h2 id="placements" className="text-lg font-semibold">{t("staffRecord.placements")}</h2>
+        <ul className="mt-2 space-y-1 text-sm">
+          {d.placements.map((p) => (
+            <li key={p.id}>
+              <Link to={`/staff/placements/${p.id}`} className="inline-flex min-h-11 items-center text-brand-700 underline">
+                {p.employerName} · {locale === "km" ? p.tradeKm : p.tradeEn}
+              </Link>{" "}
+              · {formatDate(locale, p.startDate)} · {t(`placementStatus.${p.status}`)}
+              {p.outcome ? ` · ${t(`outcome.${p.outcome}`)}` : ""}
+              {p.startingSalaryCents !== null ? ` · ${formatUsd(locale, p.startingSalaryCents)}` : ""}
+            </li>
+          ))}
+        </ul>
+        {d.openFlags.length > 0 ? (
+          <p className="mt-2 text-sm">
+            {t("staffRecord.openFlags")}:{" "}
+            {d.openFlags.map((f, i) => (
+              <span key={f.id}>
+                {i > 0 ? ", " : ""}
+                <Link to={`/staff/flags/${f.id}`} className="text-brand-700 underline">
+                  {t(`flagRule.${f.rule}`)}
+                </Link>
+              </span>
+            ))}
+          </p>
+        ) : null}
+      </section>
+
+      <section id="notes" aria-labelledby="notes-title" className="rounded-xl bg-white p-4 shadow-sm">
+        <h2 id="notes-title" className="text-lg font-semibold">{t("staffRecord.notes")}</h2>
+        <Form method="post" className="mt-2 grid gap-3 sm:grid-cols-2" noValidate>
+          <input type="hidden" name="intent" value="note" />
+          <label className="block">
+            {t("staffRecord.kind")}
+            <select name="kind" className={input} aria-invalid={noteErrors.kind ? true : undefined} aria-describedby="kind-error">
+              {FOLLOW_UP_KINDS.map((k) => (
+                <option key={k} value={k}>{t(`followUp.${k}`)}</option>
+              ))}
+            </select>
+            <FieldErrors id="kind-error" errors={noteErrors.kind} />
+          </label>
+          <label className="block">
+            {t("staffRecord.occurredOn")}
+            <input type="date" name="occurredOn" defaultValue={d.today} max={d.today} className={input} aria-invalid={noteErrors.occurredOn ? true : undefined} aria-describedby="occurredOn-error" />
+            <FieldErrors id="occurredOn-error" errors={noteErrors.occurredOn} />
+          </label>
+          <label className="block sm:col-span-2">
+            {t("staffRecord.body")}
+            <textarea name="body" rows={3} maxLength={2000} className="mt-1 block w-full rounded-lg border border-stone-400 px-2 py-2" aria-invalid={noteErrors.body ? true : undefined} aria-describedby="body-error" />
+            <FieldErrors id="body-error" errors={noteErrors.body} />
+          </label>
+          <div>
+            <SubmitButton intent="note" pendingText={t("week.saving")}>{t("staffRecord.addNote")}</SubmitButton>
+          </div>
+        </Form>
+        <ul className="mt-3 divide-y divide-stone-100 text-sm" data-testid="notes">
+          {d.notes.map((n) => (
+            <li key={n.id} className="py-2">
+              <p className="text-stone-600">
+                {formatDate(locale, n.occurredOn)} · {t(`followUp.${n.kind}`)} · {n.author}
+              </p>
+              <p className="whitespace-pre-line">{n.body}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section id="checkins" aria-labelledby="checkins-title" className="rounded-xl bg-white p-4 shadow-sm">
+        <h2 id="checkins-title" className="text-lg font-semibold">{t("staffRecord.checkins")}</h2>
+        <table className="mt-2 w-full text-left text-sm">
+          <thead>
+            <tr>
+              <th scope="col">{t("staffRecord.months")}</th>
+              <th scope="col">{t("staffRecord.employed")}</th>
+              <th scope="col">{t("staffRecord.where")}</th>
+              <th scope="col">{t("staffRecord.salary")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.checkins.map((c) => (
+              <tr key={c.id} className="border-t border-stone-100">
+                <td>{t("staffRecord.monthsAfter", { count: c.months })}</td>
+                <td>{c.employed ? t("staffRecord.yes") : t("staffRecord.no")}</td>
+                <td>{c.employerName ?? "—"}</td>
+                <td>{c.monthlySalaryCents !== null ? formatUsd(locale, c.monthlySalaryCents) : "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <Form method="post" className="mt-3 grid gap-3 sm:grid-cols-2" noValidate>
+          <input type="hidden" name="intent" value="checkin" />
+          <label className="block">
+            {t("staffRecord.months")}
+            <select name="months" className={input} aria-invalid={checkinErrors.months ? true : undefined} aria-describedby="months-error">
+              {OUTCOME_CHECKIN_MONTHS.map((m) => (
+                <option key={m} value={m}>{t("staffRecord.monthsAfter", { count: m })}</option>
+              ))}
+            </select>
+            <FieldErrors id="months-error" errors={checkinErrors.months} />
+          </label>
+          <label className="block">
+            {t("staffRecord.checkedOn")}
+            <input type="date" name="checkedOn" defaultValue={d.today} max={d.today} className={input} aria-invalid={checkinErrors.checkedOn ? true : undefined} aria-describedby="checkedOn-error" />
+            <FieldErrors id="checkedOn-error" errors={checkinErrors.checkedOn} />
+          </label>
+          <fieldset>
+            <legend>{t("staffRecord.employed")}</legend>
+            <div className="mt-1 flex gap-2">
+              {(["yes", "no"] as const).map((v) => (
+                <label key={v}>
+                  <input type="radio" name="employed" value={v} className="peer sr-only" />
+                  <span className="inline-flex min-h-11 min-w-11 cursor-pointer items-center justify-center rounded-lg border-2 border-stone-300 px-3 peer-checked:border-brand-700 peer-checked:bg-brand-50">{t(`staffRecord.${v}`)}</span>
+                </label>
+              ))}
+            </div>
+            <FieldErrors id="employed-error" errors={checkinErrors.employed} />
+          </fieldset>
+          <label className="block">
+            {t("staffRecord.where")}
+            <input name="employerName" maxLength={200} className={input} />
+          </label>
+          <label className="block">
+            {t("staffRecord.salaryUsd")}
+            <input name="monthlySalary" inputMode="decimal" className={input} aria-invalid={checkinErrors.monthlySalary ? true : undefined} aria-describedby="monthlySalary-error" />
+            <FieldErrors id="monthlySalary-error" errors={checkinErrors.monthlySalary} />
+          </label>
+          <label className="block">
+            {t("staffRecord.note")}
+            <input name="note" maxLength={1000} className={input} />
+          </label>
+          <div>
+            <SubmitButton intent="checkin" pendingText={t("week.saving")}>{t("staffRecord.addCheckin")}</SubmitButton>
+          </div>
+        </Form>
+      </section>
+    </div>
+  );
+}

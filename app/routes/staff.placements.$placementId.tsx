@@ -1,0 +1,258 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+import { actorOf, notFound, requireStaff } from "~/auth/guards.server";
+import { FieldErrors, SubmitButton } from "~/components/forms";
+import { LevelIcon } from "~/components/levels";
+import { getPlacementForStaff, loadPlacementRecord, setManualStatus } from "~/db/staff-records.server";
+import { MANUAL_STATUSES } from "~/domain/enums";
+import { parseManualStatus } from "~/forms/staff.server";
+import { formatDate, formatUsd } from "~/i18n/format";
+import { requestT } from "~/i18n/request.server";
+import { pageMeta } from "~/utils/meta";
+import { siteToday } from "~/utils/today.server";
+
+export const meta = pageMeta;
+
+async function guard(request: Request, placementId: string | undefined) {
+  const user = await requireStaff(request);
+  const placement = getPlacementForStaff(actorOf(user), Number(placementId));
+  if (!placement) throw notFound();
+  return { user, placement };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { placement } = await guard(request, params.placementId);
+  const t = await requestT(request);
+  const today = siteToday();
+  const record = loadPlacementRecord(placement, today);
+  const { dateOfBirth: _dob, ...shown } = placement;
+  return {
+    title: `${placement.apprenticeCode} · ${t("placement.title")}`,
+    today,
+    placement: shown,
+    ...record,
+    history: record.history.slice(0, 200).map((a) => ({ ...a, createdAt: a.createdAt.toISOString() })),
+    flags: record.flags.map((f) => ({ id: f.id, rule: f.rule, severity: f.severity, status: f.status, raisedAt: f.raisedAt.toISOString() })),
+    statuses: record.statuses.map((s) => ({ ...s, createdAt: s.createdAt.toISOString() })),
+    currentStatus: record.currentStatus ? { ...record.currentStatus, createdAt: record.currentStatus.createdAt.toISOString() } : null,
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, placement } = await guard(request, params.placementId);
+  const parsed = parseManualStatus(await request.formData(), siteToday());
+  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
+  setManualStatus({ placementId: placement.id, ...parsed.data, setBy: user.id, requestId: context.requestId });
+  return redirect(`/staff/placements/${placement.id}?saved=1#status`);
+}
+
+const RAG = { green: "bg-green-600", amber: "bg-amber-500", red: "bg-red-600" } as const;
+const SEVERITY = { urgent: "bg-red-100 text-red-900", warn: "bg-amber-100 text-amber-900", info: "bg-sky-100 text-sky-900" } as const;
+
+export default function StaffPlacement() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors ?? {};
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === "km" ? "km" : "en";
+  const p = d.placement;
+  return (
+    <div className="space-y-5">
+      <div>
+        <h1 className="text-2xl font-bold">
+          {p.preferredName} <span className="font-mono text-lg text-stone-600">{p.apprenticeCode}</span>
+        </h1>
+        <p className="text-stone-700">
+          {p.legalName} ·{" "}
+          <Link to={`/staff/apprentices/${p.apprenticeId}`} className="text-brand-700 underline">
+            {t("placement.staffRecord")}
+          </Link>
+        </p>
+        <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-4">
+          <dt className="text-stone-600">{t("common.employer")}</dt>
+          <dd>{p.employerName}</dd>
+          <dt className="text-stone-600">{t("placement.trainer")}</dt>
+          <dd>{p.trainerName}</dd>
+          <dt className="text-stone-600">{t("common.trade")}</dt>
+          <dd>{locale === "km" ? p.tradeKm : p.tradeEn}</dd>
+          <dt className="text-stone-600">{t("placement.dates")}</dt>
+          <dd>
+            {formatDate(locale, p.startDate)} · {t("common.weeks", { count: p.plannedWeeks })}
+          </dd>
+          <dt className="text-stone-600">{t("placement.status")}</dt>
+          <dd>{t(`placementStatus.${p.status}`)}</dd>
+          <dt className="text-stone-600">{t("placement.stipend")}</dt>
+          <dd>
+            {formatUsd(locale, p.stipendHagarCents)} + {formatUsd(locale, p.stipendEmployerCents)}
+          </dd>
+          <dt className="text-stone-600">{t("placement.competent")}</dt>
+          <dd>
+            {d.competent} / {d.total}
+          </dd>
+          {d.under18AtStart ? (
+            <>
+              <dt className="text-stone-600">{t("common.under18")}</dt>
+              <dd>✓</dd>
+            </>
+          ) : null}
+        </dl>
+      </div>
+
+      <section id="status" aria-labelledby="status-title" className="rounded-xl bg-white p-4 shadow-sm">
+        <h2 id="status-title" className="text-lg font-semibold">
+          {t("placement.manualStatus")}
+        </h2>
+        {d.currentStatus ? (
+          <p className="mt-1 flex flex-wrap items-center gap-2" data-testid="current-status">
+            <span className={`inline-block size-4 rounded-full ${RAG[d.currentStatus.status]}`} aria-hidden />
+            <strong>{t(`rag.${d.currentStatus.status}`)}</strong> · {formatDate(locale, d.currentStatus.statusDate)} · {d.currentStatus.reason}
+          </p>
+        ) : (
+          <p className="mt-1 text-stone-600">{t("placement.noStatus")}</p>
+        )}
+        {d.currentStatus?.status === "red" && d.currentStatus.followUpDueOn ? (
+          <p className={`mt-1 font-medium ${d.followUpOverdue ? "text-red-800" : "text-stone-700"}`} data-testid="follow-up-due">
+            {d.followUpOverdue
+              ? t("placement.followUpOverdue", { date: formatDate(locale, d.currentStatus.followUpDueOn) })
+              : t("placement.followUpDue", { date: formatDate(locale, d.currentStatus.followUpDueOn) })}
+          </p>
+        ) : null}
+        <Form method="post" className="mt-3 space-y-3" noValidate>
+          <fieldset>
+            <legend className="font-medium">{t("placement.setStatus")}</legend>
+            <div className="mt-1 flex gap-2">
+              {MANUAL_STATUSES.map((s) => (
+                <label key={s}>
+                  <input type="radio" name="status" value={s} className="peer sr-only" defaultChecked={d.currentStatus?.status === s} />
+                  <span className="inline-flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border-2 border-stone-300 px-3 peer-checked:border-brand-700 peer-checked:bg-brand-50 peer-focus-visible:ring-2">
+                    <span className={`inline-block size-3 rounded-full ${RAG[s]}`} aria-hidden />
+                    {t(`rag.${s}`)}
+                  </span>
+                </label>
+              ))}
+            </div>
+            <FieldErrors id="status-error" errors={errors.status} />
+          </fieldset>
+          <label className="block">
+            {t("placement.reason")}
+            <input name="reason" maxLength={500} aria-invalid={errors.reason ? true : undefined} aria-describedby="reason-error" className="mt-1 block min-h-11 w-full rounded-lg border border-stone-400 px-2" />
+            <FieldErrors id="reason-error" errors={errors.reason} />
+          </label>
+          <label className="block">
+            {t("placement.statusDate")}
+            <input type="date" name="statusDate" defaultValue={d.today} max={d.today} aria-invalid={errors.statusDate ? true : undefined} aria-describedby="statusDate-error" className="mt-1 block min-h-11 rounded-lg border border-stone-400 px-2" />
+            <FieldErrors id="statusDate-error" errors={errors.statusDate} />
+          </label>
+          <p className="text-sm text-stone-600">{t("placement.redHelp")}</p>
+          <SubmitButton pendingText={t("week.saving")}>{t("placement.saveStatus")}</SubmitButton>
+        </Form>
+        {d.statuses.length > 1 ? (
+          <details className="mt-3 text-sm">
+            <summary className="min-h-11 cursor-pointer py-2">{t("placement.statusHistory")}</summary>
+            <ul className="space-y-1">
+              {d.statuses.map((s) => (
+                <li key={s.id}>
+                  {formatDate(locale, s.statusDate)} · {t(`rag.${s.status}`)} · {s.reason} · {s.setBy}
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="flags-title" className="rounded-xl bg-white p-4 shadow-sm">
+        <h2 id="flags-title" className="text-lg font-semibold">
+          {t("placement.flags")}
+        </h2>
+        {d.flags.length === 0 ? <p className="mt-1 text-stone-600">{t("common.none")}</p> : null}
+        <ul className="mt-2 space-y-1">
+          {d.flags.map((f) => (
+            <li key={f.id} className="flex flex-wrap items-center gap-2">
+              <span className={`rounded px-2 py-0.5 text-sm font-medium ${SEVERITY[f.severity]}`}>{t(`flagSeverity.${f.severity}`)}</span>
+              <Link to={`/staff/flags/${f.id}`} className="inline-flex min-h-11 items-center text-brand-700 underline">
+                {t(`flagRule.${f.rule}`)}
+              </Link>
+              <span className="text-sm text-stone-600">
+                {t(`flagStatus.${f.status}`)} · {formatDate(locale, f.raisedAt.slice(0, 10))}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="weeks-title" className="rounded-xl bg-white p-4 shadow-sm">
+        <h2 id="weeks-title" className="text-lg font-semibold">
+          {t("placement.weekByWeek")}
+        </h2>
+        <div className="mt-2 overflow-x-auto">
+          <table className="w-full min-w-[32rem] text-left text-sm">
+            <thead>
+              <tr className="border-b border-stone-200">
+                <th scope="col" className="py-1 pr-2">{t("placement.week")}</th>
+                <th scope="col" className="py-1 pr-2">{t("placement.review")}</th>
+                <th scope="col" className="py-1 pr-2">{t("placement.attendance")}</th>
+                <th scope="col" className="py-1 pr-2">{t("placement.signed")}</th>
+                <th scope="col" className="py-1 pr-2">{t("placement.educationLedger")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.weeks.map((w) => (
+                <tr key={w.weekOf} className="border-b border-stone-100" data-testid="week-row">
+                  <th scope="row" className="py-1 pr-2 font-normal">{formatDate(locale, w.weekOf)}</th>
+                  <td className={`py-1 pr-2 ${w.reviewed ? "" : "font-medium text-red-800"}`}>
+                    {w.reviewed ? t("weekState.reviewed") : w.weekOf === d.thisMonday ? t("weekState.not_started") : t("placement.missing")}
+                    {w.corrections > 0 ? ` (${t("placement.corrections", { count: w.corrections })})` : ""}
+                  </td>
+                  <td className="py-1 pr-2">{t("placement.attendanceSummary", { present: w.present, late: w.late, absent: w.absent })}</td>
+                  <td className="py-1 pr-2 tabular-nums">{w.signed}</td>
+                  <td className="py-1 pr-2">{t("placement.educationSummary", { agreed: w.educationAgreed, released: w.educationReleased, attended: w.educationAttended })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="history-title" className="rounded-xl bg-white p-4 shadow-sm">
+        <h2 id="history-title" className="text-lg font-semibold">
+          {t("placement.assessmentHistory")}
+        </h2>
+        <ul className="mt-2 divide-y divide-stone-100 text-sm">
+          {d.history.map((a) => (
+            <li key={a.id} className="flex flex-wrap items-center gap-2 py-1.5">
+              <LevelIcon level={a.level} size={20} title={t(`levels.${a.level}`)} />
+              <span className="font-mono text-xs text-stone-500">{a.code}</span>
+              <span>{locale === "km" ? a.titleKm : a.titleEn}</span>
+              <span className="text-stone-600">
+                {formatDate(locale, a.observedOn)} · {a.trainerName}
+              </span>
+              {a.supersedesId ? <span className="rounded bg-amber-100 px-1.5 text-amber-900">{t("placement.correction", { reason: a.correctionReason ?? "" })}</span> : null}
+              {a.evidenceNote ? <span className="w-full text-stone-700">“{a.evidenceNote}”</span> : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="education-title" className="rounded-xl bg-white p-4 shadow-sm">
+        <h2 id="education-title" className="text-lg font-semibold">
+          {t("placement.educationLedger")}
+        </h2>
+        <ul className="mt-2 divide-y divide-stone-100 text-sm">
+          {d.education.slice(0, 40).map((e) => {
+            const mismatch = (e.released === true && e.attended === false) || (e.released === false && e.attended === true);
+            return (
+              <li key={e.id} className={`flex flex-wrap gap-x-3 py-1.5 ${mismatch ? "font-medium text-red-800" : ""}`}>
+                <span>{formatDate(locale, e.date)}</span>
+                <span>{t("placement.agreed")}</span>
+                <span>→ {e.released === null ? "—" : e.released ? t("week.edu.released") : `${t("week.edu.refused")} (${e.refusedReason ?? ""})`}</span>
+                <span>→ {e.attended === null ? "—" : e.attended ? t("placement.attended") : t("placement.notAttended")}</span>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+    </div>
+  );
+}
