@@ -42,7 +42,7 @@ const only = (allowed: Caller[], otherwise: Outcome = 403): Record<Caller, Outco
   ...Object.fromEntries(allowed.map((c) => [c, 200 as const])),
 });
 
-import { apprenticeIdOf, lastMonday, placementsOf, thisMonday, userId } from "./demo";
+import { apprenticeIdOf, firstFlagOf, lastMonday, placementsOf, thisMonday, userId } from "./demo";
 
 const weekCard = async (weekOf: () => Promise<string> = thisMonday) =>
   `/trainer/placements/${(await placementsOf("trainer"))[0]!.id}/weeks/${await weekOf()}`;
@@ -120,4 +120,16 @@ export const ROWS: Row[] = [
   },
   { method: "GET", path: async () => `/staff/apprentices/${await apprenticeIdOf("apprentice")}`, expect: { ...only(["staff", "admin"]), otherSiteStaff: 404 } },
   { method: "GET", path: "/staff/placements/999999", expect: { ...only([]), staff: 404, otherSiteStaff: 404, admin: 404 } },
+
+  // Flags: the inbox, its CSV, one flag. Trainers and apprentices never reach them.
+  { method: "GET", path: "/staff/flags", expect: only(["staff", "otherSiteStaff", "admin"]) },
+  { method: "GET", path: "/staff/flags.csv", expect: only(["staff", "otherSiteStaff", "admin"]) },
+  { method: "GET", path: "/staff/flags?rule=made_up", expect: { ...only([]), staff: 400 as Outcome, otherSiteStaff: 400 as Outcome, admin: 400 as Outcome } },
+  { method: "GET", path: async () => `/staff/flags/${await firstFlagOf("PP")}`, expect: { ...only(["staff", "admin"]), otherSiteStaff: 404 } },
+  {
+    method: "POST",
+    path: async () => `/staff/flags/${await firstFlagOf("PP")}`,
+    form: { intent: "resolve", note: "" },
+    expect: { ...only([]), staff: 400 as Outcome, admin: 400 as Outcome, otherSiteStaff: 404 },
+  },
 ];

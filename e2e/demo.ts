@@ -44,3 +44,13 @@ export async function apprenticeIdOf(username: string) {
   if (!row) throw new Error(`no apprentice account ${username}`);
   return row.id;
 }
+
+/** An open flag of a site (the demo's flag pass raises them at start). */
+export async function firstFlagOf(siteCode: string) {
+  const [row] = await query<{ id: number }>(
+    "select f.id from flags f join sites s on s.id = f.site_id where s.code = ? and f.status = 'open' order by f.id limit 1",
+    siteCode,
+  );
+  if (!row) throw new Error(`no open flag at ${siteCode}`);
+  return row.id;
+}

@@ -8,15 +8,15 @@ interface Props {
   locale: Locale;
 }
 
-const NAV: Record<Role, { to: string; key: "nav.home" | "nav.myApprentices" | "nav.myProgress" | "nav.trainers" }[]> = {
-  staff: [
-    { to: "/staff", key: "nav.home" },
-    { to: "/staff/trainers", key: "nav.trainers" },
-  ],
-  admin: [
-    { to: "/staff", key: "nav.home" },
-    { to: "/staff/trainers", key: "nav.trainers" },
-  ],
+type NavKey = "nav.home" | "nav.myApprentices" | "nav.myProgress" | "nav.trainers" | "nav.flags";
+const STAFF_NAV: { to: string; key: NavKey }[] = [
+  { to: "/staff", key: "nav.home" },
+  { to: "/staff/flags", key: "nav.flags" },
+  { to: "/staff/trainers", key: "nav.trainers" },
+];
+const NAV: Record<Role, { to: string; key: NavKey }[]> = {
+  staff: STAFF_NAV,
+  admin: STAFF_NAV,
   trainer: [{ to: "/trainer", key: "nav.myApprentices" }],
   apprentice: [{ to: "/me", key: "nav.myProgress" }],
 };
@@ -33,7 +33,7 @@ export function AppHeader({ user, locale }: Props) {
           {t("app.name")}
         </Link>
         {user ? (
-          <nav aria-label={t("app.mainNav")} className="flex gap-1">
+          <nav aria-label={t("app.mainNav")} className="flex flex-wrap gap-1">
             {NAV[user.role].map((item) => (
               <NavLink
                 key={item.to}

@@ -21,6 +21,8 @@ import {
   educationEvents,
   employers,
   feedback,
+  flagEvents,
+  flags,
   frameworks,
   frameworkUnits,
   frameworkVersions,
@@ -264,4 +266,26 @@ export function createEducationAfternoon(
 
 export function recordFeedback(db: DB, values: Insert<typeof feedback>) {
   return db.insert(feedback).values(values).returning().get();
+}
+
+export function createFlag(
+  db: DB,
+  values: Omit<Insert<typeof flags>, "evidence" | "subjectType" | "subjectId"> & {
+    evidence?: Record<string, unknown>;
+    subjectType?: Insert<typeof flags>["subjectType"];
+    subjectId?: number;
+  },
+) {
+  const row = db
+    .insert(flags)
+    .values({
+      subjectType: "placement",
+      subjectId: values.placementId ?? values.trainerUserId ?? 0,
+      evidence: {},
+      ...values,
+    })
+    .returning()
+    .get();
+  db.insert(flagEvents).values({ flagId: row.id, action: "raised" }).run();
+  return row;
 }

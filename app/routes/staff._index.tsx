@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { actorOf, requireStaff } from "~/auth/guards.server";
+import { urgentFlags } from "~/db/flag-review.server";
 import { siteOverviews } from "~/db/staff.server";
+import { FlagSummary, SeverityBadge } from "~/components/flags";
 import { PHASES } from "~/domain/enums";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
@@ -13,11 +15,13 @@ export const meta = pageMeta;
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
   const t = await requestT(request);
-  return { title: t("staff.title"), sites: siteOverviews(actorOf(user)), isAdmin: user.role === "admin" };
+  const actor = actorOf(user);
+  const urgent = urgentFlags(actor, 6).map((f) => ({ ...f, evidence: f.evidence as Record<string, unknown>, raisedAt: f.raisedAt.toISOString() }));
+  return { title: t("staff.title"), urgent, sites: siteOverviews(actor), isAdmin: user.role === "admin" };
 }
 
 export default function StaffHome() {
-  const { sites, isAdmin } = useLoaderData<typeof loader>();
+  const { sites, isAdmin, urgent } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const km = i18n.language === "km";
   return (
@@ -26,6 +30,31 @@ export default function StaffHome() {
         {t("staff.title")}
         {isAdmin ? <span className="ml-2 text-base font-normal text-stone-600">· {t("staff.allSites")}</span> : null}
       </h1>
+      <section aria-labelledby="urgent-title" className="rounded-xl border-2 border-red-200 bg-white p-4 shadow-sm">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="urgent-title" className="text-xl font-semibold text-red-900">
+            {t("flags.urgentTitle")}
+          </h2>
+          <Link to="/staff/flags" className="inline-flex min-h-11 items-center text-brand-700 underline">
+            {t("flags.seeAll")}
+          </Link>
+        </div>
+        {urgent.length === 0 ? <p className="mt-1 text-stone-600">{t("flags.urgentNone")}</p> : null}
+        <ul className="mt-2 space-y-2">
+          {urgent.map((f) => (
+            <li key={f.id} data-testid="urgent-flag">
+              <div className="flex flex-wrap items-center gap-2">
+                <SeverityBadge severity={f.severity} />
+                <Link to={`/staff/flags/${f.id}`} className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
+                  {t(`flagRule.${f.rule}`)}
+                </Link>
+                <span className="text-sm text-stone-600">{[f.apprenticeCode, f.employerName, f.trainerName].filter(Boolean).join(" · ")}</span>
+              </div>
+              <FlagSummary rule={f.rule} evidence={f.evidence} />
+            </li>
+          ))}
+        </ul>
+      </section>
       {sites.map(({ site, byEmployer, byPhase, activePlacements, apprentices, employers }) => {
         const siteName = km ? site.nameKm : site.nameEn;
         const phaseCount = new Map(byPhase.map((p) => [p.phase, p.count]));

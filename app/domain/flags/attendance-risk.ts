@@ -10,7 +10,7 @@
  * Public holidays are neither working days nor absences. Warn; urgent when the apprentice is
  * under 21 today. The evidence gives counts by reason code, never a note.
  */
-import { addDays, ageOn, isoWeekday } from "../dates";
+import { ageOn } from "../dates";
 import type { AbsenceReason } from "../enums";
 import { windowStart } from "./common";
 import type { AttendanceDay, PlacementRule } from "./types";
@@ -20,7 +20,7 @@ const unexplained = (d: AttendanceDay | undefined) => d?.status === "absent" && 
 export const attendanceRisk: PlacementRule = {
   rule: "attendance_risk",
   subjectType: "placement",
-  evaluate(p, { today, thresholds: t, holidays }) {
+  evaluate(p, { today, calendar, thresholds: t, holidays }) {
     const from = windowStart(today, t.attendanceWindowDays);
     const inWindow = p.attendance.filter((d) => d.date >= from && d.date <= today && !holidays.has(d.date));
     const absences = inWindow.filter((d) => d.status === "absent").sort((a, b) => a.date.localeCompare(b.date));
@@ -29,8 +29,8 @@ export const attendanceRisk: PlacementRule = {
     const byDate = new Map(inWindow.map((d) => [d.date, d]));
     let run: string[] = [];
     let unexplainedRun: string[] | null = null;
-    for (let d = from; d <= today; d = addDays(d, 1)) {
-      if (!p.workingWeekdays.includes(isoWeekday(d)) || holidays.has(d)) continue;
+    for (const { date: d, weekday } of calendar.range(from, today)) {
+      if (!p.workingWeekdays.includes(weekday) || holidays.has(d)) continue;
       if (unexplained(byDate.get(d))) {
         run.push(d);
         if (run.length >= t.attendanceUnexplainedRun) unexplainedRun = [...run];

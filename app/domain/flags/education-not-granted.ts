@@ -11,24 +11,24 @@
  * was nobody to release. An afternoon with no word at all counts as not released (the trainer
  * owes that record); the evidence shows refused and unrecorded apart.
  */
-import { addDays, isoWeekday, mondayOf, workingDaysOfWeek } from "../dates";
+import { addDays } from "../dates";
 import { attendanceByDate, classOutcome, percentOf, trainerWord } from "./common";
 import type { PlacementRule } from "./types";
 
 export const educationNotGranted: PlacementRule = {
   rule: "education_not_granted",
   subjectType: "placement",
-  evaluate(p, { today, thresholds: t, holidays }) {
-    const thisMonday = mondayOf(today);
+  evaluate(p, { calendar, thresholds: t, holidays }) {
+    const thisMonday = calendar.thisMonday;
     const from = addDays(thisMonday, -7 * t.educationWindowWeeks);
     const to = addDays(thisMonday, -1);
     const ledger = new Map(p.educationAfternoons.map((a) => [a.date, a]));
     const days = attendanceByDate(p.attendance);
 
     const dates = new Set<string>();
-    for (let monday = from; monday < thisMonday; monday = addDays(monday, 7)) {
-      for (const d of workingDaysOfWeek(monday, p.workingWeekdays, holidays)) {
-        if (p.educationWeekdays.includes(isoWeekday(d))) dates.add(d);
+    if (p.educationWeekdays.length > 0) {
+      for (const d of calendar.range(from, to)) {
+        if (p.workingWeekdays.includes(d.weekday) && p.educationWeekdays.includes(d.weekday) && !holidays.has(d.date)) dates.add(d.date);
       }
     }
     for (const a of p.educationAfternoons) if (!holidays.has(a.date)) dates.add(a.date);

@@ -7,18 +7,20 @@ import type { FlagRule } from "../enums";
 import { attendanceRisk } from "./attendance-risk";
 import { behindPlan } from "./behind-plan";
 import { bulkSignoff } from "./bulk-signoff";
+import { Calendar } from "./calendar";
 import { educationMismatch } from "./education-mismatch";
 import { educationNotGranted } from "./education-not-granted";
 import { feedbackConcern } from "./feedback-concern";
 import { noWeeklyReview } from "./no-weekly-review";
 import { overdue } from "./overdue";
 import { signoffWhileAbsent } from "./signoff-while-absent";
-import { DEFAULT_THRESHOLDS, type Thresholds } from "./thresholds";
+import { DEFAULT_THRESHOLDS, lookbackDays, type Thresholds } from "./thresholds";
 import { trainerInactive } from "./trainer-inactive";
 import type { Finding, FlagRuleDefinition, PlacementFacts, PlacementRule, RuleContext, TrainerFacts, TrainerRule } from "./types";
 import { under18 } from "./under-18";
 
-export { DEFAULT_THRESHOLDS, resolveThresholds, ThresholdOverridesSchema, ThresholdsSchema, type Thresholds } from "./thresholds";
+export { Calendar, type CalendarDay } from "./calendar";
+export { DEFAULT_THRESHOLDS, lookbackDays, resolveThresholds, ThresholdOverridesSchema, ThresholdsSchema, type Thresholds } from "./thresholds";
 export type * from "./types";
 
 export const PLACEMENT_RULES: readonly PlacementRule[] = [
@@ -56,19 +58,6 @@ export function ruleDefinition(rule: FlagRule): FlagRuleDefinition | undefined {
   return BY_RULE.get(rule);
 }
 
-/**
- * How many days before `today` the facts must reach for these thresholds: the loader reads
- * attendance and the education ledger from `today − lookbackDays`.
- */
-export function lookbackDays(thresholds: Iterable<Thresholds>): number {
-  let days = 0;
-  for (const t of [DEFAULT_THRESHOLDS, ...thresholds]) {
-    // education_not_granted reaches back whole weeks before this week's Monday (up to 6 days more).
-    days = Math.max(days, t.recentDays, t.attendanceWindowDays, 7 * t.educationWindowWeeks + 6, t.bulkSignoffWindowDays);
-  }
-  return days;
-}
-
 export interface EvaluateInput {
   today: string;
   placements: readonly PlacementFacts[];
@@ -82,8 +71,10 @@ const NO_HOLIDAYS: ReadonlySet<string> = new Set();
 
 /** The flags the facts call for as of `today`: at most one per rule and subject. */
 export function evaluateFlags(input: EvaluateInput): Finding[] {
+  const calendar = new Calendar(input.today, lookbackDays(input.thresholdsBySite?.values() ?? []));
   const ctxFor = (siteId: number): RuleContext => ({
     today: input.today,
+    calendar,
     thresholds: input.thresholdsBySite?.get(siteId) ?? DEFAULT_THRESHOLDS,
     holidays: input.holidaysBySite.get(siteId) ?? NO_HOLIDAYS,
   });

@@ -1,22 +1,26 @@
 /**
  * `no_weekly_review` (DESIGN.md §5): the trainer has not reviewed the most recent ended weeks.
- * Counts the unbroken run of ended weeks without a review, back from last week (the current
- * week is never missing yet), with the semantics of `missingReviewWeeks`.
+ * Counts the unbroken run of ended weeks without a review, back from last week, with the
+ * semantics of `missingReviewWeeks` (app/domain/weeks.ts): the current week is never missing
+ * yet, and the week holding the start date counts even when the placement began mid-week. The
+ * run is found by walking back from last week, so a placement costs as many steps as its run.
  */
 import { addDays, mondayOf } from "../dates";
-import { missingReviewWeeks } from "../weeks";
 import type { PlacementRule } from "./types";
 
 export const noWeeklyReview: PlacementRule = {
   rule: "no_weekly_review",
   subjectType: "placement",
-  evaluate(p, { today, thresholds: t }) {
-    const missing = new Set(missingReviewWeeks({ startDate: p.startDate, today, reviewedWeeks: p.reviewedWeeks }));
-    const lastEnded = addDays(mondayOf(today), -7);
+  evaluate(p, { calendar, thresholds: t }) {
+    const firstMonday = mondayOf(p.startDate);
+    const lastEnded = addDays(calendar.thisMonday, -7);
     const run: string[] = [];
-    for (let monday = lastEnded; missing.has(monday); monday = addDays(monday, -7)) run.unshift(monday);
+    for (let monday = lastEnded; monday >= firstMonday && !p.reviewedWeeks.has(monday); monday = addDays(monday, -7)) {
+      run.unshift(monday);
+    }
     if (run.length < t.noReviewWarnWeeks) return null;
-    const lastReviewedWeek = [...p.reviewedWeeks].filter((w) => w <= lastEnded).sort().at(-1) ?? null;
+    let lastReviewedWeek: string | null = null;
+    for (const w of p.reviewedWeeks) if (w <= lastEnded && (lastReviewedWeek === null || w > lastReviewedWeek)) lastReviewedWeek = w;
     return {
       severity: run.length >= t.noReviewUrgentWeeks ? "urgent" : "warn",
       evidence: { weeksWithoutReview: run.length, weeks: run, lastReviewedWeek },

@@ -1,7 +1,8 @@
 /** Builders of plain facts for the rule tests: a healthy placement and trainer, changed per test. */
 import { addDays, mondaysBetween } from "../dates";
 import type { AssessmentLevel } from "../enums";
-import { DEFAULT_THRESHOLDS, type Thresholds } from "./thresholds";
+import { Calendar } from "./calendar";
+import { DEFAULT_THRESHOLDS, lookbackDays, type Thresholds } from "./thresholds";
 import type { AssessmentFact, AttendanceDay, PlacementFacts, RuleContext, SignoffFact, TrainerFacts } from "./types";
 
 /** A Wednesday. */
@@ -11,11 +12,9 @@ export const THIS_MONDAY = "2026-11-23";
 export const daysAgo = (n: number, from = TODAY) => addDays(from, -n);
 
 export function ctx(over: { today?: string; thresholds?: Partial<Thresholds>; holidays?: string[] } = {}): RuleContext {
-  return {
-    today: over.today ?? TODAY,
-    thresholds: { ...DEFAULT_THRESHOLDS, ...over.thresholds },
-    holidays: new Set(over.holidays ?? []),
-  };
+  const today = over.today ?? TODAY;
+  const thresholds = { ...DEFAULT_THRESHOLDS, ...over.thresholds };
+  return { today, calendar: new Calendar(today, lookbackDays([thresholds])), thresholds, holidays: new Set(over.holidays ?? []) };
 }
 
 export function placementFacts(over: Partial<PlacementFacts> = {}): PlacementFacts {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { lookbackDays } from "./index";
-import { DEFAULT_THRESHOLDS, resolveThresholds, ThresholdOverridesSchema, ThresholdsSchema } from "./thresholds";
+import { DEFAULT_THRESHOLDS, lookbackDays, resolveThresholds, ThresholdOverridesSchema, ThresholdsSchema } from "./thresholds";
 
 describe("thresholds", () => {
   it("defaults to the values of DESIGN.md §5", () => {

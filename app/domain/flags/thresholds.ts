@@ -113,3 +113,16 @@ export function resolveThresholds(overrides: unknown): Thresholds {
   }
   return ordered(out) ? out : { ...DEFAULT_THRESHOLDS };
 }
+
+/**
+ * How many days before `today` the facts must reach for these thresholds: the loader reads
+ * attendance and the education ledger from `today − lookbackDays`.
+ */
+export function lookbackDays(thresholds: Iterable<Thresholds>): number {
+  let days = 0;
+  for (const t of [DEFAULT_THRESHOLDS, ...thresholds]) {
+    // education_not_granted reaches back whole weeks before this week's Monday (up to 6 days more).
+    days = Math.max(days, t.recentDays, t.attendanceWindowDays, 7 * t.educationWindowWeeks + 6, t.bulkSignoffWindowDays);
+  }
+  return days;
+}

@@ -15,6 +15,7 @@ import type {
   FlagSubjectType,
 } from "../enums";
 import type { CompetencyPlan } from "../progress";
+import type { Calendar } from "./calendar";
 import type { Thresholds } from "./thresholds";
 
 export interface AssessmentFact {
@@ -103,6 +104,8 @@ export interface TrainerFacts {
 
 export interface RuleContext {
   today: string;
+  /** The days around `today`, shared by every subject of a pass. */
+  calendar: Calendar;
   thresholds: Thresholds;
   /** Public holidays of the site: neither working days nor absences. */
   holidays: ReadonlySet<string>;

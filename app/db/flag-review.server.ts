@@ -1,0 +1,164 @@
+/**
+ * Staff's side of the flags: the inbox (filtered, urgent first, then newest), one flag with its
+ * history, and the review trail (acknowledge → resolve / dismiss, each with a note). The flag
+ * engine that raises and clears flags is `flags.server.ts`.
+ */
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+
+import type { FlagRule, FlagSeverity, FlagStatus } from "~/domain/enums";
+import type { Actor } from "~/domain/permissions";
+
+import { audit } from "./audit.server";
+import { db } from "./client.server";
+import { apprentices, employers, flagEvents, flags, sites, users } from "./schema";
+
+export interface FlagFilters {
+  siteId?: number;
+  employerId?: number;
+  trainerUserId?: number;
+  rule?: FlagRule;
+  severity?: FlagSeverity;
+  /** "active" means open or acknowledged. */
+  status?: FlagStatus | "active" | "all";
+}
+
+const trainers = alias(users, "trainer");
+
+/** The sites this caller's flags come from: staff their own, admin all. */
+function siteScope(actor: Actor): SQL | undefined {
+  if (actor.role === "admin") return undefined;
+  return eq(flags.siteId, actor.siteId ?? -1);
+}
+
+const SEVERITY_ORDER = sql`case ${flags.severity} when 'urgent' then 0 when 'warn' then 1 else 2 end`;
+
+export function listFlags(actor: Actor, filters: FlagFilters, limit = 500) {
+  const status = filters.status ?? "active";
+  const where = and(
+    siteScope(actor),
+    filters.siteId ? eq(flags.siteId, filters.siteId) : undefined,
+    filters.employerId ? eq(flags.employerId, filters.employerId) : undefined,
+    filters.trainerUserId ? eq(flags.trainerUserId, filters.trainerUserId) : undefined,
+    filters.rule ? eq(flags.rule, filters.rule) : undefined,
+    filters.severity ? eq(flags.severity, filters.severity) : undefined,
+    status === "all" ? undefined : status === "active" ? inArray(flags.status, ["open", "acknowledged"]) : eq(flags.status, status),
+  );
+  return db()
+    .select({
+      id: flags.id,
+      rule: flags.rule,
+      severity: flags.severity,
+      status: flags.status,
+      evidence: flags.evidence,
+      raisedAt: flags.raisedAt,
+      siteCode: sites.code,
+      placementId: flags.placementId,
+      employerId: flags.employerId,
+      employerName: employers.name,
+      trainerUserId: flags.trainerUserId,
+      trainerName: trainers.displayName,
+      apprenticeId: flags.apprenticeId,
+      apprenticeCode: apprentices.code,
+    })
+    .from(flags)
+    .innerJoin(sites, eq(sites.id, flags.siteId))
+    .leftJoin(employers, eq(employers.id, flags.employerId))
+    .leftJoin(trainers, eq(trainers.id, flags.trainerUserId))
+    .leftJoin(apprentices, eq(apprentices.id, flags.apprenticeId))
+    .where(where)
+    .orderBy(SEVERITY_ORDER, desc(flags.raisedAt), desc(flags.id))
+    .limit(limit)
+    .all();
+}
+
+export type FlagRow = ReturnType<typeof listFlags>[number];
+
+/** Choices for the inbox filters, within the caller's sites. */
+export function filterChoices(actor: Actor) {
+  const scope = actor.role === "admin" ? undefined : eq(employers.siteId, actor.siteId ?? -1);
+  return {
+    sites: actor.role === "admin" ? db().select({ id: sites.id, code: sites.code, nameEn: sites.nameEn, nameKm: sites.nameKm }).from(sites).orderBy(sites.id).all() : [],
+    employers: db().select({ id: employers.id, name: employers.name }).from(employers).where(scope).orderBy(employers.name).all(),
+    trainers: db()
+      .select({ id: users.id, name: users.displayName })
+      .from(users)
+      .innerJoin(employers, eq(employers.id, users.employerId))
+      .where(and(eq(users.role, "trainer"), scope))
+      .orderBy(users.displayName)
+      .all(),
+  };
+}
+
+export function getFlagForStaff(actor: Actor, flagId: number) {
+  if (!Number.isSafeInteger(flagId)) return null;
+  const row = listFlagsById(flagId);
+  if (!row) return null;
+  if (actor.role !== "admin" && !(actor.role === "staff" && actor.siteId === row.siteId)) return null;
+  const history = db()
+    .select({ id: flagEvents.id, action: flagEvents.action, note: flagEvents.note, createdAt: flagEvents.createdAt, actorName: users.displayName })
+    .from(flagEvents)
+    .leftJoin(users, eq(users.id, flagEvents.actorUserId))
+    .where(eq(flagEvents.flagId, flagId))
+    .orderBy(asc(flagEvents.id))
+    .all();
+  return { ...row, history };
+}
+
+function listFlagsById(flagId: number) {
+  return db()
+    .select({
+      id: flags.id,
+      siteId: flags.siteId,
+      rule: flags.rule,
+      severity: flags.severity,
+      status: flags.status,
+      evidence: flags.evidence,
+      raisedAt: flags.raisedAt,
+      clearedAt: flags.clearedAt,
+      subjectType: flags.subjectType,
+      placementId: flags.placementId,
+      employerName: employers.name,
+      trainerUserId: flags.trainerUserId,
+      trainerName: trainers.displayName,
+      apprenticeId: flags.apprenticeId,
+      apprenticeCode: apprentices.code,
+    })
+    .from(flags)
+    .leftJoin(employers, eq(employers.id, flags.employerId))
+    .leftJoin(trainers, eq(trainers.id, flags.trainerUserId))
+    .leftJoin(apprentices, eq(apprentices.id, flags.apprenticeId))
+    .where(eq(flags.id, flagId))
+    .get();
+}
+
+export type ReviewAction = "acknowledge" | "resolve" | "dismiss";
+
+const NEXT: Record<ReviewAction, { from: FlagStatus[]; to: FlagStatus; event: "acknowledged" | "resolved" | "dismissed" }> = {
+  acknowledge: { from: ["open"], to: "acknowledged", event: "acknowledged" },
+  resolve: { from: ["open", "acknowledged"], to: "resolved", event: "resolved" },
+  dismiss: { from: ["open", "acknowledged"], to: "dismissed", event: "dismissed" },
+};
+
+/**
+ * One review step, with its note, in one transaction. A step the flag has already taken (a
+ * double submit) writes nothing; a step it cannot take from where it is answers "invalid".
+ */
+export function reviewFlag(input: { flagId: number; action: ReviewAction; note: string; actorUserId: number; requestId?: string }): "saved" | "already" | "invalid" {
+  const step = NEXT[input.action];
+  return db().transaction((tx) => {
+    const flag = tx.select({ status: flags.status }).from(flags).where(eq(flags.id, input.flagId)).get();
+    if (!flag) return "invalid";
+    if (flag.status === step.to) return "already";
+    if (!step.from.includes(flag.status)) return "invalid";
+    tx.update(flags).set({ status: step.to, updatedAt: new Date() }).where(eq(flags.id, input.flagId)).run();
+    tx.insert(flagEvents).values({ flagId: input.flagId, action: step.event, actorUserId: input.actorUserId, note: input.note }).run();
+    audit({ actorUserId: input.actorUserId, action: `flag_${step.event}`, entity: "flag", entityId: input.flagId }, input.requestId ? { requestId: input.requestId } : null, tx);
+    return "saved";
+  });
+}
+
+/** Open urgent flags for the staff home. */
+export function urgentFlags(actor: Actor, limit = 5) {
+  return listFlags(actor, { severity: "urgent", status: "active" }, limit);
+}

@@ -1,0 +1,44 @@
+/**
+ * The days a flag pass looks at, worked out once per pass with the date helpers and shared by
+ * every placement: the rules walk thousands of placements over the same few weeks, and date
+ * arithmetic per placement per day would dominate the pass.
+ */
+import { addDays, isoWeekday, mondayOf } from "../dates";
+
+export interface CalendarDay {
+  date: string;
+  /** ISO weekday: 1 = Monday … 7 = Sunday. */
+  weekday: number;
+}
+
+export class Calendar {
+  readonly thisMonday: string;
+  private readonly days: CalendarDay[] = [];
+  private readonly index = new Map<string, number>();
+
+  /** Covers `today` and the `backDays` days before it. */
+  constructor(
+    readonly today: string,
+    backDays: number,
+  ) {
+    this.thisMonday = mondayOf(today);
+    let date = addDays(today, -backDays);
+    let weekday = isoWeekday(date);
+    for (let i = 0; i <= backDays; i++) {
+      this.index.set(date, i);
+      this.days.push({ date, weekday });
+      date = addDays(date, 1);
+      weekday = weekday === 7 ? 1 : weekday + 1;
+    }
+  }
+
+  /** Every day from `from` to `to`, both included (slower outside the range it was built for). */
+  range(from: string, to: string): CalendarDay[] {
+    const i = this.index.get(from);
+    const j = this.index.get(to);
+    if (i !== undefined && j !== undefined) return this.days.slice(i, j + 1);
+    const out: CalendarDay[] = [];
+    for (let d = from; d <= to; d = addDays(d, 1)) out.push({ date: d, weekday: isoWeekday(d) });
+    return out;
+  }
+}

@@ -1,0 +1,48 @@
+/** The flags inbox's filters and the review form (server-only). */
+import { z } from "zod";
+
+import { FLAG_RULES, FLAG_SEVERITIES, FLAG_STATUSES } from "~/domain/enums";
+import { msg, requiredText } from "~/utils/validation";
+
+const optionalId = z.preprocess((v) => (v === "" || v === undefined ? undefined : v), z.coerce.number({ error: msg.invalid }).int({ error: msg.invalid }).positive({ error: msg.invalid }).optional());
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((v) => (v === "" ? undefined : v), z.enum(values, { error: "flags.errors.unknown" }).optional());
+
+const FilterSchema = z.object({
+  site: optionalId,
+  employer: optionalId,
+  trainer: optionalId,
+  rule: optionalEnum(FLAG_RULES),
+  severity: optionalEnum(FLAG_SEVERITIES),
+  status: optionalEnum(["active", "all", ...FLAG_STATUSES] as const),
+});
+
+export type FlagFilterInput = z.output<typeof FilterSchema>;
+
+/**
+ * Filters from the query string. Ids must be among `allowed` (the caller's own sites, employers
+ * and trainers): a foreign id is a clear 400, never an empty list that looks like "no flags".
+ */
+export function parseFlagFilters(params: URLSearchParams, allowed: { sites: number[] | null; employers: number[]; trainers: number[] }) {
+  const parsed = FilterSchema.safeParse(Object.fromEntries(params));
+  if (!parsed.success) return { ok: false as const, errors: z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined> };
+  const errors: Record<string, string[]> = {};
+  const { site, employer, trainer } = parsed.data;
+  if (site !== undefined && allowed.sites !== null && !allowed.sites.includes(site)) errors.site = ["flags.errors.foreign"];
+  if (site !== undefined && allowed.sites === null) errors.site = ["flags.errors.foreign"];
+  if (employer !== undefined && !allowed.employers.includes(employer)) errors.employer = ["flags.errors.foreign"];
+  if (trainer !== undefined && !allowed.trainers.includes(trainer)) errors.trainer = ["flags.errors.foreign"];
+  if (Object.keys(errors).length > 0) return { ok: false as const, errors };
+  return { ok: true as const, data: parsed.data };
+}
+
+const ReviewSchema = z.object({
+  intent: z.enum(["acknowledge", "resolve", "dismiss"], { error: msg.invalid }),
+  note: requiredText(1000),
+});
+
+export function parseFlagReview(form: FormData) {
+  const parsed = ReviewSchema.safeParse(Object.fromEntries(form));
+  if (parsed.success) return { ok: true as const, data: parsed.data };
+  return { ok: false as const, errors: z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined> };
+}

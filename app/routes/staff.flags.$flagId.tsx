@@ -1,0 +1,124 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+import { actorOf, notFound, requireStaff } from "~/auth/guards.server";
+import { FlagFacts, FlagSummary, SeverityBadge } from "~/components/flags";
+import { FieldErrors, SubmitButton } from "~/components/forms";
+import { getFlagForStaff, reviewFlag } from "~/db/flag-review.server";
+import { parseFlagReview } from "~/forms/flags.server";
+import { formatDateTime } from "~/i18n/format";
+import { requestT } from "~/i18n/request.server";
+import { pageMeta } from "~/utils/meta";
+
+export const meta = pageMeta;
+
+async function guard(request: Request, flagId: string | undefined) {
+  const user = await requireStaff(request);
+  const flag = getFlagForStaff(actorOf(user), Number(flagId));
+  if (!flag) throw notFound();
+  return { user, flag };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { flag } = await guard(request, params.flagId);
+  const t = await requestT(request);
+  return {
+    title: t(`flagRule.${flag.rule}`),
+    flag: {
+      ...flag,
+      evidence: flag.evidence as Record<string, unknown>,
+      raisedAt: flag.raisedAt.toISOString(),
+      clearedAt: flag.clearedAt?.toISOString() ?? null,
+      history: flag.history.map((h) => ({ ...h, createdAt: h.createdAt.toISOString() })),
+    },
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, flag } = await guard(request, params.flagId);
+  const parsed = parseFlagReview(await request.formData());
+  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
+  const result = reviewFlag({ flagId: flag.id, action: parsed.data.intent, note: parsed.data.note, actorUserId: user.id, requestId: context.requestId });
+  if (result === "invalid") return data({ errors: { intent: ["flags.errors.step"] } as Record<string, string[] | undefined> }, { status: 400 });
+  return redirect(`/staff/flags/${flag.id}`);
+}
+
+export default function FlagPage() {
+  const { flag } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors ?? {};
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === "km" ? "km" : "en";
+  const open = flag.status === "open" || flag.status === "acknowledged";
+  return (
+    <div className="space-y-4">
+      <Link to="/staff/flags" className="inline-flex min-h-11 items-center text-brand-700 underline">
+        ← {t("flags.title")}
+      </Link>
+      <div>
+        <h1 className="flex flex-wrap items-center gap-2 text-2xl font-bold">
+          <SeverityBadge severity={flag.severity} /> {t(`flagRule.${flag.rule}`)}
+        </h1>
+        <p className="text-stone-700" data-testid="flag-status">
+          {t(`flagStatus.${flag.status}`)} · {t("flags.raised", { when: formatDateTime(locale, new Date(flag.raisedAt)) })}
+        </p>
+        <p className="text-stone-700">
+          {flag.apprenticeCode && flag.apprenticeId ? (
+            <Link to={`/staff/apprentices/${flag.apprenticeId}`} className="text-brand-700 underline">
+              {flag.apprenticeCode}
+            </Link>
+          ) : null}
+          {flag.employerName ? ` · ${flag.employerName}` : ""}
+          {flag.trainerName && flag.trainerUserId ? (
+            <>
+              {" · "}
+              <Link to={`/staff/trainers/${flag.trainerUserId}`} className="text-brand-700 underline">
+                {flag.trainerName}
+              </Link>
+            </>
+          ) : null}
+        </p>
+      </div>
+      <section aria-labelledby="evidence" className="rounded-xl bg-white p-4 shadow-sm">
+        <h2 id="evidence" className="text-lg font-semibold">{t("flags.evidence")}</h2>
+        <FlagSummary rule={flag.rule} evidence={flag.evidence} />
+        <FlagFacts evidence={flag.evidence} placementId={flag.placementId} />
+      </section>
+      {open ? (
+        <section aria-labelledby="review" className="rounded-xl bg-white p-4 shadow-sm">
+          <h2 id="review" className="text-lg font-semibold">{t("flags.review")}</h2>
+          <Form method="post" className="mt-2 space-y-3" noValidate>
+            <label className="block">
+              {t("flags.note")}
+              <textarea name="note" rows={3} maxLength={1000} className="mt-1 block w-full rounded-lg border border-stone-400 px-2 py-2" aria-invalid={errors.note ? true : undefined} aria-describedby="note-error" />
+              <FieldErrors id="note-error" errors={errors.note} />
+            </label>
+            <FieldErrors id="intent-error" errors={errors.intent} />
+            <div className="flex flex-wrap gap-2">
+              {flag.status === "open" ? (
+                <SubmitButton intent="acknowledge" pendingText={t("week.saving")}>{t("flags.acknowledge")}</SubmitButton>
+              ) : null}
+              <SubmitButton intent="resolve" pendingText={t("week.saving")}>{t("flags.resolve")}</SubmitButton>
+              <SubmitButton intent="dismiss" pendingText={t("week.saving")} className="bg-stone-600 hover:bg-stone-700">
+                {t("flags.dismiss")}
+              </SubmitButton>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+      <section aria-labelledby="history" className="rounded-xl bg-white p-4 shadow-sm">
+        <h2 id="history" className="text-lg font-semibold">{t("flags.history")}</h2>
+        <ol className="mt-2 space-y-1 text-sm" data-testid="flag-history">
+          {flag.history.map((h) => (
+            <li key={h.id}>
+              {formatDateTime(locale, new Date(h.createdAt))} · {t(`flagEvent.${h.action}`)}
+              {h.actorName ? ` · ${h.actorName}` : ""}
+              {h.note ? ` · “${h.note}”` : ""}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}

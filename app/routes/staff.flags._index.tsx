@@ -1,0 +1,142 @@
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+import { actorOf, requireStaff } from "~/auth/guards.server";
+import { FlagSummary, SeverityBadge } from "~/components/flags";
+import { FieldErrors } from "~/components/forms";
+import { flagFiltersFor, toFlagFilters } from "~/db/flag-filters.server";
+import { listFlags } from "~/db/flag-review.server";
+import { FLAG_RULES, FLAG_SEVERITIES, FLAG_STATUSES } from "~/domain/enums";
+import { formatDate } from "~/i18n/format";
+import { requestT } from "~/i18n/request.server";
+import { pageMeta } from "~/utils/meta";
+
+export const meta = pageMeta;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireStaff(request);
+  const actor = actorOf(user);
+  const t = await requestT(request);
+  const url = new URL(request.url);
+  const { choices, parsed } = flagFiltersFor(actor, url.searchParams);
+  const base = { title: t("flags.title"), choices, isAdmin: user.role === "admin" };
+  if (!parsed.ok) return data({ ...base, errors: parsed.errors, flags: [] }, { status: 400 });
+  const rows = listFlags(actor, toFlagFilters(parsed.data));
+  return {
+    ...base,
+    errors: {} as Record<string, string[] | undefined>,
+    flags: rows.map((f) => ({ ...f, evidence: f.evidence as Record<string, unknown>, raisedAt: f.raisedAt.toISOString() })),
+  };
+}
+
+export default function FlagsInbox() {
+  const d = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === "km" ? "km" : "en";
+  const select = "mt-1 block min-h-11 w-full rounded-lg border border-stone-400 bg-white px-2";
+  const csv = `/staff/flags.csv${params.toString() ? `?${params.toString()}` : ""}`;
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-bold">{t("flags.title")}</h1>
+        <a href={csv} className="inline-flex min-h-11 items-center text-brand-700 underline" download>
+          {t("flags.downloadCsv")}
+        </a>
+      </div>
+      <Form method="get" className="grid grid-cols-2 gap-3 rounded-xl bg-white p-4 shadow-sm sm:grid-cols-3" aria-label={t("flags.filters")}>
+        {d.isAdmin ? (
+          <label className="block text-sm">
+            {t("staff.site")}
+            <select name="site" defaultValue={params.get("site") ?? ""} className={select}>
+              <option value="">{t("flags.any")}</option>
+              {d.choices.sites.map((s) => (
+                <option key={s.id} value={s.id}>{locale === "km" ? s.nameKm : s.nameEn}</option>
+              ))}
+            </select>
+            <FieldErrors id="site-error" errors={d.errors.site} />
+          </label>
+        ) : null}
+        <label className="block text-sm">
+          {t("common.employer")}
+          <select name="employer" defaultValue={params.get("employer") ?? ""} className={select}>
+            <option value="">{t("flags.any")}</option>
+            {d.choices.employers.map((e) => (
+              <option key={e.id} value={e.id}>{e.name}</option>
+            ))}
+          </select>
+          <FieldErrors id="employer-error" errors={d.errors.employer} />
+        </label>
+        <label className="block text-sm">
+          {t("placement.trainer")}
+          <select name="trainer" defaultValue={params.get("trainer") ?? ""} className={select}>
+            <option value="">{t("flags.any")}</option>
+            {d.choices.trainers.map((x) => (
+              <option key={x.id} value={x.id}>{x.name}</option>
+            ))}
+          </select>
+          <FieldErrors id="trainer-error" errors={d.errors.trainer} />
+        </label>
+        <label className="block text-sm">
+          {t("flags.rule")}
+          <select name="rule" defaultValue={params.get("rule") ?? ""} className={select}>
+            <option value="">{t("flags.any")}</option>
+            {FLAG_RULES.map((r) => (
+              <option key={r} value={r}>{t(`flagRule.${r}`)}</option>
+            ))}
+          </select>
+          <FieldErrors id="rule-error" errors={d.errors.rule} />
+        </label>
+        <label className="block text-sm">
+          {t("flags.severity")}
+          <select name="severity" defaultValue={params.get("severity") ?? ""} className={select}>
+            <option value="">{t("flags.any")}</option>
+            {FLAG_SEVERITIES.map((s) => (
+              <option key={s} value={s}>{t(`flagSeverity.${s}`)}</option>
+            ))}
+          </select>
+          <FieldErrors id="severity-error" errors={d.errors.severity} />
+        </label>
+        <label className="block text-sm">
+          {t("placement.status")}
+          <select name="status" defaultValue={params.get("status") ?? "active"} className={select}>
+            <option value="active">{t("flags.active")}</option>
+            <option value="all">{t("flags.all")}</option>
+            {FLAG_STATUSES.map((s) => (
+              <option key={s} value={s}>{t(`flagStatus.${s}`)}</option>
+            ))}
+          </select>
+          <FieldErrors id="status-error" errors={d.errors.status} />
+        </label>
+        <div className="col-span-2 flex items-end sm:col-span-1">
+          <button type="submit" className="min-h-11 rounded-lg bg-brand-700 px-5 font-semibold text-white">
+            {t("flags.apply")}
+          </button>
+        </div>
+      </Form>
+      <p className="text-sm text-stone-600" role="status">
+        {t("flags.count", { count: d.flags.length })}
+      </p>
+      <ul className="space-y-2">
+        {d.flags.map((f) => (
+          <li key={f.id} className="rounded-xl bg-white p-3 shadow-sm" data-testid="flag-row">
+            <div className="flex flex-wrap items-center gap-2">
+              <SeverityBadge severity={f.severity} />
+              <Link to={`/staff/flags/${f.id}`} className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
+                {t(`flagRule.${f.rule}`)}
+              </Link>
+              <span className="text-sm text-stone-600">
+                {t(`flagStatus.${f.status}`)} · {formatDate(locale, f.raisedAt.slice(0, 10))}
+              </span>
+            </div>
+            <p className="text-sm text-stone-700">
+              {[f.apprenticeCode, f.employerName, f.trainerName].filter(Boolean).join(" · ")}
+            </p>
+            <FlagSummary rule={f.rule} evidence={f.evidence} />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
