@@ -183,12 +183,22 @@ function seed(db: DB) {
   }
 }
 
-const dir = REUSE ? path.dirname(REUSE) : fs.mkdtempSync(path.join(os.tmpdir(), "bench-flags-"));
-const file = REUSE ?? path.join(dir, "bench.db");
-const db = openDatabase(file);
+// Seed into a pristine file; time the passes on a fresh copy of it, so a reused file starts
+// without flags every time.
+const dir = REUSE ? path.dirname(path.resolve(REUSE)) : fs.mkdtempSync(path.join(os.tmpdir(), "bench-flags-"));
+const pristine = REUSE ? path.resolve(REUSE) : path.join(dir, "bench.db");
 let t0 = performance.now();
-if (!REUSE) seed(db);
+if (!REUSE) {
+  const seeding = openDatabase(pristine);
+  seed(seeding);
+  seeding.$client.pragma("wal_checkpoint(TRUNCATE)");
+  seeding.$client.close();
+}
 const seedMs = performance.now() - t0;
+const file = path.join(dir, "bench.run.db");
+for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+fs.copyFileSync(pristine, file);
+const db = openDatabase(file);
 const count = (table: string) => (db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 console.log(
   `${REUSE ? "Reused" : `Seeded in ${(seedMs / 1000).toFixed(1)} s`}: ${count("sites")} sites, ${count("placements")} placements ` +
@@ -214,5 +224,6 @@ const open = db.$client
 console.log(`Open flags: ${open.map((r) => `${r.rule} ${r.n}`).join(", ")}`);
 
 db.$client.close();
-if (KEEP || REUSE) console.log(`Kept ${file}`);
-else fs.rmSync(dir, { recursive: true, force: true });
+for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+if (KEEP && !REUSE) console.log(`Kept ${pristine} (time it again with --db ${pristine})`);
+else if (!REUSE) fs.rmSync(dir, { recursive: true, force: true });

@@ -105,7 +105,7 @@ describe("/staff/flags.csv", () => {
     expect(rows.every((r) => r.site === "PP")).toBe(true);
     expect(rows.map((r) => r.rule)).toEqual(expect.arrayContaining(["behind_plan", "no_weekly_review", "under_18"]));
     expect(rows[0]!.employer).toBe("'=HYPERLINK(\"evil\")");
-    expect(JSON.parse(rows.find((r) => r.rule === "behind_plan")!.evidence)).toMatchObject({ percent: 30 });
+    expect(JSON.parse(rows.find((r) => r.rule === "behind_plan")!.evidence!)).toMatchObject({ percent: 30 });
   });
 
   it("answers 400 for a bad filter and 403 for a trainer", async () => {
