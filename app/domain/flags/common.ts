@@ -1,6 +1,7 @@
 /** Small helpers the flag rules share. */
 import { addDays } from "../dates";
 import type { EducationEventKind } from "../enums";
+import { currentLevels, type CurrentLevel } from "../progress";
 import type { AssessmentFact, AttendanceDay } from "./types";
 
 /** The first day of a window of `days` days that ends on (and includes) `today`. */
@@ -41,4 +42,16 @@ export function attendanceByDate(days: readonly AttendanceDay[]): Map<string, At
 /** Whole percent, rounded down, for evidence (comparisons are made in integers, not with this). */
 export function percentOf(part: number, whole: number): number {
   return whole === 0 ? 0 : Math.floor((100 * part) / whole);
+}
+
+const levelsMemo = new WeakMap<readonly AssessmentFact[], Map<number, CurrentLevel>>();
+
+/** `currentLevels` of a placement's history, worked out once for all the rules that read it. */
+export function levelsOf(history: readonly AssessmentFact[]): Map<number, CurrentLevel> {
+  let levels = levelsMemo.get(history);
+  if (!levels) {
+    levels = currentLevels(history);
+    levelsMemo.set(history, levels);
+  }
+  return levels;
 }

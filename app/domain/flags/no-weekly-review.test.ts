@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { addDays } from "../dates";
+import { addDays, mondayOf } from "../dates";
+import { missingReviewWeeks } from "../weeks";
 import { noWeeklyReview } from "./no-weekly-review";
 import { ctx, placementFacts, THIS_MONDAY } from "./testing";
 
@@ -58,5 +59,20 @@ describe("no_weekly_review", () => {
 
   it("follows the site's thresholds", () => {
     expect(evaluate(reviewed("2026-09-07", weeksBack(1)), undefined, { thresholds: { noReviewWarnWeeks: 1 } })?.severity).toBe("warn");
+  });
+
+  it("agrees with missingReviewWeeks: the run is the unbroken tail of the missing weeks", () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let i = 0; i < 200; i++) {
+      const startDate = addDays("2026-06-01", Math.floor(random() * 180));
+      const reviewedWeeks = new Set<string>();
+      for (let m = mondayOf(startDate); m < THIS_MONDAY; m = addDays(m, 7)) if (random() < 0.6) reviewedWeeks.add(m);
+      const missing = missingReviewWeeks({ startDate, today: "2026-11-25", reviewedWeeks });
+      const tail: string[] = [];
+      for (let k = missing.length - 1, m = weeksBack(1); k >= 0 && missing[k] === m; k--, m = addDays(m, -7)) tail.unshift(m);
+      const result = noWeeklyReview.evaluate(placementFacts({ startDate, reviewedWeeks }), ctx({ thresholds: { noReviewWarnWeeks: 1 } }));
+      expect(result?.evidence.weeks ?? []).toEqual(tail);
+    }
   });
 });

@@ -3,7 +3,8 @@
  * planned day is start + 7 × weeks − 1) and some competencies are not yet `independent`.
  */
 import { addDays } from "../dates";
-import { currentLevels, isCompetent } from "../progress";
+import { isCompetent } from "../progress";
+import { levelsOf } from "./common";
 import type { PlacementRule } from "./types";
 
 export const overdue: PlacementRule = {
@@ -12,7 +13,7 @@ export const overdue: PlacementRule = {
   evaluate(p, { today }) {
     const plannedEndDate = addDays(p.startDate, 7 * p.plannedWeeks - 1);
     if (today <= plannedEndDate) return null;
-    const levels = currentLevels(p.assessments);
+    const levels = levelsOf(p.assessments);
     const outstanding = p.competencies.filter((c) => !isCompetent(levels.get(c.id)?.level)).map((c) => c.id);
     if (outstanding.length === 0) return null;
     return {
