@@ -43,9 +43,14 @@ export function FlagSummary({ rule, evidence }: { rule: FlagRule; evidence: Reco
     case "attendance_risk":
       text = t("flagEvidence.attendance_risk", { absences: num(e.absences), lates: num(e.lates), unexplained: num(e.unexplainedDates), from: date(e.windowStart) });
       break;
-    case "feedback_concern":
-      text = t("flagEvidence.feedback_concern", { date: date(e.submittedOn), safety: typeof e.safety === "number" ? e.safety : "—", mean: typeof e.mean === "number" ? e.mean : "—" });
+    case "feedback_concern": {
+      const parts = [
+        typeof e.safety === "number" ? t("flagEvidence.feedbackSafety", { safety: e.safety }) : null,
+        typeof e.mean === "number" ? t("flagEvidence.feedbackMean", { mean: Math.round(e.mean * 10) / 10 }) : null,
+      ].filter(Boolean);
+      text = t("flagEvidence.feedback_concern", { date: date(e.submittedOn), details: parts.join("; ") });
       break;
+    }
     case "under_18":
       text = t("flagEvidence.under_18", { start: date(e.startDate), adult: date(e.adultOn) });
       break;
