@@ -18,7 +18,14 @@ export function formatDate(locale: Locale, isoDate: string, style: "short" | "lo
 
 /** A moment, shown in the site's zone. */
 export function formatDateTime(locale: Locale, moment: Date, timeZone = "Asia/Phnom_Penh"): string {
-  return new Intl.DateTimeFormat(tag(locale), { timeZone, dateStyle: "medium", timeStyle: "short" }).format(moment);
+  return new Intl.DateTimeFormat(tag(locale), {
+    timeZone,
+    day: "numeric",
+    month: locale === "km" ? "long" : "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(moment);
 }
 
 export function formatTime(locale: Locale, moment: Date, timeZone = "Asia/Phnom_Penh"): string {
