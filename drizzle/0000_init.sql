@@ -115,7 +115,7 @@ CREATE TABLE `career_plans` (
 	`apprentice_id` integer PRIMARY KEY NOT NULL,
 	`goals` text DEFAULT '' NOT NULL,
 	`next_steps` text DEFAULT '' NOT NULL,
-	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
+	`updated_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
 	FOREIGN KEY (`apprentice_id`) REFERENCES `apprentices`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
@@ -144,14 +144,14 @@ CREATE TABLE `consents` (
 	`item` text NOT NULL,
 	`granted` integer NOT NULL,
 	`recorded_by` integer,
-	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
+	`recorded_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
 	`note` text,
 	FOREIGN KEY (`apprentice_id`) REFERENCES `apprentices`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`recorded_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
 	CONSTRAINT "consents_item" CHECK("consents"."item" in ('share_legal_name', 'photo', 'story'))
 );
 --> statement-breakpoint
-CREATE INDEX `consents_apprentice_item` ON `consents` (`apprentice_id`,`item`,`created_at`);--> statement-breakpoint
+CREATE INDEX `consents_apprentice_item` ON `consents` (`apprentice_id`,`item`,`recorded_at`);--> statement-breakpoint
 CREATE TABLE `education_afternoons` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`placement_id` integer NOT NULL,
@@ -199,14 +199,14 @@ CREATE TABLE `feedback` (
 	`fairness_rating` integer NOT NULL,
 	`safety_rating` integer NOT NULL,
 	`comment` text,
-	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
+	`submitted_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
 	FOREIGN KEY (`placement_id`) REFERENCES `placements`(`id`) ON UPDATE no action ON DELETE no action,
 	CONSTRAINT "feedback_ratings" CHECK("feedback"."explains_rating" between 1 and 5 and "feedback"."learning_rating" between 1 and 5
         and "feedback"."fairness_rating" between 1 and 5 and "feedback"."safety_rating" between 1 and 5),
 	CONSTRAINT "feedback_comment_length" CHECK("feedback"."comment" is null or length("feedback"."comment") <= 1000)
 );
 --> statement-breakpoint
-CREATE INDEX `feedback_placement` ON `feedback` (`placement_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `feedback_placement` ON `feedback` (`placement_id`,`submitted_at`);--> statement-breakpoint
 CREATE TABLE `flag_events` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`flag_id` integer NOT NULL,
@@ -233,8 +233,9 @@ CREATE TABLE `flags` (
 	`severity` text NOT NULL,
 	`status` text DEFAULT 'open' NOT NULL,
 	`evidence` text NOT NULL,
-	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
+	`raised_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
 	`cleared_at` integer,
+	`updated_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
 	FOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`placement_id`) REFERENCES `placements`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`trainer_user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
@@ -446,6 +447,16 @@ CREATE TABLE `sign_in_links` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `sign_in_links_token_hash_unique` ON `sign_in_links` (`token_hash`);--> statement-breakpoint
 CREATE INDEX `sign_in_links_user` ON `sign_in_links` (`user_id`);--> statement-breakpoint
+CREATE TABLE `site_settings` (
+	`site_id` integer PRIMARY KEY NOT NULL,
+	`flag_thresholds` text DEFAULT '{}' NOT NULL,
+	`updated_by` integer,
+	`updated_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
+	FOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`updated_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "site_settings_flag_thresholds" CHECK(json_valid("site_settings"."flag_thresholds") and json_type("site_settings"."flag_thresholds") = 'object')
+);
+--> statement-breakpoint
 CREATE TABLE `sites` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`code` text NOT NULL,
@@ -500,7 +511,7 @@ CREATE TABLE `weekly_reviews` (
 	`supersedes_id` integer,
 	`correction_reason` text,
 	`submission_key` text,
-	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
+	`submitted_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
 	FOREIGN KEY (`placement_id`) REFERENCES `placements`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`trainer_user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`supersedes_id`) REFERENCES `weekly_reviews`(`id`) ON UPDATE no action ON DELETE no action,
@@ -510,4 +521,4 @@ CREATE TABLE `weekly_reviews` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `weekly_reviews_submission_key_unique` ON `weekly_reviews` (`submission_key`);--> statement-breakpoint
 CREATE INDEX `weekly_reviews_placement_week` ON `weekly_reviews` (`placement_id`,`week_of`);--> statement-breakpoint
-CREATE INDEX `weekly_reviews_trainer` ON `weekly_reviews` (`trainer_user_id`,`created_at`);
+CREATE INDEX `weekly_reviews_trainer` ON `weekly_reviews` (`trainer_user_id`,`submitted_at`);

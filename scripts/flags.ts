@@ -2,12 +2,13 @@
 // (Asia/Phnom_Penh, or DEMO_TODAY), on the database at DATABASE_PATH; prints what changed.
 import { db } from "~/db/client.server";
 import { runFlagPass } from "~/db/flags.server";
+import { thresholdsBySite } from "~/db/site-settings.server";
 import { siteToday } from "~/utils/today.server";
 
 const database = db();
 const today = siteToday();
 const started = performance.now();
-const result = runFlagPass(database, { today });
+const result = runFlagPass(database, { today, thresholdsBySite: thresholdsBySite(database) });
 const ms = Math.round(performance.now() - started);
 
 console.log(`Flag pass as of ${today}: ${result.raised} raised, ${result.updated} updated, ${result.cleared} cleared (${ms} ms).`);

@@ -8,7 +8,7 @@ interface Props {
   locale: Locale;
 }
 
-type NavKey = "nav.home" | "nav.myApprentices" | "nav.myProgress" | "nav.trainers" | "nav.flags";
+type NavKey = "nav.home" | "nav.myApprentices" | "nav.myProgress" | "nav.trainers" | "nav.flags" | "nav.settings";
 const STAFF_NAV: { to: string; key: NavKey }[] = [
   { to: "/staff", key: "nav.home" },
   { to: "/staff/flags", key: "nav.flags" },
@@ -16,9 +16,15 @@ const STAFF_NAV: { to: string; key: NavKey }[] = [
 ];
 const NAV: Record<Role, { to: string; key: NavKey }[]> = {
   staff: STAFF_NAV,
-  admin: STAFF_NAV,
+  admin: [...STAFF_NAV, { to: "/staff/settings", key: "nav.settings" }],
   trainer: [{ to: "/trainer", key: "nav.myApprentices" }],
-  apprentice: [{ to: "/me", key: "nav.myProgress" }],
+  apprentice: [
+    { to: "/me", key: "nav.myProgress" },
+    // The apprentice's pages keep their labels in their own catalogue sections.
+    { to: "/me/plan", key: "plan.nav" as NavKey },
+    { to: "/me/notices", key: "notice2.nav" as NavKey },
+    { to: "/me/feedback", key: "feedback.nav" as NavKey },
+  ],
 };
 
 export function AppHeader({ user, locale }: Props) {

@@ -274,6 +274,22 @@ describe("staff decisions stick", () => {
       ["dismissed", 2],
       ["open", 1],
     ]);
+    expect(pass(TODAY, { siteId: w.siteId })).toEqual({ raised: 0, updated: 0, cleared: 0 });
+
+    // Better feedback: the open flag clears, and the dismissed one records that its condition ended.
+    recordFeedback(db, {
+      placementId: w.placementId,
+      explainsRating: 5,
+      learningRating: 5,
+      fairnessRating: 5,
+      safetyRating: 5,
+      submittedAt: at("2026-11-25", "08:00"),
+    });
+    expect(pass(TODAY, { siteId: w.siteId })).toEqual({ raised: 0, updated: 0, cleared: 2 });
+    expect(flagsOf("feedback_concern", w.placementId).map((f) => [f.status, f.clearedAt])).toEqual([
+      ["dismissed", NOW],
+      ["cleared", NOW],
+    ]);
   });
 });
 
@@ -421,6 +437,15 @@ describe("scope", () => {
     expect(flagsOf("feedback_concern", a.placementId)).toMatchObject([{ status: "open" }]);
     pass(TODAY, { placementIds: [a.placementId] });
     expect(flagsOf("feedback_concern", a.placementId)).toMatchObject([{ status: "cleared" }]);
+  });
+
+  it("a placement pass limited to a site leaves the other sites' placements alone", () => {
+    const a = world({ dateOfBirth: "2009-05-05" });
+    const b = world({ dateOfBirth: "2009-05-05" });
+    pass(TODAY, { placementIds: [a.placementId] });
+    expect(pass(TODAY, { siteId: b.siteId, placementIds: [a.placementId, b.placementId] })).toEqual({ raised: 1, updated: 0, cleared: 0 });
+    expect(flagsOf("under_18", a.placementId)).toMatchObject([{ status: "open" }]);
+    expect(flagsOf("under_18", b.placementId)).toMatchObject([{ status: "open" }]);
   });
 
   it("uses a site's own thresholds and the defaults elsewhere", () => {

@@ -16,7 +16,8 @@
  * "resolved or dismissed with `cleared_at` null" means "staff closed it and its condition has
  * held ever since". Rules about discrete events (feedback_concern, signoff_while_absent,
  * education_mismatch, bulk_signoff) raise again at once when the condition rests on an event the
- * closed flag did not cover: a new unsafe feedback response is news, whatever staff did before.
+ * closed flags did not cover (`isNewEpisode`): a new unsafe feedback response is news, whatever
+ * staff did about the last one.
  *
  * Running the same pass twice changes nothing the second time.
  */
@@ -183,13 +184,13 @@ function loadFacts(database: DB, scope: Scope, today: string, thresholds: Iterab
       : sql
           .prepare(
             `select id, site_id, employer_id from users
-             where role = 'trainer' and site_id is not null and employer_id is not null and id in (
+             where role = 'trainer' and site_id is not null and employer_id is not null ${scope.siteId === null ? "" : "and site_id = @site"} and id in (
                select trainer_user_id from placements where id in (select value from json_each(@ids))
                union
                select trainer_user_id from assessments where placement_id in (select value from json_each(@ids)) and observed_on >= @from)
              order by id`,
           )
-          .all({ ids: json(scope.placementIds), from })
+          .all({ ids: json(scope.placementIds), from, ...(scope.siteId === null ? {} : { site: scope.siteId }) })
   ) as TrainerRow[];
   const tids = json(trainerRows.map((t) => t.id));
 
@@ -232,14 +233,13 @@ function loadFacts(database: DB, scope: Scope, today: string, thresholds: Iterab
   const assessmentsByPlacement = new Map<number, AssessmentFact[]>();
   for (const a of sql
     .prepare(
-      `select id, placement_id, competency_id, trainer_user_id, level, observed_on, supersedes_id from assessments
-       where placement_id in (select value from json_each(@pids)) and observed_on <= @today order by id`,
+      `select id, placement_id, competency_id, level, observed_on, supersedes_id from assessments
+       where placement_id in (select value from json_each(@pids)) and observed_on <= @today`,
     )
     .all({ pids, today }) as {
     id: number;
     placement_id: number;
     competency_id: number;
-    trainer_user_id: number;
     level: AssessmentLevel;
     observed_on: string;
     supersedes_id: number | null;
@@ -247,7 +247,6 @@ function loadFacts(database: DB, scope: Scope, today: string, thresholds: Iterab
     push(assessmentsByPlacement, a.placement_id, {
       id: a.id,
       competencyId: a.competency_id,
-      trainerUserId: a.trainer_user_id,
       level: a.level,
       observedOn: a.observed_on,
       supersedesId: a.supersedes_id,
@@ -267,15 +266,14 @@ function loadFacts(database: DB, scope: Scope, today: string, thresholds: Iterab
     reviewed.set(r.placement_id, set);
   }
 
-  // 7. The current attendance row of each day in the look-back: the latest row for the date.
-  const attendanceByPlacement = new Map<number, AttendanceDay[]>();
+  // 7. The current attendance row of each day in the look-back: the latest row for the date
+  //    (a correction is a later row that supersedes), kept by walking the rows in id order.
+  const currentDay = new Map<number, Map<string, AttendanceDay>>();
   for (const d of sql
     .prepare(
       `select placement_id, date, status, absence_reason, (note is not null and trim(note) <> '') as has_note
-       from attendance where id in (
-         select max(id) from attendance
-         where placement_id in (select value from json_each(@pids)) and date between @from and @today
-         group by placement_id, date)`,
+       from attendance where placement_id in (select value from json_each(@pids)) and date between @from and @today
+       order by placement_id, date, id`,
     )
     .all({ pids, from, today }) as {
     placement_id: number;
@@ -284,12 +282,9 @@ function loadFacts(database: DB, scope: Scope, today: string, thresholds: Iterab
     absence_reason: AbsenceReason | null;
     has_note: number;
   }[]) {
-    push(attendanceByPlacement, d.placement_id, {
-      date: d.date,
-      status: d.status,
-      absenceReason: d.absence_reason,
-      hasNote: d.has_note === 1,
-    });
+    let days = currentDay.get(d.placement_id);
+    if (!days) currentDay.set(d.placement_id, (days = new Map()));
+    days.set(d.date, { date: d.date, status: d.status, absenceReason: d.absence_reason, hasNote: d.has_note === 1 });
   }
 
   // 8. The education ledger in the look-back, events in the order recorded.
@@ -300,7 +295,7 @@ function loadFacts(database: DB, scope: Scope, today: string, thresholds: Iterab
       `select f.id, f.placement_id, f.date, e.kind from education_afternoons f
        left join education_events e on e.afternoon_id = f.id and e.created_at < @endOfToday
        where f.placement_id in (select value from json_each(@pids)) and f.date between @from and @today
-       order by f.id, e.id`,
+       order by f.placement_id, f.date, e.id`,
     )
     .all({ pids, from, today, endOfToday }) as { id: number; placement_id: number; date: string; kind: EducationEventKind | null }[]) {
     let afternoon = afternoonById.get(row.id);
@@ -315,9 +310,9 @@ function loadFacts(database: DB, scope: Scope, today: string, thresholds: Iterab
   // 9. The latest feedback of each placement.
   const feedbackRows = sql
     .prepare(
-      `select id, placement_id, created_at as submitted_at, explains_rating, learning_rating, fairness_rating, safety_rating from (
-         select f.*, row_number() over (partition by placement_id order by created_at desc, id desc) as rn
-         from feedback f where placement_id in (select value from json_each(@pids)) and created_at < @endOfToday)
+      `select id, placement_id, submitted_at, explains_rating, learning_rating, fairness_rating, safety_rating from (
+         select f.*, row_number() over (partition by placement_id order by submitted_at desc, id desc) as rn
+         from feedback f where placement_id in (select value from json_each(@pids)) and submitted_at < @endOfToday)
        where rn = 1`,
     )
     .all({ pids, endOfToday }) as {
@@ -357,7 +352,7 @@ function loadFacts(database: DB, scope: Scope, today: string, thresholds: Iterab
       competencies: competencies.get(p.framework_version_id) ?? [],
       assessments: assessmentsByPlacement.get(p.id) ?? [],
       reviewedWeeks: reviewed.get(p.id) ?? new Set(),
-      attendance: attendanceByPlacement.get(p.id) ?? [],
+      attendance: [...(currentDay.get(p.id)?.values() ?? [])],
       educationAfternoons: afternoonsByPlacement.get(p.id) ?? [],
       latestFeedback,
     };
@@ -381,8 +376,8 @@ function loadFacts(database: DB, scope: Scope, today: string, thresholds: Iterab
       `select trainer_user_id as t, max(created_at) as m from assessments
        where trainer_user_id in (select value from json_each(@tids)) and created_at < @endOfToday group by trainer_user_id
        union all
-       select trainer_user_id as t, max(created_at) as m from weekly_reviews
-       where trainer_user_id in (select value from json_each(@tids)) and created_at < @endOfToday group by trainer_user_id`,
+       select trainer_user_id as t, max(submitted_at) as m from weekly_reviews
+       where trainer_user_id in (select value from json_each(@tids)) and submitted_at < @endOfToday group by trainer_user_id`,
     )
     .all({ tids, endOfToday }) as { t: number; m: number | null }[]) {
     if (r.m !== null) lastSignedMs.set(r.t, Math.max(r.m, lastSignedMs.get(r.t) ?? 0));
@@ -490,36 +485,34 @@ function reconcile(database: DB, scope: Scope, facts: Facts, findings: Finding[]
   const sql = database.$client;
   const result: FlagPassResult = { raised: 0, updated: 0, cleared: 0 };
 
-  const live = "(status in ('open', 'acknowledged') or (status in ('resolved', 'dismissed') and cleared_at is null))";
+  // Open or acknowledged, or closed by staff while the condition held (written so that the
+  // (site_id, status) index narrows it: cleared flags pile up over the years and are never read).
+  const live =
+    "status in ('open', 'acknowledged', 'resolved', 'dismissed') and (status in ('open', 'acknowledged') or cleared_at is null)";
   const selectFlags =
     scope.kind === "sites"
       ? scope.siteIds === null
-        ? sql.prepare(`select * from flags where ${live}`)
+        ? sql.prepare(`select * from flags where site_id in (select id from sites) and ${live}`)
         : sql.prepare(`select * from flags where site_id in (select value from json_each(@sites)) and ${live}`)
       : sql.prepare(
-          `select * from flags where ${live} and (
+          `select * from flags where (${live}) and (
              (subject_type = 'placement' and placement_id in (select value from json_each(@pids)))
-             or (subject_type = 'trainer' and trainer_user_id in (select value from json_each(@tids))))`,
+             or (subject_type = 'trainer' and trainer_user_id in (select value from json_each(@tids))))
+           ${scope.siteId === null ? "" : "and site_id = @site"}`,
         );
   const params =
     scope.kind === "sites"
       ? scope.siteIds === null
         ? {}
         : { sites: json(scope.siteIds) }
-      : { pids: json(scope.placementIds), tids: json(facts.trainerIds) };
+      : { pids: json(scope.placementIds), tids: json(facts.trainerIds), ...(scope.siteId === null ? {} : { site: scope.siteId }) };
 
-  // `raisedAt` is the `created_at` column. The schema's `updatedAt` maps to `created_at` too (no
-  // column of its own yet): write `updated_at` only once a migration has added it, never over
-  // the moment the flag was raised.
-  const hasUpdatedAt = (sql.prepare("select name from pragma_table_info('flags')").all() as { name: string }[]).some(
-    (c) => c.name === "updated_at",
-  );
-  const touched = hasUpdatedAt ? ", updated_at = @now" : "";
+  const touched = ", updated_at = @now";
   const insertFlag = sql.prepare(
     `insert into flags (site_id, rule, subject_type, subject_id, placement_id, trainer_user_id, employer_id, apprentice_id,
-                        severity, status, evidence, created_at${hasUpdatedAt ? ", updated_at" : ""})
+                        severity, status, evidence, raised_at, updated_at)
      values (@siteId, @rule, @subjectType, @subjectId, @placementId, @trainerUserId, @employerId, @apprenticeId,
-             @severity, 'open', @evidence, @now${hasUpdatedAt ? ", @now" : ""})`,
+             @severity, 'open', @evidence, @now, @now)`,
   );
   const updateFlag = sql.prepare(
     `update flags set site_id = @siteId, placement_id = @placementId, trainer_user_id = @trainerUserId, employer_id = @employerId,
@@ -555,6 +548,7 @@ function reconcile(database: DB, scope: Scope, facts: Facts, findings: Finding[]
           evidence,
           now,
         };
+        stillHolds.add(key);
         const current = open.get(key);
         if (current) {
           open.delete(key);
@@ -577,11 +571,8 @@ function reconcile(database: DB, scope: Scope, facts: Facts, findings: Finding[]
 
         const dealtWith = closed.get(key);
         if (dealtWith) {
-          stillHolds.add(key);
-          const incidentsOf = ruleDefinition(f.rule)?.incidentsOf;
-          if (!incidentsOf) continue;
-          const covered = new Set(dealtWith.flatMap((row) => incidentsOf(parseEvidence(row.evidence))));
-          if (incidentsOf(f.evidence).every((i) => covered.has(i))) continue;
+          const isNewEpisode = ruleDefinition(f.rule)?.isNewEpisode;
+          if (!isNewEpisode?.(dealtWith.map((row) => parseEvidence(row.evidence)), f.evidence)) continue;
         }
 
         const id = Number(insertFlag.run({ ...values, rule: f.rule, subjectType: f.subjectType, subjectId: f.subjectId }).lastInsertRowid);

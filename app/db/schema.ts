@@ -57,7 +57,9 @@ function oneOf(column: AnySQLiteColumn, values: readonly (string | number)[]): S
 const isoDate = (column: AnySQLiteColumn): SQL =>
   sql`${column} glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`;
 
-const createdAt = () => integer("created_at", { mode: "timestamp_ms" }).notNull().default(now);
+/** A moment column that defaults to now. */
+const moment = (name: string) => integer(name, { mode: "timestamp_ms" }).notNull().default(now);
+const createdAt = () => moment("created_at");
 
 // ---------------------------------------------------------------------------------------------
 // Sites, intakes, holidays
@@ -72,6 +74,21 @@ export const sites = sqliteTable("sites", {
   active: integer("active", { mode: "boolean" }).notNull().default(true),
   createdAt: createdAt(),
 });
+
+/** Per-site settings: the flag rules' thresholds this site changes (DESIGN.md §5). */
+export const siteSettings = sqliteTable(
+  "site_settings",
+  {
+    siteId: integer("site_id")
+      .primaryKey()
+      .references(() => sites.id),
+    /** Only the thresholds this site changes, e.g. {"noReviewWarnWeeks":1}; read with resolveThresholds(). */
+    flagThresholds: text("flag_thresholds", { mode: "json" }).$type<Record<string, number>>().notNull().default(sql`'{}'`),
+    updatedBy: integer("updated_by").references((): AnySQLiteColumn => users.id),
+    updatedAt: moment("updated_at"),
+  },
+  (t) => [check("site_settings_flag_thresholds", sql`json_valid(${t.flagThresholds}) and json_type(${t.flagThresholds}) = 'object'`)],
+);
 
 export const publicHolidays = sqliteTable(
   "public_holidays",
@@ -190,7 +207,7 @@ export const consents = sqliteTable(
     item: text("item", { enum: CONSENT_ITEMS }).notNull(),
     granted: integer("granted", { mode: "boolean" }).notNull(),
     recordedBy: integer("recorded_by").references((): AnySQLiteColumn => users.id),
-    recordedAt: createdAt(),
+    recordedAt: moment("recorded_at"),
     note: text("note"),
   },
   (t) => [
@@ -206,7 +223,7 @@ export const careerPlans = sqliteTable("career_plans", {
     .references(() => apprentices.id),
   goals: text("goals").notNull().default(""),
   nextSteps: text("next_steps").notNull().default(""),
-  updatedAt: createdAt(),
+  updatedAt: moment("updated_at"),
 });
 
 export const careerPlanComments = sqliteTable(
@@ -468,7 +485,7 @@ export const weeklyReviews = sqliteTable(
     correctionReason: text("correction_reason"),
     /** Idempotency key from the form: a double submit finds the first write. */
     submissionKey: text("submission_key").unique(),
-    submittedAt: createdAt(),
+    submittedAt: moment("submitted_at"),
   },
   (t) => [
     index("weekly_reviews_placement_week").on(t.placementId, t.weekOf),
@@ -621,7 +638,7 @@ export const feedback = sqliteTable(
     fairnessRating: integer("fairness_rating").notNull(),
     safetyRating: integer("safety_rating").notNull(),
     comment: text("comment"),
-    submittedAt: createdAt(),
+    submittedAt: moment("submitted_at"),
   },
   (t) => [
     index("feedback_placement").on(t.placementId, t.submittedAt),
@@ -655,10 +672,10 @@ export const flags = sqliteTable(
     status: text("status", { enum: FLAG_STATUSES }).notNull().default("open"),
     /** The facts that raised it, as JSON. */
     evidence: text("evidence", { mode: "json" }).notNull(),
-    raisedAt: createdAt(),
+    raisedAt: moment("raised_at"),
     /** When the rule found the condition cleared (the flag closes itself). */
     clearedAt: integer("cleared_at", { mode: "timestamp_ms" }),
-    updatedAt: createdAt(),
+    updatedAt: moment("updated_at"),
   },
   (t) => [
     uniqueIndex("flags_one_open_per_rule_subject")

@@ -379,7 +379,7 @@ describe("demo seed: a live example of every flag rule (DESIGN.md §5)", () => {
       `select f.safety_rating as safety,
               f.explains_rating + f.learning_rating + f.fairness_rating + f.safety_rating as total, u.username as trainer
        from feedback f join placements p on p.id = f.placement_id join users u on u.id = p.trainer_user_id
-       where f.created_at >= ?`,
+       where f.submitted_at >= ?`,
       new Date(`${addDays(TODAY, -14)}T00:00:00+07:00`).getTime(),
     );
     expect(recent.some((f) => f.safety <= 2 && f.trainer !== "trainer")).toBe(true);
@@ -409,7 +409,7 @@ describe("demo seed: a live example of every flag rule (DESIGN.md §5)", () => {
     const sinceMs = new Date(`${since}T00:00:00+07:00`).getTime();
     const signed = one<{ n: number }>(
       `select (select count(*) from assessments where trainer_user_id = @trainerId and (observed_on >= @since or created_at >= @sinceMs))
-            + (select count(*) from weekly_reviews where trainer_user_id = @trainerId and (week_of >= @since or created_at >= @sinceMs)) as n`,
+            + (select count(*) from weekly_reviews where trainer_user_id = @trainerId and (week_of >= @since or submitted_at >= @sinceMs)) as n`,
       { trainerId, since, sinceMs },
     ).n;
     expect(signed).toBe(0);

@@ -598,8 +598,11 @@ export const ACCOUNTABILITY_SORT_KEYS = [
 export type AccountabilitySortKey = (typeof ACCOUNTABILITY_SORT_KEYS)[number];
 
 /** `key` ascending, `-key` descending: the values the `sort` query parameter takes. */
-export const ACCOUNTABILITY_SORTS = ACCOUNTABILITY_SORT_KEYS.flatMap((k) => [k, `-${k}`] as const);
 export type AccountabilitySort = AccountabilitySortKey | `-${AccountabilitySortKey}`;
+export const ACCOUNTABILITY_SORTS = ACCOUNTABILITY_SORT_KEYS.flatMap((k) => [k, `-${k}`]) as unknown as readonly [
+  AccountabilitySort,
+  ...AccountabilitySort[],
+];
 
 export const DEFAULT_ACCOUNTABILITY_SORT: AccountabilitySort = "employer";
 
@@ -735,7 +738,7 @@ export interface OutcomeGroup {
 export interface OutcomesReport {
   /** Per site and intake (only groups with anything in the period). */
   groups: OutcomeGroup[];
-  /** Per site, all intakes together. */
+  /** Per site, all intakes together (only sites with anything in the period). */
   sites: { siteId: number; figures: OutcomeFigures }[];
   /** Every site in the report together. */
   total: OutcomeFigures;
@@ -879,15 +882,17 @@ export function programmeOutcomes(input: OutcomesInput): OutcomesReport {
     .filter((g) => !isEmpty(g.figures));
 
   const siteIds = [...new Set([...input.apprentices, ...input.exits].map((r) => r.siteId))].sort((a, b) => a - b);
-  const sites = siteIds.map((siteId) => ({
-    siteId,
-    figures: outcomeFigures(
-      period,
-      input.apprentices.filter((a) => a.siteId === siteId),
-      input.exits.filter((x) => x.siteId === siteId),
-      checkinsByApprentice,
-    ),
-  }));
+  const sites = siteIds
+    .map((siteId) => ({
+      siteId,
+      figures: outcomeFigures(
+        period,
+        input.apprentices.filter((a) => a.siteId === siteId),
+        input.exits.filter((x) => x.siteId === siteId),
+        checkinsByApprentice,
+      ),
+    }))
+    .filter((s) => !isEmpty(s.figures));
 
   return { groups, sites, total: outcomeFigures(period, input.apprentices, input.exits, checkinsByApprentice) };
 }

@@ -1,14 +1,17 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 import { notFound, requireRole } from "~/auth/guards.server";
+import { AttendanceCalendar } from "~/components/calendar";
 import { LevelIcon, LevelLegend, ProgressRing } from "~/components/levels";
 import { ownProgress } from "~/db/apprentice.server";
 import { ASSESSMENT_LEVELS } from "~/domain/enums";
-import { siteToday } from "~/utils/today.server";
+import { formatDate, formatNumber } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
+import { siteToday } from "~/utils/today.server";
 
 export const meta = pageMeta;
 
@@ -21,26 +24,91 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { title: t("me.title"), progress };
 }
 
+/** A bar with the numbers beside it: the share of a unit's skills done. */
+function Bar({ done, total, label }: { done: number; total: number; label: string }) {
+  const share = total === 0 ? 0 : done / total;
+  return (
+    <div className="flex items-center gap-3">
+      {/* SVG attributes, not an inline style: the CSP allows no inline styles. */}
+      <svg className="h-4 flex-1" viewBox="0 0 100 8" preserveAspectRatio="none" role="img" aria-label={label}>
+        <rect x="0" y="0" width="100" height="8" rx="4" fill="#e7e5e4" />
+        {share > 0 ? <rect x="0" y="0" width={Math.max(share * 100, 8)} height="8" rx="4" fill="#15803d" /> : null}
+      </svg>
+      <span className="shrink-0 font-semibold tabular-nums">
+        {done}/{total}
+      </span>
+    </div>
+  );
+}
+
+const ICONS = {
+  plan: "M5 4h10l4 4v12H5z M9 12h6 M9 16h6 M9 8h3",
+  notice: "M12 3a9 9 0 1 0 0 18a9 9 0 0 0 0-18z M12 7v5l3 2",
+  feedback: "M4 5h16v11H9l-5 4z M9 10h.01 M15 10h.01",
+  pin: "M6 11h12v9H6z M9 11V8a3 3 0 0 1 6 0v3",
+} as const;
+
+function Tile({ to, icon, children }: { to: string; icon: keyof typeof ICONS; children: ReactNode }) {
+  return (
+    <Link
+      to={to}
+      className="flex min-h-20 flex-col items-center justify-center gap-1 rounded-xl border-2 border-brand-100 bg-white p-3 text-center font-semibold text-brand-800 shadow-sm hover:border-brand-600"
+    >
+      <svg width="32" height="32" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+        <path d={ICONS[icon]} />
+      </svg>
+      {children}
+    </Link>
+  );
+}
+
 export default function MyProgress() {
   const { progress } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const km = i18n.language === "km";
+  const locale = km ? "km" : "en";
   const p = progress.placement;
+  const card = "rounded-xl bg-white p-5 shadow-sm";
   return (
     <div className="space-y-5">
-      <h1 className="text-2xl font-bold">{t("me.greeting", { name: progress.preferredName })}</h1>
+      <div>
+        <h1 className="text-2xl font-bold">{t("me.greeting", { name: progress.preferredName })}</h1>
+        <p className="text-stone-700" data-testid="my-code">
+          {t("me.code", { code: progress.code })}
+        </p>
+      </div>
+
+      <nav aria-label={t("me.actions")} className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+        <Tile to="/me/plan" icon="plan">{t("plan.tile")}</Tile>
+        {p ? <Tile to="/me/notices" icon="notice">{t("notice2.tile")}</Tile> : null}
+        {p ? <Tile to="/me/feedback" icon="feedback">{t("feedback.tile")}</Tile> : null}
+        <Tile to="/me/pin" icon="pin">{t("pin.tile")}</Tile>
+      </nav>
+
       {p === null ? (
-        <p className="rounded-xl bg-white p-5 shadow-sm">{t("me.noPlacement")}</p>
+        <p className={card}>{t("me.noPlacement")}</p>
       ) : (
         <>
-          <section className="rounded-xl bg-white p-5 shadow-sm" aria-labelledby="placement-title">
+          <section className={card} aria-labelledby="placement-title">
             <h2 id="placement-title" className="text-lg font-semibold">
               {t("me.placementAt", { employer: p.employerName })}
             </h2>
             <p className="text-stone-700">{t("me.trade", { trade: km ? p.tradeKm : p.tradeEn })}</p>
-            <p className="text-stone-700">{t("me.weeksDone", { week: Math.min(p.week, p.plannedWeeks), planned: p.plannedWeeks })}</p>
+            <h3 className="mt-3 font-semibold">{t("me.weeksTitle")}</h3>
+            {p.weeks.started ? (
+              <>
+                <Bar done={p.weeks.shown} total={p.weeks.planned} label={t("me.weeksDone", { week: p.weeks.shown, planned: p.weeks.planned })} />
+                <p className="text-stone-700" data-testid="weeks-done">
+                  {t("me.weeksDone", { week: p.weeks.shown, planned: p.weeks.planned })}
+                  {p.weeks.overBy > 0 ? <span className="ml-2 font-medium text-amber-800">{t("me.weeksOver", { count: p.weeks.overBy })}</span> : null}
+                </p>
+              </>
+            ) : (
+              <p className="text-stone-700">{t("me.notStarted", { date: formatDate(locale, p.startDate) })}</p>
+            )}
           </section>
-          <section className="rounded-xl bg-white p-5 shadow-sm" aria-labelledby="overall-title">
+
+          <section className={card} aria-labelledby="overall-title">
             <h2 id="overall-title" className="text-lg font-semibold">
               {t("me.overall")}
             </h2>
@@ -70,8 +138,97 @@ export default function MyProgress() {
               <LevelLegend />
             </div>
           </section>
+
+          <section className={card} aria-labelledby="units-title">
+            <h2 id="units-title" className="text-lg font-semibold">
+              {t("me.units")}
+            </h2>
+            <ul className="mt-3 space-y-4">
+              {p.units.map((u) => (
+                <li key={u.unitId} data-testid="unit-progress">
+                  <h3 className="font-medium">{km ? u.titleKm : u.titleEn}</h3>
+                  <Bar done={u.competent} total={u.total} label={t("me.unitDone", { competent: u.competent, total: u.total })} />
+                  <div className="mt-1 flex flex-wrap gap-1" aria-hidden="true">
+                    {u.levels.map((level, i) => (
+                      <LevelIcon key={i} level={level} size={22} />
+                    ))}
+                  </div>
+                  <p className="sr-only">{t("me.unitDone", { competent: u.competent, total: u.total })}</p>
+                </li>
+              ))}
+            </ul>
+          </section>
+
+          <section className={card} aria-labelledby="next-title">
+            <h2 id="next-title" className="text-lg font-semibold">
+              {t("me.next")}
+            </h2>
+            {p.next.length === 0 ? (
+              <p className="mt-2 text-green-800">{t("me.nothingNext")}</p>
+            ) : (
+              <ul className="mt-2 divide-y divide-stone-100" data-testid="coming-next">
+                {p.next.map((c) => (
+                  <li key={c.id} className="flex items-center gap-3 py-2">
+                    <LevelIcon level={c.level ?? "unassessed"} size={28} title={t(`levels.${c.level ?? "unassessed"}`)} />
+                    <div className="flex-1">
+                      <p className="font-medium">{km ? c.titleKm : c.titleEn}</p>
+                      <p className="text-sm text-stone-600">{t("me.byWeek", { week: c.expectedByWeek })}</p>
+                    </div>
+                    <span className={`shrink-0 rounded-full px-2 py-0.5 text-sm font-medium ${c.status === "due" ? "bg-amber-100 text-amber-900" : "bg-sky-100 text-sky-900"}`}>
+                      {c.status === "due" ? t("me.due") : t("me.soon")}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+
+          <section className={card} aria-labelledby="month-title">
+            <h2 id="month-title" className="text-lg font-semibold">
+              {t("me.month")}
+            </h2>
+            <p className="text-sm text-stone-600">
+              {new Intl.DateTimeFormat(km ? "km-KH" : "en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${p.calendar.month}-15T12:00:00Z`))}
+            </p>
+            <div className="mt-2">
+              <AttendanceCalendar calendar={p.calendar} locale={locale} />
+            </div>
+          </section>
+
+          <section className={card} aria-labelledby="education-title">
+            <h2 id="education-title" className="text-lg font-semibold">
+              {t("me.education")}
+            </h2>
+            <div className="mt-2">
+              <Bar
+                done={p.education.attended}
+                total={p.education.agreed}
+                label={t("me.educationCount", { attended: formatNumber(locale, p.education.attended), agreed: formatNumber(locale, p.education.agreed) })}
+              />
+              <p className="text-stone-700" data-testid="education-count">
+                {t("me.educationCount", { attended: formatNumber(locale, p.education.attended), agreed: formatNumber(locale, p.education.agreed) })}
+              </p>
+            </div>
+          </section>
         </>
       )}
+
+      {progress.completed.length > 0 ? (
+        <section className={card} aria-labelledby="records-title">
+          <h2 id="records-title" className="text-lg font-semibold">
+            {t("me.records")}
+          </h2>
+          <ul className="mt-2">
+            {progress.completed.map((c) => (
+              <li key={c.id}>
+                <Link to={`/me/achievement/${c.id}`} className="inline-flex min-h-11 items-center text-brand-700 underline">
+                  {c.employerName} · {km ? c.tradeKm : c.tradeEn}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </div>
   );
 }

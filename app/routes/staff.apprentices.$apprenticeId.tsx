@@ -4,11 +4,15 @@ import { useTranslation } from "react-i18next";
 
 import { actorOf, notFound, requireStaff } from "~/auth/guards.server";
 import { FieldErrors, SubmitButton } from "~/components/forms";
+import { addPlanComment, loadCareerPlan } from "~/db/career-plan.server";
+import { apprenticeAccount, setPinByStaff } from "~/db/pin.server";
 import { addFollowUpNote, addOutcomeCheckin, getApprenticeForStaff, loadApprenticeRecord } from "~/db/staff-records.server";
 import { ageOn } from "~/domain/dates";
 import { CONSENT_ITEMS, FOLLOW_UP_KINDS, OUTCOME_CHECKIN_MONTHS } from "~/domain/enums";
+import { PLAN_COMMENT_MAX } from "~/domain/me-progress";
+import { parsePlanComment, parseStaffPin } from "~/forms/me.server";
 import { parseFollowUpNote, parseOutcomeCheckin } from "~/forms/staff.server";
-import { formatDate, formatUsd } from "~/i18n/format";
+import { formatDate, formatDateTime, formatUsd } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { siteToday } from "~/utils/today.server";
@@ -29,12 +33,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const record = loadApprenticeRecord(apprentice, user, context.requestId);
   return {
     title: `${apprentice.code} · ${t("staffRecord.title")}`,
+    pinSaved: new URL(request.url).searchParams.get("pin") === "saved",
     today,
     apprentice: { ...apprentice, age: ageOn(apprentice.dateOfBirth, today), createdAt: undefined },
     ...record,
     notes: record.notes.map((n) => ({ ...n, createdAt: n.createdAt.toISOString() })),
     checkins: record.checkins.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })),
     openFlags: record.openFlags.map((f) => ({ id: f.id, rule: f.rule, severity: f.severity })),
+    // The apprentice's own career plan (staff read and comment; trainers never see it).
+    careerPlan: loadCareerPlan(apprentice.id),
+    // Whether a PIN is set and any lock: never the hash.
+    account: apprenticeAccount(apprentice.id),
   };
 }
 
@@ -57,6 +66,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (result === "exists") return data({ intent, errors: { months: ["staffRecord.errors.checkinExists"] } as Record<string, string[] | undefined> }, { status: 400 });
     return redirect(`/staff/apprentices/${apprentice.id}#checkins`);
   }
+  if (intent === "comment") {
+    const parsed = parsePlanComment(form);
+    if (!parsed.ok) return data({ intent, errors: parsed.errors }, { status: 400 });
+    addPlanComment({ apprenticeId: apprentice.id, authorUserId: user.id, body: parsed.data.body, requestId: context.requestId });
+    return redirect(`/staff/apprentices/${apprentice.id}#career-plan`);
+  }
+  if (intent === "pin") {
+    const parsed = parseStaffPin(form);
+    if (!parsed.ok) return data({ intent, errors: parsed.errors }, { status: 400 });
+    const result = await setPinByStaff({ apprenticeId: apprentice.id, pin: parsed.data.pin, staffUserId: user.id, requestId: context.requestId });
+    if (result === "no_account") return data({ intent, errors: { pin: ["pin.staff.noAccount"] } as Record<string, string[] | undefined> }, { status: 400 });
+    return redirect(`/staff/apprentices/${apprentice.id}?pin=saved#pin`);
+  }
   return data({ intent: null, errors: { form: ["errors.invalid"] } as Record<string, string[] | undefined> }, { status: 400 });
 }
 
@@ -68,6 +90,9 @@ export default function ApprenticeRecord() {
   const a = d.apprentice;
   const noteErrors = actionData?.intent === "note" ? actionData.errors : {};
   const checkinErrors = actionData?.intent === "checkin" ? actionData.errors : {};
+  const commentErrors = actionData?.intent === "comment" ? actionData.errors : {};
+  const pinErrors = actionData?.intent === "pin" ? actionData.errors : {};
+  const pinSaved = !actionData && d.pinSaved;
   const input = "mt-1 block min-h-11 w-full rounded-lg border border-stone-400 bg-white px-2";
   return (
     <div className="space-y-5">
@@ -118,6 +143,14 @@ export default function ApprenticeRecord() {
               · {formatDate(locale, p.startDate)} · {t(`placementStatus.${p.status}`)}
               {p.outcome ? ` · ${t(`outcome.${p.outcome}`)}` : ""}
               {p.startingSalaryCents !== null ? ` · ${formatUsd(locale, p.startingSalaryCents)}` : ""}
+              {p.status === "completed" ? (
+                <>
+                  {" · "}
+                  <Link to={`/staff/placements/${p.id}/achievement`} className="inline-flex min-h-11 items-center text-brand-700 underline">
+                    {t("achievement.title")}
+                  </Link>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -134,6 +167,66 @@ export default function ApprenticeRecord() {
             ))}
           </p>
         ) : null}
+      </section>
+
+      <section id="career-plan" aria-labelledby="career-plan-title" className="rounded-xl bg-white p-4 shadow-sm">
+        <h2 id="career-plan-title" className="text-lg font-semibold">{t("plan.staff.title")}</h2>
+        <p className="text-sm text-stone-600">{t("plan.staff.note")}</p>
+        {d.careerPlan.plan && (d.careerPlan.plan.goals || d.careerPlan.plan.nextSteps) ? (
+          <dl className="mt-2 space-y-2 text-sm" data-testid="career-plan">
+            <dt className="font-semibold">{t("plan.goals")}</dt>
+            <dd className="whitespace-pre-line">{d.careerPlan.plan.goals || "—"}</dd>
+            <dt className="font-semibold">{t("plan.nextSteps")}</dt>
+            <dd className="whitespace-pre-line">{d.careerPlan.plan.nextSteps || "—"}</dd>
+            <dd className="text-stone-600">{t("plan.updated", { date: formatDateTime(locale, new Date(d.careerPlan.plan.updatedAt)) })}</dd>
+          </dl>
+        ) : (
+          <p className="mt-2 text-sm text-stone-600">{t("plan.staff.empty")}</p>
+        )}
+        <h3 className="mt-3 font-semibold">{t("plan.comments")}</h3>
+        <ul className="divide-y divide-stone-100 text-sm" data-testid="plan-comments">
+          {d.careerPlan.comments.map((c) => (
+            <li key={c.id} className="py-2">
+              <p className="text-stone-600">{formatDateTime(locale, new Date(c.createdAt))} · {c.author}</p>
+              <p className="whitespace-pre-line">{c.body}</p>
+            </li>
+          ))}
+        </ul>
+        <Form method="post" className="mt-2 space-y-2" noValidate>
+          <input type="hidden" name="intent" value="comment" />
+          <label className="block">
+            {t("plan.staff.comment")}
+            <textarea name="body" rows={2} maxLength={PLAN_COMMENT_MAX} className="mt-1 block w-full rounded-lg border border-stone-400 px-2 py-2" aria-invalid={commentErrors.body ? true : undefined} aria-describedby="comment-body-error" />
+            <FieldErrors id="comment-body-error" errors={commentErrors.body} />
+          </label>
+          <SubmitButton intent="comment" pendingText={t("week.saving")}>{t("plan.staff.add")}</SubmitButton>
+        </Form>
+      </section>
+
+      <section id="pin" aria-labelledby="pin-title" className="rounded-xl bg-white p-4 shadow-sm">
+        <h2 id="pin-title" className="text-lg font-semibold">{t("pin.staff.title")}</h2>
+        {d.account === null ? (
+          <p className="mt-2 text-sm">{t("pin.staff.noAccount")}</p>
+        ) : (
+          <>
+            <p className="mt-1 text-sm">{t("pin.staff.username", { username: d.account.username })}</p>
+            <p className="text-sm" data-testid="pin-state">
+              {d.account.hasPin ? t("pin.staff.hasPin") : t("pin.staff.noPin")}
+              {d.account.lockedUntil ? ` ${t("pin.staff.locked", { time: formatDateTime(locale, new Date(d.account.lockedUntil)) })}` : ""}
+            </p>
+            {pinSaved ? <p role="status" className="mt-2 rounded-lg bg-green-50 px-3 py-2 text-green-900">{t("pin.staff.saved")}</p> : null}
+            <Form method="post" className="mt-2 flex flex-wrap items-end gap-3" noValidate autoComplete="off">
+              <input type="hidden" name="intent" value="pin" />
+              <label className="block">
+                {t("pin.staff.newPin")}
+                <input name="pin" inputMode="numeric" maxLength={6} autoComplete="off" className={`${input} w-40 tracking-widest`} aria-invalid={pinErrors.pin ? true : undefined} aria-describedby="pin-error" />
+                <FieldErrors id="pin-error" errors={pinErrors.pin} />
+              </label>
+              <SubmitButton intent="pin" pendingText={t("week.saving")}>{t("pin.staff.set")}</SubmitButton>
+            </Form>
+            <p className="mt-2 text-sm text-stone-600">{t("pin.staff.help")}</p>
+          </>
+        )}
       </section>
 
       <section id="notes" aria-labelledby="notes-title" className="rounded-xl bg-white p-4 shadow-sm">

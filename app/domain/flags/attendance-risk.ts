@@ -12,7 +12,6 @@
  */
 import { ageOn } from "../dates";
 import type { AbsenceReason } from "../enums";
-import { windowStart } from "./common";
 import type { AttendanceDay, PlacementRule } from "./types";
 
 const unexplained = (d: AttendanceDay | undefined) => d?.status === "absent" && d.absenceReason === "other" && !d.hasNote;
@@ -21,7 +20,7 @@ export const attendanceRisk: PlacementRule = {
   rule: "attendance_risk",
   subjectType: "placement",
   evaluate(p, { today, calendar, thresholds: t, holidays }) {
-    const from = windowStart(today, t.attendanceWindowDays);
+    const from = calendar.windowStart(t.attendanceWindowDays);
     const inWindow = p.attendance.filter((d) => d.date >= from && d.date <= today && !holidays.has(d.date));
     const absences = inWindow.filter((d) => d.status === "absent").sort((a, b) => a.date.localeCompare(b.date));
     const lates = inWindow.filter((d) => d.status === "late").map((d) => d.date).sort();
@@ -51,7 +50,7 @@ export const attendanceRisk: PlacementRule = {
     return {
       severity: young ? "urgent" : "warn",
       evidence: {
-        windowStart: from,
+        windowDays: t.attendanceWindowDays,
         reasons,
         absences: absences.length,
         absenceDates: absences.map((a) => a.date),

@@ -42,9 +42,9 @@ describe("bulk_signoff: 8 competencies within 7 days", () => {
     expect(evaluate(many(8, daysAgo(27)))?.severity).toBe("warn");
   });
 
-  it("shows the window with most sign-offs", () => {
-    const result = evaluate([...many(8, daysAgo(20)), ...many(10, daysAgo(5))]);
-    expect(result?.evidence).toMatchObject({ signoffs: 10, firstSignoffOn: daysAgo(5), lastSignoffOn: daysAgo(5) });
+  it("shows the most recent window that crosses", () => {
+    const result = evaluate([...many(10, daysAgo(20)), ...many(8, daysAgo(5)), ...many(2, daysAgo(1))]);
+    expect(result?.evidence).toMatchObject({ signoffs: 10, firstSignoffOn: daysAgo(5), lastSignoffOn: daysAgo(1) });
   });
 });
 
@@ -71,12 +71,17 @@ describe("bulk_signoff: 40% of a framework within 7 days", () => {
 });
 
 describe("bulk_signoff: evidence and incidents", () => {
-  it("lists the sign-offs behind the flag, and reads them back as incidents", () => {
+  it("lists the sign-offs behind the flag", () => {
     const signoffs = many(8, TODAY);
-    const result = evaluate(signoffs);
-    const ids = signoffs.map((s) => s.assessmentId).sort((a, b) => a - b);
-    expect(result?.evidence.assessmentIds).toEqual(ids);
-    expect(bulkSignoff.incidentsOf?.(result?.evidence ?? {})).toEqual(ids.map((id) => `assessment:${id}`));
+    expect(evaluate(signoffs)?.evidence.assessmentIds).toEqual(signoffs.map((s) => s.assessmentId).sort((a, b) => a - b));
+  });
+
+  it("after staff closed a flag, counts only a burst that began after the one they saw as new", () => {
+    const seen = evaluate(many(8, daysAgo(10)))?.evidence ?? {};
+    const sameBurstGrown = evaluate([...many(8, daysAgo(10)), ...many(1, daysAgo(8))])?.evidence ?? {};
+    const laterBurst = evaluate([...many(8, daysAgo(10)), ...many(8, daysAgo(2))])?.evidence ?? {};
+    expect(bulkSignoff.isNewEpisode?.([seen], sameBurstGrown)).toBe(false);
+    expect(bulkSignoff.isNewEpisode?.([seen], laterBurst)).toBe(true);
   });
 
   it("follows the site's thresholds", () => {

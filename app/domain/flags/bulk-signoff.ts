@@ -6,11 +6,13 @@
  *
  * Counted: `independent` sign-offs by this trainer (the assessment's own trainer, not the
  * placement's primary one) that no correction has superseded, one per placement and competency
- * in a window. When several windows cross, the evidence shows the one with most sign-offs (the
- * earliest of equals), as the first and last day with a counted sign-off.
+ * in a window. When several windows cross, the evidence shows the most recent one, as the first
+ * and last day with a counted sign-off.
+ *
+ * After staff resolve or dismiss the flag, a burst that begins after the last one they saw has
+ * ended is a new episode and raises a new flag at once.
  */
 import { addDays } from "../dates";
-import { windowStart } from "./common";
 import type { SignoffFact, TrainerRule } from "./types";
 
 interface WindowCount {
@@ -50,12 +52,12 @@ function countWindow(signoffs: readonly SignoffFact[], start: string, end: strin
 export const bulkSignoff: TrainerRule = {
   rule: "bulk_signoff",
   subjectType: "trainer",
-  evaluate(trainer, { today, thresholds: t }) {
-    const from = windowStart(today, t.recentDays);
+  evaluate(trainer, { today, calendar, thresholds: t }) {
+    const from = calendar.windowStart(t.recentDays);
     const recent = [...trainer.signoffs]
       .filter((s) => s.observedOn >= from && s.observedOn <= today)
       .sort((a, b) => a.observedOn.localeCompare(b.observedOn) || a.assessmentId - b.assessmentId);
-    let worst: WindowCount | null = null;
+    let latest: WindowCount | null = null;
     // A window that holds any sign-offs can be slid to start on one of them without losing any.
     for (const start of [...new Set(recent.map((s) => s.observedOn))]) {
       const end = addDays(start, t.bulkSignoffWindowDays - 1);
@@ -63,22 +65,25 @@ export const bulkSignoff: TrainerRule = {
       const crosses =
         w.total >= t.bulkSignoffCount ||
         w.placements.some((p) => p.frameworkSize > 0 && 100 * p.signoffs >= t.bulkSignoffFrameworkPercent * p.frameworkSize);
-      if (crosses && (worst === null || w.total > worst.total)) worst = w;
+      if (crosses) latest = w;
     }
-    if (!worst) return null;
-    const only = worst.placements.length === 1 ? worst.placements[0] : undefined;
+    if (!latest) return null;
+    const only = latest.placements.length === 1 ? latest.placements[0] : undefined;
     return {
       severity: "warn",
       evidence: {
-        firstSignoffOn: worst.first,
-        lastSignoffOn: worst.last,
+        firstSignoffOn: latest.first,
+        lastSignoffOn: latest.last,
         windowDays: t.bulkSignoffWindowDays,
-        signoffs: worst.total,
-        placements: worst.placements.map(({ placementId, signoffs, frameworkSize }) => ({ placementId, signoffs, frameworkSize })),
-        assessmentIds: worst.assessmentIds,
+        signoffs: latest.total,
+        placements: latest.placements.map(({ placementId, signoffs, frameworkSize }) => ({ placementId, signoffs, frameworkSize })),
+        assessmentIds: latest.assessmentIds,
       },
       ...(only ? { about: { placementId: only.placementId, apprenticeId: only.apprenticeId } } : {}),
     };
   },
-  incidentsOf: (evidence) => ((evidence.assessmentIds as number[] | undefined) ?? []).map((id) => `assessment:${id}`),
+  isNewEpisode: (closed, current) => {
+    const seenUntil = closed.map((e) => String(e.lastSignoffOn ?? "")).sort().at(-1) ?? "";
+    return String(current.firstSignoffOn ?? "") > seenUntil;
+  },
 };

@@ -32,6 +32,18 @@ export class Calendar {
     }
   }
 
+  /** `addDays`, answered from the days worked out already when it can be. */
+  shift(date: string, days: number): string {
+    const i = this.index.get(date);
+    const day = i === undefined ? undefined : this.days[i + days];
+    return day ? day.date : addDays(date, days);
+  }
+
+  /** The first day of a window of `days` days that ends on (and includes) today. */
+  windowStart(days: number): string {
+    return this.shift(this.today, -(days - 1));
+  }
+
   /** Every day from `from` to `to`, both included (slower outside the range it was built for). */
   range(from: string, to: string): CalendarDay[] {
     const i = this.index.get(from);

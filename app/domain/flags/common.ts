@@ -1,13 +1,7 @@
 /** Small helpers the flag rules share. */
-import { addDays } from "../dates";
 import type { EducationEventKind } from "../enums";
 import { currentLevels, type CurrentLevel } from "../progress";
-import type { AssessmentFact, AttendanceDay } from "./types";
-
-/** The first day of a window of `days` days that ends on (and includes) `today`. */
-export function windowStart(today: string, days: number): string {
-  return addDays(today, -(days - 1));
-}
+import type { AssessmentFact, AttendanceDay, Evidence } from "./types";
 
 /** The trainer's latest word on an afternoon: released or refused, or nothing yet. */
 export function trainerWord(events: readonly EducationEventKind[]): "released" | "refused" | null {
@@ -54,4 +48,15 @@ export function levelsOf(history: readonly AssessmentFact[]): Map<number, Curren
     levelsMemo.set(history, levels);
   }
   return levels;
+}
+
+/**
+ * `isNewEpisode` for rules whose evidence lists discrete events: new when the current evidence
+ * names an event that none of the closed flags named.
+ */
+export function newIncidentIn(keysOf: (evidence: Evidence) => string[]) {
+  return (closed: readonly Evidence[], current: Evidence): boolean => {
+    const covered = new Set(closed.flatMap(keysOf));
+    return keysOf(current).some((key) => !covered.has(key));
+  };
 }

@@ -11,7 +11,7 @@ describe("education_mismatch", () => {
   it("notes an afternoon released but missed", () => {
     expect(evaluate(["released", "missed"])).toEqual({
       severity: "info",
-      evidence: { windowStart: daysAgo(27), afternoons: [{ afternoonId: 7, date: daysAgo(5), kind: "released_missed" }] },
+      evidence: { windowDays: 28, afternoons: [{ afternoonId: 7, date: daysAgo(5), kind: "released_missed" }] },
     });
   });
 
@@ -37,8 +37,18 @@ describe("education_mismatch", () => {
     expect(evaluate(["released", "missed"], daysAgo(28))).toBeNull();
   });
 
-  it("gives one incident per afternoon and kind", () => {
-    const result = evaluate(["released", "missed"]);
-    expect(educationMismatch.incidentsOf?.(result?.evidence ?? {})).toEqual(["afternoon:7:released_missed"]);
+  it("after staff closed a flag, counts only another afternoon as new", () => {
+    const seen = evaluate(["released", "missed"])?.evidence ?? {};
+    const another = educationMismatch.evaluate(
+      placementFacts({
+        educationAfternoons: [
+          { afternoonId: 7, date: daysAgo(5), events: ["released", "missed"] },
+          { afternoonId: 8, date: daysAgo(3), events: ["refused", "attended"] },
+        ],
+      }),
+      ctx(),
+    )?.evidence ?? {};
+    expect(educationMismatch.isNewEpisode?.([seen], seen)).toBe(false);
+    expect(educationMismatch.isNewEpisode?.([seen], another)).toBe(true);
   });
 });

@@ -3,14 +3,14 @@
  * afternoon: released by the trainer but the apprentice missed class, or attended while the
  * trainer's latest word is "refused".
  */
-import { classOutcome, trainerWord, windowStart } from "./common";
+import { classOutcome, newIncidentIn, trainerWord } from "./common";
 import type { PlacementRule } from "./types";
 
 export const educationMismatch: PlacementRule = {
   rule: "education_mismatch",
   subjectType: "placement",
-  evaluate(p, { today, thresholds: t }) {
-    const from = windowStart(today, t.recentDays);
+  evaluate(p, { today, calendar, thresholds: t }) {
+    const from = calendar.windowStart(t.recentDays);
     const afternoons = p.educationAfternoons
       .filter((a) => a.date >= from && a.date <= today)
       .flatMap((a) => {
@@ -22,8 +22,9 @@ export const educationMismatch: PlacementRule = {
       })
       .sort((a, b) => a.date.localeCompare(b.date) || a.afternoonId - b.afternoonId);
     if (afternoons.length === 0) return null;
-    return { severity: "info", evidence: { windowStart: from, afternoons } };
+    return { severity: "info", evidence: { windowDays: t.recentDays, afternoons } };
   },
-  incidentsOf: (evidence) =>
+  isNewEpisode: newIncidentIn((evidence) =>
     ((evidence.afternoons as { afternoonId: number; kind: string }[] | undefined) ?? []).map((a) => `afternoon:${a.afternoonId}:${a.kind}`),
+  ),
 };

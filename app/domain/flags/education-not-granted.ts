@@ -11,7 +11,6 @@
  * was nobody to release. An afternoon with no word at all counts as not released (the trainer
  * owes that record); the evidence shows refused and unrecorded apart.
  */
-import { addDays } from "../dates";
 import { attendanceByDate, classOutcome, percentOf, trainerWord } from "./common";
 import type { PlacementRule } from "./types";
 
@@ -20,8 +19,8 @@ export const educationNotGranted: PlacementRule = {
   subjectType: "placement",
   evaluate(p, { calendar, thresholds: t, holidays }) {
     const thisMonday = calendar.thisMonday;
-    const from = addDays(thisMonday, -7 * t.educationWindowWeeks);
-    const to = addDays(thisMonday, -1);
+    const from = calendar.shift(thisMonday, -7 * t.educationWindowWeeks);
+    const to = calendar.shift(thisMonday, -1);
     const ledger = new Map(p.educationAfternoons.map((a) => [a.date, a]));
     const days = attendanceByDate(p.attendance);
 

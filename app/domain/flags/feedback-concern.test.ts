@@ -34,7 +34,10 @@ describe("feedback_concern", () => {
     expect(feedbackConcern.evaluate(placementFacts(), ctx())).toBeNull();
   });
 
-  it("keys its incidents by response", () => {
-    expect(feedbackConcern.incidentsOf?.(evaluate(5, 5, 5, 1)?.evidence ?? {})).toEqual(["feedback:9"]);
+  it("after staff closed a flag, counts only a new response as new", () => {
+    const seen = evaluate(5, 5, 5, 2)?.evidence ?? {};
+    const sameResponse = evaluate(5, 5, 5, 1)?.evidence ?? {};
+    expect(feedbackConcern.isNewEpisode?.([seen], sameResponse)).toBe(false);
+    expect(feedbackConcern.isNewEpisode?.([seen], { ...sameResponse, feedbackId: 10 })).toBe(true);
   });
 });

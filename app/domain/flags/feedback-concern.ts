@@ -3,6 +3,7 @@
  * of the four ratings ≤ 2 (warn) or "I feel safe" ≤ 2 (urgent). The evidence carries only the
  * figures that crossed a threshold and the date: never the comment, never the other ratings.
  */
+import { newIncidentIn } from "./common";
 import type { PlacementRule } from "./types";
 
 export const feedbackConcern: PlacementRule = {
@@ -25,5 +26,5 @@ export const feedbackConcern: PlacementRule = {
       },
     };
   },
-  incidentsOf: (evidence) => (typeof evidence.feedbackId === "number" ? [`feedback:${evidence.feedbackId}`] : []),
+  isNewEpisode: newIncidentIn((evidence) => (typeof evidence.feedbackId === "number" ? [`feedback:${evidence.feedbackId}`] : [])),
 };

@@ -5,7 +5,7 @@
  * yet, and the week holding the start date counts even when the placement began mid-week. The
  * run is found by walking back from last week, so a placement costs as many steps as its run.
  */
-import { addDays, mondayOf } from "../dates";
+import { mondayOf } from "../dates";
 import type { PlacementRule } from "./types";
 
 export const noWeeklyReview: PlacementRule = {
@@ -13,9 +13,9 @@ export const noWeeklyReview: PlacementRule = {
   subjectType: "placement",
   evaluate(p, { calendar, thresholds: t }) {
     const firstMonday = mondayOf(p.startDate);
-    const lastEnded = addDays(calendar.thisMonday, -7);
+    const lastEnded = calendar.shift(calendar.thisMonday, -7);
     const run: string[] = [];
-    for (let monday = lastEnded; monday >= firstMonday && !p.reviewedWeeks.has(monday); monday = addDays(monday, -7)) {
+    for (let monday = lastEnded; monday >= firstMonday && !p.reviewedWeeks.has(monday); monday = calendar.shift(monday, -7)) {
       run.unshift(monday);
     }
     if (run.length < t.noReviewWarnWeeks) return null;

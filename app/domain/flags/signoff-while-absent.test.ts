@@ -10,7 +10,7 @@ describe("signoff_while_absent", () => {
     expect(absent).toEqual({
       severity: "warn",
       evidence: {
-        windowStart: daysAgo(27),
+        windowDays: 28,
         signoffs: [{ assessmentId: a.id, competencyId: 1, observedOn: daysAgo(3), attendance: "absent" }],
       },
     });
@@ -43,9 +43,13 @@ describe("signoff_while_absent", () => {
     expect(signoffWhileAbsent.evaluate(facts, ctx())).toBeNull();
   });
 
-  it("gives one incident per sign-off", () => {
+  it("after staff closed a flag, counts only another sign-off as new", () => {
     const a = assessment(1, "supervised", daysAgo(3));
-    const result = signoffWhileAbsent.evaluate(placementFacts({ assessments: [a], attendance: [day(daysAgo(3), "absent")] }), ctx());
-    expect(signoffWhileAbsent.incidentsOf?.(result?.evidence ?? {})).toEqual([`assessment:${a.id}`]);
+    const b = assessment(2, "supervised", daysAgo(3));
+    const attendance = [day(daysAgo(3), "absent")];
+    const seen = signoffWhileAbsent.evaluate(placementFacts({ assessments: [a], attendance }), ctx())?.evidence ?? {};
+    const more = signoffWhileAbsent.evaluate(placementFacts({ assessments: [a, b], attendance }), ctx())?.evidence ?? {};
+    expect(signoffWhileAbsent.isNewEpisode?.([seen], seen)).toBe(false);
+    expect(signoffWhileAbsent.isNewEpisode?.([seen], more)).toBe(true);
   });
 });

@@ -3,14 +3,14 @@
  * record says the apprentice was absent or at education. Recent sign-offs only; a sign-off a
  * correction has superseded no longer counts, nor does one whose day was corrected to present.
  */
-import { attendanceByDate, supersededIds, windowStart } from "./common";
+import { attendanceByDate, newIncidentIn, supersededIds } from "./common";
 import type { PlacementRule } from "./types";
 
 export const signoffWhileAbsent: PlacementRule = {
   rule: "signoff_while_absent",
   subjectType: "placement",
-  evaluate(p, { today, thresholds: t }) {
-    const from = windowStart(today, t.recentDays);
+  evaluate(p, { today, calendar, thresholds: t }) {
+    const from = calendar.windowStart(t.recentDays);
     const days = attendanceByDate(p.attendance);
     const superseded = supersededIds(p.assessments);
     const hits = p.assessments
@@ -23,7 +23,9 @@ export const signoffWhileAbsent: PlacementRule = {
       })
       .sort((a, b) => a.observedOn.localeCompare(b.observedOn) || a.assessmentId - b.assessmentId);
     if (hits.length === 0) return null;
-    return { severity: "warn", evidence: { windowStart: from, signoffs: hits } };
+    return { severity: "warn", evidence: { windowDays: t.recentDays, signoffs: hits } };
   },
-  incidentsOf: (evidence) => ((evidence.signoffs as { assessmentId: number }[] | undefined) ?? []).map((s) => `assessment:${s.assessmentId}`),
+  isNewEpisode: newIncidentIn((evidence) =>
+    ((evidence.signoffs as { assessmentId: number }[] | undefined) ?? []).map((s) => `assessment:${s.assessmentId}`),
+  ),
 };

@@ -48,7 +48,7 @@ export function assessment(
   observedOn: string,
   over: Partial<AssessmentFact> = {},
 ): AssessmentFact {
-  return { id: ++nextId, competencyId, trainerUserId: 31, level, observedOn, supersedesId: null, ...over };
+  return { id: ++nextId, competencyId, level, observedOn, supersedesId: null, ...over };
 }
 
 export function day(date: string, status: AttendanceDay["status"], over: Partial<AttendanceDay> = {}): AttendanceDay {

@@ -21,7 +21,6 @@ import type { Thresholds } from "./thresholds";
 export interface AssessmentFact {
   id: number;
   competencyId: number;
-  trainerUserId: number;
   level: AssessmentLevel;
   observedOn: string;
   supersedesId: number | null;
@@ -124,12 +123,13 @@ export interface RuleResult {
 interface RuleBase {
   rule: FlagRule;
   /**
-   * For rules about discrete events (a feedback response, a sign-off, an afternoon): the keys of
-   * the events behind a flag, read back from its evidence. A flag staff resolved or dismissed is
-   * not raised again while its condition holds, unless the condition now rests on an event it
-   * did not cover (e.g. a new "I feel safe: 1" after the last one was dealt with).
+   * A flag staff resolved or dismissed is not raised again while its condition holds. Rules
+   * about discrete events (a feedback response, a sign-off, an afternoon) say here whether the
+   * condition now rests on something the closed flags did not cover, e.g. a new "I feel safe: 1"
+   * after the last one was dealt with: then a new flag is raised at once. Without it, the rule
+   * waits until its condition has cleared once.
    */
-  incidentsOf?: (evidence: Evidence) => string[];
+  isNewEpisode?: (closed: readonly Evidence[], current: Evidence) => boolean;
 }
 
 export interface PlacementRule extends RuleBase {

@@ -1,0 +1,120 @@
+/**
+ * The apprentice's forms (and the staff's PIN and plan-comment forms). Server-only: zod stays
+ * out of the browser bundle. Messages are catalogue keys, shown beside the field they concern.
+ */
+import { z } from "zod";
+
+import { ABSENCE_REASONS, ADVANCE_NOTICE_KINDS } from "~/domain/enums";
+import { FEEDBACK_COMMENT_MAX, noticeDateProblem, PLAN_COMMENT_MAX, PLAN_TEXT_MAX } from "~/domain/me-progress";
+import { msg, requiredText } from "~/utils/validation";
+
+type Errors = Record<string, string[] | undefined>;
+type Parsed<T> = { ok: true; data: T } | { ok: false; errors: Errors };
+
+function flat<T>(result: z.ZodSafeParseResult<T>): Parsed<T> {
+  if (result.success) return { ok: true, data: result.data };
+  return { ok: false, errors: z.flattenError(result.error).fieldErrors as Errors };
+}
+
+const fields = (form: FormData) => Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
+
+// ---------------------------------------------------------------------------------------------
+// Advance notice
+
+export function parseNotice(form: FormData, rules: { today: string; workingWeekdays: readonly number[]; holidays: ReadonlySet<string> }) {
+  return flat(
+    z
+      .object({
+        kind: z.enum(ADVANCE_NOTICE_KINDS, { error: "notice2.errors.kind" }),
+        reason: z.enum(ABSENCE_REASONS, { error: "notice2.errors.reason" }),
+        date: z.string({ error: "notice2.errors.date" }).superRefine((date, ctx) => {
+          const problem = noticeDateProblem(date, rules);
+          if (problem) ctx.addIssue({ code: "custom", message: `notice2.errors.${problem}` });
+        }),
+      })
+      .safeParse(fields(form)),
+  );
+}
+
+export function parseWithdraw(form: FormData) {
+  return flat(z.object({ noticeId: z.coerce.number({ error: msg.invalid }).int({ error: msg.invalid }).positive({ error: msg.invalid }) }).safeParse(fields(form)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Confidential feedback
+
+const rating = z.coerce
+  .number({ error: "feedback.errors.rating" })
+  .int({ error: "feedback.errors.rating" })
+  .min(1, { error: "feedback.errors.rating" })
+  .max(5, { error: "feedback.errors.rating" });
+
+export function parseFeedback(form: FormData) {
+  const raw = fields(form);
+  return flat(
+    z
+      .object({
+        // A missing answer is "" or absent: both mean "choose a face".
+        explainsRating: z.preprocess((v) => (v === "" ? undefined : v), rating),
+        learningRating: z.preprocess((v) => (v === "" ? undefined : v), rating),
+        fairnessRating: z.preprocess((v) => (v === "" ? undefined : v), rating),
+        safetyRating: z.preprocess((v) => (v === "" ? undefined : v), rating),
+        comment: z
+          .string()
+          .trim()
+          .max(FEEDBACK_COMMENT_MAX, { error: "feedback.errors.commentTooLong" })
+          .optional()
+          .transform((v) => v || null),
+      })
+      .safeParse(raw),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Career plan
+
+export function parsePlan(form: FormData) {
+  const text = z.string().trim().max(PLAN_TEXT_MAX, { error: "plan.errors.tooLong" }).optional().transform((v) => v ?? "");
+  return flat(z.object({ goals: text, nextSteps: text }).safeParse(fields(form)));
+}
+
+export function parsePlanComment(form: FormData) {
+  return flat(z.object({ body: requiredText(PLAN_COMMENT_MAX) }).safeParse(fields(form)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// PIN
+
+/** All one digit, or a run up or down (123456, 654321): the first PINs anyone tries. */
+export function isGuessablePin(pin: string): boolean {
+  if (/^(\d)\1{5}$/.test(pin)) return true;
+  const digits = [...pin].map(Number);
+  const steps = digits.slice(1).map((d, i) => d - digits[i]!);
+  return steps.every((s) => s === 1) || steps.every((s) => s === -1);
+}
+
+const newPin = z
+  .string({ error: "pin.errors.format" })
+  .trim()
+  .regex(/^\d{6}$/, { error: "pin.errors.format" })
+  // Only a well-formed PIN is judged on guessability: one message at a time.
+  .refine((pin) => !/^\d{6}$/.test(pin) || !isGuessablePin(pin), { error: "pin.errors.guessable" });
+
+/** Staff set or reset an apprentice's PIN. */
+export function parseStaffPin(form: FormData) {
+  return flat(z.object({ pin: newPin }).safeParse(fields(form)));
+}
+
+/** The apprentice changes their own PIN: the current PIN (or password), then the new one twice. */
+export function parseOwnPin(form: FormData) {
+  return flat(
+    z
+      .object({
+        current: z.string({ error: msg.required }).min(1, { error: msg.required }).max(256, { error: msg.tooLong }),
+        pin: newPin,
+        pinAgain: z.string({ error: msg.required }).trim(),
+      })
+      .refine((v) => v.pin === v.pinAgain, { path: ["pinAgain"], error: "pin.errors.mismatch" })
+      .safeParse(fields(form)),
+  );
+}

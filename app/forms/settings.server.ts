@@ -1,0 +1,19 @@
+/** The admin's per-site thresholds form (server-only). */
+import { z } from "zod";
+
+import { ThresholdsSchema } from "~/domain/flags/thresholds";
+
+export function parseThresholds(form: FormData) {
+  const raw = Object.fromEntries([...form.entries()].filter(([k]) => k !== "siteId" && k !== "intent").map(([k, v]) => [k, v === "" ? undefined : Number(v)]));
+  const parsed = ThresholdsSchema.safeParse(raw);
+  if (parsed.success) return { ok: true as const, data: parsed.data };
+  const errors: Record<string, string[]> = {};
+  for (const issue of parsed.error.issues) {
+    const key = issue.path.map(String).join(".") || "form";
+    // zod's own messages are English: every field error is shown as the catalogue's range message.
+    (errors[key] ??= []).push(issue.message.startsWith("flags.") ? issue.message : "settings.errors.range");
+  }
+  return { ok: false as const, errors };
+}
+
+export const SiteIdSchema = z.coerce.number().int().positive();

@@ -1,0 +1,186 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+import { notFound, requireRole } from "~/auth/guards.server";
+import { FaceScale } from "~/components/faces";
+import { Alert, FieldErrors, SubmitButton } from "~/components/forms";
+import { activePlacementOf, feedbackState, giveFeedback } from "~/db/me.server";
+import { FEEDBACK_COMMENT_MAX } from "~/domain/me-progress";
+import { parseFeedback } from "~/forms/me.server";
+import { formatDate } from "~/i18n/format";
+import { requestT } from "~/i18n/request.server";
+import { pageMeta } from "~/utils/meta";
+import { siteToday } from "~/utils/today.server";
+
+export const meta = pageMeta;
+
+type Errors = Record<string, string[] | undefined>;
+
+const QUESTIONS = [
+  ["explainsRating", "explains"],
+  ["learningRating", "learning"],
+  ["fairnessRating", "fairness"],
+  ["safetyRating", "safety"],
+] as const;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "apprentice");
+  const t = await requestT(request);
+  const placement = activePlacementOf(user.apprenticeId);
+  const state = placement ? feedbackState(placement.id, siteToday()) : null;
+  const sent = new URL(request.url).searchParams.has("sent");
+  return {
+    title: t("feedback.title"),
+    hasPlacement: placement !== null,
+    open: state?.open ?? false,
+    lastOn: state?.lastOn ?? null,
+    nextOn: state?.nextOn ?? null,
+    // Thanks (and, after a low "I feel safe", the counsellor's number) right after sending.
+    justSent: sent ? (state?.justSent ?? null) : null,
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, "apprentice");
+  // Feedback is about the apprentice's own active placement, found from the session: any
+  // placement id in the form is ignored.
+  const placement = activePlacementOf(user.apprenticeId);
+  if (!placement) throw notFound();
+  const form = await request.formData();
+  const values = Object.fromEntries(QUESTIONS.map(([name]) => [name, String(form.get(name) ?? "")]).concat([["comment", String(form.get("comment") ?? "")]]));
+  const parsed = parseFeedback(form);
+  if (!parsed.ok) return data({ errors: parsed.errors, values, nextOn: null as string | null }, { status: 400 });
+  const result = giveFeedback({ placementId: placement.id, ...parsed.data, userId: user.id, today: siteToday(), requestId: context.requestId });
+  if (result.status === "too_soon") return data({ errors: { form: ["feedback.errors.tooSoon"] } as Errors, values, nextOn: result.nextOn as string | null }, { status: 400 });
+  return redirect("/me/feedback?sent=1");
+}
+
+/** Call links need plain digits: the catalogue may write the number in Khmer digits. */
+function telHref(phone: string): string {
+  const ascii = phone.replace(/[\u17E0-\u17E9]/g, (d) => String(d.charCodeAt(0) - 0x17e0));
+  return `tel:${ascii.replace(/[^\d+]/g, "")}`;
+}
+
+function Counsellor({ strong }: { strong: boolean }) {
+  const { t } = useTranslation();
+  const phone = t("feedback.counsellorPhone");
+  if (!strong) {
+    return (
+      <p className="text-sm text-stone-700">
+        {t("feedback.help")}{" "}
+        <a href={telHref(phone)} className="font-semibold text-brand-700 underline">
+          {phone}
+        </a>
+      </p>
+    );
+  }
+  return (
+    <section role="alert" aria-labelledby="counsellor-title" className="rounded-xl border-2 border-amber-400 bg-amber-50 p-5" data-testid="counsellor">
+      <h2 id="counsellor-title" className="text-lg font-semibold text-amber-950">
+        {t("feedback.counsellorTitle")}
+      </h2>
+      <p className="mt-2">{t("feedback.counsellorBody")}</p>
+      <p className="mt-2 text-2xl font-bold tabular-nums">{phone}</p>
+      <a href={telHref(phone)} className="mt-3 inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-5 text-lg font-semibold text-white">
+        {t("feedback.counsellorCall")}
+      </a>
+      <p className="mt-3 text-sm">{t("feedback.counsellorDanger")}</p>
+    </section>
+  );
+}
+
+function WhoReads() {
+  const { t } = useTranslation();
+  return (
+    <p className="flex items-start gap-2 rounded-lg bg-sky-50 px-4 py-3 text-sky-950" data-testid="who-reads">
+      <svg width="24" height="24" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" className="mt-1 shrink-0" aria-hidden="true">
+        <path d="M6 11h12v9H6z M9 11V8a3 3 0 0 1 6 0v3" />
+      </svg>
+      <span>{t("feedback.who")}</span>
+    </p>
+  );
+}
+
+export default function Feedback() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === "km" ? "km" : "en";
+  const errors: Errors = actionData?.errors ?? {};
+  const values: Record<string, string> = actionData?.values ?? {};
+  const card = "rounded-xl bg-white p-5 shadow-sm";
+  const tooSoon = actionData?.nextOn ?? null;
+
+  return (
+    <div className="space-y-5">
+      <div>
+        <Link to="/me" className="inline-flex min-h-11 items-center text-brand-700 underline">
+          ← {t("me.title")}
+        </Link>
+        <h1 className="text-2xl font-bold">{t("feedback.title")}</h1>
+      </div>
+
+      {d.justSent ? (
+        <>
+          <p role="status" className="rounded-lg bg-green-50 px-4 py-3 text-lg text-green-900">
+            {t("feedback.thanks")}
+          </p>
+          {d.justSent.safetyLow ? <Counsellor strong /> : null}
+        </>
+      ) : null}
+
+      {!d.hasPlacement ? (
+        <p className={card}>{t("feedback.noPlacement")}</p>
+      ) : tooSoon ? (
+        <Alert>{t("feedback.errors.tooSoon", { date: formatDate(locale, tooSoon) })}</Alert>
+      ) : !d.open ? (
+        <section className={`${card} space-y-2`}>
+          {d.lastOn ? <p>{t("feedback.lastOn", { date: formatDate(locale, d.lastOn) })}</p> : null}
+          {d.nextOn ? (
+            <p className="text-lg font-semibold" data-testid="feedback-again">
+              {t("feedback.again", { date: formatDate(locale, d.nextOn) })}
+            </p>
+          ) : null}
+          <p className="text-stone-600">{t("feedback.everyTwoWeeks")}</p>
+        </section>
+      ) : (
+        <Form method="post" noValidate className={`${card} space-y-6`}>
+          <WhoReads />
+          {Object.keys(errors).length > 0 ? <Alert>{t("feedback.errors.summary")}</Alert> : null}
+          {QUESTIONS.map(([name, key]) => (
+            <div key={name}>
+              <FaceScale name={name} legend={t(`feedback.q.${key}`)} defaultValue={values[name]} errorId={`${name}-error`} invalid={Boolean(errors[name])} />
+              <FieldErrors id={`${name}-error`} errors={errors[name]} />
+            </div>
+          ))}
+          <div>
+            <label htmlFor="comment" className="block text-lg font-semibold">
+              {t("feedback.commentLabel")}
+            </label>
+            <textarea
+              id="comment"
+              name="comment"
+              rows={4}
+              maxLength={FEEDBACK_COMMENT_MAX}
+              defaultValue={values.comment ?? ""}
+              aria-invalid={errors.comment ? true : undefined}
+              aria-describedby="comment-help comment-error"
+              className="mt-1 block w-full rounded-lg border border-stone-400 px-3 py-2 text-base aria-[invalid=true]:border-red-700"
+            />
+            <p id="comment-help" className="text-sm text-stone-600">
+              {t("feedback.commentHelp")}
+            </p>
+            <FieldErrors id="comment-error" errors={errors.comment} />
+          </div>
+          <WhoReads />
+          <SubmitButton pendingText={t("feedback.sending")} className="w-full text-lg">
+            {t("feedback.submit")}
+          </SubmitButton>
+        </Form>
+      )}
+
+      {d.hasPlacement && !d.justSent?.safetyLow ? <Counsellor strong={false} /> : null}
+    </div>
+  );
+}

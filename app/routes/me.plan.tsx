@@ -1,0 +1,104 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+import { notFound, requireRole } from "~/auth/guards.server";
+import { Alert, FieldErrors, SubmitButton } from "~/components/forms";
+import { loadCareerPlan, saveCareerPlan } from "~/db/career-plan.server";
+import { PLAN_TEXT_MAX } from "~/domain/me-progress";
+import { parsePlan } from "~/forms/me.server";
+import { formatDateTime } from "~/i18n/format";
+import { requestT } from "~/i18n/request.server";
+import { pageMeta } from "~/utils/meta";
+
+export const meta = pageMeta;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "apprentice");
+  // The plan is found from the session: there is no id in the address to change.
+  if (user.apprenticeId === null) throw notFound();
+  const t = await requestT(request);
+  return { title: t("plan.title"), ...loadCareerPlan(user.apprenticeId) };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, "apprentice");
+  if (user.apprenticeId === null) throw notFound();
+  const form = await request.formData();
+  const values = { goals: String(form.get("goals") ?? ""), nextSteps: String(form.get("nextSteps") ?? "") };
+  const parsed = parsePlan(form);
+  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
+  saveCareerPlan({ apprenticeId: user.apprenticeId, ...parsed.data, userId: user.id, requestId: context.requestId });
+  return redirect("/me/plan?saved=1");
+}
+
+export default function CareerPlan() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === "km" ? "km" : "en";
+  const errors: Record<string, string[] | undefined> = actionData?.errors ?? {};
+  const values = actionData?.values ?? { goals: d.plan?.goals ?? "", nextSteps: d.plan?.nextSteps ?? "" };
+  const card = "rounded-xl bg-white p-5 shadow-sm";
+  const area = "mt-1 block w-full rounded-lg border border-stone-400 px-3 py-2 text-base aria-[invalid=true]:border-red-700";
+  return (
+    <div className="space-y-5">
+      <div>
+        <Link to="/me" className="inline-flex min-h-11 items-center text-brand-700 underline">
+          ← {t("me.title")}
+        </Link>
+        <h1 className="text-2xl font-bold">{t("plan.title")}</h1>
+        <p className="text-stone-700">{t("plan.intro")}</p>
+      </div>
+      {!actionData && searchParams.has("saved") ? (
+        <p role="status" className="rounded-lg bg-green-50 px-4 py-3 text-green-900">
+          {t("plan.saved")}
+        </p>
+      ) : null}
+      <Form method="post" noValidate className={`${card} space-y-4`}>
+        {Object.keys(errors).length > 0 ? <Alert>{t("plan.errors.summary")}</Alert> : null}
+        <div>
+          <label htmlFor="goals" className="block text-lg font-semibold">
+            {t("plan.goals")}
+          </label>
+          <p id="goals-help" className="text-sm text-stone-600">
+            {t("plan.goalsHelp")}
+          </p>
+          <textarea id="goals" name="goals" rows={5} maxLength={PLAN_TEXT_MAX} defaultValue={values.goals} aria-invalid={errors.goals ? true : undefined} aria-describedby="goals-help goals-error" className={area} />
+          <FieldErrors id="goals-error" errors={errors.goals} />
+        </div>
+        <div>
+          <label htmlFor="nextSteps" className="block text-lg font-semibold">
+            {t("plan.nextSteps")}
+          </label>
+          <p id="nextSteps-help" className="text-sm text-stone-600">
+            {t("plan.nextStepsHelp")}
+          </p>
+          <textarea id="nextSteps" name="nextSteps" rows={5} maxLength={PLAN_TEXT_MAX} defaultValue={values.nextSteps} aria-invalid={errors.nextSteps ? true : undefined} aria-describedby="nextSteps-help nextSteps-error" className={area} />
+          <FieldErrors id="nextSteps-error" errors={errors.nextSteps} />
+        </div>
+        {d.plan ? <p className="text-sm text-stone-600">{t("plan.updated", { date: formatDateTime(locale, new Date(d.plan.updatedAt)) })}</p> : null}
+        <SubmitButton pendingText={t("plan.saving")} className="w-full text-lg">
+          {t("plan.save")}
+        </SubmitButton>
+      </Form>
+      <section className={card} aria-labelledby="comments-title">
+        <h2 id="comments-title" className="text-lg font-semibold">
+          {t("plan.comments")}
+        </h2>
+        {d.comments.length === 0 ? <p className="mt-2 text-stone-600">{t("plan.noComments")}</p> : null}
+        <ul className="mt-2 divide-y divide-stone-100" data-testid="plan-comments">
+          {d.comments.map((c) => (
+            <li key={c.id} className="py-2">
+              <p className="text-sm text-stone-600">
+                {c.author} · {formatDateTime(locale, new Date(c.createdAt))}
+              </p>
+              <p className="whitespace-pre-line">{c.body}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,472 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+import { parse } from "csv-parse/sync";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+import { actorOf } from "~/auth/guards.server";
+import type { SessionUser } from "~/auth/session.server";
+import { openDatabase, setDb, type DB } from "~/db/client.server";
+import {
+  createApprentice,
+  createApprenticeWithUser,
+  createEducationAfternoon,
+  createEmployer,
+  createFramework,
+  createIntake,
+  createPlacement,
+  createSite,
+  createUser,
+  recordAssessment,
+  recordFeedback,
+  recordWeeklyReview,
+} from "~/db/factories.server";
+import { loadProgrammeOutcomes, loadTrainerAccountability } from "~/db/reports.server";
+import { outcomeCheckins, phaseChanges, users } from "~/db/schema";
+import { seedDemo } from "~/db/seed.server";
+import { useTestDatabase } from "~/test/db";
+import { context, cookieFor, get, run } from "~/test/requests";
+import { siteToday } from "~/utils/today.server";
+
+import { loader as outcomesLoader } from "./staff.reports.outcomes";
+import { loader as trainersLoader } from "./staff.reports.trainers";
+import { loader as csvLoader } from "./staff.reports.trainers[.csv]";
+
+// A small world in early 2026 (always in the past): the period of 2–29 March 2026 has four
+// weeks (Mondays 2, 9, 16, 23 March). The figures below are worked out by hand in the comments.
+const db = useTestDatabase();
+const at = (date: string, time = "17:00") => new Date(`${date}T${time}:00+07:00`);
+const PERIOD = "from=2026-03-02&to=2026-03-29";
+
+const pp = createSite(db, { code: "PP", nameEn: "Phnom Penh", nameKm: "ភ្នំពេញ" });
+const sr = createSite(db, { code: "SR", nameEn: "Siem Reap", nameKm: "សៀមរាប" });
+const salon = createEmployer(db, { siteId: pp.id, name: "Salon A" });
+// Names a spreadsheet would run as formulas: they must come out of the CSV made safe.
+const cafe = createEmployer(db, { siteId: pp.id, name: "+Cafe Plus", sector: "food_service" });
+const hotel = createEmployer(db, { siteId: sr.id, name: "Hotel C", sector: "hospitality" });
+const t1 = createUser(db, { role: "trainer", siteId: pp.id, employerId: salon.id, displayName: "Srey Mom" });
+const t2 = createUser(db, { role: "trainer", siteId: pp.id, employerId: salon.id, displayName: "-Dara" });
+const t3 = createUser(db, { role: "trainer", siteId: pp.id, employerId: cafe.id, displayName: '=HYPERLINK("http://x")' });
+const tSr = createUser(db, { role: "trainer", siteId: sr.id, employerId: hotel.id, displayName: "Hotel Trainer" });
+const staff = createUser(db, { role: "staff", siteId: pp.id });
+const staffSr = createUser(db, { role: "staff", siteId: sr.id });
+const admin = createUser(db, { role: "admin" });
+const fw = createFramework(db); // competencies expected by weeks 2, 4, 6, 8
+const [c1, c2, c3, c4] = fw.competencies.map((c) => c.id) as [number, number, number, number];
+
+const { apprentice: a1, user: apprenticeUser } = createApprenticeWithUser(db, { siteId: pp.id });
+const a2 = createApprentice(db, { siteId: pp.id });
+const a3 = createApprentice(db, { siteId: pp.id, phase: "employed" });
+const a4 = createApprentice(db, { siteId: pp.id, phase: "follow_up" });
+const a5 = createApprentice(db, { siteId: sr.id });
+const base = { frameworkVersionId: fw.version.id };
+const p1 = createPlacement(db, { ...base, apprenticeId: a1.id, employerId: salon.id, trainerUserId: t1.id, startDate: "2026-02-02" });
+const p2 = createPlacement(db, { ...base, apprenticeId: a2.id, employerId: salon.id, trainerUserId: t1.id, startDate: "2026-03-11" });
+const p3 = createPlacement(db, {
+  ...base,
+  apprenticeId: a3.id,
+  employerId: salon.id,
+  trainerUserId: t1.id,
+  startDate: "2025-12-01",
+  status: "completed",
+  endedOn: "2026-03-20",
+  outcome: "retained_by_employer",
+  startingSalaryCents: 9000,
+});
+const p4 = createPlacement(db, {
+  ...base,
+  apprenticeId: a4.id,
+  employerId: salon.id,
+  trainerUserId: t2.id,
+  startDate: "2026-01-05",
+  status: "withdrawn",
+  endedOn: "2026-03-04",
+});
+const p5 = createPlacement(db, { ...base, apprenticeId: a5.id, employerId: hotel.id, trainerUserId: tSr.id, startDate: "2026-02-02" });
+
+// Weekly reviews. T1 owes p1 4 weeks, p2 3 (from the week of 9 Mar), p3 3 (ended Fri 20 Mar) = 10;
+// submitted 3 + 3 + 3 = 9 (p1 misses the week of 16 Mar). T2 owes p4 1 (ended Wed 4 Mar), submits 0.
+const review = (placementId: number, trainerUserId: number, weekOf: string, submitted: string, over: { supersedesId?: number; correctionReason?: string } = {}) =>
+  recordWeeklyReview(db, { placementId, trainerUserId, weekOf, submittedAt: at(submitted), ...over });
+const r11 = review(p1.id, t1.id, "2026-03-02", "2026-03-07");
+review(p1.id, t1.id, "2026-03-02", "2026-03-10", { supersedesId: r11.id, correctionReason: "Forgot a tick" }); // same week again
+review(p1.id, t1.id, "2026-03-09", "2026-03-14");
+review(p1.id, t1.id, "2026-03-23", "2026-03-28");
+review(p2.id, t1.id, "2026-03-09", "2026-03-16");
+review(p2.id, t1.id, "2026-03-16", "2026-03-16");
+review(p2.id, t1.id, "2026-03-23", "2026-03-30");
+review(p3.id, t1.id, "2026-03-02", "2026-03-07");
+review(p3.id, t1.id, "2026-03-09", "2026-03-14");
+review(p3.id, t1.id, "2026-03-16", "2026-03-20");
+review(p5.id, tSr.id, "2026-03-02", "2026-03-07");
+
+// Sign-offs. T1: p1/c2, p2/c1 (seen twice), p3/c4 (a date correction of its own sign-off) = 3;
+// p1/c1 was before the period and p1/c3 was corrected down. T2: p4/c1 = 1.
+const sign = (placementId: number, trainerUserId: number, competencyId: number, level: "independent" | "supervised", observedOn: string, supersedesId?: number) =>
+  recordAssessment(db, {
+    placementId,
+    trainerUserId,
+    competencyId,
+    level,
+    observedOn,
+    ...(supersedesId ? { supersedesId, correctionReason: "Correction" } : {}),
+  });
+sign(p1.id, t1.id, c1, "independent", "2026-02-20");
+sign(p1.id, t1.id, c2, "independent", "2026-03-05");
+const wrong = sign(p1.id, t1.id, c3, "independent", "2026-03-12");
+sign(p1.id, t1.id, c3, "supervised", "2026-03-12", wrong.id);
+sign(p2.id, t1.id, c1, "independent", "2026-03-18");
+sign(p2.id, t1.id, c1, "independent", "2026-03-25");
+const dated = sign(p3.id, t1.id, c4, "independent", "2026-03-10");
+sign(p3.id, t1.id, c4, "independent", "2026-03-11", dated.id);
+sign(p4.id, t2.id, c1, "independent", "2026-03-03");
+// Progress at 29 Mar: p1 in week 8, competent c1, c2 of 4 expected = 0.5; p2 in week 3, c1 of 1 = 1.
+// T1: (0.5 + 1) / 2 = 75%. (p3 and p4 ended before the period's end.)
+
+// Flags (the engine's rows, written directly). T1: 2 raised, 1 resolved in the period.
+function flag(rule: string, trainerUserId: number, raised: string, status: string, resolved?: string) {
+  const id = Number(
+    db.$client
+      .prepare(
+        `insert into flags (site_id, rule, subject_type, subject_id, placement_id, trainer_user_id, employer_id, severity, status, evidence, created_at)
+         values (?, ?, 'trainer', ?, null, ?, ?, 'warn', ?, '{}', ?)`,
+      )
+      .run(pp.id, rule, trainerUserId, trainerUserId, salon.id, status, at(raised, "08:00").getTime()).lastInsertRowid,
+  );
+  if (resolved) {
+    db.$client.prepare("insert into flag_events (flag_id, action, actor_user_id, note, created_at) values (?, 'resolved', ?, 'Visited', ?)").run(id, staff.id, at(resolved).getTime());
+  }
+}
+flag("no_weekly_review", t1.id, "2026-03-17", "resolved", "2026-03-20");
+flag("behind_plan", t1.id, "2026-03-10", "open");
+flag("no_weekly_review", t1.id, "2026-02-25", "resolved", "2026-03-05"); // raised before the period
+flag("feedback_concern", t2.id, "2026-03-15", "open"); // withheld: T2 has one respondent
+
+// Education afternoons. T1: p1 3 Mar released, 5 Mar refused, 12 Mar at class with no word; p2
+// 19 Mar released → 3 released of 4.
+createEducationAfternoon(db, { placementId: p1.id, date: "2026-03-03" }, [
+  { kind: "released", recordedBy: t1.id },
+  { kind: "attended", recordedBy: staff.id },
+]);
+createEducationAfternoon(db, { placementId: p1.id, date: "2026-03-05" }, [{ kind: "refused", reason: "Busy", recordedBy: t1.id }]);
+createEducationAfternoon(db, { placementId: p1.id, date: "2026-03-12" }, [{ kind: "attended", recordedBy: staff.id }]);
+createEducationAfternoon(db, { placementId: p2.id, date: "2026-03-19" }, [{ kind: "released", recordedBy: t1.id }]);
+
+// Feedback. T1: three apprentices answered: (4.5 + 5 + 3) / 3 = 4.1667. T2: one apprentice: withheld.
+const fb = (placementId: number, date: string, r: [number, number, number, number]) =>
+  recordFeedback(db, { placementId, explainsRating: r[0], learningRating: r[1], fairnessRating: r[2], safetyRating: r[3], submittedAt: at(date, "19:30") });
+fb(p1.id, "2026-03-06", [4, 4, 5, 5]);
+fb(p2.id, "2026-03-13", [5, 5, 5, 5]);
+fb(p3.id, "2026-03-18", [2, 3, 3, 4]);
+fb(p4.id, "2026-03-03", [2, 2, 2, 2]);
+
+// Outcomes: an intake with two apprentices in work readiness (one moved on, one left), and the
+// apprentices above (no intake). Exits in Jan–Jun 2026: p3 completed, retained ($90); p4 withdrawn.
+const intake = createIntake(db, { siteId: pp.id, name: "2026 Intake 1", startsOn: "2026-01-05" });
+const srIntake = createIntake(db, { siteId: sr.id, name: "2026 Intake 1", startsOn: "2026-01-05" });
+const a6 = createApprentice(db, { siteId: pp.id, intakeId: intake.id, phase: "guidance" });
+const a7 = createApprentice(db, { siteId: pp.id, intakeId: intake.id, phase: "exited" });
+db.insert(phaseChanges)
+  .values([
+    { apprenticeId: a6.id, phase: "work_readiness", changedOn: "2026-01-05" },
+    { apprenticeId: a6.id, phase: "guidance", changedOn: "2026-02-16" },
+    { apprenticeId: a7.id, phase: "work_readiness", changedOn: "2026-01-05" },
+    { apprenticeId: a7.id, phase: "exited", changedOn: "2026-01-28" },
+  ])
+  .run();
+db.insert(outcomeCheckins).values({ apprenticeId: a3.id, months: 3, checkedOn: "2026-06-22", employed: true, recordedBy: staff.id }).run();
+
+type Caller = { id: number; role: "trainer" | "staff" | "admin" | "apprentice" };
+const args = async (user: Caller, url: string) => ({ request: get(url, { cookie: await cookieFor(user) }), context: context(), params: {} });
+
+interface TrainersPage {
+  result: { from: string; to: string; trainers: ({ name: string; trainerUserId: number } & Record<string, unknown>)[] } | null;
+  errors: Record<string, string[] | undefined>;
+}
+const trainersPage = async (user: Caller, query = PERIOD) => run<TrainersPage>(async () => trainersLoader(await args(user, `/staff/reports/trainers?${query}`)));
+const outcomesPage = async (user: Caller, query = "from=2026-01-01&to=2026-06-30") =>
+  run<Record<string, any>>(async () => outcomesLoader(await args(user, `/staff/reports/outcomes?${query}`)));
+const csv = async (user: Caller, query = PERIOD) => run<string>(async () => csvLoader(await args(user, `/staff/reports/trainers.csv?${query}`)));
+const parseCsv = (text: string) => parse(text, { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
+
+describe("/staff/reports/trainers", () => {
+  it("shows staff their own site's trainers, each with the figures worked out from the records", async () => {
+    const { status, data } = await trainersPage(staff);
+    expect(status).toBe(200);
+    const rows = data.result!.trainers;
+    expect(rows.map((r) => r.trainerUserId).sort()).toEqual([t1.id, t2.id, t3.id].sort());
+    expect(JSON.stringify(data)).not.toContain("Hotel");
+    const one = rows.find((r) => r.trainerUserId === t1.id)!;
+    expect(one).toMatchObject({
+      apprentices: 3,
+      reviews: { numerator: 9, denominator: 10 },
+      meanDaysBetweenReviews: 8, // (7 + 14 + 0 + 14 + 7 + 6) / 6
+      competenciesSigned: 3,
+      progressAgainstPlan: 0.75,
+      flagsRaised: 2,
+      flagsResolved: 1,
+      educationReleased: { numerator: 3, denominator: 4 },
+      completion: { numerator: 1, denominator: 1 },
+      retention: { numerator: 1, denominator: 1 },
+    });
+    expect(one.feedbackMean).toBeCloseTo(12.5 / 3, 10);
+    const two = rows.find((r) => r.trainerUserId === t2.id)!;
+    expect(two).toMatchObject({ reviews: { numerator: 0, denominator: 1 }, competenciesSigned: 1, feedbackMean: null, completion: { numerator: 0, denominator: 1 } });
+    expect((two.flagsByRule as Record<string, unknown>).feedback_concern).toBeNull();
+  });
+
+  it("keeps Siem Reap staff to Siem Reap, and shows admin every site or the one chosen", async () => {
+    const srPage = await trainersPage(staffSr);
+    expect(srPage.data.result!.trainers.map((r) => r.name)).toEqual(["Hotel Trainer"]);
+    const all = await trainersPage(admin);
+    expect(all.data.result!.trainers).toHaveLength(4);
+    const chosen = await trainersPage(admin, `${PERIOD}&site=${sr.id}`);
+    expect(chosen.data.result!.trainers.map((r) => r.name)).toEqual(["Hotel Trainer"]);
+  });
+
+  it("sorts by a column key, descending with a leading minus", async () => {
+    const asc = await trainersPage(staff, `${PERIOD}&sort=signed`);
+    expect(asc.data.result!.trainers.map((r) => r.trainerUserId)).toEqual([t3.id, t2.id, t1.id]);
+    const desc = await trainersPage(staff, `${PERIOD}&sort=-signed`);
+    expect(desc.data.result!.trainers.map((r) => r.trainerUserId)).toEqual([t1.id, t2.id, t3.id]);
+  });
+
+  it("defaults to the last 12 weeks ending today", async () => {
+    const { status, data } = await trainersPage(staff, "");
+    expect(status).toBe(200);
+    const today = siteToday();
+    expect(data.result!.to).toBe(today);
+    const from = data.result!.from;
+    expect(new Date(`${from}T12:00:00Z`).getUTCDay()).toBe(1); // a Monday
+    expect(Math.round((Date.parse(today) - Date.parse(from)) / 86_400_000)).toBeGreaterThanOrEqual(77);
+    expect(Math.round((Date.parse(today) - Date.parse(from)) / 86_400_000)).toBeLessThanOrEqual(83);
+  });
+
+  it.each([
+    ["an unknown sort", `${PERIOD}&sort=salary`, "sort", "reports.errors.sort"],
+    ["inverted dates", "from=2026-03-29&to=2026-03-02", "to", "reports.errors.order"],
+    ["a foreign site", `${PERIOD}&site=${sr.id}`, "site", "reports.errors.site"],
+    ["an unknown site", `${PERIOD}&site=99999`, "site", "reports.errors.site"],
+    ["a site that is not a number", `${PERIOD}&site=abc`, "site", "reports.errors.site"],
+    ["a date that does not exist", "from=2026-02-31&to=2026-03-29", "from", "reports.errors.date"],
+    ["a date in another format", "from=02/03/2026&to=2026-03-29", "from", "reports.errors.date"],
+    ["a period over 3 years", "from=2020-01-01&to=2026-03-29", "to", "reports.errors.span"],
+  ])("refuses %s with a 400 naming the field", async (_name, query, field, message) => {
+    const { status, data } = await trainersPage(staff, query);
+    expect(status).toBe(400);
+    expect(data.result).toBeNull();
+    expect(data.errors[field]).toEqual([message]);
+  });
+
+  it("refuses trainers and apprentices with 403, and sends anonymous visitors to sign in", async () => {
+    expect((await trainersPage(t1)).status).toBe(403);
+    expect((await trainersPage(apprenticeUser)).status).toBe(403);
+    const anonymous = await run(async () => trainersLoader({ request: get(`/staff/reports/trainers?${PERIOD}`), context: context(), params: {} }));
+    expect(anonymous.status).toBe(302);
+    expect(anonymous.location).toMatch(/^\/login/);
+  });
+});
+
+describe("/staff/reports/trainers.csv", () => {
+  it("has a row per trainer of the caller's sites, stable headers, and the page's figures", async () => {
+    const { status, headers, data } = await csv(staff);
+    expect(status).toBe(200);
+    expect(headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(headers.get("content-disposition")).toMatch(/^attachment; filename="trainer-accountability_2026-03-02_2026-03-29\.csv"$/);
+    const header = (parse(data, { bom: true, to: 1 }) as string[][])[0]!;
+    expect(header.slice(0, 3)).toEqual(["trainer", "employer", "site"]);
+    for (const column of ["apprentices", "reviews_submitted", "reviews_expected", "mean_days_between_reviews", "competencies_signed", "progress_against_plan_pct", "flags_raised", "flags_resolved", "flags_raised_no_weekly_review", "education_released_pct", "feedback_mean", "completion_pct", "retention_pct"]) {
+      expect(header).toContain(column);
+    }
+    const rows = parseCsv(data);
+    expect(rows).toHaveLength(3);
+    const one = rows.find((r) => r.trainer === "Srey Mom")!;
+    expect(one).toMatchObject({
+      employer: "Salon A",
+      site: "Phnom Penh",
+      apprentices: "3",
+      reviews_submitted: "9",
+      reviews_expected: "10",
+      reviews_submitted_pct: "90",
+      mean_days_between_reviews: "8",
+      competencies_signed: "3",
+      progress_against_plan_pct: "75",
+      flags_raised: "2",
+      flags_resolved: "1",
+      flags_raised_no_weekly_review: "1",
+      flags_resolved_no_weekly_review: "1",
+      education_afternoons_agreed: "4",
+      education_afternoons_released: "3",
+      education_released_pct: "75",
+      feedback_mean: "4.17",
+      completion_pct: "100",
+      retention_pct: "100",
+    });
+  });
+
+  it("leaves feedback figures empty for a trainer with fewer than 3 respondents", async () => {
+    const rows = parseCsv((await csv(staff)).data);
+    const two = rows.find((r) => r.trainer === "'-Dara")!;
+    expect(two.feedback_mean).toBe("");
+    expect(two.flags_raised_feedback_concern).toBe("");
+    expect(two.flags_resolved_feedback_concern).toBe("");
+    // … and the withheld feedback concern is not hiding in the total either.
+    expect(two.flags_raised).toBe("0");
+  });
+
+  it("makes cells that a spreadsheet would run as formulas safe", async () => {
+    const rows = parseCsv((await csv(staff)).data);
+    expect(rows.map((r) => r.trainer).sort()).toEqual(["'-Dara", `'=HYPERLINK("http://x")`, "Srey Mom"].sort());
+    expect(rows.find((r) => r.trainer?.startsWith("'="))?.employer).toBe("'+Cafe Plus");
+    for (const row of rows) for (const value of Object.values(row)) expect(value).not.toMatch(/^[=+\-@]/);
+  });
+
+  it("keeps sites apart and refuses bad filters with a plain 400", async () => {
+    const rows = parseCsv((await csv(staffSr)).data);
+    expect(rows.map((r) => r.trainer)).toEqual(["Hotel Trainer"]);
+    const foreign = await csv(staff, `${PERIOD}&site=${sr.id}`);
+    expect(foreign.status).toBe(400);
+    expect(foreign.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+    expect(foreign.data).toContain("site:");
+    expect((await csv(staff, "from=2026-03-29&to=2026-03-02")).status).toBe(400);
+    expect((await csv(staff, `${PERIOD}&sort=nope`)).status).toBe(400);
+  });
+
+  it("refuses trainers and apprentices with 403", async () => {
+    expect((await csv(t1)).status).toBe(403);
+    expect((await csv(apprenticeUser)).status).toBe(403);
+  });
+});
+
+describe("/staff/reports/outcomes", () => {
+  it("shows each indicator with the counts behind it, for the caller's site", async () => {
+    const { status, data } = await outcomesPage(staff);
+    expect(status).toBe(200);
+    const report = data.result.report;
+    expect(report.sites.map((s: { siteId: number }) => s.siteId)).toEqual([pp.id]);
+    const f = report.total;
+    // Work readiness: a6 moved on, a7 left → 1/2.
+    expect(f.workReadinessCompletion).toMatchObject({ numerator: 1, denominator: 2, pending: 0 });
+    // Exits: p3 completed, p4 withdrawn → 1/2; outcome known for p3 only (retained).
+    expect(f.vocationalCompletion).toMatchObject({ numerator: 1, denominator: 2 });
+    expect(f.employmentAtExit).toMatchObject({ numerator: 1, denominator: 1, pending: 1 });
+    expect(f.retainedByEmployer).toMatchObject({ numerator: 1, denominator: 1, pending: 0 });
+    expect(f.businessStartups).toMatchObject({ numerator: 0, denominator: 1 });
+    expect(f.startingSalary).toEqual({ meanCents: 9000, count: 1 });
+    // p3 ended 20 Mar: its 3-month check-in fell due 20 Jun, recorded employed.
+    expect(f.retentionAfterExit[3]).toMatchObject({ numerator: 1, denominator: 1, pending: 0 });
+  });
+
+  it("narrows to one intake, and refuses an intake or site that is not the caller's", async () => {
+    const one = await outcomesPage(staff, `from=2026-01-01&to=2026-06-30&intake=${intake.id}`);
+    expect(one.status).toBe(200);
+    expect(one.data.result.report.total.vocationalCompletion.denominator).toBe(0);
+    expect(one.data.result.report.groups.map((g: { intakeId: number }) => g.intakeId)).toEqual([intake.id]);
+    const foreignIntake = await outcomesPage(staff, `intake=${srIntake.id}`);
+    expect(foreignIntake.status).toBe(400);
+    expect(foreignIntake.data.errors.intake).toEqual(["reports.errors.intake"]);
+    const foreignSite = await outcomesPage(staff, `site=${sr.id}`);
+    expect(foreignSite.status).toBe(400);
+    expect((await outcomesPage(admin, `site=${pp.id}&intake=${srIntake.id}`)).data.errors.intake).toEqual(["reports.errors.intakeSite"]);
+    expect((await outcomesPage(staff, "from=2026-06-30&to=2026-01-01")).status).toBe(400);
+  });
+
+  it("shows admin every site", async () => {
+    const { data } = await outcomesPage(admin);
+    expect(data.result.report.sites.map((s: { siteId: number }) => s.siteId)).toEqual([pp.id]); // Siem Reap has nothing in the period
+    expect(data.sites.map((s: { id: number }) => s.id)).toEqual([pp.id, sr.id]);
+  });
+
+  it("refuses trainers and apprentices with 403", async () => {
+    expect((await outcomesPage(t1)).status).toBe(403);
+    expect((await outcomesPage(apprenticeUser)).status).toBe(403);
+  });
+});
+
+describe("speed", () => {
+  const sessionUser = (u: { id: number; role: "staff" | "admin"; siteId: number | null }) =>
+    ({ id: u.id, role: u.role, siteId: u.siteId, employerId: null, apprenticeId: null }) as unknown as SessionUser;
+
+  it("reads each report with the same number of queries whatever the amount of data", () => {
+    const prepare = vi.spyOn(db.$client, "prepare");
+    const count = (fn: () => unknown) => {
+      prepare.mockClear();
+      fn();
+      return prepare.mock.calls.length;
+    };
+    const staffActor = actorOf(sessionUser({ id: staff.id, role: "staff", siteId: pp.id }));
+    const adminActor = actorOf(sessionUser({ id: admin.id, role: "admin", siteId: null }));
+    const trainers = (actor: typeof staffActor, from: string, to: string) => () =>
+      loadTrainerAccountability(actor, { from, to, today: "2026-11-25" });
+    const outcomes = (actor: typeof staffActor, from: string, to: string) => () => loadProgrammeOutcomes(actor, { from, to, today: "2026-11-25" });
+
+    const busy = count(trainers(adminActor, "2026-01-01", "2026-06-30"));
+    expect(count(trainers(staffActor, "2026-03-02", "2026-03-29"))).toBe(busy);
+    expect(count(trainers(staffActor, "2019-01-01", "2019-01-31"))).toBe(busy); // nothing in the period
+    const outcomeQueries = count(outcomes(adminActor, "2025-01-01", "2026-06-30"));
+    expect(count(outcomes(staffActor, "2019-01-01", "2019-01-31"))).toBe(outcomeQueries);
+    expect(busy).toBeLessThanOrEqual(12);
+    expect(outcomeQueries).toBeLessThanOrEqual(6);
+  });
+});
+
+describe("the seeded demo", () => {
+  let demo: DB;
+  let dir: string;
+
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-reports-demo-"));
+    demo = openDatabase(path.join(dir, "demo.db"));
+    setDb(demo);
+    seedDemo(demo, { today: siteToday() });
+  });
+
+  afterAll(() => {
+    setDb(db);
+    demo.$client.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const demoUser = (username: string) => {
+    const user = demo.select().from(users).where(eq(users.username, username)).get();
+    if (!user) throw new Error(`no demo user ${username}`);
+    return user as Caller & typeof user;
+  };
+
+  it("gives Phnom Penh staff a CSV row for every demo trainer of Phnom Penh, and none of Siem Reap", async () => {
+    const staffUser = demoUser("staff");
+    const ppTrainers = demo
+      .select({ name: users.displayName, role: users.role })
+      .from(users)
+      .where(eq(users.siteId, staffUser.siteId!))
+      .all()
+      .filter((u) => u.role === "trainer")
+      .map((u) => u.name)
+      .sort();
+    expect(ppTrainers.length).toBe(11);
+    const { status, data } = await run<string>(async () => csvLoader(await args(staffUser, "/staff/reports/trainers.csv")));
+    expect(status).toBe(200);
+    const rows = parseCsv(data);
+    expect(rows.map((r) => (r.trainer ?? "").replace(/^'/, "")).sort()).toEqual(ppTrainers);
+    expect(rows.every((r) => r.site === "Phnom Penh")).toBe(true);
+    // The demo trainer reviews every week but one: a real figure, not an empty row.
+    const demoTrainer = rows.find((r) => r.trainer === demoUser("trainer").displayName)!;
+    expect(Number(demoTrainer.reviews_expected)).toBeGreaterThan(0);
+    expect(Number(demoTrainer.apprentices)).toBeGreaterThanOrEqual(4);
+  });
+
+  it("answers the outcomes page and the report page for demo staff, and no one else", async () => {
+    const staffUser = demoUser("staff");
+    const outcomes = await run<Record<string, any>>(async () => outcomesLoader(await args(staffUser, "/staff/reports/outcomes")));
+    expect(outcomes.status).toBe(200);
+    expect(outcomes.data.result.report.total.vocationalCompletion.denominator).toBeGreaterThan(0);
+    expect((await run(async () => trainersLoader(await args(staffUser, "/staff/reports/trainers")))).status).toBe(200);
+    for (const username of ["trainer", "apprentice"]) {
+      const user = demoUser(username);
+      expect((await run(async () => outcomesLoader(await args(user, "/staff/reports/outcomes")))).status).toBe(403);
+      expect((await run(async () => csvLoader(await args(user, "/staff/reports/trainers.csv")))).status).toBe(403);
+    }
+  });
+});

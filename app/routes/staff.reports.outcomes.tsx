@@ -1,0 +1,379 @@
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+
+import { actorOf, requireStaff } from "~/auth/guards.server";
+import { BarChart, chartSummary, type ChartBar } from "~/components/charts";
+import { FieldErrors } from "~/components/forms";
+import { intakesOf, loadProgrammeOutcomes } from "~/db/reports.server";
+import { sitesFor } from "~/db/staff.server";
+import { OUTCOME_CHECKIN_MONTHS, type Locale } from "~/domain/enums";
+import type { OutcomeFigures, PendingShare, Share } from "~/domain/reports";
+import { parseReportFilters, type FilterErrors } from "~/forms/reports.server";
+import { formatDate, formatNumber, formatPercent, formatUsd } from "~/i18n/format";
+import { requestT } from "~/i18n/request.server";
+import { pageMeta } from "~/utils/meta";
+import { siteToday } from "~/utils/today.server";
+
+export const meta = pageMeta;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireStaff(request);
+  const actor = actorOf(user);
+  const t = await requestT(request);
+  const today = siteToday();
+  const sites = sitesFor(actor).map((s) => ({ id: s.id, nameEn: s.nameEn, nameKm: s.nameKm }));
+  const intakes = intakesOf(sites.map((s) => s.id));
+  const parsed = parseReportFilters(new URL(request.url).searchParams, {
+    report: "outcomes",
+    today,
+    allowedSiteIds: sites.map((s) => s.id),
+    allowedIntakes: intakes,
+  });
+  const base = { title: t("reports.outcomes.title"), sites, intakes };
+  if (!parsed.ok) return data({ ...base, errors: parsed.errors, result: null }, { status: 400 });
+
+  const { from, to, siteId, intakeId } = parsed.data;
+  const { report } = loadProgrammeOutcomes(actor, { from, to, today, siteId, intakeId });
+  return {
+    ...base,
+    errors: {} as FilterErrors,
+    result: { from, to, siteId: siteId ?? null, intakeId: intakeId ?? null, report },
+  };
+}
+
+type Intake = ReturnType<typeof useLoaderData<typeof loader>>["intakes"][number];
+
+/** The indicators, in the evaluation's order, each read from the figures. */
+type Indicator =
+  | { key: string; label: string; kind: "share"; get: (f: OutcomeFigures) => Share | PendingShare; pendingLabel?: string }
+  | { key: string; label: string; kind: "salary" };
+
+function indicators(t: TFunction): Indicator[] {
+  return [
+    { key: "wr", label: t("reports.outcomes.workReadiness"), kind: "share", get: (f) => f.workReadinessCompletion, pendingLabel: t("reports.outcomes.pendingWorkReadiness") },
+    { key: "voc", label: t("reports.outcomes.vocational"), kind: "share", get: (f) => f.vocationalCompletion },
+    { key: "emp", label: t("reports.outcomes.employmentAtExit"), kind: "share", get: (f) => f.employmentAtExit, pendingLabel: t("reports.outcomes.pendingOutcome") },
+    { key: "ret", label: t("reports.outcomes.retainedByEmployer"), kind: "share", get: (f) => f.retainedByEmployer, pendingLabel: t("reports.outcomes.pendingOutcome") },
+    { key: "biz", label: t("reports.outcomes.businessStartups"), kind: "share", get: (f) => f.businessStartups, pendingLabel: t("reports.outcomes.pendingOutcome") },
+    { key: "salary", label: t("reports.outcomes.startingSalary"), kind: "salary" },
+    ...OUTCOME_CHECKIN_MONTHS.map(
+      (months): Indicator => ({
+        key: `m${months}`,
+        label: t("reports.outcomes.inWorkAfter", { months }),
+        kind: "share",
+        get: (f) => f.retentionAfterExit[months],
+        pendingLabel: t("reports.outcomes.pendingCheckin"),
+      }),
+    ),
+  ];
+}
+
+function shareText(t: TFunction, locale: Locale, s: Share): string {
+  if (s.ratio === null) return t("reports.noFigure");
+  return t("reports.share", {
+    percent: formatPercent(locale, s.ratio),
+    numerator: formatNumber(locale, s.numerator),
+    denominator: formatNumber(locale, s.denominator),
+  });
+}
+
+export default function ProgrammeOutcomesReport() {
+  const { sites, intakes, errors, result } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const { t, i18n } = useTranslation();
+  const locale: Locale = i18n.language === "km" ? "km" : "en";
+  const siteName = (id: number) => {
+    const site = sites.find((s) => s.id === id);
+    return site ? (locale === "km" ? site.nameKm : site.nameEn) : "";
+  };
+  const intakeById = new Map(intakes.map((i) => [i.id, i]));
+  const input = "mt-1 block min-h-11 w-full rounded-lg border border-stone-400 bg-white px-2 aria-[invalid=true]:border-red-700";
+  const hasErrors = Object.keys(errors).length > 0;
+  const list = indicators(t);
+  const scopeName = result
+    ? result.siteId !== null
+      ? siteName(result.siteId)
+      : sites.length > 1
+        ? t("reports.filters.allSites")
+        : siteName(sites[0]?.id ?? 0)
+    : "";
+
+  return (
+    <div className="space-y-6 print:space-y-4">
+      <div>
+        <h1 className="text-2xl font-bold">{t("reports.outcomes.title")}</h1>
+        <p className="mt-1 text-stone-700">{t("reports.outcomes.intro")}</p>
+        {result ? (
+          <p className="mt-1 font-medium" data-testid="period">
+            {t("reports.period", { from: formatDate(locale, result.from), to: formatDate(locale, result.to) })}
+            {" · "}
+            {scopeName}
+            {result.intakeId !== null ? ` · ${intakeById.get(result.intakeId)?.name ?? ""}` : ""}
+          </p>
+        ) : null}
+      </div>
+
+      <Form method="get" aria-label={t("reports.filters.label")} className="rounded-xl bg-white p-4 shadow-sm print:hidden">
+        {hasErrors ? (
+          <p role="alert" className="mb-3 rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-red-800">
+            {t("reports.errors.summary")}
+          </p>
+        ) : null}
+        <div className="grid grid-cols-2 gap-3 sm:grid-cols-5 sm:items-start">
+          <label className="block text-sm">
+            {t("reports.filters.from")}
+            <input
+              type="date"
+              name="from"
+              defaultValue={result?.from ?? params.get("from") ?? ""}
+              aria-invalid={errors.from ? true : undefined}
+              aria-describedby="from-error"
+              className={input}
+            />
+            <FieldErrors id="from-error" errors={errors.from} />
+          </label>
+          <label className="block text-sm">
+            {t("reports.filters.to")}
+            <input
+              type="date"
+              name="to"
+              defaultValue={result?.to ?? params.get("to") ?? ""}
+              aria-invalid={errors.to ? true : undefined}
+              aria-describedby="to-error"
+              className={input}
+            />
+            <FieldErrors id="to-error" errors={errors.to} />
+          </label>
+          {sites.length > 1 || errors.site ? (
+            <label className="block text-sm">
+              {t("reports.filters.site")}
+              <select
+                name="site"
+                defaultValue={result ? (result.siteId ?? "") : ""}
+                aria-invalid={errors.site ? true : undefined}
+                aria-describedby="site-error"
+                className={input}
+              >
+                <option value="">{t("reports.filters.allSites")}</option>
+                {sites.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {locale === "km" ? s.nameKm : s.nameEn}
+                  </option>
+                ))}
+              </select>
+              <FieldErrors id="site-error" errors={errors.site} />
+            </label>
+          ) : null}
+          <label className="block text-sm">
+            {t("reports.filters.intake")}
+            <select
+              name="intake"
+              defaultValue={result ? (result.intakeId ?? "") : ""}
+              aria-invalid={errors.intake ? true : undefined}
+              aria-describedby="intake-error"
+              className={input}
+            >
+              <option value="">{t("reports.filters.allIntakes")}</option>
+              {sites.map((s) => {
+                const options = intakes.filter((i) => i.siteId === s.id);
+                const rendered = options.map((i) => (
+                  <option key={i.id} value={i.id}>
+                    {i.name}
+                  </option>
+                ));
+                return sites.length > 1 ? (
+                  <optgroup key={s.id} label={locale === "km" ? s.nameKm : s.nameEn}>
+                    {rendered}
+                  </optgroup>
+                ) : (
+                  rendered
+                );
+              })}
+            </select>
+            <FieldErrors id="intake-error" errors={errors.intake} />
+          </label>
+          <div className="sm:pt-6">
+            <button type="submit" className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-5 font-semibold text-white hover:bg-brand-800">
+              {t("reports.filters.show")}
+            </button>
+          </div>
+        </div>
+      </Form>
+
+      {result ? (
+        <>
+          <p className="text-sm text-stone-600 print:hidden">{t("reports.printHint")}</p>
+          {result.report.sites.length === 0 ? (
+            <p className="rounded-xl bg-white p-4 text-stone-700 shadow-sm" data-testid="no-outcomes">
+              {t("reports.outcomes.noData")}
+            </p>
+          ) : null}
+          {result.report.sites.length > 1 ? (
+            <OutcomeSection
+              id="total"
+              heading={t("reports.filters.allSites")}
+              columns={[{ key: "all", label: t("reports.outcomes.allIntakes"), figures: result.report.total }]}
+              chart={result.report.total}
+              list={list}
+              locale={locale}
+            />
+          ) : null}
+          {result.report.sites.map(({ siteId, figures }) => {
+            const groups = result.report.groups
+              .filter((g) => g.siteId === siteId)
+              .sort((a, b) => intakeOrder(intakeById.get(a.intakeId ?? -1)) - intakeOrder(intakeById.get(b.intakeId ?? -1)) || (a.intakeId ?? 0) - (b.intakeId ?? 0));
+            return (
+              <OutcomeSection
+                key={siteId}
+                id={`site-${siteId}`}
+                heading={siteName(siteId)}
+                columns={[
+                  ...groups.map((g) => ({
+                    key: String(g.intakeId ?? "none"),
+                    label: g.intakeId === null ? t("reports.outcomes.noIntake") : (intakeById.get(g.intakeId)?.name ?? ""),
+                    figures: g.figures,
+                  })),
+                  { key: "all", label: t("reports.outcomes.allIntakes"), figures },
+                ]}
+                chart={figures}
+                list={list}
+                locale={locale}
+              />
+            );
+          })}
+          <Notes />
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+/** Oldest intake first; "no intake" last. */
+const intakeOrder = (intake: Intake | undefined) => (intake ? Date.parse(`${intake.startsOn}T00:00:00Z`) : Number.MAX_SAFE_INTEGER);
+
+function OutcomeSection({
+  id,
+  heading,
+  columns,
+  chart,
+  list,
+  locale,
+}: {
+  id: string;
+  heading: string;
+  columns: { key: string; label: string; figures: OutcomeFigures }[];
+  chart: OutcomeFigures;
+  list: Indicator[];
+  locale: Locale;
+}) {
+  const { t } = useTranslation();
+  const title = t("reports.outcomes.chartTitle", { scope: heading });
+  const bars: ChartBar[] = list.flatMap((ind) => {
+    if (ind.kind !== "share") return [];
+    const s = ind.get(chart);
+    return [{ key: ind.key, label: ind.label, value: s.ratio, valueText: shareText(t, locale, s) }];
+  });
+  const salary = chart.startingSalary;
+  const summary = `${chartSummary(title, bars)} ${t("reports.outcomes.startingSalary")}: ${
+    salary.meanCents === null ? t("reports.noFigure") : t("reports.outcomes.salaryValue", { amount: formatUsd(locale, salary.meanCents), count: formatNumber(locale, salary.count) })
+  }.`;
+  const none = (
+    <>
+      <span aria-hidden="true">—</span>
+      <span className="sr-only">{t("reports.noFigure")}</span>
+    </>
+  );
+  const cellOf = (ind: Indicator, f: OutcomeFigures) => {
+    if (ind.kind === "salary") {
+      return f.startingSalary.meanCents === null
+        ? none
+        : t("reports.outcomes.salaryValue", { amount: formatUsd(locale, f.startingSalary.meanCents), count: formatNumber(locale, f.startingSalary.count) });
+    }
+    const s = ind.get(f);
+    const pending = "pending" in s && s.pending > 0 && ind.pendingLabel ? (
+      <span className="block text-xs text-stone-600">{`${ind.pendingLabel}: ${formatNumber(locale, s.pending)}`}</span>
+    ) : null;
+    return (
+      <>
+        {s.ratio === null ? (
+          none
+        ) : (
+          <>
+            {formatPercent(locale, s.ratio)} <span className="text-stone-600">({formatNumber(locale, s.numerator)}/{formatNumber(locale, s.denominator)})</span>
+          </>
+        )}
+        {pending}
+      </>
+    );
+  };
+  return (
+    <section aria-labelledby={id} className="space-y-3 break-inside-avoid" data-testid="outcome-section">
+      <h2 id={id} className="text-xl font-semibold">
+        {heading}
+      </h2>
+      <figure aria-labelledby={`${id}-chart`} className="rounded-xl bg-white p-4 shadow-sm print:p-0 print:shadow-none">
+        <figcaption id={`${id}-chart`} className="mb-2 font-semibold">
+          {title}
+        </figcaption>
+        <BarChart bars={bars} summary={summary} color="#14736b" emptyText={t("reports.noFigure")} />
+      </figure>
+      <div className="overflow-x-auto rounded-xl bg-white shadow-sm print:overflow-visible print:shadow-none">
+        <table className="w-full text-sm print:text-[10px]">
+          <thead className="border-b border-stone-300 bg-stone-50">
+            <tr>
+              <th scope="col" className="px-2 py-2 text-left align-bottom font-semibold">
+                {t("reports.outcomes.indicator")}
+              </th>
+              {columns.map((c) => (
+                <th key={c.key} scope="col" className="px-2 py-2 text-right align-bottom font-semibold">
+                  {c.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((ind) => (
+              <tr key={ind.key} className="border-t border-stone-100" data-testid={`indicator-${ind.key}`}>
+                <th scope="row" className="px-2 py-1.5 text-left font-medium">
+                  {ind.label}
+                </th>
+                {columns.map((c) => (
+                  <td key={c.key} className="px-2 py-1.5 text-right tabular-nums">
+                    {cellOf(ind, c.figures)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function Notes() {
+  const { t } = useTranslation();
+  const notes = [
+    "reports.outcomes.notes.workReadiness",
+    "reports.outcomes.notes.vocational",
+    "reports.outcomes.notes.employmentAtExit",
+    "reports.outcomes.notes.retainedByEmployer",
+    "reports.outcomes.notes.businessStartups",
+    "reports.outcomes.notes.startingSalary",
+    "reports.outcomes.notes.retention",
+  ] as const;
+  return (
+    <section aria-labelledby="notes" className="rounded-xl bg-white p-4 text-sm shadow-sm break-inside-avoid print:p-0 print:shadow-none">
+      <h2 id="notes" className="font-semibold">
+        {t("reports.notesTitle")}
+      </h2>
+      <ul className="mt-2 list-disc space-y-1 pl-5">
+        {notes.map((key) => (
+          <li key={key}>{t(key)}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}

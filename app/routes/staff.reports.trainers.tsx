@@ -1,0 +1,528 @@
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+
+import { actorOf, requireStaff } from "~/auth/guards.server";
+import { BarChart, chartSummary, type ChartBar } from "~/components/charts";
+import { FieldErrors } from "~/components/forms";
+import { loadTrainerAccountability } from "~/db/reports.server";
+import { sitesFor } from "~/db/staff.server";
+import type { Locale } from "~/domain/enums";
+import { FLAG_RULES } from "~/domain/enums";
+import {
+  parseSort,
+  sortAccountability,
+  type AccountabilityFigures,
+  type AccountabilitySort,
+  type AccountabilitySortKey,
+  type Share,
+} from "~/domain/reports";
+import { parseReportFilters, type FilterErrors } from "~/forms/reports.server";
+import { formatDate, formatNumber, formatPercent } from "~/i18n/format";
+import { requestT } from "~/i18n/request.server";
+import { pageMeta } from "~/utils/meta";
+import { siteToday } from "~/utils/today.server";
+
+export const meta = pageMeta;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireStaff(request);
+  const actor = actorOf(user);
+  const t = await requestT(request);
+  const today = siteToday();
+  const sites = sitesFor(actor).map((s) => ({ id: s.id, nameEn: s.nameEn, nameKm: s.nameKm }));
+  const parsed = parseReportFilters(new URL(request.url).searchParams, {
+    report: "trainers",
+    today,
+    allowedSiteIds: sites.map((s) => s.id),
+  });
+  const base = { title: t("reports.trainers.title"), sites };
+  if (!parsed.ok) return data({ ...base, errors: parsed.errors, result: null }, { status: 400 });
+
+  const { from, to, siteId, sort } = parsed.data;
+  const { report } = loadTrainerAccountability(actor, { from, to, today, siteId });
+  return {
+    ...base,
+    errors: {} as FilterErrors,
+    result: {
+      from,
+      to,
+      siteId: siteId ?? null,
+      sort,
+      trainers: sortAccountability(report.trainers, sort),
+      employers: sortAccountability(report.employers, sort),
+    },
+  };
+}
+
+type Result = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["result"]>;
+
+const cell = "px-2 py-1.5 text-right tabular-nums whitespace-nowrap print:px-1";
+
+export default function TrainerAccountabilityReport() {
+  const { sites, errors, result } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const { t, i18n } = useTranslation();
+  const locale: Locale = i18n.language === "km" ? "km" : "en";
+  const siteName = (id: number) => {
+    const site = sites.find((s) => s.id === id);
+    return site ? (locale === "km" ? site.nameKm : site.nameEn) : "";
+  };
+  const filterParams = new URLSearchParams();
+  if (result) {
+    filterParams.set("from", result.from);
+    filterParams.set("to", result.to);
+    if (result.siteId !== null) filterParams.set("site", String(result.siteId));
+  }
+  const csvParams = new URLSearchParams(filterParams);
+  if (result) csvParams.set("sort", result.sort);
+  const manySites = result ? result.siteId === null && sites.length > 1 : false;
+  const input = "mt-1 block min-h-11 w-full rounded-lg border border-stone-400 bg-white px-2 aria-[invalid=true]:border-red-700";
+  const hasErrors = Object.keys(errors).length > 0;
+
+  return (
+    <div className="space-y-6 print:space-y-4">
+      <div>
+        <h1 className="text-2xl font-bold">{t("reports.trainers.title")}</h1>
+        <p className="mt-1 text-stone-700">{t("reports.trainers.intro")}</p>
+        {result ? (
+          <p className="mt-1 font-medium" data-testid="period">
+            {t("reports.period", { from: formatDate(locale, result.from), to: formatDate(locale, result.to) })}
+            {" · "}
+            {result.siteId !== null ? siteName(result.siteId) : sites.length > 1 ? t("reports.filters.allSites") : siteName(sites[0]?.id ?? 0)}
+          </p>
+        ) : null}
+      </div>
+
+      <Form method="get" aria-label={t("reports.filters.label")} className="rounded-xl bg-white p-4 shadow-sm print:hidden">
+        {hasErrors ? (
+          <p role="alert" className="mb-3 rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-red-800">
+            {t("reports.errors.summary")}
+          </p>
+        ) : null}
+        <div className="grid grid-cols-2 gap-3 sm:grid-cols-4 sm:items-start">
+          <label className="block text-sm">
+            {t("reports.filters.from")}
+            <input
+              type="date"
+              name="from"
+              defaultValue={result?.from ?? params.get("from") ?? ""}
+              aria-invalid={errors.from ? true : undefined}
+              aria-describedby="from-error"
+              className={input}
+            />
+            <FieldErrors id="from-error" errors={errors.from} />
+          </label>
+          <label className="block text-sm">
+            {t("reports.filters.to")}
+            <input
+              type="date"
+              name="to"
+              defaultValue={result?.to ?? params.get("to") ?? ""}
+              aria-invalid={errors.to ? true : undefined}
+              aria-describedby="to-error"
+              className={input}
+            />
+            <FieldErrors id="to-error" errors={errors.to} />
+          </label>
+          {sites.length > 1 || errors.site ? (
+            <label className="block text-sm">
+              {t("reports.filters.site")}
+              <select
+                name="site"
+                defaultValue={result ? (result.siteId ?? "") : ""}
+                aria-invalid={errors.site ? true : undefined}
+                aria-describedby="site-error"
+                className={input}
+              >
+                <option value="">{t("reports.filters.allSites")}</option>
+                {sites.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {locale === "km" ? s.nameKm : s.nameEn}
+                  </option>
+                ))}
+              </select>
+              <FieldErrors id="site-error" errors={errors.site} />
+            </label>
+          ) : null}
+          {result || !errors.sort ? <input type="hidden" name="sort" value={result?.sort ?? params.get("sort") ?? ""} /> : null}
+          <div className="sm:pt-6">
+            <button type="submit" className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-5 font-semibold text-white hover:bg-brand-800">
+              {t("reports.filters.show")}
+            </button>
+          </div>
+        </div>
+        <FieldErrors id="sort-error" errors={errors.sort} />
+      </Form>
+
+      {result ? (
+        <>
+          <p className="flex flex-wrap gap-x-6 gap-y-2 print:hidden">
+            <a href={`/staff/reports/trainers.csv?${csvParams.toString()}`} download className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+              {t("reports.downloadCsv")}
+            </a>
+            <span className="inline-flex min-h-11 items-center text-sm text-stone-600">{t("reports.printHint")}</span>
+          </p>
+          {result.trainers.length === 0 ? (
+            <p className="rounded-xl bg-white p-4 text-stone-700 shadow-sm">{t("reports.trainers.none")}</p>
+          ) : (
+            <>
+              <Charts result={result} t={t} locale={locale} />
+              <section aria-labelledby="per-trainer" className="space-y-2">
+                <h2 id="per-trainer" className="text-xl font-semibold">
+                  {t("reports.trainers.perTrainer")}
+                </h2>
+                <FiguresTable
+                  kind="trainer"
+                  rows={result.trainers.map((r) => ({
+                    key: r.trainerUserId,
+                    name: r.name,
+                    inactive: !r.active,
+                    employer: r.employerName,
+                    site: manySites ? siteName(r.siteId) : null,
+                    figures: r,
+                  }))}
+                  sort={result.sort}
+                  filterParams={filterParams}
+                  locale={locale}
+                />
+              </section>
+              <section aria-labelledby="per-employer" className="space-y-2 break-before-auto">
+                <h2 id="per-employer" className="text-xl font-semibold">
+                  {t("reports.trainers.perEmployer")}
+                </h2>
+                <FiguresTable
+                  kind="employer"
+                  rows={result.employers.map((r) => ({
+                    key: r.employerId,
+                    name: r.name,
+                    inactive: false,
+                    employer: null,
+                    site: manySites ? siteName(r.siteId) : null,
+                    figures: r,
+                  }))}
+                  sort={result.sort}
+                  filterParams={filterParams}
+                  locale={locale}
+                />
+              </section>
+              <FlagsByRule result={result} locale={locale} />
+            </>
+          )}
+          <Notes />
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function shareText(t: TFunction, locale: Locale, s: Share): string {
+  if (s.ratio === null) return t("reports.noFigure");
+  return t("reports.share", {
+    percent: formatPercent(locale, s.ratio),
+    numerator: formatNumber(locale, s.numerator),
+    denominator: formatNumber(locale, s.denominator),
+  });
+}
+
+function Charts({ result, t, locale }: { result: Result; t: TFunction; locale: Locale }) {
+  const charts: { id: string; title: string; color: string; bars: ChartBar[] }[] = [
+    {
+      id: "chart-reviews",
+      title: t("reports.charts.reviews"),
+      color: "#14736b",
+      bars: result.trainers.map((r) => ({ key: r.trainerUserId, label: r.name, value: r.reviews.ratio, valueText: shareText(t, locale, r.reviews) })),
+    },
+    {
+      id: "chart-progress",
+      title: t("reports.charts.progress"),
+      color: "#15803d",
+      bars: result.trainers.map((r) => ({
+        key: r.trainerUserId,
+        label: r.name,
+        value: r.progressAgainstPlan,
+        valueText:
+          r.progressAgainstPlan === null
+            ? t("reports.noFigure")
+            : `${formatPercent(locale, r.progressAgainstPlan)} · ${t("reports.measuredOver", { count: formatNumber(locale, r.progressPlacements) })}`,
+      })),
+    },
+    {
+      id: "chart-education",
+      title: t("reports.charts.education"),
+      color: "#0369a1",
+      bars: result.trainers.map((r) => ({
+        key: r.trainerUserId,
+        label: r.name,
+        value: r.educationReleased.ratio,
+        valueText: shareText(t, locale, r.educationReleased),
+      })),
+    },
+  ];
+  return (
+    <div className="grid gap-4 lg:grid-cols-2">
+      {charts.map((c) => (
+        <figure key={c.id} aria-labelledby={c.id} className="break-inside-avoid rounded-xl bg-white p-4 shadow-sm print:p-0 print:shadow-none">
+          <figcaption id={c.id} className="mb-2 font-semibold">
+            {c.title}
+          </figcaption>
+          <BarChart bars={c.bars} summary={chartSummary(c.title, c.bars)} color={c.color} emptyText={t("reports.noFigure")} />
+        </figure>
+      ))}
+    </div>
+  );
+}
+
+interface TableRow {
+  key: number;
+  name: string;
+  inactive: boolean;
+  employer: string | null;
+  site: string | null;
+  figures: AccountabilityFigures;
+}
+
+const COLUMNS = [
+  { key: "apprentices", label: "reports.columns.apprentices" },
+  { key: "reviews", label: "reports.columns.reviews" },
+  { key: "review_gap", label: "reports.columns.reviewGap" },
+  { key: "signed", label: "reports.columns.signed" },
+  { key: "progress", label: "reports.columns.progress" },
+  { key: "flags_raised", label: "reports.columns.flagsRaised" },
+  { key: "flags_resolved", label: "reports.columns.flagsResolved" },
+  { key: "education", label: "reports.columns.education" },
+  { key: "feedback", label: "reports.columns.feedback" },
+  { key: "completion", label: "reports.columns.completion" },
+  { key: "retention", label: "reports.columns.retention" },
+] as const satisfies readonly { key: AccountabilitySortKey; label: string }[];
+
+function SortHeader({
+  column,
+  children,
+  sort,
+  filterParams,
+  align = "right",
+}: {
+  column: AccountabilitySortKey;
+  children: string;
+  sort: AccountabilitySort;
+  filterParams: URLSearchParams;
+  align?: "left" | "right";
+}) {
+  const { key, descending } = parseSort(sort);
+  const active = key === column;
+  const qs = new URLSearchParams(filterParams);
+  qs.set("sort", active && !descending ? `-${column}` : column);
+  return (
+    <th
+      scope="col"
+      aria-sort={active ? (descending ? "descending" : "ascending") : undefined}
+      className={`px-2 py-2 align-bottom font-semibold ${align === "right" ? "text-right" : "text-left"}`}
+    >
+      <Link to={`?${qs.toString()}`} preventScrollReset className="text-brand-800 underline decoration-1 underline-offset-2 print:no-underline print:text-stone-900">
+        {children}
+        {active ? <span aria-hidden="true">{descending ? " ▼" : " ▲"}</span> : null}
+      </Link>
+    </th>
+  );
+}
+
+function FiguresTable({
+  kind,
+  rows,
+  sort,
+  filterParams,
+  locale,
+}: {
+  kind: "trainer" | "employer";
+  rows: TableRow[];
+  sort: AccountabilitySort;
+  filterParams: URLSearchParams;
+  locale: Locale;
+}) {
+  const { t } = useTranslation();
+  const showSite = rows.some((r) => r.site !== null);
+  const none = (
+    <>
+      <span aria-hidden="true">—</span>
+      <span className="sr-only">{t("reports.noFigure")}</span>
+    </>
+  );
+  const share = (s: Share) =>
+    s.ratio === null ? (
+      none
+    ) : (
+      <>
+        {formatPercent(locale, s.ratio)} <span className="text-stone-600">({formatNumber(locale, s.numerator)}/{formatNumber(locale, s.denominator)})</span>
+      </>
+    );
+  const value = (f: AccountabilityFigures, column: AccountabilitySortKey) => {
+    switch (column) {
+      case "apprentices":
+        return formatNumber(locale, f.apprentices);
+      case "reviews":
+        return share(f.reviews);
+      case "review_gap":
+        return f.meanDaysBetweenReviews === null ? none : t("reports.days", { value: formatNumber(locale, f.meanDaysBetweenReviews, { maximumFractionDigits: 1 }) });
+      case "signed":
+        return formatNumber(locale, f.competenciesSigned);
+      case "progress":
+        return f.progressAgainstPlan === null ? (
+          none
+        ) : (
+          <>
+            {formatPercent(locale, f.progressAgainstPlan)}{" "}
+            <span className="text-stone-600">({t("reports.measuredOver", { count: formatNumber(locale, f.progressPlacements) })})</span>
+          </>
+        );
+      case "flags_raised":
+        return formatNumber(locale, f.flagsRaised);
+      case "flags_resolved":
+        return formatNumber(locale, f.flagsResolved);
+      case "education":
+        return share(f.educationReleased);
+      case "feedback":
+        return f.feedbackMean === null ? none : t("reports.feedbackValue", { value: formatNumber(locale, f.feedbackMean, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) });
+      case "completion":
+        return share(f.completion);
+      case "retention":
+        return share(f.retention);
+      default:
+        return null;
+    }
+  };
+  return (
+    <div className="overflow-x-auto rounded-xl bg-white shadow-sm print:overflow-visible print:shadow-none">
+      <table className="w-full text-sm print:text-[10px]" data-testid={`${kind}-table`}>
+        <thead className="border-b border-stone-300 bg-stone-50">
+          <tr>
+            <SortHeader column={kind === "trainer" ? "trainer" : "employer"} sort={sort} filterParams={filterParams} align="left">
+              {t(kind === "trainer" ? "reports.columns.trainer" : "reports.columns.employer")}
+            </SortHeader>
+            {kind === "trainer" ? (
+              <SortHeader column="employer" sort={sort} filterParams={filterParams} align="left">
+                {t("reports.columns.employer")}
+              </SortHeader>
+            ) : null}
+            {showSite ? (
+              <th scope="col" className="px-2 py-2 text-left align-bottom font-semibold">
+                {t("reports.columns.site")}
+              </th>
+            ) : null}
+            {COLUMNS.map((c) => (
+              <SortHeader key={c.key} column={c.key} sort={sort} filterParams={filterParams}>
+                {t(c.label)}
+              </SortHeader>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key} className="border-t border-stone-100 break-inside-avoid" data-testid={`${kind}-row`}>
+              <th scope="row" className="px-2 py-1.5 text-left font-medium">
+                {r.name}
+                {r.inactive ? <span className="ml-1 text-xs font-normal text-stone-600">({t("reports.inactive")})</span> : null}
+              </th>
+              {kind === "trainer" ? <td className="px-2 py-1.5">{r.employer}</td> : null}
+              {showSite ? <td className="px-2 py-1.5">{r.site}</td> : null}
+              {COLUMNS.map((c) => (
+                <td key={c.key} className={cell}>
+                  {value(r.figures, c.key)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function FlagsByRule({ result, locale }: { result: Result; locale: Locale }) {
+  const { t } = useTranslation();
+  const rules = FLAG_RULES.filter((rule) => result.trainers.some((r) => (r.flagsByRule[rule]?.raised ?? 0) > 0));
+  return (
+    <section aria-labelledby="flags-by-rule" className="space-y-2 break-inside-avoid">
+      <h2 id="flags-by-rule" className="text-xl font-semibold">
+        {t("reports.trainers.flagsByRule")}
+      </h2>
+      {rules.length === 0 ? (
+        <p className="text-stone-600">{t("reports.trainers.noFlags")}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-xl bg-white shadow-sm print:overflow-visible print:shadow-none">
+          <table className="w-full text-sm print:text-[10px]">
+            <caption className="px-2 pt-2 text-left text-sm text-stone-600">{t("reports.trainers.flagsByRuleHelp")}</caption>
+            <thead className="border-b border-stone-300 bg-stone-50">
+              <tr>
+                <th scope="col" className="px-2 py-2 text-left align-bottom font-semibold">
+                  {t("reports.columns.trainer")}
+                </th>
+                {rules.map((rule) => (
+                  <th key={rule} scope="col" className="px-2 py-2 text-right align-bottom font-semibold">
+                    {t(`flagRule.${rule}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {result.trainers.map((r) => (
+                <tr key={r.trainerUserId} className="border-t border-stone-100">
+                  <th scope="row" className="px-2 py-1.5 text-left font-medium">
+                    {r.name}
+                  </th>
+                  {rules.map((rule) => {
+                    const count = r.flagsByRule[rule];
+                    return (
+                      <td key={rule} className={cell}>
+                        {count === null ? (
+                          <>
+                            <span aria-hidden="true">—</span>
+                            <span className="sr-only">{t("reports.noFigure")}</span>
+                          </>
+                        ) : (
+                          <span className={count.raised === 0 ? "text-stone-400" : undefined}>
+                            {formatNumber(locale, count.raised)} / {formatNumber(locale, count.resolved)}
+                          </span>
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Notes() {
+  const { t } = useTranslation();
+  const notes = [
+    "reports.trainers.notes.period",
+    "reports.trainers.notes.reviews",
+    "reports.trainers.notes.reviewGap",
+    "reports.trainers.notes.signed",
+    "reports.trainers.notes.progress",
+    "reports.trainers.notes.flags",
+    "reports.trainers.notes.education",
+    "reports.trainers.notes.feedback",
+    "reports.trainers.notes.completion",
+  ] as const;
+  return (
+    <section aria-labelledby="notes" className="rounded-xl bg-white p-4 text-sm shadow-sm break-inside-avoid print:p-0 print:shadow-none">
+      <h2 id="notes" className="font-semibold">
+        {t("reports.notesTitle")}
+      </h2>
+      <ul className="mt-2 list-disc space-y-1 pl-5">
+        {notes.map((key) => (
+          <li key={key}>{t(key)}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
