@@ -2,9 +2,8 @@ import { useTranslation } from "react-i18next";
 
 import type { CalendarDay, DayMark, MonthCalendar } from "~/domain/me-progress";
 import type { Locale } from "~/domain/enums";
-import { formatDate, formatNumber } from "~/i18n/format";
+import { formatDate, formatNumber, weekdayNames } from "~/i18n/format";
 
-const tag = (locale: Locale) => (locale === "km" ? "km-KH" : "en-GB");
 
 const STYLE: Record<DayMark, string> = {
   present: "bg-green-100 text-green-900 border-green-300",
@@ -64,12 +63,6 @@ export function MarkIcon({ mark, size = 14 }: { mark: DayMark; size?: number }) 
     default:
       return null;
   }
-}
-
-function weekdayNames(locale: Locale): string[] {
-  // 2026-11-16 is a Monday.
-  const format = new Intl.DateTimeFormat(tag(locale), { weekday: "short", timeZone: "UTC" });
-  return Array.from({ length: 7 }, (_, i) => format.format(new Date(Date.UTC(2026, 10, 16 + i, 12))));
 }
 
 /** This month's attendance as a calendar: one coloured square with a picture for each day. */

@@ -5,7 +5,7 @@
 import { and, asc, between, desc, eq, isNull, lte } from "drizzle-orm";
 
 import { parseWeekdays } from "~/domain/dates";
-import type { AdvanceNoticeKind, AttendanceStatus, EducationEventKind, PlacementStatus } from "~/domain/enums";
+import type { AdvanceNoticeKind, AttendanceStatus, EducationEventKind } from "~/domain/enums";
 import {
   comingNext,
   educationAttended,
@@ -104,7 +104,7 @@ export function ownProgress(apprenticeId: number, today: string): OwnProgress | 
     .orderBy(desc(placements.startDate))
     .all();
   const completed = all
-    .filter((p) => p.status === ("completed" satisfies PlacementStatus))
+    .filter((p) => p.status === "completed")
     .map(({ id, employerName, tradeEn, tradeKm, endedOn }) => ({ id, employerName, tradeEn, tradeKm, endedOn }));
   const placement = all.find((p) => p.status === "active");
   const { siteId: _s, ...who } = me;

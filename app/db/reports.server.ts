@@ -31,7 +31,17 @@ import {
 } from "~/domain/reports";
 
 import { db } from "./client.server";
+import { feedback as feedbackTable, flagEvents, flags as flagsTable, weeklyReviews } from "./schema";
 import { sitesFor, type SiteRow } from "./staff.server";
+
+/**
+ * Moment columns are named through the schema, which has renamed them before (a review's
+ * moment became `submitted_at`, a flag's `raised_at`); other columns are named plainly.
+ */
+const REVIEW_SUBMITTED = weeklyReviews.submittedAt.name;
+const FEEDBACK_SUBMITTED = feedbackTable.submittedAt.name;
+const FLAG_RAISED = flagsTable.raisedAt.name;
+const FLAG_EVENT_AT = flagEvents.createdAt.name;
 
 export interface ReportScope {
   /** The sites the report covers (already checked against the caller). */
@@ -95,13 +105,24 @@ export function siteDayStartMs(date: string, timeZone = SITE_TIME_ZONE): number 
   return midnightUtc - offsetAt(guess);
 }
 
-/** Site dates of moments, with one formatter for a whole report. */
+/**
+ * Site dates of moments, for a whole report. Formatting through Intl costs microseconds a call
+ * and a report converts hundreds of thousands of moments, so each quarter hour is formatted
+ * once (zone offsets are whole quarter hours, so a site date never changes inside one).
+ */
 function siteDates(timeZone = SITE_TIME_ZONE): (ms: number) => string {
   const format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+  const byQuarterHour = new Map<number, string>();
   return (ms) => {
-    const parts = format.formatToParts(new Date(ms));
-    const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-    return `${get("year")}-${get("month")}-${get("day")}`;
+    const bucket = Math.floor(ms / 900_000);
+    let date = byQuarterHour.get(bucket);
+    if (date === undefined) {
+      const parts = format.formatToParts(new Date(bucket * 900_000));
+      const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+      date = `${get("year")}-${get("month")}-${get("day")}`;
+      byQuarterHour.set(bucket, date);
+    }
+    return date;
   };
 }
 
@@ -159,7 +180,7 @@ export function loadTrainerAccountability(actor: Actor, filters: Period & { site
 
   // 4. Weekly reviews of the period's weeks: the first submission of each week.
   const reviews = all<{ placementId: number; weekOf: string; firstMs: number }>(
-    `select placement_id as placementId, week_of as weekOf, min(created_at) as firstMs from weekly_reviews
+    `select placement_id as placementId, week_of as weekOf, min(${REVIEW_SUBMITTED}) as firstMs from weekly_reviews
      where placement_id in (select value from json_each(@pids)) and week_of between @from and @to
      group by placement_id, week_of`,
     { pids, from: period.from, to: period.to },
@@ -207,34 +228,33 @@ export function loadTrainerAccountability(actor: Actor, filters: Period & { site
   // 8. Flags raised in the period, with when staff resolved them.
   const flags = loadFlags(siteIds, startMs, endMs);
 
-  // 9. Education afternoons dated in the period, their ledger and the day's attendance.
-  const afternoonRows = all<{ id: number; placementId: number; date: string; kind: EducationEventKind | null; attendance: AttendanceStatus | null }>(
-    `select f.id, f.placement_id as placementId, f.date, e.kind, f.attendance
-     from (select id, placement_id, date,
-                  (select t.status from attendance t where t.placement_id = x.placement_id and t.date = x.date
-                   order by t.id desc limit 1) as attendance
-           from education_afternoons x
-           where x.placement_id in (select value from json_each(@pids)) and x.date between @from and @asOf) f
-     left join education_events e on e.afternoon_id = f.id
-     order by f.id, e.id`,
+  // 9. Education afternoons dated in the period: each with its ledger (kinds in the order
+  //    recorded) and, where the trainer gave no word, the day's current attendance status.
+  const afternoonRows = all<{ placementId: number; date: string; kinds: string | null; attendance: AttendanceStatus | null }>(
+    `select x.placement_id as placementId, x.date, group_concat(e.kind, ',' order by e.id) as kinds,
+            case when max(e.kind in ('released', 'refused')) = 1 then null
+                 else (select t.status from attendance t where t.placement_id = x.placement_id and t.date = x.date
+                       order by t.id desc limit 1) end as attendance
+     from education_afternoons x
+     left join education_events e on e.afternoon_id = x.id
+     where x.placement_id in (select value from json_each(@pids)) and x.date between @from and @asOf
+     group by x.id`,
     { pids, from: period.from, asOf },
   );
-  const afternoons = new Map<number, ReportAfternoon & { events: EducationEventKind[] }>();
-  for (const row of afternoonRows) {
-    let afternoon = afternoons.get(row.id);
-    if (!afternoon) {
-      afternoon = { placementId: row.placementId, date: row.date, events: [], attendance: row.attendance };
-      afternoons.set(row.id, afternoon);
-    }
-    if (row.kind) afternoon.events.push(row.kind);
-  }
+  const afternoons: ReportAfternoon[] = afternoonRows.map((row) => ({
+    placementId: row.placementId,
+    date: row.date,
+    events: row.kinds ? (row.kinds.split(",") as EducationEventKind[]) : [],
+    attendance: row.attendance,
+  }));
 
   // 10. Feedback submitted in the period (its figures are gated in the domain, ≥ 3 apprentices).
   const feedback = all<{ placementId: number; ms: number; e: number; l: number; f: number; s: number }>(
-    `select placement_id as placementId, created_at as ms, explains_rating as e, learning_rating as l,
+    `select placement_id as placementId, ${FEEDBACK_SUBMITTED} as ms, explains_rating as e, learning_rating as l,
             fairness_rating as f, safety_rating as s
      from feedback
-     where placement_id in (select value from json_each(@pids)) and created_at >= @startMs and created_at < @endMs`,
+     where placement_id in (select value from json_each(@pids))
+       and ${FEEDBACK_SUBMITTED} >= @startMs and ${FEEDBACK_SUBMITTED} < @endMs`,
     { pids, startMs, endMs },
   );
 
@@ -256,7 +276,7 @@ export function loadTrainerAccountability(actor: Actor, filters: Period & { site
       status: f.status,
       resolvedOn: f.resolvedMs === null ? null : dateOf(f.resolvedMs),
     })),
-    afternoons: [...afternoons.values()],
+    afternoons,
     feedback: feedback.map((r) => ({ placementId: r.placementId, submittedOn: dateOf(r.ms), ratings: [r.e, r.l, r.f, r.s] as const })),
   });
   return { period, sites, report };
@@ -270,10 +290,10 @@ export function loadTrainerAccountability(actor: Actor, filters: Period & { site
  */
 function loadFlags(siteIds: string, startMs: number, endMs: number) {
   return all<{ rule: FlagRule; trainerUserId: number | null; employerId: number | null; raisedMs: number; status: FlagStatus; resolvedMs: number | null }>(
-    `select f.rule, f.trainer_user_id as trainerUserId, f.employer_id as employerId, f.created_at as raisedMs, f.status,
-            (select min(e.created_at) from flag_events e where e.flag_id = f.id and e.action = 'resolved') as resolvedMs
+    `select f.rule, f.trainer_user_id as trainerUserId, f.employer_id as employerId, f.${FLAG_RAISED} as raisedMs, f.status,
+            (select min(e.${FLAG_EVENT_AT}) from flag_events e where e.flag_id = f.id and e.action = 'resolved') as resolvedMs
      from flags f
-     where f.site_id in (select value from json_each(@sites)) and f.created_at >= @startMs and f.created_at < @endMs`,
+     where f.site_id in (select value from json_each(@sites)) and f.${FLAG_RAISED} >= @startMs and f.${FLAG_RAISED} < @endMs`,
     { sites: siteIds, startMs, endMs },
   );
 }

@@ -3,6 +3,8 @@ import { eq } from "drizzle-orm";
 
 import { DEFAULT_THRESHOLDS, resolveThresholds, type Thresholds } from "~/domain/flags/thresholds";
 
+export { DEFAULT_THRESHOLDS };
+
 import { audit } from "./audit.server";
 import type { DB } from "./client.server";
 import { siteSettings } from "./schema";

@@ -10,7 +10,7 @@
  * Every percentage is a `Share`: its numerator and denominator travel with it, so a page or a
  * CSV never shows a bare percentage (and a share of nothing is null, not 0%).
  */
-import { addDays, daysBetween, isIsoDate, mondayOf, mondaysBetween, placementWeek } from "./dates";
+import { isIsoDate, placementWeek } from "./dates";
 import {
   FLAG_RULES,
   OUTCOME_CHECKIN_MONTHS,
@@ -85,6 +85,30 @@ function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
   }
   return out;
 }
+
+/**
+ * Day numbers (days since 1970-01-01) of ISO dates, memoised for one report: a report compares
+ * hundreds of thousands of dates drawn from a few thousand distinct days, and building a Date
+ * for each comparison (as `daysBetween` does) dominates its time.
+ */
+function dayNumbers(): { of: (date: string) => number; date: (n: number) => string } {
+  const cache = new Map<string, number>();
+  return {
+    of(date) {
+      let n = cache.get(date);
+      if (n === undefined) {
+        if (!isIsoDate(date)) throw new RangeError(`Not an ISO date: ${date}`);
+        n = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+        cache.set(date, n);
+      }
+      return n;
+    },
+    date: (n) => new Date(n * 86_400_000).toISOString().slice(0, 10),
+  };
+}
+
+/** The Monday on or before a day number (day 0, 1 January 1970, was a Thursday). */
+const mondayNumber = (n: number) => n - ((n + 3) % 7);
 
 /** The same calendar day `months` later, or the month's last day when it has no such day. */
 export function addMonths(date: string, months: number): string {
@@ -292,9 +316,21 @@ export function activeInPeriod(p: { startDate: string; endedOn: string | null },
  * `missingReviewWeeks` (app/domain/weeks.ts).
  */
 export function expectedReviewWeeks(p: { startDate: string; endedOn: string | null }, period: Period): string[] {
-  const lastDay = p.endedOn !== null && p.endedOn < period.today ? p.endedOn : addDays(mondayOf(period.today), -1);
-  if (lastDay < p.startDate) return [];
-  return mondaysBetween(p.startDate, lastDay).filter((m) => inPeriod(m, period));
+  const days = dayNumbers();
+  return expectedWeekNumbers(p, period, days).map(days.date);
+}
+
+function expectedWeekNumbers(p: { startDate: string; endedOn: string | null }, period: Period, days: ReturnType<typeof dayNumbers>): number[] {
+  const start = days.of(p.startDate);
+  const lastDay = p.endedOn !== null && p.endedOn < period.today ? days.of(p.endedOn) : mondayNumber(days.of(period.today)) - 1;
+  if (lastDay < start) return [];
+  const from = days.of(period.from);
+  const to = days.of(period.to);
+  const out: number[] = [];
+  for (let m = Math.max(mondayNumber(start), mondayNumber(from) + (mondayNumber(from) < from ? 7 : 0)); m <= lastDay && m <= to; m += 7) {
+    out.push(m);
+  }
+  return out;
 }
 
 /** What one placement contributes to a group's figures. */
@@ -316,6 +352,7 @@ function placementPart(
   p: ReportPlacement,
   ctx: {
     period: Period;
+    days: ReturnType<typeof dayNumbers>;
     asOf: string;
     reviews: readonly ReportReview[];
     levels: readonly ReportLevel[];
@@ -323,18 +360,20 @@ function placementPart(
     afternoons: readonly ReportAfternoon[];
   },
 ): PlacementPart {
-  const { period, asOf } = ctx;
+  const { period, days, asOf } = ctx;
 
   // Reviews: the first submission of each week counts; a resubmission is the same review.
-  const firstByWeek = new Map<string, string>();
+  const firstByWeek = new Map<number, number>();
   for (const r of ctx.reviews) {
     if (!inPeriod(r.weekOf, period)) continue;
-    const seen = firstByWeek.get(r.weekOf);
-    if (seen === undefined || r.submittedOn < seen) firstByWeek.set(r.weekOf, r.submittedOn);
+    const week = days.of(r.weekOf);
+    const submitted = days.of(r.submittedOn);
+    const seen = firstByWeek.get(week);
+    if (seen === undefined || submitted < seen) firstByWeek.set(week, submitted);
   }
-  const expected = expectedReviewWeeks(p, period);
-  const submittedDates = [...firstByWeek.values()].sort();
-  const reviewGaps = submittedDates.slice(1).map((d, i) => daysBetween(submittedDates[i] as string, d));
+  const expected = expectedWeekNumbers(p, period, days);
+  const submittedDays = [...firstByWeek.values()].sort((a, b) => a - b);
+  const reviewGaps = submittedDays.slice(1).map((d, i) => d - (submittedDays[i] as number));
 
   // Progress against plan, at the period's end, for placements still running then.
   let progress: number | null | undefined;
@@ -486,6 +525,7 @@ const respondents = (rows: readonly (ReportFeedback & { apprenticeId: number })[
 export function trainerAccountability(input: AccountabilityInput): AccountabilityReport {
   const { period } = input;
   const asOf = asOfDate(period);
+  const days = dayNumbers();
   const placements = input.placements.filter((p) => activeInPeriod(p, period));
   const placementById = new Map(input.placements.map((p) => [p.id, p]));
   const trainerById = new Map(input.trainers.map((t) => [t.id, t]));
@@ -498,6 +538,7 @@ export function trainerAccountability(input: AccountabilityInput): Accountabilit
   const parts = placements.map((p) =>
     placementPart(p, {
       period,
+      days,
       asOf,
       reviews: reviewsBy.get(p.id) ?? [],
       levels: levelsBy.get(p.id) ?? [],
@@ -771,6 +812,7 @@ function outcomeFigures(
   apprentices: readonly OutcomeApprentice[],
   exits: readonly OutcomeExit[],
   checkinsByApprentice: ReadonlyMap<number, readonly OutcomeCheckin[]>,
+  dueDate: (endedOn: string, months: number) => string,
 ): OutcomeFigures {
   const asOf = asOfDate(period);
 
@@ -802,7 +844,7 @@ function outcomeFigures(
       let pending = 0;
       for (const x of exits) {
         if (x.status !== "completed") continue;
-        const due = addMonths(x.endedOn, months);
+        const due = dueDate(x.endedOn, months);
         if (!inPeriod(due, { from: period.from, to: asOf })) continue;
         const checkin = checkinsByApprentice.get(x.apprenticeId)?.find((c) => c.months === months);
         if (!checkin) pending += 1;
@@ -866,6 +908,16 @@ const isEmpty = (f: OutcomeFigures) =>
 export function programmeOutcomes(input: OutcomesInput): OutcomesReport {
   const { period } = input;
   const checkinsByApprentice = groupBy(input.checkins, (c) => c.apprenticeId);
+  const dueDates = new Map<string, string>();
+  const dueDate = (endedOn: string, months: number) => {
+    const key = `${endedOn}+${months}`;
+    let due = dueDates.get(key);
+    if (due === undefined) {
+      due = addMonths(endedOn, months);
+      dueDates.set(key, due);
+    }
+    return due;
+  };
   const groupKey = (siteId: number, intakeId: number | null) => `${siteId}:${intakeId ?? ""}`;
 
   const keys = new Map<string, { siteId: number; intakeId: number | null }>();
@@ -877,22 +929,19 @@ export function programmeOutcomes(input: OutcomesInput): OutcomesReport {
     .map(([key, { siteId, intakeId }]) => ({
       siteId,
       intakeId,
-      figures: outcomeFigures(period, apprenticesBy.get(key) ?? [], exitsBy.get(key) ?? [], checkinsByApprentice),
+      figures: outcomeFigures(period, apprenticesBy.get(key) ?? [], exitsBy.get(key) ?? [], checkinsByApprentice, dueDate),
     }))
     .filter((g) => !isEmpty(g.figures));
 
   const siteIds = [...new Set([...input.apprentices, ...input.exits].map((r) => r.siteId))].sort((a, b) => a - b);
+  const apprenticesBySite = groupBy(input.apprentices, (a) => a.siteId);
+  const exitsBySite = groupBy(input.exits, (x) => x.siteId);
   const sites = siteIds
     .map((siteId) => ({
       siteId,
-      figures: outcomeFigures(
-        period,
-        input.apprentices.filter((a) => a.siteId === siteId),
-        input.exits.filter((x) => x.siteId === siteId),
-        checkinsByApprentice,
-      ),
+      figures: outcomeFigures(period, apprenticesBySite.get(siteId) ?? [], exitsBySite.get(siteId) ?? [], checkinsByApprentice, dueDate),
     }))
     .filter((s) => !isEmpty(s.figures));
 
-  return { groups, sites, total: outcomeFigures(period, input.apprentices, input.exits, checkinsByApprentice) };
+  return { groups, sites, total: outcomeFigures(period, input.apprentices, input.exits, checkinsByApprentice, dueDate) };
 }

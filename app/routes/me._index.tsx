@@ -8,7 +8,7 @@ import { AttendanceCalendar } from "~/components/calendar";
 import { LevelIcon, LevelLegend, ProgressRing } from "~/components/levels";
 import { ownProgress } from "~/db/apprentice.server";
 import { ASSESSMENT_LEVELS } from "~/domain/enums";
-import { formatDate, formatNumber } from "~/i18n/format";
+import { formatDate, formatMonth, formatNumber } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { siteToday } from "~/utils/today.server";
@@ -188,7 +188,7 @@ export default function MyProgress() {
               {t("me.month")}
             </h2>
             <p className="text-sm text-stone-600">
-              {new Intl.DateTimeFormat(km ? "km-KH" : "en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${p.calendar.month}-15T12:00:00Z`))}
+              {formatMonth(km ? "km" : "en", p.calendar.month)}
             </p>
             <div className="mt-2">
               <AttendanceCalendar calendar={p.calendar} locale={locale} />

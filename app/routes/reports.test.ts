@@ -20,11 +20,12 @@ import {
   createSite,
   createUser,
   recordAssessment,
+  recordAttendance,
   recordFeedback,
   recordWeeklyReview,
 } from "~/db/factories.server";
 import { loadProgrammeOutcomes, loadTrainerAccountability } from "~/db/reports.server";
-import { outcomeCheckins, phaseChanges, users } from "~/db/schema";
+import { flagEvents, flags, outcomeCheckins, phaseChanges, users } from "~/db/schema";
 import { seedDemo } from "~/db/seed.server";
 import { useTestDatabase } from "~/test/db";
 import { context, cookieFor, get, run } from "~/test/requests";
@@ -130,13 +131,15 @@ function flag(rule: string, trainerUserId: number, raised: string, status: strin
   const id = Number(
     db.$client
       .prepare(
-        `insert into flags (site_id, rule, subject_type, subject_id, placement_id, trainer_user_id, employer_id, severity, status, evidence, created_at)
+        `insert into flags (site_id, rule, subject_type, subject_id, placement_id, trainer_user_id, employer_id, severity, status, evidence, ${flags.raisedAt.name})
          values (?, ?, 'trainer', ?, null, ?, ?, 'warn', ?, '{}', ?)`,
       )
       .run(pp.id, rule, trainerUserId, trainerUserId, salon.id, status, at(raised, "08:00").getTime()).lastInsertRowid,
   );
   if (resolved) {
-    db.$client.prepare("insert into flag_events (flag_id, action, actor_user_id, note, created_at) values (?, 'resolved', ?, 'Visited', ?)").run(id, staff.id, at(resolved).getTime());
+    db.$client
+      .prepare(`insert into flag_events (flag_id, action, actor_user_id, note, ${flagEvents.createdAt.name}) values (?, 'resolved', ?, 'Visited', ?)`)
+      .run(id, staff.id, at(resolved).getTime());
   }
 }
 flag("no_weekly_review", t1.id, "2026-03-17", "resolved", "2026-03-20");
@@ -145,7 +148,7 @@ flag("no_weekly_review", t1.id, "2026-02-25", "resolved", "2026-03-05"); // rais
 flag("feedback_concern", t2.id, "2026-03-15", "open"); // withheld: T2 has one respondent
 
 // Education afternoons. T1: p1 3 Mar released, 5 Mar refused, 12 Mar at class with no word; p2
-// 19 Mar released → 3 released of 4.
+// 19 Mar released.
 createEducationAfternoon(db, { placementId: p1.id, date: "2026-03-03" }, [
   { kind: "released", recordedBy: t1.id },
   { kind: "attended", recordedBy: staff.id },
@@ -153,6 +156,13 @@ createEducationAfternoon(db, { placementId: p1.id, date: "2026-03-03" }, [
 createEducationAfternoon(db, { placementId: p1.id, date: "2026-03-05" }, [{ kind: "refused", reason: "Busy", recordedBy: t1.id }]);
 createEducationAfternoon(db, { placementId: p1.id, date: "2026-03-12" }, [{ kind: "attended", recordedBy: staff.id }]);
 createEducationAfternoon(db, { placementId: p2.id, date: "2026-03-19" }, [{ kind: "released", recordedBy: t1.id }]);
+// No word from the trainer: on 24 Mar the apprentice was absent (nobody to release: not counted);
+// on 26 Mar the attendance says "at education" (released). T1: 4 released of 5.
+createEducationAfternoon(db, { placementId: p2.id, date: "2026-03-24" });
+recordAttendance(db, { placementId: p2.id, date: "2026-03-24", status: "absent", absenceReason: "illness", recordedBy: t1.id });
+createEducationAfternoon(db, { placementId: p2.id, date: "2026-03-26" });
+const mistaken = recordAttendance(db, { placementId: p2.id, date: "2026-03-26", status: "present", recordedBy: t1.id });
+recordAttendance(db, { placementId: p2.id, date: "2026-03-26", status: "education", recordedBy: t1.id, supersedesId: mistaken.id, correctionReason: "Was at class" });
 
 // Feedback. T1: three apprentices answered: (4.5 + 5 + 3) / 3 = 4.1667. T2: one apprentice: withheld.
 const fb = (placementId: number, date: string, r: [number, number, number, number]) =>
@@ -207,7 +217,7 @@ describe("/staff/reports/trainers", () => {
       progressAgainstPlan: 0.75,
       flagsRaised: 2,
       flagsResolved: 1,
-      educationReleased: { numerator: 3, denominator: 4 },
+      educationReleased: { numerator: 4, denominator: 5 },
       completion: { numerator: 1, denominator: 1 },
       retention: { numerator: 1, denominator: 1 },
     });
@@ -297,9 +307,9 @@ describe("/staff/reports/trainers.csv", () => {
       flags_resolved: "1",
       flags_raised_no_weekly_review: "1",
       flags_resolved_no_weekly_review: "1",
-      education_afternoons_agreed: "4",
-      education_afternoons_released: "3",
-      education_released_pct: "75",
+      education_afternoons_agreed: "5",
+      education_afternoons_released: "4",
+      education_released_pct: "80",
       feedback_mean: "4.17",
       completion_pct: "100",
       retention_pct: "100",

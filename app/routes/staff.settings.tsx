@@ -6,16 +6,14 @@ import { actorOf, notFound, requireRole } from "~/auth/guards.server";
 import { FieldErrors, SubmitButton } from "~/components/forms";
 import { db } from "~/db/client.server";
 import { runFullPass } from "~/db/flag-schedule.server";
-import { saveThresholds, thresholdsFor } from "~/db/site-settings.server";
+import { DEFAULT_THRESHOLDS, saveThresholds, thresholdsFor } from "~/db/site-settings.server";
 import { sitesFor } from "~/db/staff.server";
-import { DEFAULT_THRESHOLDS, type Thresholds } from "~/domain/flags/thresholds";
+import type { Thresholds } from "~/domain/flags/thresholds";
 import { parseThresholds } from "~/forms/settings.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta;
-
-const KEYS = Object.keys(DEFAULT_THRESHOLDS) as (keyof Thresholds)[];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "admin");
@@ -39,6 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Settings() {
   const { sites, defaults } = useLoaderData<typeof loader>();
+  const keys = Object.keys(defaults) as (keyof Thresholds)[];
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const km = i18n.language === "km";
@@ -54,7 +53,7 @@ export default function Settings() {
             <Form method="post" className="mt-3 grid gap-3 sm:grid-cols-2" noValidate>
               <input type="hidden" name="siteId" value={site.id} />
               <FieldErrors id={`form-${site.id}-error`} errors={errors.form} />
-              {KEYS.map((key) => (
+              {keys.map((key) => (
                 <label key={key} className="block text-sm">
                   {t(`settings.fields.${key}`)}
                   <span className="ml-1 text-stone-500">({t("settings.default", { value: defaults[key] })})</span>
