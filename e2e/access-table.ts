@@ -42,7 +42,7 @@ const only = (allowed: Caller[], otherwise: Outcome = 403): Record<Caller, Outco
   ...Object.fromEntries(allowed.map((c) => [c, 200 as const])),
 });
 
-import { apprenticeIdOf, firstFlagOf, lastMonday, placementsOf, thisMonday, userId } from "./demo";
+import { apprenticeIdOf, completedPlacementOf, firstFlagOf, lastMonday, placementsOf, thisMonday, userId } from "./demo";
 
 const weekCard = async (weekOf: () => Promise<string> = thisMonday) =>
   `/trainer/placements/${(await placementsOf("trainer"))[0]!.id}/weeks/${await weekOf()}`;
@@ -132,4 +132,28 @@ export const ROWS: Row[] = [
     form: { intent: "resolve", note: "" },
     expect: { ...only([]), staff: 400 as Outcome, admin: 400 as Outcome, otherSiteStaff: 404 },
   },
+
+  // The apprentice's own pages (issue 5): records come from the session, so there is no id to change.
+  { method: "GET", path: "/me/plan", expect: only(["apprentice"]) },
+  { method: "POST", path: "/me/plan", form: { goals: "x".repeat(2001), nextSteps: "" }, expect: { ...only([]), apprentice: 400 as Outcome } },
+  { method: "GET", path: "/me/notices", expect: only(["apprentice"]) },
+  { method: "POST", path: "/me/notices", form: { intent: "give", kind: "absent", date: "2000-01-01", reason: "illness" }, expect: { ...only([]), apprentice: 400 as Outcome } },
+  { method: "POST", path: "/me/notices?withdraw", form: { intent: "withdraw", noticeId: "999999" }, expect: { ...only([]), apprentice: 404 } },
+  { method: "GET", path: "/me/feedback", expect: only(["apprentice"]) },
+  { method: "POST", path: "/me/feedback", form: { explainsRating: "6" }, expect: { ...only([]), apprentice: 400 as Outcome } },
+  { method: "GET", path: "/me/pin", expect: only(["apprentice"]) },
+  { method: "POST", path: "/me/pin", form: { current: "", pin: "1", pinAgain: "1" }, expect: { ...only([]), apprentice: 400 as Outcome } },
+  { method: "GET", path: "/me/achievement/999999", expect: { ...only([]), apprentice: 404 } },
+  { method: "GET", path: async () => `/me/achievement/${await completedPlacementOf("PP")}`, expect: { ...only([]), apprentice: 404 } },
+  { method: "GET", path: async () => `/staff/placements/${await completedPlacementOf("PP")}/achievement`, expect: { ...only(["staff", "admin"]), otherSiteStaff: 404 } },
+  { method: "GET", path: async () => `/staff/placements/${(await placementsOf("trainer"))[0]!.id}/achievement`, expect: { ...only([]), staff: 404, otherSiteStaff: 404, admin: 404 } },
+  { method: "POST", path: async () => `/staff/apprentices/${await apprenticeIdOf("apprentice")}`, form: { intent: "comment", body: "" }, expect: { ...only([]), staff: 400 as Outcome, admin: 400 as Outcome, otherSiteStaff: 404 } },
+  { method: "POST", path: async () => `/staff/apprentices/${await apprenticeIdOf("apprentice")}?intent=pin`, form: { intent: "pin", pin: "12" }, expect: { ...only([]), staff: 400 as Outcome, admin: 400 as Outcome, otherSiteStaff: 404 } },
+  // Reports (issue 4) and the admin's thresholds.
+  { method: "GET", path: "/staff/reports/trainers", expect: only(["staff", "otherSiteStaff", "admin"]) },
+  { method: "GET", path: "/staff/reports/trainers.csv", expect: only(["staff", "otherSiteStaff", "admin"]) },
+  { method: "GET", path: "/staff/reports/trainers?from=2026-11-01&to=2026-10-01", expect: { ...only([]), staff: 400 as Outcome, otherSiteStaff: 400 as Outcome, admin: 400 as Outcome } },
+  { method: "GET", path: "/staff/reports/outcomes", expect: only(["staff", "otherSiteStaff", "admin"]) },
+  { method: "GET", path: "/staff/settings", expect: { ...only(["admin"]), staff: 403, otherSiteStaff: 403 } },
+  { method: "POST", path: "/staff/settings", form: { siteId: "999999" }, expect: { ...only([]), staff: 403, otherSiteStaff: 403, admin: 404 } },
 ];

@@ -54,3 +54,13 @@ export async function firstFlagOf(siteCode: string) {
   if (!row) throw new Error(`no open flag at ${siteCode}`);
   return row.id;
 }
+
+/** A completed placement of a site (for records of achievement). */
+export async function completedPlacementOf(siteCode: string) {
+  const [row] = await query<{ id: number }>(
+    "select p.id from placements p join employers e on e.id = p.employer_id join sites s on s.id = e.site_id where s.code = ? and p.status = 'completed' order by p.id limit 1",
+    siteCode,
+  );
+  if (!row) throw new Error(`no completed placement at ${siteCode}`);
+  return row.id;
+}

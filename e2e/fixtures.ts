@@ -37,5 +37,20 @@ export async function waitForHydration(page: Page) {
   await expect(page.locator("html[data-hydrated=true]")).toHaveCount(1);
 }
 
-export const test = base;
+/**
+ * Every spec's page fails its test on a browser error: an uncaught exception or a console
+ * error (a hydration mismatch shows up as one). Refused loads (403/404 pages under test) are
+ * expected and ignored.
+ */
+export const test = base.extend({
+  page: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
+    page.on("console", (message) => {
+      if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) errors.push(`console: ${message.text()}`);
+    });
+    await use(page);
+    expect(errors, "browser errors during the test").toEqual([]);
+  },
+});
 export { expect };
