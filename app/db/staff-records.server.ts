@@ -20,6 +20,7 @@ import {
   educationAfternoons,
   educationEvents,
   employers,
+  feedback,
   flags,
   followUpNotes,
   frameworks,
@@ -263,7 +264,25 @@ export function loadApprenticeRecord(a: StaffApprentice, viewer: { id: number },
   const openFlags = apprenticePlacements.length
     ? db().select().from(flags).where(and(inArray(flags.placementId, apprenticePlacements.map((p) => p.id)), inArray(flags.status, ["open", "acknowledged"]))).all()
     : [];
-  return { placements: apprenticePlacements, consents: Object.fromEntries(currentConsent), notes, checkins, openFlags };
+  // Confidential feedback: staff read it per apprentice (DESIGN.md §4), never the employer.
+  const apprenticeFeedback = apprenticePlacements.length
+    ? db()
+        .select({
+          id: feedback.id,
+          placementId: feedback.placementId,
+          explains: feedback.explainsRating,
+          learning: feedback.learningRating,
+          fairness: feedback.fairnessRating,
+          safety: feedback.safetyRating,
+          comment: feedback.comment,
+          submittedAt: feedback.submittedAt,
+        })
+        .from(feedback)
+        .where(inArray(feedback.placementId, apprenticePlacements.map((p) => p.id)))
+        .orderBy(desc(feedback.submittedAt))
+        .all()
+    : [];
+  return { placements: apprenticePlacements, consents: Object.fromEntries(currentConsent), notes, checkins, openFlags, feedback: apprenticeFeedback };
 }
 
 export function addFollowUpNote(input: { apprenticeId: number; placementId: number | null; kind: FollowUpKind; occurredOn: string; body: string; authorUserId: number; requestId?: string }) {

@@ -14,7 +14,6 @@ import { isIsoDate, placementWeek } from "./dates";
 import {
   FLAG_RULES,
   OUTCOME_CHECKIN_MONTHS,
-  type AssessmentLevel,
   type AttendanceStatus,
   type EducationEventKind,
   type FlagRule,

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 
-import { createApprenticeWithUser, createEmployer, createFramework, createPlacement, createSite, createUser } from "~/db/factories.server";
+import { createApprenticeWithUser, createEmployer, createFramework, createPlacement, createSite, createUser, recordFeedback } from "~/db/factories.server";
 import { auditEvents, followUpNotes, manualStatuses, outcomeCheckins } from "~/db/schema";
 import { addDays } from "~/domain/dates";
 import { useTestDatabase } from "~/test/db";
@@ -75,6 +75,12 @@ describe("/staff/apprentices/:apprenticeId", () => {
     expect(count()).toBe(before + 1);
     await viewApprentice(admin);
     expect(count()).toBe(before + 2);
+  });
+
+  it("shows staff the apprentice's confidential feedback, ratings and comment", async () => {
+    recordFeedback(db, { placementId: placement.id, explainsRating: 4, learningRating: 4, fairnessRating: 3, safetyRating: 2, comment: "Staff-only comment" });
+    const seen = await viewApprentice(staff);
+    expect((seen.data as { feedback: { safety: number; comment: string }[] }).feedback).toMatchObject([{ safety: 2, comment: "Staff-only comment" }]);
   });
 
   it("is never shown to a trainer, the apprentice, or staff of another site", async () => {

@@ -39,6 +39,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     ...record,
     notes: record.notes.map((n) => ({ ...n, createdAt: n.createdAt.toISOString() })),
     checkins: record.checkins.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })),
+    feedback: record.feedback.map((f) => ({ ...f, submittedAt: f.submittedAt.toISOString() })),
     openFlags: record.openFlags.map((f) => ({ id: f.id, rule: f.rule, severity: f.severity })),
     // The apprentice's own career plan (staff read and comment; trainers never see it).
     careerPlan: loadCareerPlan(apprentice.id),
@@ -263,6 +264,23 @@ export default function ApprenticeRecord() {
                 {formatDate(locale, n.occurredOn)} · {t(`followUp.${n.kind}`)} · {n.author}
               </p>
               <p className="whitespace-pre-line">{n.body}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section id="feedback" aria-labelledby="feedback-title" className="rounded-xl bg-white p-4 shadow-sm">
+        <h2 id="feedback-title" className="text-lg font-semibold">{t("staffRecord.feedback")}</h2>
+        <p className="text-sm text-amber-900">{t("staffRecord.feedbackConfidential")}</p>
+        {d.feedback.length === 0 ? <p className="mt-1 text-stone-600">{t("common.none")}</p> : null}
+        <ul className="mt-2 divide-y divide-stone-100 text-sm" data-testid="staff-feedback">
+          {d.feedback.map((f) => (
+            <li key={f.id} className="py-2">
+              <p className="text-stone-600">{formatDateTime(locale, new Date(f.submittedAt))}</p>
+              <p className={f.safety <= 2 ? "font-semibold text-red-800" : ""}>
+                {t("staffRecord.ratings", { explains: f.explains, learning: f.learning, fairness: f.fairness, safety: f.safety })}
+              </p>
+              {f.comment ? <p className="whitespace-pre-line">“{f.comment}”</p> : null}
             </li>
           ))}
         </ul>
