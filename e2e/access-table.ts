@@ -42,7 +42,7 @@ const only = (allowed: Caller[], otherwise: Outcome = 403): Record<Caller, Outco
   ...Object.fromEntries(allowed.map((c) => [c, 200 as const])),
 });
 
-import { apprenticeIdOf, completedPlacementOf, firstFlagOf, lastMonday, placementsOf, thisMonday, userId } from "./demo";
+import { apprenticeIdOf, completedPlacementOf, firstFlagOf, lastMonday, placementsOf, siteIdOf, thisMonday, userId } from "./demo";
 
 const weekCard = async (weekOf: () => Promise<string> = thisMonday) =>
   `/trainer/placements/${(await placementsOf("trainer"))[0]!.id}/weeks/${await weekOf()}`;
@@ -156,4 +156,8 @@ export const ROWS: Row[] = [
   { method: "GET", path: "/staff/reports/outcomes", expect: only(["staff", "otherSiteStaff", "admin"]) },
   { method: "GET", path: "/staff/settings", expect: { ...only(["admin"]), staff: 403, otherSiteStaff: 403 } },
   { method: "POST", path: "/staff/settings", form: { siteId: "999999" }, expect: { ...only([]), staff: 403, otherSiteStaff: 403, admin: 404 } },
+
+  { method: "GET", path: "/staff/reports/trainers?sort=made_up", expect: { ...only([]), staff: 400 as Outcome, otherSiteStaff: 400 as Outcome, admin: 400 as Outcome } },
+  { method: "GET", path: async () => `/staff/reports/trainers?site=${await siteIdOf("SR")}`, expect: { ...only(["otherSiteStaff", "admin"]), staff: 400 } },
+  { method: "GET", path: async () => `/staff/reports/outcomes?site=${await siteIdOf("PP")}`, expect: { ...only(["staff", "admin"]), otherSiteStaff: 400 } },
 ];

@@ -64,3 +64,9 @@ export async function completedPlacementOf(siteCode: string) {
   if (!row) throw new Error(`no completed placement at ${siteCode}`);
   return row.id;
 }
+
+export async function siteIdOf(code: string) {
+  const [row] = await query<{ id: number }>("select id from sites where code = ?", code);
+  if (!row) throw new Error(`no site ${code}`);
+  return row.id;
+}

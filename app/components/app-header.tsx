@@ -8,10 +8,23 @@ interface Props {
   locale: Locale;
 }
 
-type NavKey = "nav.home" | "nav.myApprentices" | "nav.myProgress" | "nav.trainers" | "nav.flags" | "nav.settings";
+type NavKey =
+  | "nav.home"
+  | "nav.myApprentices"
+  | "nav.myProgress"
+  | "nav.trainers"
+  | "nav.flags"
+  | "nav.settings"
+  | "reports.nav.trainers"
+  | "reports.nav.outcomes"
+  | "plan.nav"
+  | "notice2.nav"
+  | "feedback.nav";
 const STAFF_NAV: { to: string; key: NavKey }[] = [
   { to: "/staff", key: "nav.home" },
   { to: "/staff/flags", key: "nav.flags" },
+  { to: "/staff/reports/trainers", key: "reports.nav.trainers" },
+  { to: "/staff/reports/outcomes", key: "reports.nav.outcomes" },
   { to: "/staff/trainers", key: "nav.trainers" },
 ];
 const NAV: Record<Role, { to: string; key: NavKey }[]> = {
@@ -21,9 +34,9 @@ const NAV: Record<Role, { to: string; key: NavKey }[]> = {
   apprentice: [
     { to: "/me", key: "nav.myProgress" },
     // The apprentice's pages keep their labels in their own catalogue sections.
-    { to: "/me/plan", key: "plan.nav" as NavKey },
-    { to: "/me/notices", key: "notice2.nav" as NavKey },
-    { to: "/me/feedback", key: "feedback.nav" as NavKey },
+    { to: "/me/plan", key: "plan.nav" },
+    { to: "/me/notices", key: "notice2.nav" },
+    { to: "/me/feedback", key: "feedback.nav" },
   ],
 };
 

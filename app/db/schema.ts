@@ -453,6 +453,7 @@ export const placements = sqliteTable(
     index("placements_trainer_status").on(t.trainerUserId, t.status),
     index("placements_employer_status").on(t.employerId, t.status),
     index("placements_apprentice").on(t.apprenticeId),
+    index("placements_status_ended").on(t.status, t.endedOn),
     uniqueIndex("placements_one_active_per_apprentice")
       .on(t.apprenticeId)
       .where(sql`status = 'active'`),
@@ -682,6 +683,7 @@ export const flags = sqliteTable(
       .on(t.rule, t.subjectType, t.subjectId)
       .where(sql`status in ('open', 'acknowledged')`),
     index("flags_site_status").on(t.siteId, t.status, t.severity),
+    index("flags_site_raised").on(t.siteId, t.raisedAt),
     index("flags_placement").on(t.placementId),
     index("flags_trainer").on(t.trainerUserId),
     check("flags_rule", oneOf(t.rule, FLAG_RULES)),
