@@ -1,5 +1,7 @@
 import { parse } from "csv-parse/sync";
 
+import { FLAG_RULES } from "~/domain/enums";
+
 import { expect, signInAs, test, waitForHydration } from "./fixtures";
 
 test.describe("staff and the flags", () => {
@@ -39,19 +41,7 @@ test.describe("staff and the flags", () => {
     expect(response.status()).toBe(200);
     const rows = parse(await response.text(), { columns: true, bom: true }) as { rule: string; site: string }[];
     const rules = new Set(rows.map((r) => r.rule));
-    for (const rule of [
-      "no_weekly_review",
-      "behind_plan",
-      "bulk_signoff",
-      "signoff_while_absent",
-      "education_not_granted",
-      "education_mismatch",
-      "attendance_risk",
-      "feedback_concern",
-      "under_18",
-      "overdue",
-      "trainer_inactive",
-    ]) {
+    for (const rule of FLAG_RULES) {
       expect(rules.has(rule), rule).toBe(true);
     }
     expect(rows.every((r) => r.site === "PP")).toBe(true);

@@ -21,7 +21,7 @@
  *
  * Running the same pass twice changes nothing the second time.
  */
-import { addDays, parseWeekdays, SITE_TIME_ZONE } from "~/domain/dates";
+import { addDays, parseWeekdays, SITE_TIME_ZONE, startOfDayMs, zonedDateOf } from "~/domain/dates";
 import type { AbsenceReason, AssessmentLevel, AttendanceStatus, EducationEventKind, FlagRule, FlagSeverity, FlagStatus, FlagSubjectType } from "~/domain/enums";
 import { onRecordsChanged } from "~/domain/events";
 import {
@@ -67,37 +67,6 @@ export interface FlagPassResult {
 // ---------------------------------------------------------------------------------------------
 // Moments ↔ site dates
 
-/** The site date of a moment, like `dateInZone` but with one formatter per zone (a pass converts thousands). */
-function siteDateFormatter(timeZone: string): (ms: number) => string {
-  const format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
-  return (ms) => {
-    const parts = format.formatToParts(new Date(ms));
-    const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-    return `${get("year")}-${get("month")}-${get("day")}`;
-  };
-}
-
-/** The first moment (UTC ms) of a site date in a zone. */
-function startOfDayMs(date: string, timeZone: string): number {
-  const format = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    second: "numeric",
-  });
-  const offsetAt = (ms: number) => {
-    const p = Object.fromEntries(format.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
-    return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) - ms;
-  };
-  const midnightUtc = Date.parse(`${date}T00:00:00Z`);
-  let guess = midnightUtc - offsetAt(midnightUtc);
-  guess = midnightUtc - offsetAt(guess);
-  return guess;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Loading the facts
@@ -200,9 +169,9 @@ function loadFacts(database: DB, scope: Scope, today: string, thresholds: Iterab
     .all({ sites: json(siteIds) }) as { id: number; timezone: string }[];
   const zoneOf = new Map(sites.map((s) => [s.id, s.timezone || SITE_TIME_ZONE]));
   const zones = [...new Set(zoneOf.values())];
-  const formatters = new Map(zones.map((z) => [z, siteDateFormatter(z)]));
+  const formatters = new Map(zones.map((z) => [z, zonedDateOf(z)]));
   const siteDate = (siteId: number, ms: number) =>
-    (formatters.get(zoneOf.get(siteId) ?? SITE_TIME_ZONE) ?? siteDateFormatter(SITE_TIME_ZONE))(ms);
+    (formatters.get(zoneOf.get(siteId) ?? SITE_TIME_ZONE) ?? zonedDateOf(SITE_TIME_ZONE))(ms);
   // Moments up to the end of `today` (all sites share one zone; with several, the latest end).
   const endOfToday = Math.max(...(zones.length ? zones : [SITE_TIME_ZONE]).map((z) => startOfDayMs(addDays(today, 1), z)));
   const startOfFrom = Math.min(...(zones.length ? zones : [SITE_TIME_ZONE]).map((z) => startOfDayMs(addDays(from, -1), z)));

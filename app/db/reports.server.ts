@@ -15,7 +15,7 @@
  * moment, and ended placements by end date — see the notes at `loadFlags` and `loadExits`.
  */
 import type { Actor } from "~/domain/permissions";
-import { addDays, SITE_TIME_ZONE } from "~/domain/dates";
+import { addDays, startOfDayMs, zonedDateOf } from "~/domain/dates";
 import type { AssessmentLevel, AttendanceStatus, EducationEventKind, FlagRule, FlagStatus, OutcomeCheckinMonths, Phase, PlacementOutcome, PlacementStatus } from "~/domain/enums";
 import {
   addMonths,
@@ -84,51 +84,9 @@ function all<T>(query: string, params: Record<string, unknown> = {}): T[] {
   return db().$client.prepare(query).all(params) as T[];
 }
 
-/** The first moment (UTC ms) of a site date. */
-export function siteDayStartMs(date: string, timeZone = SITE_TIME_ZONE): number {
-  const format = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    second: "numeric",
-  });
-  const offsetAt = (ms: number) => {
-    const p = Object.fromEntries(format.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
-    return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) - ms;
-  };
-  const midnightUtc = Date.parse(`${date}T00:00:00Z`);
-  const guess = midnightUtc - offsetAt(midnightUtc);
-  return midnightUtc - offsetAt(guess);
-}
-
-/**
- * Site dates of moments, for a whole report. Formatting through Intl costs microseconds a call
- * and a report converts hundreds of thousands of moments, so each quarter hour is formatted
- * once (zone offsets are whole quarter hours, so a site date never changes inside one).
- */
-function siteDates(timeZone = SITE_TIME_ZONE): (ms: number) => string {
-  const format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
-  const byQuarterHour = new Map<number, string>();
-  return (ms) => {
-    const bucket = Math.floor(ms / 900_000);
-    let date = byQuarterHour.get(bucket);
-    if (date === undefined) {
-      const parts = format.formatToParts(new Date(bucket * 900_000));
-      const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-      date = `${get("year")}-${get("month")}-${get("day")}`;
-      byQuarterHour.set(bucket, date);
-    }
-    return date;
-  };
-}
-
 /** The moments of a period: from its first day's start to the next day after its last. */
 function periodMoments(period: { from: string; to: string }) {
-  return { startMs: siteDayStartMs(period.from), endMs: siteDayStartMs(addDays(period.to, 1)) };
+  return { startMs: startOfDayMs(period.from), endMs: startOfDayMs(addDays(period.to, 1)) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -149,7 +107,7 @@ export function loadTrainerAccountability(actor: Actor, filters: Period & { site
   const asOf = asOfDate(period);
   const siteIds = json(sites.map((s) => s.id));
   const { startMs, endMs } = periodMoments(period);
-  const dateOf = siteDates();
+  const dateOf = zonedDateOf();
 
   // 1. Every trainer of the sites: a row each, busy or idle, active or not.
   const trainers = all<{ id: number; name: string; employerId: number; siteId: number; active: number }>(

@@ -11,7 +11,9 @@ import {
   mondaysBetween,
   parseWeekdays,
   placementWeek,
+  startOfDayMs,
   workingDaysOfWeek,
+  zonedDateOf,
 } from "./dates";
 
 describe("dates in the site's zone", () => {
@@ -64,5 +66,17 @@ describe("dates in the site's zone", () => {
 
   it("parses weekday lists, dropping nonsense", () => {
     expect(parseWeekdays("4, 2,2,9,x")).toEqual([2, 4]);
+  });
+});
+
+describe("moments and site dates", () => {
+  it("finds the first moment of a Phnom Penh date (UTC+7)", () => {
+    expect(new Date(startOfDayMs("2026-11-26")).toISOString()).toBe("2026-11-25T17:00:00.000Z");
+  });
+
+  it("converts many moments to site dates, midnight included", () => {
+    const dateOf = zonedDateOf();
+    expect(dateOf(Date.parse("2026-11-25T16:59:59Z"))).toBe("2026-11-25");
+    expect(dateOf(Date.parse("2026-11-25T17:00:00Z"))).toBe("2026-11-26");
   });
 });

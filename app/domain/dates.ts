@@ -91,3 +91,42 @@ export function workingDaysOfWeek(monday: string, workingWeekdays: readonly numb
   }
   return out;
 }
+
+/** The first moment (UTC milliseconds) of a calendar date in a zone. */
+export function startOfDayMs(date: string, timeZone: string = SITE_TIME_ZONE): number {
+  const format = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    second: "numeric",
+  });
+  const offsetAt = (ms: number) => {
+    const p = Object.fromEntries(format.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+    return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) - ms;
+  };
+  const midnightUtc = Date.parse(`${date}T00:00:00Z`);
+  const guess = midnightUtc - offsetAt(midnightUtc);
+  return midnightUtc - offsetAt(guess);
+}
+
+/**
+ * Calendar dates of many moments in a zone (a flag pass or a report converts hundreds of
+ * thousands). Intl costs microseconds a call, so each quarter hour is formatted once: zone
+ * offsets are whole quarter hours, so the date never changes inside one.
+ */
+export function zonedDateOf(timeZone: string = SITE_TIME_ZONE): (ms: number) => string {
+  const byQuarterHour = new Map<number, string>();
+  return (ms) => {
+    const bucket = Math.floor(ms / 900_000);
+    let date = byQuarterHour.get(bucket);
+    if (date === undefined) {
+      date = dateInZone(new Date(bucket * 900_000), timeZone);
+      byQuarterHour.set(bucket, date);
+    }
+    return date;
+  };
+}
