@@ -9,6 +9,13 @@ async function signInLink(): Promise<string> {
   return `/signin/${token}`;
 }
 
+/** Open a fresh sign-in link and wait until the trainer's session has landed on /trainer. */
+async function signInByLink(page: Page) {
+  await page.goto(await signInLink());
+  await page.getByRole("button", { name: "Open my apprentices" }).click();
+  await expect(page).toHaveURL("/trainer");
+}
+
 /** Counts what a person does: every click and every tap on the page. */
 function counter(page: Page) {
   let taps = 0;
@@ -94,8 +101,7 @@ test.describe("the trainer's week", () => {
   });
 
   test("a bad answer is shown beside its field, in the trainer's language, and nothing is saved", async ({ page }) => {
-    await page.goto(await signInLink());
-    await page.getByRole("button", { name: "Open my apprentices" }).click();
+    await signInByLink(page);
     const [placement] = await placementsOf("trainer");
     await page.goto(`/trainer/placements/${placement!.id}/weeks/${await thisMonday()}`);
     await waitForHydration(page);
@@ -108,8 +114,7 @@ test.describe("the trainer's week", () => {
   });
 
   test("a week in the future is refused with a clear message, and another trainer's card is not found", async ({ page }) => {
-    await page.goto(await signInLink());
-    await page.getByRole("button", { name: "Open my apprentices" }).click();
+    await signInByLink(page);
     const [placement] = await placementsOf("trainer");
     const { addDays } = await import("~/domain/dates");
     const future = await page.goto(`/trainer/placements/${placement!.id}/weeks/${addDays(await thisMonday(), 7)}`);
@@ -121,8 +126,7 @@ test.describe("the trainer's week", () => {
   });
 
   test("works on a 360 px screen: nothing wider than the screen, tap targets at least 44 px", async ({ page }) => {
-    await page.goto(await signInLink());
-    await page.getByRole("button", { name: "Open my apprentices" }).click();
+    await signInByLink(page);
     const [placement] = await placementsOf("trainer");
     await page.goto(`/trainer/placements/${placement!.id}/weeks/${await thisMonday()}?show=all`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
