@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { actorOf, requireStaff } from "~/auth/guards.server";
 import { BarChart, chartSummary, type ChartBar } from "~/components/charts";
 import { FieldErrors } from "~/components/forms";
+import { filterInputClass, ReportFilters } from "~/components/report-filters";
 import { intakesOf, loadProgrammeOutcomes } from "~/db/reports.server";
 import { sitesFor } from "~/db/staff.server";
 import { OUTCOME_CHECKIN_MONTHS, type Locale } from "~/domain/enums";
@@ -89,8 +90,6 @@ export default function ProgrammeOutcomesReport() {
     return site ? (locale === "km" ? site.nameKm : site.nameEn) : "";
   };
   const intakeById = new Map(intakes.map((i) => [i.id, i]));
-  const input = "mt-1 block min-h-11 w-full rounded-lg border border-stone-400 bg-white px-2 aria-[invalid=true]:border-red-700";
-  const hasErrors = Object.keys(errors).length > 0;
   const list = indicators(t);
   const scopeName = result
     ? result.siteId !== null
@@ -115,92 +114,49 @@ export default function ProgrammeOutcomesReport() {
         ) : null}
       </div>
 
-      <Form method="get" aria-label={t("reports.filters.label")} className="rounded-xl bg-white p-4 shadow-sm print:hidden">
-        {hasErrors ? (
-          <p role="alert" className="mb-3 rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-red-800">
-            {t("reports.errors.summary")}
-          </p>
-        ) : null}
-        <div className="grid grid-cols-2 gap-3 sm:grid-cols-5 sm:items-start">
-          <label className="block text-sm">
-            {t("reports.filters.from")}
-            <input
-              type="date"
-              name="from"
-              defaultValue={result?.from ?? params.get("from") ?? ""}
-              aria-invalid={errors.from ? true : undefined}
-              aria-describedby="from-error"
-              className={input}
-            />
-            <FieldErrors id="from-error" errors={errors.from} />
-          </label>
-          <label className="block text-sm">
-            {t("reports.filters.to")}
-            <input
-              type="date"
-              name="to"
-              defaultValue={result?.to ?? params.get("to") ?? ""}
-              aria-invalid={errors.to ? true : undefined}
-              aria-describedby="to-error"
-              className={input}
-            />
-            <FieldErrors id="to-error" errors={errors.to} />
-          </label>
-          {sites.length > 1 || errors.site ? (
-            <label className="block text-sm">
-              {t("reports.filters.site")}
-              <select
-                name="site"
-                defaultValue={result ? (result.siteId ?? "") : ""}
-                aria-invalid={errors.site ? true : undefined}
-                aria-describedby="site-error"
-                className={input}
-              >
-                <option value="">{t("reports.filters.allSites")}</option>
-                {sites.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {locale === "km" ? s.nameKm : s.nameEn}
-                  </option>
-                ))}
-              </select>
-              <FieldErrors id="site-error" errors={errors.site} />
-            </label>
-          ) : null}
-          <label className="block text-sm">
-            {t("reports.filters.intake")}
-            <select
-              name="intake"
-              defaultValue={result ? (result.intakeId ?? "") : ""}
-              aria-invalid={errors.intake ? true : undefined}
-              aria-describedby="intake-error"
-              className={input}
-            >
-              <option value="">{t("reports.filters.allIntakes")}</option>
-              {sites.map((s) => {
-                const options = intakes.filter((i) => i.siteId === s.id);
-                const rendered = options.map((i) => (
-                  <option key={i.id} value={i.id}>
-                    {i.name}
-                  </option>
-                ));
-                return sites.length > 1 ? (
-                  <optgroup key={s.id} label={locale === "km" ? s.nameKm : s.nameEn}>
-                    {rendered}
-                  </optgroup>
-                ) : (
-                  rendered
-                );
-              })}
-            </select>
-            <FieldErrors id="intake-error" errors={errors.intake} />
-          </label>
-          <div className="sm:pt-6">
-            <button type="submit" className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-5 font-semibold text-white hover:bg-brand-800">
-              {t("reports.filters.show")}
-            </button>
-          </div>
+      <ReportFilters
+        errors={errors}
+        from={result?.from ?? params.get("from") ?? ""}
+        to={result?.to ?? params.get("to") ?? ""}
+        site={result ? (result.siteId ?? "") : ""}
+        sites={sites}
+        locale={locale}
+        columns={5}
+      >
+        <label className="block text-sm">
+          {t("reports.filters.intake")}
+          <select
+            name="intake"
+            defaultValue={result ? (result.intakeId ?? "") : ""}
+            aria-invalid={errors.intake ? true : undefined}
+            aria-describedby="intake-error"
+            className={filterInputClass}
+          >
+            <option value="">{t("reports.filters.allIntakes")}</option>
+            {sites.map((s) => {
+              const options = intakes.filter((i) => i.siteId === s.id);
+              const rendered = options.map((i) => (
+                <option key={i.id} value={i.id}>
+                  {i.name}
+                </option>
+              ));
+              return sites.length > 1 ? (
+                <optgroup key={s.id} label={locale === "km" ? s.nameKm : s.nameEn}>
+                  {rendered}
+                </optgroup>
+              ) : (
+                rendered
+              );
+            })}
+          </select>
+          <FieldErrors id="intake-error" errors={errors.intake} />
+        </label>
+        <div className="sm:pt-6">
+          <button type="submit" className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-5 font-semibold text-white hover:bg-brand-800">
+            {t("reports.filters.show")}
+          </button>
         </div>
-      </Form>
+      </ReportFilters>
 
       {result ? (
         <>

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { actorOf, requireStaff } from "~/auth/guards.server";
 import { BarChart, chartSummary, type ChartBar } from "~/components/charts";
 import { FieldErrors } from "~/components/forms";
+import { ReportFilters } from "~/components/report-filters";
 import { loadTrainerAccountability } from "~/db/reports.server";
 import { sitesFor } from "~/db/staff.server";
 import type { Locale } from "~/domain/enums";
@@ -78,8 +79,6 @@ export default function TrainerAccountabilityReport() {
   const csvParams = new URLSearchParams(filterParams);
   if (result) csvParams.set("sort", result.sort);
   const manySites = result ? result.siteId === null && sites.length > 1 : false;
-  const input = "mt-1 block min-h-11 w-full rounded-lg border border-stone-400 bg-white px-2 aria-[invalid=true]:border-red-700";
-  const hasErrors = Object.keys(errors).length > 0;
 
   return (
     <div className="space-y-6 print:space-y-4">
@@ -95,66 +94,23 @@ export default function TrainerAccountabilityReport() {
         ) : null}
       </div>
 
-      <Form method="get" aria-label={t("reports.filters.label")} className="rounded-xl bg-white p-4 shadow-sm print:hidden">
-        {hasErrors ? (
-          <p role="alert" className="mb-3 rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-red-800">
-            {t("reports.errors.summary")}
-          </p>
-        ) : null}
-        <div className="grid grid-cols-2 gap-3 sm:grid-cols-4 sm:items-start">
-          <label className="block text-sm">
-            {t("reports.filters.from")}
-            <input
-              type="date"
-              name="from"
-              defaultValue={result?.from ?? params.get("from") ?? ""}
-              aria-invalid={errors.from ? true : undefined}
-              aria-describedby="from-error"
-              className={input}
-            />
-            <FieldErrors id="from-error" errors={errors.from} />
-          </label>
-          <label className="block text-sm">
-            {t("reports.filters.to")}
-            <input
-              type="date"
-              name="to"
-              defaultValue={result?.to ?? params.get("to") ?? ""}
-              aria-invalid={errors.to ? true : undefined}
-              aria-describedby="to-error"
-              className={input}
-            />
-            <FieldErrors id="to-error" errors={errors.to} />
-          </label>
-          {sites.length > 1 || errors.site ? (
-            <label className="block text-sm">
-              {t("reports.filters.site")}
-              <select
-                name="site"
-                defaultValue={result ? (result.siteId ?? "") : ""}
-                aria-invalid={errors.site ? true : undefined}
-                aria-describedby="site-error"
-                className={input}
-              >
-                <option value="">{t("reports.filters.allSites")}</option>
-                {sites.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {locale === "km" ? s.nameKm : s.nameEn}
-                  </option>
-                ))}
-              </select>
-              <FieldErrors id="site-error" errors={errors.site} />
-            </label>
-          ) : null}
-          {result || !errors.sort ? <input type="hidden" name="sort" value={result?.sort ?? params.get("sort") ?? ""} /> : null}
-          <div className="sm:pt-6">
-            <button type="submit" className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-5 font-semibold text-white hover:bg-brand-800">
-              {t("reports.filters.show")}
-            </button>
-          </div>
+      <ReportFilters
+        errors={errors}
+        from={result?.from ?? params.get("from") ?? ""}
+        to={result?.to ?? params.get("to") ?? ""}
+        site={result ? (result.siteId ?? "") : ""}
+        sites={sites}
+        locale={locale}
+        columns={4}
+        footer={<FieldErrors id="sort-error" errors={errors.sort} />}
+      >
+        {result || !errors.sort ? <input type="hidden" name="sort" value={result?.sort ?? params.get("sort") ?? ""} /> : null}
+        <div className="sm:pt-6">
+          <button type="submit" className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-5 font-semibold text-white hover:bg-brand-800">
+            {t("reports.filters.show")}
+          </button>
         </div>
-        <FieldErrors id="sort-error" errors={errors.sort} />
-      </Form>
+      </ReportFilters>
 
       {result ? (
         <>

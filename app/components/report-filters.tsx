@@ -1,0 +1,82 @@
+import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+
+import type { Locale } from "~/domain/enums";
+
+import { FieldErrors } from "./forms";
+
+const input = "mt-1 block min-h-11 w-full rounded-lg border border-stone-400 bg-white px-2 aria-[invalid=true]:border-red-700";
+
+/**
+ * The reports' filter form (a GET form: works without JavaScript): the period, the site when
+ * the caller sees more than one, then the report's own fields and the submit button.
+ */
+export function ReportFilters({
+  errors,
+  from,
+  to,
+  site,
+  sites,
+  locale,
+  columns,
+  children,
+  footer,
+}: {
+  errors: Record<string, string[] | undefined>;
+  from: string;
+  to: string;
+  site: number | "";
+  sites: { id: number; nameEn: string; nameKm: string }[];
+  locale: Locale;
+  columns: 4 | 5;
+  /** The report's own fields and the submit button. */
+  children: ReactNode;
+  footer?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const hasErrors = Object.values(errors).some((e) => e && e.length > 0);
+  return (
+    <Form method="get" aria-label={t("reports.filters.label")} className="rounded-xl bg-white p-4 shadow-sm print:hidden">
+      {hasErrors ? (
+        <p role="alert" className="mb-3 rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-red-800">
+          {t("reports.errors.summary")}
+        </p>
+      ) : null}
+      <div className={`grid grid-cols-2 gap-3 sm:items-start ${columns === 5 ? "sm:grid-cols-5" : "sm:grid-cols-4"}`}>
+        {(["from", "to"] as const).map((name) => (
+          <label key={name} className="block text-sm">
+            {t(`reports.filters.${name}`)}
+            <input
+              type="date"
+              name={name}
+              defaultValue={name === "from" ? from : to}
+              aria-invalid={errors[name] ? true : undefined}
+              aria-describedby={`${name}-error`}
+              className={input}
+            />
+            <FieldErrors id={`${name}-error`} errors={errors[name]} />
+          </label>
+        ))}
+        {sites.length > 1 || errors.site ? (
+          <label className="block text-sm">
+            {t("reports.filters.site")}
+            <select name="site" defaultValue={site} aria-invalid={errors.site ? true : undefined} aria-describedby="site-error" className={input}>
+              <option value="">{t("reports.filters.allSites")}</option>
+              {sites.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {locale === "km" ? s.nameKm : s.nameEn}
+                </option>
+              ))}
+            </select>
+            <FieldErrors id="site-error" errors={errors.site} />
+          </label>
+        ) : null}
+        {children}
+      </div>
+      {footer}
+    </Form>
+  );
+}
+
+export const filterInputClass = input;
