@@ -42,7 +42,7 @@ const only = (allowed: Caller[], otherwise: Outcome = 403): Record<Caller, Outco
   ...Object.fromEntries(allowed.map((c) => [c, 200 as const])),
 });
 
-import { apprenticeIdOf, completedPlacementOf, firstFlagOf, lastMonday, placementsOf, siteIdOf, thisMonday, userId } from "./demo";
+import { apprenticeIdOf, completedPlacementOf, employerIdOf, firstFlagOf, lastMonday, placementsOf, siteIdOf, thisMonday, userId } from "./demo";
 
 const weekCard = async (weekOf: () => Promise<string> = thisMonday) =>
   `/trainer/placements/${(await placementsOf("trainer"))[0]!.id}/weeks/${await weekOf()}`;
@@ -160,4 +160,36 @@ export const ROWS: Row[] = [
   { method: "GET", path: "/staff/reports/trainers?sort=made_up", expect: { ...only([]), staff: 400 as Outcome, otherSiteStaff: 400 as Outcome, admin: 400 as Outcome } },
   { method: "GET", path: async () => `/staff/reports/trainers?site=${await siteIdOf("SR")}`, expect: { ...only(["otherSiteStaff", "admin"]), staff: 400 } },
   { method: "GET", path: async () => `/staff/reports/outcomes?site=${await siteIdOf("PP")}`, expect: { ...only(["staff", "admin"]), otherSiteStaff: 400 } },
+
+  // Admin: accounts, sites and the audit log. Admin only; other signed-in callers get 403.
+  { method: "GET", path: "/admin", expect: only(["admin"]) },
+  { method: "GET", path: "/admin/users", expect: only(["admin"]) },
+  { method: "GET", path: "/admin/users?role=trainer", expect: only(["admin"]) },
+  { method: "POST", path: "/admin/users", form: { username: "" }, expect: { ...only([]), admin: 400 as Outcome } },
+  { method: "GET", path: async () => `/admin/users/${await userId("trainer")}`, expect: only(["admin"]) },
+  { method: "GET", path: "/admin/users/999999", expect: { ...only([]), admin: 404 } },
+  {
+    method: "POST",
+    path: async () => `/admin/users/${await userId("trainer")}`,
+    form: { intent: "password", password: "short" },
+    expect: { ...only([]), admin: 400 as Outcome },
+  },
+  { method: "GET", path: "/admin/sites", expect: only(["admin"]) },
+  { method: "POST", path: "/admin/sites", form: { code: "X" }, expect: { ...only([]), admin: 400 as Outcome } },
+  { method: "GET", path: "/admin/audit", expect: only(["admin"]) },
+  { method: "GET", path: "/admin/audit?from=2026-02-31", expect: { ...only([]), admin: 400 as Outcome } },
+
+  // Staff administration (issue 6). Bad forms answer 400 and write nothing.
+  { method: "GET", path: "/staff/apprentices", expect: only(["staff", "otherSiteStaff", "admin"]) },
+  { method: "GET", path: "/staff/apprentices?phase=guidance", expect: only(["staff", "otherSiteStaff", "admin"]) },
+  { method: "POST", path: "/staff/apprentices", form: { code: "bad" }, expect: { ...only([]), staff: 400 as Outcome, otherSiteStaff: 400 as Outcome, admin: 400 as Outcome } },
+  { method: "POST", path: async () => `/staff/apprentices/${await apprenticeIdOf("apprentice")}?intent=consent`, form: { intent: "consent", item: "made_up", granted: "yes" }, expect: { ...only([]), staff: 400 as Outcome, admin: 400 as Outcome, otherSiteStaff: 404 } },
+  { method: "GET", path: "/staff/employers", expect: only(["staff", "otherSiteStaff", "admin"]) },
+  { method: "POST", path: "/staff/employers", form: { name: "" }, expect: { ...only([]), staff: 400 as Outcome, otherSiteStaff: 400 as Outcome, admin: 400 as Outcome } },
+  { method: "GET", path: async () => `/staff/employers/${await employerIdOf("trainer")}`, expect: { ...only(["staff", "admin"]), otherSiteStaff: 404 } },
+  { method: "POST", path: async () => `/staff/employers/${await employerIdOf("trainer")}`, form: { intent: "edit", name: "" }, expect: { ...only([]), staff: 400 as Outcome, admin: 400 as Outcome, otherSiteStaff: 404 } },
+  { method: "GET", path: "/staff/employers/999999", expect: { ...only([]), staff: 404, otherSiteStaff: 404, admin: 404 } },
+  { method: "GET", path: "/staff/placements/new", expect: only(["staff", "otherSiteStaff", "admin"]) },
+  { method: "POST", path: "/staff/placements/new", form: { plannedWeeks: "60" }, expect: { ...only([]), staff: 400 as Outcome, otherSiteStaff: 400 as Outcome, admin: 400 as Outcome } },
+  { method: "POST", path: async () => `/staff/placements/${(await placementsOf("trainer"))[0]!.id}?intent=transfer`, form: { intent: "transfer", plannedWeeks: "60" }, expect: { ...only([]), staff: 400 as Outcome, admin: 400 as Outcome, otherSiteStaff: 404 } },
 ];

@@ -70,3 +70,10 @@ export async function siteIdOf(code: string) {
   if (!row) throw new Error(`no site ${code}`);
   return row.id;
 }
+
+/** The employer of a demo trainer. */
+export async function employerIdOf(username: string) {
+  const [row] = await query<{ id: number }>("select employer_id as id from users where username = ?", username);
+  if (!row) throw new Error(`no trainer ${username}`);
+  return row.id;
+}

@@ -5,6 +5,7 @@
  */
 import { redirect } from "@remix-run/node";
 
+import { audit } from "~/db/audit.server";
 import type { Role } from "~/domain/enums";
 import type { Actor } from "~/domain/permissions";
 
@@ -29,7 +30,11 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 
 export async function requireRole<R extends Role>(request: Request, ...roles: R[]): Promise<SessionUser & { role: R }> {
   const user = await requireUser(request);
-  if (!(roles as Role[]).includes(user.role)) throw forbidden();
+  if (!(roles as Role[]).includes(user.role)) {
+    // Every refused access is on the audit log (issue 6): who and where, never what they hold.
+    audit({ actorUserId: user.id, action: "access_refused", entity: "route", entityId: new URL(request.url).pathname, detail: { method: request.method, role: user.role } });
+    throw forbidden();
+  }
   return user as SessionUser & { role: R };
 }
 

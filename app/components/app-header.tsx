@@ -19,17 +19,23 @@ type NavKey =
   | "reports.nav.outcomes"
   | "plan.nav"
   | "notice2.nav"
-  | "feedback.nav";
+  | "feedback.nav"
+  | "admin.nav"
+  | "nav.apprentices"
+  | "nav.employers"
+  | "nav.menu";
 const STAFF_NAV: { to: string; key: NavKey }[] = [
   { to: "/staff", key: "nav.home" },
   { to: "/staff/flags", key: "nav.flags" },
   { to: "/staff/reports/trainers", key: "reports.nav.trainers" },
   { to: "/staff/reports/outcomes", key: "reports.nav.outcomes" },
+  { to: "/staff/apprentices", key: "nav.apprentices" },
+  { to: "/staff/employers", key: "nav.employers" },
   { to: "/staff/trainers", key: "nav.trainers" },
 ];
 const NAV: Record<Role, { to: string; key: NavKey }[]> = {
   staff: STAFF_NAV,
-  admin: [...STAFF_NAV, { to: "/staff/settings", key: "nav.settings" }],
+  admin: [...STAFF_NAV, { to: "/staff/settings", key: "nav.settings" }, { to: "/admin", key: "admin.nav" }],
   trainer: [{ to: "/trainer", key: "nav.myApprentices" }],
   apprentice: [
     { to: "/me", key: "nav.myProgress" },
@@ -52,20 +58,20 @@ export function AppHeader({ user, locale }: Props) {
           {t("app.name")}
         </Link>
         {user ? (
-          <nav aria-label={t("app.mainNav")} className="flex flex-wrap gap-1">
-            {NAV[user.role].map((item) => (
-              <NavLink
-                key={item.to}
-                to={item.to}
-                end
-                className={({ isActive }) =>
-                  `flex min-h-11 items-center rounded-md px-3 ${isActive ? "bg-brand-800" : "hover:bg-brand-800/60"}`
-                }
-              >
-                {t(item.key)}
-              </NavLink>
-            ))}
-          </nav>
+          NAV[user.role].length > 4 ? (
+            <>
+              {/* A long menu folds away on a phone (a <details>: no script needed); wider screens show it in a row. */}
+              <details className="order-last w-full sm:hidden [&>summary::-webkit-details-marker]:hidden">
+                <summary className="flex min-h-11 cursor-pointer list-none items-center rounded-md border border-white/40 px-3">
+                  ☰ {t("nav.menu")}
+                </summary>
+                <MainNav items={NAV[user.role]} className="mt-1 flex-col" />
+              </details>
+              <MainNav items={NAV[user.role]} className="hidden sm:flex" />
+            </>
+          ) : (
+            <MainNav items={NAV[user.role]} className="flex-row" />
+          )
         ) : null}
         <div className="ml-auto flex items-center gap-2">
           <LanguageSwitch locale={locale} />
@@ -83,6 +89,24 @@ export function AppHeader({ user, locale }: Props) {
         </div>
       </div>
     </header>
+  );
+}
+
+function MainNav({ items, className }: { items: { to: string; key: NavKey }[]; className: string }) {
+  const { t } = useTranslation();
+  return (
+    <nav aria-label={t("app.mainNav")} className={`flex flex-wrap gap-1 ${className}`}>
+      {items.map((item) => (
+        <NavLink
+          key={item.to}
+          to={item.to}
+          end
+          className={({ isActive }) => `flex min-h-11 items-center rounded-md px-3 ${isActive ? "bg-brand-800" : "hover:bg-brand-800/60"}`}
+        >
+          {t(item.key)}
+        </NavLink>
+      ))}
+    </nav>
   );
 }
 

@@ -4,13 +4,16 @@ import { useTranslation } from "react-i18next";
 
 import { actorOf, notFound, requireStaff } from "~/auth/guards.server";
 import { FieldErrors, SubmitButton } from "~/components/forms";
+import { Field, FormErrors, SelectField } from "~/components/record-fields";
+import { changePhase, consentHistory, exitApprentice, intakesForForm, phaseHistory, recordConsent, updateApprenticeProfile } from "~/db/admin-records.server";
 import { addPlanComment, loadCareerPlan } from "~/db/career-plan.server";
 import { apprenticeAccount, setPinByStaff } from "~/db/pin.server";
 import { addFollowUpNote, addOutcomeCheckin, getApprenticeForStaff, loadApprenticeRecord } from "~/db/staff-records.server";
 import { ageOn } from "~/domain/dates";
-import { CONSENT_ITEMS, FOLLOW_UP_KINDS, OUTCOME_CHECKIN_MONTHS } from "~/domain/enums";
+import { CONSENT_ITEMS, FOLLOW_UP_KINDS, GENDERS, OUTCOME_CHECKIN_MONTHS, PHASES, PLACEMENT_OUTCOMES } from "~/domain/enums";
 import { PLAN_COMMENT_MAX } from "~/domain/me-progress";
 import { parsePlanComment, parseStaffPin } from "~/forms/me.server";
+import { parseConsent, parseExit, parsePhaseChange, parseProfile } from "~/forms/records.server";
 import { parseFollowUpNote, parseOutcomeCheckin } from "~/forms/staff.server";
 import { formatDate, formatDateTime, formatUsd } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
@@ -45,6 +48,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     careerPlan: loadCareerPlan(apprentice.id),
     // Whether a PIN is set and any lock: never the hash.
     account: apprenticeAccount(apprentice.id),
+    // Administration (issue 6): phase and consent histories, the site's intakes for the profile form.
+    phaseHistory: phaseHistory(apprentice.id),
+    consentHistory: consentHistory(apprentice.id).map((c) => ({ ...c, recordedAt: c.recordedAt.toISOString() })),
+    intakes: intakesForForm(actorOf(user)).filter((i) => i.siteId === apprentice.siteId),
   };
 }
 
@@ -80,6 +87,32 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (result === "no_account") return data({ intent, errors: { pin: ["pin.staff.noAccount"] } as Record<string, string[] | undefined> }, { status: 400 });
     return redirect(`/staff/apprentices/${apprentice.id}?pin=saved#pin`);
   }
+  const back = `/staff/apprentices/${apprentice.id}`;
+  const fail = (errors: Record<string, string[] | undefined>) => data({ intent, errors }, { status: 400 });
+  if (intent === "profile") {
+    const parsed = parseProfile(form, today);
+    if (!parsed.ok) return fail(parsed.errors);
+    const result = updateApprenticeProfile(apprentice, { ...parsed.data, updatedBy: user.id, requestId: context.requestId });
+    return result.ok ? redirect(`${back}#profile-edit`) : fail(result.errors);
+  }
+  if (intent === "phase") {
+    const parsed = parsePhaseChange(form, today);
+    if (!parsed.ok) return fail(parsed.errors);
+    const result = changePhase(apprentice, { ...parsed.data, recordedBy: user.id, requestId: context.requestId });
+    return result.ok ? redirect(`${back}#phase`) : fail(result.errors);
+  }
+  if (intent === "consent") {
+    const parsed = parseConsent(form);
+    if (!parsed.ok) return fail(parsed.errors);
+    recordConsent(apprentice.id, { ...parsed.data, recordedBy: user.id, requestId: context.requestId });
+    return redirect(`${back}#consent`);
+  }
+  if (intent === "exit") {
+    const parsed = parseExit(form, today);
+    if (!parsed.ok) return fail(parsed.errors);
+    const result = exitApprentice(apprentice, { ...parsed.data, recordedBy: user.id, requestId: context.requestId });
+    return result.ok ? redirect(`${back}#phase`) : fail(result.errors);
+  }
   return data({ intent: null, errors: { form: ["errors.invalid"] } as Record<string, string[] | undefined> }, { status: 400 });
 }
 
@@ -94,6 +127,11 @@ export default function ApprenticeRecord() {
   const commentErrors = actionData?.intent === "comment" ? actionData.errors : {};
   const pinErrors = actionData?.intent === "pin" ? actionData.errors : {};
   const pinSaved = !actionData && d.pinSaved;
+  const errorsOf = (name: string): Record<string, string[] | undefined> => (actionData?.intent === name ? actionData.errors : {});
+  const profileErrors = errorsOf("profile");
+  const phaseErrors = errorsOf("phase");
+  const consentErrors = errorsOf("consent");
+  const exitErrors = errorsOf("exit");
   const input = "mt-1 block min-h-11 w-full rounded-lg border border-stone-400 bg-white px-2";
   return (
     <div className="space-y-5">
@@ -135,6 +173,11 @@ export default function ApprenticeRecord() {
 
       <section aria-labelledby="placements" className="rounded-xl bg-white p-4 shadow-sm">
         <h2 id="placements" className="text-lg font-semibold">{t("staffRecord.placements")}</h2>
+        {a.phase !== "exited" && !d.placements.some((pl) => pl.status === "active") ? (
+          <Link to={`/staff/placements/new?apprentice=${a.id}`} className="inline-flex min-h-11 items-center text-brand-700 underline">
+            {t("records.placements.newLink")}
+          </Link>
+        ) : null}
         <ul className="mt-2 space-y-1 text-sm">
           {d.placements.map((p) => (
             <li key={p.id}>
@@ -168,6 +211,102 @@ export default function ApprenticeRecord() {
             ))}
           </p>
         ) : null}
+      </section>
+
+
+      <section id="consent" aria-labelledby="consent-title" className="rounded-xl bg-white p-4 shadow-sm">
+        <h2 id="consent-title" className="text-lg font-semibold">{t("records.consent.title")}</h2>
+        <p className="text-sm text-stone-600">{t("records.consent.help")}</p>
+        <FormErrors errors={consentErrors} />
+        <ul className="mt-2 space-y-2" data-testid="consent-controls">
+          {CONSENT_ITEMS.map((item) => (
+            <li key={item} className="flex flex-wrap items-center gap-3">
+              <span className="min-w-48">
+                {t(`consent.${item}`)}: <strong>{d.consents[item] ? t("staffRecord.granted") : t("staffRecord.notGranted")}</strong>
+              </span>
+              <Form method="post">
+                <input type="hidden" name="item" value={item} />
+                <input type="hidden" name="granted" value={d.consents[item] ? "no" : "yes"} />
+                <SubmitButton intent="consent" pendingText={t("week.saving")} className={d.consents[item] ? "bg-stone-600 hover:bg-stone-700" : ""}>
+                  {d.consents[item] ? t("records.consent.withdraw") : t("records.consent.grant")}
+                </SubmitButton>
+              </Form>
+            </li>
+          ))}
+        </ul>
+        {d.consentHistory.length > 0 ? (
+          <details className="mt-3 text-sm">
+            <summary className="min-h-11 cursor-pointer py-2">{t("records.consent.history")}</summary>
+            <ul className="space-y-1" data-testid="consent-history">
+              {d.consentHistory.map((c) => (
+                <li key={c.id}>
+                  {formatDateTime(locale, new Date(c.recordedAt))} · {c.granted ? t("records.consent.granted", { item: t(`consent.${c.item}`) }) : t("records.consent.withdrawn", { item: t(`consent.${c.item}`) })}
+                  {c.recordedBy ? ` · ${t("records.consent.by", { name: c.recordedBy })}` : ""}
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+      </section>
+
+      <section id="phase" aria-labelledby="phase-title" className="rounded-xl bg-white p-4 shadow-sm">
+        <h2 id="phase-title" className="text-lg font-semibold">{t("records.apprentices.phaseHistory")}</h2>
+        <ul className="mt-2 space-y-1 text-sm" data-testid="phase-history">
+          {d.phaseHistory.map((ph) => {
+            const [first, ...rest] = (ph.note ?? "").split("\n");
+            const exitOutcome = ph.phase === "exited" && (PLACEMENT_OUTCOMES as readonly string[]).includes(first ?? "") ? (first as (typeof PLACEMENT_OUTCOMES)[number]) : null;
+            return (
+              <li key={ph.id}>
+                {formatDate(locale, ph.changedOn)} · {t(`phases.${ph.phase}`)}
+                {exitOutcome ? ` · ${t(`outcome.${exitOutcome}`)} · ${rest.join(" ")}` : ph.note ? ` · ${ph.note}` : ""}
+                {ph.recordedBy ? ` · ${ph.recordedBy}` : ""}
+              </li>
+            );
+          })}
+        </ul>
+        {a.phase !== "exited" ? (
+          <>
+            <h3 className="mt-3 font-semibold">{t("records.apprentices.changePhase")}</h3>
+            <Form method="post" className="mt-2 grid gap-3 sm:grid-cols-3" noValidate>
+              <FormErrors errors={phaseErrors} />
+              <SelectField name="phase" prefix="phase" label={t("records.apprentices.phase")} errors={phaseErrors} defaultValue={a.phase} options={PHASES.filter((ph) => ph !== "exited").map((ph) => ({ value: ph, label: t(`phases.${ph}`) }))} />
+              <Field name="changedOn" type="date" prefix="phase" label={t("records.apprentices.changedOn")} errors={phaseErrors} defaultValue={d.today} max={d.today} />
+              <Field name="note" prefix="phase" label={t("records.apprentices.note")} errors={phaseErrors} maxLength={500} />
+              <div>
+                <SubmitButton intent="phase" pendingText={t("week.saving")}>{t("records.apprentices.savePhase")}</SubmitButton>
+              </div>
+            </Form>
+            <h3 className="mt-4 font-semibold">{t("records.apprentices.exit")}</h3>
+            <p className="text-sm text-stone-600">{t("records.apprentices.exitHelp")}</p>
+            <p className="text-sm text-stone-600">{t("records.neverDeleted")}</p>
+            <Form method="post" className="mt-2 grid gap-3 sm:grid-cols-3" noValidate>
+              <FormErrors errors={exitErrors} />
+              <Field name="exitedOn" type="date" prefix="exit" label={t("records.apprentices.exitedOn")} errors={exitErrors} defaultValue={d.today} max={d.today} />
+              <SelectField name="outcome" prefix="exit" label={t("records.apprentices.exitOutcome")} errors={exitErrors} blank={t("records.choose")} options={PLACEMENT_OUTCOMES.map((o) => ({ value: o, label: t(`outcome.${o}`) }))} />
+              <Field name="reason" prefix="exit" label={t("records.apprentices.exitReason")} errors={exitErrors} maxLength={500} />
+              <div>
+                <SubmitButton intent="exit" pendingText={t("week.saving")} className="bg-stone-600 hover:bg-stone-700">{t("records.apprentices.exitButton")}</SubmitButton>
+              </div>
+            </Form>
+          </>
+        ) : null}
+      </section>
+
+      <section id="profile-edit" aria-labelledby="profile-edit-title" className="rounded-xl bg-white p-4 shadow-sm">
+        <h2 id="profile-edit-title" className="text-lg font-semibold">{t("records.apprentices.editProfile")}</h2>
+        <Form method="post" className="mt-2 grid gap-3 sm:grid-cols-2" noValidate>
+          <FormErrors errors={profileErrors} />
+          <Field name="preferredName" prefix="profile" label={t("records.apprentices.preferredName")} errors={profileErrors} defaultValue={a.preferredName} maxLength={100} />
+          <Field name="legalName" prefix="profile" label={t("staffRecord.legalName")} errors={profileErrors} defaultValue={a.legalName} maxLength={200} />
+          <Field name="dateOfBirth" type="date" prefix="profile" label={t("staffRecord.dateOfBirth")} errors={profileErrors} defaultValue={a.dateOfBirth} max={d.today} />
+          <SelectField name="gender" prefix="profile" label={t("staffRecord.gender")} errors={profileErrors} defaultValue={a.gender} options={GENDERS.map((g) => ({ value: g, label: t(`gender.${g}`) }))} />
+          <SelectField name="intakeId" prefix="profile" label={t("staffRecord.intake")} errors={profileErrors} defaultValue={a.intakeId} blank={t("records.none")} options={d.intakes.map((i) => ({ value: i.id, label: i.name }))} />
+          <Field name="referralSource" prefix="profile" label={t("staffRecord.referral")} errors={profileErrors} defaultValue={a.referralSource} maxLength={200} />
+          <Field name="background" prefix="profile" label={t("staffRecord.background")} errors={profileErrors} defaultValue={a.background} maxLength={2000} className="sm:col-span-2" />
+          <div>
+            <SubmitButton intent="profile" pendingText={t("week.saving")}>{t("records.apprentices.saveProfile")}</SubmitButton>
+          </div>
+        </Form>
       </section>
 
       <section id="career-plan" aria-labelledby="career-plan-title" className="rounded-xl bg-white p-4 shadow-sm">

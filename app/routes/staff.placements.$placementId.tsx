@@ -5,8 +5,11 @@ import { useTranslation } from "react-i18next";
 import { actorOf, notFound, requireStaff } from "~/auth/guards.server";
 import { FieldErrors, SubmitButton } from "~/components/forms";
 import { LevelIcon } from "~/components/levels";
+import { Field, FormErrors, SelectField } from "~/components/record-fields";
+import { changePrimaryTrainer, endPlacement, publishedVersions, trainersOfEmployer, transferChoices, transferLinks, transferPlacement } from "~/db/admin-records.server";
 import { getPlacementForStaff, loadPlacementRecord, setManualStatus } from "~/db/staff-records.server";
-import { MANUAL_STATUSES } from "~/domain/enums";
+import { MANUAL_STATUSES, PLACEMENT_OUTCOMES } from "~/domain/enums";
+import { parsePlacementEnd, parseTrainerId, parseTransfer } from "~/forms/records.server";
 import { parseManualStatus } from "~/forms/staff.server";
 import { formatDate, formatUsd } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
@@ -37,13 +40,44 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     flags: record.flags.map((f) => ({ id: f.id, rule: f.rule, severity: f.severity, status: f.status, raisedAt: f.raisedAt.toISOString() })),
     statuses: record.statuses.map((s) => ({ ...s, createdAt: s.createdAt.toISOString() })),
     currentStatus: record.currentStatus ? { ...record.currentStatus, createdAt: record.currentStatus.createdAt.toISOString() } : null,
+    transfer: transferLinks(placement.id),
+    // Choices for changing the trainer, transferring and ending (issue 6).
+    admin: placement.status === "active" ? { trainers: trainersOfEmployer(placement.employerId), transfer: transferChoices(placement.siteId), versions: publishedVersions() } : null,
   };
 }
 
+type Errors = Record<string, string[] | undefined>;
+const RECORD_INTENTS = ["changeTrainer", "transfer", "complete", "withdraw"] as const;
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, placement } = await guard(request, params.placementId);
-  const parsed = parseManualStatus(await request.formData(), siteToday());
-  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const back = `/staff/placements/${placement.id}`;
+  const fail = (errors: Errors) => data({ intent, errors }, { status: 400 });
+  if ((RECORD_INTENTS as readonly string[]).includes(intent)) {
+    const today = siteToday();
+    const requestId = context.requestId;
+    if (intent === "changeTrainer") {
+      const parsed = parseTrainerId(form);
+      if (!parsed.ok) return fail(parsed.errors);
+      const result = changePrimaryTrainer(placement, { trainerUserId: parsed.data.trainerUserId, actorUserId: user.id, requestId });
+      return result.ok ? redirect(back) : fail(result.errors);
+    }
+    if (intent === "transfer") {
+      const parsed = parseTransfer(form, today);
+      if (!parsed.ok) return fail(parsed.errors);
+      const result = transferPlacement(actorOf(user), placement, { ...parsed.data, actorUserId: user.id, requestId });
+      return result.ok ? redirect(`/staff/placements/${result.value.id}`) : fail(result.errors);
+    }
+    const parsed = parsePlacementEnd(form, today);
+    if (!parsed.ok) return fail(parsed.errors);
+    const result = endPlacement(placement, { ...parsed.data, status: intent === "complete" ? "completed" : "withdrawn", actorUserId: user.id, requestId });
+    return result.ok ? redirect(back) : fail(result.errors);
+  }
+  // The manual status form (no intent).
+  const parsed = parseManualStatus(form, siteToday());
+  if (!parsed.ok) return data({ intent: "status", errors: parsed.errors as Errors }, { status: 400 });
   setManualStatus({ placementId: placement.id, ...parsed.data, setBy: user.id, requestId: context.requestId });
   return redirect(`/staff/placements/${placement.id}?saved=1#status`);
 }
@@ -54,7 +88,8 @@ const SEVERITY = { urgent: "bg-red-100 text-red-900", warn: "bg-amber-100 text-a
 export default function StaffPlacement() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors = actionData?.errors ?? {};
+  const errors: Errors = actionData?.intent === "status" ? actionData.errors : {};
+  const errorsOf = (...intents: string[]): Errors => (actionData && intents.includes(actionData.intent) ? actionData.errors : {});
   const { t, i18n } = useTranslation();
   const locale = i18n.language === "km" ? "km" : "en";
   const p = d.placement;
@@ -161,6 +196,62 @@ export default function StaffPlacement() {
           </details>
         ) : null}
       </section>
+
+      {d.transfer.fromId || d.transfer.toId ? (
+        <p className="flex flex-wrap gap-4 rounded-xl bg-white p-4 shadow-sm" data-testid="transfer-links">
+          {d.transfer.fromId ? (
+            <Link to={`/staff/placements/${d.transfer.fromId}`} className="inline-flex min-h-11 items-center text-brand-700 underline">
+              {t("records.placements.transferredFrom")}
+            </Link>
+          ) : null}
+          {d.transfer.toId ? (
+            <Link to={`/staff/placements/${d.transfer.toId}`} className="inline-flex min-h-11 items-center text-brand-700 underline">
+              {t("records.placements.transferredTo")}
+            </Link>
+          ) : null}
+        </p>
+      ) : null}
+      {d.admin ? (
+        <section id="manage" aria-labelledby="manage-title" className="space-y-4 rounded-xl bg-white p-4 shadow-sm">
+          <h2 id="manage-title" className="text-lg font-semibold">
+            {t("records.placements.changeTrainer")}
+          </h2>
+          <Form method="post" className="flex flex-wrap items-end gap-3" noValidate>
+            <FormErrors errors={errorsOf("changeTrainer")} />
+            <SelectField name="trainerUserId" prefix="change" label={t("records.placements.trainer")} errors={errorsOf("changeTrainer")} defaultValue={p.trainerUserId} options={d.admin.trainers.map((tr) => ({ value: tr.id, label: tr.displayName }))} />
+            <SubmitButton intent="changeTrainer" pendingText={t("week.saving")}>{t("records.placements.changeTrainerButton")}</SubmitButton>
+          </Form>
+
+          <h2 className="text-lg font-semibold">{t("records.placements.transfer")}</h2>
+          <p className="text-sm text-stone-600">{t("records.placements.transferHelp")}</p>
+          <Form method="post" className="grid gap-3 sm:grid-cols-2" noValidate>
+            <FormErrors errors={errorsOf("transfer")} />
+            <SelectField name="employerId" prefix="transfer" label={t("common.employer")} errors={errorsOf("transfer")} blank={t("records.choose")} options={d.admin.transfer.employers.filter((e) => e.id !== p.employerId).map((e) => ({ value: e.id, label: e.name }))} />
+            <SelectField name="trainerUserId" prefix="transfer" label={t("records.placements.trainer")} errors={errorsOf("transfer")} blank={t("records.choose")} options={d.admin.transfer.employers.filter((e) => e.id !== p.employerId).flatMap((e) => d.admin!.transfer.trainers.filter((tr) => tr.employerId === e.id).map((tr) => ({ value: tr.id, label: `${tr.displayName} · ${e.name}` })))} />
+            <SelectField name="frameworkVersionId" prefix="transfer" label={t("records.placements.framework")} errors={errorsOf("transfer")} defaultValue={p.versionId} options={d.admin.versions.map((v) => ({ value: v.id, label: t("records.placements.frameworkOption", { trade: locale === "km" ? v.tradeKm : v.tradeEn, version: v.version }) }))} />
+            <Field name="transferOn" type="date" prefix="transfer" label={t("records.placements.transferOn")} errors={errorsOf("transfer")} defaultValue={d.today} max={d.today} />
+            <Field name="plannedWeeks" type="number" prefix="transfer" label={t("records.placements.plannedWeeks")} errors={errorsOf("transfer")} min={2} max={52} defaultValue={p.plannedWeeks} />
+            <div className="sm:col-span-2">
+              <SubmitButton intent="transfer" pendingText={t("week.saving")}>{t("records.placements.transferButton")}</SubmitButton>
+            </div>
+          </Form>
+
+          <h2 className="text-lg font-semibold">{t("records.placements.end")}</h2>
+          <Form method="post" className="grid gap-3 sm:grid-cols-2" noValidate>
+            <FormErrors errors={errorsOf("complete", "withdraw")} />
+            <Field name="endedOn" type="date" prefix="end" label={t("records.placements.endedOn")} errors={errorsOf("complete", "withdraw")} defaultValue={d.today} max={d.today} />
+            <SelectField name="outcome" prefix="end" label={t("records.placements.outcome")} errors={errorsOf("complete", "withdraw")} blank={t("records.choose")} options={PLACEMENT_OUTCOMES.map((o) => ({ value: o, label: t(`outcome.${o}`) }))} />
+            <Field name="endReason" prefix="end" label={t("records.placements.endReason")} errors={errorsOf("complete", "withdraw")} maxLength={500} />
+            <Field name="startingSalary" prefix="end" label={t("records.placements.startingSalary")} errors={errorsOf("complete", "withdraw")} inputMode="decimal" />
+            <div className="flex flex-wrap gap-3 sm:col-span-2">
+              <SubmitButton intent="complete" pendingText={t("week.saving")}>{t("records.placements.complete")}</SubmitButton>
+              <SubmitButton intent="withdraw" pendingText={t("week.saving")} className="bg-stone-600 hover:bg-stone-700">{t("records.placements.withdraw")}</SubmitButton>
+            </div>
+          </Form>
+        </section>
+      ) : p.endedOn ? (
+        <p className="rounded-xl bg-white p-4 shadow-sm" data-testid="ended">{t("records.placements.ended", { date: formatDate(locale, p.endedOn) })}</p>
+      ) : null}
 
       <section aria-labelledby="flags-title" className="rounded-xl bg-white p-4 shadow-sm">
         <h2 id="flags-title" className="text-lg font-semibold">

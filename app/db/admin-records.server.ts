@@ -1,0 +1,569 @@
+/**
+ * Staff administration of records (issue 6): apprentices (profile, phase, consent, exit),
+ * employers and trainers, and placements (open, change trainer, transfer, end).
+ *
+ * Every function is scoped by the caller: staff reach their own site, admin every site; a
+ * record out of reach is `null` (the route answers 404). Every write is one transaction with its
+ * audit event; a repeated submit finds the first write and writes nothing. Nothing that history
+ * depends on is ever deleted: employers, trainers and apprentices are deactivated or exited.
+ */
+import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+
+import { endAllSessions } from "~/auth/session.server";
+import type { ConsentItem, EmployerSector, Gender, Phase, PlacementOutcome } from "~/domain/enums";
+import { emitRecordsChanged } from "~/domain/events";
+import type { Actor } from "~/domain/permissions";
+import { codeFitsSite, intakeYear, nextApprenticeCode, placementProblems, type FieldErrorMap } from "~/domain/records";
+
+import { audit } from "./audit.server";
+import { db } from "./client.server";
+import { apprentices, consents, employers, flags, frameworks, frameworkVersions, intakes, phaseChanges, placements, signInLinks, sites, users } from "./schema";
+
+const reaches = (actor: Actor, siteId: number) => actor.role === "admin" || (actor.role === "staff" && actor.siteId === siteId);
+const ctx = (requestId?: string) => (requestId ? { requestId } : null);
+
+/** The site ids this caller may see. */
+function visibleSiteIds(actor: Actor): number[] | "all" {
+  if (actor.role === "admin") return "all";
+  return actor.role === "staff" && actor.siteId !== null ? [actor.siteId] : [];
+}
+
+/** The site a new record goes to: staff's own; admin chooses. Null when out of reach or unknown. */
+export function siteForNewRecord(actor: Actor, chosen: number | undefined) {
+  const siteId = actor.role === "admin" ? chosen : (actor.siteId ?? undefined);
+  if (siteId === undefined || !reaches(actor, siteId)) return null;
+  return db().select().from(sites).where(eq(sites.id, siteId)).get() ?? null;
+}
+
+export function sitesForForm(actor: Actor) {
+  const all = db().select({ id: sites.id, code: sites.code, nameEn: sites.nameEn, nameKm: sites.nameKm }).from(sites).orderBy(asc(sites.id)).all();
+  return all.filter((s) => reaches(actor, s.id));
+}
+
+export function intakesForForm(actor: Actor) {
+  const rows = db().select().from(intakes).orderBy(desc(intakes.startsOn)).all();
+  return rows.filter((i) => reaches(actor, i.siteId)).map((i) => ({ id: i.id, siteId: i.siteId, name: i.name, startsOn: i.startsOn }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Apprentices
+
+export function listApprentices(actor: Actor, filter: { intakeId?: number | undefined; phase?: Phase | undefined }) {
+  const siteIds = visibleSiteIds(actor);
+  if (siteIds !== "all" && siteIds.length === 0) return [];
+  const where = and(
+    siteIds === "all" ? undefined : inArray(apprentices.siteId, siteIds),
+    filter.intakeId ? eq(apprentices.intakeId, filter.intakeId) : undefined,
+    filter.phase ? eq(apprentices.phase, filter.phase) : undefined,
+  );
+  return db()
+    .select({ id: apprentices.id, code: apprentices.code, preferredName: apprentices.preferredName, phase: apprentices.phase, intakeName: intakes.name, siteId: apprentices.siteId })
+    .from(apprentices)
+    .leftJoin(intakes, eq(intakes.id, apprentices.intakeId))
+    .where(where)
+    .orderBy(asc(apprentices.code))
+    .all();
+}
+
+/** The next free code for each site the caller may see, by intake year (this year without an intake). */
+export function proposeCode(siteId: number, year: string): string | null {
+  const site = db().select({ code: sites.code }).from(sites).where(eq(sites.id, siteId)).get();
+  if (!site) return null;
+  const codes = db()
+    .select({ code: apprentices.code })
+    .from(apprentices)
+    .where(sql`${apprentices.code} like ${`${site.code}-${year}-%`}`)
+    .all()
+    .map((r) => r.code);
+  return nextApprenticeCode(site.code, year, codes);
+}
+
+export interface ApprenticeInput {
+  preferredName: string;
+  legalName: string;
+  dateOfBirth: string;
+  gender: Gender;
+  intakeId?: number | undefined;
+  referralSource: string | null;
+  background: string | null;
+}
+
+type Result<T> = { ok: true; value: T } | { ok: false; errors: FieldErrorMap };
+
+function intakeOf(siteId: number, intakeId: number | undefined): { ok: true; intake: typeof intakes.$inferSelect | null } | { ok: false } {
+  if (intakeId === undefined) return { ok: true, intake: null };
+  const intake = db().select().from(intakes).where(eq(intakes.id, intakeId)).get();
+  return intake && intake.siteId === siteId ? { ok: true, intake } : { ok: false };
+}
+
+export function createApprenticeRecord(input: ApprenticeInput & { code: string; siteId: number; siteCode: string; consents: ConsentItem[]; createdBy: number; today: string; requestId?: string }): Result<{ id: number }> {
+  const intake = intakeOf(input.siteId, input.intakeId);
+  if (!intake.ok) return { ok: false, errors: { intakeId: ["records.errors.unknownIntake"] } };
+  const year = intake.intake ? intakeYear(intake.intake.startsOn) : intakeYear(input.today);
+  if (!codeFitsSite(input.code, input.siteCode, year)) return { ok: false, errors: { code: ["records.errors.codePattern"] } };
+  return db().transaction((tx) => {
+    const existing = tx.select().from(apprentices).where(eq(apprentices.code, input.code)).get();
+    if (existing) {
+      // The same person sent twice: the first write stands.
+      if (existing.siteId === input.siteId && existing.legalName === input.legalName && existing.dateOfBirth === input.dateOfBirth) return { ok: true as const, value: { id: existing.id } };
+      return { ok: false as const, errors: { code: ["records.errors.codeTaken"] } };
+    }
+    const row = tx
+      .insert(apprentices)
+      .values({
+        code: input.code,
+        siteId: input.siteId,
+        intakeId: input.intakeId ?? null,
+        preferredName: input.preferredName,
+        legalName: input.legalName,
+        dateOfBirth: input.dateOfBirth,
+        gender: input.gender,
+        referralSource: input.referralSource,
+        background: input.background,
+        phase: "work_readiness",
+      })
+      .returning({ id: apprentices.id })
+      .get();
+    tx.insert(phaseChanges).values({ apprenticeId: row.id, phase: "work_readiness", changedOn: input.today, recordedBy: input.createdBy }).run();
+    for (const item of input.consents) tx.insert(consents).values({ apprenticeId: row.id, item, granted: true, recordedBy: input.createdBy }).run();
+    audit({ actorUserId: input.createdBy, action: "apprentice_created", entity: "apprentice", entityId: row.id, detail: { consents: input.consents } }, ctx(input.requestId), tx);
+    return { ok: true as const, value: row };
+  });
+}
+
+export function updateApprenticeProfile(apprentice: { id: number; siteId: number }, input: ApprenticeInput & { updatedBy: number; requestId?: string }): Result<null> {
+  const intake = intakeOf(apprentice.siteId, input.intakeId);
+  if (!intake.ok) return { ok: false, errors: { intakeId: ["records.errors.unknownIntake"] } };
+  db().transaction((tx) => {
+    const { updatedBy, requestId, intakeId, ...values } = input;
+    tx.update(apprentices).set({ ...values, intakeId: intakeId ?? null }).where(eq(apprentices.id, apprentice.id)).run();
+    audit({ actorUserId: updatedBy, action: "apprentice_profile_updated", entity: "apprentice", entityId: apprentice.id }, ctx(requestId), tx);
+  });
+  return { ok: true, value: null };
+}
+
+/** Record a phase change; the same phase again on the same date writes nothing. */
+export function changePhase(apprentice: { id: number; phase: Phase }, input: { phase: Phase; changedOn: string; note: string | null; recordedBy: number; requestId?: string }): Result<"saved" | "unchanged"> {
+  if (apprentice.phase === "exited") return { ok: false, errors: { phase: ["records.errors.exited"] } };
+  return db().transaction((tx) => {
+    const latest = tx.select().from(phaseChanges).where(eq(phaseChanges.apprenticeId, apprentice.id)).orderBy(desc(phaseChanges.id)).get();
+    if (apprentice.phase === input.phase && latest?.phase === input.phase && latest.changedOn === input.changedOn) return { ok: true as const, value: "unchanged" as const };
+    if (latest && input.changedOn < latest.changedOn) return { ok: false as const, errors: { changedOn: ["records.errors.beforeLastPhase"] } };
+    tx.insert(phaseChanges).values({ apprenticeId: apprentice.id, phase: input.phase, changedOn: input.changedOn, note: input.note, recordedBy: input.recordedBy }).run();
+    tx.update(apprentices).set({ phase: input.phase }).where(eq(apprentices.id, apprentice.id)).run();
+    audit({ actorUserId: input.recordedBy, action: "apprentice_phase_changed", entity: "apprentice", entityId: apprentice.id, detail: { phase: input.phase } }, ctx(input.requestId), tx);
+    return { ok: true as const, value: "saved" as const };
+  });
+}
+
+/** Grant or withdraw one consent item. Consent is a history (append-only); the same answer again writes nothing. */
+export function recordConsent(apprenticeId: number, input: { item: ConsentItem; granted: boolean; note: string | null; recordedBy: number; requestId?: string }): "saved" | "unchanged" {
+  return db().transaction((tx) => {
+    const latest = tx.select().from(consents).where(and(eq(consents.apprenticeId, apprenticeId), eq(consents.item, input.item))).orderBy(desc(consents.id)).get();
+    const current = latest?.granted ?? false;
+    if (current === input.granted) return "unchanged";
+    tx.insert(consents).values({ apprenticeId, item: input.item, granted: input.granted, note: input.note, recordedBy: input.recordedBy }).run();
+    audit({ actorUserId: input.recordedBy, action: input.granted ? "consent_granted" : "consent_withdrawn", entity: "apprentice", entityId: apprenticeId, detail: { item: input.item } }, ctx(input.requestId), tx);
+    return "saved";
+  });
+}
+
+export function consentHistory(apprenticeId: number) {
+  return db()
+    .select({ id: consents.id, item: consents.item, granted: consents.granted, recordedAt: consents.recordedAt, note: consents.note, recordedBy: users.displayName })
+    .from(consents)
+    .leftJoin(users, eq(users.id, consents.recordedBy))
+    .where(eq(consents.apprenticeId, apprenticeId))
+    .orderBy(desc(consents.id))
+    .all();
+}
+
+export function phaseHistory(apprenticeId: number) {
+  return db()
+    .select({ id: phaseChanges.id, phase: phaseChanges.phase, changedOn: phaseChanges.changedOn, note: phaseChanges.note, recordedBy: users.displayName })
+    .from(phaseChanges)
+    .leftJoin(users, eq(users.id, phaseChanges.recordedBy))
+    .where(eq(phaseChanges.apprenticeId, apprenticeId))
+    .orderBy(desc(phaseChanges.changedOn), desc(phaseChanges.id))
+    .all();
+}
+
+/** The exit outcome is kept on the phase change: its first line is the outcome code, then the reason. */
+export const exitNote = (outcome: PlacementOutcome, reason: string) => `${outcome}\n${reason}`;
+
+/** Exit the programme with an outcome. An active placement must be ended first. */
+export function exitApprentice(apprentice: { id: number; phase: Phase }, input: { exitedOn: string; outcome: PlacementOutcome; reason: string; recordedBy: number; requestId?: string }): Result<"saved" | "unchanged"> {
+  if (apprentice.phase === "exited") return { ok: true, value: "unchanged" };
+  return db().transaction((tx) => {
+    const active = tx.select({ id: placements.id }).from(placements).where(and(eq(placements.apprenticeId, apprentice.id), eq(placements.status, "active"))).get();
+    if (active) return { ok: false as const, errors: { exitedOn: ["records.errors.exitActivePlacement"] } };
+    const latest = tx.select({ changedOn: phaseChanges.changedOn }).from(phaseChanges).where(eq(phaseChanges.apprenticeId, apprentice.id)).orderBy(desc(phaseChanges.changedOn)).get();
+    if (latest && input.exitedOn < latest.changedOn) return { ok: false as const, errors: { exitedOn: ["records.errors.beforeLastPhase"] } };
+    tx.insert(phaseChanges).values({ apprenticeId: apprentice.id, phase: "exited", changedOn: input.exitedOn, note: exitNote(input.outcome, input.reason), recordedBy: input.recordedBy }).run();
+    tx.update(apprentices).set({ phase: "exited" }).where(eq(apprentices.id, apprentice.id)).run();
+    audit({ actorUserId: input.recordedBy, action: "apprentice_exited", entity: "apprentice", entityId: apprentice.id, detail: { outcome: input.outcome } }, ctx(input.requestId), tx);
+    return { ok: true as const, value: "saved" as const };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Employers and trainers
+
+export function listEmployers(actor: Actor) {
+  const siteIds = visibleSiteIds(actor);
+  if (siteIds !== "all" && siteIds.length === 0) return [];
+  return db()
+    .select({
+      id: employers.id,
+      name: employers.name,
+      sector: employers.sector,
+      district: employers.district,
+      active: employers.active,
+      siteId: employers.siteId,
+      activePlacements: sql<number>`(select count(*) from ${placements} where ${placements.employerId} = ${employers.id} and ${placements.status} = 'active')`,
+      trainers: sql<number>`(select count(*) from ${users} where ${users.employerId} = ${employers.id} and ${users.active} = 1)`,
+    })
+    .from(employers)
+    .where(siteIds === "all" ? undefined : inArray(employers.siteId, siteIds))
+    .orderBy(desc(employers.active), asc(employers.name))
+    .all();
+}
+
+export function getEmployerForStaff(actor: Actor, employerId: number) {
+  if (!Number.isSafeInteger(employerId)) return null;
+  const row = db().select().from(employers).where(eq(employers.id, employerId)).get();
+  return row && reaches(actor, row.siteId) ? row : null;
+}
+
+export type StaffEmployer = NonNullable<ReturnType<typeof getEmployerForStaff>>;
+
+export interface EmployerInput {
+  name: string;
+  sector: EmployerSector;
+  district: string;
+  contactName: string | null;
+  contactPhone: string | null;
+}
+
+const sameEmployer = (row: typeof employers.$inferSelect, input: EmployerInput) =>
+  row.sector === input.sector && row.district === input.district && row.contactName === input.contactName && row.contactPhone === input.contactPhone;
+
+export function createEmployerRecord(input: EmployerInput & { siteId: number; createdBy: number; requestId?: string }): Result<{ id: number }> {
+  return db().transaction((tx) => {
+    const existing = tx.select().from(employers).where(and(eq(employers.siteId, input.siteId), eq(employers.name, input.name))).get();
+    if (existing) return sameEmployer(existing, input) ? { ok: true as const, value: { id: existing.id } } : { ok: false as const, errors: { name: ["records.errors.employerTaken"] } };
+    const { createdBy, requestId, ...values } = input;
+    const row = tx.insert(employers).values(values).returning({ id: employers.id }).get();
+    audit({ actorUserId: createdBy, action: "employer_created", entity: "employer", entityId: row.id }, ctx(requestId), tx);
+    return { ok: true as const, value: row };
+  });
+}
+
+export function updateEmployerRecord(employer: StaffEmployer, input: EmployerInput & { updatedBy: number; requestId?: string }): Result<null> {
+  return db().transaction((tx) => {
+    const clash = tx.select({ id: employers.id }).from(employers).where(and(eq(employers.siteId, employer.siteId), eq(employers.name, input.name), ne(employers.id, employer.id))).get();
+    if (clash) return { ok: false as const, errors: { name: ["records.errors.employerTaken"] } };
+    const { updatedBy, requestId, ...values } = input;
+    tx.update(employers).set(values).where(eq(employers.id, employer.id)).run();
+    audit({ actorUserId: updatedBy, action: "employer_updated", entity: "employer", entityId: employer.id }, ctx(requestId), tx);
+    return { ok: true as const, value: null };
+  });
+}
+
+/** Deactivate (never delete): its placements and assessments depend on it. Active placements must be ended or transferred first. */
+export function setEmployerActive(employer: StaffEmployer, input: { active: boolean; actorUserId: number; requestId?: string }): Result<"saved" | "unchanged"> {
+  if (employer.active === input.active) return { ok: true, value: "unchanged" };
+  return db().transaction((tx) => {
+    if (!input.active) {
+      const open = tx.select({ n: sql<number>`count(*)` }).from(placements).where(and(eq(placements.employerId, employer.id), eq(placements.status, "active"))).get()?.n ?? 0;
+      if (open > 0) return { ok: false as const, errors: { form: ["records.errors.employerHasPlacements"] } };
+    }
+    tx.update(employers).set({ active: input.active }).where(eq(employers.id, employer.id)).run();
+    audit({ actorUserId: input.actorUserId, action: input.active ? "employer_reactivated" : "employer_deactivated", entity: "employer", entityId: employer.id }, ctx(input.requestId), tx);
+    return { ok: true as const, value: "saved" as const };
+  });
+}
+
+export function employerTrainers(employerId: number) {
+  return db()
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      username: users.username,
+      phone: users.phone,
+      active: users.active,
+      activePlacements: sql<number>`(select count(*) from ${placements} where ${placements.trainerUserId} = ${users.id} and ${placements.status} = 'active')`,
+    })
+    .from(users)
+    .where(and(eq(users.employerId, employerId), eq(users.role, "trainer")))
+    .orderBy(desc(users.active), asc(users.displayName))
+    .all();
+}
+
+/** The employer's placements, newest first, each with its open flags. */
+export function employerPlacements(employerId: number) {
+  const rows = db()
+    .select({ id: placements.id, status: placements.status, startDate: placements.startDate, endedOn: placements.endedOn, apprenticeCode: apprentices.code, preferredName: apprentices.preferredName, trainerName: users.displayName, tradeEn: frameworks.tradeEn, tradeKm: frameworks.tradeKm })
+    .from(placements)
+    .innerJoin(apprentices, eq(apprentices.id, placements.apprenticeId))
+    .innerJoin(users, eq(users.id, placements.trainerUserId))
+    .innerJoin(frameworkVersions, eq(frameworkVersions.id, placements.frameworkVersionId))
+    .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
+    .where(eq(placements.employerId, employerId))
+    .orderBy(desc(placements.startDate), desc(placements.id))
+    .all();
+  const open = rows.length
+    ? db().select({ id: flags.id, placementId: flags.placementId, rule: flags.rule, severity: flags.severity }).from(flags).where(and(inArray(flags.placementId, rows.map((r) => r.id)), inArray(flags.status, ["open", "acknowledged"]))).all()
+    : [];
+  return rows.map((r) => ({ ...r, flags: open.filter((f) => f.placementId === r.id).map(({ placementId: _p, ...f }) => f) }));
+}
+
+export function createTrainerRecord(employer: StaffEmployer, input: { displayName: string; username: string; phone: string | null; createdBy: number; requestId?: string }): Result<{ id: number }> {
+  if (!employer.active) return { ok: false, errors: { displayName: ["records.errors.employerInactive"] } };
+  return db().transaction((tx) => {
+    const existing = tx.select().from(users).where(eq(users.username, input.username)).get();
+    if (existing) {
+      if (existing.role === "trainer" && existing.employerId === employer.id && existing.displayName === input.displayName) return { ok: true as const, value: { id: existing.id } };
+      return { ok: false as const, errors: { username: ["records.errors.usernameTaken"] } };
+    }
+    // No password: a trainer signs in with a personal link that staff issue.
+    const row = tx
+      .insert(users)
+      .values({ username: input.username, displayName: input.displayName, phone: input.phone, role: "trainer", siteId: employer.siteId, employerId: employer.id, passwordHash: null })
+      .returning({ id: users.id })
+      .get();
+    audit({ actorUserId: input.createdBy, action: "trainer_created", entity: "user", entityId: row.id, detail: { employerId: employer.id } }, ctx(input.requestId), tx);
+    return { ok: true as const, value: row };
+  });
+}
+
+export function getEmployerTrainer(employer: StaffEmployer, trainerUserId: number) {
+  const row = db().select().from(users).where(and(eq(users.id, trainerUserId), eq(users.role, "trainer"), eq(users.employerId, employer.id))).get();
+  return row ?? null;
+}
+
+/**
+ * Deactivate a trainer: their sessions end and their sign-in links are revoked. A trainer who is
+ * the primary trainer of an active placement must be replaced on it first.
+ */
+export function deactivateTrainer(trainer: { id: number; active: boolean }, input: { actorUserId: number; requestId?: string }): Result<"saved" | "unchanged"> {
+  if (!trainer.active) return { ok: true, value: "unchanged" };
+  const result = db().transaction((tx) => {
+    const open = tx.select({ n: sql<number>`count(*)` }).from(placements).where(and(eq(placements.trainerUserId, trainer.id), eq(placements.status, "active"))).get()?.n ?? 0;
+    if (open > 0) return { ok: false as const, errors: { form: ["records.errors.trainerHasPlacements"] } };
+    const now = new Date();
+    tx.update(users).set({ active: false, deactivatedAt: now }).where(eq(users.id, trainer.id)).run();
+    const revoked = tx.update(signInLinks).set({ revokedAt: now, revokedBy: input.actorUserId }).where(and(eq(signInLinks.userId, trainer.id), isNull(signInLinks.revokedAt))).run().changes;
+    audit({ actorUserId: input.actorUserId, action: "trainer_deactivated", entity: "user", entityId: trainer.id, detail: { linksRevoked: revoked } }, ctx(input.requestId), tx);
+    return { ok: true as const, value: "saved" as const };
+  });
+  if (result.ok) endAllSessions(trainer.id);
+  return result;
+}
+
+export function reactivateTrainer(trainer: { id: number; active: boolean }, input: { actorUserId: number; requestId?: string }): "saved" | "unchanged" {
+  if (trainer.active) return "unchanged";
+  db().transaction((tx) => {
+    tx.update(users).set({ active: true, deactivatedAt: null }).where(eq(users.id, trainer.id)).run();
+    audit({ actorUserId: input.actorUserId, action: "trainer_reactivated", entity: "user", entityId: trainer.id }, ctx(input.requestId), tx);
+  });
+  return "saved";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Placements
+
+/** Choices for a new placement within the caller's reach. */
+export function placementChoices(actor: Actor) {
+  const siteIds = visibleSiteIds(actor);
+  const inSites = <T extends { siteId: number }>(rows: T[]) => (siteIds === "all" ? rows : rows.filter((r) => siteIds.includes(r.siteId)));
+  const activeIds = new Set(db().select({ id: placements.apprenticeId }).from(placements).where(eq(placements.status, "active")).all().map((r) => r.id));
+  const apprenticeRows = inSites(db().select({ id: apprentices.id, code: apprentices.code, preferredName: apprentices.preferredName, siteId: apprentices.siteId, phase: apprentices.phase }).from(apprentices).orderBy(asc(apprentices.code)).all());
+  const employerRows = inSites(db().select({ id: employers.id, name: employers.name, siteId: employers.siteId }).from(employers).where(eq(employers.active, true)).orderBy(asc(employers.name)).all());
+  const employerIds = new Set(employerRows.map((e) => e.id));
+  const trainerRows = db()
+    .select({ id: users.id, displayName: users.displayName, employerId: users.employerId })
+    .from(users)
+    .where(and(eq(users.role, "trainer"), eq(users.active, true)))
+    .orderBy(asc(users.displayName))
+    .all()
+    .filter((t) => t.employerId !== null && employerIds.has(t.employerId));
+  return {
+    apprentices: apprenticeRows.filter((a) => !activeIds.has(a.id) && a.phase !== "exited").map(({ phase: _p, ...a }) => a),
+    employers: employerRows,
+    trainers: trainerRows.map((t) => ({ id: t.id, displayName: t.displayName, employerId: t.employerId! })),
+    versions: publishedVersions(),
+  };
+}
+
+export function publishedVersions() {
+  return db()
+    .select({ id: frameworkVersions.id, version: frameworkVersions.version, typicalWeeks: frameworkVersions.typicalWeeks, tradeEn: frameworks.tradeEn, tradeKm: frameworks.tradeKm, code: frameworks.code })
+    .from(frameworkVersions)
+    .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
+    .where(eq(frameworkVersions.status, "published"))
+    .orderBy(asc(frameworks.tradeEn), desc(frameworkVersions.version))
+    .all();
+}
+
+type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
+
+function placementFacts(tx: Tx, input: { apprenticeId: number; employerId: number; trainerUserId: number; frameworkVersionId: number; plannedWeeks: number }, ignorePlacementId?: number) {
+  const apprentice = tx.select({ siteId: apprentices.siteId, phase: apprentices.phase }).from(apprentices).where(eq(apprentices.id, input.apprenticeId)).get();
+  const active = tx.select({ id: placements.id }).from(placements).where(and(eq(placements.apprenticeId, input.apprenticeId), eq(placements.status, "active"), ignorePlacementId ? ne(placements.id, ignorePlacementId) : undefined)).get();
+  const employer = tx.select({ id: employers.id, siteId: employers.siteId, active: employers.active }).from(employers).where(eq(employers.id, input.employerId)).get();
+  const trainer = tx.select({ employerId: users.employerId, active: users.active, role: users.role }).from(users).where(eq(users.id, input.trainerUserId)).get();
+  const version = tx.select({ status: frameworkVersions.status }).from(frameworkVersions).where(eq(frameworkVersions.id, input.frameworkVersionId)).get();
+  return {
+    apprentice: apprentice ? { ...apprentice, hasActivePlacement: active !== undefined } : null,
+    employer: employer ?? null,
+    trainer: trainer ?? null,
+    version: version ?? null,
+    plannedWeeks: input.plannedWeeks,
+  };
+}
+
+export interface PlacementInput {
+  apprenticeId: number;
+  employerId: number;
+  trainerUserId: number;
+  frameworkVersionId: number;
+  startDate: string;
+  plannedWeeks: number;
+  educationWeekdays: string;
+  stipendHagarCents: number;
+  stipendEmployerCents: number;
+}
+
+/** Open a placement. Checked first (one active placement per apprentice, the trainer's employer, a published version). */
+export function createPlacementRecord(actor: Actor, input: PlacementInput & { createdBy: number; requestId?: string }): Result<{ id: number }> {
+  const result = db().transaction((tx) => {
+    const facts = placementFacts(tx, input);
+    // Records out of the caller's reach are "unknown", as if they did not exist.
+    if (facts.apprentice && !reaches(actor, facts.apprentice.siteId)) facts.apprentice = null;
+    if (facts.employer && !reaches(actor, facts.employer.siteId)) facts.employer = null;
+    if (facts.apprentice?.hasActivePlacement) {
+      const same = tx
+        .select({ id: placements.id })
+        .from(placements)
+        .where(and(eq(placements.apprenticeId, input.apprenticeId), eq(placements.status, "active"), eq(placements.employerId, input.employerId), eq(placements.trainerUserId, input.trainerUserId), eq(placements.frameworkVersionId, input.frameworkVersionId), eq(placements.startDate, input.startDate)))
+        .get();
+      if (same) return { ok: true as const, value: same, fresh: false };
+    }
+    const problems = placementProblems(facts);
+    if (Object.keys(problems).length > 0) return { ok: false as const, errors: problems };
+    const { createdBy, requestId, ...values } = input;
+    const row = tx.insert(placements).values({ ...values, createdBy }).returning({ id: placements.id }).get();
+    audit({ actorUserId: createdBy, action: "placement_created", entity: "placement", entityId: row.id, detail: { apprenticeId: input.apprenticeId, employerId: input.employerId } }, ctx(requestId), tx);
+    return { ok: true as const, value: row, fresh: true };
+  });
+  if (!result.ok) return result;
+  if (result.fresh) emitRecordsChanged({ placementId: result.value.id, kinds: ["placement"] });
+  return { ok: true, value: result.value };
+}
+
+/** Trainers of the placement's employer who may become its primary trainer. */
+export function trainersOfEmployer(employerId: number) {
+  return db().select({ id: users.id, displayName: users.displayName }).from(users).where(and(eq(users.employerId, employerId), eq(users.role, "trainer"), eq(users.active, true))).orderBy(asc(users.displayName)).all();
+}
+
+/** Trainers and employers of the placement's site, for a transfer. */
+export function transferChoices(siteId: number) {
+  const employerRows = db().select({ id: employers.id, name: employers.name }).from(employers).where(and(eq(employers.siteId, siteId), eq(employers.active, true))).orderBy(asc(employers.name)).all();
+  const ids = employerRows.map((e) => e.id);
+  const trainerRows = ids.length
+    ? db().select({ id: users.id, displayName: users.displayName, employerId: users.employerId }).from(users).where(and(inArray(users.employerId, ids), eq(users.role, "trainer"), eq(users.active, true))).orderBy(asc(users.displayName)).all()
+    : [];
+  return { employers: employerRows, trainers: trainerRows.map((t) => ({ id: t.id, displayName: t.displayName, employerId: t.employerId! })) };
+}
+
+interface PlacementRef {
+  id: number;
+  status: string;
+  employerId: number;
+  trainerUserId: number;
+  startDate: string;
+}
+
+const notActive = { ok: false as const, errors: { form: ["records.errors.placementNotActive"] } };
+
+export function changePrimaryTrainer(p: PlacementRef, input: { trainerUserId: number; actorUserId: number; requestId?: string }): Result<"saved" | "unchanged"> {
+  if (p.trainerUserId === input.trainerUserId) return { ok: true, value: "unchanged" };
+  if (p.status !== "active") return notActive;
+  const trainer = db().select().from(users).where(eq(users.id, input.trainerUserId)).get();
+  if (!trainer || trainer.role !== "trainer") return { ok: false, errors: { trainerUserId: ["records.errors.unknownTrainer"] } };
+  if (trainer.employerId !== p.employerId) return { ok: false, errors: { trainerUserId: ["records.errors.trainerOtherEmployer"] } };
+  if (!trainer.active) return { ok: false, errors: { trainerUserId: ["records.errors.trainerInactive"] } };
+  db().transaction((tx) => {
+    tx.update(placements).set({ trainerUserId: trainer.id }).where(eq(placements.id, p.id)).run();
+    audit({ actorUserId: input.actorUserId, action: "placement_trainer_changed", entity: "placement", entityId: p.id, detail: { from: p.trainerUserId, to: trainer.id } }, ctx(input.requestId), tx);
+  });
+  emitRecordsChanged({ placementId: p.id, kinds: ["placement"] });
+  return { ok: true, value: "saved" };
+}
+
+/** Close a placement as transferred and open its successor, in one transaction; history is kept on both. */
+export function transferPlacement(actor: Actor, p: PlacementRef & { apprenticeId: number; stipendHagarCents: number; stipendEmployerCents: number; educationWeekdays?: string }, input: { employerId: number; trainerUserId: number; frameworkVersionId: number; transferOn: string; plannedWeeks: number; actorUserId: number; requestId?: string }): Result<{ id: number }> {
+  const result = db().transaction((tx) => {
+    const already = tx.select({ id: placements.id }).from(placements).where(eq(placements.transferredFromId, p.id)).get();
+    if (p.status === "transferred" && already) return { ok: true as const, value: already, fresh: false };
+    if (p.status !== "active") return notActive;
+    if (input.transferOn < p.startDate) return { ok: false as const, errors: { transferOn: ["records.errors.beforeStart"] } };
+    if (input.employerId === p.employerId) return { ok: false as const, errors: { employerId: ["records.errors.sameEmployer"] } };
+    const facts = placementFacts(tx, { apprenticeId: p.apprenticeId, ...input }, p.id);
+    if (facts.employer && !reaches(actor, facts.employer.siteId)) facts.employer = null;
+    const problems = placementProblems(facts);
+    if (Object.keys(problems).length > 0) return { ok: false as const, errors: problems };
+    const current = tx.select().from(placements).where(eq(placements.id, p.id)).get()!;
+    tx.update(placements).set({ status: "transferred", endedOn: input.transferOn, endReason: "transferred" }).where(eq(placements.id, p.id)).run();
+    const row = tx
+      .insert(placements)
+      .values({
+        apprenticeId: p.apprenticeId,
+        employerId: input.employerId,
+        trainerUserId: input.trainerUserId,
+        frameworkVersionId: input.frameworkVersionId,
+        startDate: input.transferOn,
+        plannedWeeks: input.plannedWeeks,
+        workingWeekdays: current.workingWeekdays,
+        educationWeekdays: current.educationWeekdays,
+        stipendHagarCents: current.stipendHagarCents,
+        stipendEmployerCents: current.stipendEmployerCents,
+        transferredFromId: p.id,
+        createdBy: input.actorUserId,
+      })
+      .returning({ id: placements.id })
+      .get();
+    audit({ actorUserId: input.actorUserId, action: "placement_transferred", entity: "placement", entityId: p.id, detail: { to: row.id, employerId: input.employerId } }, ctx(input.requestId), tx);
+    return { ok: true as const, value: row, fresh: true };
+  });
+  if (!result.ok) return result;
+  if (result.fresh) {
+    emitRecordsChanged({ placementId: p.id, kinds: ["placement"] });
+    emitRecordsChanged({ placementId: result.value.id, kinds: ["placement"] });
+  }
+  return { ok: true, value: result.value };
+}
+
+/** Complete or withdraw a placement, with outcome, end reason and starting salary. The same end again writes nothing. */
+export function endPlacement(p: PlacementRef, input: { status: "completed" | "withdrawn"; endedOn: string; outcome: PlacementOutcome; endReason: string; startingSalaryCents: number | null; actorUserId: number; requestId?: string }): Result<"saved" | "unchanged"> {
+  if (p.status === input.status) return { ok: true, value: "unchanged" };
+  if (p.status !== "active") return notActive;
+  if (input.endedOn < p.startDate) return { ok: false, errors: { endedOn: ["records.errors.beforeStart"] } };
+  db().transaction((tx) => {
+    tx.update(placements)
+      .set({ status: input.status, endedOn: input.endedOn, outcome: input.outcome, endReason: input.endReason, startingSalaryCents: input.startingSalaryCents })
+      .where(and(eq(placements.id, p.id), eq(placements.status, "active")))
+      .run();
+    audit({ actorUserId: input.actorUserId, action: input.status === "completed" ? "placement_completed" : "placement_withdrawn", entity: "placement", entityId: p.id, detail: { outcome: input.outcome } }, ctx(input.requestId), tx);
+  });
+  emitRecordsChanged({ placementId: p.id, kinds: ["placement"] });
+  return { ok: true, value: "saved" };
+}
+
+/** The placements a transfer links this one to: the one it came from and the one it went to. */
+export function transferLinks(placementId: number) {
+  const self = db().select({ from: placements.transferredFromId }).from(placements).where(eq(placements.id, placementId)).get();
+  const to = db().select({ id: placements.id }).from(placements).where(eq(placements.transferredFromId, placementId)).get();
+  return { fromId: self?.from ?? null, toId: to?.id ?? null };
+}

@@ -1,0 +1,213 @@
+/** Schemas of the staff administration forms (issue 6). Server-only: zod stays out of the browser bundle. */
+import { z } from "zod";
+
+import { isIsoDate } from "~/domain/dates";
+import { CONSENT_ITEMS, EMPLOYER_SECTORS, GENDERS, PHASES, PLACEMENT_OUTCOMES } from "~/domain/enums";
+import { PLANNED_WEEKS_MAX, PLANNED_WEEKS_MIN, weekdayList } from "~/domain/records";
+import { msg, requiredText } from "~/utils/validation";
+
+type Errors = Record<string, string[] | undefined>;
+
+function flat<T>(result: z.ZodSafeParseResult<T>) {
+  if (result.success) return { ok: true as const, data: result.data };
+  return { ok: false as const, errors: z.flattenError(result.error).fieldErrors as Errors };
+}
+
+const isoDate = z
+  .string({ error: msg.required })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: msg.invalid })
+  .refine(isIsoDate, { error: msg.invalid });
+const pastDate = (today: string) => isoDate.refine((d) => d <= today, { error: "records.errors.future" });
+const optionalText = (max: number) =>
+  z.string().trim().max(max, { error: msg.tooLong }).optional().transform((v) => v || null);
+const id = z.coerce.number({ error: msg.required }).int({ error: msg.required }).positive({ error: msg.required });
+const optionalId = z.preprocess((v) => (v === "" || v === undefined ? undefined : v), id.optional());
+/** US dollars typed by staff → cents. */
+const usd = (required: boolean) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) {
+        if (required) return 0;
+        return null;
+      }
+      const n = Number(v);
+      if (!/^\d+(\.\d{1,2})?$/.test(v) || !Number.isFinite(n) || n > 10_000) {
+        ctx.addIssue({ code: "custom", message: "records.errors.money" });
+        return z.NEVER;
+      }
+      return Math.round(n * 100);
+    });
+
+const profile = (today: string) => ({
+  preferredName: requiredText(100),
+  legalName: requiredText(200),
+  dateOfBirth: isoDate.refine((d) => d < today, { error: "records.errors.future" }),
+  gender: z.enum(GENDERS, { error: msg.required }),
+  intakeId: optionalId,
+  referralSource: optionalText(200),
+  background: optionalText(2000),
+});
+
+function consentList(form: FormData): Errors | (typeof CONSENT_ITEMS)[number][] {
+  const values = form.getAll("consent").map(String);
+  const items = CONSENT_ITEMS.filter((i) => values.includes(i));
+  return items.length === new Set(values).size ? items : { consent: [msg.invalid] };
+}
+
+export function parseApprenticeCreate(form: FormData, today: string) {
+  const consents = consentList(form);
+  const parsed = flat(
+    z
+      .object({
+        code: z.string({ error: msg.required }).trim().toUpperCase().min(1, { error: msg.required }).regex(/^[A-Z][A-Z0-9]{0,3}-\d{2}-\d{3}$/, { error: "records.errors.codePattern" }),
+        siteId: optionalId,
+        ...profile(today),
+      })
+      .safeParse(Object.fromEntries(form)),
+  );
+  if (!Array.isArray(consents)) return { ok: false as const, errors: { ...(parsed.ok ? {} : parsed.errors), ...consents } };
+  if (!parsed.ok) return parsed;
+  return { ok: true as const, data: { ...parsed.data, consents } };
+}
+
+export function parseProfile(form: FormData, today: string) {
+  return flat(z.object(profile(today)).safeParse(Object.fromEntries(form)));
+}
+
+export function parsePhaseChange(form: FormData, today: string) {
+  return flat(
+    z
+      .object({
+        phase: z.enum(PHASES.filter((p) => p !== "exited") as [string, ...string[]], { error: msg.required }).transform((p) => p as (typeof PHASES)[number]),
+        changedOn: pastDate(today),
+        note: optionalText(500),
+      })
+      .safeParse(Object.fromEntries(form)),
+  );
+}
+
+export function parseConsent(form: FormData) {
+  return flat(
+    z
+      .object({
+        item: z.enum(CONSENT_ITEMS, { error: msg.required }),
+        granted: z.enum(["yes", "no"], { error: msg.required }).transform((v) => v === "yes"),
+        note: optionalText(500),
+      })
+      .safeParse(Object.fromEntries(form)),
+  );
+}
+
+export function parseExit(form: FormData, today: string) {
+  return flat(
+    z
+      .object({
+        exitedOn: pastDate(today),
+        outcome: z.enum(PLACEMENT_OUTCOMES, { error: msg.required }),
+        reason: requiredText(500),
+      })
+      .safeParse(Object.fromEntries(form)),
+  );
+}
+
+const employerFields = {
+  name: requiredText(200),
+  sector: z.enum(EMPLOYER_SECTORS, { error: msg.required }),
+  district: requiredText(100),
+  contactName: optionalText(200),
+  contactPhone: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || null)
+    .refine((v) => v === null || /^[+0-9 ()-]{6,20}$/.test(v), { error: "records.errors.phone" }),
+};
+
+export function parseEmployer(form: FormData) {
+  return flat(z.object({ ...employerFields, siteId: optionalId }).safeParse(Object.fromEntries(form)));
+}
+
+export function parseTrainer(form: FormData) {
+  return flat(
+    z
+      .object({
+        displayName: requiredText(100),
+        username: z
+          .string({ error: msg.required })
+          .trim()
+          .toLowerCase()
+          .min(1, { error: msg.required })
+          .regex(/^[a-z0-9][a-z0-9._-]{2,39}$/, { error: "records.errors.username" }),
+        phone: employerFields.contactPhone,
+      })
+      .safeParse(Object.fromEntries(form)),
+  );
+}
+
+export function parseTrainerId(form: FormData) {
+  return flat(z.object({ trainerUserId: id }).safeParse(Object.fromEntries(form)));
+}
+
+const plannedWeeks = z.coerce
+  .number({ error: msg.required })
+  .int({ error: "records.errors.plannedWeeks" })
+  .min(PLANNED_WEEKS_MIN, { error: "records.errors.plannedWeeks" })
+  .max(PLANNED_WEEKS_MAX, { error: "records.errors.plannedWeeks" });
+
+export function parsePlacementCreate(form: FormData) {
+  const days = form.getAll("educationWeekdays").map(Number);
+  const parsed = flat(
+    z
+      .object({
+        apprenticeId: id,
+        employerId: id,
+        trainerUserId: id,
+        frameworkVersionId: id,
+        startDate: isoDate,
+        plannedWeeks,
+        stipendHagar: usd(true),
+        stipendEmployer: usd(true),
+      })
+      .safeParse(Object.fromEntries(form)),
+  );
+  const educationWeekdays = weekdayList(days);
+  const badDays = days.length !== educationWeekdays.split(",").filter(Boolean).length;
+  if (!parsed.ok || badDays) {
+    return { ok: false as const, errors: { ...(parsed.ok ? {} : parsed.errors), ...(badDays ? { educationWeekdays: [msg.invalid] } : {}) } as Errors };
+  }
+  const { stipendHagar, stipendEmployer, ...rest } = parsed.data;
+  return { ok: true as const, data: { ...rest, educationWeekdays, stipendHagarCents: stipendHagar ?? 0, stipendEmployerCents: stipendEmployer ?? 0 } };
+}
+
+export function parseTransfer(form: FormData, today: string) {
+  return flat(
+    z
+      .object({
+        employerId: id,
+        trainerUserId: id,
+        frameworkVersionId: id,
+        transferOn: pastDate(today),
+        plannedWeeks,
+      })
+      .safeParse(Object.fromEntries(form)),
+  );
+}
+
+export function parsePlacementEnd(form: FormData, today: string) {
+  const parsed = flat(
+    z
+      .object({
+        endedOn: pastDate(today),
+        outcome: z.enum(PLACEMENT_OUTCOMES, { error: msg.required }),
+        endReason: requiredText(500),
+        startingSalary: usd(false),
+      })
+      .safeParse(Object.fromEntries(form)),
+  );
+  if (!parsed.ok) return parsed;
+  const { startingSalary, ...rest } = parsed.data;
+  return { ok: true as const, data: { ...rest, startingSalaryCents: startingSalary } };
+}

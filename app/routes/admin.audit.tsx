@@ -1,0 +1,163 @@
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+import { requireRole } from "~/auth/guards.server";
+import { FieldErrors } from "~/components/forms";
+import { AUDIT_PAGE_SIZE, auditVocabulary, searchAudit } from "~/db/admin.server";
+import { parseAuditFilters } from "~/forms/admin.server";
+import { formatDateTime } from "~/i18n/format";
+import { requestT } from "~/i18n/request.server";
+import { pageMeta } from "~/utils/meta";
+
+export const meta = pageMeta;
+
+type Errors = Record<string, string[] | undefined>;
+interface Row {
+  id: number;
+  createdAt: string;
+  actor: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  detail: string | null;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "admin");
+  const t = await requestT(request);
+  const base = { title: t("admin.audit.title"), vocabulary: auditVocabulary(), pageSize: AUDIT_PAGE_SIZE };
+  const parsed = parseAuditFilters(new URL(request.url).searchParams);
+  if (!parsed.ok) return data({ ...base, errors: parsed.errors, page: 1, total: 0, rows: [] as Row[] }, { status: 400 });
+  const found = searchAudit(parsed.data);
+  if (!found.ok) return data({ ...base, errors: found.errors, page: 1, total: 0, rows: [] as Row[] }, { status: 400 });
+  const rows: Row[] = found.rows.map((r) => ({
+    id: r.id,
+    createdAt: r.createdAt.toISOString(),
+    actor: r.actorUsername,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entityId,
+    detail: r.detail == null ? null : JSON.stringify(r.detail),
+  }));
+  return { ...base, errors: {} as Errors, page: parsed.data.page, total: found.total, rows };
+}
+
+const inputClass = "mt-1 block min-h-11 w-full rounded-lg border border-stone-400 bg-white px-3 aria-[invalid=true]:border-red-700";
+
+export default function AuditLog() {
+  const { vocabulary, errors, page, total, rows, pageSize } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === "km" ? "km" : "en";
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const pageLink = (p: number) => {
+    const next = new URLSearchParams(searchParams);
+    next.set("page", String(p));
+    return `?${next.toString()}`;
+  };
+  const filter = (name: "actor" | "from" | "to", type: "text" | "date") => (
+    <label className="block text-sm">
+      {t(`admin.audit.${name}`)}
+      <input
+        type={type}
+        name={name}
+        defaultValue={searchParams.get(name) ?? ""}
+        aria-invalid={errors[name] ? true : undefined}
+        aria-describedby={`${name}-error`}
+        className={inputClass}
+      />
+      <FieldErrors id={`${name}-error`} errors={errors[name]} />
+    </label>
+  );
+  const choice = (name: "entity" | "action", values: string[]) => (
+    <label className="block text-sm">
+      {t(`admin.audit.${name}`)}
+      <select name={name} defaultValue={searchParams.get(name) ?? ""} aria-invalid={errors[name] ? true : undefined} aria-describedby={`${name}-error`} className={inputClass}>
+        <option value="">{t("admin.audit.any")}</option>
+        {values.map((v) => (
+          <option key={v} value={v}>
+            {v}
+          </option>
+        ))}
+      </select>
+      <FieldErrors id={`${name}-error`} errors={errors[name]} />
+    </label>
+  );
+  return (
+    <div className="space-y-5">
+      <div>
+        <Link to="/admin" className="inline-flex min-h-11 items-center text-brand-700 underline">
+          ← {t("admin.title")}
+        </Link>
+        <h1 className="text-2xl font-bold">{t("admin.audit.title")}</h1>
+        <p className="text-stone-700">{t("admin.audit.intro")}</p>
+      </div>
+
+      <Form method="get" className="grid gap-3 rounded-xl bg-white p-4 shadow-sm sm:grid-cols-3" noValidate>
+        {filter("actor", "text")}
+        {choice("entity", vocabulary.entities)}
+        {choice("action", vocabulary.actions)}
+        {filter("from", "date")}
+        {filter("to", "date")}
+        <div className="flex items-end gap-2">
+          <button type="submit" className="min-h-11 rounded-lg bg-brand-700 px-5 font-semibold text-white hover:bg-brand-800">
+            {t("admin.filter")}
+          </button>
+          <Link to="/admin/audit" className="inline-flex min-h-11 items-center px-2 text-brand-700 underline">
+            {t("admin.audit.clear")}
+          </Link>
+        </div>
+        <FieldErrors id="page-error" errors={errors.page} />
+      </Form>
+
+      <p className="text-sm text-stone-700" data-testid="audit-total">
+        {t("admin.audit.count", { count: total })}
+      </p>
+      <div className="overflow-x-auto rounded-xl bg-white shadow-sm">
+        <table className="w-full text-left text-sm">
+          <thead className="bg-stone-50">
+            <tr>
+              <th className="px-3 py-2">{t("admin.audit.when")}</th>
+              <th className="px-3 py-2">{t("admin.audit.actor")}</th>
+              <th className="px-3 py-2">{t("admin.audit.action")}</th>
+              <th className="px-3 py-2">{t("admin.audit.entity")}</th>
+              <th className="px-3 py-2">{t("admin.audit.detail")}</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-stone-100">
+            {rows.map((r) => (
+              <tr key={r.id} data-testid="audit-row">
+                <td className="whitespace-nowrap px-3 py-2">{formatDateTime(locale, new Date(r.createdAt))}</td>
+                <td className="px-3 py-2">{r.actor ?? t("admin.audit.system")}</td>
+                <td className="px-3 py-2 font-mono">{r.action}</td>
+                <td className="px-3 py-2 font-mono">
+                  {r.entity}
+                  {r.entityId ? ` ${r.entityId}` : ""}
+                </td>
+                <td className="break-all px-3 py-2 font-mono text-xs">{r.detail ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {rows.length === 0 ? <p className="p-3 text-stone-600">{t("common.none")}</p> : null}
+      </div>
+
+      {pages > 1 ? (
+        <nav aria-label={t("admin.audit.pages")} className="flex items-center gap-3">
+          {page > 1 ? (
+            <Link to={pageLink(page - 1)} className="inline-flex min-h-11 items-center text-brand-700 underline">
+              ← {t("admin.audit.previous")}
+            </Link>
+          ) : null}
+          <span>{t("admin.audit.pageOf", { page, pages })}</span>
+          {page < pages ? (
+            <Link to={pageLink(page + 1)} className="inline-flex min-h-11 items-center text-brand-700 underline">
+              {t("admin.audit.next")} →
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+import { actorOf, requireStaff } from "~/auth/guards.server";
+import { SubmitButton } from "~/components/forms";
+import { Field, FormErrors, SelectField } from "~/components/record-fields";
+import { createApprenticeRecord, intakesForForm, listApprentices, proposeCode, siteForNewRecord, sitesForForm } from "~/db/admin-records.server";
+import { CONSENT_ITEMS, GENDERS, PHASES, type Phase } from "~/domain/enums";
+import { intakeYear } from "~/domain/records";
+import { parseApprenticeCreate } from "~/forms/records.server";
+import { requestT } from "~/i18n/request.server";
+import { pageMeta } from "~/utils/meta";
+import { siteToday } from "~/utils/today.server";
+
+export const meta = pageMeta;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireStaff(request);
+  const actor = actorOf(user);
+  const t = await requestT(request);
+  const url = new URL(request.url);
+  const today = siteToday();
+  const intakeParam = Number(url.searchParams.get("intake") ?? "");
+  const phaseParam = url.searchParams.get("phase") ?? "";
+  const intakes = intakesForForm(actor);
+  const intakeId = intakes.some((i) => i.id === intakeParam) ? intakeParam : undefined;
+  const phase = (PHASES as readonly string[]).includes(phaseParam) ? (phaseParam as Phase) : undefined;
+  const sites = sitesForForm(actor);
+  // The next free code: per site for this year, and per intake for its year.
+  const proposals = [
+    ...sites.map((s) => ({ label: s.code, code: proposeCode(s.id, intakeYear(today)) })),
+    ...intakes.map((i) => ({ label: i.name, code: proposeCode(i.siteId, intakeYear(i.startsOn)) })),
+  ];
+  return {
+    title: t("records.apprentices.title"),
+    isAdmin: user.role === "admin",
+    filter: { intakeId: intakeId ?? null, phase: phase ?? null },
+    apprentices: listApprentices(actor, { intakeId, phase }).map(({ siteId: _s, ...a }) => a),
+    intakes,
+    sites,
+    proposals,
+    today,
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireStaff(request);
+  const actor = actorOf(user);
+  const form = await request.formData();
+  const today = siteToday();
+  const parsed = parseApprenticeCreate(form, today);
+  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
+  const site = siteForNewRecord(actor, parsed.data.siteId);
+  if (!site) return data({ errors: { siteId: ["records.errors.unknownSite"] } as Record<string, string[] | undefined> }, { status: 400 });
+  const { siteId: _s, ...input } = parsed.data;
+  const result = createApprenticeRecord({ ...input, siteId: site.id, siteCode: site.code, createdBy: user.id, today, requestId: context.requestId });
+  if (!result.ok) return data({ errors: result.errors as Record<string, string[] | undefined> }, { status: 400 });
+  return redirect(`/staff/apprentices/${result.value.id}`);
+}
+
+export default function Apprentices() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors ?? {};
+  const { t } = useTranslation();
+  const p = "new-apprentice";
+  return (
+    <div className="space-y-5">
+      <h1 className="text-2xl font-bold">{t("records.apprentices.title")}</h1>
+      <Form method="get" className="flex flex-wrap items-end gap-3 rounded-xl bg-white p-4 shadow-sm">
+        <SelectField name="intake" prefix="filter" label={t("records.apprentices.intake")} errors={{}} blank={t("records.all")} defaultValue={d.filter.intakeId} options={d.intakes.map((i) => ({ value: i.id, label: i.name }))} />
+        <SelectField name="phase" prefix="filter" label={t("records.apprentices.phase")} errors={{}} blank={t("records.all")} defaultValue={d.filter.phase} options={PHASES.map((ph) => ({ value: ph, label: t(`phases.${ph}`) }))} />
+        <button type="submit" className="min-h-11 rounded-lg border border-brand-700 px-4 font-semibold text-brand-800">
+          {t("records.filter")}
+        </button>
+      </Form>
+
+      <section aria-labelledby="list-title" className="rounded-xl bg-white p-4 shadow-sm">
+        <h2 id="list-title" className="text-lg font-semibold">{t("records.apprentices.count", { count: d.apprentices.length })}</h2>
+        <ul className="mt-2 divide-y divide-stone-100" data-testid="apprentice-list">
+          {d.apprentices.map((a) => (
+            <li key={a.id}>
+              <Link to={`/staff/apprentices/${a.id}`} className="flex min-h-11 flex-wrap items-baseline justify-between gap-2 py-2 hover:bg-stone-50">
+                <span>
+                  <span className="font-mono">{a.code}</span> · <span className="font-semibold text-brand-800 underline">{a.preferredName}</span>
+                </span>
+                <span className="text-sm text-stone-600">
+                  {t(`phases.${a.phase}`)}
+                  {a.intakeName ? ` · ${a.intakeName}` : ""}
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="new-title" className="rounded-xl bg-white p-4 shadow-sm">
+        <h2 id="new-title" className="text-lg font-semibold">{t("records.apprentices.create")}</h2>
+        <p className="text-sm text-stone-600">{t("records.apprentices.codeHelp")}</p>
+        <ul className="text-sm text-stone-700" data-testid="code-proposals">
+          {d.proposals.map((pr) => (
+            <li key={pr.label}>
+              {t("records.apprentices.nextCode", { label: pr.label, code: pr.code ?? "—" })}
+            </li>
+          ))}
+        </ul>
+        <Form method="post" className="mt-3 grid gap-3 sm:grid-cols-2" noValidate>
+          <FormErrors errors={errors} />
+          {d.isAdmin ? <SelectField name="siteId" prefix={p} label={t("records.site")} errors={errors} options={d.sites.map((s) => ({ value: s.id, label: s.code }))} /> : null}
+          <Field name="code" prefix={p} label={t("common.code")} errors={errors} defaultValue={d.proposals[0]?.code ?? ""} maxLength={12} />
+          <SelectField name="intakeId" prefix={p} label={t("records.apprentices.intake")} errors={errors} blank={t("records.none")} options={d.intakes.map((i) => ({ value: i.id, label: i.name }))} />
+          <Field name="preferredName" prefix={p} label={t("records.apprentices.preferredName")} errors={errors} maxLength={100} />
+          <Field name="legalName" prefix={p} label={t("staffRecord.legalName")} errors={errors} maxLength={200} />
+          <Field name="dateOfBirth" type="date" prefix={p} label={t("staffRecord.dateOfBirth")} errors={errors} max={d.today} />
+          <SelectField name="gender" prefix={p} label={t("staffRecord.gender")} errors={errors} options={GENDERS.map((g) => ({ value: g, label: t(`gender.${g}`) }))} />
+          <Field name="referralSource" prefix={p} label={t("staffRecord.referral")} errors={errors} maxLength={200} />
+          <Field name="background" prefix={p} label={t("staffRecord.background")} errors={errors} maxLength={2000} />
+          <fieldset className="sm:col-span-2">
+            <legend className="font-medium">{t("records.consent.initial")}</legend>
+            {CONSENT_ITEMS.map((item) => (
+              <label key={item} className="flex min-h-11 items-center gap-2">
+                <input type="checkbox" name="consent" value={item} className="size-5" />
+                {t(`consent.${item}`)}
+              </label>
+            ))}
+          </fieldset>
+          <div>
+            <SubmitButton pendingText={t("week.saving")}>{t("records.apprentices.createButton")}</SubmitButton>
+          </div>
+        </Form>
+      </section>
+    </div>
+  );
+}

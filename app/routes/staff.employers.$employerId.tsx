@@ -1,0 +1,215 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+import { actorOf, notFound, requireStaff } from "~/auth/guards.server";
+import { FieldErrors, SubmitButton } from "~/components/forms";
+import { Field, FormErrors, SelectField } from "~/components/record-fields";
+import {
+  createTrainerRecord,
+  deactivateTrainer,
+  employerPlacements,
+  employerTrainers,
+  getEmployerForStaff,
+  getEmployerTrainer,
+  reactivateTrainer,
+  setEmployerActive,
+  updateEmployerRecord,
+} from "~/db/admin-records.server";
+import { EMPLOYER_SECTORS } from "~/domain/enums";
+import { parseEmployer, parseTrainer, parseTrainerId } from "~/forms/records.server";
+import { formatDate } from "~/i18n/format";
+import { requestT } from "~/i18n/request.server";
+import { pageMeta } from "~/utils/meta";
+
+export const meta = pageMeta;
+
+type Errors = Record<string, string[] | undefined>;
+
+async function guard(request: Request, employerId: string | undefined) {
+  const user = await requireStaff(request);
+  const employer = getEmployerForStaff(actorOf(user), Number(employerId));
+  if (!employer) throw notFound();
+  return { user, employer };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { employer } = await guard(request, params.employerId);
+  const t = await requestT(request);
+  const { createdAt: _c, ...shown } = employer;
+  return {
+    title: `${employer.name} · ${t("records.employers.title")}`,
+    employer: shown,
+    trainers: employerTrainers(employer.id),
+    placements: employerPlacements(employer.id),
+  };
+}
+
+const fail = (intent: string, errors: Errors) => data({ intent, errors }, { status: 400 });
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, employer } = await guard(request, params.employerId);
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const back = `/staff/employers/${employer.id}`;
+  const requestId = context.requestId;
+  if (intent === "edit") {
+    const parsed = parseEmployer(form);
+    if (!parsed.ok) return fail(intent, parsed.errors);
+    const { siteId: _s, ...input } = parsed.data;
+    const result = updateEmployerRecord(employer, { ...input, updatedBy: user.id, requestId });
+    if (!result.ok) return fail(intent, result.errors);
+    return redirect(back);
+  }
+  if (intent === "deactivate" || intent === "reactivate") {
+    const result = setEmployerActive(employer, { active: intent === "reactivate", actorUserId: user.id, requestId });
+    if (!result.ok) return fail(intent, result.errors);
+    return redirect(back);
+  }
+  if (intent === "addTrainer") {
+    const parsed = parseTrainer(form);
+    if (!parsed.ok) return fail(intent, parsed.errors);
+    const result = createTrainerRecord(employer, { ...parsed.data, createdBy: user.id, requestId });
+    if (!result.ok) return fail(intent, result.errors);
+    return redirect(`${back}#trainers`);
+  }
+  if (intent === "deactivateTrainer" || intent === "reactivateTrainer") {
+    const parsed = parseTrainerId(form);
+    if (!parsed.ok) return fail(intent, parsed.errors);
+    const trainer = getEmployerTrainer(employer, parsed.data.trainerUserId);
+    if (!trainer) throw notFound();
+    if (intent === "reactivateTrainer") {
+      reactivateTrainer(trainer, { actorUserId: user.id, requestId });
+      return redirect(`${back}#trainers`);
+    }
+    const result = deactivateTrainer(trainer, { actorUserId: user.id, requestId });
+    if (!result.ok) return fail(intent, result.errors);
+    return redirect(`${back}#trainers`);
+  }
+  return fail("", { form: ["errors.invalid"] });
+}
+
+const SEVERITY = { urgent: "bg-red-100 text-red-900", warn: "bg-amber-100 text-amber-900", info: "bg-sky-100 text-sky-900" } as const;
+
+export default function Employer() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === "km" ? "km" : "en";
+  const e = d.employer;
+  const errorsOf = (...intents: string[]): Errors => (actionData && intents.includes(actionData.intent) ? actionData.errors : {});
+  const editErrors = errorsOf("edit");
+  const trainerErrors = errorsOf("addTrainer");
+  const statusErrors = errorsOf("deactivate", "reactivate");
+  const trainerStatusErrors = errorsOf("deactivateTrainer", "reactivateTrainer", "");
+  return (
+    <div className="space-y-5">
+      <div>
+        <Link to="/staff/employers" className="inline-flex min-h-11 items-center text-brand-700 underline">
+          ← {t("records.employers.title")}
+        </Link>
+        <h1 className="text-2xl font-bold">
+          {e.name}
+          {!e.active ? <span className="ml-2 rounded bg-stone-200 px-2 text-base font-medium">{t("records.employers.inactive")}</span> : null}
+        </h1>
+        <p className="text-stone-700">
+          {t(`records.sectors.${e.sector}`)} · {e.district}
+          {e.contactName ? ` · ${e.contactName}` : ""}
+          {e.contactPhone ? ` · ${e.contactPhone}` : ""}
+        </p>
+      </div>
+
+      <section id="placements" aria-labelledby="placements-title" className="rounded-xl bg-white p-4 shadow-sm">
+        <h2 id="placements-title" className="text-lg font-semibold">{t("records.employers.placements")}</h2>
+        {d.placements.length === 0 ? <p className="mt-1 text-stone-600">{t("common.none")}</p> : null}
+        <ul className="mt-2 divide-y divide-stone-100 text-sm" data-testid="employer-placements">
+          {d.placements.map((p) => (
+            <li key={p.id} className="flex flex-wrap items-center gap-2 py-2">
+              <Link to={`/staff/placements/${p.id}`} className="inline-flex min-h-11 items-center text-brand-700 underline">
+                <span className="font-mono">{p.apprenticeCode}</span>&nbsp;{p.preferredName}
+              </Link>
+              <span className="text-stone-600">
+                {locale === "km" ? p.tradeKm : p.tradeEn} · {p.trainerName} · {formatDate(locale, p.startDate)} · {t(`placementStatus.${p.status}`)}
+              </span>
+              {p.status === "active" && p.flags.length === 0 ? <span className="text-stone-500">{t("records.employers.noFlags")}</span> : null}
+              {p.flags.map((f) => (
+                <Link key={f.id} to={`/staff/flags/${f.id}`} className={`rounded px-2 py-0.5 font-medium ${SEVERITY[f.severity]}`}>
+                  {t(`flagRule.${f.rule}`)}
+                </Link>
+              ))}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section id="trainers" aria-labelledby="trainers-title" className="rounded-xl bg-white p-4 shadow-sm">
+        <h2 id="trainers-title" className="text-lg font-semibold">{t("records.employers.trainers")}</h2>
+        <p className="text-sm text-stone-600">{t("records.employers.deactivateTrainerHelp")}</p>
+        <FormErrors errors={trainerStatusErrors} />
+        <ul className="mt-2 divide-y divide-stone-100 text-sm" data-testid="employer-trainers">
+          {d.trainers.map((tr) => (
+            <li key={tr.id} className="flex flex-wrap items-center gap-3 py-2">
+              <Link to={`/staff/trainers/${tr.id}`} className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline">
+                {tr.displayName}
+              </Link>
+              <span className="text-stone-600">
+                {tr.username}
+                {tr.phone ? ` · ${tr.phone}` : ""} · {t("records.employers.activePlacements", { count: tr.activePlacements })}
+                {!tr.active ? ` · ${t("records.employers.inactive")}` : ""}
+              </span>
+              <Form method="post">
+                <input type="hidden" name="trainerUserId" value={tr.id} />
+                <SubmitButton intent={tr.active ? "deactivateTrainer" : "reactivateTrainer"} pendingText={t("week.saving")} className="bg-stone-600 hover:bg-stone-700">
+                  {tr.active ? t("records.employers.deactivateTrainer") : t("records.employers.reactivateTrainer")}
+                </SubmitButton>
+              </Form>
+            </li>
+          ))}
+        </ul>
+        {e.active ? (
+          <>
+            <h3 className="mt-4 font-semibold">{t("records.employers.addTrainer")}</h3>
+            <p className="text-sm text-stone-600">{t("records.employers.trainerHelp")}</p>
+            <Form method="post" className="mt-2 grid gap-3 sm:grid-cols-3" noValidate>
+              <input type="hidden" name="intent" value="addTrainer" />
+              <Field name="displayName" prefix="trainer" label={t("records.employers.trainerName")} errors={trainerErrors} maxLength={100} />
+              <Field name="username" prefix="trainer" label={t("records.employers.username")} errors={trainerErrors} maxLength={40} />
+              <Field name="phone" type="tel" prefix="trainer" label={t("records.employers.phone")} errors={trainerErrors} maxLength={20} />
+              <div>
+                <SubmitButton intent="addTrainer" pendingText={t("week.saving")}>{t("records.employers.addTrainerButton")}</SubmitButton>
+              </div>
+            </Form>
+          </>
+        ) : null}
+      </section>
+
+      <section id="edit" aria-labelledby="edit-title" className="rounded-xl bg-white p-4 shadow-sm">
+        <h2 id="edit-title" className="text-lg font-semibold">{t("records.employers.edit")}</h2>
+        <Form method="post" className="mt-2 grid gap-3 sm:grid-cols-2" noValidate>
+          <input type="hidden" name="intent" value="edit" />
+          <FormErrors errors={editErrors} />
+          <Field name="name" prefix="edit" label={t("records.employers.name")} errors={editErrors} defaultValue={e.name} maxLength={200} />
+          <SelectField name="sector" prefix="edit" label={t("records.employers.sector")} errors={editErrors} defaultValue={e.sector} options={EMPLOYER_SECTORS.map((s) => ({ value: s, label: t(`records.sectors.${s}`) }))} />
+          <Field name="district" prefix="edit" label={t("records.employers.district")} errors={editErrors} defaultValue={e.district} maxLength={100} />
+          <Field name="contactName" prefix="edit" label={t("records.employers.contactName")} errors={editErrors} defaultValue={e.contactName} maxLength={200} />
+          <Field name="contactPhone" type="tel" prefix="edit" label={t("records.employers.contactPhone")} errors={editErrors} defaultValue={e.contactPhone} maxLength={20} />
+          <div className="sm:col-span-2">
+            <SubmitButton intent="edit" pendingText={t("week.saving")}>{t("records.employers.save")}</SubmitButton>
+          </div>
+        </Form>
+      </section>
+
+      <section id="status" aria-labelledby="status-title" className="rounded-xl bg-white p-4 shadow-sm">
+        <h2 id="status-title" className="text-lg font-semibold">{e.active ? t("records.employers.deactivate") : t("records.employers.reactivate")}</h2>
+        <p className="text-sm text-stone-700">{t("records.neverDeleted")}</p>
+        {e.active ? <p className="text-sm text-stone-700">{t("records.employers.deactivateHelp")}</p> : null}
+        <FieldErrors id="status-error" errors={statusErrors.form} />
+        <Form method="post" className="mt-2">
+          <SubmitButton intent={e.active ? "deactivate" : "reactivate"} pendingText={t("week.saving")} className="bg-stone-600 hover:bg-stone-700">
+            {e.active ? t("records.employers.deactivate") : t("records.employers.reactivate")}
+          </SubmitButton>
+        </Form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+import { actorOf, requireStaff } from "~/auth/guards.server";
+import { SubmitButton } from "~/components/forms";
+import { Field, FormErrors, SelectField } from "~/components/record-fields";
+import { createEmployerRecord, listEmployers, siteForNewRecord, sitesForForm } from "~/db/admin-records.server";
+import { EMPLOYER_SECTORS } from "~/domain/enums";
+import { parseEmployer } from "~/forms/records.server";
+import { requestT } from "~/i18n/request.server";
+import { pageMeta } from "~/utils/meta";
+
+export const meta = pageMeta;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireStaff(request);
+  const actor = actorOf(user);
+  const t = await requestT(request);
+  return {
+    title: t("records.employers.title"),
+    isAdmin: user.role === "admin",
+    sites: sitesForForm(actor),
+    employers: listEmployers(actor).map(({ siteId: _s, ...e }) => e),
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireStaff(request);
+  const parsed = parseEmployer(await request.formData());
+  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
+  const { siteId, ...input } = parsed.data;
+  const site = siteForNewRecord(actorOf(user), siteId);
+  if (!site) return data({ errors: { siteId: ["records.errors.unknownSite"] } as Record<string, string[] | undefined> }, { status: 400 });
+  const result = createEmployerRecord({ ...input, siteId: site.id, createdBy: user.id, requestId: context.requestId });
+  if (!result.ok) return data({ errors: result.errors as Record<string, string[] | undefined> }, { status: 400 });
+  return redirect(`/staff/employers/${result.value.id}`);
+}
+
+export default function Employers() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors ?? {};
+  const { t } = useTranslation();
+  const p = "new-employer";
+  return (
+    <div className="space-y-5">
+      <h1 className="text-2xl font-bold">{t("records.employers.title")}</h1>
+      <ul className="divide-y divide-stone-100 rounded-xl bg-white shadow-sm" data-testid="employer-list">
+        {d.employers.map((e) => (
+          <li key={e.id}>
+            <Link to={`/staff/employers/${e.id}`} className="flex min-h-11 flex-wrap items-baseline justify-between gap-2 px-4 py-3 hover:bg-stone-50">
+              <span className="font-semibold text-brand-800 underline">{e.name}</span>
+              <span className="text-sm text-stone-600">
+                {t(`records.sectors.${e.sector}`)} · {e.district} · {t("records.employers.trainerCount", { count: e.trainers })} · {t("records.employers.activePlacements", { count: e.activePlacements })}
+                {!e.active ? ` · ${t("records.employers.inactive")}` : ""}
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      <section aria-labelledby="new-title" className="rounded-xl bg-white p-4 shadow-sm">
+        <h2 id="new-title" className="text-lg font-semibold">{t("records.employers.create")}</h2>
+        <Form method="post" className="mt-3 grid gap-3 sm:grid-cols-2" noValidate>
+          <FormErrors errors={errors} />
+          {d.isAdmin ? <SelectField name="siteId" prefix={p} label={t("records.site")} errors={errors} options={d.sites.map((s) => ({ value: s.id, label: s.code }))} /> : null}
+          <Field name="name" prefix={p} label={t("records.employers.name")} errors={errors} maxLength={200} />
+          <SelectField name="sector" prefix={p} label={t("records.employers.sector")} errors={errors} options={EMPLOYER_SECTORS.map((s) => ({ value: s, label: t(`records.sectors.${s}`) }))} />
+          <Field name="district" prefix={p} label={t("records.employers.district")} errors={errors} maxLength={100} />
+          <Field name="contactName" prefix={p} label={t("records.employers.contactName")} errors={errors} maxLength={200} />
+          <Field name="contactPhone" type="tel" prefix={p} label={t("records.employers.contactPhone")} errors={errors} maxLength={20} />
+          <div className="sm:col-span-2">
+            <SubmitButton pendingText={t("week.saving")}>{t("records.employers.createButton")}</SubmitButton>
+          </div>
+        </Form>
+      </section>
+    </div>
+  );
+}

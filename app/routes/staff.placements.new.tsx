@@ -1,0 +1,82 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+import { actorOf, requireStaff } from "~/auth/guards.server";
+import { FieldErrors, SubmitButton } from "~/components/forms";
+import { Field, FormErrors, SelectField } from "~/components/record-fields";
+import { createPlacementRecord, placementChoices } from "~/db/admin-records.server";
+import { parsePlacementCreate } from "~/forms/records.server";
+import { requestT } from "~/i18n/request.server";
+import { pageMeta } from "~/utils/meta";
+import { siteToday } from "~/utils/today.server";
+
+export const meta = pageMeta;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireStaff(request);
+  const t = await requestT(request);
+  const url = new URL(request.url);
+  return {
+    title: t("records.placements.new"),
+    today: siteToday(),
+    preselect: { apprenticeId: url.searchParams.get("apprentice"), employerId: url.searchParams.get("employer") },
+    ...placementChoices(actorOf(user)),
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireStaff(request);
+  const parsed = parsePlacementCreate(await request.formData());
+  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
+  const result = createPlacementRecord(actorOf(user), { ...parsed.data, createdBy: user.id, requestId: context.requestId });
+  if (!result.ok) return data({ errors: result.errors as Record<string, string[] | undefined> }, { status: 400 });
+  return redirect(`/staff/placements/${result.value.id}`);
+}
+
+export default function NewPlacement() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors ?? {};
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === "km" ? "km" : "en";
+  const p = "placement";
+  const employerName = new Map(d.employers.map((e) => [e.id, e.name]));
+  return (
+    <div className="space-y-5">
+      <h1 className="text-2xl font-bold">{t("records.placements.new")}</h1>
+      <Form method="post" className="grid gap-3 rounded-xl bg-white p-4 shadow-sm sm:grid-cols-2" noValidate>
+        <FormErrors errors={errors} />
+        <SelectField name="apprenticeId" prefix={p} label={t("records.placements.apprentice")} errors={errors} blank={t("records.choose")} defaultValue={d.preselect.apprenticeId} options={d.apprentices.map((a) => ({ value: a.id, label: `${a.code} · ${a.preferredName}` }))} />
+        <SelectField name="employerId" prefix={p} label={t("common.employer")} errors={errors} blank={t("records.choose")} defaultValue={d.preselect.employerId} options={d.employers.map((e) => ({ value: e.id, label: e.name }))} />
+        <div>
+          <SelectField name="trainerUserId" prefix={p} label={t("records.placements.trainer")} errors={errors} blank={t("records.choose")} options={d.trainers.map((tr) => ({ value: tr.id, label: `${tr.displayName} · ${employerName.get(tr.employerId) ?? ""}` }))} />
+          <p className="text-sm text-stone-600">{t("records.placements.trainerHelp")}</p>
+        </div>
+        <SelectField name="frameworkVersionId" prefix={p} label={t("records.placements.framework")} errors={errors} blank={t("records.choose")} options={d.versions.map((v) => ({ value: v.id, label: t("records.placements.frameworkOption", { trade: locale === "km" ? v.tradeKm : v.tradeEn, version: v.version }) }))} />
+        <Field name="startDate" type="date" prefix={p} label={t("records.placements.startDate")} errors={errors} defaultValue={d.today} />
+        <Field name="plannedWeeks" type="number" prefix={p} label={t("records.placements.plannedWeeks")} errors={errors} min={2} max={52} defaultValue={12} />
+        <fieldset className="sm:col-span-2">
+          <legend className="font-medium">{t("records.placements.educationWeekdays")}</legend>
+          <div className="flex flex-wrap gap-3">
+            {[1, 2, 3, 4, 5, 6, 7].map((day) => (
+              <label key={day} className="flex min-h-11 items-center gap-2">
+                <input type="checkbox" name="educationWeekdays" value={day} defaultChecked={day === 2 || day === 4} className="size-5" />
+                {t(`records.weekdays.${day}` as "records.weekdays.1")}
+              </label>
+            ))}
+          </div>
+          <FieldErrors id="placement-educationWeekdays-error" errors={errors.educationWeekdays} />
+        </fieldset>
+        <Field name="stipendHagar" prefix={p} label={t("records.placements.stipendHagar")} errors={errors} inputMode="decimal" defaultValue="0" />
+        <Field name="stipendEmployer" prefix={p} label={t("records.placements.stipendEmployer")} errors={errors} inputMode="decimal" defaultValue="0" />
+        <div className="sm:col-span-2 flex flex-wrap items-center gap-3">
+          <SubmitButton pendingText={t("week.saving")}>{t("records.placements.create")}</SubmitButton>
+          <Link to="/staff/apprentices" className="inline-flex min-h-11 items-center text-brand-700 underline">
+            {t("records.apprentices.title")}
+          </Link>
+        </div>
+      </Form>
+    </div>
+  );
+}
