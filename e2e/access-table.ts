@@ -42,7 +42,7 @@ const only = (allowed: Caller[], otherwise: Outcome = 403): Record<Caller, Outco
   ...Object.fromEntries(allowed.map((c) => [c, 200 as const])),
 });
 
-import { apprenticeIdOf, completedPlacementOf, employerIdOf, firstFlagOf, lastMonday, placementsOf, siteIdOf, thisMonday, userId } from "./demo";
+import { apprenticeIdOf, completedPlacementOf, employerIdOf, firstFlagOf, lastMonday, placementsOf, publishedFrameworkVersion, siteIdOf, thisMonday, userId } from "./demo";
 
 const weekCard = async (weekOf: () => Promise<string> = thisMonday) =>
   `/trainer/placements/${(await placementsOf("trainer"))[0]!.id}/weeks/${await weekOf()}`;
@@ -192,4 +192,15 @@ export const ROWS: Row[] = [
   { method: "GET", path: "/staff/placements/new", expect: only(["staff", "otherSiteStaff", "admin"]) },
   { method: "POST", path: "/staff/placements/new", form: { plannedWeeks: "60" }, expect: { ...only([]), staff: 400 as Outcome, otherSiteStaff: 400 as Outcome, admin: 400 as Outcome } },
   { method: "POST", path: async () => `/staff/placements/${(await placementsOf("trainer"))[0]!.id}?intent=transfer`, form: { intent: "transfer", plannedWeeks: "60" }, expect: { ...only([]), staff: 400 as Outcome, admin: 400 as Outcome, otherSiteStaff: 404 } },
+
+  // Competency frameworks (programme-wide: staff of every site read and write them).
+  { method: "GET", path: "/staff/frameworks", expect: only(["staff", "otherSiteStaff", "admin"]) },
+  { method: "POST", path: "/staff/frameworks", form: { intent: "create", code: "" }, expect: { ...only([]), staff: 400 as Outcome, otherSiteStaff: 400 as Outcome, admin: 400 as Outcome } },
+  { method: "GET", path: async () => `/staff/frameworks/versions/${(await publishedFrameworkVersion()).id}`, expect: only(["staff", "otherSiteStaff", "admin"]) },
+  { method: "GET", path: async () => `/staff/frameworks/versions/${(await publishedFrameworkVersion()).id}.csv`, expect: only(["staff", "otherSiteStaff", "admin"]) },
+  // Published: an edit is refused (400) without writing.
+  { method: "POST", path: async () => `/staff/frameworks/versions/${(await publishedFrameworkVersion()).id}`, form: { intent: "add_unit", code: "X", titleEn: "x", titleKm: "ក" }, expect: { ...only([]), staff: 400 as Outcome, otherSiteStaff: 400 as Outcome, admin: 400 as Outcome } },
+  { method: "GET", path: "/staff/frameworks/versions/999999", expect: { ...only([]), staff: 404, otherSiteStaff: 404, admin: 404 } },
+  { method: "GET", path: async () => `/staff/frameworks/${(await publishedFrameworkVersion()).frameworkId}/diff`, expect: only(["staff", "otherSiteStaff", "admin"]) },
+  { method: "GET", path: async () => `/staff/frameworks/${(await publishedFrameworkVersion()).frameworkId}/diff?a=abc`, expect: { ...only([]), staff: 400 as Outcome, otherSiteStaff: 400 as Outcome, admin: 400 as Outcome } },
 ];

@@ -77,3 +77,12 @@ export async function employerIdOf(username: string) {
   if (!row) throw new Error(`no trainer ${username}`);
   return row.id;
 }
+
+/** A published demo framework version and its framework. */
+export async function publishedFrameworkVersion() {
+  const [row] = await query<{ id: number; frameworkId: number }>(
+    "select id, framework_id as frameworkId from framework_versions where status = 'published' order by id limit 1",
+  );
+  if (!row) throw new Error("no published framework version");
+  return row;
+}

@@ -14,6 +14,7 @@ type NavKey =
   | "nav.myProgress"
   | "nav.trainers"
   | "nav.flags"
+  | "nav.frameworks"
   | "nav.settings"
   | "reports.nav.trainers"
   | "reports.nav.outcomes"
@@ -32,6 +33,7 @@ const STAFF_NAV: { to: string; key: NavKey }[] = [
   { to: "/staff/apprentices", key: "nav.apprentices" },
   { to: "/staff/employers", key: "nav.employers" },
   { to: "/staff/trainers", key: "nav.trainers" },
+  { to: "/staff/frameworks", key: "nav.frameworks" },
 ];
 const NAV: Record<Role, { to: string; key: NavKey }[]> = {
   staff: STAFF_NAV,

@@ -1,0 +1,136 @@
+/** Framework forms' schemas and the CSV import's row validation (server-only: zod stays out of the browser bundle). */
+import { parse } from "csv-parse/sync";
+import { z } from "zod";
+
+import { crossRowErrors, decodeUtf8, FRAMEWORK_CSV_HEADER, headerMatches, parseExpectedWeek, type FrameworkRow, type LineError } from "~/domain/frameworks";
+import { EMPLOYER_SECTORS } from "~/domain/enums";
+import { msg, requiredText } from "~/utils/validation";
+
+type Errors = Record<string, string[] | undefined>;
+
+function flat<T>(result: z.ZodSafeParseResult<T>) {
+  if (result.success) return { ok: true as const, data: result.data };
+  return { ok: false as const, errors: z.flattenError(result.error).fieldErrors as Errors };
+}
+
+const code = z
+  .string({ error: msg.required })
+  .trim()
+  .min(1, { error: msg.required })
+  .max(20, { error: msg.tooLong })
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: "frameworks.errors.code" })
+  .transform((v) => v.toUpperCase());
+
+const week = z.coerce
+  .number({ error: msg.invalid })
+  .int({ error: "frameworks.errors.week" })
+  .min(1, { error: "frameworks.errors.week" })
+  .max(52, { error: "frameworks.errors.week" });
+
+const id = z.coerce.number({ error: msg.invalid }).int().positive();
+
+export const FrameworkSchema = z.object({
+  code,
+  tradeEn: requiredText(100),
+  tradeKm: requiredText(100),
+  sector: z.enum(EMPLOYER_SECTORS, { error: msg.required }),
+  typicalWeeks: z.coerce
+    .number({ error: msg.invalid })
+    .int({ error: "frameworks.errors.typicalWeeks" })
+    .min(2, { error: "frameworks.errors.typicalWeeks" })
+    .max(52, { error: "frameworks.errors.typicalWeeks" }),
+});
+
+export function parseFrameworkFields(form: FormData) {
+  return flat(FrameworkSchema.safeParse(Object.fromEntries([...form].filter(([, v]) => typeof v === "string"))));
+}
+
+const unitFields = { code, titleEn: requiredText(200), titleKm: requiredText(200) };
+const competencyFields = {
+  code,
+  titleEn: requiredText(200),
+  titleKm: requiredText(200),
+  criteriaEn: requiredText(2000),
+  criteriaKm: requiredText(2000),
+  expectedByWeek: week,
+};
+
+export const VersionIntentSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("add_unit"), ...unitFields }),
+  z.object({ intent: z.literal("edit_unit"), unitId: id, ...unitFields }),
+  z.object({ intent: z.literal("delete_unit"), unitId: id }),
+  z.object({ intent: z.literal("add_competency"), unitId: id, ...competencyFields }),
+  z.object({ intent: z.literal("edit_competency"), competencyId: id, ...competencyFields }),
+  z.object({ intent: z.literal("delete_competency"), competencyId: id }),
+  z.object({ intent: z.literal("publish") }),
+  z.object({ intent: z.literal("new_draft") }),
+  z.object({ intent: z.literal("retire") }),
+]);
+
+export type VersionIntent = z.infer<typeof VersionIntentSchema>;
+
+export function parseVersionIntent(form: FormData) {
+  return flat(VersionIntentSchema.safeParse(Object.fromEntries(form)));
+}
+
+const CsvRowSchema = z.object({
+  unitCode: code,
+  unitTitleEn: requiredText(200),
+  unitTitleKm: z.string().trim().min(1, { error: "frameworks.csv.emptyKhmerUnitTitle" }).max(200, { error: msg.tooLong }),
+  code,
+  titleEn: requiredText(200),
+  titleKm: z.string().trim().min(1, { error: "frameworks.csv.emptyKhmerTitle" }).max(200, { error: msg.tooLong }),
+  criteriaEn: requiredText(2000),
+  criteriaKm: requiredText(2000),
+  expectedByWeek: z.string().transform((v, ctx) => {
+    const n = parseExpectedWeek(v);
+    if (n === null) {
+      ctx.addIssue({ code: "custom", message: "frameworks.csv.badWeek" });
+      return z.NEVER;
+    }
+    return n;
+  }),
+});
+
+const FIELD_OF_COLUMN = ["unitCode", "unitTitleEn", "unitTitleKm", "code", "titleEn", "titleKm", "criteriaEn", "criteriaKm", "expectedByWeek"] as const;
+
+export type CsvResult = { ok: true; rows: FrameworkRow[] } | { ok: false; lineErrors: LineError[] };
+
+/** Every row of an uploaded framework CSV checked; any problem means no rows at all. */
+export function parseFrameworkCsv(bytes: Uint8Array): CsvResult {
+  const text = decodeUtf8(bytes);
+  if (text === null) return { ok: false, lineErrors: [{ line: 1, key: "frameworks.csv.encoding" }] };
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, { info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
+  } catch (e) {
+    const line = typeof (e as { lines?: unknown }).lines === "number" ? (e as { lines: number }).lines : 1;
+    return { ok: false, lineErrors: [{ line, key: "frameworks.csv.unreadable" }] };
+  }
+  if (records.length === 0) return { ok: false, lineErrors: [{ line: 1, key: "frameworks.csv.empty" }] };
+  const [head, ...body] = records;
+  if (!headerMatches(head!.record)) return { ok: false, lineErrors: [{ line: 1, key: "frameworks.csv.badHeader" }] };
+  if (body.length === 0) return { ok: false, lineErrors: [{ line: 2, key: "frameworks.csv.empty" }] };
+
+  const errors: LineError[] = [];
+  const good: { line: number; row: FrameworkRow }[] = [];
+  let previousEnd = head!.info.lines;
+  for (const { record, info } of body) {
+    const line = previousEnd + 1;
+    previousEnd = info.lines;
+    if (record.length !== FRAMEWORK_CSV_HEADER.length) {
+      errors.push({ line, key: "frameworks.csv.columns" });
+      continue;
+    }
+    const parsed = CsvRowSchema.safeParse(Object.fromEntries(FIELD_OF_COLUMN.map((f, i) => [f, record[i] ?? ""])));
+    if (!parsed.success) {
+      const keys = new Set(parsed.error.issues.map((i) => (i.message.startsWith("frameworks.") ? i.message : `frameworks.csv.field.${String(i.path[0])}`)));
+      for (const key of keys) errors.push({ line, key });
+      continue;
+    }
+    good.push({ line, row: parsed.data });
+  }
+  errors.push(...crossRowErrors(good));
+  if (errors.length) return { ok: false, lineErrors: errors.sort((a, b) => a.line - b.line) };
+  return { ok: true, rows: good.map((g) => g.row) };
+}

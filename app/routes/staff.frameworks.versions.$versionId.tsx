@@ -1,0 +1,335 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+import { notFound, requireStaff } from "~/auth/guards.server";
+import { FieldErrors, SubmitButton } from "~/components/forms";
+import {
+  addCompetency,
+  addUnit,
+  deleteCompetency,
+  deleteUnit,
+  editCompetency,
+  editUnit,
+  getVersion,
+  loadUnits,
+  newDraftFrom,
+  publishVersion,
+  retireVersion,
+  type EditResult,
+} from "~/db/frameworks.server";
+import { parseVersionIntent, type VersionIntent } from "~/forms/frameworks.server";
+import { requestT } from "~/i18n/request.server";
+import { pageMeta } from "~/utils/meta";
+
+export const meta = pageMeta;
+
+type Errors = Record<string, string[] | undefined>;
+/** Which form the errors belong to: the intent and the unit or competency it was about. */
+type ActionData = { target: string; errors: Errors };
+
+async function guard(request: Request, versionId: string | undefined) {
+  const user = await requireStaff(request);
+  const version = getVersion(Number(versionId));
+  if (!version) throw notFound();
+  return { user, version };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { version } = await guard(request, params.versionId);
+  const t = await requestT(request);
+  return {
+    title: t("frameworks.versionOf", { code: version.code, version: version.version }),
+    version: {
+      id: version.id,
+      frameworkId: version.frameworkId,
+      code: version.code,
+      tradeEn: version.tradeEn,
+      tradeKm: version.tradeKm,
+      version: version.version,
+      status: version.status,
+      typicalWeeks: version.typicalWeeks,
+    },
+    units: loadUnits(version.id).map((u) => ({
+      id: u.id,
+      code: u.code,
+      titleEn: u.titleEn,
+      titleKm: u.titleKm,
+      competencies: u.competencies.map((c) => ({
+        id: c.id,
+        code: c.code,
+        titleEn: c.titleEn,
+        titleKm: c.titleKm,
+        criteriaEn: c.criteriaEn,
+        criteriaKm: c.criteriaKm,
+        expectedByWeek: c.expectedByWeek,
+      })),
+    })),
+  };
+}
+
+function targetOf(form: FormData) {
+  return [form.get("intent"), form.get("unitId"), form.get("competencyId")].filter((v) => typeof v === "string" && v).join(":");
+}
+
+function run(intent: VersionIntent, versionId: number, ctx: { userId: number; requestId: string }): EditResult {
+  switch (intent.intent) {
+    case "add_unit":
+      return addUnit(versionId, { code: intent.code, titleEn: intent.titleEn, titleKm: intent.titleKm }, ctx);
+    case "edit_unit":
+      return editUnit(versionId, intent.unitId, { code: intent.code, titleEn: intent.titleEn, titleKm: intent.titleKm }, ctx);
+    case "delete_unit":
+      return deleteUnit(versionId, intent.unitId, ctx);
+    case "add_competency": {
+      const { intent: _, unitId, ...fields } = intent;
+      return addCompetency(versionId, unitId, fields, ctx);
+    }
+    case "edit_competency": {
+      const { intent: _, competencyId, ...fields } = intent;
+      return editCompetency(versionId, competencyId, fields, ctx);
+    }
+    case "delete_competency":
+      return deleteCompetency(versionId, intent.competencyId, ctx);
+    case "publish":
+      return publishVersion(versionId, ctx);
+    case "new_draft":
+      return newDraftFrom(versionId, ctx);
+    case "retire":
+      return retireVersion(versionId, ctx);
+  }
+}
+
+const EDITS = new Set(["add_unit", "edit_unit", "delete_unit", "add_competency", "edit_competency", "delete_competency", "publish"]);
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, version } = await guard(request, params.versionId);
+  const form = await request.formData();
+  const target = targetOf(form);
+  // A published or retired version cannot change: say so clearly, whatever else was sent.
+  const intentName = String(form.get("intent") ?? "");
+  if (EDITS.has(intentName) && version.status !== "draft" && !(intentName === "publish" && version.status === "published")) {
+    return data<ActionData>({ target, errors: { form: ["frameworks.errors.notDraft"] } }, { status: 400 });
+  }
+  const parsed = parseVersionIntent(form);
+  if (!parsed.ok) return data<ActionData>({ target, errors: parsed.errors }, { status: 400 });
+  const result = run(parsed.data, version.id, { userId: user.id, requestId: context.requestId });
+  if (!result.ok) {
+    if (result.status === 404) throw notFound();
+    return data<ActionData>({ target, errors: result.errors }, { status: 400 });
+  }
+  return redirect(`/staff/frameworks/versions/${result.versionId}`);
+}
+
+const input = "mt-1 block min-h-11 w-full rounded-lg border border-stone-400 bg-white px-3 aria-[invalid=true]:border-red-700";
+
+function Field({
+  id,
+  name,
+  label,
+  errors,
+  defaultValue,
+  type = "text",
+  lang,
+  multiline = false,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  errors: Errors;
+  defaultValue?: string | number;
+  type?: "text" | "number";
+  lang?: string;
+  multiline?: boolean;
+}) {
+  const common = { id, name, lang, defaultValue, "aria-invalid": errors[name] ? true : undefined, "aria-describedby": `${id}-error`, className: input };
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      {multiline ? <textarea rows={2} {...common} /> : <input type={type} {...(type === "number" ? { min: 1, max: 52 } : {})} {...common} />}
+      <FieldErrors id={`${id}-error`} errors={errors[name]} />
+    </div>
+  );
+}
+
+function UnitFields({ id, errors, unit }: { id: string; errors: Errors; unit?: { code: string; titleEn: string; titleKm: string } }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Field id={`${id}-code`} name="code" label={t("frameworks.fields.unitCode")} errors={errors} defaultValue={unit?.code} />
+      <Field id={`${id}-titleEn`} name="titleEn" label={t("frameworks.fields.unitTitleEn")} errors={errors} defaultValue={unit?.titleEn} lang="en" />
+      <Field id={`${id}-titleKm`} name="titleKm" label={t("frameworks.fields.unitTitleKm")} errors={errors} defaultValue={unit?.titleKm} lang="km" />
+    </>
+  );
+}
+
+type Competency = { code: string; titleEn: string; titleKm: string; criteriaEn: string; criteriaKm: string; expectedByWeek: number };
+
+function CompetencyFields({ id, errors, competency }: { id: string; errors: Errors; competency?: Competency }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Field id={`${id}-code`} name="code" label={t("frameworks.fields.code")} errors={errors} defaultValue={competency?.code} />
+      <Field id={`${id}-week`} name="expectedByWeek" type="number" label={t("frameworks.fields.expectedByWeek")} errors={errors} defaultValue={competency?.expectedByWeek} />
+      <Field id={`${id}-titleEn`} name="titleEn" label={t("frameworks.fields.titleEn")} errors={errors} defaultValue={competency?.titleEn} lang="en" />
+      <Field id={`${id}-titleKm`} name="titleKm" label={t("frameworks.fields.titleKm")} errors={errors} defaultValue={competency?.titleKm} lang="km" />
+      <Field id={`${id}-criteriaEn`} name="criteriaEn" label={t("frameworks.fields.criteriaEn")} errors={errors} defaultValue={competency?.criteriaEn} lang="en" multiline />
+      <Field id={`${id}-criteriaKm`} name="criteriaKm" label={t("frameworks.fields.criteriaKm")} errors={errors} defaultValue={competency?.criteriaKm} lang="km" multiline />
+    </>
+  );
+}
+
+export default function FrameworkVersion() {
+  const { version, units } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t, i18n } = useTranslation();
+  const km = i18n.language === "km";
+  const draft = version.status === "draft";
+  const errorsFor = (target: string): Errors => (actionData?.target === target ? actionData.errors : {});
+  const formErrors = actionData?.errors.form;
+  return (
+    <div className="space-y-5">
+      <div>
+        <Link to="/staff/frameworks" className="inline-flex min-h-11 items-center text-brand-700 underline">
+          ← {t("frameworks.back")}
+        </Link>
+        <h1 className="text-2xl font-bold">{t("frameworks.versionOf", { code: version.code, version: version.version })}</h1>
+        <p className="text-stone-700">
+          {km ? version.tradeKm : version.tradeEn} · {t(`frameworks.status.${version.status}`)} · {t("frameworks.typicalWeeks", { weeks: version.typicalWeeks })}
+        </p>
+        <p className="mt-1 text-sm text-stone-700" data-testid="version-status">
+          {draft ? t("frameworks.draftNote") : version.status === "published" ? t("frameworks.publishedNote") : t("frameworks.retiredNote")}
+        </p>
+        <div role={formErrors?.length ? "alert" : undefined}>
+          <FieldErrors id="version-form-error" errors={formErrors} />
+        </div>
+      </div>
+
+      <div className="no-print flex flex-wrap gap-3">
+        <a href={`/staff/frameworks/versions/${version.id}.csv`} className="inline-flex min-h-11 items-center rounded-lg border border-stone-400 px-4 text-brand-700 underline" download>
+          {t("frameworks.export")}
+        </a>
+        {draft ? (
+          <Form method="post">
+            <SubmitButton intent="publish" pendingText={t("frameworks.publishing")}>
+              {t("frameworks.publish")}
+            </SubmitButton>
+          </Form>
+        ) : null}
+        {version.status !== "draft" ? (
+          <Form method="post">
+            <SubmitButton intent="new_draft" pendingText={t("frameworks.saving")}>
+              {t("frameworks.newDraft")}
+            </SubmitButton>
+          </Form>
+        ) : null}
+        {version.status === "published" ? (
+          <Form method="post">
+            <button type="submit" name="intent" value="retire" className="min-h-11 rounded-lg border border-red-700 px-4 text-red-800">
+              {t("frameworks.retire")}
+            </button>
+          </Form>
+        ) : null}
+        {version.version > 1 ? (
+          <Link to={`/staff/frameworks/${version.frameworkId}/diff?b=${version.id}`} className="inline-flex min-h-11 items-center px-3 text-brand-700 underline">
+            {t("frameworks.compare")}
+          </Link>
+        ) : null}
+      </div>
+
+      <section aria-labelledby="units" className="space-y-4">
+        <h2 id="units" className="text-lg font-semibold">
+          {t("frameworks.units")}
+        </h2>
+        {units.length === 0 ? <p className="text-stone-600">{t("frameworks.noUnits")}</p> : null}
+        {units.map((u) => (
+          <article key={u.id} className="rounded-xl bg-white p-4 shadow-sm" data-testid="unit">
+            <h3 className="font-semibold">
+              {u.code} · {km ? u.titleKm : u.titleEn}
+            </h3>
+            <ul className="mt-2 divide-y divide-stone-100">
+              {u.competencies.map((c) => (
+                <li key={c.id} className="py-2" data-testid="competency">
+                  <p className="font-medium">
+                    {c.code} · {km ? c.titleKm : c.titleEn} <span className="text-sm font-normal text-stone-600">({t("frameworks.byWeek", { week: c.expectedByWeek })})</span>
+                  </p>
+                  <p className="text-sm text-stone-700">{km ? c.criteriaKm : c.criteriaEn}</p>
+                  {draft ? (
+                    <details className="no-print mt-1">
+                      <summary className="min-h-11 cursor-pointer py-2 text-brand-700 underline">{t("frameworks.edit")}</summary>
+                      <Form method="post" className="grid gap-2 sm:grid-cols-2" noValidate>
+                        <input type="hidden" name="competencyId" value={c.id} />
+                        <CompetencyFields id={`c${c.id}`} errors={errorsFor(`edit_competency:${c.id}`)} competency={c} />
+                        <div className="flex flex-wrap gap-2 sm:col-span-2">
+                          <SubmitButton intent="edit_competency" pendingText={t("frameworks.saving")}>
+                            {t("frameworks.saveCompetency")}
+                          </SubmitButton>
+                        </div>
+                      </Form>
+                      <Form method="post" className="mt-2">
+                        <input type="hidden" name="competencyId" value={c.id} />
+                        <button type="submit" name="intent" value="delete_competency" className="min-h-11 rounded-lg border border-red-700 px-3 text-red-800">
+                          {t("frameworks.deleteCompetency")}
+                        </button>
+                      </Form>
+                    </details>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+            {draft ? (
+              <div className="no-print mt-3 space-y-3">
+                <details open={actionData?.target === `add_competency:${u.id}` ? true : undefined}>
+                  <summary className="min-h-11 cursor-pointer py-2 font-medium text-brand-700 underline">{t("frameworks.addCompetency")}</summary>
+                  <Form method="post" className="grid gap-2 sm:grid-cols-2" noValidate>
+                    <input type="hidden" name="unitId" value={u.id} />
+                    <CompetencyFields id={`new-c-${u.id}`} errors={errorsFor(`add_competency:${u.id}`)} />
+                    <div className="sm:col-span-2">
+                      <SubmitButton intent="add_competency" pendingText={t("frameworks.saving")}>
+                        {t("frameworks.addCompetency")}
+                      </SubmitButton>
+                    </div>
+                  </Form>
+                </details>
+                <details open={actionData?.target === `edit_unit:${u.id}` ? true : undefined}>
+                  <summary className="min-h-11 cursor-pointer py-2 text-brand-700 underline">{t("frameworks.edit")}</summary>
+                  <Form method="post" className="grid gap-2 sm:grid-cols-3" noValidate>
+                    <input type="hidden" name="unitId" value={u.id} />
+                    <UnitFields id={`u${u.id}`} errors={errorsFor(`edit_unit:${u.id}`)} unit={u} />
+                    <div className="sm:col-span-3">
+                      <SubmitButton intent="edit_unit" pendingText={t("frameworks.saving")}>
+                        {t("frameworks.saveUnit")}
+                      </SubmitButton>
+                    </div>
+                  </Form>
+                  <Form method="post" className="mt-2">
+                    <input type="hidden" name="unitId" value={u.id} />
+                    <button type="submit" name="intent" value="delete_unit" className="min-h-11 rounded-lg border border-red-700 px-3 text-red-800">
+                      {t("frameworks.deleteUnit")}
+                    </button>
+                  </Form>
+                </details>
+              </div>
+            ) : null}
+          </article>
+        ))}
+        {draft ? (
+          <section aria-labelledby="add-unit" className="no-print rounded-xl bg-white p-4 shadow-sm">
+            <h3 id="add-unit" className="font-semibold">
+              {t("frameworks.addUnit")}
+            </h3>
+            <Form method="post" className="mt-2 grid gap-2 sm:grid-cols-3" noValidate>
+              <UnitFields id="new-unit" errors={errorsFor("add_unit")} />
+              <div className="sm:col-span-3">
+                <SubmitButton intent="add_unit" pendingText={t("frameworks.saving")}>
+                  {t("frameworks.addUnit")}
+                </SubmitButton>
+              </div>
+            </Form>
+          </section>
+        ) : null}
+      </section>
+    </div>
+  );
+}
