@@ -21,17 +21,16 @@ import {
 import { currentLevels, progressSummary, type ProgressSummary } from "~/domain/progress";
 
 import { db } from "./client.server";
+import { frameworkChecklist } from "./progress.server";
 import {
   advanceNotices,
   apprentices,
   assessments,
   attendance,
-  competencies,
   educationAfternoons,
   educationEvents,
   employers,
   frameworks,
-  frameworkUnits,
   frameworkVersions,
   placements,
   publicHolidays,
@@ -110,25 +109,7 @@ export function ownProgress(apprenticeId: number, today: string): OwnProgress | 
   const { siteId: _s, ...who } = me;
   if (!placement) return { ...who, placement: null, completed };
 
-  const units = db()
-    .select({ id: frameworkUnits.id, code: frameworkUnits.code, titleEn: frameworkUnits.titleEn, titleKm: frameworkUnits.titleKm })
-    .from(frameworkUnits)
-    .where(eq(frameworkUnits.versionId, placement.versionId))
-    .orderBy(asc(frameworkUnits.position))
-    .all();
-  const comps = db()
-    .select({
-      id: competencies.id,
-      unitId: competencies.unitId,
-      code: competencies.code,
-      titleEn: competencies.titleEn,
-      titleKm: competencies.titleKm,
-      expectedByWeek: competencies.expectedByWeek,
-    })
-    .from(competencies)
-    .where(eq(competencies.versionId, placement.versionId))
-    .orderBy(asc(competencies.position))
-    .all();
+  const { units, competencies: comps } = frameworkChecklist(placement.versionId);
   const history = db()
     .select({ id: assessments.id, competencyId: assessments.competencyId, level: assessments.level, observedOn: assessments.observedOn, supersedesId: assessments.supersedesId })
     .from(assessments)

@@ -2,12 +2,12 @@
  * Progress reads shared by the role pages: a fixed number of queries for any number of
  * placements (no query per row).
  */
-import { inArray } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 
 import { currentLevels, type AssessmentRecord, type CurrentLevel } from "~/domain/progress";
 
 import { db } from "./client.server";
-import { assessments, competencies } from "./schema";
+import { assessments, competencies, frameworkUnits } from "./schema";
 
 export type CompetencyRow = typeof competencies.$inferSelect;
 
@@ -53,4 +53,30 @@ export function levelsByPlacement(placementIds: readonly number[]): Map<number, 
   }
   for (const id of placementIds) out.set(id, currentLevels(grouped.get(id) ?? []));
   return out;
+}
+
+/** A framework version's units and competencies, in order: two queries, whatever its size. */
+export function frameworkChecklist(versionId: number) {
+  const units = db()
+    .select({ id: frameworkUnits.id, code: frameworkUnits.code, titleEn: frameworkUnits.titleEn, titleKm: frameworkUnits.titleKm })
+    .from(frameworkUnits)
+    .where(eq(frameworkUnits.versionId, versionId))
+    .orderBy(asc(frameworkUnits.position))
+    .all();
+  const checklist = db()
+    .select({
+      id: competencies.id,
+      unitId: competencies.unitId,
+      code: competencies.code,
+      titleEn: competencies.titleEn,
+      titleKm: competencies.titleKm,
+      criteriaEn: competencies.criteriaEn,
+      criteriaKm: competencies.criteriaKm,
+      expectedByWeek: competencies.expectedByWeek,
+    })
+    .from(competencies)
+    .where(eq(competencies.versionId, versionId))
+    .orderBy(asc(competencies.position))
+    .all();
+  return { units, competencies: checklist };
 }

@@ -14,17 +14,16 @@ import type { WeekPlan, WeekShape, WeekState } from "~/domain/week-card";
 
 import { audit } from "./audit.server";
 import { db } from "./client.server";
+import { frameworkChecklist } from "./progress.server";
 import {
   advanceNotices,
   apprentices,
   assessments,
   attendance,
-  competencies,
   educationAfternoons,
   educationEvents,
   employers,
   frameworks,
-  frameworkUnits,
   frameworkVersions,
   placements,
   publicHolidays,
@@ -103,27 +102,7 @@ export function baselineToken(placementId: number): string {
 /** Everything the card shows and the plan needs, in a fixed number of queries. */
 export function loadWeekCard(placement: TrainerPlacement, shape: WeekShape) {
   const weekEnd = addDays(shape.weekOf, 6);
-  const units = db()
-    .select({ id: frameworkUnits.id, code: frameworkUnits.code, titleEn: frameworkUnits.titleEn, titleKm: frameworkUnits.titleKm })
-    .from(frameworkUnits)
-    .where(eq(frameworkUnits.versionId, placement.versionId))
-    .orderBy(asc(frameworkUnits.position))
-    .all();
-  const comps = db()
-    .select({
-      id: competencies.id,
-      unitId: competencies.unitId,
-      code: competencies.code,
-      titleEn: competencies.titleEn,
-      titleKm: competencies.titleKm,
-      criteriaEn: competencies.criteriaEn,
-      criteriaKm: competencies.criteriaKm,
-      expectedByWeek: competencies.expectedByWeek,
-    })
-    .from(competencies)
-    .where(eq(competencies.versionId, placement.versionId))
-    .orderBy(asc(competencies.position))
-    .all();
+  const { units, competencies: comps } = frameworkChecklist(placement.versionId);
   const history = db()
     .select({
       id: assessments.id,
