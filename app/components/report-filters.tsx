@@ -80,3 +80,20 @@ export function ReportFilters({
 }
 
 export const filterInputClass = input;
+
+/** The "how the figures are worked out" box under a report. */
+export function ReportNotes({ lines }: { lines: string[] }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="notes" className="rounded-xl bg-white p-4 text-sm shadow-sm break-inside-avoid print:p-0 print:shadow-none">
+      <h2 id="notes" className="font-semibold">
+        {t("reports.notesTitle")}
+      </h2>
+      <ul className="mt-2 list-disc space-y-1 pl-5">
+        {lines.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}

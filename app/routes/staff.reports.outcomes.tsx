@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { actorOf, requireStaff } from "~/auth/guards.server";
 import { BarChart, chartSummary, type ChartBar } from "~/components/charts";
 import { FieldErrors } from "~/components/forms";
-import { filterInputClass, ReportFilters } from "~/components/report-filters";
+import { filterInputClass, ReportFilters, ReportNotes } from "~/components/report-filters";
 import { intakesOf, loadProgrammeOutcomes } from "~/db/reports.server";
 import { sitesFor } from "~/db/staff.server";
 import { OUTCOME_CHECKIN_MONTHS, type Locale } from "~/domain/enums";
@@ -320,16 +320,5 @@ function Notes() {
     "reports.outcomes.notes.startingSalary",
     "reports.outcomes.notes.retention",
   ] as const;
-  return (
-    <section aria-labelledby="notes" className="rounded-xl bg-white p-4 text-sm shadow-sm break-inside-avoid print:p-0 print:shadow-none">
-      <h2 id="notes" className="font-semibold">
-        {t("reports.notesTitle")}
-      </h2>
-      <ul className="mt-2 list-disc space-y-1 pl-5">
-        {notes.map((key) => (
-          <li key={key}>{t(key)}</li>
-        ))}
-      </ul>
-    </section>
-  );
+  return <ReportNotes lines={notes.map((key) => t(key))} />;
 }
