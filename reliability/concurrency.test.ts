@@ -26,7 +26,7 @@ const trainerCookie = await cookieFor(salon.trainer);
 const staffCookie = await cookieFor(salon.staff);
 const apprenticeCookies = await Promise.all(accounts.map((a) => cookieFor(a.user)));
 database.release();
-const server = new PortalServer(database.file, port(2));
+const server = new PortalServer(database.file, port(1));
 
 afterAll(async () => {
   await server.stop();

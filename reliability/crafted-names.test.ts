@@ -28,7 +28,7 @@ const trainerCookie = await cookieFor(salon.trainer);
 const otherCookie = await cookieFor(otherTrainer);
 const staffCookie = await cookieFor(salon.staff);
 database.release();
-const server = new PortalServer(database.file, port(3));
+const server = new PortalServer(database.file, port(2));
 
 afterAll(async () => {
   await server.stop();

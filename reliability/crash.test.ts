@@ -16,7 +16,7 @@ const salon = salonWithPlacements(database.db, PLACEMENTS);
 const skill = salon.fw.competencies[0]!;
 const cookie = await cookieFor(salon.trainer);
 database.release();
-const server = new PortalServer(database.file, port(1));
+const server = new PortalServer(database.file, port(0));
 
 afterAll(async () => {
   await server.stop();

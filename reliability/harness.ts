@@ -19,7 +19,7 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 export const TODAY = "2026-11-19";
 process.env.DEMO_TODAY = TODAY;
 
-/** Ports: RELIABILITY_PORT, else the one after E2E_PORT; each file takes its own offset. */
+/** Ports: from RELIABILITY_PORT, else from the one after E2E_PORT; each file takes its own offset (0, 1, 2, …). */
 export function port(offset: number): number {
   const base = Number(process.env.RELIABILITY_PORT ?? Number(process.env.E2E_PORT ?? 3107) + 1);
   return base + offset;
