@@ -90,7 +90,7 @@ export function weekShape(placement: TrainerPlacement, weekOf: string, today: st
 }
 
 /** The highest record ids of the placement: a card sent with an older baseline is stale. */
-export function currentBaseline(placementId: number): Baseline {
+function currentBaseline(placementId: number): Baseline {
   const row = db().get<{ a: number; b: number; c: number; d: number }>(sql`
     select
       (select coalesce(max(id), 0) from assessments where placement_id = ${placementId}) as a,

@@ -159,8 +159,7 @@ const unlessStatus = <T extends z.ZodType>(day: T) =>
 const idKey = z.string().regex(/^\d{1,9}$/, { error: "week.errors.notOnFramework" });
 const dateKey = z.string().refine(isIsoDate, { error: "week.errors.notADay" });
 
-export const WEEK_INTENTS = WEEK_CARD_INTENTS;
-export const SUBMISSION_KEY = /^[A-Za-z0-9_-]{16,64}$/;
+const SUBMISSION_KEY = /^[A-Za-z0-9_-]{16,64}$/;
 const BASELINE = /^\d{1,15}\.\d{1,15}\.\d{1,15}\.\d{1,15}$/;
 
 /** What every submission must carry: which button, its submission key, the state it was opened on. */
