@@ -48,12 +48,15 @@ export function SubmitButton({
   formAction,
   intent,
   className = "",
+  variant = "primary",
 }: {
   children: ReactNode;
   pendingText: ReactNode;
   formAction?: string;
   intent?: string;
   className?: string;
+  /** A secondary action beside the form's main one: outlined. */
+  variant?: "primary" | "secondary";
 }) {
   const navigation = useNavigation();
   const pending =
@@ -68,11 +71,11 @@ export function SubmitButton({
       value={intent}
       disabled={pending}
       aria-busy={pending}
-      className={`inline-flex min-h-11 items-center justify-center gap-2 rounded-lg bg-brand-700 px-5 font-semibold text-white hover:bg-brand-800 disabled:opacity-70 ${className}`}
+      className={`inline-flex min-h-11 items-center justify-center gap-2 rounded-lg px-5 font-semibold disabled:opacity-70 ${variant === "primary" ? "bg-brand-700 text-white hover:bg-brand-800" : "border-2 border-brand-700 bg-white text-brand-800 hover:bg-brand-50"} ${className}`}
     >
       {pending ? (
         <>
-          <span aria-hidden className="size-4 animate-spin rounded-full border-2 border-white border-t-transparent" />
+          <span aria-hidden className={`size-4 animate-spin rounded-full border-2 border-t-transparent ${variant === "primary" ? "border-white" : "border-brand-700"}`} />
           {pendingText}
         </>
       ) : (

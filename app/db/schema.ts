@@ -44,6 +44,7 @@ import {
   PLACEMENT_OUTCOMES,
   PLACEMENT_STATUSES,
   ROLES,
+  WEEK_CARD_INTENTS,
 } from "~/domain/enums";
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
@@ -493,6 +494,35 @@ export const weeklyReviews = sqliteTable(
     index("weekly_reviews_trainer").on(t.trainerUserId, t.submittedAt),
     check("weekly_reviews_week_of", isoDate(t.weekOf)),
     check("weekly_reviews_correction", sql`(${t.supersedesId} is null) = (${t.correctionReason} is null)`),
+  ],
+);
+
+/**
+ * Every week card sent and written, by its submission key: a resend (double tap, retry on a bad
+ * network, reload of the answer page) finds its first write and is answered as that one was,
+ * whichever button sent it. Append-only.
+ */
+export const weekSubmissions = sqliteTable(
+  "week_submissions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    submissionKey: text("submission_key").notNull().unique(),
+    placementId: integer("placement_id")
+      .notNull()
+      .references(() => placements.id),
+    weekOf: text("week_of").notNull(),
+    trainerUserId: integer("trainer_user_id")
+      .notNull()
+      .references(() => users.id),
+    intent: text("intent", { enum: WEEK_CARD_INTENTS }).notNull(),
+    /** The weekly review this submission wrote, when it submitted the week. */
+    weeklyReviewId: integer("weekly_review_id").references(() => weeklyReviews.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("week_submissions_placement").on(t.placementId, t.weekOf),
+    check("week_submissions_week_of", isoDate(t.weekOf)),
+    check("week_submissions_intent", oneOf(t.intent, WEEK_CARD_INTENTS)),
   ],
 );
 

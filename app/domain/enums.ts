@@ -52,6 +52,10 @@ export type PlacementOutcome = (typeof PLACEMENT_OUTCOMES)[number];
 export const ASSESSMENT_LEVELS = ["not_yet", "with_help", "supervised", "independent"] as const;
 export type AssessmentLevel = (typeof ASSESSMENT_LEVELS)[number];
 
+/** The week card's buttons: submit the week, or save what was entered (marking blank days present). */
+export const WEEK_CARD_INTENTS = ["submit", "all_present", "save"] as const;
+export type WeekCardIntent = (typeof WEEK_CARD_INTENTS)[number];
+
 export const ATTENDANCE_STATUSES = ["present", "late", "absent", "education", "holiday", "leave"] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 
