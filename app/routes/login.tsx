@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -14,8 +14,12 @@ import { homeFor } from "~/domain/permissions";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { safeRedirect } from "~/utils/redirect";
+import { retryAfterOnly } from "~/utils/retry-after";
 
 export const meta = pageMeta;
+
+/** A form post without JavaScript gets the action's Retry-After too (document answers take headers from here). */
+export const headers: HeadersFunction = ({ actionHeaders }) => retryAfterOnly(actionHeaders);
 
 // public route: the sign-in page itself. A signed-in user goes to their home.
 export async function loader({ request }: LoaderFunctionArgs) {

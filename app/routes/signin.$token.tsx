@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -10,8 +10,11 @@ import { lookupLink, markLinkUsed } from "~/db/sign-in-links.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { safeRedirect } from "~/utils/redirect";
+import { retryAfterOnly } from "~/utils/retry-after";
 
 export const meta = pageMeta;
+
+export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders }) => ({ ...retryAfterOnly(loaderHeaders), ...retryAfterOnly(actionHeaders) });
 
 const STATUS = { unknown: 404, expired: 410, revoked: 410 } as const;
 
