@@ -39,7 +39,9 @@ export async function bootServer() {
   return {
     port: config.PORT,
     host: config.HOST,
-    trustProxy: config.TRUST_PROXY,
+    // One proxy hop (Caddy, nginx): the client is the address that proxy saw, never an
+    // X-Forwarded-For entry the client wrote itself (sign-in throttling keys on it).
+    trustProxy: config.TRUST_PROXY ? 1 : false,
     logRequests: config.LOG_REQUESTS,
     crossOriginMessage: `${km("errors.crossOrigin")}\n${en("errors.crossOrigin")}\n`,
     badRequestMessage: `${km("errors.badRequestBody")}\n${en("errors.badRequestBody")}\n`,

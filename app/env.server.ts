@@ -27,7 +27,7 @@ export const EnvSchema = z.object({
   SEED_DEMO: booleanish.default(true),
   /** Per client (IP): failed sign-ins in 15 minutes before waits start, and sign-in link openings a minute. */
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
-  /** Trust X-Forwarded-* headers (behind a reverse proxy). */
+  /** Behind one reverse proxy (Caddy, nginx): take the client address from the X-Forwarded-For entry it adds. */
   TRUST_PROXY: booleanish.default(false),
   LOG_REQUESTS: booleanish.default(true),
   /** Where backups go; unset: `backups/` beside the database (`data/backups/` by default). */
