@@ -17,7 +17,11 @@ try {
   console.log(`Restored ${path.resolve(file)} into ${target}.`);
   if (result.pending > 0) console.log(`Applied ${result.pending} newer migration(s) to it.`);
   if (result.previous) console.log(`The database it replaced is kept as ${result.previous}.`);
-  console.log("Sessions that were open at the time of the backup still work; later ones must sign in again.");
+  console.log(
+    config.SESSION_SECRET
+      ? "Sessions open at the time of the backup still work if SESSION_SECRET is the one used then; later ones have ended."
+      : "Sessions open at the time of the backup still work (their secret came back with the data); later ones have ended.",
+  );
 } catch (error) {
   console.error(`Restore refused: ${error instanceof BackupError ? error.message : String(error)}. Nothing was changed.`);
   process.exit(1);
