@@ -40,15 +40,15 @@ export default defineConfig({
     timeout: 120_000,
     stdout: "ignore",
     stderr: "pipe",
+    // No NODE_ENV: the server's own default (production, a Secure cookie) is what is tested.
     env: {
-      NODE_ENV: "production",
       PORT: String(E2E_PORT),
       DATABASE_PATH: E2E_DATABASE,
       SESSION_SECRET: E2E_SESSION_SECRET,
       LOG_REQUESTS: "false",
       // A fixed "today" (a Thursday with no holiday that week): week cards have past working days.
       DEMO_TODAY: E2E_TODAY,
-      // The sign-in limit itself is tested in the integration suite; here many specs sign in.
+      // Sign-in throttling is tested in the integration suite; here every spec signs in from one address.
       LOGIN_RATE_LIMIT: "1000",
     },
   },

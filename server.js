@@ -7,10 +7,19 @@ import crypto from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { createRequestHandler } from "@remix-run/express";
-import compression from "compression";
-import express from "express";
-import helmet from "helmet";
+// Secure by default: production settings (a `Secure` session cookie, React's production build)
+// unless NODE_ENV says otherwise. Set before the packages below load, since some read it then.
+process.env.NODE_ENV ??= "production";
+
+const { createRequestHandler } = await import("@remix-run/express");
+const { default: compression } = await import("compression");
+const { default: express } = await import("express");
+const { default: helmet } = await import("helmet");
+
+/** Powerful browser features the portal never uses, refused to every page and anything it embeds. */
+const PERMISSIONS_POLICY = ["accelerometer", "camera", "geolocation", "gyroscope", "magnetometer", "microphone", "payment", "usb"]
+  .map((feature) => `${feature}=()`)
+  .join(", ");
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const build = await import(path.join(root, "build/index.js"));
@@ -32,6 +41,7 @@ app.use((req, res, next) => {
   res.locals.requestId = crypto.randomUUID();
   res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
   res.setHeader("X-Request-Id", res.locals.requestId);
+  res.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
   if (config.logRequests) {
     const started = process.hrtime.bigint();
     res.on("finish", () => {
@@ -78,8 +88,17 @@ app.use("/build", express.static(path.join(root, "public/build"), { immutable: t
 app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 
 app.use((req, res, next) => {
-  // Everything past the static files may carry personal data.
+  // Everything past the static files may carry personal data: no-store, unless the response
+  // sets its own Cache-Control, which then replaces this one (never a second value beside it).
   res.setHeader("Cache-Control", "no-store");
+  const append = res.append.bind(res);
+  res.append = (field, value) => (String(field).toLowerCase() === "cache-control" ? res.set(field, value) : append(field, value));
+  // `?_data=` is the pre-single-fetch data protocol: nothing here sends it, anyone can. A quiet
+  // 400 instead of Remix's warning and stack trace in the log for every such request.
+  if (new URLSearchParams(req.originalUrl.split("?")[1] ?? "").has("_data")) {
+    res.status(400).type("text/plain; charset=utf-8").send(config.badRequestMessage);
+    return;
+  }
   const refused = isCrossOriginWrite({
     method: req.method,
     origin: req.get("origin"),

@@ -1,21 +1,25 @@
 /**
  * Start-up, called by server.js before it listens: parse the environment (a bad value stops
  * the app with a message naming the variable), open and migrate the database, seed the demo
- * when the database is empty, print the demo accounts, and start the flag engine (a pass now,
- * after every relevant write, and daily).
+ * when the database is empty, print the demo accounts, start the flag engine (a pass now,
+ * after every relevant write, and daily) and housekeeping (sweeps hourly, a backup daily), and
+ * mark the database as in use so that a restore refuses to replace it under the server.
  */
 import { db } from "~/db/client.server";
 import { startFlagEngine } from "~/db/flag-schedule.server";
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from "~/db/seed.server";
-import { env } from "~/env.server";
+import { verifyAgainstNothing } from "~/auth/password.server";
 import { sessionSecrets } from "~/auth/secret.server";
+import { startHousekeeping } from "~/db/housekeeping.server";
+import { markServer } from "~/db/server-mark.server";
+import { backupDir, env } from "~/env.server";
 import { serverT } from "~/i18n/i18n.server";
 import { siteToday } from "~/utils/today.server";
 
 export async function bootServer() {
   const config = env();
-  sessionSecrets();
   const database = db();
+  sessionSecrets();
   if (config.SEED_DEMO && isDatabaseEmpty(database)) {
     const started = Date.now();
     const summary = seedDemo(database, { today: siteToday() });
@@ -26,13 +30,20 @@ export async function bootServer() {
     }
   }
   await startFlagEngine();
+  startHousekeeping({ backupDir: backupDir(config), backupKeep: config.BACKUP_KEEP, dailyBackup: config.BACKUP_DAILY });
+  markServer(config.DATABASE_PATH, config.PORT);
+  // The dummy hash that unknown usernames are checked against, made now rather than on the first one.
+  await verifyAgainstNothing("warm-up");
   const en = serverT("en");
   const km = serverT("km");
   return {
     port: config.PORT,
     host: config.HOST,
-    trustProxy: config.TRUST_PROXY,
+    // One proxy hop (Caddy, nginx): the client is the address that proxy saw, never an
+    // X-Forwarded-For entry the client wrote itself (sign-in throttling keys on it).
+    trustProxy: config.TRUST_PROXY ? 1 : false,
     logRequests: config.LOG_REQUESTS,
     crossOriginMessage: `${km("errors.crossOrigin")}\n${en("errors.crossOrigin")}\n`,
+    badRequestMessage: `${km("errors.badRequestBody")}\n${en("errors.badRequestBody")}\n`,
   };
 }

@@ -2,6 +2,8 @@
  * Environment, parsed once with zod at start. A missing value takes a working default for the
  * embedded demo; a bad value stops the app with a message naming the variable.
  */
+import path from "node:path";
+
 import { z } from "zod";
 
 const booleanish = z
@@ -9,7 +11,8 @@ const booleanish = z
   .transform((v) => v === "true" || v === "1");
 
 export const EnvSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Production unless told otherwise: secure by default (the session cookie is `Secure`). */
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
   DATABASE_PATH: z.string().min(1).default("data/portal.db"),
@@ -18,15 +21,21 @@ export const EnvSchema = z.object({
     .string()
     .min(32, "must be at least 32 characters")
     .optional(),
-  /** Sets the cookie's Secure attribute; defaults to true in production. */
+  /** Sets the cookie's Secure attribute; defaults to true in production. `false` only for a plain-HTTP LAN install. */
   COOKIE_SECURE: booleanish.optional(),
   /** Seed the demo data when the database is empty. */
   SEED_DEMO: booleanish.default(true),
-  /** Sign-in attempts allowed per minute, per IP and per username. */
+  /** Per client (IP): failed sign-ins in 15 minutes before waits start, and sign-in link openings a minute. */
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
-  /** Trust X-Forwarded-* headers (behind a reverse proxy). */
+  /** Behind one reverse proxy (Caddy, nginx): take the client address from the X-Forwarded-For entry it adds. */
   TRUST_PROXY: booleanish.default(false),
   LOG_REQUESTS: booleanish.default(true),
+  /** Where backups go; unset: `backups/` beside the database (`data/backups/` by default). */
+  BACKUP_DIR: z.string().min(1).optional(),
+  /** How many backups `npm run backup` and the daily backup keep (the newest ones). */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(14),
+  /** The server takes a backup once a day on its own. */
+  BACKUP_DAILY: booleanish.default(true),
   /** Pretend today is this date (YYYY-MM-DD) in the sites' calendar: for demos, training and browser tests. */
   DEMO_TODAY: z
     .string()
@@ -52,6 +61,11 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** The folder backups are written to. */
+export function backupDir(e: Pick<Env, "BACKUP_DIR" | "DATABASE_PATH"> = env()): string {
+  return path.resolve(e.BACKUP_DIR ?? path.join(path.dirname(path.resolve(e.DATABASE_PATH)), "backups"));
 }
 
 export function cookieSecure(): boolean {

@@ -304,9 +304,13 @@ export const sessions = sqliteTable(
     /** How the session began: `password`, `pin` or `link`. */
     method: text("method", { enum: ["password", "pin", "link"] }).notNull(),
     userAgent: text("user_agent"),
+    /** The sign-in link that opened this session: revoking or expiring the link ends it. */
+    linkId: integer("link_id").references((): AnySQLiteColumn => signInLinks.id, { onDelete: "cascade" }),
   },
   (t) => [
     index("sessions_user").on(t.userId),
+    index("sessions_link").on(t.linkId),
+    index("sessions_expires").on(t.expiresAt),
     check("sessions_method", oneOf(t.method, ["password", "pin", "link"])),
   ],
 );
@@ -331,6 +335,16 @@ export const signInLinks = sqliteTable(
   },
   (t) => [index("sign_in_links_user").on(t.userId)],
 );
+
+/**
+ * Secrets of this installation that must travel with its data, such as the generated
+ * cookie-signing secret: a restored backup brings the secret its sessions were signed with.
+ */
+export const instanceSecrets = sqliteTable("instance_secrets", {
+  name: text("name").primaryKey(),
+  value: text("value").notNull(),
+  createdAt: createdAt(),
+});
 
 // ---------------------------------------------------------------------------------------------
 // Competency frameworks (versioned: draft → published (immutable) → retired)

@@ -9,10 +9,11 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 
 import { hashToken } from "~/auth/session.server";
 import type { Actor } from "~/domain/permissions";
+import { linkState, type LinkState } from "~/domain/sign-in-links";
 
 import { audit } from "./audit.server";
 import { db } from "./client.server";
-import { employers, signInLinks, users } from "./schema";
+import { employers, sessions, signInLinks, users } from "./schema";
 
 export const LINK_MAX_DAYS = 30;
 const DAY = 86_400_000;
@@ -49,15 +50,16 @@ export function listTrainersForStaff(actor: Actor) {
   return actor.role === "admin" ? base : base.filter((t) => actor.role === "staff" && t.siteId === actor.siteId);
 }
 
-export type LinkState = "active" | "expired" | "revoked";
+export { linkState, type LinkState };
 
-export function linkState(link: { expiresAt: Date; revokedAt: Date | null }, now = new Date()): LinkState {
-  if (link.revokedAt) return "revoked";
-  return link.expiresAt.getTime() <= now.getTime() ? "expired" : "active";
-}
-
-export function listLinks(trainerUserId: number) {
-  return db()
+/**
+ * A trainer's links, newest first, each with the devices it signed in (`useCount`), how many of
+ * those sessions are still signed in, and when the link or any of its sessions was last used.
+ */
+export function listLinks(trainerUserId: number, now = new Date()) {
+  const live = sql<number>`(select count(*) from ${sessions} where ${sessions.linkId} = ${signInLinks.id} and ${sessions.expiresAt} > ${now.getTime()})`;
+  const lastSeen = sql<number | null>`(select max(${sessions.lastSeenAt}) from ${sessions} where ${sessions.linkId} = ${signInLinks.id})`;
+  const rows = db()
     .select({
       id: signInLinks.id,
       createdAt: signInLinks.createdAt,
@@ -65,6 +67,8 @@ export function listLinks(trainerUserId: number) {
       revokedAt: signInLinks.revokedAt,
       lastUsedAt: signInLinks.lastUsedAt,
       useCount: signInLinks.useCount,
+      signedInNow: live,
+      lastSeenMs: lastSeen,
       createdByName: users.displayName,
     })
     .from(signInLinks)
@@ -72,6 +76,11 @@ export function listLinks(trainerUserId: number) {
     .where(eq(signInLinks.userId, trainerUserId))
     .orderBy(desc(signInLinks.id))
     .all();
+  return rows.map(({ lastSeenMs, ...link }) => {
+    const state = linkState(link, now);
+    const lastUsedMs = Math.max(link.lastUsedAt?.getTime() ?? 0, lastSeenMs ?? 0);
+    return { ...link, state, signedInNow: state === "active" ? link.signedInNow : 0, lastUsedAt: lastUsedMs > 0 ? new Date(lastUsedMs) : null };
+  });
 }
 
 /** Issue a link; the token is returned once and never stored. */
@@ -91,6 +100,7 @@ export function createLink(input: { trainerUserId: number; createdBy: number; da
   return { token, link };
 }
 
+/** Revoke a link and end every session it opened, in one transaction. */
 export function revokeLink(input: { trainerUserId: number; linkId: number; revokedBy: number; requestId?: string }): boolean {
   return db().transaction((tx) => {
     const changed = tx
@@ -99,14 +109,15 @@ export function revokeLink(input: { trainerUserId: number; linkId: number; revok
       .where(and(eq(signInLinks.id, input.linkId), eq(signInLinks.userId, input.trainerUserId), isNull(signInLinks.revokedAt)))
       .run().changes;
     if (changed > 0) {
-      audit({ actorUserId: input.revokedBy, action: "sign_in_link_revoked", entity: "user", entityId: input.trainerUserId, detail: { linkId: input.linkId } }, input.requestId ? { requestId: input.requestId } : null, tx);
+      const ended = tx.delete(sessions).where(eq(sessions.linkId, input.linkId)).run().changes;
+      audit({ actorUserId: input.revokedBy, action: "sign_in_link_revoked", entity: "user", entityId: input.trainerUserId, detail: { linkId: input.linkId, sessionsEnded: ended } }, input.requestId ? { requestId: input.requestId } : null, tx);
     }
     return changed > 0;
   });
 }
 
 export type LinkLookup =
-  | { status: "valid"; linkId: number; user: typeof users.$inferSelect }
+  | { status: "valid"; linkId: number; expiresAt: Date; user: typeof users.$inferSelect }
   | { status: "expired" | "revoked" | "unknown" };
 
 export function lookupLink(token: string, now = new Date()): LinkLookup {
@@ -122,7 +133,7 @@ export function lookupLink(token: string, now = new Date()): LinkLookup {
   if (!row.user.active || row.user.role !== "trainer") return { status: "revoked" };
   const state = linkState(row.link, now);
   if (state !== "active") return { status: state };
-  return { status: "valid", linkId: row.link.id, user: row.user };
+  return { status: "valid", linkId: row.link.id, expiresAt: row.link.expiresAt, user: row.user };
 }
 
 export function markLinkUsed(linkId: number, now = new Date()) {

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -9,8 +9,12 @@ import { audit } from "~/db/audit.server";
 import { lookupLink, markLinkUsed } from "~/db/sign-in-links.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
+import { safeRedirect } from "~/utils/redirect";
+import { retryAfterOnly } from "~/utils/retry-after";
 
 export const meta = pageMeta;
+
+export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders }) => ({ ...retryAfterOnly(loaderHeaders), ...retryAfterOnly(actionHeaders) });
 
 const STATUS = { unknown: 404, expired: 410, revoked: 410 } as const;
 
@@ -30,9 +34,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const limit = await consumeLinkAttempt(context.clientIp);
   if (!limit.ok) throw new Response("Too many attempts", { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } });
   const found = lookupLink(params.token ?? "");
-  if (found.status !== "valid") return redirect(new URL(request.url).pathname);
+  if (found.status !== "valid") return redirect(safeRedirect(new URL(request.url).pathname, "/login"));
   const cleared = await destroySession(request);
-  const cookie = await createUserSession(found.user, "link", request);
+  // The session remembers its link: revoking or expiring the link ends it (issue 10).
+  const cookie = await createUserSession(found.user, "link", request, new Date(), { id: found.linkId, expiresAt: found.expiresAt });
   markLinkUsed(found.linkId);
   audit({ actorUserId: found.user.id, action: "sign_in", entity: "user", entityId: found.user.id, detail: { method: "link", linkId: found.linkId } }, context);
   const headers = new Headers();

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { actorOf, notFound, requireStaff } from "~/auth/guards.server";
 import { qrSvg } from "~/components/qr.server";
 import { FieldErrors, SubmitButton } from "~/components/forms";
-import { createLink, getTrainerForStaff, linkState, listLinks, revokeLink } from "~/db/sign-in-links.server";
+import { createLink, getTrainerForStaff, listLinks, revokeLink } from "~/db/sign-in-links.server";
 import { parseLinkIntent } from "~/forms/staff.server";
 import { formatDateTime } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
@@ -28,13 +28,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: trainer.displayName,
     heading: t("links.title", { name: trainer.displayName }),
     trainer: { id: trainer.id, displayName: trainer.displayName, username: trainer.username, employerName: trainer.employerName, active: trainer.active },
-    links: listLinks(trainer.id).map((l) => ({
+    links: listLinks(trainer.id, now).map((l) => ({
       id: l.id,
-      state: linkState(l, now),
+      state: l.state,
       createdAt: l.createdAt.toISOString(),
       expiresAt: l.expiresAt.toISOString(),
       lastUsedAt: l.lastUsedAt?.toISOString() ?? null,
       useCount: l.useCount,
+      signedInNow: l.signedInNow,
       createdByName: l.createdByName,
     })),
   };
@@ -114,6 +115,7 @@ export default function TrainerLinks() {
         <h2 id="links" className="text-lg font-semibold">
           {t("links.existing")}
         </h2>
+        <p className="text-sm text-stone-700">{t("links.revokeHelp")}</p>
         {links.length === 0 ? <p className="mt-2 text-stone-600">{t("common.none")}</p> : null}
         <ul className="mt-2 divide-y divide-stone-100">
           {links.map((l) => (
@@ -122,7 +124,8 @@ export default function TrainerLinks() {
                 <p className="font-medium">{t(`links.state.${l.state}`)}</p>
                 <p>{t("links.created", { when: when(l.createdAt), name: l.createdByName })}</p>
                 <p>{t("links.expires", { when: when(l.expiresAt) })}</p>
-                <p>{l.lastUsedAt ? t("links.lastUsed", { when: when(l.lastUsedAt), count: l.useCount }) : t("links.neverUsed")}</p>
+                <p>{l.lastUsedAt ? t("links.lastUsed", { when: when(l.lastUsedAt) }) : t("links.neverUsed")}</p>
+                {l.useCount > 0 ? <p data-testid="link-devices">{t("links.devices", { count: l.useCount, now: l.signedInNow })}</p> : null}
               </div>
               {l.state === "active" ? (
                 <Form method="post">
