@@ -1,10 +1,12 @@
 /**
  * Start-up, called by server.js before it listens: parse the environment (a bad value stops
  * the app with a message naming the variable), open and migrate the database, seed the demo
- * when the database is empty, print the demo accounts, and start the flag engine (a pass now,
- * after every relevant write, and daily).
+ * when the database is empty, print the demo accounts, create the credential signing key on the
+ * first start, and start the flag engine (a pass now, after every relevant write, and daily).
  */
+import { ensureSigningKey } from "~/credentials/keys.server";
 import { db } from "~/db/client.server";
+import { credentialKeyDir } from "~/db/credentials.server";
 import { startFlagEngine } from "~/db/flag-schedule.server";
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from "~/db/seed.server";
 import { env } from "~/env.server";
@@ -25,6 +27,7 @@ export async function bootServer() {
       console.log(`  ${account.username.padEnd(12)} ${account.role.padEnd(11)} ${account.description}`);
     }
   }
+  await ensureSigningKey(credentialKeyDir());
   await startFlagEngine();
   const en = serverT("en");
   const km = serverT("km");

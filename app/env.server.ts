@@ -27,6 +27,14 @@ export const EnvSchema = z.object({
   /** Trust X-Forwarded-* headers (behind a reverse proxy). */
   TRUST_PROXY: booleanish.default(false),
   LOG_REQUESTS: booleanish.default(true),
+  /**
+   * The portal's public address (e.g. https://portal.example.org), baked into every signed record
+   * of achievement (its id, issuer and key). Unset: the address the issuing request came to.
+   */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) address like https://portal.example.org" })
+    .transform((u) => u.replace(/\/+$/, ""))
+    .optional(),
   /** Pretend today is this date (YYYY-MM-DD) in the sites' calendar: for demos, training and browser tests. */
   DEMO_TODAY: z
     .string()
