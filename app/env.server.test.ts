@@ -14,4 +14,11 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ SESSION_SECRET: "short" })).toThrow(/SESSION_SECRET: must be at least 32 characters/);
     expect(() => parseEnv({ SEED_DEMO: "maybe" })).toThrow(/SEED_DEMO/);
   });
+
+  it("takes the public address of signed records without its trailing slash, and refuses one that is not http(s)", () => {
+    expect(parseEnv({}).PUBLIC_URL).toBeUndefined();
+    expect(parseEnv({ PUBLIC_URL: "https://portal.example.org/" }).PUBLIC_URL).toBe("https://portal.example.org");
+    expect(() => parseEnv({ PUBLIC_URL: "portal.example.org" })).toThrow(/PUBLIC_URL/);
+    expect(() => parseEnv({ PUBLIC_URL: "ftp://portal.example.org" })).toThrow(/PUBLIC_URL/);
+  });
 });

@@ -175,6 +175,9 @@ export const ROWS: Row[] = [
   { method: "GET", path: "/verify/not-a-credential-id", expect: all(404) },
   { method: "GET", path: `/verify/${"A".repeat(22)}/status`, expect: all(404) },
   { method: "GET", path: "/.well-known/jwks.json", expect: all(200) },
+  // The signing keys beside the database are never served, by any address.
+  { method: "GET", path: "/.credential-keys.json", expect: all(404) },
+  { method: "GET", path: "/data/.credential-keys.json", expect: all(404) },
 
   // Reports (issue 4) and the admin's thresholds.
   { method: "GET", path: "/staff/reports/trainers", expect: only(["staff", "otherSiteStaff", "admin"]) },

@@ -64,8 +64,8 @@ function CredentialContent({ credential: c, locale }: { credential: CredentialVi
   const date = (iso: string) => formatDate(locale, iso);
   const row = (label: string, value: string, testId?: string) => (
     <>
-      <dt className="text-stone-600">{label}</dt>
-      <dd className="font-medium" data-testid={testId}>
+      <dt className="text-sm text-stone-600 sm:text-base">{label}</dt>
+      <dd className="mb-2 font-medium sm:mb-0" data-testid={testId}>
         {value}
       </dd>
     </>
@@ -73,7 +73,7 @@ function CredentialContent({ credential: c, locale }: { credential: CredentialVi
   return (
     <article className="rounded-xl bg-white p-5 shadow-sm" data-testid="credential">
       <h2 className="text-2xl font-bold">{pick(c.title)}</h2>
-      <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+      <dl className="mt-3 grid grid-cols-1 gap-x-4 sm:grid-cols-[auto_1fr] sm:gap-y-1">
         {row(t("achievement.name"), c.preferredName, "credential-name")}
         {c.legalName ? row(t("verify.legalName"), c.legalName, "credential-legal-name") : null}
         {row(t("achievement.trade"), pick(c.trade))}
