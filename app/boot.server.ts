@@ -1,11 +1,14 @@
 /**
  * Start-up, called by server.js before it listens: parse the environment (a bad value stops
  * the app with a message naming the variable), open and migrate the database, seed the demo
- * when the database is empty, print the demo accounts, start the flag engine (a pass now,
- * after every relevant write, and daily) and housekeeping (sweeps hourly, a backup daily), and
- * mark the database as in use so that a restore refuses to replace it under the server.
+ * when the database is empty, print the demo accounts, create the credential signing key on the
+ * first start, start the flag engine (a pass now, after every relevant write, and daily) and
+ * housekeeping (sweeps hourly, a backup daily), and mark the database as in use so that a
+ * restore refuses to replace it under the server.
  */
+import { ensureSigningKey } from "~/credentials/keys.server";
 import { db } from "~/db/client.server";
+import { credentialKeyDir } from "~/db/credentials.server";
 import { startFlagEngine } from "~/db/flag-schedule.server";
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from "~/db/seed.server";
 import { verifyAgainstNothing } from "~/auth/password.server";
@@ -29,6 +32,7 @@ export async function bootServer() {
       console.log(`  ${account.username.padEnd(12)} ${account.role.padEnd(11)} ${account.description}`);
     }
   }
+  await ensureSigningKey(credentialKeyDir());
   await startFlagEngine();
   startHousekeeping({ backupDir: backupDir(config), backupKeep: config.BACKUP_KEEP, dailyBackup: config.BACKUP_DAILY });
   markServer(config.DATABASE_PATH, config.PORT);

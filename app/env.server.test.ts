@@ -24,4 +24,11 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ SEED_DEMO: "maybe" })).toThrow(/SEED_DEMO/);
     expect(() => parseEnv({ BACKUP_KEEP: "0" })).toThrow(/BACKUP_KEEP/);
   });
+
+  it("takes the public address of signed records without its trailing slash, and refuses one that is not http(s)", () => {
+    expect(parseEnv({}).PUBLIC_URL).toBeUndefined();
+    expect(parseEnv({ PUBLIC_URL: "https://portal.example.org/" }).PUBLIC_URL).toBe("https://portal.example.org");
+    expect(() => parseEnv({ PUBLIC_URL: "portal.example.org" })).toThrow(/PUBLIC_URL/);
+    expect(() => parseEnv({ PUBLIC_URL: "ftp://portal.example.org" })).toThrow(/PUBLIC_URL/);
+  });
 });

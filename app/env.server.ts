@@ -36,6 +36,14 @@ export const EnvSchema = z.object({
   BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(14),
   /** The server takes a backup once a day on its own. */
   BACKUP_DAILY: booleanish.default(true),
+  /**
+   * The portal's public address (e.g. https://portal.example.org), baked into every signed record
+   * of achievement (its id, issuer and key). Unset: the address the issuing request came to.
+   */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) address like https://portal.example.org" })
+    .transform((u) => u.replace(/\/+$/, ""))
+    .optional(),
   /** Pretend today is this date (YYYY-MM-DD) in the sites' calendar: for demos, training and browser tests. */
   DEMO_TODAY: z
     .string()

@@ -42,7 +42,7 @@ const only = (allowed: Caller[], otherwise: Outcome = 403): Record<Caller, Outco
   ...Object.fromEntries(allowed.map((c) => [c, 200 as const])),
 });
 
-import { apprenticeIdOf, completedPlacementOf, employerIdOf, firstFlagOf, lastMonday, placementsOf, publishedFrameworkVersion, siteIdOf, thisMonday, userId } from "./demo";
+import { apprenticeIdOf, completedPlacementOf, credentialOf, employerIdOf, firstFlagOf, lastMonday, placementsOf, publishedFrameworkVersion, siteIdOf, thisMonday, userId } from "./demo";
 
 const weekCard = async (weekOf: () => Promise<string> = thisMonday) =>
   `/trainer/placements/${(await placementsOf("trainer"))[0]!.id}/weeks/${await weekOf()}`;
@@ -149,6 +149,36 @@ export const ROWS: Row[] = [
   { method: "GET", path: async () => `/staff/placements/${(await placementsOf("trainer"))[0]!.id}/achievement`, expect: { ...only([]), staff: 404, otherSiteStaff: 404, admin: 404 } },
   { method: "POST", path: async () => `/staff/apprentices/${await apprenticeIdOf("apprentice")}`, form: { intent: "comment", body: "" }, expect: { ...only([]), staff: 400 as Outcome, admin: 400 as Outcome, otherSiteStaff: 404 } },
   { method: "POST", path: async () => `/staff/apprentices/${await apprenticeIdOf("apprentice")}?intent=pin`, form: { intent: "pin", pin: "12" }, expect: { ...only([]), staff: 400 as Outcome, admin: 400 as Outcome, otherSiteStaff: 404 } },
+  // Signed records of achievement (issue 15). Issue and revoke: staff of the site, completed
+  // placements only (400 otherwise). The verify page, the revocation list and the keys are public;
+  // an unknown or malformed credential id is the same 404 for everyone.
+  {
+    method: "POST",
+    path: async () => `/staff/placements/${(await placementsOf("trainer"))[0]!.id}/achievement`,
+    form: { intent: "issue", current: "" },
+    expect: { ...only([]), staff: 400 as Outcome, admin: 400 as Outcome, otherSiteStaff: 404 },
+  },
+  {
+    method: "POST",
+    path: async () => `/staff/placements/${await completedPlacementOf("PP")}/achievement`,
+    form: { intent: "revoke", credentialId: "1", reason: "made_up" },
+    expect: { ...only([]), staff: 400 as Outcome, admin: 400 as Outcome, otherSiteStaff: 404 },
+  },
+  { method: "GET", path: async () => `/me/achievement/${await completedPlacementOf("PP")}/credential.json`, expect: { ...only([]), apprentice: 404 } },
+  { method: "GET", path: "/me/achievement/999999/credential.json", expect: { ...only([]), apprentice: 404 } },
+  { method: "GET", path: "/verify", expect: all(200) },
+  { method: "POST", path: "/verify", form: { credential: "not a credential" }, expect: all(200) },
+  { method: "POST", path: "/verify?nothing", form: { credential: "" }, expect: all(400) },
+  { method: "GET", path: async () => `/verify/${await credentialOf("PP")}`, expect: all(200) },
+  { method: "GET", path: async () => `/verify/${await credentialOf("PP")}/status`, expect: all(200) },
+  { method: "GET", path: `/verify/${"A".repeat(22)}`, expect: all(404) },
+  { method: "GET", path: "/verify/not-a-credential-id", expect: all(404) },
+  { method: "GET", path: `/verify/${"A".repeat(22)}/status`, expect: all(404) },
+  { method: "GET", path: "/.well-known/jwks.json", expect: all(200) },
+  // The signing keys beside the database are never served, by any address.
+  { method: "GET", path: "/.credential-keys.json", expect: all(404) },
+  { method: "GET", path: "/data/.credential-keys.json", expect: all(404) },
+
   // Reports (issue 4) and the admin's thresholds.
   { method: "GET", path: "/staff/reports/trainers", expect: only(["staff", "otherSiteStaff", "admin"]) },
   { method: "GET", path: "/staff/reports/trainers.csv", expect: only(["staff", "otherSiteStaff", "admin"]) },

@@ -9,7 +9,7 @@ import fs from "node:fs";
 import type { APIRequestContext } from "playwright/test";
 
 import { E2E_BASE_URL, E2E_TODAY } from "./env";
-import { placementsOf, thisMonday } from "./demo";
+import { credentialOf, placementsOf, thisMonday } from "./demo";
 import { expect, signInAs, test, waitForHydration } from "./fixtures";
 
 const km = JSON.parse(fs.readFileSync("app/i18n/locales/km.json", "utf8"));
@@ -183,6 +183,10 @@ test.describe("the apprentice in Khmer", () => {
     const visited = await crawl(tp.request, "/trainer", 60, (path, text) => {
       if (text.includes(canary)) leaks.push(path);
       if (text.includes(giver!.code)) showsCode.push(path);
+    });
+    // A signed record's public verify page (issue 15), and all it links to: no canary there either.
+    await crawl(tp.request, `/verify/${await credentialOf("PP")}`, 10, (path, text) => {
+      if (text.includes(canary)) leaks.push(path);
     });
     expect(leaks).toEqual([]);
     // The crawl reads real pages and data: the giver's code is on them, only the feedback is not.

@@ -86,3 +86,30 @@ export async function publishedFrameworkVersion() {
   if (!row) throw new Error("no published framework version");
   return row;
 }
+
+/**
+ * The public id of a signed record of achievement of a site's first completed placement: the
+ * one standing now, or one the admin issues here through the staff page when there is none.
+ */
+export async function credentialOf(siteCode: string) {
+  const placementId = await completedPlacementOf(siteCode);
+  const current = async () =>
+    (
+      await query<{ publicId: string }>(
+        `select c.public_id as publicId from credentials c left join credential_revocations r on r.credential_id = c.id
+          where c.placement_id = ? and r.credential_id is null order by c.id desc limit 1`,
+        placementId,
+      )
+    )[0]?.publicId;
+  const standing = await current();
+  if (standing) return standing;
+  const [{ sessionCookieFor }, { E2E_BASE_URL }] = await Promise.all([import("./fixtures"), import("./env")]);
+  const response = await fetch(`${E2E_BASE_URL}/staff/placements/${placementId}/achievement`, {
+    method: "POST",
+    headers: { cookie: await sessionCookieFor("admin"), "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ intent: "issue", current: "" }),
+  });
+  const issued = await current();
+  if (!response.ok || !issued) throw new Error(`could not issue a credential for placement ${placementId}: ${response.status}`);
+  return issued;
+}

@@ -43,6 +43,7 @@ import {
   PHASES,
   PLACEMENT_OUTCOMES,
   PLACEMENT_STATUSES,
+  REVOCATION_REASONS,
   ROLES,
   WEEK_CARD_INTENTS,
 } from "~/domain/enums";
@@ -828,6 +829,63 @@ export const outcomeCheckins = sqliteTable(
     check("outcome_checkins_months", oneOf(t.months, OUTCOME_CHECKIN_MONTHS)),
     check("outcome_checkins_checked_on", isoDate(t.checkedOn)),
   ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Signed records of achievement (issue 15, docs/decisions/0020, 0021)
+
+/**
+ * A signed record of achievement (an Open Badges 3.0 credential as a VC-JWT). Append-only: a
+ * re-issue is a new row that points at the one it replaces; a revocation is a row of
+ * `credential_revocations`. The JWT is kept exactly as signed, so the verify page shows what
+ * the credential holds and nothing else.
+ */
+export const credentials = sqliteTable(
+  "credentials",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** The public id in /verify/:credentialId: 128 random bits, base64url (22 characters). */
+    publicId: text("public_id").notNull().unique(),
+    /** SHA-256 of the public id: the verify page looks a credential up by this, whatever it was given. */
+    idHash: text("id_hash").notNull().unique(),
+    placementId: integer("placement_id")
+      .notNull()
+      .references(() => placements.id),
+    /** The compact JWS, as signed. */
+    jwt: text("jwt").notNull(),
+    /** Thumbprint of the signing key (RFC 7638), as published in /.well-known/jwks.json. */
+    kid: text("kid").notNull(),
+    /** Whether the legal name went in: consent to share it was current at issue time. */
+    includesLegalName: integer("includes_legal_name", { mode: "boolean" }).notNull(),
+    /** A re-issue points at the credential it replaces (which is revoked as `superseded`). */
+    supersedesId: integer("supersedes_id")
+      .unique()
+      .references((): AnySQLiteColumn => credentials.id),
+    issuedBy: integer("issued_by")
+      .notNull()
+      .references(() => users.id),
+    issuedAt: moment("issued_at"),
+  },
+  (t) => [
+    index("credentials_placement").on(t.placementId, t.id),
+    check("credentials_public_id", sql`length(${t.publicId}) = 22`),
+  ],
+);
+
+/** A credential's revocation: a fact of its own, at most one per credential. Append-only. */
+export const credentialRevocations = sqliteTable(
+  "credential_revocations",
+  {
+    credentialId: integer("credential_id")
+      .primaryKey()
+      .references(() => credentials.id),
+    reason: text("reason", { enum: REVOCATION_REASONS }).notNull(),
+    revokedBy: integer("revoked_by")
+      .notNull()
+      .references(() => users.id),
+    revokedAt: moment("revoked_at"),
+  },
+  (t) => [check("credential_revocations_reason", oneOf(t.reason, REVOCATION_REASONS))],
 );
 
 // ---------------------------------------------------------------------------------------------

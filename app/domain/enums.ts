@@ -118,3 +118,12 @@ export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
 
 export const OUTCOME_CHECKIN_MONTHS = [3, 6, 12, 24] as const;
 export type OutcomeCheckinMonths = (typeof OUTCOME_CHECKIN_MONTHS)[number];
+
+/**
+ * Why a signed record of achievement stopped being valid (issue 15). Codes, not free text: the
+ * public verify page shows the reason in Khmer and English, and never anything staff typed.
+ * `superseded` is written by a re-issue; staff choose among the others.
+ */
+export const REVOCATION_REASONS = ["issued_in_error", "details_wrong", "holder_request", "superseded"] as const;
+export type RevocationReason = (typeof REVOCATION_REASONS)[number];
+export const STAFF_REVOCATION_REASONS = ["issued_in_error", "details_wrong", "holder_request"] as const satisfies readonly RevocationReason[];
