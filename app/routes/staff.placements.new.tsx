@@ -6,6 +6,8 @@ import { actorOf, requireStaff } from "~/auth/guards.server";
 import { FieldErrors, SubmitButton } from "~/components/forms";
 import { Field, FormErrors, SelectField } from "~/components/record-fields";
 import { createPlacementRecord, placementChoices } from "~/db/admin-records.server";
+import { addYears } from "~/domain/dates";
+import { PLACEMENT_START_MAX_YEARS_AHEAD, PLACEMENT_START_MAX_YEARS_BACK } from "~/domain/plausible";
 import { parsePlacementCreate } from "~/forms/records.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
@@ -20,6 +22,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     title: t("records.placements.new"),
     today: siteToday(),
+    // The browser's own date bounds; the server checks the same (app/domain/plausible.ts).
+    startMin: addYears(siteToday(), -PLACEMENT_START_MAX_YEARS_BACK),
+    startMax: addYears(siteToday(), PLACEMENT_START_MAX_YEARS_AHEAD),
     preselect: { apprenticeId: url.searchParams.get("apprentice"), employerId: url.searchParams.get("employer") },
     ...placementChoices(actorOf(user)),
   };
@@ -27,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireStaff(request);
-  const parsed = parsePlacementCreate(await request.formData());
+  const parsed = parsePlacementCreate(await request.formData(), siteToday());
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const result = createPlacementRecord(actorOf(user), { ...parsed.data, createdBy: user.id, requestId: context.requestId });
   if (!result.ok) return data({ errors: result.errors as Record<string, string[] | undefined> }, { status: 400 });
@@ -54,7 +59,7 @@ export default function NewPlacement() {
           <p className="text-sm text-stone-600">{t("records.placements.trainerHelp")}</p>
         </div>
         <SelectField name="frameworkVersionId" prefix={p} label={t("records.placements.framework")} errors={errors} blank={t("records.choose")} options={d.versions.map((v) => ({ value: v.id, label: t("records.placements.frameworkOption", { trade: locale === "km" ? v.tradeKm : v.tradeEn, version: v.version }) }))} />
-        <Field name="startDate" type="date" prefix={p} label={t("records.placements.startDate")} errors={errors} defaultValue={d.today} />
+        <Field name="startDate" type="date" prefix={p} label={t("records.placements.startDate")} errors={errors} defaultValue={d.today} min={d.startMin} max={d.startMax} />
         <Field name="plannedWeeks" type="number" prefix={p} label={t("records.placements.plannedWeeks")} errors={errors} min={2} max={52} defaultValue={12} />
         <fieldset className="sm:col-span-2">
           <legend className="font-medium">{t("records.placements.educationWeekdays")}</legend>

@@ -6,7 +6,9 @@ import { useTranslation } from "react-i18next";
 
 import { notFound, requireRole } from "~/auth/guards.server";
 import { FieldErrors, SubmitButton } from "~/components/forms";
+import { UpcomingNotices } from "~/components/advance-notices";
 import { LevelIcon } from "~/components/levels";
+import { upcomingNotices } from "~/db/trainer.server";
 import { applyWeekPlan, baselineToken, getTrainerPlacement, loadWeekCard, weekShape } from "~/db/week-card.server";
 import { addDays, mondayOf, placementWeek } from "~/domain/dates";
 import { ABSENCE_REASONS, ASSESSMENT_LEVELS } from "~/domain/enums";
@@ -125,6 +127,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reviewed: card.currentReview !== null,
     corrections,
     attendanceCorrections,
+    // Notices for the coming week that are not beside one of this card's days.
+    upcomingNotices: upcomingNotices([placement.id], today)
+      .filter((n) => !days.some((x) => x.date === n.date && x.notice !== null))
+      .map(({ placementId: _p, ...n }) => n),
     submissionKey: crypto.randomBytes(18).toString("base64url"),
     baseline: baselineToken(placement.id),
   };
@@ -221,6 +227,12 @@ export default function WeekCard() {
             <span className="ml-2 rounded bg-purple-100 px-2 py-0.5 text-sm font-medium text-purple-900">{t("common.under18")}</span>
           ) : null}
         </p>
+        {d.upcomingNotices.length > 0 ? (
+          <div className="mt-2" data-testid="upcoming-notices">
+            <h2 className="text-sm font-semibold text-stone-700">{t("trainer.upcomingNotices")}</h2>
+            <UpcomingNotices notices={d.upcomingNotices} locale={locale} testId="upcoming-notice" />
+          </div>
+        ) : null}
         <nav className="mt-2 flex flex-wrap gap-2 text-sm" aria-label={t("week.weeks")}>
           {d.previousWeek ? (
             <Link className="inline-flex min-h-11 items-center rounded-lg border border-stone-300 bg-white px-3" to={`/trainer/placements/${d.placement.id}/weeks/${d.previousWeek}`}>
