@@ -43,6 +43,8 @@ test("a wrong start is refused or corrected, the trainer never sees a negative w
   await expect(page.locator("#placement-startDate-error")).toHaveText(en.plausible.errors.startTooFarAhead);
   await expect(page.locator('[name="startDate"]')).toHaveAttribute("aria-invalid", "true");
 
+  // Nothing entered is lost with the refusal: only the date needs changing.
+  await expect(page.locator('[name="trainerUserId"]')).toHaveValue(String(trainerId));
   const start = await plusDays(14);
   await page.locator('form:has([name="frameworkVersionId"]) [name="startDate"]').fill(start);
   await page.getByRole("button", { name: en.records.placements.create }).click();
