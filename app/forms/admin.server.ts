@@ -8,16 +8,9 @@ import { isIsoDate } from "~/domain/dates";
 import { ROLES } from "~/domain/enums";
 import { msg, requiredText } from "~/utils/validation";
 
-import { optionalId as optionalIdField, optionalInteger } from "./fields.server";
+import { flat, optionalId as optionalIdField, optionalInteger } from "./fields.server";
 import { isGuessablePin } from "./me.server";
 
-type Errors = Record<string, string[] | undefined>;
-type Parsed<T> = { ok: true; data: T } | { ok: false; errors: Errors };
-
-function flat<T>(result: z.ZodSafeParseResult<T>): Parsed<T> {
-  if (result.success) return { ok: true, data: result.data };
-  return { ok: false, errors: z.flattenError(result.error).fieldErrors as Errors };
-}
 
 const fields = (form: FormData | URLSearchParams) =>
   Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));

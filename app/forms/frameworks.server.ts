@@ -6,14 +6,10 @@ import { crossRowErrors, decodeUtf8, FRAMEWORK_CSV_HEADER, headerMatches, parseE
 import { EMPLOYER_SECTORS } from "~/domain/enums";
 import { msg, requiredText } from "~/utils/validation";
 
-import { id as idField, integer } from "./fields.server";
+import { flat, id as idField, integer } from "./fields.server";
 
 type Errors = Record<string, string[] | undefined>;
 
-function flat<T>(result: z.ZodSafeParseResult<T>) {
-  if (result.success) return { ok: true as const, data: result.data };
-  return { ok: false as const, errors: z.flattenError(result.error).fieldErrors as Errors };
-}
 
 const code = z
   .string({ error: msg.required })
