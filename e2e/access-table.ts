@@ -222,6 +222,14 @@ export const ROWS: Row[] = [
   { method: "GET", path: "/staff/placements/new", expect: only(["staff", "otherSiteStaff", "admin"]) },
   { method: "POST", path: "/staff/placements/new", form: { plannedWeeks: "60" }, expect: { ...only([]), staff: 400 as Outcome, otherSiteStaff: 400 as Outcome, admin: 400 as Outcome } },
   { method: "POST", path: async () => `/staff/placements/${(await placementsOf("trainer"))[0]!.id}?intent=transfer`, form: { intent: "transfer", plannedWeeks: "60" }, expect: { ...only([]), staff: 400 as Outcome, admin: 400 as Outcome, otherSiteStaff: 404 } },
+  // Corrections and plausible values (issue 9): a bad correction answers 400 and writes nothing.
+  { method: "POST", path: async () => `/staff/placements/${(await placementsOf("trainer"))[0]!.id}?intent=correct`, form: { intent: "correct", startDate: "2099-01-05", plannedWeeks: "12", reason: "typo" }, expect: { ...only([]), staff: 400 as Outcome, admin: 400 as Outcome, otherSiteStaff: 404 } },
+  { method: "POST", path: async () => `/staff/placements/${(await placementsOf("trainer"))[0]!.id}?status=1900`, form: { status: "green", reason: "x", statusDate: "1900-01-01" }, expect: { ...only([]), staff: 400 as Outcome, admin: 400 as Outcome, otherSiteStaff: 404 } },
+  { method: "POST", path: async () => `/staff/apprentices/${await apprenticeIdOf("apprentice")}?intent=note`, form: { intent: "note", kind: "call", occurredOn: "1900-01-01", body: "x" }, expect: { ...only([]), staff: 400 as Outcome, admin: 400 as Outcome, otherSiteStaff: 404 } },
+  { method: "POST", path: async () => `/staff/apprentices/${await apprenticeIdOf("apprentice")}?intent=correctNote`, form: { intent: "correctNote", supersedesId: "999999", body: "", correctionReason: "" }, expect: { ...only([]), staff: 400 as Outcome, admin: 400 as Outcome, otherSiteStaff: 404 } },
+  { method: "POST", path: async () => `/staff/apprentices/${await apprenticeIdOf("apprentice")}?intent=correctComment`, form: { intent: "correctComment", supersedesId: "0x1", body: "x", correctionReason: "x" }, expect: { ...only([]), staff: 400 as Outcome, admin: 400 as Outcome, otherSiteStaff: 404 } },
+  { method: "POST", path: async () => `/staff/apprentices/${await apprenticeIdOf("apprentice")}?intent=checkin`, form: { intent: "checkin", months: "3", checkedOn: "2026-11-19", employed: "yes" }, expect: { ...only([]), staff: 400 as Outcome, admin: 400 as Outcome, otherSiteStaff: 404 } },
+  { method: "POST", path: async () => `/staff/apprentices/${await apprenticeIdOf("apprentice")}?intent=correctCheckin`, form: { intent: "correctCheckin", checkinId: "999999", checkedOn: "2026-11-19", employed: "yes", correctionReason: "x" }, expect: { ...only([]), staff: 400 as Outcome, admin: 400 as Outcome, otherSiteStaff: 404 } },
 
   // Competency frameworks (programme-wide: staff of every site read and write them).
   { method: "GET", path: "/staff/frameworks", expect: only(["staff", "otherSiteStaff", "admin"]) },

@@ -7,7 +7,7 @@
  * audit event; a repeated submit finds the first write and writes nothing. Nothing that history
  * depends on is ever deleted: employers, trainers and apprentices are deactivated or exited.
  */
-import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 
 import { endAllSessions } from "~/auth/session.server";
 import type { ConsentItem, EmployerSector, Gender, Phase, PlacementOutcome } from "~/domain/enums";
@@ -17,7 +17,7 @@ import { codeFitsSite, intakeYear, nextApprenticeCode, placementProblems, type F
 
 import { audit } from "./audit.server";
 import { db } from "./client.server";
-import { apprentices, consents, employers, flags, frameworks, frameworkVersions, intakes, phaseChanges, placements, signInLinks, sites, users } from "./schema";
+import { apprentices, consents, employers, flags, frameworks, frameworkVersions, intakes, phaseChanges, placementCorrections, placements, signInLinks, sites, users } from "./schema";
 
 const reaches = (actor: Actor, siteId: number) => actor.role === "admin" || (actor.role === "staff" && actor.siteId === siteId);
 const ctx = (requestId?: string) => (requestId ? { requestId } : null);
@@ -209,10 +209,20 @@ export function exitApprentice(apprentice: { id: number; phase: Phase }, input: 
 // ---------------------------------------------------------------------------------------------
 // Employers and trainers
 
+/**
+ * Counts by a key, from a grouped query. (The lists below once counted with correlated
+ * subqueries written as `sql` templates; drizzle leaves a column unqualified there when the outer
+ * query reads one table, so `"employer_id" = "id"` compared two columns of the inner table and
+ * every employer showed "1 trainer · 0 active placements".)
+ */
+function countsBy(rows: readonly { key: number | null; n: number }[]): Map<number, number> {
+  return new Map(rows.flatMap((r) => (r.key === null ? [] : [[r.key, r.n] as const])));
+}
+
 export function listEmployers(actor: Actor) {
   const siteIds = visibleSiteIds(actor);
   if (siteIds !== "all" && siteIds.length === 0) return [];
-  return db()
+  const rows = db()
     .select({
       id: employers.id,
       name: employers.name,
@@ -220,13 +230,20 @@ export function listEmployers(actor: Actor) {
       district: employers.district,
       active: employers.active,
       siteId: employers.siteId,
-      activePlacements: sql<number>`(select count(*) from ${placements} where ${placements.employerId} = ${employers.id} and ${placements.status} = 'active')`,
-      trainers: sql<number>`(select count(*) from ${users} where ${users.employerId} = ${employers.id} and ${users.active} = 1)`,
     })
     .from(employers)
     .where(siteIds === "all" ? undefined : inArray(employers.siteId, siteIds))
     .orderBy(desc(employers.active), asc(employers.name))
     .all();
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const activePlacements = countsBy(
+    db().select({ key: placements.employerId, n: count() }).from(placements).where(and(inArray(placements.employerId, ids), eq(placements.status, "active"))).groupBy(placements.employerId).all(),
+  );
+  const trainers = countsBy(
+    db().select({ key: users.employerId, n: count() }).from(users).where(and(inArray(users.employerId, ids), eq(users.role, "trainer"), eq(users.active, true))).groupBy(users.employerId).all(),
+  );
+  return rows.map((r) => ({ ...r, activePlacements: activePlacements.get(r.id) ?? 0, trainers: trainers.get(r.id) ?? 0 }));
 }
 
 export function getEmployerForStaff(actor: Actor, employerId: number) {
@@ -285,19 +302,28 @@ export function setEmployerActive(employer: StaffEmployer, input: { active: bool
 }
 
 export function employerTrainers(employerId: number) {
-  return db()
+  const rows = db()
     .select({
       id: users.id,
       displayName: users.displayName,
       username: users.username,
       phone: users.phone,
       active: users.active,
-      activePlacements: sql<number>`(select count(*) from ${placements} where ${placements.trainerUserId} = ${users.id} and ${placements.status} = 'active')`,
     })
     .from(users)
     .where(and(eq(users.employerId, employerId), eq(users.role, "trainer")))
     .orderBy(desc(users.active), asc(users.displayName))
     .all();
+  if (rows.length === 0) return [];
+  const activePlacements = countsBy(
+    db()
+      .select({ key: placements.trainerUserId, n: count() })
+      .from(placements)
+      .where(and(inArray(placements.trainerUserId, rows.map((r) => r.id)), eq(placements.status, "active")))
+      .groupBy(placements.trainerUserId)
+      .all(),
+  );
+  return rows.map((r) => ({ ...r, activePlacements: activePlacements.get(r.id) ?? 0 }));
 }
 
 /** The employer's placements, newest first, each with its open flags. */
@@ -545,11 +571,24 @@ export function transferPlacement(actor: Actor, p: PlacementRef & { apprenticeId
   return { ok: true, value: result.value };
 }
 
-/** Complete or withdraw a placement, with outcome, end reason and starting salary. The same end again writes nothing. */
+/** Whether anything was recorded week by week on a placement: reviews, sign-offs or attendance. */
+export function hasWeeklyRecords(placementId: number, database: Pick<ReturnType<typeof db>, "get"> = db()): boolean {
+  const row = database.get<{ n: number }>(sql`
+    select exists(select 1 from weekly_reviews where placement_id = ${placementId})
+        or exists(select 1 from assessments where placement_id = ${placementId})
+        or exists(select 1 from attendance where placement_id = ${placementId}) as n`);
+  return (row?.n ?? 0) === 1;
+}
+
+/**
+ * Complete or withdraw a placement, with outcome, end reason and starting salary. The same end
+ * again writes nothing. Any active placement can be withdrawn, one that never started too: its
+ * end may then be before its start, as long as nothing was recorded week by week.
+ */
 export function endPlacement(p: PlacementRef, input: { status: "completed" | "withdrawn"; endedOn: string; outcome: PlacementOutcome; endReason: string; startingSalaryCents: number | null; actorUserId: number; requestId?: string }): Result<"saved" | "unchanged"> {
   if (p.status === input.status) return { ok: true, value: "unchanged" };
   if (p.status !== "active") return notActive;
-  if (input.endedOn < p.startDate) return { ok: false, errors: { endedOn: ["records.errors.beforeStart"] } };
+  if (input.endedOn < p.startDate && (input.status === "completed" || hasWeeklyRecords(p.id))) return { ok: false, errors: { endedOn: ["records.errors.beforeStart"] } };
   db().transaction((tx) => {
     tx.update(placements)
       .set({ status: input.status, endedOn: input.endedOn, outcome: input.outcome, endReason: input.endReason, startingSalaryCents: input.startingSalaryCents })
@@ -566,4 +605,38 @@ export function transferLinks(placementId: number) {
   const self = db().select({ from: placements.transferredFromId }).from(placements).where(eq(placements.id, placementId)).get();
   const to = db().select({ id: placements.id }).from(placements).where(eq(placements.transferredFromId, placementId)).get();
   return { fromId: self?.from ?? null, toId: to?.id ?? null };
+}
+
+/**
+ * Correct a placement's start date and planned length (issue 9), with a reason, while nothing was
+ * recorded week by week: then no week of the record hangs on the start yet. The placement keeps
+ * the corrected values; `placement_corrections` keeps what they were and why. The same values
+ * again write nothing.
+ */
+export function correctPlacement(
+  p: PlacementRef & { plannedWeeks: number; transferredFromId: number | null },
+  input: { startDate: string; plannedWeeks: number; reason: string; actorUserId: number; requestId?: string },
+): Result<"saved" | "unchanged"> {
+  if (p.status !== "active") return notActive;
+  if (p.startDate === input.startDate && p.plannedWeeks === input.plannedWeeks) return { ok: true, value: "unchanged" };
+  const result = db().transaction((tx): Result<"saved"> => {
+    if (hasWeeklyRecords(p.id, tx)) return { ok: false, errors: { form: ["records.correct.errors.hasRecords"] } };
+    if (p.transferredFromId !== null) {
+      const from = tx.select({ endedOn: placements.endedOn }).from(placements).where(eq(placements.id, p.transferredFromId)).get();
+      if (from?.endedOn && input.startDate < from.endedOn) return { ok: false, errors: { startDate: ["records.correct.errors.beforeTransfer"] } };
+    }
+    tx.update(placements).set({ startDate: input.startDate, plannedWeeks: input.plannedWeeks }).where(and(eq(placements.id, p.id), eq(placements.status, "active"))).run();
+    tx.insert(placementCorrections)
+      .values({ placementId: p.id, fromStartDate: p.startDate, toStartDate: input.startDate, fromPlannedWeeks: p.plannedWeeks, toPlannedWeeks: input.plannedWeeks, reason: input.reason, correctedBy: input.actorUserId })
+      .run();
+    // The reason is free text: it stays in placement_corrections, the audit event holds dates and numbers.
+    audit(
+      { actorUserId: input.actorUserId, action: "placement_corrected", entity: "placement", entityId: p.id, detail: { fromStartDate: p.startDate, toStartDate: input.startDate, fromPlannedWeeks: p.plannedWeeks, toPlannedWeeks: input.plannedWeeks } },
+      ctx(input.requestId),
+      tx,
+    );
+    return { ok: true, value: "saved" };
+  });
+  if (result.ok) emitRecordsChanged({ placementId: p.id, kinds: ["placement"] });
+  return result;
 }

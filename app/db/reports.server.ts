@@ -319,10 +319,11 @@ export function loadProgrammeOutcomes(actor: Actor, filters: Period & { siteId?:
   //    (whose 24-month check-in may fall due in the period).
   const exits = loadExits(siteIds, addMonths(period.from, -24), asOf, intakeClause, intake);
 
-  // 3. Their outcome check-ins.
+  // 3. Their outcome check-ins, as they stand: a corrected check-in counts by its correction.
   const checkins = all<{ apprenticeId: number; months: OutcomeCheckinMonths; employed: number }>(
-    `select apprentice_id as apprenticeId, months, employed from outcome_checkins
-     where apprentice_id in (select value from json_each(@ids))`,
+    `select c.apprentice_id as apprenticeId, c.months, c.employed from outcome_checkins c
+     where c.apprentice_id in (select value from json_each(@ids))
+       and not exists (select 1 from outcome_checkins n where n.supersedes_id = c.id)`,
     { ids: json([...new Set(exits.map((x) => x.apprenticeId))]) },
   );
 

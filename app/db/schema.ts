@@ -239,9 +239,18 @@ export const careerPlanComments = sqliteTable(
       .notNull()
       .references((): AnySQLiteColumn => users.id),
     body: text("body").notNull(),
+    /**
+     * A correction is a new comment that points at the one it replaces, with a reason (both or
+     * neither: a trigger in the append-only migration holds this, so the table needs no rebuild).
+     */
+    supersedesId: integer("supersedes_id").references((): AnySQLiteColumn => careerPlanComments.id),
+    correctionReason: text("correction_reason"),
     createdAt: createdAt(),
   },
-  (t) => [index("career_plan_comments_apprentice").on(t.apprenticeId, t.createdAt)],
+  (t) => [
+    index("career_plan_comments_apprentice").on(t.apprenticeId, t.createdAt),
+    uniqueIndex("career_plan_comments_supersedes").on(t.supersedesId),
+  ],
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -482,6 +491,36 @@ export const placements = sqliteTable(
   ],
 );
 
+/**
+ * A correction of a placement's start date or planned length, made by staff with a reason while
+ * no weekly record exists (issue 9). Append-only: the placement row holds the corrected values,
+ * this table holds what they were and why they changed.
+ */
+export const placementCorrections = sqliteTable(
+  "placement_corrections",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    placementId: integer("placement_id")
+      .notNull()
+      .references(() => placements.id),
+    fromStartDate: text("from_start_date").notNull(),
+    toStartDate: text("to_start_date").notNull(),
+    fromPlannedWeeks: integer("from_planned_weeks").notNull(),
+    toPlannedWeeks: integer("to_planned_weeks").notNull(),
+    reason: text("reason").notNull(),
+    correctedBy: integer("corrected_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("placement_corrections_placement").on(t.placementId, t.id),
+    check("placement_corrections_dates", sql`${isoDate(t.fromStartDate)} and ${isoDate(t.toStartDate)}`),
+    check("placement_corrections_weeks", sql`${t.fromPlannedWeeks} between 2 and 52 and ${t.toPlannedWeeks} between 2 and 52`),
+    check("placement_corrections_reason", sql`length(trim(${t.reason})) > 0`),
+  ],
+);
+
 /** The trainer's submission of a week's checklist (week starting Monday). Append-only. */
 export const weeklyReviews = sqliteTable(
   "weekly_reviews",
@@ -622,7 +661,6 @@ export const advanceNotices = sqliteTable(
     reason: text("reason", { enum: ABSENCE_REASONS }).notNull(),
     note: text("note"),
     createdAt: createdAt(),
-    withdrawnAt: integer("withdrawn_at", { mode: "timestamp_ms" }),
   },
   (t) => [
     index("advance_notices_placement_date").on(t.placementId, t.date),
@@ -631,6 +669,21 @@ export const advanceNotices = sqliteTable(
     check("advance_notices_date", isoDate(t.date)),
   ],
 );
+
+/**
+ * The withdrawal of an advance notice: a row of its own, because notices are append-only
+ * (a notice replaced by another for the same day is withdrawn too). At most one per notice.
+ */
+export const advanceNoticeWithdrawals = sqliteTable("advance_notice_withdrawals", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  noticeId: integer("notice_id")
+    .notNull()
+    .unique()
+    .references(() => advanceNotices.id),
+  /** Null only for withdrawals recorded before this table existed. */
+  withdrawnBy: integer("withdrawn_by").references(() => users.id),
+  createdAt: createdAt(),
+});
 
 /** An agreed education afternoon of a placement. Its story is in `education_events`. */
 export const educationAfternoons = sqliteTable(
@@ -796,10 +849,14 @@ export const followUpNotes = sqliteTable(
     authorUserId: integer("author_user_id")
       .notNull()
       .references(() => users.id),
+    /** A correction is a new note that points at the one it replaces, with a reason. */
+    supersedesId: integer("supersedes_id").references((): AnySQLiteColumn => followUpNotes.id),
+    correctionReason: text("correction_reason"),
     createdAt: createdAt(),
   },
   (t) => [
     index("follow_up_notes_apprentice").on(t.apprenticeId, t.occurredOn),
+    uniqueIndex("follow_up_notes_supersedes").on(t.supersedesId),
     check("follow_up_notes_kind", oneOf(t.kind, FOLLOW_UP_KINDS)),
     check("follow_up_notes_occurred_on", isoDate(t.occurredOn)),
   ],
@@ -822,10 +879,17 @@ export const outcomeCheckins = sqliteTable(
     recordedBy: integer("recorded_by")
       .notNull()
       .references(() => users.id),
+    /** A correction is a new check-in for the same months that points at the one it replaces. */
+    supersedesId: integer("supersedes_id").references((): AnySQLiteColumn => outcomeCheckins.id),
+    correctionReason: text("correction_reason"),
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex("outcome_checkins_apprentice_months").on(t.apprenticeId, t.months),
+    // One first record per apprentice and months; its corrections follow it one by one.
+    uniqueIndex("outcome_checkins_apprentice_months")
+      .on(t.apprenticeId, t.months)
+      .where(sql`supersedes_id is null`),
+    uniqueIndex("outcome_checkins_supersedes").on(t.supersedesId),
     check("outcome_checkins_months", oneOf(t.months, OUTCOME_CHECKIN_MONTHS)),
     check("outcome_checkins_checked_on", isoDate(t.checkedOn)),
   ],

@@ -17,6 +17,7 @@ import { db } from "./client.server";
 import { frameworkChecklist } from "./progress.server";
 import {
   advanceNotices,
+  advanceNoticeWithdrawals,
   apprentices,
   assessments,
   attendance,
@@ -135,7 +136,8 @@ export function loadWeekCard(placement: TrainerPlacement, shape: WeekShape) {
   const notices = db()
     .select({ id: advanceNotices.id, date: advanceNotices.date, kind: advanceNotices.kind, reason: advanceNotices.reason, note: advanceNotices.note })
     .from(advanceNotices)
-    .where(and(eq(advanceNotices.placementId, placement.id), between(advanceNotices.date, shape.weekOf, weekEnd), isNull(advanceNotices.withdrawnAt)))
+    .leftJoin(advanceNoticeWithdrawals, eq(advanceNoticeWithdrawals.noticeId, advanceNotices.id))
+    .where(and(eq(advanceNotices.placementId, placement.id), between(advanceNotices.date, shape.weekOf, weekEnd), isNull(advanceNoticeWithdrawals.id)))
     .all();
   const education = db()
     .select({

@@ -68,6 +68,13 @@ export function mondaysBetween(from: string, to: string): string[] {
   return out;
 }
 
+/** The same calendar day `years` later (earlier when negative); 29 February becomes 28 February. */
+export function addYears(date: string, years: number): string {
+  toUtc(date);
+  const shifted = `${String(Number(date.slice(0, 4)) + years).padStart(4, "0")}${date.slice(4)}`;
+  return isIsoDate(shifted) ? shifted : `${shifted.slice(0, 8)}28`;
+}
+
 /** Whole years of age on `on`. */
 export function ageOn(dateOfBirth: string, on: string): number {
   const [by, bm, bd] = dateOfBirth.split("-").map(Number) as [number, number, number];

@@ -6,6 +6,7 @@
 import { z } from "zod";
 
 import { addDays, isIsoDate, isMonday, isoWeekday, mondayOf, workingDaysOfWeek } from "./dates";
+import { plainInteger } from "./numbers";
 import {
   ABSENCE_REASONS,
   ASSESSMENT_LEVELS,
@@ -122,8 +123,8 @@ const attendanceDay = z
   })
   .transform((day, ctx) => {
     if (day.status === "late") {
-      const minutes = Number(day.lateMinutes);
-      if (!day.lateMinutes || !/^\d+$/.test(day.lateMinutes) || minutes < 1 || minutes > WORKING_DAY_MINUTES) {
+      const minutes = plainInteger(day.lateMinutes ?? "") ?? Number.NaN;
+      if (!day.lateMinutes || !Number.isInteger(minutes) || minutes < 1 || minutes > WORKING_DAY_MINUTES) {
         ctx.addIssue({ code: "custom", path: ["lateMinutes"], message: "week.errors.lateMinutes" });
         return z.NEVER;
       }

@@ -4,7 +4,9 @@ import { z } from "zod";
 import { FLAG_RULES, FLAG_SEVERITIES, FLAG_STATUSES } from "~/domain/enums";
 import { msg, requiredText } from "~/utils/validation";
 
-const optionalId = z.preprocess((v) => (v === "" || v === undefined ? undefined : v), z.coerce.number({ error: msg.invalid }).int({ error: msg.invalid }).positive({ error: msg.invalid }).optional());
+import { optionalId as optionalIdField } from "./fields.server";
+
+const optionalId = optionalIdField();
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((v) => (v === "" ? undefined : v), z.enum(values, { error: "flags.errors.unknown" }).optional());
 

@@ -6,12 +6,10 @@ import { crossRowErrors, decodeUtf8, FRAMEWORK_CSV_HEADER, headerMatches, parseE
 import { EMPLOYER_SECTORS } from "~/domain/enums";
 import { msg, requiredText } from "~/utils/validation";
 
+import { flat, id as idField, integer } from "./fields.server";
+
 type Errors = Record<string, string[] | undefined>;
 
-function flat<T>(result: z.ZodSafeParseResult<T>) {
-  if (result.success) return { ok: true as const, data: result.data };
-  return { ok: false as const, errors: z.flattenError(result.error).fieldErrors as Errors };
-}
 
 const code = z
   .string({ error: msg.required })
@@ -21,24 +19,16 @@ const code = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: "frameworks.errors.code" })
   .transform((v) => v.toUpperCase());
 
-const week = z.coerce
-  .number({ error: msg.invalid })
-  .int({ error: "frameworks.errors.week" })
-  .min(1, { error: "frameworks.errors.week" })
-  .max(52, { error: "frameworks.errors.week" });
+const week = integer({ min: 1, max: 52, error: "frameworks.errors.week" });
 
-const id = z.coerce.number({ error: msg.invalid }).int().positive();
+const id = idField();
 
 export const FrameworkSchema = z.object({
   code,
   tradeEn: requiredText(100),
   tradeKm: requiredText(100),
   sector: z.enum(EMPLOYER_SECTORS, { error: msg.required }),
-  typicalWeeks: z.coerce
-    .number({ error: msg.invalid })
-    .int({ error: "frameworks.errors.typicalWeeks" })
-    .min(2, { error: "frameworks.errors.typicalWeeks" })
-    .max(52, { error: "frameworks.errors.typicalWeeks" }),
+  typicalWeeks: integer({ min: 2, max: 52, error: "frameworks.errors.typicalWeeks" }),
 });
 
 export function parseFrameworkFields(form: FormData) {

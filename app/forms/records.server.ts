@@ -1,50 +1,26 @@
 /** Schemas of the staff administration forms (issue 6). Server-only: zod stays out of the browser bundle. */
 import { z } from "zod";
 
-import { isIsoDate } from "~/domain/dates";
 import { CONSENT_ITEMS, EMPLOYER_SECTORS, GENDERS, PHASES, PLACEMENT_OUTCOMES } from "~/domain/enums";
+import { plainInteger } from "~/domain/numbers";
+import { dateOfBirthRule, placementStartRule, type DateRule } from "~/domain/plausible";
 import { PLANNED_WEEKS_MAX, PLANNED_WEEKS_MIN, weekdayList } from "~/domain/records";
 import { msg, requiredText } from "~/utils/validation";
 
-type Errors = Record<string, string[] | undefined>;
+import { date, flat, id as idField, integer, money, notAfter, optionalId as optionalIdField, type FieldErrors } from "./fields.server";
 
-function flat<T>(result: z.ZodSafeParseResult<T>) {
-  if (result.success) return { ok: true as const, data: result.data };
-  return { ok: false as const, errors: z.flattenError(result.error).fieldErrors as Errors };
-}
+type Errors = FieldErrors;
 
-const isoDate = z
-  .string({ error: msg.required })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: msg.invalid })
-  .refine(isIsoDate, { error: msg.invalid });
-const pastDate = (today: string) => isoDate.refine((d) => d <= today, { error: "records.errors.future" });
+const pastDate = (today: string, ...rules: DateRule[]) => date(notAfter(today), ...rules);
 const optionalText = (max: number) =>
   z.string().trim().max(max, { error: msg.tooLong }).optional().transform((v) => v || null);
-const id = z.coerce.number({ error: msg.required }).int({ error: msg.required }).positive({ error: msg.required });
-const optionalId = z.preprocess((v) => (v === "" || v === undefined ? undefined : v), id.optional());
-/** US dollars typed by staff → cents. */
-const usd = (required: boolean) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v) {
-        if (required) return 0;
-        return null;
-      }
-      const n = Number(v);
-      if (!/^\d+(\.\d{1,2})?$/.test(v) || !Number.isFinite(n) || n > 10_000) {
-        ctx.addIssue({ code: "custom", message: "records.errors.money" });
-        return z.NEVER;
-      }
-      return Math.round(n * 100);
-    });
+const id = idField();
+const optionalId = optionalIdField();
 
 const profile = (today: string) => ({
   preferredName: requiredText(100),
   legalName: requiredText(200),
-  dateOfBirth: isoDate.refine((d) => d < today, { error: "records.errors.future" }),
+  dateOfBirth: date(dateOfBirthRule(today)),
   gender: z.enum(GENDERS, { error: msg.required }),
   intakeId: optionalId,
   referralSource: optionalText(200),
@@ -151,14 +127,10 @@ export function parseTrainerId(form: FormData) {
   return flat(z.object({ trainerUserId: id }).safeParse(Object.fromEntries(form)));
 }
 
-const plannedWeeks = z.coerce
-  .number({ error: msg.required })
-  .int({ error: "records.errors.plannedWeeks" })
-  .min(PLANNED_WEEKS_MIN, { error: "records.errors.plannedWeeks" })
-  .max(PLANNED_WEEKS_MAX, { error: "records.errors.plannedWeeks" });
+const plannedWeeks = integer({ min: PLANNED_WEEKS_MIN, max: PLANNED_WEEKS_MAX, error: "records.errors.plannedWeeks" });
 
-export function parsePlacementCreate(form: FormData) {
-  const days = form.getAll("educationWeekdays").map(Number);
+export function parsePlacementCreate(form: FormData, today: string) {
+  const days = form.getAll("educationWeekdays").map((v) => (typeof v === "string" ? (plainInteger(v) ?? Number.NaN) : Number.NaN));
   const parsed = flat(
     z
       .object({
@@ -166,10 +138,10 @@ export function parsePlacementCreate(form: FormData) {
         employerId: id,
         trainerUserId: id,
         frameworkVersionId: id,
-        startDate: isoDate,
+        startDate: date(placementStartRule(today)),
         plannedWeeks,
-        stipendHagar: usd(true),
-        stipendEmployer: usd(true),
+        stipendHagar: money({ blankIsZero: true }),
+        stipendEmployer: money({ blankIsZero: true }),
       })
       .safeParse(Object.fromEntries(form)),
   );
@@ -203,11 +175,24 @@ export function parsePlacementEnd(form: FormData, today: string) {
         endedOn: pastDate(today),
         outcome: z.enum(PLACEMENT_OUTCOMES, { error: msg.required }),
         endReason: requiredText(500),
-        startingSalary: usd(false),
+        startingSalary: money(),
       })
       .safeParse(Object.fromEntries(form)),
   );
   if (!parsed.ok) return parsed;
   const { startingSalary, ...rest } = parsed.data;
   return { ok: true as const, data: { ...rest, startingSalaryCents: startingSalary } };
+}
+
+/** Staff correct a placement's start date and planned length, with a reason (issue 9). */
+export function parsePlacementCorrection(form: FormData, today: string) {
+  return flat(
+    z
+      .object({
+        startDate: date(placementStartRule(today)),
+        plannedWeeks,
+        reason: requiredText(500),
+      })
+      .safeParse(Object.fromEntries(form)),
+  );
 }

@@ -2,9 +2,11 @@
 import { z } from "zod";
 
 import { ThresholdsSchema } from "~/domain/flags/thresholds";
+import { plainInteger } from "~/domain/numbers";
 
 export function parseThresholds(form: FormData) {
-  const raw = Object.fromEntries([...form.entries()].filter(([k]) => k !== "siteId" && k !== "intent").map(([k, v]) => [k, v === "" ? undefined : Number(v)]));
+  // Thresholds are whole numbers in plain decimal: "1e3" or "0x1A" is out of range, never 1000 or 26.
+  const raw = Object.fromEntries([...form.entries()].filter(([k]) => k !== "siteId" && k !== "intent").map(([k, v]) => [k, v === "" ? undefined : typeof v === "string" ? (plainInteger(v.trim()) ?? Number.NaN) : Number.NaN]));
   const parsed = ThresholdsSchema.safeParse(raw);
   if (parsed.success) return { ok: true as const, data: parsed.data };
   const errors: Record<string, string[]> = {};
@@ -15,5 +17,3 @@ export function parseThresholds(form: FormData) {
   }
   return { ok: false as const, errors };
 }
-
-export const SiteIdSchema = z.coerce.number().int().positive();

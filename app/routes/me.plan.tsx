@@ -18,7 +18,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The plan is found from the session: there is no id in the address to change.
   if (user.apprenticeId === null) throw notFound();
   const t = await requestT(request);
-  return { title: t("plan.title"), ...loadCareerPlan(user.apprenticeId) };
+  const { plan, comments } = loadCareerPlan(user.apprenticeId);
+  // The apprentice reads each comment as it now stands; a correction's history is staff's record.
+  return { title: t("plan.title"), plan, comments: comments.map(({ id, body, author, createdAt }) => ({ id, body, author, createdAt })) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { requireRole } from "~/auth/guards.server";
+import { UpcomingNotices } from "~/components/advance-notices";
 import { listTrainerPlacements } from "~/db/trainer.server";
 import { formatDate } from "~/i18n/format";
 import { siteToday } from "~/utils/today.server";
@@ -39,19 +40,28 @@ export default function TrainerHome() {
           {placements.map((p) => (
             <li key={p.placementId} className="rounded-xl bg-white p-4 shadow-sm" data-testid="trainer-placement">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
-                <Link
-                  to={`/trainer/placements/${p.placementId}/weeks/${p.thisMonday}`}
-                  className="inline-flex min-h-11 items-center text-lg font-semibold text-brand-800 underline decoration-2 underline-offset-4"
-                  aria-label={`${p.preferredName} ${p.apprenticeCode}: ${t("trainer.openWeek")}`}
-                >
-                  {p.preferredName}&nbsp;<span className="font-mono text-base text-stone-600">{p.apprenticeCode}</span>
-                </Link>
-                <span className={`rounded-full px-3 py-1 text-sm font-medium ${STATE_STYLE[p.thisWeek]}`}>
-                  {t("trainer.thisWeek")}: {t(`weekState.${p.thisWeek}`)}
-                </span>
+                {p.started ? (
+                  <Link
+                    to={`/trainer/placements/${p.placementId}/weeks/${p.thisMonday}`}
+                    className="inline-flex min-h-11 items-center text-lg font-semibold text-brand-800 underline decoration-2 underline-offset-4"
+                    aria-label={`${p.preferredName} ${p.apprenticeCode}: ${t("trainer.openWeek")}`}
+                  >
+                    {p.preferredName}&nbsp;<span className="font-mono text-base text-stone-600">{p.apprenticeCode}</span>
+                  </Link>
+                ) : (
+                  <span className="inline-flex min-h-11 items-center text-lg font-semibold">
+                    {p.preferredName}&nbsp;<span className="font-mono text-base text-stone-600">{p.apprenticeCode}</span>
+                  </span>
+                )}
+                {p.started ? (
+                  <span className={`rounded-full px-3 py-1 text-sm font-medium ${STATE_STYLE[p.thisWeek]}`}>
+                    {t("trainer.thisWeek")}: {t(`weekState.${p.thisWeek}`)}
+                  </span>
+                ) : null}
               </div>
-              <p className="text-stone-700">
-                {km ? p.tradeKm : p.tradeEn} · {t("trainer.weekOfPlacement", { week: p.week, planned: p.plannedWeeks })}
+              <p className="text-stone-700" data-testid="placement-week">
+                {km ? p.tradeKm : p.tradeEn} ·{" "}
+                {p.started ? t("trainer.weekOfPlacement", { week: p.week, planned: p.plannedWeeks }) : t("trainer.startsOn", { date: formatDate(locale, p.startDate), planned: p.plannedWeeks })}
                 {p.under18 ? (
                   <span className="ml-2 rounded bg-purple-100 px-2 py-0.5 text-sm font-medium text-purple-900">
                     {t("common.under18")}
@@ -62,13 +72,9 @@ export default function TrainerHome() {
                 {p.missingWeeks > 0 ? (
                   <span className="font-medium text-red-800">{t("trainer.missingReviews", { count: p.missingWeeks })}</span>
                 ) : null}
-                <span>{t("trainer.dueByPlan", { count: p.dueByPlan })}</span>
+                {p.started ? <span>{t("trainer.dueByPlan", { count: p.dueByPlan })}</span> : null}
               </p>
-              {p.notices.map((n) => (
-                <p key={`${n.date}-${n.kind}`} className="mt-1 rounded bg-sky-50 px-2 py-1 text-sm text-sky-900" data-testid="advance-notice">
-                  {formatDate(locale, n.date)}: {t(`notice.${n.kind}`)} — {t(`absence.${n.reason}`)}
-                </p>
-              ))}
+              <UpcomingNotices notices={p.notices} locale={locale} />
             </li>
           ))}
         </ul>

@@ -14,6 +14,7 @@ import {
   weekShape,
   type TrainerPlacement,
 } from "~/db/week-card.server";
+import { upcomingNotices } from "~/db/trainer.server";
 import { addDays, mondayOf, placementWeek } from "~/domain/dates";
 import type { WeekCardIntent } from "~/domain/enums";
 import { isCompetent } from "~/domain/progress";
@@ -141,6 +142,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reviewed: card.currentReview !== null,
     corrections,
     attendanceCorrections,
+    // Notices for the coming week that are not beside one of this card's days.
+    upcomingNotices: upcomingNotices([placement.id], today)
+      .filter((n) => !days.some((x) => x.date === n.date && x.notice !== null))
+      .map(({ placementId: _p, ...n }) => n),
     submissionKey: newSubmissionKey(),
     baseline: baselineToken(placement.id),
   };

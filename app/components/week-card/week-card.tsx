@@ -5,6 +5,7 @@
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
+import { UpcomingNotices } from "~/components/advance-notices";
 import { FieldErrors, SubmitButton } from "~/components/forms";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import type { loader } from "~/routes/trainer.placements.$placementId.weeks.$weekOf";
@@ -55,6 +56,12 @@ function OpenCard({ card: d }: { card: Card }) {
             <span className="ml-2 rounded bg-purple-100 px-2 py-0.5 text-sm font-medium text-purple-900">{t("common.under18")}</span>
           ) : null}
         </p>
+        {d.upcomingNotices.length > 0 ? (
+          <div className="mt-2" data-testid="upcoming-notices">
+            <h2 className="text-sm font-semibold text-stone-700">{t("trainer.upcomingNotices")}</h2>
+            <UpcomingNotices notices={d.upcomingNotices} locale={locale} testId="upcoming-notice" />
+          </div>
+        ) : null}
         <nav className="mt-2 flex flex-wrap gap-2 text-sm" aria-label={t("week.weeks")}>
           {d.previousWeek ? (
             <Link className="inline-flex min-h-11 items-center rounded-lg border border-stone-300 bg-white px-3" to={`/trainer/placements/${d.placement.id}/weeks/${d.previousWeek}`}>

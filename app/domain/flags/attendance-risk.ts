@@ -51,6 +51,7 @@ export const attendanceRisk: PlacementRule = {
       severity: young ? "urgent" : "warn",
       evidence: {
         windowDays: t.attendanceWindowDays,
+        windowStart: from,
         reasons,
         absences: absences.length,
         absenceDates: absences.map((a) => a.date),
