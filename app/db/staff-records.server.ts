@@ -285,18 +285,27 @@ export function loadApprenticeRecord(a: StaffApprentice, viewer: { id: number },
   return { placements: apprenticePlacements, consents: Object.fromEntries(currentConsent), notes, checkins, openFlags, feedback: apprenticeFeedback };
 }
 
-export function addFollowUpNote(input: { apprenticeId: number; placementId: number | null; kind: FollowUpKind; occurredOn: string; body: string; authorUserId: number; requestId?: string }) {
-  db().transaction((tx) => {
+/**
+ * A follow-up note, optionally about one of the apprentice's own placements. Any other placement
+ * id (another apprentice's, another site's, one that does not exist) is refused, never stored.
+ */
+export function addFollowUpNote(input: { apprenticeId: number; placementId: number | null; kind: FollowUpKind; occurredOn: string; body: string; authorUserId: number; requestId?: string }): "saved" | "unknown_placement" {
+  return db().transaction((tx) => {
+    if (input.placementId !== null) {
+      const own = tx.select({ id: placements.id }).from(placements).where(and(eq(placements.id, input.placementId), eq(placements.apprenticeId, input.apprenticeId))).get();
+      if (!own) return "unknown_placement";
+    }
     // A double submit of the same note on the same day by the same person writes once.
     const same = tx
       .select({ id: followUpNotes.id })
       .from(followUpNotes)
       .where(and(eq(followUpNotes.apprenticeId, input.apprenticeId), eq(followUpNotes.authorUserId, input.authorUserId), eq(followUpNotes.occurredOn, input.occurredOn), eq(followUpNotes.kind, input.kind), eq(followUpNotes.body, input.body)))
       .get();
-    if (same) return;
+    if (same) return "saved";
     const { requestId, ...values } = input;
     const row = tx.insert(followUpNotes).values(values).returning({ id: followUpNotes.id }).get();
     audit({ actorUserId: input.authorUserId, action: "follow_up_note_added", entity: "apprentice", entityId: input.apprenticeId, detail: { noteId: row.id, kind: input.kind } }, requestId ? { requestId } : null, tx);
+    return "saved";
   });
 }
 

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 
+import { formFields } from "~/forms/form-data.server";
 import { isIsoDate } from "~/domain/dates";
 import { ROLES } from "~/domain/enums";
 import { msg, requiredText } from "~/utils/validation";
@@ -18,8 +19,7 @@ function flat<T>(result: z.ZodSafeParseResult<T>): Parsed<T> {
   return { ok: false, errors: z.flattenError(result.error).fieldErrors as Errors };
 }
 
-const fields = (form: FormData | URLSearchParams) =>
-  Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
+const fields = formFields;
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalId = z.preprocess(blankToUndefined, z.coerce.number({ error: msg.invalid }).int({ error: msg.invalid }).positive({ error: msg.invalid }).optional());

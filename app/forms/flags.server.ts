@@ -1,6 +1,7 @@
 /** The flags inbox's filters and the review form (server-only). */
 import { z } from "zod";
 
+import { formFields } from "~/forms/form-data.server";
 import { FLAG_RULES, FLAG_SEVERITIES, FLAG_STATUSES } from "~/domain/enums";
 import { msg, requiredText } from "~/utils/validation";
 
@@ -42,7 +43,7 @@ const ReviewSchema = z.object({
 });
 
 export function parseFlagReview(form: FormData) {
-  const parsed = ReviewSchema.safeParse(Object.fromEntries(form));
+  const parsed = ReviewSchema.safeParse(formFields(form));
   if (parsed.success) return { ok: true as const, data: parsed.data };
   return { ok: false as const, errors: z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined> };
 }

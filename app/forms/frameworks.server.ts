@@ -2,6 +2,7 @@
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
 
+import { formFields } from "~/forms/form-data.server";
 import { crossRowErrors, decodeUtf8, FRAMEWORK_CSV_HEADER, headerMatches, parseExpectedWeek, type FrameworkRow, type LineError } from "~/domain/frameworks";
 import { EMPLOYER_SECTORS } from "~/domain/enums";
 import { msg, requiredText } from "~/utils/validation";
@@ -42,7 +43,7 @@ export const FrameworkSchema = z.object({
 });
 
 export function parseFrameworkFields(form: FormData) {
-  return flat(FrameworkSchema.safeParse(Object.fromEntries([...form].filter(([, v]) => typeof v === "string"))));
+  return flat(FrameworkSchema.safeParse(formFields(form)));
 }
 
 const unitFields = { code, titleEn: requiredText(200), titleKm: requiredText(200) };
@@ -70,7 +71,7 @@ export const VersionIntentSchema = z.discriminatedUnion("intent", [
 export type VersionIntent = z.infer<typeof VersionIntentSchema>;
 
 export function parseVersionIntent(form: FormData) {
-  return flat(VersionIntentSchema.safeParse(Object.fromEntries(form)));
+  return flat(VersionIntentSchema.safeParse(formFields(form)));
 }
 
 const CsvRowSchema = z.object({

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 
+import { formFields } from "~/forms/form-data.server";
 import { ABSENCE_REASONS, ADVANCE_NOTICE_KINDS } from "~/domain/enums";
 import { FEEDBACK_COMMENT_MAX, noticeDateProblem, PLAN_COMMENT_MAX, PLAN_TEXT_MAX } from "~/domain/me-progress";
 import { msg, requiredText } from "~/utils/validation";
@@ -16,7 +17,7 @@ function flat<T>(result: z.ZodSafeParseResult<T>): Parsed<T> {
   return { ok: false, errors: z.flattenError(result.error).fieldErrors as Errors };
 }
 
-const fields = (form: FormData) => Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
+const fields = formFields;
 
 // ---------------------------------------------------------------------------------------------
 // Advance notice

@@ -1,6 +1,7 @@
 /** Schemas of the staff administration forms (issue 6). Server-only: zod stays out of the browser bundle. */
 import { z } from "zod";
 
+import { formFields } from "~/forms/form-data.server";
 import { isIsoDate } from "~/domain/dates";
 import { CONSENT_ITEMS, EMPLOYER_SECTORS, GENDERS, PHASES, PLACEMENT_OUTCOMES } from "~/domain/enums";
 import { PLANNED_WEEKS_MAX, PLANNED_WEEKS_MIN, weekdayList } from "~/domain/records";
@@ -66,7 +67,7 @@ export function parseApprenticeCreate(form: FormData, today: string) {
         siteId: optionalId,
         ...profile(today),
       })
-      .safeParse(Object.fromEntries(form)),
+      .safeParse(formFields(form)),
   );
   if (!Array.isArray(consents)) return { ok: false as const, errors: { ...(parsed.ok ? {} : parsed.errors), ...consents } };
   if (!parsed.ok) return parsed;
@@ -74,7 +75,7 @@ export function parseApprenticeCreate(form: FormData, today: string) {
 }
 
 export function parseProfile(form: FormData, today: string) {
-  return flat(z.object(profile(today)).safeParse(Object.fromEntries(form)));
+  return flat(z.object(profile(today)).safeParse(formFields(form)));
 }
 
 export function parsePhaseChange(form: FormData, today: string) {
@@ -85,7 +86,7 @@ export function parsePhaseChange(form: FormData, today: string) {
         changedOn: pastDate(today),
         note: optionalText(500),
       })
-      .safeParse(Object.fromEntries(form)),
+      .safeParse(formFields(form)),
   );
 }
 
@@ -97,7 +98,7 @@ export function parseConsent(form: FormData) {
         granted: z.enum(["yes", "no"], { error: msg.required }).transform((v) => v === "yes"),
         note: optionalText(500),
       })
-      .safeParse(Object.fromEntries(form)),
+      .safeParse(formFields(form)),
   );
 }
 
@@ -109,7 +110,7 @@ export function parseExit(form: FormData, today: string) {
         outcome: z.enum(PLACEMENT_OUTCOMES, { error: msg.required }),
         reason: requiredText(500),
       })
-      .safeParse(Object.fromEntries(form)),
+      .safeParse(formFields(form)),
   );
 }
 
@@ -127,7 +128,7 @@ const employerFields = {
 };
 
 export function parseEmployer(form: FormData) {
-  return flat(z.object({ ...employerFields, siteId: optionalId }).safeParse(Object.fromEntries(form)));
+  return flat(z.object({ ...employerFields, siteId: optionalId }).safeParse(formFields(form)));
 }
 
 export function parseTrainer(form: FormData) {
@@ -143,12 +144,12 @@ export function parseTrainer(form: FormData) {
           .regex(/^[a-z0-9][a-z0-9._-]{2,39}$/, { error: "records.errors.username" }),
         phone: employerFields.contactPhone,
       })
-      .safeParse(Object.fromEntries(form)),
+      .safeParse(formFields(form)),
   );
 }
 
 export function parseTrainerId(form: FormData) {
-  return flat(z.object({ trainerUserId: id }).safeParse(Object.fromEntries(form)));
+  return flat(z.object({ trainerUserId: id }).safeParse(formFields(form)));
 }
 
 const plannedWeeks = z.coerce
@@ -171,7 +172,7 @@ export function parsePlacementCreate(form: FormData) {
         stipendHagar: usd(true),
         stipendEmployer: usd(true),
       })
-      .safeParse(Object.fromEntries(form)),
+      .safeParse(formFields(form)),
   );
   const educationWeekdays = weekdayList(days);
   const badDays = days.length !== educationWeekdays.split(",").filter(Boolean).length;
@@ -192,7 +193,7 @@ export function parseTransfer(form: FormData, today: string) {
         transferOn: pastDate(today),
         plannedWeeks,
       })
-      .safeParse(Object.fromEntries(form)),
+      .safeParse(formFields(form)),
   );
 }
 
@@ -205,7 +206,7 @@ export function parsePlacementEnd(form: FormData, today: string) {
         endReason: requiredText(500),
         startingSalary: usd(false),
       })
-      .safeParse(Object.fromEntries(form)),
+      .safeParse(formFields(form)),
   );
   if (!parsed.ok) return parsed;
   const { startingSalary, ...rest } = parsed.data;

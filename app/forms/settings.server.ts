@@ -1,10 +1,15 @@
 /** The admin's per-site thresholds form (server-only). */
 import { z } from "zod";
 
+import { formFields } from "~/forms/form-data.server";
 import { ThresholdsSchema } from "~/domain/flags/thresholds";
 
 export function parseThresholds(form: FormData) {
-  const raw = Object.fromEntries([...form.entries()].filter(([k]) => k !== "siteId" && k !== "intent").map(([k, v]) => [k, v === "" ? undefined : Number(v)]));
+  const raw = Object.fromEntries(
+    Object.entries(formFields(form))
+      .filter(([k]) => k !== "siteId" && k !== "intent")
+      .map(([k, v]) => [k, v === "" ? undefined : Array.isArray(v) ? v : Number(v)]),
+  );
   const parsed = ThresholdsSchema.safeParse(raw);
   if (parsed.success) return { ok: true as const, data: parsed.data };
   const errors: Record<string, string[]> = {};

@@ -1,6 +1,7 @@
 /** Staff forms' schemas (server-only: zod stays out of the browser bundle). */
 import { z } from "zod";
 
+import { formFields } from "~/forms/form-data.server";
 import { isIsoDate } from "~/domain/dates";
 import { FOLLOW_UP_KINDS, MANUAL_STATUSES, OUTCOME_CHECKIN_MONTHS } from "~/domain/enums";
 import { msg, requiredText } from "~/utils/validation";
@@ -18,7 +19,7 @@ export const LinkIntentSchema = z.discriminatedUnion("intent", [
 ]);
 
 export function parseLinkIntent(form: FormData) {
-  const parsed = LinkIntentSchema.safeParse(Object.fromEntries(form));
+  const parsed = LinkIntentSchema.safeParse(formFields(form));
   if (parsed.success) return { ok: true as const, data: parsed.data };
   return { ok: false as const, errors: z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined> };
 }
@@ -44,7 +45,7 @@ export function parseManualStatus(form: FormData, today: string) {
         reason: requiredText(500),
         statusDate: pastDate(today),
       })
-      .safeParse(Object.fromEntries(form)),
+      .safeParse(formFields(form)),
   );
 }
 
@@ -57,7 +58,7 @@ export function parseFollowUpNote(form: FormData, today: string) {
         body: requiredText(2000),
         placementId: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().positive().optional()),
       })
-      .safeParse(Object.fromEntries(form)),
+      .safeParse(formFields(form)),
   );
 }
 
@@ -84,6 +85,6 @@ export function parseOutcomeCheckin(form: FormData, today: string) {
           }),
         note: z.string().trim().max(1000, { error: msg.tooLong }).optional().transform((v) => v || null),
       })
-      .safeParse(Object.fromEntries(form)),
+      .safeParse(formFields(form)),
   );
 }

@@ -8,6 +8,7 @@ import { consumeSignInAttempt } from "~/auth/rate-limit.server";
 import { createUserSession } from "~/auth/session.server";
 import { authenticator, SignInError } from "~/auth/sign-in.server";
 import { Alert, SubmitButton, TextField } from "~/components/forms";
+import { formRequest, readForm } from "~/forms/form-data.server";
 import { parseLogin } from "~/forms/login.server";
 import { audit } from "~/db/audit.server";
 import { homeFor } from "~/domain/permissions";
@@ -33,8 +34,8 @@ type Alert = { key: "login.invalid" } | { key: "login.locked"; time: string } | 
 
 // public route: sign-in. Validated, rate limited per IP and per username, audited.
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.clone().formData();
-  const submission = parseLogin(formData);
+  const form = await readForm(request);
+  const submission = parseLogin(form);
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }), alert: null }, { status: 400 });
   }
@@ -51,7 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 
   try {
-    const { user, method } = await authenticator.authenticate("form", request);
+    const { user, method } = await authenticator.authenticate("form", formRequest(request, form));
     const cookie = await createUserSession(user, method, request);
     audit({ actorUserId: user.id, action: "sign_in", entity: "user", entityId: user.id, detail: { method } }, context);
     return redirect(safeRedirect(redirectTo, homeFor(user.role)), { headers: { "Set-Cookie": cookie } });

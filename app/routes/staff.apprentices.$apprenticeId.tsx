@@ -12,6 +12,7 @@ import { addFollowUpNote, addOutcomeCheckin, getApprenticeForStaff, loadApprenti
 import { ageOn } from "~/domain/dates";
 import { CONSENT_ITEMS, FOLLOW_UP_KINDS, GENDERS, OUTCOME_CHECKIN_MONTHS, PHASES, PLACEMENT_OUTCOMES } from "~/domain/enums";
 import { PLAN_COMMENT_MAX } from "~/domain/me-progress";
+import { readForm } from "~/forms/form-data.server";
 import { parsePlanComment, parseStaffPin } from "~/forms/me.server";
 import { parseConsent, parseExit, parsePhaseChange, parseProfile } from "~/forms/records.server";
 import { parseFollowUpNote, parseOutcomeCheckin } from "~/forms/staff.server";
@@ -57,13 +58,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, apprentice } = await guard(request, params.apprenticeId);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const today = siteToday();
   if (intent === "note") {
     const parsed = parseFollowUpNote(form, today);
     if (!parsed.ok) return data({ intent, errors: parsed.errors }, { status: 400 });
-    addFollowUpNote({ apprenticeId: apprentice.id, placementId: parsed.data.placementId ?? null, kind: parsed.data.kind, occurredOn: parsed.data.occurredOn, body: parsed.data.body, authorUserId: user.id, requestId: context.requestId });
+    const result = addFollowUpNote({ apprenticeId: apprentice.id, placementId: parsed.data.placementId ?? null, kind: parsed.data.kind, occurredOn: parsed.data.occurredOn, body: parsed.data.body, authorUserId: user.id, requestId: context.requestId });
+    if (result === "unknown_placement") return data({ intent, errors: { placementId: ["staffRecord.errors.unknownPlacement"] } as Record<string, string[] | undefined> }, { status: 400 });
     return redirect(`/staff/apprentices/${apprentice.id}#notes`);
   }
   if (intent === "checkin") {
@@ -387,6 +389,20 @@ export default function ApprenticeRecord() {
             <input type="date" name="occurredOn" defaultValue={d.today} max={d.today} className={input} aria-invalid={noteErrors.occurredOn ? true : undefined} aria-describedby="occurredOn-error" />
             <FieldErrors id="occurredOn-error" errors={noteErrors.occurredOn} />
           </label>
+          {d.placements.length > 0 ? (
+            <label className="block sm:col-span-2">
+              {t("staffRecord.notePlacement")}
+              <select name="placementId" className={input} aria-invalid={noteErrors.placementId ? true : undefined} aria-describedby="placementId-error">
+                <option value="">{t("staffRecord.noPlacement")}</option>
+                {d.placements.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.employerName} · {formatDate(locale, p.startDate)}
+                  </option>
+                ))}
+              </select>
+              <FieldErrors id="placementId-error" errors={noteErrors.placementId} />
+            </label>
+          ) : null}
           <label className="block sm:col-span-2">
             {t("staffRecord.body")}
             <textarea name="body" rows={3} maxLength={2000} className="mt-1 block w-full rounded-lg border border-stone-400 px-2 py-2" aria-invalid={noteErrors.body ? true : undefined} aria-describedby="body-error" />

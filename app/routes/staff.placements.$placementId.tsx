@@ -9,6 +9,7 @@ import { Field, FormErrors, SelectField } from "~/components/record-fields";
 import { changePrimaryTrainer, endPlacement, publishedVersions, trainersOfEmployer, transferChoices, transferLinks, transferPlacement } from "~/db/admin-records.server";
 import { getPlacementForStaff, loadPlacementRecord, setManualStatus } from "~/db/staff-records.server";
 import { MANUAL_STATUSES, PLACEMENT_OUTCOMES } from "~/domain/enums";
+import { readForm } from "~/forms/form-data.server";
 import { parsePlacementEnd, parseTrainerId, parseTransfer } from "~/forms/records.server";
 import { parseManualStatus } from "~/forms/staff.server";
 import { formatDate, formatUsd } from "~/i18n/format";
@@ -51,7 +52,7 @@ const RECORD_INTENTS = ["changeTrainer", "transfer", "complete", "withdraw"] as 
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, placement } = await guard(request, params.placementId);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const back = `/staff/placements/${placement.id}`;
   const fail = (errors: Errors) => data({ intent, errors }, { status: 400 });

@@ -6,6 +6,7 @@ import { actorOf, requireStaff } from "~/auth/guards.server";
 import { FieldErrors, SubmitButton } from "~/components/forms";
 import { Field, FormErrors, SelectField } from "~/components/record-fields";
 import { createPlacementRecord, placementChoices } from "~/db/admin-records.server";
+import { readForm } from "~/forms/form-data.server";
 import { parsePlacementCreate } from "~/forms/records.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireStaff(request);
-  const parsed = parsePlacementCreate(await request.formData());
+  const parsed = parsePlacementCreate(await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const result = createPlacementRecord(actorOf(user), { ...parsed.data, createdBy: user.id, requestId: context.requestId });
   if (!result.ok) return data({ errors: result.errors as Record<string, string[] | undefined> }, { status: 400 });

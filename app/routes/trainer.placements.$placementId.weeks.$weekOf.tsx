@@ -22,6 +22,7 @@ import {
   WeekCardSchema,
 } from "~/forms/week-card.server";
 import { missingReviewWeeks } from "~/domain/weeks";
+import { readForm } from "~/forms/form-data.server";
 import { formatDate, formatDateTime, formatDay } from "~/i18n/format";
 import { requestLocale } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
@@ -135,7 +136,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const check = checkWeek(weekOf, { today, startDate: placement.startDate, endDate: placement.endedOn });
   if (!check.ok) return refusal(check.reason);
 
-  const form = await request.formData();
+  const form = await readForm(request);
   const values = Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
   const raw = nestFormData(form.entries());
   const intent = typeof raw.intent === "string" ? raw.intent : "";
