@@ -2,7 +2,7 @@
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
 
-import { formFields } from "~/forms/form-data.server";
+import { formFields, withoutControlCharacters } from "~/forms/form-data.server";
 import { crossRowErrors, decodeUtf8, FRAMEWORK_CSV_HEADER, headerMatches, parseExpectedWeek, type FrameworkRow, type LineError } from "~/domain/frameworks";
 import { EMPLOYER_SECTORS } from "~/domain/enums";
 import { msg, requiredText } from "~/utils/validation";
@@ -99,8 +99,10 @@ export type CsvResult = { ok: true; rows: FrameworkRow[] } | { ok: false; lineEr
 
 /** Every row of an uploaded framework CSV checked; any problem means no rows at all. */
 export function parseFrameworkCsv(bytes: Uint8Array): CsvResult {
-  const text = decodeUtf8(bytes);
-  if (text === null) return { ok: false, lineErrors: [{ line: 1, key: "frameworks.csv.encoding" }] };
+  const decoded = decodeUtf8(bytes);
+  if (decoded === null) return { ok: false, lineErrors: [{ line: 1, key: "frameworks.csv.encoding" }] };
+  // The file is read like any form text: invisible control characters are dropped (docs/decisions/0010).
+  const text = withoutControlCharacters(decoded);
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, { info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
