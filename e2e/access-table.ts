@@ -24,6 +24,8 @@ export interface Row {
   path: string | (() => Promise<string>);
   form?: Record<string, string> | (() => Promise<Record<string, string>>);
   expect: Record<Caller, Outcome>;
+  /** What the row checks, when the address alone does not say. */
+  title?: string;
   /**
    * A "foreign ids in bodies" row: these body fields hold an id out of every caller's reach
    * (another site's, another apprentice's, another trainer's) or of no record. Every caller is
@@ -182,7 +184,7 @@ export const ROWS: Row[] = [
   { method: "GET", path: "/staff/reports/trainers?from=2026-11-01&to=2026-10-01", expect: { ...only([]), staff: 400 as Outcome, otherSiteStaff: 400 as Outcome, admin: 400 as Outcome } },
   { method: "GET", path: "/staff/reports/outcomes", expect: only(["staff", "otherSiteStaff", "admin"]) },
   { method: "GET", path: "/staff/settings", expect: { ...only(["admin"]), staff: 403, otherSiteStaff: 403 } },
-  { method: "POST", path: "/staff/settings", form: { siteId: "999999" }, expect: { ...only([]), staff: 403, otherSiteStaff: 403, admin: 404 }, bodyIds: ["siteId"] },
+  { method: "POST", path: "/staff/settings", title: "thresholds of a site that does not exist", form: { siteId: "999999" }, expect: { ...only([]), staff: 403, otherSiteStaff: 403, admin: 404 }, bodyIds: ["siteId"] },
 
   { method: "GET", path: "/staff/reports/trainers?sort=made_up", expect: { ...only([]), staff: 400 as Outcome, otherSiteStaff: 400 as Outcome, admin: 400 as Outcome } },
   { method: "GET", path: async () => `/staff/reports/trainers?site=${await siteIdOf("SR")}`, expect: { ...only(["otherSiteStaff", "admin"]), staff: 400 } },
@@ -249,22 +251,24 @@ function FOREIGN_IDS_IN_BODIES(): Row[] {
   const published = async () => String((await publishedFrameworkVersion()).id);
   return [
     // A follow-up note about another site's placement, or another apprentice's.
-    { method: "POST", path: apprenticeRecord, form: note(() => firstOf("placements", "SR")), expect: staffRefused(400), bodyIds: ["placementId"] },
-    { method: "POST", path: apprenticeRecord, form: note(() => placementOfAnotherApprentice("apprentice")), expect: staffRefused(400), bodyIds: ["placementId"] },
+    { method: "POST", title: "a follow-up note about another site's placement", path: apprenticeRecord, form: note(() => firstOf("placements", "SR")), expect: staffRefused(400), bodyIds: ["placementId"] },
+    { method: "POST", title: "a follow-up note about another apprentice's placement", path: apprenticeRecord, form: note(() => placementOfAnotherApprentice("apprentice")), expect: staffRefused(400), bodyIds: ["placementId"] },
     // The profile, unchanged but for another site's intake.
     {
       method: "POST",
+      title: "the profile with another site's intake",
       path: apprenticeRecord,
       form: async () => ({ intent: "profile", ...(await profileOf(await apprenticeIdOf("apprentice"))), intakeId: String(await firstOf("intakes", "SR")) }),
       expect: staffRefused(400),
       bodyIds: ["intakeId"],
     },
     // A new apprentice in another site's intake, or at another site: staff add to their own site only.
-    { method: "POST", path: "/staff/apprentices", form: async () => ({ ...newApprentice, intakeId: String(await firstOf("intakes", "SR")) }), expect: staffRefused(400, 400), bodyIds: ["intakeId"] },
-    { method: "POST", path: "/staff/apprentices", form: async () => ({ ...newApprentice, siteId: String(await siteIdOf("SR")) }), expect: staffRefused(400, 400), bodyIds: ["siteId"] },
+    { method: "POST", title: "a new apprentice in another site's intake", path: "/staff/apprentices", form: async () => ({ ...newApprentice, intakeId: String(await firstOf("intakes", "SR")) }), expect: staffRefused(400, 400), bodyIds: ["intakeId"] },
+    { method: "POST", title: "a new apprentice at another site", path: "/staff/apprentices", form: async () => ({ ...newApprentice, siteId: String(await siteIdOf("SR")) }), expect: staffRefused(400, 400), bodyIds: ["siteId"] },
     // A new employer at another site (named as the other site's employer: where it is in reach, the name is taken).
     {
       method: "POST",
+      title: "a new employer at another site",
       path: "/staff/employers",
       form: async () => ({ name: await employerNameOfSite("SR"), sector: "hospitality", district: "Foreign Id Check", siteId: String(await siteIdOf("SR")) }),
       expect: staffRefused(400, 400),
@@ -273,6 +277,7 @@ function FOREIGN_IDS_IN_BODIES(): Row[] {
     // Another site's trainer on this employer's page.
     {
       method: "POST",
+      title: "another site's trainer on this employer's page",
       path: async () => `/staff/employers/${await employerIdOf("trainer")}`,
       form: async () => ({ intent: "deactivateTrainer", trainerUserId: String(await trainerOfSite("SR")) }),
       expect: staffRefused(404),
@@ -281,6 +286,7 @@ function FOREIGN_IDS_IN_BODIES(): Row[] {
     // A new placement for another site's apprentice, or with another site's trainer.
     {
       method: "POST",
+      title: "a new placement for another site's apprentice",
       path: "/staff/placements/new",
       form: async () => ({ ...newPlacement, frameworkVersionId: await published(), apprenticeId: String(await firstOf("apprentices", "SR")), employerId: String(await employerIdOf("trainer")), trainerUserId: String(await userId("trainer")) }),
       expect: staffRefused(400, 400),
@@ -288,35 +294,39 @@ function FOREIGN_IDS_IN_BODIES(): Row[] {
     },
     {
       method: "POST",
+      title: "a new placement with another site's trainer",
       path: "/staff/placements/new",
       form: async () => ({ ...newPlacement, frameworkVersionId: await published(), apprenticeId: String(await apprenticeIdOf("apprentice")), employerId: String(await employerIdOf("trainer")), trainerUserId: String(await trainerOfSite("SR")) }),
       expect: staffRefused(400, 400),
       bodyIds: ["trainerUserId"],
     },
     // Another site's trainer as primary trainer; a transfer to another site's employer.
-    { method: "POST", path: trainersPlacement, form: async () => ({ intent: "changeTrainer", trainerUserId: String(await trainerOfSite("SR")) }), expect: staffRefused(400), bodyIds: ["trainerUserId"] },
+    { method: "POST", title: "another site's trainer as primary trainer", path: trainersPlacement, form: async () => ({ intent: "changeTrainer", trainerUserId: String(await trainerOfSite("SR")) }), expect: staffRefused(400), bodyIds: ["trainerUserId"] },
     {
       method: "POST",
+      title: "a transfer to another site's employer",
       path: trainersPlacement,
       form: async () => ({ intent: "transfer", employerId: String(await firstOf("employers", "SR")), trainerUserId: String(await trainerOfSite("SR")), frameworkVersionId: await published(), transferOn: "2026-11-16", plannedWeeks: "12" }),
       expect: staffRefused(400),
       bodyIds: ["employerId", "trainerUserId"],
     },
     // Revoking another trainer's sign-in link from this trainer's page.
-    { method: "POST", path: async () => `/staff/trainers/${await userId("trainer")}`, form: async () => ({ intent: "revoke", linkId: String(await linkOfAnotherTrainer("trainer")) }), expect: staffRefused(404), bodyIds: ["linkId"] },
+    { method: "POST", title: "revoking another trainer's sign-in link", path: async () => `/staff/trainers/${await userId("trainer")}`, form: async () => ({ intent: "revoke", linkId: String(await linkOfAnotherTrainer("trainer")) }), expect: staffRefused(404), bodyIds: ["linkId"] },
     // A unit of another framework version.
     {
       method: "POST",
+      title: "a unit of another framework version",
       path: async () => `/staff/frameworks/versions/${await published()}`,
       form: async () => ({ intent: "edit_unit", unitId: String(await unitOutsideVersion(Number(await published()))), code: "X1", titleEn: "Foreign unit", titleKm: "ក" }),
       expect: staffRefused(400, 400),
       bodyIds: ["unitId"],
     },
     // Another apprentice's advance notice.
-    { method: "POST", path: "/me/notices", form: async () => ({ intent: "withdraw", noticeId: String(await noticeOfAnotherApprentice("apprentice")) }), expect: { ...only([]), apprentice: 404 }, bodyIds: ["noticeId"] },
+    { method: "POST", title: "withdrawing another apprentice's notice", path: "/me/notices", form: async () => ({ intent: "withdraw", noticeId: String(await noticeOfAnotherApprentice("apprentice")) }), expect: { ...only([]), apprentice: 404 }, bodyIds: ["noticeId"] },
     // A sign-off of a competency outside the placement's framework.
     {
       method: "POST",
+      title: "a sign-off of another framework's competency",
       path: () => weekCard(lastMonday),
       form: async () => ({ intent: "submit", submissionKey: "foreign-competency-check", baseline: "0", [`level.${await competencyOutsidePlacementOf("trainer")}`]: "independent" }),
       expect: { ...only([]), trainer: 400, otherTrainer: 404 },
@@ -325,6 +335,7 @@ function FOREIGN_IDS_IN_BODIES(): Row[] {
     // Admin: links to records that do not exist.
     {
       method: "POST",
+      title: "a trainer account at an employer that does not exist",
       path: "/admin/users",
       form: { username: "foreign-id-check", displayName: "Foreign Id", role: "trainer", employerId: "999999", password: "a-long-enough-password" },
       expect: { ...only([]), admin: 400 },
@@ -332,11 +343,12 @@ function FOREIGN_IDS_IN_BODIES(): Row[] {
     },
     {
       method: "POST",
+      title: "a staff account at a site that does not exist",
       path: "/admin/users",
       form: { username: "foreign-id-check", displayName: "Foreign Id", role: "staff", siteId: "999999", password: "a-long-enough-password" },
       expect: { ...only([]), admin: 400 },
       bodyIds: ["siteId"],
     },
-    { method: "POST", path: "/admin/sites", form: { siteId: "999999", code: "ZZ", nameEn: "Nowhere", nameKm: "គ្មាន" }, expect: { ...only([]), admin: 404 }, bodyIds: ["siteId"] },
+    { method: "POST", title: "editing a site that does not exist", path: "/admin/sites", form: { siteId: "999999", code: "ZZ", nameEn: "Nowhere", nameKm: "គ្មាន" }, expect: { ...only([]), admin: 404 }, bodyIds: ["siteId"] },
   ];
 }

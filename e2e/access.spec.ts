@@ -31,7 +31,7 @@ const formOf = async (row: Row) => (typeof row.form === "function" ? row.form() 
 test.describe("role × route access", () => {
   for (const row of ROWS) {
     const name = typeof row.path === "string" ? row.path : row.path.toString().replace(/^\(\)\s*=>\s*/, "");
-    const title = row.bodyIds ? `${row.method} ${name} with a foreign ${row.bodyIds.join(", ")} in the body` : `${row.method} ${name}`;
+    const title = `${row.method} ${name}${row.title ? ` — ${row.title}` : ""}${row.bodyIds ? ` (foreign ${row.bodyIds.join(", ")} in the body)` : ""}`;
     test(title, async () => {
       const path = typeof row.path === "string" ? row.path : await row.path();
       const form = await formOf(row);
