@@ -4,9 +4,9 @@
  */
 import { z } from "zod";
 
-import { formFields } from "~/forms/form-data.server";
 import { isIsoDate } from "~/domain/dates";
 import { ROLES } from "~/domain/enums";
+import { formFields } from "~/forms/form-data.server";
 import { msg, requiredText } from "~/utils/validation";
 
 import { isGuessablePin } from "./me.server";

@@ -1,8 +1,8 @@
 /** The flags inbox's filters and the review form (server-only). */
 import { z } from "zod";
 
-import { formFields } from "~/forms/form-data.server";
 import { FLAG_RULES, FLAG_SEVERITIES, FLAG_STATUSES } from "~/domain/enums";
+import { formFields } from "~/forms/form-data.server";
 import { msg, requiredText } from "~/utils/validation";
 
 const optionalId = z.preprocess((v) => (v === "" || v === undefined ? undefined : v), z.coerce.number({ error: msg.invalid }).int({ error: msg.invalid }).positive({ error: msg.invalid }).optional());

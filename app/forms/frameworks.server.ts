@@ -2,9 +2,9 @@
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
 
-import { formFields, withoutControlCharacters } from "~/forms/form-data.server";
 import { crossRowErrors, decodeUtf8, FRAMEWORK_CSV_HEADER, headerMatches, parseExpectedWeek, type FrameworkRow, type LineError } from "~/domain/frameworks";
 import { EMPLOYER_SECTORS } from "~/domain/enums";
+import { formFields, withoutControlCharacters } from "~/forms/form-data.server";
 import { msg, requiredText } from "~/utils/validation";
 
 type Errors = Record<string, string[] | undefined>;

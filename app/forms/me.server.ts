@@ -4,9 +4,9 @@
  */
 import { z } from "zod";
 
-import { formFields } from "~/forms/form-data.server";
 import { ABSENCE_REASONS, ADVANCE_NOTICE_KINDS } from "~/domain/enums";
 import { FEEDBACK_COMMENT_MAX, noticeDateProblem, PLAN_COMMENT_MAX, PLAN_TEXT_MAX } from "~/domain/me-progress";
+import { formFields } from "~/forms/form-data.server";
 import { msg, requiredText } from "~/utils/validation";
 
 type Errors = Record<string, string[] | undefined>;

@@ -1,10 +1,10 @@
 /** Schemas of the staff administration forms (issue 6). Server-only: zod stays out of the browser bundle. */
 import { z } from "zod";
 
-import { formFields } from "~/forms/form-data.server";
 import { isIsoDate } from "~/domain/dates";
 import { CONSENT_ITEMS, EMPLOYER_SECTORS, GENDERS, PHASES, PLACEMENT_OUTCOMES } from "~/domain/enums";
 import { PLANNED_WEEKS_MAX, PLANNED_WEEKS_MIN, weekdayList } from "~/domain/records";
+import { formFields } from "~/forms/form-data.server";
 import { msg, requiredText } from "~/utils/validation";
 
 type Errors = Record<string, string[] | undefined>;

@@ -1,8 +1,8 @@
 /** The admin's per-site thresholds form (server-only). */
 import { z } from "zod";
 
-import { formFields } from "~/forms/form-data.server";
 import { ThresholdsSchema } from "~/domain/flags/thresholds";
+import { formFields } from "~/forms/form-data.server";
 
 export function parseThresholds(form: FormData) {
   const raw = Object.fromEntries(

@@ -1,9 +1,9 @@
 /** Staff forms' schemas (server-only: zod stays out of the browser bundle). */
 import { z } from "zod";
 
-import { formFields } from "~/forms/form-data.server";
 import { isIsoDate } from "~/domain/dates";
 import { FOLLOW_UP_KINDS, MANUAL_STATUSES, OUTCOME_CHECKIN_MONTHS } from "~/domain/enums";
+import { formFields } from "~/forms/form-data.server";
 import { msg, requiredText } from "~/utils/validation";
 
 export const LinkIntentSchema = z.discriminatedUnion("intent", [
