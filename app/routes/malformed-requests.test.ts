@@ -6,13 +6,14 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 
 import { createApprentice, createApprenticeWithUser, createEmployer, createFramework, createIntake, createPlacement, createSite, createUser } from "~/db/factories.server";
-import { apprentices, assessments, competencies, employers, followUpNotes, manualStatuses, weeklyReviews } from "~/db/schema";
+import { apprentices, assessments, competencies, employers, followUpNotes, manualStatuses, sessions, weeklyReviews } from "~/db/schema";
 import { addDays, mondayOf } from "~/domain/dates";
 import { FRAMEWORK_CSV_HEADER } from "~/domain/frameworks";
 import { useTestDatabase } from "~/test/db";
 import { BASE, context, cookieFor, post, run } from "~/test/requests";
 import { siteToday } from "~/utils/today.server";
 
+import { action as userAction } from "./admin.users.$userId";
 import { action as loginAction } from "./login";
 import { action as planAction } from "./me.plan";
 import { action as apprenticeAction } from "./staff.apprentices.$apprenticeId";
@@ -174,6 +175,14 @@ describe("ids in bodies are checked against the caller's reach", () => {
     expect(db.select().from(employers).all().length).toBe(employersBefore);
     // Their own site, named or not, still works.
     expect((await postForm(newEmployerAction, "/staff/employers", {}, staff, { name: "Own Salon", sector: "beauty", district: "Daun Penh", siteId: String(pp.id) })).status).toBe(302);
+  });
+
+  it("ending another account's session from this account's page ends nothing", async () => {
+    await cookieFor(staff);
+    const theirs = db.select().from(sessions).where(eq(sessions.userId, staff.id)).get()!;
+    const answer = await postForm(userAction, `/admin/users/${trainer.id}`, { userId: String(trainer.id) }, admin, { intent: "endSession", sessionId: theirs.idHash });
+    expect(answer.status).toBe(302);
+    expect(db.select().from(sessions).where(eq(sessions.idHash, theirs.idHash)).get()).toBeDefined();
   });
 
   it("a sign-off of a competency outside the placement's framework is refused on the week card", async () => {
