@@ -1,5 +1,3 @@
-import { PassThrough } from "node:stream";
-
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
@@ -12,6 +10,7 @@ import { isLocale } from "~/i18n/config";
 import { createServerI18n } from "~/i18n/i18n.server";
 import { resolveLocale } from "~/i18n/locale.server";
 import { NonceProvider } from "~/utils/nonce";
+import { withoutZeroBytes } from "~/utils/zero-bytes.server";
 
 export { bootServer } from "~/boot.server";
 export { isCrossOriginWrite } from "~/utils/origin";
@@ -43,7 +42,7 @@ export default async function handleRequest(
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = withoutZeroBytes();
           const stream = createReadableStreamFromReadable(body);
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));

@@ -94,13 +94,15 @@ export function ErrorBoundary() {
   const { t } = useTranslation();
   const data = useRootData();
   const status = isRouteErrorResponse(error) ? error.status : 500;
+  // A body the server could not read (app/forms/form-data.server.ts) names its problem as a key.
+  const formError = isRouteErrorResponse(error) && typeof error.data?.formError === "string" && error.data.formError.startsWith("form.body.") ? (error.data.formError as "form.body.unreadable") : null;
   const [title, body] =
     status === 404
       ? [t("errors.notFoundTitle"), t("errors.notFoundBody")]
       : status === 403
         ? [t("errors.forbiddenTitle"), t("errors.forbiddenBody")]
-        : status === 400
-          ? [t("errors.badRequestTitle"), t("errors.badRequestBody")]
+        : status === 400 || status === 413 || status === 415
+          ? [t("errors.badRequestTitle"), formError ? t(formError, { defaultValue: t("errors.badRequestBody") }) : t("errors.badRequestBody")]
           : [t("errors.serverTitle"), t("errors.serverBody")];
   return (
     <section className="mx-auto max-w-lg rounded-xl bg-white p-6 text-center shadow-sm" aria-labelledby="error-title">

@@ -22,8 +22,17 @@ export interface Row {
   method: "GET" | "POST";
   /** A fixed address, or one built from the demo data (ids, this week's Monday). */
   path: string | (() => Promise<string>);
-  form?: Record<string, string>;
+  form?: Record<string, string> | (() => Promise<Record<string, string>>);
   expect: Record<Caller, Outcome>;
+  /** What the row checks, when the address alone does not say. */
+  title?: string;
+  /**
+   * A "foreign ids in bodies" row: these body fields hold an id out of every caller's reach
+   * (another site's, another apprentice's, another trainer's) or of no record. Every caller is
+   * refused and nothing is written: the runner compares the data before and after, and
+   * `npm run test:reliability` replays the row in-process and counts writes per table.
+   */
+  bodyIds?: string[];
 }
 
 const all = (outcome: Outcome): Record<Caller, Outcome> => ({
@@ -42,7 +51,28 @@ const only = (allowed: Caller[], otherwise: Outcome = 403): Record<Caller, Outco
   ...Object.fromEntries(allowed.map((c) => [c, 200 as const])),
 });
 
-import { apprenticeIdOf, completedPlacementOf, credentialOf, employerIdOf, firstFlagOf, lastMonday, placementsOf, publishedFrameworkVersion, siteIdOf, thisMonday, userId } from "./demo";
+import {
+  apprenticeIdOf,
+  competencyOutsidePlacementOf,
+  completedPlacementOf,
+  credentialOf,
+  employerIdOf,
+  employerNameOfSite,
+  firstFlagOf,
+  firstOf,
+  lastMonday,
+  linkOfAnotherTrainer,
+  noticeOfAnotherApprentice,
+  placementOfAnotherApprentice,
+  placementsOf,
+  profileOf,
+  publishedFrameworkVersion,
+  siteIdOf,
+  thisMonday,
+  trainerOfSite,
+  unitOutsideVersion,
+  userId,
+} from "./demo";
 
 const weekCard = async (weekOf: () => Promise<string> = thisMonday) =>
   `/trainer/placements/${(await placementsOf("trainer"))[0]!.id}/weeks/${await weekOf()}`;
@@ -185,7 +215,7 @@ export const ROWS: Row[] = [
   { method: "GET", path: "/staff/reports/trainers?from=2026-11-01&to=2026-10-01", expect: { ...only([]), staff: 400 as Outcome, otherSiteStaff: 400 as Outcome, admin: 400 as Outcome } },
   { method: "GET", path: "/staff/reports/outcomes", expect: only(["staff", "otherSiteStaff", "admin"]) },
   { method: "GET", path: "/staff/settings", expect: { ...only(["admin"]), staff: 403, otherSiteStaff: 403 } },
-  { method: "POST", path: "/staff/settings", form: { siteId: "999999" }, expect: { ...only([]), staff: 403, otherSiteStaff: 403, admin: 404 } },
+  { method: "POST", path: "/staff/settings", title: "thresholds of a site that does not exist", form: { siteId: "999999" }, expect: { ...only([]), staff: 403, otherSiteStaff: 403, admin: 404 }, bodyIds: ["siteId"] },
 
   { method: "GET", path: "/staff/reports/trainers?sort=made_up", expect: { ...only([]), staff: 400 as Outcome, otherSiteStaff: 400 as Outcome, admin: 400 as Outcome } },
   { method: "GET", path: async () => `/staff/reports/trainers?site=${await siteIdOf("SR")}`, expect: { ...only(["otherSiteStaff", "admin"]), staff: 400 } },
@@ -241,4 +271,123 @@ export const ROWS: Row[] = [
   { method: "GET", path: "/staff/frameworks/versions/999999", expect: { ...only([]), staff: 404, otherSiteStaff: 404, admin: 404 } },
   { method: "GET", path: async () => `/staff/frameworks/${(await publishedFrameworkVersion()).frameworkId}/diff`, expect: only(["staff", "otherSiteStaff", "admin"]) },
   { method: "GET", path: async () => `/staff/frameworks/${(await publishedFrameworkVersion()).frameworkId}/diff?a=abc`, expect: { ...only([]), staff: 400 as Outcome, otherSiteStaff: 400 as Outcome, admin: 400 as Outcome } },
+
+  ...FOREIGN_IDS_IN_BODIES(),
 ];
+
+/** Staff of the record's site and admin get `mine`; staff of the other site do not know the record (404). */
+function staffRefused(mine: Outcome, otherSiteStaff: Outcome = 404, admin: Outcome = mine): Record<Caller, Outcome> {
+  return { ...only([]), staff: mine, otherSiteStaff, admin };
+}
+
+/** Foreign ids in bodies (issue 9): one row per action and id field that takes an id in its body. */
+function FOREIGN_IDS_IN_BODIES(): Row[] {
+  const apprenticeRecord = async () => `/staff/apprentices/${await apprenticeIdOf("apprentice")}`;
+  const trainersPlacement = async () => `/staff/placements/${(await placementsOf("trainer"))[0]!.id}`;
+  const note = (placementId: () => Promise<number>) => async () => ({ intent: "note", kind: "visit", occurredOn: "2026-11-16", body: "Foreign placement check", placementId: String(await placementId()) });
+  const newApprentice = { code: "PP-26-901", preferredName: "Foreign Id", legalName: "Foreign Id Check", dateOfBirth: "2004-05-06", gender: "female" };
+  const newPlacement = { frameworkVersionId: "", startDate: "2026-11-16", plannedWeeks: "12", stipendHagar: "10", stipendEmployer: "0" };
+  const published = async () => String((await publishedFrameworkVersion()).id);
+  return [
+    // A follow-up note about another site's placement, or another apprentice's.
+    { method: "POST", title: "a follow-up note about another site's placement", path: apprenticeRecord, form: note(() => firstOf("placements", "SR")), expect: staffRefused(400), bodyIds: ["placementId"] },
+    { method: "POST", title: "a follow-up note about another apprentice's placement", path: apprenticeRecord, form: note(() => placementOfAnotherApprentice("apprentice")), expect: staffRefused(400), bodyIds: ["placementId"] },
+    // The profile, unchanged but for another site's intake.
+    {
+      method: "POST",
+      title: "the profile with another site's intake",
+      path: apprenticeRecord,
+      form: async () => ({ intent: "profile", ...(await profileOf(await apprenticeIdOf("apprentice"))), intakeId: String(await firstOf("intakes", "SR")) }),
+      expect: staffRefused(400),
+      bodyIds: ["intakeId"],
+    },
+    // A new apprentice in another site's intake, or at another site: staff add to their own site only.
+    { method: "POST", title: "a new apprentice in another site's intake", path: "/staff/apprentices", form: async () => ({ ...newApprentice, intakeId: String(await firstOf("intakes", "SR")) }), expect: staffRefused(400, 400), bodyIds: ["intakeId"] },
+    { method: "POST", title: "a new apprentice at another site", path: "/staff/apprentices", form: async () => ({ ...newApprentice, siteId: String(await siteIdOf("SR")) }), expect: staffRefused(400, 400), bodyIds: ["siteId"] },
+    // A new employer at another site (named as the other site's employer: where it is in reach, the name is taken).
+    {
+      method: "POST",
+      title: "a new employer at another site",
+      path: "/staff/employers",
+      form: async () => ({ name: await employerNameOfSite("SR"), sector: "hospitality", district: "Foreign Id Check", siteId: String(await siteIdOf("SR")) }),
+      expect: staffRefused(400, 400),
+      bodyIds: ["siteId"],
+    },
+    // Another site's trainer on this employer's page.
+    {
+      method: "POST",
+      title: "another site's trainer on this employer's page",
+      path: async () => `/staff/employers/${await employerIdOf("trainer")}`,
+      form: async () => ({ intent: "deactivateTrainer", trainerUserId: String(await trainerOfSite("SR")) }),
+      expect: staffRefused(404),
+      bodyIds: ["trainerUserId"],
+    },
+    // A new placement for another site's apprentice, or with another site's trainer.
+    {
+      method: "POST",
+      title: "a new placement for another site's apprentice",
+      path: "/staff/placements/new",
+      form: async () => ({ ...newPlacement, frameworkVersionId: await published(), apprenticeId: String(await firstOf("apprentices", "SR")), employerId: String(await employerIdOf("trainer")), trainerUserId: String(await userId("trainer")) }),
+      expect: staffRefused(400, 400),
+      bodyIds: ["apprenticeId"],
+    },
+    {
+      method: "POST",
+      title: "a new placement with another site's trainer",
+      path: "/staff/placements/new",
+      form: async () => ({ ...newPlacement, frameworkVersionId: await published(), apprenticeId: String(await apprenticeIdOf("apprentice")), employerId: String(await employerIdOf("trainer")), trainerUserId: String(await trainerOfSite("SR")) }),
+      expect: staffRefused(400, 400),
+      bodyIds: ["trainerUserId"],
+    },
+    // Another site's trainer as primary trainer; a transfer to another site's employer.
+    { method: "POST", title: "another site's trainer as primary trainer", path: trainersPlacement, form: async () => ({ intent: "changeTrainer", trainerUserId: String(await trainerOfSite("SR")) }), expect: staffRefused(400), bodyIds: ["trainerUserId"] },
+    {
+      method: "POST",
+      title: "a transfer to another site's employer",
+      path: trainersPlacement,
+      form: async () => ({ intent: "transfer", employerId: String(await firstOf("employers", "SR")), trainerUserId: String(await trainerOfSite("SR")), frameworkVersionId: await published(), transferOn: "2026-11-16", plannedWeeks: "12" }),
+      expect: staffRefused(400),
+      bodyIds: ["employerId", "trainerUserId"],
+    },
+    // Revoking another trainer's sign-in link from this trainer's page.
+    { method: "POST", title: "revoking another trainer's sign-in link", path: async () => `/staff/trainers/${await userId("trainer")}`, form: async () => ({ intent: "revoke", linkId: String(await linkOfAnotherTrainer("trainer")) }), expect: staffRefused(404), bodyIds: ["linkId"] },
+    // A unit of another framework version.
+    {
+      method: "POST",
+      title: "a unit of another framework version",
+      path: async () => `/staff/frameworks/versions/${await published()}`,
+      form: async () => ({ intent: "edit_unit", unitId: String(await unitOutsideVersion(Number(await published()))), code: "X1", titleEn: "Foreign unit", titleKm: "ក" }),
+      expect: staffRefused(400, 400),
+      bodyIds: ["unitId"],
+    },
+    // Another apprentice's advance notice.
+    { method: "POST", title: "withdrawing another apprentice's notice", path: "/me/notices", form: async () => ({ intent: "withdraw", noticeId: String(await noticeOfAnotherApprentice("apprentice")) }), expect: { ...only([]), apprentice: 404 }, bodyIds: ["noticeId"] },
+    // A sign-off of a competency outside the placement's framework.
+    {
+      method: "POST",
+      title: "a sign-off of another framework's competency",
+      path: () => weekCard(lastMonday),
+      form: async () => ({ intent: "submit", submissionKey: "foreign-competency-check", baseline: "0", [`level.${await competencyOutsidePlacementOf("trainer")}`]: "independent" }),
+      expect: { ...only([]), trainer: 400, otherTrainer: 404 },
+      bodyIds: ["level.*"],
+    },
+    // Admin: links to records that do not exist.
+    {
+      method: "POST",
+      title: "a trainer account at an employer that does not exist",
+      path: "/admin/users",
+      form: { username: "foreign-id-check", displayName: "Foreign Id", role: "trainer", employerId: "999999", password: "a-long-enough-password" },
+      expect: { ...only([]), admin: 400 },
+      bodyIds: ["employerId"],
+    },
+    {
+      method: "POST",
+      title: "a staff account at a site that does not exist",
+      path: "/admin/users",
+      form: { username: "foreign-id-check", displayName: "Foreign Id", role: "staff", siteId: "999999", password: "a-long-enough-password" },
+      expect: { ...only([]), admin: 400 },
+      bodyIds: ["siteId"],
+    },
+    { method: "POST", title: "editing a site that does not exist", path: "/admin/sites", form: { siteId: "999999", code: "ZZ", nameEn: "Nowhere", nameKm: "គ្មាន" }, expect: { ...only([]), admin: 404 }, bodyIds: ["siteId"] },
+  ];
+}

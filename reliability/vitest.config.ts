@@ -1,7 +1,8 @@
 /**
  * `npm run test:reliability`: tests that start the built server (node server.js) as a child
- * process on a temporary database and drive it over HTTP. Each file prints its figures.
- * Files run one after another: each owns a server and its port.
+ * process on a temporary database and drive it over HTTP, and checks that generate or replay many
+ * requests against every action. Each file prints its figures. Files run one after another:
+ * each owns a server and its port.
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";

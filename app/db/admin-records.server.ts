@@ -28,8 +28,13 @@ function visibleSiteIds(actor: Actor): number[] | "all" {
   return actor.role === "staff" && actor.siteId !== null ? [actor.siteId] : [];
 }
 
-/** The site a new record goes to: staff's own; admin chooses. Null when out of reach or unknown. */
+/**
+ * The site a new record goes to: staff's own; admin chooses. Null when out of reach or unknown,
+ * and when staff name a site other than their own (their form sends none: a site id in the body
+ * is refused, not quietly replaced).
+ */
 export function siteForNewRecord(actor: Actor, chosen: number | undefined) {
+  if (actor.role !== "admin" && chosen !== undefined && chosen !== actor.siteId) return null;
   const siteId = actor.role === "admin" ? chosen : (actor.siteId ?? undefined);
   if (siteId === undefined || !reaches(actor, siteId)) return null;
   return db().select().from(sites).where(eq(sites.id, siteId)).get() ?? null;

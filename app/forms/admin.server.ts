@@ -6,14 +6,14 @@ import { z } from "zod";
 
 import { isIsoDate } from "~/domain/dates";
 import { ROLES } from "~/domain/enums";
+import { formFields } from "~/forms/form-data.server";
 import { msg, requiredText } from "~/utils/validation";
 
 import { flat, optionalId as optionalIdField, optionalInteger } from "./fields.server";
 import { isGuessablePin } from "./me.server";
 
 
-const fields = (form: FormData | URLSearchParams) =>
-  Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
+const fields = formFields;
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalId = optionalIdField();

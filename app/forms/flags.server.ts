@@ -2,6 +2,7 @@
 import { z } from "zod";
 
 import { FLAG_RULES, FLAG_SEVERITIES, FLAG_STATUSES } from "~/domain/enums";
+import { formFields } from "~/forms/form-data.server";
 import { msg, requiredText } from "~/utils/validation";
 
 import { optionalId as optionalIdField } from "./fields.server";
@@ -44,7 +45,7 @@ const ReviewSchema = z.object({
 });
 
 export function parseFlagReview(form: FormData) {
-  const parsed = ReviewSchema.safeParse(Object.fromEntries(form));
+  const parsed = ReviewSchema.safeParse(formFields(form));
   if (parsed.success) return { ok: true as const, data: parsed.data };
   return { ok: false as const, errors: z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined> };
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 
 import { crossRowErrors, decodeUtf8, FRAMEWORK_CSV_HEADER, headerMatches, parseExpectedWeek, type FrameworkRow, type LineError } from "~/domain/frameworks";
 import { EMPLOYER_SECTORS } from "~/domain/enums";
+import { formFields, withoutControlCharacters } from "~/forms/form-data.server";
 import { msg, requiredText } from "~/utils/validation";
 
 import { flat, id as idField, integer } from "./fields.server";
@@ -32,7 +33,7 @@ export const FrameworkSchema = z.object({
 });
 
 export function parseFrameworkFields(form: FormData) {
-  return flat(FrameworkSchema.safeParse(Object.fromEntries([...form].filter(([, v]) => typeof v === "string"))));
+  return flat(FrameworkSchema.safeParse(formFields(form)));
 }
 
 const unitFields = { code, titleEn: requiredText(200), titleKm: requiredText(200) };
@@ -60,7 +61,7 @@ export const VersionIntentSchema = z.discriminatedUnion("intent", [
 export type VersionIntent = z.infer<typeof VersionIntentSchema>;
 
 export function parseVersionIntent(form: FormData) {
-  return flat(VersionIntentSchema.safeParse(Object.fromEntries(form)));
+  return flat(VersionIntentSchema.safeParse(formFields(form)));
 }
 
 const CsvRowSchema = z.object({
@@ -88,8 +89,10 @@ export type CsvResult = { ok: true; rows: FrameworkRow[] } | { ok: false; lineEr
 
 /** Every row of an uploaded framework CSV checked; any problem means no rows at all. */
 export function parseFrameworkCsv(bytes: Uint8Array): CsvResult {
-  const text = decodeUtf8(bytes);
-  if (text === null) return { ok: false, lineErrors: [{ line: 1, key: "frameworks.csv.encoding" }] };
+  const decoded = decodeUtf8(bytes);
+  if (decoded === null) return { ok: false, lineErrors: [{ line: 1, key: "frameworks.csv.encoding" }] };
+  // The file is read like any form text: invisible control characters are dropped (docs/decisions/0010).
+  const text = withoutControlCharacters(decoded);
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, { info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;

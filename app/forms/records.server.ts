@@ -5,6 +5,7 @@ import { CONSENT_ITEMS, EMPLOYER_SECTORS, GENDERS, PHASES, PLACEMENT_OUTCOMES } 
 import { plainInteger } from "~/domain/numbers";
 import { dateOfBirthRule, placementStartRule, type DateRule } from "~/domain/plausible";
 import { PLANNED_WEEKS_MAX, PLANNED_WEEKS_MIN, weekdayList } from "~/domain/records";
+import { formFields } from "~/forms/form-data.server";
 import { msg, requiredText } from "~/utils/validation";
 
 import { date, flat, id as idField, integer, money, notAfter, optionalId as optionalIdField, type FieldErrors } from "./fields.server";
@@ -42,7 +43,7 @@ export function parseApprenticeCreate(form: FormData, today: string) {
         siteId: optionalId,
         ...profile(today),
       })
-      .safeParse(Object.fromEntries(form)),
+      .safeParse(formFields(form)),
   );
   if (!Array.isArray(consents)) return { ok: false as const, errors: { ...(parsed.ok ? {} : parsed.errors), ...consents } };
   if (!parsed.ok) return parsed;
@@ -50,7 +51,7 @@ export function parseApprenticeCreate(form: FormData, today: string) {
 }
 
 export function parseProfile(form: FormData, today: string) {
-  return flat(z.object(profile(today)).safeParse(Object.fromEntries(form)));
+  return flat(z.object(profile(today)).safeParse(formFields(form)));
 }
 
 export function parsePhaseChange(form: FormData, today: string) {
@@ -61,7 +62,7 @@ export function parsePhaseChange(form: FormData, today: string) {
         changedOn: pastDate(today),
         note: optionalText(500),
       })
-      .safeParse(Object.fromEntries(form)),
+      .safeParse(formFields(form)),
   );
 }
 
@@ -73,7 +74,7 @@ export function parseConsent(form: FormData) {
         granted: z.enum(["yes", "no"], { error: msg.required }).transform((v) => v === "yes"),
         note: optionalText(500),
       })
-      .safeParse(Object.fromEntries(form)),
+      .safeParse(formFields(form)),
   );
 }
 
@@ -85,7 +86,7 @@ export function parseExit(form: FormData, today: string) {
         outcome: z.enum(PLACEMENT_OUTCOMES, { error: msg.required }),
         reason: requiredText(500),
       })
-      .safeParse(Object.fromEntries(form)),
+      .safeParse(formFields(form)),
   );
 }
 
@@ -103,7 +104,7 @@ const employerFields = {
 };
 
 export function parseEmployer(form: FormData) {
-  return flat(z.object({ ...employerFields, siteId: optionalId }).safeParse(Object.fromEntries(form)));
+  return flat(z.object({ ...employerFields, siteId: optionalId }).safeParse(formFields(form)));
 }
 
 export function parseTrainer(form: FormData) {
@@ -119,12 +120,12 @@ export function parseTrainer(form: FormData) {
           .regex(/^[a-z0-9][a-z0-9._-]{2,39}$/, { error: "records.errors.username" }),
         phone: employerFields.contactPhone,
       })
-      .safeParse(Object.fromEntries(form)),
+      .safeParse(formFields(form)),
   );
 }
 
 export function parseTrainerId(form: FormData) {
-  return flat(z.object({ trainerUserId: id }).safeParse(Object.fromEntries(form)));
+  return flat(z.object({ trainerUserId: id }).safeParse(formFields(form)));
 }
 
 const plannedWeeks = integer({ min: PLANNED_WEEKS_MIN, max: PLANNED_WEEKS_MAX, error: "records.errors.plannedWeeks" });
@@ -143,7 +144,7 @@ export function parsePlacementCreate(form: FormData, today: string) {
         stipendHagar: money({ blankIsZero: true }),
         stipendEmployer: money({ blankIsZero: true }),
       })
-      .safeParse(Object.fromEntries(form)),
+      .safeParse(formFields(form)),
   );
   const educationWeekdays = weekdayList(days);
   const badDays = days.length !== educationWeekdays.split(",").filter(Boolean).length;
@@ -164,7 +165,7 @@ export function parseTransfer(form: FormData, today: string) {
         transferOn: pastDate(today),
         plannedWeeks,
       })
-      .safeParse(Object.fromEntries(form)),
+      .safeParse(formFields(form)),
   );
 }
 
@@ -177,7 +178,7 @@ export function parsePlacementEnd(form: FormData, today: string) {
         endReason: requiredText(500),
         startingSalary: money(),
       })
-      .safeParse(Object.fromEntries(form)),
+      .safeParse(formFields(form)),
   );
   if (!parsed.ok) return parsed;
   const { startingSalary, ...rest } = parsed.data;

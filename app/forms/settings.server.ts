@@ -3,10 +3,15 @@ import { z } from "zod";
 
 import { ThresholdsSchema } from "~/domain/flags/thresholds";
 import { plainInteger } from "~/domain/numbers";
+import { formFields } from "~/forms/form-data.server";
 
 export function parseThresholds(form: FormData) {
   // Thresholds are whole numbers in plain decimal: "1e3" or "0x1A" is out of range, never 1000 or 26.
-  const raw = Object.fromEntries([...form.entries()].filter(([k]) => k !== "siteId" && k !== "intent").map(([k, v]) => [k, v === "" ? undefined : typeof v === "string" ? (plainInteger(v.trim()) ?? Number.NaN) : Number.NaN]));
+  const raw = Object.fromEntries(
+    Object.entries(formFields(form))
+      .filter(([k]) => k !== "siteId" && k !== "intent")
+      .map(([k, v]) => [k, v === "" ? undefined : Array.isArray(v) ? v : (plainInteger(v.trim()) ?? Number.NaN)]),
+  );
   const parsed = ThresholdsSchema.safeParse(raw);
   if (parsed.success) return { ok: true as const, data: parsed.data };
   const errors: Record<string, string[]> = {};

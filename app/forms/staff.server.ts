@@ -3,6 +3,7 @@ import { z } from "zod";
 
 import { FOLLOW_UP_KINDS, MANUAL_STATUSES, OUTCOME_CHECKIN_MONTHS } from "~/domain/enums";
 import { happenedRule } from "~/domain/plausible";
+import { formFields } from "~/forms/form-data.server";
 import { msg, requiredText } from "~/utils/validation";
 
 import { date, flat, id, integer, money, optionalId } from "./fields.server";
@@ -16,7 +17,7 @@ export const LinkIntentSchema = z.discriminatedUnion("intent", [
 ]);
 
 export function parseLinkIntent(form: FormData) {
-  return flat(LinkIntentSchema.safeParse(Object.fromEntries(form)));
+  return flat(LinkIntentSchema.safeParse(formFields(form)));
 }
 
 function since(today: string, from: string | null, beforeError: string) {
@@ -38,7 +39,7 @@ export function parseManualStatus(form: FormData, bounds: { today: string; place
           bounds.currentStatusDate !== null && d < bounds.currentStatusDate ? "plausible.errors.beforeCurrentStatus" : null,
         ),
       })
-      .safeParse(Object.fromEntries(form)),
+      .safeParse(formFields(form)),
   );
 }
 
@@ -51,7 +52,7 @@ export function parseFollowUpNote(form: FormData, bounds: { today: string; appre
         body: requiredText(2000),
         placementId: optionalId(),
       })
-      .safeParse(Object.fromEntries(form)),
+      .safeParse(formFields(form)),
   );
 }
 
@@ -97,6 +98,6 @@ export function parseTextCorrection(form: FormData, maxBody: number) {
         body: requiredText(maxBody),
         correctionReason: requiredText(500),
       })
-      .safeParse(Object.fromEntries(form)),
+      .safeParse(formFields(form)),
   );
 }

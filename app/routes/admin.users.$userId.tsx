@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { notFound, requireRole } from "~/auth/guards.server";
 import { Alert, FieldErrors, SubmitButton } from "~/components/forms";
 import { activeSessions, deactivateAccount, endSessions, getAccount, reactivateAccount, resetPassword, resetPin } from "~/db/admin.server";
+import { readForm } from "~/forms/form-data.server";
 import { parseUserIntent } from "~/forms/admin.server";
 import { formatDateTime } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
@@ -42,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, account } = await guard(request, params.userId);
-  const parsed = parseUserIntent(await request.formData());
+  const parsed = parseUserIntent(await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const by = { userId: account.id, actorUserId: user.id, requestId: context.requestId };
   const input = parsed.data;

@@ -7,6 +7,7 @@ import { requireRole } from "~/auth/guards.server";
 import { FieldErrors, SubmitButton } from "~/components/forms";
 import { createAccount, listUsers, userFormOptions } from "~/db/admin.server";
 import { ROLES, type Role } from "~/domain/enums";
+import { readForm } from "~/forms/form-data.server";
 import { parseCreateUser } from "~/forms/admin.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "admin");
-  const parsed = parseCreateUser(await request.formData());
+  const parsed = parseCreateUser(await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const created = await createAccount(parsed.data, user.id, context.requestId);
   if (!created.ok) return data({ errors: created.errors }, { status: 400 });

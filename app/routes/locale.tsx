@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import { getOptionalUser } from "~/auth/guards.server";
 import { db } from "~/db/client.server";
 import { users } from "~/db/schema";
+import { readForm } from "~/forms/form-data.server";
 import { isLocale } from "~/i18n/config";
 import { localeCookie } from "~/i18n/locale.server";
 import { safeRedirect } from "~/utils/redirect";
@@ -15,7 +16,7 @@ export async function loader(_args: LoaderFunctionArgs) {
 
 // public route: anyone may choose a language. Kept per user when signed in, and in a cookie.
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const locale = form.get("locale");
   const back = safeRedirect(form.get("redirectTo"), "/");
   if (!isLocale(locale)) return redirect(back);

@@ -8,6 +8,7 @@ import { beginSignIn } from "~/auth/rate-limit.server";
 import { createUserSession } from "~/auth/session.server";
 import { authenticator, SignInError } from "~/auth/sign-in.server";
 import { Alert, SubmitButton, TextField } from "~/components/forms";
+import { formRequest, readForm } from "~/forms/form-data.server";
 import { parseLogin } from "~/forms/login.server";
 import { audit } from "~/db/audit.server";
 import { homeFor } from "~/domain/permissions";
@@ -36,8 +37,8 @@ type Alert = { key: "login.invalid"; seconds: number };
 
 // public route: sign-in. Validated, throttled per client and per username (never locked), audited.
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.clone().formData();
-  const submission = parseLogin(formData);
+  const form = await readForm(request);
+  const submission = parseLogin(form);
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }), alert: null }, { status: 400 });
   }
@@ -53,7 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!gate.ok) return refuse(gate.retryAfterSeconds);
 
   try {
-    const { user, method } = await authenticator.authenticate("form", request);
+    const { user, method } = await authenticator.authenticate("form", formRequest(request, form));
     await gate.attempt.succeeded();
     // The target is settled before anything is written, and can never break the Location header.
     const target = safeRedirect(redirectTo, homeFor(user.role));

@@ -6,6 +6,7 @@ import { notFound, requireRole } from "~/auth/guards.server";
 import { Alert, FieldErrors, SubmitButton } from "~/components/forms";
 import { loadCareerPlan, saveCareerPlan } from "~/db/career-plan.server";
 import { PLAN_TEXT_MAX } from "~/domain/me-progress";
+import { readForm } from "~/forms/form-data.server";
 import { parsePlan } from "~/forms/me.server";
 import { formatDateTime } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "apprentice");
   if (user.apprenticeId === null) throw notFound();
-  const form = await request.formData();
+  const form = await readForm(request);
   const values = { goals: String(form.get("goals") ?? ""), nextSteps: String(form.get("nextSteps") ?? "") };
   const parsed = parsePlan(form);
   if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });

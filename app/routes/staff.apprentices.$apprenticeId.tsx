@@ -14,6 +14,7 @@ import { addFollowUpNote, addOutcomeCheckin, apprenticeExitedOn, apprenticeSince
 import { ageOn } from "~/domain/dates";
 import { CONSENT_ITEMS, FOLLOW_UP_KINDS, GENDERS, OUTCOME_CHECKIN_MONTHS, PHASES, PLACEMENT_OUTCOMES } from "~/domain/enums";
 import { PLAN_COMMENT_MAX } from "~/domain/me-progress";
+import { readForm } from "~/forms/form-data.server";
 import { parsePlanComment, parseStaffPin } from "~/forms/me.server";
 import { parseConsent, parseExit, parsePhaseChange, parseProfile } from "~/forms/records.server";
 import { parseCheckinCorrection, parseFollowUpNote, parseOutcomeCheckin, parseTextCorrection } from "~/forms/staff.server";
@@ -62,7 +63,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, apprentice } = await guard(request, params.apprenticeId);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const today = siteToday();
   if (intent === "note") {
@@ -428,6 +429,20 @@ export default function ApprenticeRecord() {
             <input type="date" name="occurredOn" defaultValue={d.today} min={d.noteDateMin} max={d.today} className={input} aria-invalid={noteErrors.occurredOn ? true : undefined} aria-describedby="occurredOn-error" />
             <FieldErrors id="occurredOn-error" errors={noteErrors.occurredOn} />
           </label>
+          {d.placements.length > 0 ? (
+            <label className="block sm:col-span-2">
+              {t("staffRecord.notePlacement")}
+              <select name="placementId" className={input} aria-invalid={noteErrors.placementId ? true : undefined} aria-describedby="placementId-error">
+                <option value="">{t("staffRecord.noPlacement")}</option>
+                {d.placements.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.employerName} · {formatDate(locale, p.startDate)}
+                  </option>
+                ))}
+              </select>
+              <FieldErrors id="placementId-error" errors={noteErrors.placementId} />
+            </label>
+          ) : null}
           <label className="block sm:col-span-2">
             {t("staffRecord.body")}
             <textarea name="body" rows={3} maxLength={2000} className="mt-1 block w-full rounded-lg border border-stone-400 px-2 py-2" aria-invalid={noteErrors.body ? true : undefined} aria-describedby="body-error" />

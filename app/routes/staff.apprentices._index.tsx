@@ -8,6 +8,7 @@ import { Field, FormErrors, SelectField } from "~/components/record-fields";
 import { createApprenticeRecord, intakesForForm, listApprentices, proposeCode, siteForNewRecord, sitesForForm } from "~/db/admin-records.server";
 import { CONSENT_ITEMS, GENDERS, PHASES, type Phase } from "~/domain/enums";
 import { intakeYear } from "~/domain/records";
+import { readForm } from "~/forms/form-data.server";
 import { parseApprenticeCreate } from "~/forms/records.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
@@ -47,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireStaff(request);
   const actor = actorOf(user);
-  const form = await request.formData();
+  const form = await readForm(request);
   const today = siteToday();
   const parsed = parseApprenticeCreate(form, today);
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });

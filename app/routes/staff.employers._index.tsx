@@ -7,6 +7,7 @@ import { SubmitButton } from "~/components/forms";
 import { Field, FormErrors, SelectField } from "~/components/record-fields";
 import { createEmployerRecord, listEmployers, siteForNewRecord, sitesForForm } from "~/db/admin-records.server";
 import { EMPLOYER_SECTORS } from "~/domain/enums";
+import { readForm } from "~/forms/form-data.server";
 import { parseEmployer } from "~/forms/records.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireStaff(request);
-  const parsed = parseEmployer(await request.formData());
+  const parsed = parseEmployer(await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const { siteId, ...input } = parsed.data;
   const site = siteForNewRecord(actorOf(user), siteId);

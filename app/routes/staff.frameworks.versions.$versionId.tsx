@@ -18,6 +18,7 @@ import {
   retireVersion,
   type EditResult,
 } from "~/db/frameworks.server";
+import { readForm } from "~/forms/form-data.server";
 import { parseVersionIntent, type VersionIntent } from "~/forms/frameworks.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
@@ -103,7 +104,7 @@ const EDITS = new Set(["add_unit", "edit_unit", "delete_unit", "add_competency",
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, version } = await guard(request, params.versionId);
-  const form = await request.formData();
+  const form = await readForm(request);
   const target = targetOf(form);
   // A published or retired version cannot change: say so clearly, whatever else was sent.
   const intentName = String(form.get("intent") ?? "");

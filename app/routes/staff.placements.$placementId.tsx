@@ -12,6 +12,7 @@ import { addYears } from "~/domain/dates";
 import { MANUAL_STATUSES, PLACEMENT_OUTCOMES } from "~/domain/enums";
 import { PLACEMENT_START_MAX_YEARS_AHEAD, PLACEMENT_START_MAX_YEARS_BACK } from "~/domain/plausible";
 import { parsePlacementCorrection, parsePlacementEnd, parseTrainerId, parseTransfer } from "~/forms/records.server";
+import { readForm } from "~/forms/form-data.server";
 import { parseManualStatus } from "~/forms/staff.server";
 import { formatDate, formatDateTime, formatUsd } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
@@ -59,7 +60,7 @@ const RECORD_INTENTS = ["changeTrainer", "transfer", "complete", "withdraw", "co
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, placement } = await guard(request, params.placementId);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const back = `/staff/placements/${placement.id}`;
   const fail = (errors: Errors) => data({ intent, errors }, { status: 400 });

@@ -7,6 +7,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
+import { readForm } from "~/forms/form-data.server";
 import { actorOf, notFound, requireStaff } from "~/auth/guards.server";
 import { AchievementRecord } from "~/components/achievement";
 import { CredentialPanel, type PanelResult } from "~/components/credential-panel";
@@ -57,7 +58,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireStaff(request);
   const placement = getPlacementForStaff(actorOf(user), Number(params.placementId));
   if (!placement) throw notFound();
-  const parsed = parseCredentialIntent(await request.formData());
+  const parsed = parseCredentialIntent(await readForm(request));
   const fail = (errors: Record<string, string[] | undefined>) => data<PanelResult>({ errors }, { status: 400 });
   if (!parsed.ok) return fail(parsed.errors);
   const input = parsed.data;

@@ -8,6 +8,7 @@ import { Field, FormErrors, SelectField } from "~/components/record-fields";
 import { createPlacementRecord, placementChoices } from "~/db/admin-records.server";
 import { addYears } from "~/domain/dates";
 import { PLACEMENT_START_MAX_YEARS_AHEAD, PLACEMENT_START_MAX_YEARS_BACK } from "~/domain/plausible";
+import { readForm } from "~/forms/form-data.server";
 import { parsePlacementCreate } from "~/forms/records.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
@@ -34,7 +35,7 @@ const VALUE_FIELDS = ["apprenticeId", "employerId", "trainerUserId", "frameworkV
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireStaff(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   // What was entered comes back with a refusal, so that without JavaScript nothing is lost.
   const values = {
     ...(Object.fromEntries(VALUE_FIELDS.map((name) => [name, typeof form.get(name) === "string" ? String(form.get(name)) : ""])) as Record<(typeof VALUE_FIELDS)[number], string>),

@@ -9,6 +9,7 @@ import { runFullPass } from "~/db/flag-schedule.server";
 import { DEFAULT_THRESHOLDS, saveThresholds, thresholdsFor } from "~/db/site-settings.server";
 import { sitesFor } from "~/db/staff.server";
 import type { Thresholds } from "~/domain/flags/thresholds";
+import { readForm } from "~/forms/form-data.server";
 import { parseThresholds } from "~/forms/settings.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "admin");
-  const form = await request.formData();
+  const form = await readForm(request);
   const siteId = Number(form.get("siteId"));
   if (!sitesFor(actorOf(user)).some((s) => s.id === siteId)) throw notFound();
   const parsed = parseThresholds(form);

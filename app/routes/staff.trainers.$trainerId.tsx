@@ -5,7 +5,8 @@ import { useTranslation } from "react-i18next";
 import { actorOf, notFound, requireStaff } from "~/auth/guards.server";
 import { qrSvg } from "~/components/qr.server";
 import { FieldErrors, SubmitButton } from "~/components/forms";
-import { createLink, getTrainerForStaff, listLinks, revokeLink } from "~/db/sign-in-links.server";
+import { createLink, getTrainerForStaff, linkState, listLinks, revokeLink } from "~/db/sign-in-links.server";
+import { readForm } from "~/forms/form-data.server";
 import { parseLinkIntent } from "~/forms/staff.server";
 import { formatDateTime } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
@@ -43,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, trainer } = await guard(request, params.trainerId);
-  const parsed = parseLinkIntent(await request.formData());
+  const parsed = parseLinkIntent(await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors, created: null }, { status: 400 });
   if (parsed.data.intent === "revoke") {
     if (!revokeLink({ trainerUserId: trainer.id, linkId: parsed.data.linkId, revokedBy: user.id, requestId: context.requestId })) throw notFound();

@@ -318,7 +318,7 @@ describe("the week card", () => {
     expect(rows(other.id).reviews.map((r) => r.note)).toEqual([null]);
   });
 
-  it("answers 400, not 500, to a body that is not a form", async () => {
+  it("answers 415, not 500, to a body that is not a form", async () => {
     const p = newPlacement();
     const cookie = await cookieFor(trainer);
     const outcome = await run<{ errors: Record<string, string[]> }>(() =>
@@ -328,8 +328,8 @@ describe("the week card", () => {
         context: context(),
       }),
     );
-    expect(outcome.status).toBe(400);
-    expect(outcome.data.errors).toEqual({ form: ["week.errors.damaged"] });
+    expect(outcome.status).toBe(415);
+    expect(JSON.parse(outcome.data as unknown as string)).toEqual({ formError: "form.body.unsupported" });
   });
 
   it("changes a submitted week only with a reason, appending corrections the card shows", async () => {

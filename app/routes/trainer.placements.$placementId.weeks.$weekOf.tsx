@@ -35,6 +35,7 @@ import {
   weekState,
 } from "~/forms/week-card.server";
 import { formatDate } from "~/i18n/format";
+import { readForm, type FormBodyRefusal } from "~/forms/form-data.server";
 import { requestLocale } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { siteToday } from "~/utils/today.server";
@@ -191,9 +192,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   let entries: [string, FormDataEntryValue][];
   try {
-    entries = [...(await request.formData()).entries()];
-  } catch {
-    return refused({ form: ["week.errors.damaged"] }, {}, fresh());
+    // The shared reader refuses what no form sends (crafted names, broken encodings) with 4xx.
+    entries = [...(await readForm(request)).entries()];
+  } catch (error) {
+    if (error instanceof Response && error.status === 400) {
+      const { formError } = (await error.json()) as FormBodyRefusal;
+      return refused({ form: [formError === "form.body.badName" ? "week.errors.fieldName" : "week.errors.damaged"] }, {}, fresh());
+    }
+    throw error;
   }
   const sent = sentValues(entries);
   const nested = nestFormData(entries);

@@ -7,6 +7,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
+import { readForm } from "~/forms/form-data.server";
 import { FieldErrors, SubmitButton } from "~/components/forms";
 import { Verdict } from "~/components/verdict";
 import { verdictForUpload } from "~/db/credentials.server";
@@ -31,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (Number(request.headers.get("content-length") ?? 0) > 4 * MAX_CREDENTIAL_BYTES) {
     return data<Result>({ errors: { credential: ["verify.errors.tooLarge"] } }, { status: 400 });
   }
-  const parsed = await parseVerifyUpload(await request.formData());
+  const parsed = await parseVerifyUpload(await readForm(request));
   if (!parsed.ok) return data<Result>({ errors: parsed.errors }, { status: 400 });
   return data<Result>({ verdict: pageVerdict(await verdictForUpload(parsed.text)) });
 }
