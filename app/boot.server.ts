@@ -1,13 +1,14 @@
 /**
  * Start-up, called by server.js before it listens: parse the environment (a bad value stops
  * the app with a message naming the variable), open and migrate the database, seed the demo
- * when the database is empty, print the demo accounts, and start the flag engine (a pass now,
- * after every relevant write, and daily).
+ * when the database is empty, print the demo accounts, start the flag engine (a pass now,
+ * after every relevant write, and daily) and the reminders (Telegram updates, a pass a minute).
  */
 import { db } from "~/db/client.server";
 import { startFlagEngine } from "~/db/flag-schedule.server";
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from "~/db/seed.server";
 import { env } from "~/env.server";
+import { startReminders } from "~/messaging/schedule.server";
 import { sessionSecrets } from "~/auth/secret.server";
 import { serverT } from "~/i18n/i18n.server";
 import { siteToday } from "~/utils/today.server";
@@ -26,6 +27,7 @@ export async function bootServer() {
     }
   }
   await startFlagEngine();
+  startReminders();
   const en = serverT("en");
   const km = serverT("km");
   return {
