@@ -60,7 +60,7 @@ export default function Reminders() {
   const [params] = useSearchParams();
   const { t, i18n } = useTranslation();
   const locale = i18n.language === "km" ? "km" : "en";
-  const days = weekdayNames(locale);
+  const days = weekdayNames(locale, "long");
   const when = (iso: string) => formatDateTime(locale, new Date(iso));
   return (
     <div className="space-y-5">
