@@ -329,9 +329,11 @@ async function sendOne(
   const site = database.select().from(sites).where(eq(sites.id, row.siteId)).get()!;
   const { today } = siteClock(site, now, ctx);
 
-  // The content as the records stand now, and (for a real transport) the sign-in link, in one transaction.
+  // The content as the records stand now, and (for a real transport) the sign-in link, in one
+  // transaction. Links live on the real clock, like sessions, whatever day the pass is for.
+  const linkNow = new Date();
   const prepared = database.transaction((tx) => {
-    if (row.signInLinkId) tx.update(signInLinks).set({ revokedAt: now, revokedBy: row.recipientUserId }).where(and(eq(signInLinks.id, row.signInLinkId), isNull(signInLinks.revokedAt))).run();
+    if (row.signInLinkId) tx.update(signInLinks).set({ revokedAt: linkNow, revokedBy: row.recipientUserId }).where(and(eq(signInLinks.id, row.signInLinkId), isNull(signInLinks.revokedAt))).run();
     if (row.kind === "digest") {
       const missing = missingForWeek(tx, { siteId: row.siteId }, row.weekOf, today);
       if (missing.length === 0) return null;
@@ -341,7 +343,7 @@ async function sendOne(
     }
     const items = missingForWeek(tx, { trainerUserId: row.recipientUserId }, row.weekOf, today).map(({ placementId, code, preferredName }) => ({ placementId, code, preferredName }));
     if (items.length === 0) return null;
-    const link = row.channel === "log" ? null : mintReminderLink(tx, row.recipientUserId, now, config.linkHours);
+    const link = row.channel === "log" ? null : mintReminderLink(tx, row.recipientUserId, linkNow, config.linkHours);
     tx.update(reminderOutbox).set({ payload: { items } satisfies TrainerPayload, signInLinkId: link?.linkId ?? null }).where(eq(reminderOutbox.id, row.id)).run();
     const text = renderTrainerMessage(serverT(row.locale), row.locale, {
       kind: row.kind as "weekly" | "monday",
@@ -372,7 +374,7 @@ async function sendOne(
     }
     const next = nextAttemptAt({ attempts, now: finished, retryable: result.retryable && !result.unlink, ...(result.retryAfterMs ? { retryAfterMs: result.retryAfterMs } : {}) });
     tx.update(reminderOutbox).set({ status: "failed", lastError: result.error, lastFailedAt: finished, nextAttemptAt: next, updatedAt: finished }).where(eq(reminderOutbox.id, row.id)).run();
-    if (prepared.linkId) tx.update(signInLinks).set({ revokedAt: finished, revokedBy: row.recipientUserId }).where(eq(signInLinks.id, prepared.linkId)).run();
+    if (prepared.linkId) tx.update(signInLinks).set({ revokedAt: new Date(), revokedBy: row.recipientUserId }).where(eq(signInLinks.id, prepared.linkId)).run();
     audit({ actorUserId: null, action: "reminder_failed", entity: "user", entityId: row.recipientUserId, detail: { ...detail, error: result.error, retry: next !== null } }, null, tx);
     if (result.unlink) unlinkUserInTx(tx, { userId: row.recipientUserId, actorUserId: null, reason: "blocked", now: finished });
     return "failed";
