@@ -244,7 +244,7 @@ describe("staff see their own site's reminders only", () => {
   it("scopes /staff/reminders to the caller's site; admin sees every site", async () => {
     const { loader } = await import("~/routes/staff.reminders");
     const otherStaff = createUser(db, { role: "staff", siteId: otherSite.id });
-    const view = async (user: { id: number; role: "staff" | "admin" }) =>
+    const view = async (user: { id: number; role: "trainer" | "staff" | "admin" | "apprentice" }) =>
       (await run<{ sites: { id: number }[] }>(async () => loader({ request: get("/staff/reminders", { cookie: await cookieFor(user) }), params: {}, context: context() }))).data.sites.map((s) => s.id);
     expect(await view(staff)).toEqual([site.id]);
     expect(await view(otherStaff)).toEqual([otherSite.id]);
