@@ -45,6 +45,8 @@ test.describe("weekly reminders on Telegram", () => {
   test.use({ locale: "en-GB", extraHTTPHeaders: { "Accept-Language": "en" } });
 
   test("link Telegram, get the Friday reminder, open the week card from it; submitting the week stops the Monday reminder", async ({ page, browser }) => {
+    // Three runs of `npm run reminders` (a fresh Node process each) on a busy 2-core machine.
+    test.setTimeout(180_000);
     // --- The trainer links Telegram from /trainer.
     await signInAs(page, "trainer-apsara");
     await page.goto("/trainer");
