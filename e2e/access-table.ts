@@ -209,7 +209,7 @@ export const ROWS: Row[] = [
   { method: "GET", path: "/staff/reminders", expect: only(["staff", "otherSiteStaff", "admin"]) },
   {
     method: "POST",
-    path: async () => "/staff/reminders",
+    path: "/staff/reminders?schedule",
     form: { intent: "schedule", siteId: "1", weekday: "5", time: "25:00", mondayTime: "09:00" },
     expect: { ...only([]), staff: 403, otherSiteStaff: 403, admin: 400 as Outcome },
   },

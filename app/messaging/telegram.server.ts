@@ -142,9 +142,17 @@ export async function handleWebhookUpdate(runtime: TelegramRuntime, update: Upda
 
 let webhookRegistered = false;
 let webhookFailures = 0;
+let registering: Promise<boolean> | null = null;
 /** Tell Telegram where to post updates (webhook mode). Returns whether it is registered; tried again each minute until it is. */
-export async function registerWebhook(runtime: TelegramRuntime, publicUrl: string, log: (line: string) => void = console.log): Promise<boolean> {
-  if (webhookRegistered) return true;
+export function registerWebhook(runtime: TelegramRuntime, publicUrl: string, log: (line: string) => void = console.log): Promise<boolean> {
+  if (webhookRegistered) return Promise.resolve(true);
+  registering ??= setWebhook(runtime, publicUrl, log).finally(() => {
+    registering = null;
+  });
+  return registering;
+}
+
+async function setWebhook(runtime: TelegramRuntime, publicUrl: string, log: (line: string) => void): Promise<boolean> {
   try {
     await runtime.bot.api.setWebhook(`${publicUrl}/telegram/webhook`, {
       secret_token: runtime.config.webhookSecret ?? undefined,
