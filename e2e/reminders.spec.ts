@@ -111,6 +111,29 @@ test.describe("weekly reminders on Telegram", () => {
     await staffContext.close();
   });
 
+  test("admin changes a site's schedule without JavaScript on a 360 px screen", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: "en-GB", viewport: { width: 360, height: 740 }, extraHTTPHeaders: { "Accept-Language": "en" } });
+    const page = await context.newPage();
+    await signInAs(page, "admin");
+    await page.goto("/staff/reminders");
+    const site = page.getByTestId("reminder-site").filter({ hasText: "Schedule at Phnom Penh" });
+    await expect(site).toContainText("Friday at 16:00, and a firmer reminder on Monday at 09:00");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    const change = async (weekday: string, time: string) => {
+      await site.getByLabel("Day of the weekly reminder").selectOption({ label: weekday });
+      await site.getByLabel("Time of the weekly reminder").fill(time);
+      await site.getByRole("button", { name: "Save the schedule" }).click();
+      await expect(page.getByRole("status")).toHaveText("The schedule is saved.");
+    };
+    // Saturday: not due on the server's "today" (Thursday 19 November), so its own schedule sends nothing meanwhile.
+    await change("Saturday", "15:30");
+    await expect(site).toContainText("Saturday at 15:30");
+    // Back to the default for the specs that follow.
+    await change("Friday", "16:00");
+    await expect(site).toContainText("Friday at 16:00");
+    await context.close();
+  });
+
   test("a bad start token gets a polite answer and binds nothing; a forged update is refused", async ({ page }) => {
     const before = await sentTo(5_550_002);
     const delivered = (await (await fetch(`${FAKE}/updates`, { method: "POST", body: JSON.stringify({ chatId: 5_550_002, text: `/start ${"B".repeat(43)}` }) })).json()) as { webhookStatus: number };

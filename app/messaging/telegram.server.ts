@@ -6,7 +6,7 @@
  */
 import crypto from "node:crypto";
 
-import { Bot, type Context } from "grammy";
+import { Bot, BotError, type Context } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 
 import { bindChatWithToken, unlinkChat } from "~/db/telegram-links.server";
@@ -136,8 +136,12 @@ export async function handleWebhookUpdate(runtime: TelegramRuntime, update: Upda
   if (seen.includes(update.update_id)) return;
   seen.push(update.update_id);
   if (seen.length > 1000) seen.splice(0, seen.length - 1000);
-  // Errors inside handlers reach bot.catch; handleUpdate itself only throws for a bot that is not initialised.
-  await runtime.bot.handleUpdate(update);
+  try {
+    await runtime.bot.handleUpdate(update);
+  } catch (error) {
+    // A handler's error (wrapped by grammY) is ours to log; Telegram gets its 200 and does not resend.
+    console.error("Telegram update failed", error instanceof BotError ? error.error : error);
+  }
 }
 
 let webhookRegistered = false;
