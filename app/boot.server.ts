@@ -2,9 +2,9 @@
  * Start-up, called by server.js before it listens: parse the environment (a bad value stops
  * the app with a message naming the variable), open and migrate the database, seed the demo
  * when the database is empty, print the demo accounts, create the credential signing key on the
- * first start, start the flag engine (a pass now, after every relevant write, and daily) and
- * housekeeping (sweeps hourly, a backup daily), and mark the database as in use so that a
- * restore refuses to replace it under the server.
+ * first start, start the flag engine (a pass now, after every relevant write, and daily), the
+ * reminders (Telegram updates, a pass a minute) and housekeeping (sweeps hourly, a backup daily),
+ * and mark the database as in use so that a restore refuses to replace it under the server.
  */
 import { ensureSigningKey } from "~/credentials/keys.server";
 import { db } from "~/db/client.server";
@@ -12,6 +12,7 @@ import { credentialKeyDir } from "~/db/credentials.server";
 import { startFlagEngine } from "~/db/flag-schedule.server";
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from "~/db/seed.server";
 import { verifyAgainstNothing } from "~/auth/password.server";
+import { startReminders } from "~/messaging/schedule.server";
 import { sessionSecrets } from "~/auth/secret.server";
 import { startHousekeeping } from "~/db/housekeeping.server";
 import { markServer } from "~/db/server-mark.server";
@@ -38,6 +39,7 @@ export async function bootServer() {
   markServer(config.DATABASE_PATH, config.PORT);
   // The dummy hash that unknown usernames are checked against, made now rather than on the first one.
   await verifyAgainstNothing("warm-up");
+  startReminders();
   const en = serverT("en");
   const km = serverT("km");
   return {

@@ -37,8 +37,10 @@ export const EnvSchema = z.object({
   /** The server takes a backup once a day on its own. */
   BACKUP_DAILY: booleanish.default(true),
   /**
-   * The portal's public address (e.g. https://portal.example.org), baked into every signed record
-   * of achievement (its id, issuer and key). Unset: the address the issuing request came to.
+   * The portal's public address (e.g. https://portal.example.org): baked into every signed record
+   * of achievement (its id, issuer and key), the start of every link in a reminder message, and
+   * where the Telegram webhook is registered. Unset: the address a request came to (records) or
+   * http://localhost:PORT (reminders).
    */
   PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: "must be an http(s) address like https://portal.example.org" })
@@ -49,6 +51,47 @@ export const EnvSchema = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-11-19")
     .optional(),
+
+  // Reminders (docs/decisions/0018–0019). With neither Telegram nor an SMS gateway
+  // configured, the `log` transport records what would have been sent (shown on /staff/reminders).
+  /** The server runs the reminder schedule itself (checks every minute). */
+  REMINDER_SCHEDULE: booleanish.default(true),
+  /** How long the sign-in link in a reminder works, in hours. */
+  REMINDER_LINK_HOURS: z.coerce.number().int().min(1).max(168).default(72),
+  /** The bot's token from @BotFather; unset turns Telegram off. */
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .regex(/^\d{1,20}:[A-Za-z0-9_-]{20,}$/, "must look like 123456789:AA… (from @BotFather)")
+    .optional(),
+  /** The bot's username (without @), for the t.me links; asked from Telegram (getMe) when unset. */
+  TELEGRAM_BOT_USERNAME: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9_]{3,31}$/, "must be a bot username such as CareerPathwaysBot")
+    .optional(),
+  /** The Bot API server: Telegram's, a local Bot API server, or the tests' fake. */
+  TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/, error: "must be an http(s) address" }).default("https://api.telegram.org"),
+  /** `webhook`: Telegram posts updates to PUBLIC_URL/telegram/webhook; `polling`: the server asks for them. */
+  TELEGRAM_MODE: z.enum(["polling", "webhook"]).default("polling"),
+  /** Sent by Telegram in X-Telegram-Bot-Api-Secret-Token with every webhook call; required for `webhook`. */
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16–256 letters, digits, _ or -")
+    .optional(),
+  /** A generic HTTP SMS gateway: the address, with {{to}} and {{text}} filled in (URL-encoded). Unset turns SMS off. */
+  SMS_GATEWAY_URL: z
+    .string()
+    .regex(/^https?:\/\/\S+$/, "must be an http(s) address (it may hold {{to}} and {{text}})")
+    .optional(),
+  SMS_GATEWAY_METHOD: z.enum(["POST", "GET"]).default("POST"),
+  /** The request body, with {{to}} and {{text}} escaped for the content type. */
+  SMS_GATEWAY_BODY: z.string().default('{"to":"{{to}}","text":"{{text}}"}'),
+  SMS_GATEWAY_CONTENT_TYPE: z.enum(["application/json", "application/x-www-form-urlencoded", "text/plain"]).default("application/json"),
+  /** Sent as the Authorization header, e.g. `Bearer …`. */
+  SMS_GATEWAY_AUTHORIZATION: z.string().optional(),
+}).superRefine((value, ctx) => {
+  if (value.TELEGRAM_BOT_TOKEN && value.TELEGRAM_MODE === "webhook" && !value.TELEGRAM_WEBHOOK_SECRET) {
+    ctx.addIssue({ code: "custom", path: ["TELEGRAM_WEBHOOK_SECRET"], message: "is required when TELEGRAM_MODE=webhook" });
+  }
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -79,4 +122,10 @@ export function backupDir(e: Pick<Env, "BACKUP_DIR" | "DATABASE_PATH"> = env()):
 export function cookieSecure(): boolean {
   const e = env();
   return e.COOKIE_SECURE ?? e.NODE_ENV === "production";
+}
+
+/** The portal's public address, without a trailing slash (defaults to this server on localhost). */
+export function publicUrl(): string {
+  const e = env();
+  return (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
 }

@@ -16,7 +16,7 @@ export const CALLERS = {
 } as const;
 
 export type Caller = keyof typeof CALLERS;
-export type Outcome = 200 | 400 | 403 | 404 | "login" | `→${string}`;
+export type Outcome = 200 | 400 | 401 | 403 | 404 | "login" | `→${string}`;
 
 export interface Row {
   method: "GET" | "POST";
@@ -273,6 +273,26 @@ export const ROWS: Row[] = [
   { method: "GET", path: async () => `/staff/frameworks/${(await publishedFrameworkVersion()).frameworkId}/diff?a=abc`, expect: { ...only([]), staff: 400 as Outcome, otherSiteStaff: 400 as Outcome, admin: 400 as Outcome } },
 
   ...FOREIGN_IDS_IN_BODIES(),
+  // Reminders: the site list and schedule (admin edits), Telegram linking on the
+  // trainer's page and on /trainer, and Telegram's webhook (public, guarded by its secret token).
+  { method: "GET", path: "/staff/reminders", expect: only(["staff", "otherSiteStaff", "admin"]) },
+  {
+    method: "POST",
+    path: "/staff/reminders?schedule",
+    form: { intent: "schedule", siteId: "1", weekday: "5", time: "25:00", mondayTime: "09:00" },
+    expect: { ...only([]), staff: 403, otherSiteStaff: 403, admin: 400 as Outcome },
+  },
+  { method: "POST", path: "/staff/reminders?made-up", form: { intent: "made_up" }, expect: { ...only([]), staff: 400 as Outcome, otherSiteStaff: 400 as Outcome, admin: 400 as Outcome } },
+  {
+    method: "POST",
+    path: async () => `/staff/trainers/${await userId("trainer")}?telegram`,
+    // The demo trainer has no chat linked: unlinking changes nothing.
+    form: { intent: "telegram_unlink" },
+    expect: { ...only(["staff", "admin"]), otherSiteStaff: 404 },
+  },
+  { method: "POST", path: "/trainer?index", form: { intent: "made_up" }, expect: { ...only([]), trainer: 400 as Outcome, otherTrainer: 400 as Outcome } },
+  { method: "GET", path: "/telegram/webhook", expect: all(404) },
+  { method: "POST", path: "/telegram/webhook", form: { update_id: "1" }, expect: all(401) },
 ];
 
 /** Staff of the record's site and admin get `mine`; staff of the other site do not know the record (404). */

@@ -18,6 +18,7 @@ import { codeFitsSite, intakeYear, nextApprenticeCode, placementProblems, type F
 import { audit } from "./audit.server";
 import { db } from "./client.server";
 import { apprentices, consents, employers, flags, frameworks, frameworkVersions, intakes, phaseChanges, placementCorrections, placements, signInLinks, sites, users } from "./schema";
+import { unlinkUserInTx } from "./telegram-links.server";
 
 const reaches = (actor: Actor, siteId: number) => actor.role === "admin" || (actor.role === "staff" && actor.siteId === siteId);
 const ctx = (requestId?: string) => (requestId ? { requestId } : null);
@@ -386,6 +387,8 @@ export function deactivateTrainer(trainer: { id: number; active: boolean }, inpu
     tx.update(users).set({ active: false, deactivatedAt: now }).where(eq(users.id, trainer.id)).run();
     const revoked = tx.update(signInLinks).set({ revokedAt: now, revokedBy: input.actorUserId }).where(and(eq(signInLinks.userId, trainer.id), isNull(signInLinks.revokedAt))).run().changes;
     audit({ actorUserId: input.actorUserId, action: "trainer_deactivated", entity: "user", entityId: trainer.id, detail: { linksRevoked: revoked } }, ctx(input.requestId), tx);
+    // No more reminders to a deactivated trainer's Telegram (issue 13).
+    unlinkUserInTx(tx, { userId: trainer.id, actorUserId: input.actorUserId, reason: "deactivated", now, ...(input.requestId ? { requestId: input.requestId } : {}) });
     return { ok: true as const, value: "saved" as const };
   });
   if (result.ok) endAllSessions(trainer.id);

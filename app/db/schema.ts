@@ -47,6 +47,7 @@ import {
   ROLES,
   WEEK_CARD_INTENTS,
 } from "~/domain/enums";
+import { MESSAGE_CHANNELS, OUTBOX_STATUSES, REMINDER_KINDS, SIGN_IN_LINK_PURPOSES } from "~/domain/reminders";
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 
@@ -342,6 +343,8 @@ export const signInLinks = sqliteTable(
     revokedBy: integer("revoked_by").references(() => users.id),
     lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
     useCount: integer("use_count").notNull().default(0),
+    /** `staff`: issued on the trainer's page; `reminder`: minted for one reminder message (short-lived). */
+    purpose: text("purpose", { enum: SIGN_IN_LINK_PURPOSES }).notNull().default("staff"),
   },
   (t) => [index("sign_in_links_user").on(t.userId)],
 );
@@ -973,5 +976,107 @@ export const auditEvents = sqliteTable(
     index("audit_events_created").on(t.createdAt),
     index("audit_events_actor").on(t.actorUserId, t.createdAt),
     index("audit_events_entity").on(t.entity, t.entityId),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Reminders (issue 13, docs/decisions/0018 and 0019)
+
+/** When a site's weekly reminders go out. A site without a row keeps the defaults (Friday 16:00, Monday 09:00). */
+export const reminderSchedules = sqliteTable(
+  "reminder_schedules",
+  {
+    siteId: integer("site_id")
+      .primaryKey()
+      .references(() => sites.id),
+    /** ISO weekday of the week's reminder. */
+    weekday: integer("weekday").notNull().default(5),
+    /** `HH:MM` on the site's clock. */
+    time: text("time").notNull().default("16:00"),
+    mondayTime: text("monday_time").notNull().default("09:00"),
+    enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+    updatedBy: integer("updated_by").references(() => users.id),
+    updatedAt: moment("updated_at"),
+  },
+  (t) => [
+    check("reminder_schedules_weekday", sql`${t.weekday} between 1 and 7`),
+    check("reminder_schedules_time", sql`${t.time} glob '[0-2][0-9]:[0-5][0-9]' and ${t.mondayTime} glob '[0-2][0-9]:[0-5][0-9]'`),
+  ],
+);
+
+/** One-time tokens behind "link my Telegram" (`/start <token>`). Only the SHA-256 is stored. */
+export const telegramLinkTokens = sqliteTable(
+  "telegram_link_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdBy: integer("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("telegram_link_tokens_user").on(t.userId)],
+);
+
+/** A user's linked Telegram chat: one per user, one user per chat. Unlinking deletes the row (the audit log keeps the history). */
+export const telegramChats = sqliteTable("telegram_chats", {
+  userId: integer("user_id")
+    .primaryKey()
+    .references(() => users.id),
+  /** Staff of the user's site only. */
+  chatId: text("chat_id").notNull().unique(),
+  linkedAt: moment("linked_at"),
+});
+
+/**
+ * The reminder outbox: every message is a row. At most one per recipient, week and kind (the
+ * unique index makes a double run or a restart harmless). It holds no address and no link:
+ * both are looked up, and the link minted, when the message is sent.
+ */
+export const reminderOutbox = sqliteTable(
+  "reminder_outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: REMINDER_KINDS }).notNull(),
+    recipientUserId: integer("recipient_user_id")
+      .notNull()
+      .references(() => users.id),
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id),
+    /** The Monday of the week the message is about. */
+    weekOf: text("week_of").notNull(),
+    channel: text("channel", { enum: MESSAGE_CHANNELS }).notNull(),
+    locale: text("locale", { enum: LOCALES }).notNull(),
+    status: text("status", { enum: OUTBOX_STATUSES }).notNull().default("queued"),
+    /** What the message says: apprentice codes and preferred names (or, for staff, trainers and counts). Never a link. */
+    payload: text("payload", { mode: "json" }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }),
+    lastAttemptAt: integer("last_attempt_at", { mode: "timestamp_ms" }),
+    /** The provider's error of the last failed attempt (kept after a later success). */
+    lastError: text("last_error"),
+    lastFailedAt: integer("last_failed_at", { mode: "timestamp_ms" }),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    providerMessageId: text("provider_message_id"),
+    /** The short-lived sign-in link of the last attempt. */
+    signInLinkId: integer("sign_in_link_id").references(() => signInLinks.id),
+    createdAt: createdAt(),
+    updatedAt: moment("updated_at"),
+  },
+  (t) => [
+    uniqueIndex("reminder_outbox_one_per_week").on(t.recipientUserId, t.weekOf, t.kind),
+    index("reminder_outbox_due").on(t.status, t.nextAttemptAt),
+    index("reminder_outbox_site").on(t.siteId, t.createdAt),
+    check("reminder_outbox_kind", oneOf(t.kind, REMINDER_KINDS)),
+    check("reminder_outbox_channel", oneOf(t.channel, MESSAGE_CHANNELS)),
+    check("reminder_outbox_status", oneOf(t.status, OUTBOX_STATUSES)),
+    check("reminder_outbox_locale", oneOf(t.locale, LOCALES)),
+    check("reminder_outbox_week_of", isoDate(t.weekOf)),
   ],
 );

@@ -73,7 +73,8 @@ export function listLinks(trainerUserId: number, now = new Date()) {
     })
     .from(signInLinks)
     .innerJoin(users, eq(users.id, signInLinks.createdBy))
-    .where(eq(signInLinks.userId, trainerUserId))
+    // Reminder links (one per message, short-lived) belong to their message in the reminder outbox.
+    .where(and(eq(signInLinks.userId, trainerUserId), eq(signInLinks.purpose, "staff")))
     .orderBy(desc(signInLinks.id))
     .all();
   return rows.map(({ lastSeenMs, ...link }) => {

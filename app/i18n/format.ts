@@ -92,9 +92,9 @@ export function formatUsd(locale: Locale, cents: number): string {
   return `$${new Intl.NumberFormat(tag(locale), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(cents / 100)}`;
 }
 
-/** Short weekday names, Monday first. */
-export function weekdayNames(locale: Locale): string[] {
-  return [...WEEKDAYS[locale].short];
+/** Weekday names (short unless asked), Monday first. */
+export function weekdayNames(locale: Locale, style: "short" | "long" = "short"): string[] {
+  return [...WEEKDAYS[locale][style]];
 }
 
 /** A month: "November 2026" / "វិច្ឆិកា 2026". */

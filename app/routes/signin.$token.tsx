@@ -2,11 +2,13 @@ import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type Loa
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
+import { readForm } from "~/forms/form-data.server";
 import { consumeLinkAttempt } from "~/auth/rate-limit.server";
 import { createUserSession, destroySession } from "~/auth/session.server";
 import { SubmitButton } from "~/components/forms";
 import { audit } from "~/db/audit.server";
 import { lookupLink, markLinkUsed } from "~/db/sign-in-links.server";
+import { trainerTarget } from "~/domain/reminders";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { safeRedirect } from "~/utils/redirect";
@@ -26,7 +28,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const found = lookupLink(params.token ?? "");
   if (found.status !== "valid") return data({ title: t("links.open.title"), state: found.status, name: null }, { status: STATUS[found.status] });
   // Opening the link only shows who it is for: a chat app's link preview must not sign in.
-  return { title: t("links.open.title"), state: "valid" as const, name: found.user.displayName };
+  // A reminder's link opens one week card (`?to=`); only a trainer page is ever accepted.
+  const target = trainerTarget(new URL(request.url).searchParams.get("to"));
+  return { title: t("links.open.title"), state: "valid" as const, name: found.user.displayName, target };
 }
 
 // public route: confirming the link starts a new trainer session (never more than a trainer's).
@@ -35,6 +39,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!limit.ok) throw new Response("Too many attempts", { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } });
   const found = lookupLink(params.token ?? "");
   if (found.status !== "valid") return redirect(safeRedirect(new URL(request.url).pathname, "/login"));
+  // The only field is the optional week card to open; a confirm without a readable body opens /trainer.
+  const form = await readForm(request).catch(() => null);
+  const target = trainerTarget(form?.get("to") ?? null) ?? "/trainer";
   const cleared = await destroySession(request);
   // The session remembers its link: revoking or expiring the link ends it (issue 10).
   const cookie = await createUserSession(found.user, "link", request, new Date(), { id: found.linkId, expiresAt: found.expiresAt });
@@ -43,11 +50,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const headers = new Headers();
   headers.append("Set-Cookie", cleared);
   headers.append("Set-Cookie", cookie);
-  return redirect("/trainer", { headers });
+  return redirect(target, { headers });
 }
 
 export default function OpenLink() {
-  const { state, name } = useLoaderData<typeof loader>();
+  const loaded = useLoaderData<typeof loader>();
+  const { state, name } = loaded;
+  const target = "target" in loaded ? loaded.target : null;
   const { t } = useTranslation();
   return (
     <div className="mx-auto max-w-sm space-y-4">
@@ -55,8 +64,9 @@ export default function OpenLink() {
       {state === "valid" ? (
         <Form method="post" className="space-y-3 rounded-xl bg-white p-5 shadow-sm">
           <p>{t("links.open.forName", { name: name ?? "" })}</p>
+          {target ? <input type="hidden" name="to" value={target} /> : null}
           <SubmitButton pendingText={t("login.submitting")} className="w-full">
-            {t("links.open.continue")}
+            {target ? t("reminders.openWeek") : t("links.open.continue")}
           </SubmitButton>
         </Form>
       ) : (

@@ -5,11 +5,15 @@ import { useTranslation } from "react-i18next";
 import { actorOf, notFound, requireStaff } from "~/auth/guards.server";
 import { qrSvg } from "~/components/qr.server";
 import { FieldErrors, SubmitButton } from "~/components/forms";
+import { TrainerDelivery } from "~/components/reminders/trainer-delivery";
+import { trainerDelivery } from "~/db/reminders.server";
 import { createLink, getTrainerForStaff, linkState, listLinks, revokeLink } from "~/db/sign-in-links.server";
 import { readForm } from "~/forms/form-data.server";
+import { telegramIntentOf } from "~/forms/reminders.server";
 import { parseLinkIntent } from "~/forms/staff.server";
 import { formatDateTime } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
+import { telegramAction, telegramState } from "~/messaging/link-actions.server";
 import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta;
@@ -39,12 +43,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       signedInNow: l.signedInNow,
       createdByName: l.createdByName,
     })),
+    // The guard let in staff of the trainer's site (or admin): they may see the chat id and phone.
+    reminders: { ...trainerDelivery(trainer), telegram: telegramState(trainer.id, { showChatId: true }) },
   };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, trainer } = await guard(request, params.trainerId);
-  const parsed = parseLinkIntent(await readForm(request));
+  const form = await readForm(request);
+  const telegramIntent = telegramIntentOf(form);
+  if (telegramIntent) {
+    const done = await telegramAction(telegramIntent, { subject: trainer, actorUserId: user.id, reason: "staff", requestId: context.requestId });
+    return data({ errors: null, created: null, telegram: done.telegram }, { status: done.status });
+  }
+  const parsed = parseLinkIntent(form);
   if (!parsed.ok) return data({ errors: parsed.errors, created: null }, { status: 400 });
   if (parsed.data.intent === "revoke") {
     if (!revokeLink({ trainerUserId: trainer.id, linkId: parsed.data.linkId, revokedBy: user.id, requestId: context.requestId })) throw notFound();
@@ -57,7 +69,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function TrainerLinks() {
-  const { heading, trainer, links } = useLoaderData<typeof loader>();
+  const { heading, trainer, links, reminders } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const locale = i18n.language === "km" ? "km" : "en";
@@ -140,6 +152,8 @@ export default function TrainerLinks() {
           ))}
         </ul>
       </section>
+
+      <TrainerDelivery data={reminders} result={actionData && "telegram" in actionData ? actionData.telegram : null} />
     </div>
   );
 }

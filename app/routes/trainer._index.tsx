@@ -1,11 +1,15 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
+import { readForm } from "~/forms/form-data.server";
 import { requireRole } from "~/auth/guards.server";
 import { UpcomingNotices } from "~/components/advance-notices";
+import { TrainerTelegramCard } from "~/components/reminders/trainer-telegram-card";
 import { listTrainerPlacements } from "~/db/trainer.server";
+import { telegramIntentOf } from "~/forms/reminders.server";
 import { formatDate } from "~/i18n/format";
+import { telegramAction, telegramState } from "~/messaging/link-actions.server";
 import { siteToday } from "~/utils/today.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
@@ -15,7 +19,16 @@ export const meta = pageMeta;
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "trainer");
   const t = await requestT(request);
-  return { title: t("trainer.title"), placements: listTrainerPlacements(user, siteToday()) };
+  return { title: t("trainer.title"), placements: listTrainerPlacements(user, siteToday()), telegram: telegramState(user.id, { showChatId: false }) };
+}
+
+/** The trainer links (or unlinks) their own Telegram for reminders. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, "trainer");
+  const intent = telegramIntentOf(await readForm(request));
+  if (!intent) return data({ telegram: null }, { status: 400 });
+  const done = await telegramAction(intent, { subject: user, actorUserId: user.id, reason: "self", requestId: context.requestId });
+  return data({ telegram: done.telegram }, { status: done.status });
 }
 
 const STATE_STYLE = {
@@ -25,7 +38,8 @@ const STATE_STYLE = {
 } as const;
 
 export default function TrainerHome() {
-  const { placements } = useLoaderData<typeof loader>();
+  const { placements, telegram } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const km = i18n.language === "km";
   const locale = km ? "km" : "en";
@@ -79,6 +93,7 @@ export default function TrainerHome() {
           ))}
         </ul>
       )}
+      <TrainerTelegramCard state={telegram} result={actionData?.telegram ?? null} />
     </div>
   );
 }
