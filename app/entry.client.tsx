@@ -3,17 +3,20 @@ import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider } from "react-i18next";
 
+import { CataloguesProvider } from "~/i18n/catalogues";
 import { createClientI18n } from "~/i18n/i18n.client";
 
-void createClientI18n().then((i18n) => {
+void createClientI18n().then(({ i18n, catalogues }) => {
   startTransition(() => {
     hydrateRoot(
       document,
-      <I18nextProvider i18n={i18n}>
-        <StrictMode>
-          <RemixBrowser />
-        </StrictMode>
-      </I18nextProvider>,
+      <CataloguesProvider value={catalogues}>
+        <I18nextProvider i18n={i18n}>
+          <StrictMode>
+            <RemixBrowser />
+          </StrictMode>
+        </I18nextProvider>
+      </CataloguesProvider>,
     );
   });
 });

@@ -8,6 +8,8 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 
 import type { Locale } from "~/domain/enums";
+import { catalogueFiles } from "~/i18n/catalogue-files.server";
+import { CataloguesProvider } from "~/i18n/catalogues";
 import { isLocale } from "~/i18n/config";
 import { createServerI18n } from "~/i18n/i18n.server";
 import { resolveLocale } from "~/i18n/locale.server";
@@ -35,9 +37,11 @@ export default async function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <I18nextProvider i18n={i18n}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-        </I18nextProvider>
+        <CataloguesProvider value={{ locale, files: catalogueFiles(locale) }}>
+          <I18nextProvider i18n={i18n}>
+            <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+          </I18nextProvider>
+        </CataloguesProvider>
       </NonceProvider>,
       {
         nonce,

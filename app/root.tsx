@@ -17,6 +17,7 @@ import "~/context";
 import { getOptionalUser } from "~/auth/guards.server";
 import { AppHeader } from "~/components/app-header";
 import { homeFor } from "~/domain/permissions";
+import { CatalogueGate, CatalogueLinks } from "~/i18n/catalogues";
 import { DEFAULT_LOCALE, isLocale } from "~/i18n/config";
 import { serverT } from "~/i18n/i18n.server";
 import { resolveLocale } from "~/i18n/locale.server";
@@ -72,6 +73,7 @@ export function Layout({ children }: { children: ReactNode }) {
         ) : null}
         <Meta />
         <Links />
+        <CatalogueLinks />
       </head>
       <body className="min-h-screen bg-stone-50 text-stone-900 antialiased">
         <AppHeader user={data?.user ?? null} locale={locale} />
@@ -86,7 +88,11 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  return <Outlet />;
+  return (
+    <CatalogueGate>
+      <Outlet />
+    </CatalogueGate>
+  );
 }
 
 export function ErrorBoundary() {
