@@ -17,6 +17,7 @@ import { NonceProvider } from "~/utils/nonce";
 
 export { bootServer } from "~/boot.server";
 export { isCrossOriginWrite } from "~/utils/origin";
+export { precompressedFile } from "~/utils/precompressed";
 
 const ABORT_DELAY = 5_000;
 

@@ -13,6 +13,8 @@ import {
 import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
+import khmerRegular from "@fontsource/noto-sans-khmer/files/noto-sans-khmer-khmer-400-normal.woff2";
+
 import "~/context";
 import { getOptionalUser } from "~/auth/guards.server";
 import { AppHeader } from "~/components/app-header";
@@ -62,10 +64,11 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#0f5d56" />
+        {/* Khmer pages preload the regular weight of their text; bold (headings) is found in the CSS. */}
         {locale === "km" ? (
           <link
             rel="preload"
-            href="/fonts/noto-sans-khmer-khmer-400-normal.woff2"
+            href={khmerRegular}
             as="font"
             type="font/woff2"
             crossOrigin="anonymous"
