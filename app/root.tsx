@@ -11,7 +11,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 import khmerRegular from "@fontsource/noto-sans-khmer/files/noto-sans-khmer-khmer-400-normal.woff2";
 

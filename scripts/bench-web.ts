@@ -2,7 +2,7 @@
 // Prints figures (not a test): first contentful paint, largest contentful paint, hydration
 // (the app sets html[data-hydrated] in an effect), load, total blocking time, and what was sent.
 //
-//   npm run bench:web -- [--runs 3] [--kbps 400] [--rtt 400] [--cpu 1,4] [--locales km,en] [--port 3271]
+//   npm run bench:web -- [--runs 3] [--kbps 400] [--rtt 400] [--cpu 1,4] [--locales km,en] [--port 3271] [--waterfall]
 //
 // It builds nothing itself (`npm run bench:web` builds first), starts the built server on its own
 // port with a fresh demo database in data/bench-web/, and stops it at the end. The network is
@@ -25,6 +25,7 @@ const KBPS = Number(arg("kbps", "400"));
 const RTT = Number(arg("rtt", "400"));
 const CPU = arg("cpu", "1,4").split(",").map(Number);
 const LOCALES = arg("locales", "km,en").split(",") as ("km" | "en")[];
+const WATERFALL = args.includes("--waterfall");
 const PORT = Number(arg("port", process.env.BENCH_PORT ?? "3271"));
 const BASE = `http://localhost:${PORT}`;
 const TODAY = "2026-11-19";
@@ -91,6 +92,11 @@ async function measure(browser: Browser, url: string, cookie: { name: string; va
   await page.waitForTimeout(300);
   // A string, not a function: tsx would wrap named functions in a helper the page lacks.
   const figures = (await page.evaluate(COLLECT)) as Figures;
+  if (WATERFALL) {
+    const rows = (await page.evaluate(WATERFALL_ROWS)) as { name: string; start: number; end: number; kb: number }[];
+    console.log(`  waterfall (cpu ${cpu}x): start → end ms, KB, file`);
+    for (const r of rows) console.log(`  ${r.start.toFixed(0).padStart(6)} → ${r.end.toFixed(0).padStart(6)} ${r.kb.toFixed(1).padStart(6)}  ${r.name}`);
+  }
   await context.close();
   return figures;
 }
@@ -116,6 +122,10 @@ const COLLECT = `(() => {
   return { fcp, lcp: b.lcp ?? NaN, hydrated, load: nav.loadEventEnd, tbt, requests: resources.length + 1,
     jsRequests: js.length, jsKB: size(js), totalKB: size(resources) + nav.transferSize / 1024 };
 })()`;
+
+const WATERFALL_ROWS = `performance.getEntriesByType("resource").map((r) => ({
+  name: r.name.replace(location.origin, ""), start: r.startTime, end: r.responseEnd, kb: r.transferSize / 1024,
+})).sort((a, b) => a.start - b.start)`;
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);

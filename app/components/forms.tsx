@@ -1,6 +1,6 @@
 import { useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 /** Field errors are catalogue keys (see app/utils/validation.ts); shown in the user's language. */
 export function FieldErrors({ id, errors }: { id: string; errors: string[] | undefined }) {

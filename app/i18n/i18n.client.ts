@@ -1,12 +1,25 @@
-import i18next, { type i18n } from "i18next";
-import { initReactI18next } from "react-i18next";
-
 import type { Locale } from "~/domain/enums";
 
 import { CATALOGUES_ELEMENT_ID, type CatalogueFiles, type Catalogues } from "./catalogues";
-import { baseOptions, DEFAULT_LOCALE, isLocale } from "./config";
+import { DEFAULT_LOCALE, isLocale } from "./config";
+import { translation, type Translation } from "./react";
+import type { Resources } from "./translate";
 
-type Resources = Record<string, unknown>;
+/** What the page renders with; a new value when the whole catalogue had to be loaded. */
+export interface TranslationStore {
+  get: () => Translation;
+  subscribe: (listener: () => void) => () => void;
+}
+
+function merge(target: Resources, source: Resources) {
+  for (const [k, v] of Object.entries(source)) {
+    if (k === "__proto__" || k === "constructor" || k === "prototype") continue;
+    const existing = target[k];
+    if (typeof v === "object" && typeof existing === "object") merge(existing, v);
+    else target[k] = typeof v === "object" ? merge({}, v) : v;
+  }
+  return target;
+}
 
 /**
  * The whole catalogue of a language: only loaded when a key is missing from the page's route
@@ -25,36 +38,42 @@ function givenFiles(): CatalogueFiles | null {
   return isLocale(parsed.locale) ? parsed : null;
 }
 
-/** The browser's i18next, holding the catalogues of the routes on the page (see ./catalogues.tsx). */
-export async function createClientI18n(): Promise<{ i18n: i18n; catalogues: Catalogues }> {
+/** The browser's translations: the catalogues of the routes on the page (see ./catalogues.tsx). */
+export async function createClientI18n(): Promise<{ store: TranslationStore; catalogues: Catalogues }> {
   const given = givenFiles();
   const lang = document.documentElement.lang;
   const locale: Locale = given?.locale ?? (isLocale(lang) ? lang : DEFAULT_LOCALE);
   const files = given?.files ?? {};
-  const instance = i18next.createInstance();
-  const add = (resources: Resources) => {
-    instance.addResourceBundle(locale, "translation", resources, true, true);
+  // Read on every call of t: a route's catalogue lands here before that route renders.
+  const resources: Resources = {};
+  const add = (more: Resources) => {
+    merge(resources, more);
   };
 
-  let wholeLoad: Promise<void> | null = null;
-  const loadWhole = () => (wholeLoad ??= whole[locale]().then((m) => add(m.default)));
+  const listeners = new Set<() => void>();
   const reported = new Set<string>();
-
-  await instance.use(initReactI18next).init({
-    ...baseOptions,
-    lng: locale,
-    resources: { [locale]: { translation: {} } },
-    // Re-render when catalogues arrive (the whole one, after a missing key).
-    react: { bindI18nStore: "added" },
-    parseMissingKeyHandler(key: string, defaultValue?: string) {
-      if (!reported.has(key)) {
-        reported.add(key);
-        console.error(`i18n: "${key}" is not in this page's route catalogues; see docs/decisions/0024-catalogue-per-route.md`);
-        void loadWhole();
-      }
-      return defaultValue ?? key;
+  let wholeLoad: Promise<void> | null = null;
+  const loadWhole = () =>
+    (wholeLoad ??= whole[locale]().then((m) => {
+      add(m.default);
+      // A new value, so that what showed a key re-renders with its words.
+      current = translation(locale, resources, onMissing);
+      for (const listener of listeners) listener();
+    }));
+  const onMissing = (key: string) => {
+    if (reported.has(key)) return;
+    reported.add(key);
+    console.error(`i18n: "${key}" is not in this page's route catalogues; see docs/decisions/0024-catalogue-per-route.md`);
+    void loadWhole();
+  };
+  let current = translation(locale, resources, onMissing);
+  const store: TranslationStore = {
+    get: () => current,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
-  });
+  };
 
   const loaded = new Set<string>();
   const loading = new Map<string, Promise<void>>();
@@ -88,5 +107,5 @@ export async function createClientI18n(): Promise<{ i18n: i18n; catalogues: Cata
     const onPage = [...document.querySelectorAll<HTMLLinkElement>("link[data-catalogue]")].map((l) => l.dataset.catalogue ?? "");
     await ensure(onPage);
   }
-  return { i18n: instance, catalogues: { locale, files, ensure } };
+  return { store, catalogues: { locale, files, ensure } };
 }

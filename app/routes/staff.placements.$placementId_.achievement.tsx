@@ -4,7 +4,7 @@
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 import { actorOf, notFound, requireStaff } from "~/auth/guards.server";
 import { AchievementRecord } from "~/components/achievement";
