@@ -2,7 +2,7 @@
 // Prints figures (not a test): first contentful paint, largest contentful paint, hydration
 // (the app sets html[data-hydrated] in an effect), load, total blocking time, and what was sent.
 //
-//   npm run bench:web -- [--runs 3] [--kbps 400] [--rtt 400] [--cpu 1,4] [--locales km,en] [--port 3271] [--waterfall]
+//   npm run bench:web -- [--runs 3] [--kbps 400] [--rtt 400] [--cpu 1,4] [--locales km,en] [--port 3271] [--waterfall] [--block-fonts]
 //
 // It builds nothing itself (`npm run bench:web` builds first), starts the built server on its own
 // port with a fresh demo database in data/bench-web/, and stops it at the end. The network is
@@ -26,6 +26,8 @@ const RTT = Number(arg("rtt", "400"));
 const CPU = arg("cpu", "1,4").split(",").map(Number);
 const LOCALES = arg("locales", "km,en").split(",") as ("km" | "en")[];
 const WATERFALL = args.includes("--waterfall");
+// What the page costs without its web fonts (a phone that has the font, or a font loaded later).
+const BLOCK_FONTS = args.includes("--block-fonts");
 const PORT = Number(arg("port", process.env.BENCH_PORT ?? "3271"));
 const BASE = `http://localhost:${PORT}`;
 const TODAY = "2026-11-19";
@@ -77,6 +79,7 @@ async function measure(browser: Browser, url: string, cookie: { name: string; va
   await context.addCookies([{ ...cookie, url: BASE }]);
   await context.addInitScript(OBSERVE);
   const page = await context.newPage();
+  if (BLOCK_FONTS) await page.route(/\.woff2$/, (route) => route.abort());
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
   await cdp.send("Network.setCacheDisabled", { cacheDisabled: false });
@@ -94,7 +97,9 @@ async function measure(browser: Browser, url: string, cookie: { name: string; va
   const figures = (await page.evaluate(COLLECT)) as Figures;
   if (WATERFALL) {
     const rows = (await page.evaluate(WATERFALL_ROWS)) as { name: string; start: number; end: number; kb: number }[];
+    const nav = (await page.evaluate(`(() => { const n = performance.getEntriesByType("navigation")[0]; return { start: n.requestStart, first: n.responseStart, end: n.responseEnd, dcl: n.domContentLoadedEventEnd, kb: n.transferSize / 1024 }; })()`)) as Record<string, number>;
     console.log(`  waterfall (cpu ${cpu}x): start → end ms, KB, file`);
+    console.log(`  ${nav.start!.toFixed(0).padStart(6)} → ${nav.end!.toFixed(0).padStart(6)} ${nav.kb!.toFixed(1).padStart(6)}  the page (first byte ${nav.first!.toFixed(0)}, DOMContentLoaded ${nav.dcl!.toFixed(0)})`);
     for (const r of rows) console.log(`  ${r.start.toFixed(0).padStart(6)} → ${r.end.toFixed(0).padStart(6)} ${r.kb.toFixed(1).padStart(6)}  ${r.name}`);
   }
   await context.close();
