@@ -1,6 +1,6 @@
 /**
  * The translate function that pages render with, on the server and in the browser alike
- * (docs/decisions/0025-translate-without-i18next-in-the-browser.md).
+ * (docs/decisions/0025-what-a-phone-downloads.md).
  *
  * It does what the catalogues use of i18next, the same way (translate.test.ts compares the two
  * on every key of both catalogues): a dotted key; plurals by `count` (`_zero` for 0 when there
