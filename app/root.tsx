@@ -1,3 +1,4 @@
+import khmerRegular from "@fontsource/noto-sans-khmer/files/noto-sans-khmer-khmer-400-normal.woff2";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Link,
@@ -11,9 +12,6 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
-import { useTranslation } from "~/i18n/react";
-
-import khmerRegular from "@fontsource/noto-sans-khmer/files/noto-sans-khmer-khmer-400-normal.woff2";
 
 import "~/context";
 import { getOptionalUser } from "~/auth/guards.server";
@@ -23,6 +21,7 @@ import { CatalogueGate, CatalogueLinks } from "~/i18n/catalogues";
 import { DEFAULT_LOCALE, isLocale } from "~/i18n/config";
 import { serverT } from "~/i18n/i18n.server";
 import { resolveLocale } from "~/i18n/locale.server";
+import { useTranslation } from "~/i18n/react";
 import tailwind from "~/tailwind.css";
 import { useNonce } from "~/utils/nonce";
 
