@@ -12,6 +12,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 import { chromium, type Browser } from "playwright";
 
@@ -32,7 +33,7 @@ const PORT = Number(arg("port", process.env.BENCH_PORT ?? "3271"));
 const BASE = `http://localhost:${PORT}`;
 const TODAY = "2026-11-19";
 
-const root = path.resolve(import.meta.dirname, "..");
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const database = path.join(root, "data/bench-web/portal.db");
 fs.rmSync(path.dirname(database), { recursive: true, force: true });
 fs.mkdirSync(path.dirname(database), { recursive: true });
