@@ -4,6 +4,7 @@
  * data, cross-origin write refusal, then the Remix handler.
  */
 import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -60,6 +61,51 @@ app.use((req, res, next) => {
   next();
 });
 
+// Static files, before the page headers: a script, a style sheet or a font needs no CSP; of
+// helmet's set they keep nosniff and a same-origin resource policy. Everything under /build has
+// a content hash in its name (scripts, styles, fonts, catalogues), so it is cached for a year and
+// sent as the brotli or gzip copy written at build (scripts/compress-assets.mjs). Other public
+// files (the favicon) may change: an hour.
+const { precompressedFile } = build.entry.module;
+const buildDir = path.join(root, "public/build");
+const precompressed = new Set(
+  fs.existsSync(buildDir)
+    ? fs
+        .readdirSync(buildDir, { recursive: true })
+        .filter((f) => /\.(br|gz)$/.test(f))
+        .map((f) => `/${f.split(path.sep).join("/")}`)
+    : [],
+);
+const staticHeaders = (res, file) => {
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
+  const encoding = file.endsWith(".br") ? "br" : file.endsWith(".gz") ? "gzip" : null;
+  if (encoding) {
+    res.setHeader("Content-Encoding", encoding);
+    res.type(path.extname(file.slice(0, file.lastIndexOf("."))));
+  }
+};
+app.use(
+  "/build",
+  (req, res, next) => {
+    if (req.method !== "GET" && req.method !== "HEAD") return next();
+    const found = precompressedFile(req.get("accept-encoding"), req.path, precompressed);
+    if (found.vary) res.vary("Accept-Encoding");
+    if (found.file) req.url = found.file + req.url.slice(req.path.length);
+    next();
+  },
+  express.static(buildDir, {
+    immutable: true,
+    maxAge: "1y",
+    lastModified: false,
+    acceptRanges: false,
+    index: false,
+    redirect: false,
+    setHeaders: staticHeaders,
+  }),
+);
+app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false, redirect: false, setHeaders: staticHeaders }));
+
 app.use(
   helmet({
     contentSecurityPolicy: {
@@ -82,10 +128,6 @@ app.use(
   }),
 );
 app.use(compression());
-
-// Fingerprinted build assets never change; other public files may.
-app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
-app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 
 app.use((req, res, next) => {
   // Everything past the static files may carry personal data: no-store, unless the response

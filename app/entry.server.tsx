@@ -3,17 +3,20 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider } from "react-i18next";
 
 import type { Locale } from "~/domain/enums";
+import { catalogueFiles } from "~/i18n/catalogue-files.server";
+import { CataloguesProvider } from "~/i18n/catalogues";
 import { isLocale } from "~/i18n/config";
-import { createServerI18n } from "~/i18n/i18n.server";
 import { resolveLocale } from "~/i18n/locale.server";
+import { TranslationProvider } from "~/i18n/react";
+import { serverTranslation } from "~/i18n/translation.server";
 import { NonceProvider } from "~/utils/nonce";
 import { withoutZeroBytes } from "~/utils/zero-bytes.server";
 
 export { bootServer } from "~/boot.server";
 export { isCrossOriginWrite } from "~/utils/origin";
+export { precompressedFile } from "~/utils/precompressed";
 
 const ABORT_DELAY = 5_000;
 
@@ -26,7 +29,6 @@ export default async function handleRequest(
 ) {
   const rootData = remixContext.staticHandlerContext.loaderData["root"] as { locale?: Locale } | undefined;
   const locale = isLocale(rootData?.locale) ? rootData.locale : await resolveLocale(request, null);
-  const i18n = createServerI18n(locale);
   const nonce = loadContext.cspNonce;
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
 
@@ -34,9 +36,11 @@ export default async function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <I18nextProvider i18n={i18n}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-        </I18nextProvider>
+        <CataloguesProvider value={{ locale, files: catalogueFiles(locale) }}>
+          <TranslationProvider value={serverTranslation(locale)}>
+            <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+          </TranslationProvider>
+        </CataloguesProvider>
       </NonceProvider>,
       {
         nonce,

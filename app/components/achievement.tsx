@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 import { LevelIcon } from "~/components/levels";
 import type { Locale } from "~/domain/enums";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 import type { AbsenceReason, AdvanceNoticeKind, Locale } from "~/domain/enums";
 import { formatDay } from "~/i18n/format";

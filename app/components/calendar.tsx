@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 import type { CalendarDay, DayMark, MonthCalendar } from "~/domain/me-progress";
 import type { Locale } from "~/domain/enums";

@@ -4,7 +4,7 @@
  * record and never prints.
  */
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 import { FieldErrors, SubmitButton } from "~/components/forms";
 import { SelectField } from "~/components/record-fields";

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 import type { FlagRule, FlagSeverity } from "~/domain/enums";
 import { formatDate } from "~/i18n/format";

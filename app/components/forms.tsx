@@ -1,7 +1,6 @@
-import { getInputProps, type FieldMetadata } from "@conform-to/react";
 import { useNavigation } from "@remix-run/react";
-import type { InputHTMLAttributes, ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import type { ReactNode } from "react";
+import { useTranslation } from "~/i18n/react";
 
 /** Field errors are catalogue keys (see app/utils/validation.ts); shown in the user's language. */
 export function FieldErrors({ id, errors }: { id: string; errors: string[] | undefined }) {
@@ -13,31 +12,6 @@ export function FieldErrors({ id, errors }: { id: string; errors: string[] | und
         <li key={e}>{t(e as "errors.invalid", { defaultValue: t("errors.invalid") })}</li>
       ))}
     </ul>
-  );
-}
-
-export function TextField({
-  field,
-  label,
-  type = "text",
-  ...rest
-}: {
-  field: FieldMetadata<string>;
-  label: ReactNode;
-  type?: "text" | "password" | "date" | "number" | "tel";
-} & Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "name" | "id" | "defaultValue">) {
-  return (
-    <div>
-      <label htmlFor={field.id} className="block font-medium">
-        {label}
-      </label>
-      <input
-        {...getInputProps(field, { type, ariaAttributes: true })}
-        {...rest}
-        className="mt-1 block min-h-11 w-full rounded-lg border border-stone-400 bg-white px-3 text-base aria-[invalid=true]:border-red-700"
-      />
-      <FieldErrors id={field.errorId} errors={field.errors} />
-    </div>
   );
 }
 

@@ -3,7 +3,7 @@
  * "revoked on …", or "not valid" with the reason. What follows a valid verdict is read from the
  * signed credential alone (`readCredential`): the page can show nothing the credential does not hold.
  */
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 import type { CredentialView, PageVerdict } from "~/domain/credential";
 import type { Locale } from "~/domain/enums";

@@ -4,7 +4,7 @@
  */
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
-import { I18nextProvider } from "react-i18next";
+import { I18nextProvider } from "~/i18n/react";
 import { describe, expect, it, vi } from "vitest";
 
 const state = vi.hoisted(() => ({ loader: null as unknown, action: undefined as unknown }));

@@ -1,13 +1,14 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 import { getOptionalUser } from "~/auth/guards.server";
 import { beginSignIn } from "~/auth/rate-limit.server";
 import { createUserSession } from "~/auth/session.server";
 import { authenticator, SignInError } from "~/auth/sign-in.server";
-import { Alert, SubmitButton, TextField } from "~/components/forms";
+import { TextField } from "~/components/conform-fields";
+import { Alert, SubmitButton } from "~/components/forms";
 import { formRequest, readForm } from "~/forms/form-data.server";
 import { parseLogin } from "~/forms/login.server";
 import { audit } from "~/db/audit.server";

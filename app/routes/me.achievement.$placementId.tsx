@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 import { notFound, requireRole } from "~/auth/guards.server";
 import { AchievementRecord, VerifyQr } from "~/components/achievement";

@@ -1,6 +1,5 @@
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
-import { I18nextProvider } from "react-i18next";
 import { describe, expect, it, vi } from "vitest";
 
 const state = vi.hoisted(() => ({ loader: null as unknown, action: undefined as unknown }));
@@ -17,7 +16,8 @@ vi.mock("@remix-run/react", async () => {
 });
 
 import { createApprentice, createEmployer, createFramework, createPlacement, createSite, createUser, createFlag } from "~/db/factories.server";
-import { createServerI18n } from "~/i18n/i18n.server";
+import { TranslationProvider } from "~/i18n/react";
+import { serverTranslation } from "~/i18n/translation.server";
 import { useTestDatabase } from "~/test/db";
 import { context, cookieFor, get, run } from "~/test/requests";
 
@@ -46,7 +46,7 @@ async function render(Page: () => unknown, loader: (args: never) => Promise<unkn
   state.action = action;
   const html: string[] = [];
   for (const locale of ["en", "km"] as const) {
-    html.push(renderToString(createElement(I18nextProvider, { i18n: createServerI18n(locale) }, createElement(Page as never))));
+    html.push(renderToString(createElement(TranslationProvider, { value: serverTranslation(locale) }, createElement(Page as never))));
   }
   return html;
 }

@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 import { FieldErrors, SubmitButton } from "~/components/forms";
 import type { remindersOverview } from "~/db/reminders.server";

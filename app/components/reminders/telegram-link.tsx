@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 import { SubmitButton } from "~/components/forms";
 import { formatDateTime } from "~/i18n/format";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 import { FieldErrors, SubmitButton } from "~/components/forms";
 import { ABSENCE_REASONS } from "~/domain/enums";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 import type { Locale } from "~/domain/enums";
 import { formatDateTime, formatDay } from "~/i18n/format";

@@ -1,5 +1,5 @@
 import { useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 import { isIsoDate } from "~/domain/dates";
 import type { Locale } from "~/domain/enums";

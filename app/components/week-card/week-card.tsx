@@ -3,7 +3,7 @@
  * Every button saves everything entered; only "Submit the week" records the weekly review.
  */
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 import { UpcomingNotices } from "~/components/advance-notices";
 import { FieldErrors, SubmitButton } from "~/components/forms";
