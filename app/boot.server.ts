@@ -1,14 +1,14 @@
 /**
  * Start-up, called by server.js before it listens: parse the environment (a bad value stops
  * the app with a message naming the variable), open and migrate the database, seed the demo
- * when the database is empty, print the demo accounts, create the credential signing key on the
- * first start, start the flag engine (a pass now, after every relevant write, and daily), the
- * reminders (Telegram updates, a pass a minute) and housekeeping (sweeps hourly, a backup daily),
- * and mark the database as in use so that a restore refuses to replace it under the server.
+ * when the database is empty, print the demo accounts, make sure the database holds the
+ * credential signing keys (adopting an older install's key file once, or creating the first key),
+ * start the flag engine (a pass now, after every relevant write, and daily), the reminders
+ * (Telegram updates, a pass a minute) and housekeeping (sweeps hourly, a backup daily), and mark
+ * the database as in use so that a restore refuses to replace it under the server.
  */
-import { ensureSigningKey } from "~/credentials/keys.server";
 import { db } from "~/db/client.server";
-import { credentialKeyDir } from "~/db/credentials.server";
+import { ensureCredentialKeys } from "~/db/credential-keys.server";
 import { startFlagEngine } from "~/db/flag-schedule.server";
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from "~/db/seed.server";
 import { verifyAgainstNothing } from "~/auth/password.server";
@@ -33,7 +33,9 @@ export async function bootServer() {
       console.log(`  ${account.username.padEnd(12)} ${account.role.padEnd(11)} ${account.description}`);
     }
   }
-  await ensureSigningKey(credentialKeyDir());
+  const keys = await ensureCredentialKeys(database);
+  if (keys.source === "adopted") console.log(`Moved the credential signing keys from ${keys.from} into the database; the file is now ${keys.renamedTo}, needed only to restore a backup taken before this upgrade.`);
+  if (keys.source === "created") console.log(`Created the credential signing key ${keys.kid} in the database.`);
   await startFlagEngine();
   startHousekeeping({ backupDir: backupDir(config), backupKeep: config.BACKUP_KEEP, dailyBackup: config.BACKUP_DAILY });
   markServer(config.DATABASE_PATH, config.PORT);

@@ -1,6 +1,8 @@
 /**
- * `npm run verify -- FILE`: a partner checks a record with the published keys and no database.
+ * `npm run verify -- FILE`: a partner checks a record with the published keys and no database;
+ * on the portal's machine, the keys come from the local database, opened read-only.
  */
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -8,14 +10,17 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { signCredential } from "~/credentials/jwt.server";
-import { ensureSigningKey, publishedKeys, signingKey } from "~/credentials/keys.server";
+import { publishedKeys, signingKey } from "~/credentials/keys.server";
+import { openDatabase } from "~/db/client.server";
+import { databaseKeyStore, ensureCredentialKeys } from "~/db/credential-keys.server";
 import { buildCredential, envelope, type RecordFacts } from "~/domain/credential";
 
 import { runVerify } from "./verify-cli";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-verify-cli-"));
-// The default keys are the ones beside DATABASE_PATH (the database itself is never opened).
-process.env.DATABASE_PATH = path.join(dir, "portal.db");
+// The default keys are the published ones in the database at DATABASE_PATH.
+const databaseFile = path.join(dir, "portal.db");
+process.env.DATABASE_PATH = databaseFile;
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const facts: RecordFacts = {
@@ -52,17 +57,23 @@ async function run(args: string[]) {
 }
 
 beforeAll(async () => {
-  await ensureSigningKey(dir);
-  const jwt = await signCredential(buildCredential(facts), await signingKey(dir), facts.baseUrl);
+  const database = openDatabase(databaseFile);
+  await ensureCredentialKeys(database);
+  const store = databaseKeyStore(database);
+  const jwt = await signCredential(buildCredential(facts), await signingKey(store), facts.baseUrl);
   fs.writeFileSync(files.record, JSON.stringify(envelope(jwt)));
   fs.writeFileSync(files.jwt, `${jwt}\n`);
   const [h, p, s] = jwt.split(".") as [string, string, string];
   const payload = JSON.parse(Buffer.from(p, "base64url").toString("utf8"));
   payload.credentialSubject.result[0].reachedOn = "2026-03-03";
   fs.writeFileSync(files.forged, JSON.stringify(envelope(`${h}.${Buffer.from(JSON.stringify(payload)).toString("base64url")}.${s}`)));
-  fs.writeFileSync(files.jwks, JSON.stringify({ keys: publishedKeys(dir) }));
+  fs.writeFileSync(files.jwks, JSON.stringify({ keys: publishedKeys(store) }));
   fs.writeFileSync(files.empty, JSON.stringify({ keys: [] }));
+  // Checkpointed and closed, as a stopped server leaves it: the check below sees every byte.
+  database.$client.close();
 });
+
+const sha = (file: string) => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 
 describe("npm run verify", () => {
   it("prints VALID with what the record says, from a JWKS file or the local public keys (exit 0)", async () => {
@@ -72,6 +83,29 @@ describe("npm run verify", () => {
       expect(result.out).toContain("VALID SIGNATURE: Record of achievement: Hairdressing");
       expect(result.out).toContain("for Sokha: 1 skill(s) at Parkway Beauty Salon, 2026-03-02 to 2026-08-28");
       expect(result.out).toContain("revocation: not checked offline (add --online); see https://portal.example.org/verify/AbCdEfGhIjKlMnOpQrStUv/status");
+    }
+  });
+
+  it("reads the local database's published keys without writing to it, and says so", async () => {
+    const before = sha(databaseFile);
+    const result = await run([files.record]);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain(`signed with key ${JSON.parse(fs.readFileSync(files.jwks, "utf8")).keys[0].kid}`);
+    expect(sha(databaseFile)).toBe(before);
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith(".credential-keys"))).toEqual([]);
+  });
+
+  it("says when there is no local database to read the keys from, and creates none (exit 2)", async () => {
+    const away = `${databaseFile}.away`;
+    fs.renameSync(databaseFile, away);
+    try {
+      const result = await run([files.record]);
+      expect(result.code).toBe(2);
+      expect(result.err).toContain(`There is no database at ${databaseFile}`);
+      expect(result.err).toContain("--jwks");
+      expect(fs.existsSync(databaseFile)).toBe(false);
+    } finally {
+      fs.renameSync(away, databaseFile);
     }
   });
 

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 import { checkCredential } from "~/credentials/jwt.server";
-import { publishedKeys } from "~/credentials/keys.server";
+import { publishedKeysOfFile } from "~/db/credential-keys.server";
 import { env } from "~/env.server";
 import { serverT } from "~/i18n/i18n.server";
 
@@ -16,8 +16,13 @@ type Jwk = { kty?: string; crv?: string; x?: string; kid?: string };
 
 async function loadKeys(source: string | undefined): Promise<{ keys: Jwk[]; from: string }> {
   if (!source) {
-    const dir = path.dirname(path.resolve(env().DATABASE_PATH));
-    return { keys: publishedKeys(dir), from: dir };
+    // The local database's published keys, opened read-only (the server may be running).
+    const file = path.resolve(env().DATABASE_PATH);
+    try {
+      return { keys: publishedKeysOfFile(file), from: file };
+    } catch (error) {
+      throw new Error(`${error instanceof Error ? error.message : String(error)}. Give the published keys with --jwks JWKS_FILE_OR_URL.`);
+    }
   }
   const text = /^https?:\/\//.test(source) ? await (await fetch(source)).text() : fs.readFileSync(source, "utf8");
   const parsed = JSON.parse(text) as { keys?: unknown };

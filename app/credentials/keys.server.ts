@@ -1,20 +1,15 @@
 /**
  * The programme's Ed25519 signing keys for records of achievement (docs/decisions/0020).
  *
- * They live in one file beside the database (`.credential-keys.json`, mode 0600, like
- * `.session-secret`): outside `public/`, so never served, and under the ignored `data/` folder,
- * so never committed. The first start creates a key; `npm run keys:rotate` puts a new one first.
- * A rotated key keeps its public half (still published, so what it signed still verifies) and
- * loses its private half (it signs nothing more).
+ * A key set lists every key, current first. The first key signs; a rotated key keeps its public
+ * half (still published, so what it signed still verifies) and loses its private half (it signs
+ * nothing more). This module makes, rotates and reads a key set through a `KeyStore`, and knows
+ * nothing of where the set is kept: the portal keeps it in its database, so that a backup carries
+ * it (`app/db/credential-keys.server.ts`); tests keep it in memory (`memoryKeyStore`).
  */
-import crypto from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
-
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from "jose";
 import { z } from "zod";
 
-export const KEY_FILE = ".credential-keys.json";
 export const SIGNING_ALG = "EdDSA";
 
 const PublicJwk = z.object({ kty: z.literal("OKP"), crv: z.literal("Ed25519"), x: z.string().min(40) });
@@ -25,10 +20,11 @@ const StoredKey = z.object({
   publicJwk: PublicJwk,
   privateJwk: PublicJwk.extend({ d: z.string().min(40) }).optional(),
 });
-const KeyFile = z.object({ version: z.literal(1), keys: z.array(StoredKey).min(1) });
+const KeySet = z.object({ version: z.literal(1), keys: z.array(StoredKey).min(1) });
 
 export type StoredKey = z.infer<typeof StoredKey>;
-export type KeyFileContents = z.infer<typeof KeyFile>;
+/** The stored form of the keys: `{ version: 1, keys: [current, ...older] }`. */
+export type KeySet = z.infer<typeof KeySet>;
 /** A public key as published: what a verifier needs and nothing else. */
 export interface PublishedKey {
   kty: "OKP";
@@ -39,7 +35,33 @@ export interface PublishedKey {
   use: "sig";
 }
 
-export const keyFilePath = (dir: string) => path.join(dir, KEY_FILE);
+/**
+ * Where a key set is kept. Every method is synchronous and whole: a reader sees the old set or
+ * the new one, never half of a change.
+ */
+export interface KeyStore {
+  /** The key set, or null when there is none yet. */
+  read(): KeySet | null;
+  /** Keep `first` unless a key set is already kept; returns the set kept afterwards (insert if absent, then re-read). */
+  createIfAbsent(first: KeySet): KeySet;
+  /** Replace the set with `change(current)`, with no other change in between; returns the new set. */
+  replace(change: (current: KeySet | null) => KeySet): KeySet;
+}
+
+/** Read a key set from its JSON text; `where` names its origin in the error. */
+export function parseKeySet(text: string, where: string): KeySet {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new Error(`${where} does not hold credential keys: it is not JSON`);
+  }
+  const parsed = KeySet.safeParse(json);
+  if (!parsed.success) throw new Error(`${where} does not hold credential keys: ${parsed.error.issues[0]?.message ?? "invalid"}`);
+  return parsed.data;
+}
+
+export const serializeKeySet = (set: KeySet) => `${JSON.stringify(set, null, 2)}\n`;
 
 async function newKey(): Promise<StoredKey> {
   const { publicKey, privateKey } = await generateKeyPair(SIGNING_ALG, { crv: "Ed25519", extractable: true });
@@ -48,67 +70,63 @@ async function newKey(): Promise<StoredKey> {
   return { kid: await calculateJwkThumbprint(publicJwk), createdAt: new Date().toISOString(), retiredAt: null, publicJwk, privateJwk };
 }
 
-/** Write the whole file at once (a temporary file renamed over it), readable by the owner only. */
-function writeKeyFile(dir: string, contents: KeyFileContents) {
-  fs.mkdirSync(dir, { recursive: true });
-  const temp = path.join(dir, `${KEY_FILE}.${crypto.randomBytes(6).toString("hex")}.tmp`);
-  fs.writeFileSync(temp, `${JSON.stringify(contents, null, 2)}\n`, { mode: 0o600, flag: "wx" });
-  fs.renameSync(temp, keyFilePath(dir));
-}
+/** A key set holding one new key. */
+export const newKeySet = async (): Promise<KeySet> => ({ version: 1, keys: [await newKey()] });
 
-const cache = new Map<string, { stamp: string; contents: KeyFileContents }>();
-
-/** The key file, or null when there is none yet. Re-read when it changes (a rotation by the command). */
-export function readKeyFile(dir: string): KeyFileContents | null {
-  const file = keyFilePath(dir);
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch {
-    return null;
-  }
-  const stamp = `${stat.mtimeMs}:${stat.size}:${stat.ino}`;
-  const hit = cache.get(file);
-  if (hit?.stamp === stamp) return hit.contents;
-  const parsed = KeyFile.safeParse(JSON.parse(fs.readFileSync(file, "utf8")));
-  if (!parsed.success) throw new Error(`${file} is not a credential key file: ${parsed.error.issues[0]?.message ?? "invalid"}`);
-  cache.set(file, { stamp, contents: parsed.data });
-  return parsed.data;
-}
-
-/** Create the first signing key when there is none (the first start). Returns the signing key's id. */
-export async function ensureSigningKey(dir: string): Promise<string> {
-  const existing = readKeyFile(dir);
-  if (existing) return existing.keys[0]!.kid;
-  const key = await newKey();
-  try {
-    fs.mkdirSync(dir, { recursive: true });
-    // "wx": two processes starting at once cannot both create it.
-    fs.writeFileSync(keyFilePath(dir), `${JSON.stringify({ version: 1, keys: [key] } satisfies KeyFileContents, null, 2)}\n`, { mode: 0o600, flag: "wx" });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-  }
-  return readKeyFile(dir)!.keys[0]!.kid;
+/**
+ * Make sure the store holds keys (the first start). When it holds none, `first()` makes the set
+ * to keep (a new key by default). Two processes starting at once keep one set: the first to
+ * write wins, and both read it back. `created` says whether the set kept is the one `first()` made.
+ */
+export async function ensureSigningKey(store: KeyStore, first: () => KeySet | Promise<KeySet> = newKeySet): Promise<{ kid: string; created: boolean }> {
+  const existing = store.read();
+  if (existing) return { kid: existing.keys[0]!.kid, created: false };
+  const candidate = await first();
+  const kept = store.createIfAbsent(candidate);
+  return { kid: kept.keys[0]!.kid, created: kept.keys[0]!.kid === candidate.keys[0]!.kid };
 }
 
 /** A new signing key first; every older key keeps only its public half, marked retired. */
-export async function rotateSigningKey(dir: string): Promise<{ added: string; retired: string[] }> {
-  const existing = readKeyFile(dir);
+export async function rotateSigningKey(store: KeyStore): Promise<{ added: string; retired: string[] }> {
+  // Made before the store is touched: generating a key is asynchronous, a store's change is not.
   const key = await newKey();
   const now = new Date().toISOString();
-  const older = (existing?.keys ?? []).map(({ privateJwk: _private, ...k }) => ({ ...k, retiredAt: k.retiredAt ?? now }));
-  writeKeyFile(dir, { version: 1, keys: [key, ...older] });
-  return { added: key.kid, retired: older.filter((k) => k.retiredAt === now).map((k) => k.kid) };
+  const next = store.replace((current) => ({
+    version: 1,
+    keys: [key, ...(current?.keys ?? []).map(({ privateJwk: _private, ...k }) => ({ ...k, retiredAt: k.retiredAt ?? now }))],
+  }));
+  return { added: key.kid, retired: next.keys.filter((k) => k.retiredAt === now).map((k) => k.kid) };
 }
 
 /** The key that signs now. */
-export async function signingKey(dir: string) {
-  const current = readKeyFile(dir)?.keys[0];
-  if (!current?.privateJwk) throw new Error(`No signing key in ${keyFilePath(dir)}: start the server once, or run npm run keys:rotate`);
+export async function signingKey(store: KeyStore) {
+  const current = store.read()?.keys[0];
+  if (!current?.privateJwk) throw new Error("No credential signing key: start the server once, or run npm run keys:rotate");
   return { kid: current.kid, key: await importJWK(current.privateJwk as JWK, SIGNING_ALG) };
 }
 
-/** Every public key, current first: old ones stay so that what they signed still verifies. */
-export function publishedKeys(dir: string): PublishedKey[] {
-  return (readKeyFile(dir)?.keys ?? []).map((k) => ({ ...k.publicJwk, kid: k.kid, alg: SIGNING_ALG, use: "sig" }));
+/**
+ * Every public key, current first: old ones stay so that what they signed still verifies. Each
+ * is built field by field from the public half, so nothing private can slip into it.
+ */
+export function publishedKeys(store: KeyStore): PublishedKey[] {
+  return (store.read()?.keys ?? []).map((k) => ({ kty: "OKP", crv: "Ed25519", x: k.publicJwk.x, kid: k.kid, alg: SIGNING_ALG, use: "sig" }));
+}
+
+/** A store in memory (tests, and the pure code's reference): kept as text, as a database keeps it. */
+export function memoryKeyStore(): KeyStore & { text: () => string | null } {
+  let text: string | null = null;
+  const read = () => (text === null ? null : parseKeySet(text, "the memory key store"));
+  return {
+    text: () => text,
+    read,
+    createIfAbsent(first) {
+      text ??= serializeKeySet(first);
+      return read()!;
+    },
+    replace(change) {
+      text = serializeKeySet(change(read()));
+      return read()!;
+    },
+  };
 }

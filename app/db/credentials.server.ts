@@ -7,7 +7,6 @@
  * apprentice id. The public look-up knows nothing but the id it was given.
  */
 import crypto from "node:crypto";
-import path from "node:path";
 
 import { and, asc, desc, eq } from "drizzle-orm";
 import { decodeJwt } from "jose";
@@ -22,19 +21,14 @@ import { serverT } from "~/i18n/i18n.server";
 
 import { audit } from "./audit.server";
 import { db } from "./client.server";
+import { databaseKeyStore } from "./credential-keys.server";
 import { loadAchievement } from "./me.server";
 import { consents, credentialRevocations, credentials, educationAfternoons, educationEvents, placements, users } from "./schema";
 
 const withRequest = (requestId?: string) => (requestId ? { requestId } : null);
 
-/** The folder of the database in use: the signing keys live beside it. */
-export function credentialKeyDir(): string {
-  const name = db().$client.name;
-  return path.dirname(path.resolve(name && name !== ":memory:" ? name : env().DATABASE_PATH));
-}
-
-/** The public keys, current first (for /.well-known/jwks.json and the verify page). */
-export const currentPublishedKeys = () => publishedKeys(credentialKeyDir());
+/** The public keys, current first (for /.well-known/jwks.json and the verify page), read from the database. */
+export const currentPublishedKeys = () => publishedKeys(databaseKeyStore());
 
 /** Where the credential's ids point: PUBLIC_URL, or the address the issuing request came to. */
 export function publicBaseUrl(request: Request): string {
@@ -230,7 +224,7 @@ export async function issueCredential(input: {
     subjectId: `urn:uuid:${crypto.randomUUID()}`,
     issuedAt: input.now ?? new Date(),
   });
-  const signer = await signingKey(credentialKeyDir());
+  const signer = await signingKey(databaseKeyStore());
   const jwt = await signCredential(credential, signer, input.baseUrl);
 
   return db().transaction((tx): IssueResult => {

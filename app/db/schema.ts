@@ -351,7 +351,9 @@ export const signInLinks = sqliteTable(
 
 /**
  * Secrets of this installation that must travel with its data, such as the generated
- * cookie-signing secret: a restored backup brings the secret its sessions were signed with.
+ * cookie-signing secret (`session_secret`) and the signing keys of records of achievement
+ * (`credential_keys`): a restored backup brings the secret its sessions were signed with and the
+ * keys its records were signed with.
  */
 export const instanceSecrets = sqliteTable("instance_secrets", {
   name: text("name").primaryKey(),

@@ -8,8 +8,8 @@ import { eq } from "drizzle-orm";
 import { base64url } from "jose";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
-import { ensureSigningKey } from "~/credentials/keys.server";
-import { credentialKeyDir, lookUpCredential } from "~/db/credentials.server";
+import { ensureCredentialKeys } from "~/db/credential-keys.server";
+import { lookUpCredential } from "~/db/credentials.server";
 import {
   createApprenticeWithUser,
   createEducationAfternoon,
@@ -76,7 +76,7 @@ const { apprentice: srey } = createApprenticeWithUser(db, { siteId: sr.id, code:
 const sreyDone = createPlacement(db, { apprenticeId: srey.id, employerId: srEmployer.id, trainerUserId: srTrainer.id, frameworkVersionId: fw.version.id, startDate: "2026-01-05", status: "completed", endedOn: "2026-04-03" });
 
 beforeAll(async () => {
-  await ensureSigningKey(credentialKeyDir());
+  await ensureCredentialKeys(db);
 });
 
 type Who = { id: number; role: "trainer" | "staff" | "admin" | "apprentice" };
@@ -260,6 +260,7 @@ describe("the public verify page", () => {
     const { keys } = JSON.parse(jwks.data) as { keys: Record<string, string>[] };
     expect(keys.length).toBeGreaterThanOrEqual(1);
     for (const key of keys) expect(Object.keys(key).sort()).toEqual(["alg", "crv", "kid", "kty", "use", "x"]);
+    expect(jwks.data).not.toContain('"d"');
   });
 });
 

@@ -1,10 +1,9 @@
 /**
- * Figures are right (issue 9, item 11): each wrong figure a user saw, rendered as the user sees
+ * Figures are right: each wrong figure a user saw, rendered as the user sees
  * it, in English and Khmer.
  */
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
-import { I18nextProvider } from "~/i18n/react";
 import { describe, expect, it, vi } from "vitest";
 
 const state = vi.hoisted(() => ({ loader: null as unknown, action: undefined as unknown }));
@@ -35,7 +34,8 @@ import {
 import { advanceNotices, advanceNoticeWithdrawals, educationEvents } from "~/db/schema";
 import { addDays, isoWeekday, mondayOf } from "~/domain/dates";
 import type { FlagRule, Locale } from "~/domain/enums";
-import { createServerI18n } from "~/i18n/i18n.server";
+import { TranslationProvider } from "~/i18n/react";
+import { serverTranslation } from "~/i18n/translation.server";
 import { useTestDatabase } from "~/test/db";
 import { context, cookieFor, get, run } from "~/test/requests";
 import { siteToday } from "~/utils/today.server";
@@ -76,7 +76,7 @@ async function renderAs(Page: () => unknown, loader: (args: never) => Promise<un
   expect(out.status, path).toBe(200);
   state.loader = JSON.parse(JSON.stringify(out.data));
   state.action = undefined;
-  const html = (locale: Locale) => renderToString(createElement(I18nextProvider, { i18n: createServerI18n(locale) }, createElement(Page as never)));
+  const html = (locale: Locale) => renderToString(createElement(TranslationProvider, { value: serverTranslation(locale) }, createElement(Page as never)));
   return { en: html("en"), km: html("km"), data: state.loader as Record<string, unknown> };
 }
 
@@ -157,7 +157,7 @@ describe("/me: class afternoons", () => {
 
 describe("flag texts", () => {
   const say = (rule: FlagRule, evidence: Record<string, unknown>, locale: Locale = "en") =>
-    text(renderToString(createElement(I18nextProvider, { i18n: createServerI18n(locale) }, createElement(FlagSummary, { rule, evidence }))));
+    text(renderToString(createElement(TranslationProvider, { value: serverTranslation(locale) }, createElement(FlagSummary, { rule, evidence }))));
 
   it("says '1 sign-off', not '1 sign-offs', in both languages", () => {
     expect(say("signoff_while_absent", { signoffs: 1 })).toContain("1 sign-off dated on a day");
