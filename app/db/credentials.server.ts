@@ -24,6 +24,7 @@ import { audit } from "./audit.server";
 import { db } from "./client.server";
 import { loadAchievement } from "./me.server";
 import { consents, credentialRevocations, credentials, educationAfternoons, educationEvents, placements, users } from "./schema";
+import { ownPlacementScope } from "./scope.server";
 
 const withRequest = (requestId?: string) => (requestId ? { requestId } : null);
 
@@ -113,7 +114,7 @@ export function ownCredential(placementId: number, apprenticeId: number | null) 
   const placement = db()
     .select({ id: placements.id })
     .from(placements)
-    .where(and(eq(placements.id, placementId), eq(placements.apprenticeId, apprenticeId), eq(placements.status, "completed")))
+    .where(and(eq(placements.id, placementId), ownPlacementScope(apprenticeId), eq(placements.status, "completed")))
     .get();
   if (!placement) return null;
   const current = currentCredentialOf(placement.id);
