@@ -171,7 +171,7 @@ export function consentHistory(apprenticeId: number) {
 
 export function phaseHistory(apprenticeId: number) {
   return db()
-    .select({ id: phaseChanges.id, phase: phaseChanges.phase, changedOn: phaseChanges.changedOn, note: phaseChanges.note, recordedBy: users.displayName })
+    .select({ id: phaseChanges.id, phase: phaseChanges.phase, changedOn: phaseChanges.changedOn, exitOutcome: phaseChanges.exitOutcome, note: phaseChanges.note, recordedBy: users.displayName })
     .from(phaseChanges)
     .leftJoin(users, eq(users.id, phaseChanges.recordedBy))
     .where(eq(phaseChanges.apprenticeId, apprenticeId))
@@ -179,10 +179,7 @@ export function phaseHistory(apprenticeId: number) {
     .all();
 }
 
-/** The exit outcome is kept on the phase change: its first line is the outcome code, then the reason. */
-export const exitNote = (outcome: PlacementOutcome, reason: string) => `${outcome}\n${reason}`;
-
-/** Exit the programme with an outcome. An active placement must be ended first. */
+/** Exit the programme with an outcome (kept on the exit's phase change, the reason as its note). An active placement must be ended first. */
 export function exitApprentice(apprentice: { id: number; phase: Phase }, input: { exitedOn: string; outcome: PlacementOutcome; reason: string; recordedBy: number; requestId?: string }): Result<"saved" | "unchanged"> {
   if (apprentice.phase === "exited") return { ok: true, value: "unchanged" };
   return db().transaction((tx) => {
@@ -190,7 +187,7 @@ export function exitApprentice(apprentice: { id: number; phase: Phase }, input: 
     if (active) return { ok: false as const, errors: { exitedOn: ["records.errors.exitActivePlacement"] } };
     const latest = tx.select({ changedOn: phaseChanges.changedOn }).from(phaseChanges).where(eq(phaseChanges.apprenticeId, apprentice.id)).orderBy(desc(phaseChanges.changedOn)).get();
     if (latest && input.exitedOn < latest.changedOn) return { ok: false as const, errors: { exitedOn: ["records.errors.beforeLastPhase"] } };
-    tx.insert(phaseChanges).values({ apprenticeId: apprentice.id, phase: "exited", changedOn: input.exitedOn, note: exitNote(input.outcome, input.reason), recordedBy: input.recordedBy }).run();
+    tx.insert(phaseChanges).values({ apprenticeId: apprentice.id, phase: "exited", changedOn: input.exitedOn, exitOutcome: input.outcome, note: input.reason, recordedBy: input.recordedBy }).run();
     tx.update(apprentices).set({ phase: "exited" }).where(eq(apprentices.id, apprentice.id)).run();
     audit({ actorUserId: input.recordedBy, action: "apprentice_exited", entity: "apprentice", entityId: apprentice.id, detail: { outcome: input.outcome } }, ctx(input.requestId), tx);
     return { ok: true as const, value: "saved" as const };

@@ -189,6 +189,12 @@ export const phaseChanges = sqliteTable(
     changedOn: text("changed_on").notNull(),
     recordedBy: integer("recorded_by").references((): AnySQLiteColumn => users.id),
     note: text("note"),
+    /**
+     * On an exit: how the apprentice left (the note is then the reason). Null on every other
+     * phase. Its values are checked by a trigger (migration `phase_change_exit_outcome_backfill`),
+     * not a CHECK: adding a CHECK would make drizzle-kit rebuild this append-only table and drop its triggers.
+     */
+    exitOutcome: text("exit_outcome", { enum: PLACEMENT_OUTCOMES }),
     createdAt: createdAt(),
   },
   (t) => [
