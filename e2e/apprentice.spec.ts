@@ -20,11 +20,6 @@ async function query<T>(sql: string, ...params: unknown[]): Promise<T[]> {
   return db().$client.prepare(sql).all(...params) as T[];
 }
 
-async function execute(sql: string, ...params: unknown[]) {
-  const { db } = await import("~/db/client.server");
-  db().$client.prepare(sql).run(...params);
-}
-
 interface Account {
   username: string;
   apprenticeId: number;

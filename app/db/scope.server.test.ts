@@ -10,7 +10,17 @@ import { actorOf, can, type Actor, type Subject } from "~/domain/permissions";
 import { useTestDatabase } from "~/test/db";
 
 import { getEmployerForStaff, intakesForForm, listApprentices, listEmployers, placementChoices, siteForNewRecord, sitesForForm } from "./admin-records.server";
-import { createApprentice, createEmployer, createFlag, createFramework, createIntake, createPlacement, createSite, createUser, recordFeedback } from "./factories.server";
+import {
+  createApprentice,
+  createEmployer,
+  createFlag,
+  createFramework,
+  createIntake,
+  createPlacement,
+  createSite,
+  createUser,
+  recordFeedback,
+} from "./factories.server";
 import { filterChoices, getFlagForStaff, listFlags } from "./flag-review.server";
 import { employers, placements } from "./schema";
 import { ownPlacementScope, siteScope, trainsScope } from "./scope.server";
@@ -34,7 +44,14 @@ const { version } = createFramework(db);
 
 function placed(siteId: number, employerId: number, trainerUserId: number, status: "active" | "completed" = "active") {
   const apprentice = createApprentice(db, { siteId });
-  const placement = createPlacement(db, { apprenticeId: apprentice.id, employerId, trainerUserId, frameworkVersionId: version.id, status, ...(status === "completed" ? { endedOn: "2026-06-01" } : {}) });
+  const placement = createPlacement(db, {
+    apprenticeId: apprentice.id,
+    employerId,
+    trainerUserId,
+    frameworkVersionId: version.id,
+    status,
+    ...(status === "completed" ? { endedOn: "2026-06-01" } : {}),
+  });
   recordFeedback(db, { placementId: placement.id, explainsRating: 1, learningRating: 1, fairnessRating: 1, safetyRating: 1, comment: "confidential" });
   createFlag(db, { siteId, placementId: placement.id, apprenticeId: apprentice.id, employerId, rule: "behind_plan", severity: "warn" });
   return { apprentice, placement };
@@ -60,12 +77,30 @@ const callers: Record<string, Actor> = {
 };
 
 const allPlacements = db
-  .select({ id: placements.id, siteId: employers.siteId, employerId: placements.employerId, trainerUserId: placements.trainerUserId, apprenticeId: placements.apprenticeId, status: placements.status })
+  .select({
+    id: placements.id,
+    siteId: employers.siteId,
+    employerId: placements.employerId,
+    trainerUserId: placements.trainerUserId,
+    apprenticeId: placements.apprenticeId,
+    status: placements.status,
+  })
   .from(placements)
   .innerJoin(employers, eq(employers.id, placements.employerId))
   .all();
-const subjectOf = (p: (typeof allPlacements)[number]): Subject => ({ kind: "placement", siteId: p.siteId, employerId: p.employerId, trainerUserId: p.trainerUserId, apprenticeId: p.apprenticeId, active: p.status === "active" });
-const allowed = (actor: Actor, action: Parameters<typeof can>[1]) => allPlacements.filter((p) => can(actor, action, subjectOf(p))).map((p) => p.id).sort((a, b) => a - b);
+const subjectOf = (p: (typeof allPlacements)[number]): Subject => ({
+  kind: "placement",
+  siteId: p.siteId,
+  employerId: p.employerId,
+  trainerUserId: p.trainerUserId,
+  apprenticeId: p.apprenticeId,
+  active: p.status === "active",
+});
+const allowed = (actor: Actor, action: Parameters<typeof can>[1]) =>
+  allPlacements
+    .filter((p) => can(actor, action, subjectOf(p)))
+    .map((p) => p.id)
+    .sort((a, b) => a - b);
 const ids = (rows: { id: number }[]) => rows.map((r) => r.id).sort((a, b) => a - b);
 const placementsWhere = (where: ReturnType<typeof siteScope>) =>
   ids(db.select({ id: placements.id }).from(placements).innerJoin(employers, eq(employers.id, placements.employerId)).where(where).all());
@@ -82,7 +117,9 @@ describe.each(Object.entries(callers))("%s: the scoped queries answer as the pol
   it("a single look-up of a placement, apprentice, employer, trainer or flag answers as `can` does", () => {
     for (const p of allPlacements) {
       expect(getPlacementForStaff(actor, p.id) !== null).toBe(can(actor, "placement.manage", subjectOf(p)));
-      expect(getApprenticeForStaff(actor, p.apprenticeId) !== null).toBe(can(actor, "apprentice.view_staff_only", { kind: "apprentice", siteId: p.siteId, apprenticeId: p.apprenticeId }));
+      expect(getApprenticeForStaff(actor, p.apprenticeId) !== null).toBe(
+        can(actor, "apprentice.view_staff_only", { kind: "apprentice", siteId: p.siteId, apprenticeId: p.apprenticeId }),
+      );
     }
     for (const e of [salon, hotel, cafe]) {
       expect(getEmployerForStaff(actor, e.id) !== null).toBe(can(actor, "employer.manage", { kind: "employer", siteId: e.siteId, employerId: e.id }));
@@ -110,14 +147,18 @@ describe.each(Object.entries(callers))("%s: the scoped queries answer as the pol
     const choices = placementChoices(actor);
     expect(choices.employers.every((e) => getEmployerForStaff(actor, e.id) !== null)).toBe(true);
     expect(choices.apprentices.every((a) => getApprenticeForStaff(actor, a.id) !== null)).toBe(true);
-    expect(siteForNewRecord(actor, sr.id)?.id ?? null).toBe(actor.role === "admin" ? sr.id : actor.role === "staff" && actor.siteId !== null ? actor.siteId : null);
+    expect(siteForNewRecord(actor, sr.id)?.id ?? null).toBe(
+      actor.role === "admin" ? sr.id : actor.role === "staff" && actor.siteId !== null ? actor.siteId : null,
+    );
   });
 });
 
 describe("the apprentice's own placements", () => {
   it("ownPlacementScope lists exactly the placements `placement.view_own` allows", () => {
     const actor = callers.apprentice!;
-    expect(ids(db.select({ id: placements.id }).from(placements).where(ownPlacementScope(actor.apprenticeId!)).all())).toEqual(allowed(actor, "placement.view_own"));
+    expect(ids(db.select({ id: placements.id }).from(placements).where(ownPlacementScope(actor.apprenticeId!)).all())).toEqual(
+      allowed(actor, "placement.view_own"),
+    );
   });
 });
 

@@ -25,7 +25,13 @@ const placement = (active = true, siteId = PP): Subject => ({
   apprenticeId: 100,
   active,
 });
-const account = (over: Partial<Extract<Subject, { kind: "account" }>> = {}): Subject => ({ kind: "account", userId: 50, role: "apprentice", apprenticeId: 100, ...over });
+const account = (over: Partial<Extract<Subject, { kind: "account" }>> = {}): Subject => ({
+  kind: "account",
+  userId: 50,
+  role: "apprentice",
+  apprenticeId: 100,
+  ...over,
+});
 
 function who(action: Action, subject: Subject) {
   return Object.entries(actors)
