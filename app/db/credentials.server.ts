@@ -1,5 +1,5 @@
 /**
- * Signed records of achievement (issue 15, docs/decisions/0020, 0021): issue, re-issue and
+ * Signed records of achievement (docs/decisions/0020, 0021): issue, re-issue and
  * revoke (staff, for a completed placement of their site, each audited), the apprentice's own
  * download, and the public look-up behind /verify.
  *

@@ -157,7 +157,7 @@ export function withdrawNotice(input: {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Confidential feedback (DESIGN.md §3, §4: never visible to the employer, in any form)
+// Confidential feedback (docs/product.md §3, §4: never visible to the employer, in any form)
 
 export interface FeedbackAnswers {
   explainsRating: number;

@@ -202,7 +202,7 @@ export function loadPlacementRecord(p: StaffPlacement, today: string) {
     currentStatus: current,
     followUpOverdue,
     corrections,
-    // Start date and length can be corrected until the first weekly record (issue 9).
+    // Start date and length can be corrected until the first weekly record (docs/decisions/0022).
     hasWeeklyRecords: reviews.length > 0 || history.length > 0 || days.length > 0,
     under18AtStart: ageOn(p.dateOfBirth, p.startDate) < 18,
     thisMonday: mondayOf(today),
@@ -224,7 +224,7 @@ export function placementSince(p: { startDate: string; createdAt: Date }): strin
   return earliest(p.startDate, dateInZone(p.createdAt))!;
 }
 
-/** What a new manual status's date is checked against (issue 9): see parseManualStatus. */
+/** What a new manual status's date is checked against (docs/decisions/0022): see parseManualStatus. */
 export function manualStatusBounds(p: { id: number; startDate: string; createdAt: Date }, today: string) {
   const current = db().select({ statusDate: manualStatuses.statusDate }).from(manualStatuses).where(eq(manualStatuses.placementId, p.id)).orderBy(desc(manualStatuses.id)).get();
   return { today, placementSince: placementSince(p), currentStatusDate: current?.statusDate ?? null };
@@ -391,7 +391,7 @@ export function apprenticeSince(a: { id: number; createdAt: Date; intakeId: numb
 /**
  * When the apprentice left training, for outcome check-ins: the latest end of a completed or
  * withdrawn placement, or their exit from the programme. Null while a placement is active or
- * before any such end (check-ins follow an exit, DESIGN.md §3).
+ * before any such end (check-ins follow an exit, docs/product.md §3).
  */
 export function apprenticeExitedOn(apprenticeId: number): string | null {
   const rows = db().select({ status: placements.status, endedOn: placements.endedOn }).from(placements).where(eq(placements.apprenticeId, apprenticeId)).all();

@@ -1,5 +1,5 @@
 /**
- * Figures are right (issue 9, item 11): each wrong figure a user saw, rendered as the user sees
+ * Figures are right: each wrong figure a user saw, rendered as the user sees
  * it, in English and Khmer.
  */
 import { createElement } from "react";

@@ -53,7 +53,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     careerPlan: loadCareerPlan(apprentice.id),
     // Whether a PIN is set and any lock: never the hash.
     account: apprenticeAccount(apprentice.id),
-    // Administration (issue 6): phase and consent histories, the site's intakes for the profile form.
+    // Administration: phase and consent histories, the site's intakes for the profile form.
     phaseHistory: phaseHistory(apprentice.id),
     consentHistory: consentHistory(apprentice.id).map((c) => ({ ...c, recordedAt: c.recordedAt.toISOString() })),
     intakes: intakesForForm(actorOf(user)).filter((i) => i.siteId === apprentice.siteId),
@@ -84,7 +84,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirect(`/staff/apprentices/${apprentice.id}#${intent === "correctNote" ? "notes" : "career-plan"}`);
   }
   if (intent === "checkin" || intent === "correctCheckin") {
-    // Check-ins follow the apprentice's exit from training (DESIGN.md §3).
+    // Check-ins follow the apprentice's exit from training (docs/product.md §3).
     const exitedOn = apprenticeExitedOn(apprentice.id);
     if (exitedOn === null) return data({ intent, errors: { form: ["plausible.errors.notExited"] } as Record<string, string[] | undefined> }, { status: 400 });
     if (intent === "correctCheckin") {
