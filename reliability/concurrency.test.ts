@@ -99,7 +99,7 @@ describe("500 concurrent writes", () => {
         ),
       }));
       const noticeRows = notices.map((n) => one<{ n: number; matching: number }>(
-        "select count(*) as n, sum(kind = ? and reason = ?) as matching from advance_notices where placement_id = ? and date = ? and withdrawn_at is null",
+        "select count(*) as n, sum(kind = ? and reason = ?) as matching from advance_notices where placement_id = ? and date = ? and not exists (select 1 from advance_notice_withdrawals w where w.notice_id = advance_notices.id)",
         n.kind, n.reason, n.placementId, n.date,
       ));
       const noteRows = notes.map((n) => one<{ n: number }>("select count(*) as n from follow_up_notes where body = ?", n.body));
