@@ -1,4 +1,4 @@
-/** Forms of signed records of achievement (issue 15). Server-only: zod stays out of the browser bundle. */
+/** Forms of signed records of achievement. Server-only: zod stays out of the browser bundle. */
 import { z } from "zod";
 
 import { STAFF_REVOCATION_REASONS } from "~/domain/enums";

@@ -9,8 +9,6 @@ import { msg, requiredText } from "~/utils/validation";
 
 import { flat, id as idField, integer } from "./fields.server";
 
-type Errors = Record<string, string[] | undefined>;
-
 
 const code = z
   .string({ error: msg.required })

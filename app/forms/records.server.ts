@@ -1,4 +1,4 @@
-/** Schemas of the staff administration forms (issue 6). Server-only: zod stays out of the browser bundle. */
+/** Schemas of the staff administration forms. Server-only: zod stays out of the browser bundle. */
 import { z } from "zod";
 
 import { CONSENT_ITEMS, EMPLOYER_SECTORS, GENDERS, PHASES, PLACEMENT_OUTCOMES } from "~/domain/enums";
@@ -185,7 +185,7 @@ export function parsePlacementEnd(form: FormData, today: string) {
   return { ok: true as const, data: { ...rest, startingSalaryCents: startingSalary } };
 }
 
-/** Staff correct a placement's start date and planned length, with a reason (issue 9). */
+/** Staff correct a placement's start date and planned length, with a reason (docs/decisions/0022). */
 export function parsePlacementCorrection(form: FormData, today: string) {
   return flat(
     z

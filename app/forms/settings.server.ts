@@ -1,6 +1,4 @@
 /** The admin's per-site thresholds form (server-only). */
-import { z } from "zod";
-
 import { ThresholdsSchema } from "~/domain/flags/thresholds";
 import { plainInteger } from "~/domain/numbers";
 import { formFields } from "~/forms/form-data.server";

@@ -47,7 +47,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
   const target = trainerTarget(form?.get("to") ?? null) ?? "/trainer";
   const cleared = await destroySession(request);
-  // The session remembers its link: revoking or expiring the link ends it (issue 10).
+  // The session remembers its link: revoking or expiring the link ends it (docs/decisions/0005).
   const cookie = await createUserSession(found.user, "link", request, new Date(), { id: found.linkId, expiresAt: found.expiresAt });
   markLinkUsed(found.linkId);
   audit({ actorUserId: found.user.id, action: "sign_in", entity: "user", entityId: found.user.id, detail: { method: "link", linkId: found.linkId } }, context);

@@ -54,7 +54,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     careerPlan: loadCareerPlan(apprentice.id),
     // Whether a PIN is set and any lock: never the hash.
     account: apprenticeAccount(apprentice.id),
-    // Administration (issue 6): phase and consent histories, the site's intakes for the profile form.
+    // Administration: phase and consent histories, the site's intakes for the profile form.
     phaseHistory: phaseHistory(apprentice.id),
     consentHistory: consentHistory(apprentice.id).map((c) => ({ ...c, recordedAt: c.recordedAt.toISOString() })),
     intakes: intakesForForm(actorOf(user)).filter((i) => i.siteId === apprentice.siteId),
@@ -85,7 +85,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirect(`/staff/apprentices/${apprentice.id}#${intent === "correctNote" ? "notes" : "career-plan"}`);
   }
   if (intent === "checkin" || intent === "correctCheckin") {
-    // Check-ins follow the apprentice's exit from training (DESIGN.md §3).
+    // Check-ins follow the apprentice's exit from training (docs/product.md §3).
     const exitedOn = apprenticeExitedOn(apprentice.id);
     if (exitedOn === null) return data({ intent, errors: { form: ["plausible.errors.notExited"] } as Record<string, string[] | undefined> }, { status: 400 });
     if (intent === "correctCheckin") {
@@ -286,17 +286,14 @@ export default function ApprenticeRecord() {
       <section id="phase" aria-labelledby="phase-title" className="rounded-xl bg-white p-4 shadow-sm">
         <h2 id="phase-title" className="text-lg font-semibold">{t("records.apprentices.phaseHistory")}</h2>
         <ul className="mt-2 space-y-1 text-sm" data-testid="phase-history">
-          {d.phaseHistory.map((ph) => {
-            const [first, ...rest] = (ph.note ?? "").split("\n");
-            const exitOutcome = ph.phase === "exited" && (PLACEMENT_OUTCOMES as readonly string[]).includes(first ?? "") ? (first as (typeof PLACEMENT_OUTCOMES)[number]) : null;
-            return (
-              <li key={ph.id}>
-                {formatDate(locale, ph.changedOn)} · {t(`phases.${ph.phase}`)}
-                {exitOutcome ? ` · ${t(`outcome.${exitOutcome}`)} · ${rest.join(" ")}` : ph.note ? ` · ${ph.note}` : ""}
-                {ph.recordedBy ? ` · ${ph.recordedBy}` : ""}
-              </li>
-            );
-          })}
+          {d.phaseHistory.map((ph) => (
+            <li key={ph.id}>
+              {formatDate(locale, ph.changedOn)} · {t(`phases.${ph.phase}`)}
+              {ph.exitOutcome ? ` · ${t(`outcome.${ph.exitOutcome}`)}` : ""}
+              {ph.note ? ` · ${ph.note}` : ""}
+              {ph.recordedBy ? ` · ${ph.recordedBy}` : ""}
+            </li>
+          ))}
         </ul>
         {a.phase !== "exited" ? (
           <>

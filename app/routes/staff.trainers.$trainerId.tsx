@@ -7,7 +7,7 @@ import { qrSvg } from "~/components/qr.server";
 import { FieldErrors, SubmitButton } from "~/components/forms";
 import { TrainerDelivery } from "~/components/reminders/trainer-delivery";
 import { trainerDelivery } from "~/db/reminders.server";
-import { createLink, getTrainerForStaff, linkState, listLinks, revokeLink } from "~/db/sign-in-links.server";
+import { createLink, getTrainerForStaff, listLinks, revokeLink } from "~/db/sign-in-links.server";
 import { readForm } from "~/forms/form-data.server";
 import { telegramIntentOf } from "~/forms/reminders.server";
 import { parseLinkIntent } from "~/forms/staff.server";
