@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { PassThrough } from "node:stream";
 
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
@@ -7,8 +8,9 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 
-import type { Locale } from "~/domain/enums";
-import { isLocale } from "~/i18n/config";
+import type { Locale, Numerals } from "~/domain/enums";
+import { isLocale, isNumerals } from "~/i18n/config";
+import { DEFAULT_NUMERALS, setNumeralsSource } from "~/i18n/format";
 import { createServerI18n } from "~/i18n/i18n.server";
 import { resolveLocale } from "~/i18n/locale.server";
 import { NonceProvider } from "~/utils/nonce";
@@ -18,6 +20,10 @@ export { isCrossOriginWrite } from "~/utils/origin";
 
 const ABORT_DELAY = 5_000;
 
+/** The digits of the page being rendered, for the formatting helpers (docs/decisions/0028). */
+const renderNumerals = new AsyncLocalStorage<Numerals>();
+setNumeralsSource(() => renderNumerals.getStore() ?? DEFAULT_NUMERALS);
+
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -25,13 +31,14 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  const rootData = remixContext.staticHandlerContext.loaderData["root"] as { locale?: Locale } | undefined;
+  const rootData = remixContext.staticHandlerContext.loaderData["root"] as { locale?: Locale; numerals?: Numerals } | undefined;
   const locale = isLocale(rootData?.locale) ? rootData.locale : await resolveLocale(request, null);
+  const numerals = isNumerals(rootData?.numerals) ? rootData.numerals : DEFAULT_NUMERALS;
   const i18n = createServerI18n(locale);
   const nonce = loadContext.cspNonce;
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
 
-  return new Promise((resolve, reject) => {
+  return renderNumerals.run(numerals, () => new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
@@ -59,7 +66,7 @@ export default async function handleRequest(
       },
     );
     setTimeout(abort, ABORT_DELAY);
-  });
+  }));
 }
 
 export function handleError(error: unknown, { request }: { request: Request }) {

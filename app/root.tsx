@@ -16,10 +16,15 @@ import { useTranslation } from "react-i18next";
 import "~/context";
 import { getOptionalUser } from "~/auth/guards.server";
 import { AppHeader } from "~/components/app-header";
+import { NumeralsSwitch } from "~/components/numerals-switch";
+import { SavedNotice } from "~/components/saved-notice";
 import { homeFor } from "~/domain/permissions";
 import { DEFAULT_LOCALE, isLocale } from "~/i18n/config";
+import { fontPreloads } from "~/i18n/fonts";
+import { DEFAULT_NUMERALS } from "~/i18n/format";
 import { serverT } from "~/i18n/i18n.server";
 import { resolveLocale } from "~/i18n/locale.server";
+import { numeralsFor } from "~/i18n/request.server";
 import tailwind from "~/tailwind.css";
 import { useNonce } from "~/utils/nonce";
 
@@ -36,6 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await resolveLocale(request, user?.locale);
   return {
     locale,
+    numerals: numeralsFor(user),
     appName: serverT(locale)("app.name"),
     user: user ? { displayName: user.displayName, role: user.role, home: homeFor(user.role) } : null,
   };
@@ -56,20 +62,14 @@ export function Layout({ children }: { children: ReactNode }) {
     document.documentElement.dataset.hydrated = "true";
   }, []);
   return (
-    <html lang={locale} dir="ltr">
+    <html lang={locale} dir="ltr" data-numerals={data?.numerals ?? DEFAULT_NUMERALS}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#0f5d56" />
-        {locale === "km" ? (
-          <link
-            rel="preload"
-            href="/fonts/noto-sans-khmer-khmer-400-normal.woff2"
-            as="font"
-            type="font/woff2"
-            crossOrigin="anonymous"
-          />
-        ) : null}
+        {fontPreloads(locale).map((href) => (
+          <link key={href} rel="preload" href={href} as="font" type="font/woff2" crossOrigin="anonymous" />
+        ))}
         <Meta />
         <Links />
       </head>
@@ -77,7 +77,13 @@ export function Layout({ children }: { children: ReactNode }) {
         <AppHeader user={data?.user ?? null} locale={locale} />
         <main id="main" className="mx-auto w-full max-w-5xl px-4 py-5 sm:px-6">
           {children}
+          <SavedNotice />
         </main>
+        {data?.user && locale === "km" ? (
+          <footer className="no-print mx-auto w-full max-w-5xl px-4 pb-8 sm:px-6">
+            <NumeralsSwitch numerals={data.numerals} />
+          </footer>
+        ) : null}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

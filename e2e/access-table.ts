@@ -83,8 +83,12 @@ export const ROWS: Row[] = [
   { method: "GET", path: "/logout", expect: all("→/") },
   { method: "POST", path: "/logout", expect: all("login") },
   { method: "GET", path: "/locale", expect: all("→/") },
-  // No locale in the form: the row checks the route answers, without changing demo users' language.
-  { method: "POST", path: "/locale", form: { redirectTo: "/" }, expect: all("→/") },
+  // No language, or one the portal does not have: 400, and no demo user's language changes.
+  { method: "POST", path: "/locale", form: { redirectTo: "/" }, expect: all(400) },
+  { method: "POST", path: "/locale?unknown", form: { locale: "fr", redirectTo: "/" }, expect: all(400) },
+  // The digits of Khmer pages (issue 11): signed-in users only; an unknown system is 400.
+  { method: "GET", path: "/numerals", expect: { ...all("→/"), anonymous: "login" } },
+  { method: "POST", path: "/numerals", form: { numerals: "roman", redirectTo: "/" }, expect: { ...all(400), anonymous: "login" } },
 
   // The trainer's week card: the trainer's own placement only; another trainer gets 404.
   { method: "GET", path: () => weekCard(), expect: { ...only(["trainer"]), otherTrainer: 404 } },
