@@ -21,6 +21,7 @@ import { formatDate, formatDateTime, formatUsd } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { siteToday } from "~/utils/today.server";
+import { withSaved } from "~/utils/saved";
 
 export const meta = pageMeta;
 
@@ -70,7 +71,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!parsed.ok) return data({ intent, errors: parsed.errors }, { status: 400 });
     const result = addFollowUpNote({ apprenticeId: apprentice.id, placementId: parsed.data.placementId ?? null, kind: parsed.data.kind, occurredOn: parsed.data.occurredOn, body: parsed.data.body, authorUserId: user.id, requestId: context.requestId });
     if (!result.ok) return data({ intent, errors: result.errors as Record<string, string[] | undefined> }, { status: 400 });
-    return redirect(`/staff/apprentices/${apprentice.id}#notes`);
+    return redirect(withSaved(`/staff/apprentices/${apprentice.id}#notes`, "note"));
   }
   if (intent === "correctNote" || intent === "correctComment") {
     // Which row's form the errors belong to: several correction forms share the page.
@@ -81,7 +82,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const result = intent === "correctNote" ? correctFollowUpNote(input) : correctPlanComment(input);
     if (result === "not_found") throw notFound();
     if (!result.ok) return data({ intent, target, errors: result.errors as Record<string, string[] | undefined> }, { status: 400 });
-    return redirect(`/staff/apprentices/${apprentice.id}#${intent === "correctNote" ? "notes" : "career-plan"}`);
+    return redirect(withSaved(`/staff/apprentices/${apprentice.id}#${intent === "correctNote" ? "notes" : "career-plan"}`, result.value === "unchanged" ? "unchanged" : "corrected"));
   }
   if (intent === "checkin" || intent === "correctCheckin") {
     // Check-ins follow the apprentice's exit from training (DESIGN.md §3).
@@ -95,20 +96,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const result = correctOutcomeCheckin({ apprenticeId: apprentice.id, ...rest, monthlySalaryCents: monthlySalary, recordedBy: user.id, requestId: context.requestId });
       if (result === "not_found") throw notFound();
       if (!result.ok) return data({ intent, target, errors: result.errors as Record<string, string[] | undefined> }, { status: 400 });
-      return redirect(`/staff/apprentices/${apprentice.id}#checkins`);
+      return redirect(withSaved(`/staff/apprentices/${apprentice.id}#checkins`, result.value === "unchanged" ? "unchanged" : "corrected"));
     }
     const parsed = parseOutcomeCheckin(form, { today, exitedOn });
     if (!parsed.ok) return data({ intent, errors: parsed.errors }, { status: 400 });
     const { monthlySalary, ...rest } = parsed.data;
     const result = addOutcomeCheckin({ apprenticeId: apprentice.id, ...rest, monthlySalaryCents: monthlySalary, recordedBy: user.id, requestId: context.requestId });
     if (result === "exists") return data({ intent, errors: { months: ["staffRecord.errors.checkinExists"] } as Record<string, string[] | undefined> }, { status: 400 });
-    return redirect(`/staff/apprentices/${apprentice.id}#checkins`);
+    return redirect(withSaved(`/staff/apprentices/${apprentice.id}#checkins`, "checkin"));
   }
   if (intent === "comment") {
     const parsed = parsePlanComment(form);
     if (!parsed.ok) return data({ intent, errors: parsed.errors }, { status: 400 });
     addPlanComment({ apprenticeId: apprentice.id, authorUserId: user.id, body: parsed.data.body, requestId: context.requestId });
-    return redirect(`/staff/apprentices/${apprentice.id}#career-plan`);
+    return redirect(withSaved(`/staff/apprentices/${apprentice.id}#career-plan`, "comment"));
   }
   if (intent === "pin") {
     const parsed = parseStaffPin(form);
@@ -123,25 +124,25 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const parsed = parseProfile(form, today);
     if (!parsed.ok) return fail(parsed.errors);
     const result = updateApprenticeProfile(apprentice, { ...parsed.data, updatedBy: user.id, requestId: context.requestId });
-    return result.ok ? redirect(`${back}#profile-edit`) : fail(result.errors);
+    return result.ok ? redirect(withSaved(`${back}#profile-edit`, "profile")) : fail(result.errors);
   }
   if (intent === "phase") {
     const parsed = parsePhaseChange(form, today);
     if (!parsed.ok) return fail(parsed.errors);
     const result = changePhase(apprentice, { ...parsed.data, recordedBy: user.id, requestId: context.requestId });
-    return result.ok ? redirect(`${back}#phase`) : fail(result.errors);
+    return result.ok ? redirect(withSaved(`${back}#phase`, result.value === "unchanged" ? "unchanged" : "phase")) : fail(result.errors);
   }
   if (intent === "consent") {
     const parsed = parseConsent(form);
     if (!parsed.ok) return fail(parsed.errors);
-    recordConsent(apprentice.id, { ...parsed.data, recordedBy: user.id, requestId: context.requestId });
-    return redirect(`${back}#consent`);
+    const result = recordConsent(apprentice.id, { ...parsed.data, recordedBy: user.id, requestId: context.requestId });
+    return redirect(withSaved(`${back}#consent`, result === "unchanged" ? "unchanged" : "consent"));
   }
   if (intent === "exit") {
     const parsed = parseExit(form, today);
     if (!parsed.ok) return fail(parsed.errors);
     const result = exitApprentice(apprentice, { ...parsed.data, recordedBy: user.id, requestId: context.requestId });
-    return result.ok ? redirect(`${back}#phase`) : fail(result.errors);
+    return result.ok ? redirect(withSaved(`${back}#phase`, result.value === "unchanged" ? "unchanged" : "exit")) : fail(result.errors);
   }
   return data({ intent: null, errors: { form: ["errors.invalid"] } as Record<string, string[] | undefined> }, { status: 400 });
 }

@@ -12,6 +12,7 @@ import { parseApprenticeCreate } from "~/forms/records.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { siteToday } from "~/utils/today.server";
+import { withSaved } from "~/utils/saved";
 
 export const meta = pageMeta;
 
@@ -56,7 +57,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { siteId: _s, ...input } = parsed.data;
   const result = createApprenticeRecord({ ...input, siteId: site.id, siteCode: site.code, createdBy: user.id, today, requestId: context.requestId });
   if (!result.ok) return data({ errors: result.errors as Record<string, string[] | undefined> }, { status: 400 });
-  return redirect(`/staff/apprentices/${result.value.id}`);
+  return redirect(withSaved(`/staff/apprentices/${result.value.id}`, "apprentice"));
 }
 
 export default function Apprentices() {

@@ -21,6 +21,7 @@ import { parseEmployer, parseTrainer, parseTrainerId } from "~/forms/records.ser
 import { formatDate } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
+import { withSaved } from "~/utils/saved";
 
 export const meta = pageMeta;
 
@@ -59,19 +60,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const { siteId: _s, ...input } = parsed.data;
     const result = updateEmployerRecord(employer, { ...input, updatedBy: user.id, requestId });
     if (!result.ok) return fail(intent, result.errors);
-    return redirect(back);
+    return redirect(withSaved(back, "employer"));
   }
   if (intent === "deactivate" || intent === "reactivate") {
     const result = setEmployerActive(employer, { active: intent === "reactivate", actorUserId: user.id, requestId });
     if (!result.ok) return fail(intent, result.errors);
-    return redirect(back);
+    return redirect(withSaved(back, result.value === "unchanged" ? "unchanged" : intent === "reactivate" ? "reactivated" : "deactivated"));
   }
   if (intent === "addTrainer") {
     const parsed = parseTrainer(form);
     if (!parsed.ok) return fail(intent, parsed.errors);
     const result = createTrainerRecord(employer, { ...parsed.data, createdBy: user.id, requestId });
     if (!result.ok) return fail(intent, result.errors);
-    return redirect(`${back}#trainers`);
+    return redirect(withSaved(`${back}#trainers`, "trainerAdded"));
   }
   if (intent === "deactivateTrainer" || intent === "reactivateTrainer") {
     const parsed = parseTrainerId(form);
@@ -79,12 +80,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const trainer = getEmployerTrainer(employer, parsed.data.trainerUserId);
     if (!trainer) throw notFound();
     if (intent === "reactivateTrainer") {
-      reactivateTrainer(trainer, { actorUserId: user.id, requestId });
-      return redirect(`${back}#trainers`);
+      const done = reactivateTrainer(trainer, { actorUserId: user.id, requestId });
+      return redirect(withSaved(`${back}#trainers`, done === "unchanged" ? "unchanged" : "reactivated"));
     }
     const result = deactivateTrainer(trainer, { actorUserId: user.id, requestId });
     if (!result.ok) return fail(intent, result.errors);
-    return redirect(`${back}#trainers`);
+    return redirect(withSaved(`${back}#trainers`, result.value === "unchanged" ? "unchanged" : "deactivated"));
   }
   return fail("", { form: ["errors.invalid"] });
 }

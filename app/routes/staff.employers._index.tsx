@@ -10,6 +10,7 @@ import { EMPLOYER_SECTORS } from "~/domain/enums";
 import { parseEmployer } from "~/forms/records.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
+import { withSaved } from "~/utils/saved";
 
 export const meta = pageMeta;
 
@@ -34,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!site) return data({ errors: { siteId: ["records.errors.unknownSite"] } as Record<string, string[] | undefined> }, { status: 400 });
   const result = createEmployerRecord({ ...input, siteId: site.id, createdBy: user.id, requestId: context.requestId });
   if (!result.ok) return data({ errors: result.errors as Record<string, string[] | undefined> }, { status: 400 });
-  return redirect(`/staff/employers/${result.value.id}`);
+  return redirect(withSaved(`/staff/employers/${result.value.id}`, "employerCreated"));
 }
 
 export default function Employers() {

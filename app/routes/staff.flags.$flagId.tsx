@@ -10,6 +10,7 @@ import { parseFlagReview } from "~/forms/flags.server";
 import { formatDateTime } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
+import { withSaved } from "~/utils/saved";
 
 export const meta = pageMeta;
 
@@ -41,7 +42,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const result = reviewFlag({ flagId: flag.id, action: parsed.data.intent, note: parsed.data.note, actorUserId: user.id, requestId: context.requestId });
   if (result === "invalid") return data({ errors: { intent: ["flags.errors.step"] } as Record<string, string[] | undefined> }, { status: 400 });
-  return redirect(`/staff/flags/${flag.id}`);
+  return redirect(withSaved(`/staff/flags/${flag.id}`, result === "already" ? "unchanged" : "flag"));
 }
 
 export default function FlagPage() {

@@ -21,6 +21,7 @@ import {
 import { parseVersionIntent, type VersionIntent } from "~/forms/frameworks.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
+import { withSaved } from "~/utils/saved";
 
 export const meta = pageMeta;
 
@@ -117,7 +118,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (result.status === 404) throw notFound();
     return data<ActionData>({ target, errors: result.errors }, { status: 400 });
   }
-  return redirect(`/staff/frameworks/versions/${result.versionId}`);
+  return redirect(withSaved(`/staff/frameworks/versions/${result.versionId}`, "draft"));
 }
 
 const input = "mt-1 block min-h-11 w-full rounded-lg border border-stone-400 bg-white px-3 aria-[invalid=true]:border-red-700";

@@ -17,6 +17,7 @@ import { formatDate, formatDateTime, formatUsd } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { siteToday } from "~/utils/today.server";
+import { withSaved } from "~/utils/saved";
 
 export const meta = pageMeta;
 
@@ -70,31 +71,31 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const parsed = parseTrainerId(form);
       if (!parsed.ok) return fail(parsed.errors);
       const result = changePrimaryTrainer(placement, { trainerUserId: parsed.data.trainerUserId, actorUserId: user.id, requestId });
-      return result.ok ? redirect(back) : fail(result.errors);
+      return result.ok ? redirect(withSaved(back, result.value === "unchanged" ? "unchanged" : "trainerChanged")) : fail(result.errors);
     }
     if (intent === "correct") {
       const parsed = parsePlacementCorrection(form, today);
       if (!parsed.ok) return fail(parsed.errors);
       const result = correctPlacement(placement, { ...parsed.data, actorUserId: user.id, requestId });
-      return result.ok ? redirect(`${back}#correct`) : fail(result.errors);
+      return result.ok ? redirect(withSaved(`${back}#correct`, result.value === "unchanged" ? "unchanged" : "corrected")) : fail(result.errors);
     }
     if (intent === "transfer") {
       const parsed = parseTransfer(form, today);
       if (!parsed.ok) return fail(parsed.errors);
       const result = transferPlacement(actorOf(user), placement, { ...parsed.data, actorUserId: user.id, requestId });
-      return result.ok ? redirect(`/staff/placements/${result.value.id}`) : fail(result.errors);
+      return result.ok ? redirect(withSaved(`/staff/placements/${result.value.id}`, "transferred")) : fail(result.errors);
     }
     const parsed = parsePlacementEnd(form, today);
     if (!parsed.ok) return fail(parsed.errors);
     const result = endPlacement(placement, { ...parsed.data, status: intent === "complete" ? "completed" : "withdrawn", actorUserId: user.id, requestId });
-    return result.ok ? redirect(back) : fail(result.errors);
+    return result.ok ? redirect(withSaved(back, result.value === "unchanged" ? "unchanged" : "ended")) : fail(result.errors);
   }
   // The manual status form (no intent).
   const parsed = parseManualStatus(form, manualStatusBounds(placement, siteToday()));
   if (!parsed.ok) return data({ intent: "status", errors: parsed.errors as Errors }, { status: 400 });
   const result = setManualStatus({ placementId: placement.id, ...parsed.data, setBy: user.id, requestId: context.requestId });
   if (!result.ok) return data({ intent: "status", errors: result.errors as Errors }, { status: 400 });
-  return redirect(`/staff/placements/${placement.id}?saved=1#status`);
+  return redirect(withSaved(`/staff/placements/${placement.id}#status`, "status"));
 }
 
 const RAG = { green: "bg-green-600", amber: "bg-amber-500", red: "bg-red-600" } as const;
