@@ -10,6 +10,7 @@ import { ROLES, type Role } from "~/domain/enums";
 import { parseCreateUser } from "~/forms/admin.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
+import { ScrollTable } from "~/components/scroll-table";
 
 export const meta = pageMeta;
 
@@ -81,7 +82,7 @@ export default function AdminUsers() {
         </button>
       </Form>
 
-      <div className="overflow-x-auto rounded-xl bg-white shadow-sm">
+      <ScrollTable label={t("admin.users.title")}>
         <table className="w-full text-left text-sm">
           <thead className="bg-stone-50">
             <tr>
@@ -109,7 +110,7 @@ export default function AdminUsers() {
           </tbody>
         </table>
         {users.length === 0 ? <p className="p-3 text-stone-600">{t("common.none")}</p> : null}
-      </div>
+      </ScrollTable>
 
       <section aria-labelledby="create-user" className="rounded-xl bg-white p-4 shadow-sm">
         <h2 id="create-user" className="text-lg font-semibold">

@@ -7,6 +7,7 @@ import { getFramework, getVersion, listFrameworks, versionRows } from "~/db/fram
 import { diffSummary, diffVersions, type DiffLine, type FrameworkRow } from "~/domain/frameworks";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
+import { ScrollTable } from "~/components/scroll-table";
 
 export const meta = pageMeta;
 
@@ -99,11 +100,12 @@ export default function FrameworkDiff() {
         </p>
       ) : null}
       {a && b && summary ? (
-        <section aria-labelledby="diff-table" className="overflow-x-auto rounded-xl bg-white p-4 shadow-sm">
+        <section aria-labelledby="diff-table" className="rounded-xl bg-white p-4 shadow-sm">
           <h2 id="diff-table" className="font-semibold" data-testid="diff-summary">
             {t("frameworks.diff.summary", summary)}
           </h2>
-          <table className="mt-3 w-full border-collapse text-left">
+          <ScrollTable label={title} className="mt-3 shadow-none">
+          <table className="w-full border-collapse text-left">
             <thead>
               <tr className="border-b border-stone-300">
                 <th scope="col" className="p-2">
@@ -133,6 +135,7 @@ export default function FrameworkDiff() {
               ))}
             </tbody>
           </table>
+          </ScrollTable>
         </section>
       ) : null}
     </div>

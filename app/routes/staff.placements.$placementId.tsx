@@ -18,6 +18,7 @@ import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { siteToday } from "~/utils/today.server";
 import { withSaved } from "~/utils/saved";
+import { ScrollTable } from "~/components/scroll-table";
 
 export const meta = pageMeta;
 
@@ -334,7 +335,7 @@ export default function StaffPlacement() {
         <h2 id="weeks-title" className="text-lg font-semibold">
           {t("placement.weekByWeek")}
         </h2>
-        <div className="mt-2 overflow-x-auto">
+        <ScrollTable label={t("placement.weekByWeek")} className="mt-2 shadow-none">
           <table className="w-full min-w-[32rem] text-left text-sm">
             <thead>
               <tr className="border-b border-stone-200">
@@ -360,7 +361,7 @@ export default function StaffPlacement() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       </section>
 
       <section aria-labelledby="history-title" className="rounded-xl bg-white p-4 shadow-sm">
