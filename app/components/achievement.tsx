@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { LevelIcon } from "~/components/levels";
 import type { Locale } from "~/domain/enums";
 import { formatDate, formatNumber } from "~/i18n/format";
+import { FreeText } from "~/components/free-text";
 
 export interface AchievementView {
   placement: {
@@ -83,15 +84,15 @@ export function AchievementRecord({
       </header>
       <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-6 gap-y-1">
         <dt className="text-stone-600 print:text-black">{t("achievement.name")}</dt>
-        <dd className="font-semibold">{p.legalName}</dd>
+        <dd className="font-semibold"><FreeText text={p.legalName} /></dd>
         <dt className="text-stone-600 print:text-black">{t("achievement.code")}</dt>
         <dd className="font-mono">{p.code}</dd>
         <dt className="text-stone-600 print:text-black">{t("achievement.trade")}</dt>
         <dd>{km ? p.tradeKm : p.tradeEn}</dd>
         <dt className="text-stone-600 print:text-black">{t("achievement.employer")}</dt>
-        <dd>{p.employerName}</dd>
+        <dd><FreeText text={p.employerName} /></dd>
         <dt className="text-stone-600 print:text-black">{t("achievement.trainer")}</dt>
-        <dd>{p.trainerName}</dd>
+        <dd><FreeText text={p.trainerName} /></dd>
         <dt className="text-stone-600 print:text-black">{t("achievement.site")}</dt>
         <dd>{km ? p.siteKm : p.siteEn}</dd>
         <dt className="text-stone-600 print:text-black">{t("achievement.dates")}</dt>

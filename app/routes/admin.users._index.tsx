@@ -11,6 +11,7 @@ import { parseCreateUser } from "~/forms/admin.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { ScrollTable } from "~/components/scroll-table";
+import { FreeText } from "~/components/free-text";
 
 export const meta = pageMeta;
 
@@ -101,7 +102,7 @@ export default function AdminUsers() {
                     {u.username}
                   </Link>
                 </td>
-                <td className="px-3 py-2">{u.displayName}</td>
+                <td className="px-3 py-2"><FreeText text={u.displayName} /></td>
                 <td className="px-3 py-2">{t(`roles.${u.role}`)}</td>
                 <td className="px-3 py-2">{[u.siteNameEn ? (km ? u.siteNameKm : u.siteNameEn) : null, u.employerName, u.apprenticeCode].filter(Boolean).join(" · ")}</td>
                 <td className="px-3 py-2">{u.active ? t("admin.users.active") : t("admin.users.inactive")}</td>
@@ -148,7 +149,7 @@ export default function AdminUsers() {
               <option value="">—</option>
               {options.employers.map((e) => (
                 <option key={e.id} value={e.id}>
-                  {e.siteCode} · {e.name}
+                  {e.siteCode} · <FreeText text={e.name} />
                 </option>
               ))}
             </select>

@@ -12,6 +12,7 @@ import { formatDate, formatMonth, formatNumber } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { siteToday } from "~/utils/today.server";
+import { FreeText } from "~/components/free-text";
 
 export const meta = pageMeta;
 
@@ -222,7 +223,7 @@ export default function MyProgress() {
             {progress.completed.map((c) => (
               <li key={c.id}>
                 <Link to={`/me/achievement/${c.id}`} className="inline-flex min-h-11 items-center text-brand-700 underline">
-                  {c.employerName} · {km ? c.tradeKm : c.tradeEn}
+                  <FreeText text={c.employerName} /> · {km ? c.tradeKm : c.tradeEn}
                 </Link>
               </li>
             ))}

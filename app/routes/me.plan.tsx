@@ -10,6 +10,7 @@ import { parsePlan } from "~/forms/me.server";
 import { formatDateTime } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
+import { FreeText } from "~/components/free-text";
 
 export const meta = pageMeta;
 
@@ -94,9 +95,9 @@ export default function CareerPlan() {
           {d.comments.map((c) => (
             <li key={c.id} className="py-2">
               <p className="text-sm text-stone-600">
-                {c.author} · {formatDateTime(locale, new Date(c.createdAt))}
+                <FreeText text={c.author} /> · {formatDateTime(locale, new Date(c.createdAt))}
               </p>
-              <p className="whitespace-pre-line">{c.body}</p>
+              <FreeText as="p" className="whitespace-pre-line" text={c.body} />
             </li>
           ))}
         </ul>

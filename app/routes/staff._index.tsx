@@ -9,6 +9,7 @@ import { FlagSummary, SeverityBadge } from "~/components/flags";
 import { PHASES } from "~/domain/enums";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
+import { FreeText } from "~/components/free-text";
 
 export const meta = pageMeta;
 
@@ -95,7 +96,7 @@ export default function StaffHome() {
                       {byEmployer.map((e) => (
                         <tr key={e.employerId} className="border-t border-stone-100">
                           <th scope="row" className="py-1.5 pr-2 font-normal">
-                            {e.name}
+                            <FreeText text={e.name} />
                           </th>
                           <td className="w-2/5 py-1.5">
                             <span className="flex items-center gap-2">

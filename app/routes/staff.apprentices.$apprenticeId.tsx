@@ -22,6 +22,7 @@ import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { siteToday } from "~/utils/today.server";
 import { withSaved } from "~/utils/saved";
+import { FreeText } from "~/components/free-text";
 
 export const meta = pageMeta;
 
@@ -171,7 +172,7 @@ export default function ApprenticeRecord() {
     <div className="space-y-5">
       <div>
         <h1 className="text-2xl font-bold">
-          {a.preferredName} <span className="font-mono text-lg text-stone-600">{a.code}</span>
+          <FreeText text={a.preferredName} /> <span className="font-mono text-lg text-stone-600">{a.code}</span>
         </h1>
         <p className="text-sm text-amber-900">{t("staffRecord.confidential")}</p>
       </div>
@@ -179,7 +180,7 @@ export default function ApprenticeRecord() {
         <h2 id="profile" className="text-lg font-semibold">{t("staffRecord.profile")}</h2>
         <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
           <dt className="text-stone-600">{t("staffRecord.legalName")}</dt>
-          <dd>{a.legalName}</dd>
+          <dd><FreeText text={a.legalName} /></dd>
           <dt className="text-stone-600">{t("staffRecord.dateOfBirth")}</dt>
           <dd>
             {formatDate(locale, a.dateOfBirth)} ({t("staffRecord.age", { age: a.age })})
@@ -191,9 +192,9 @@ export default function ApprenticeRecord() {
           <dt className="text-stone-600">{t("staffRecord.intake")}</dt>
           <dd>{a.intakeName ?? "—"}</dd>
           <dt className="text-stone-600">{t("staffRecord.referral")}</dt>
-          <dd>{a.referralSource ?? "—"}</dd>
+          <dd>{a.referralSource ? <FreeText text={a.referralSource} /> : "—"}</dd>
           <dt className="text-stone-600">{t("staffRecord.background")}</dt>
-          <dd>{a.background ?? "—"}</dd>
+          <dd>{a.background ? <FreeText text={a.background} /> : "—"}</dd>
         </dl>
         <h3 className="mt-3 font-semibold">{t("staffRecord.consents")}</h3>
         <ul className="text-sm">
@@ -216,7 +217,7 @@ export default function ApprenticeRecord() {
           {d.placements.map((p) => (
             <li key={p.id}>
               <Link to={`/staff/placements/${p.id}`} className="inline-flex min-h-11 items-center text-brand-700 underline">
-                {p.employerName} · {locale === "km" ? p.tradeKm : p.tradeEn}
+                <FreeText text={p.employerName} /> · {locale === "km" ? p.tradeKm : p.tradeEn}
               </Link>{" "}
               · {formatDate(locale, p.startDate)} · {t(`placementStatus.${p.status}`)}
               {p.outcome ? ` · ${t(`outcome.${p.outcome}`)}` : ""}
@@ -292,7 +293,7 @@ export default function ApprenticeRecord() {
             return (
               <li key={ph.id}>
                 {formatDate(locale, ph.changedOn)} · {t(`phases.${ph.phase}`)}
-                {exitOutcome ? ` · ${t(`outcome.${exitOutcome}`)} · ${rest.join(" ")}` : ph.note ? ` · ${ph.note}` : ""}
+                {exitOutcome ? <> · {t(`outcome.${exitOutcome}`)} · <FreeText text={rest.join(" ")} /></> : ph.note ? <> · <FreeText text={ph.note} /></> : null}
                 {ph.recordedBy ? ` · ${ph.recordedBy}` : ""}
               </li>
             );
@@ -349,9 +350,9 @@ export default function ApprenticeRecord() {
         {d.careerPlan.plan && (d.careerPlan.plan.goals || d.careerPlan.plan.nextSteps) ? (
           <dl className="mt-2 space-y-2 text-sm" data-testid="career-plan">
             <dt className="font-semibold">{t("plan.goals")}</dt>
-            <dd className="whitespace-pre-line">{d.careerPlan.plan.goals || "—"}</dd>
+            <dd className="whitespace-pre-line">{d.careerPlan.plan.goals ? <FreeText text={d.careerPlan.plan.goals} /> : "—"}</dd>
             <dt className="font-semibold">{t("plan.nextSteps")}</dt>
-            <dd className="whitespace-pre-line">{d.careerPlan.plan.nextSteps || "—"}</dd>
+            <dd className="whitespace-pre-line">{d.careerPlan.plan.nextSteps ? <FreeText text={d.careerPlan.plan.nextSteps} /> : "—"}</dd>
             <dd className="text-stone-600">{t("plan.updated", { date: formatDateTime(locale, new Date(d.careerPlan.plan.updatedAt)) })}</dd>
           </dl>
         ) : (
@@ -362,10 +363,10 @@ export default function ApprenticeRecord() {
           {d.careerPlan.comments.map((c) => (
             <li key={c.id} className="py-2">
               <p className="text-stone-600">
-                {formatDateTime(locale, new Date(c.createdAt))} · {c.author}
+                {formatDateTime(locale, new Date(c.createdAt))} · <FreeText text={c.author} />
                 {c.correctionReason ? <span className="ml-2 rounded bg-amber-100 px-1.5 text-amber-900">{t("corrections.corrected")}</span> : null}
               </p>
-              <p className="whitespace-pre-line">{c.body}</p>
+              <FreeText as="p" className="whitespace-pre-line" text={c.body} />
               <EarlierVersions
                 versions={c.earlier.map((e) => ({ id: e.id, body: e.body, when: formatDateTime(locale, new Date(e.createdAt)), by: e.author }))}
                 reasonOf={(i) => (i === 0 ? c.correctionReason : (c.earlier[i - 1]?.correctionReason ?? null))}
@@ -442,10 +443,10 @@ export default function ApprenticeRecord() {
           {d.notes.map((n) => (
             <li key={n.id} className="py-2">
               <p className="text-stone-600">
-                {formatDate(locale, n.occurredOn)} · {t(`followUp.${n.kind}`)} · {n.author}
+                {formatDate(locale, n.occurredOn)} · {t(`followUp.${n.kind}`)} · <FreeText text={n.author} />
                 {n.correctionReason ? <span className="ml-2 rounded bg-amber-100 px-1.5 text-amber-900">{t("corrections.corrected")}</span> : null}
               </p>
-              <p className="whitespace-pre-line">{n.body}</p>
+              <FreeText as="p" className="whitespace-pre-line" text={n.body} />
               <EarlierVersions
                 versions={n.earlier.map((e) => ({ id: e.id, body: e.body, when: formatDateTime(locale, new Date(e.createdAt)), by: e.author }))}
                 reasonOf={(i) => (i === 0 ? n.correctionReason : (n.earlier[i - 1]?.correctionReason ?? null))}
@@ -467,7 +468,7 @@ export default function ApprenticeRecord() {
               <p className={f.safety <= 2 ? "font-semibold text-red-800" : ""}>
                 {t("staffRecord.ratings", { explains: f.explains, learning: f.learning, fairness: f.fairness, safety: f.safety })}
               </p>
-              {f.comment ? <p className="whitespace-pre-line">“{f.comment}”</p> : null}
+              {f.comment ? <p className="whitespace-pre-line">“<FreeText text={f.comment} />”</p> : null}
             </li>
           ))}
         </ul>
@@ -493,7 +494,7 @@ export default function ApprenticeRecord() {
                   {c.correctionReason ? <span className="ml-1 rounded bg-amber-100 px-1.5 text-amber-900">{t("corrections.corrected")}</span> : null}
                 </td>
                 <td>{c.employed ? t("staffRecord.yes") : t("staffRecord.no")}</td>
-                <td>{c.employerName ?? "—"}</td>
+                <td>{c.employerName ? <FreeText text={c.employerName} /> : "—"}</td>
                 <td>{c.monthlySalaryCents !== null ? formatUsd(locale, c.monthlySalaryCents) : "—"}</td>
               </tr>
             ))}

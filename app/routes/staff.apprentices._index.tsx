@@ -13,6 +13,7 @@ import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { siteToday } from "~/utils/today.server";
 import { withSaved } from "~/utils/saved";
+import { FreeText } from "~/components/free-text";
 
 export const meta = pageMeta;
 
@@ -84,7 +85,7 @@ export default function Apprentices() {
             <li key={a.id}>
               <Link to={`/staff/apprentices/${a.id}`} className="flex min-h-11 flex-wrap items-baseline justify-between gap-2 py-2 hover:bg-stone-50">
                 <span>
-                  <span className="font-mono">{a.code}</span> · <span className="font-semibold text-brand-800 underline">{a.preferredName}</span>
+                  <span className="font-mono">{a.code}</span> · <FreeText className="font-semibold text-brand-800 underline" text={a.preferredName} />
                 </span>
                 <span className="text-sm text-stone-600">
                   {t(`phases.${a.phase}`)}

@@ -22,6 +22,7 @@ import { formatDate } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { withSaved } from "~/utils/saved";
+import { FreeText } from "~/components/free-text";
 
 export const meta = pageMeta;
 
@@ -110,7 +111,7 @@ export default function Employer() {
           ← {t("records.employers.title")}
         </Link>
         <h1 className="text-2xl font-bold">
-          {e.name}
+          <FreeText text={e.name} />
           {!e.active ? <span className="ml-2 rounded bg-stone-200 px-2 text-base font-medium">{t("records.employers.inactive")}</span> : null}
         </h1>
         <p className="text-stone-700">
@@ -127,10 +128,10 @@ export default function Employer() {
           {d.placements.map((p) => (
             <li key={p.id} className="flex flex-wrap items-center gap-2 py-2">
               <Link to={`/staff/placements/${p.id}`} className="inline-flex min-h-11 items-center text-brand-700 underline">
-                <span className="font-mono">{p.apprenticeCode}</span>&nbsp;{p.preferredName}
+                <span className="font-mono">{p.apprenticeCode}</span>&nbsp;<FreeText text={p.preferredName} />
               </Link>
               <span className="text-stone-600">
-                {locale === "km" ? p.tradeKm : p.tradeEn} · {p.trainerName} · {formatDate(locale, p.startDate)} · {t(`placementStatus.${p.status}`)}
+                {locale === "km" ? p.tradeKm : p.tradeEn} · <FreeText text={p.trainerName} /> · {formatDate(locale, p.startDate)} · {t(`placementStatus.${p.status}`)}
               </span>
               {p.status === "active" && p.flags.length === 0 ? <span className="text-stone-500">{t("records.employers.noFlags")}</span> : null}
               {p.flags.map((f) => (
@@ -151,7 +152,7 @@ export default function Employer() {
           {d.trainers.map((tr) => (
             <li key={tr.id} className="flex flex-wrap items-center gap-3 py-2">
               <Link to={`/staff/trainers/${tr.id}`} className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline">
-                {tr.displayName}
+                <FreeText text={tr.displayName} />
               </Link>
               <span className="text-stone-600">
                 {tr.username}

@@ -11,6 +11,7 @@ import { parseEmployer } from "~/forms/records.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { withSaved } from "~/utils/saved";
+import { FreeText } from "~/components/free-text";
 
 export const meta = pageMeta;
 
@@ -51,7 +52,7 @@ export default function Employers() {
         {d.employers.map((e) => (
           <li key={e.id}>
             <Link to={`/staff/employers/${e.id}`} className="flex min-h-11 flex-wrap items-baseline justify-between gap-2 px-4 py-3 hover:bg-stone-50">
-              <span className="font-semibold text-brand-800 underline">{e.name}</span>
+              <FreeText className="font-semibold text-brand-800 underline" text={e.name} />
               <span className="text-sm text-stone-600">
                 {t(`records.sectors.${e.sector}`)} · {e.district} · {t("records.employers.trainerCount", { count: e.trainers })} · {t("records.employers.activePlacements", { count: e.activePlacements })}
                 {!e.active ? ` · ${t("records.employers.inactive")}` : ""}

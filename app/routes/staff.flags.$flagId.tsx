@@ -11,6 +11,7 @@ import { formatDateTime } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { withSaved } from "~/utils/saved";
+import { FreeText } from "~/components/free-text";
 
 export const meta = pageMeta;
 
@@ -70,12 +71,12 @@ export default function FlagPage() {
               {flag.apprenticeCode}
             </Link>
           ) : null}
-          {flag.employerName ? ` · ${flag.employerName}` : ""}
+          {flag.employerName ? <> · <FreeText text={flag.employerName} /></> : null}
           {flag.trainerName && flag.trainerUserId ? (
             <>
               {" · "}
               <Link to={`/staff/trainers/${flag.trainerUserId}`} className="text-brand-700 underline">
-                {flag.trainerName}
+                <FreeText text={flag.trainerName} />
               </Link>
             </>
           ) : null}
@@ -115,7 +116,7 @@ export default function FlagPage() {
             <li key={h.id}>
               {formatDateTime(locale, new Date(h.createdAt))} · {t(`flagEvent.${h.action}`)}
               {h.actorName ? ` · ${h.actorName}` : ""}
-              {h.note ? ` · “${h.note}”` : ""}
+              {h.note ? <> · “<FreeText text={h.note} />”</> : null}
             </li>
           ))}
         </ol>

@@ -19,6 +19,7 @@ import { pageMeta } from "~/utils/meta";
 import { siteToday } from "~/utils/today.server";
 import { withSaved } from "~/utils/saved";
 import { ScrollTable } from "~/components/scroll-table";
+import { FreeText } from "~/components/free-text";
 
 export const meta = pageMeta;
 
@@ -114,19 +115,19 @@ export default function StaffPlacement() {
     <div className="space-y-5">
       <div>
         <h1 className="text-2xl font-bold">
-          {p.preferredName} <span className="font-mono text-lg text-stone-600">{p.apprenticeCode}</span>
+          <FreeText text={p.preferredName} /> <span className="font-mono text-lg text-stone-600">{p.apprenticeCode}</span>
         </h1>
         <p className="text-stone-700">
-          {p.legalName} ·{" "}
+          <FreeText text={p.legalName} /> ·{" "}
           <Link to={`/staff/apprentices/${p.apprenticeId}`} className="text-brand-700 underline">
             {t("placement.staffRecord")}
           </Link>
         </p>
         <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-4">
           <dt className="text-stone-600">{t("common.employer")}</dt>
-          <dd>{p.employerName}</dd>
+          <dd><FreeText text={p.employerName} /></dd>
           <dt className="text-stone-600">{t("placement.trainer")}</dt>
-          <dd>{p.trainerName}</dd>
+          <dd><FreeText text={p.trainerName} /></dd>
           <dt className="text-stone-600">{t("common.trade")}</dt>
           <dd>{locale === "km" ? p.tradeKm : p.tradeEn}</dd>
           <dt className="text-stone-600">{t("placement.dates")}</dt>
@@ -159,7 +160,7 @@ export default function StaffPlacement() {
         {d.currentStatus ? (
           <p className="mt-1 flex flex-wrap items-center gap-2" data-testid="current-status">
             <span className={`inline-block size-4 rounded-full ${RAG[d.currentStatus.status]}`} aria-hidden />
-            <strong>{t(`rag.${d.currentStatus.status}`)}</strong> · {t("placement.statusAsOf", { date: formatDate(locale, d.currentStatus.statusDate) })} · {d.currentStatus.reason}
+            <strong>{t(`rag.${d.currentStatus.status}`)}</strong> · {t("placement.statusAsOf", { date: formatDate(locale, d.currentStatus.statusDate) })} · <FreeText text={d.currentStatus.reason} />
           </p>
         ) : (
           <p className="mt-1 text-stone-600">{t("placement.noStatus")}</p>
@@ -206,7 +207,7 @@ export default function StaffPlacement() {
             <ul className="space-y-1">
               {d.statuses.map((s) => (
                 <li key={s.id}>
-                  {t("placement.statusAsOf", { date: formatDate(locale, s.statusDate) })} · {t(`rag.${s.status}`)} · {s.reason} · {s.setBy} · {t("placement.statusEntered", { when: formatDateTime(locale, new Date(s.createdAt)) })}
+                  {t("placement.statusAsOf", { date: formatDate(locale, s.statusDate) })} · {t(`rag.${s.status}`)} · <FreeText text={s.reason} /> · <FreeText text={s.setBy} /> · {t("placement.statusEntered", { when: formatDateTime(locale, new Date(s.createdAt)) })}
                 </li>
               ))}
             </ul>
@@ -375,10 +376,10 @@ export default function StaffPlacement() {
               <span className="font-mono text-xs text-stone-500">{a.code}</span>
               <span>{locale === "km" ? a.titleKm : a.titleEn}</span>
               <span className="text-stone-600">
-                {formatDate(locale, a.observedOn)} · {a.trainerName}
+                {formatDate(locale, a.observedOn)} · <FreeText text={a.trainerName} />
               </span>
               {a.supersedesId ? <span className="rounded bg-amber-100 px-1.5 text-amber-900">{t("placement.correction", { reason: a.correctionReason ?? "" })}</span> : null}
-              {a.evidenceNote ? <span className="w-full text-stone-700">“{a.evidenceNote}”</span> : null}
+              {a.evidenceNote ? <span className="w-full text-stone-700">“<FreeText text={a.evidenceNote} />”</span> : null}
             </li>
           ))}
         </ul>

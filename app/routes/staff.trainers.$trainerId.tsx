@@ -10,6 +10,7 @@ import { parseLinkIntent } from "~/forms/staff.server";
 import { formatDateTime } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
+import { FreeText } from "~/components/free-text";
 
 export const meta = pageMeta;
 
@@ -69,7 +70,7 @@ export default function TrainerLinks() {
         </Link>
         <h1 className="text-2xl font-bold">{heading}</h1>
         <p className="text-stone-700">
-          {trainer.employerName} · {trainer.username}
+          <FreeText text={trainer.employerName} /> · {trainer.username}
         </p>
       </div>
 

@@ -16,6 +16,7 @@ import { CompetenciesSection } from "./competencies";
 import { EducationSection } from "./education";
 import { WeekHistory } from "./history";
 import { CardMessages } from "./messages";
+import { FreeText } from "~/components/free-text";
 
 export function WeekCard() {
   const loaderData = useLoaderData<typeof loader>();
@@ -47,7 +48,7 @@ function OpenCard({ card: d }: { card: Card }) {
           ← {t("week.backToList")}
         </Link>
         <h1 className="text-2xl font-bold">
-          {d.placement.preferredName} <span className="font-mono text-lg text-stone-600">{d.placement.apprenticeCode}</span>
+          <FreeText text={d.placement.preferredName} /> <span className="font-mono text-lg text-stone-600">{d.placement.apprenticeCode}</span>
         </h1>
         <p className="text-stone-700">
           {locale === "km" ? d.placement.tradeKm : d.placement.tradeEn} · {t("common.weekOf", { date: date(d.weekOf) })} ·{" "}
