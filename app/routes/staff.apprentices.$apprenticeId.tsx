@@ -23,6 +23,7 @@ import { pageMeta } from "~/utils/meta";
 import { siteToday } from "~/utils/today.server";
 import { withSaved } from "~/utils/saved";
 import { FreeText } from "~/components/free-text";
+import { IntakeName, useIntakeName } from "~/components/codes";
 
 export const meta = pageMeta;
 
@@ -153,6 +154,7 @@ export default function ApprenticeRecord() {
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const locale = i18n.language === "km" ? "km" : "en";
+  const intakeName = useIntakeName();
   const a = d.apprentice;
   const noteErrors = actionData?.intent === "note" ? actionData.errors : {};
   const checkinErrors = actionData?.intent === "checkin" ? actionData.errors : {};
@@ -190,7 +192,7 @@ export default function ApprenticeRecord() {
           <dt className="text-stone-600">{t("staffRecord.phase")}</dt>
           <dd>{t(`phases.${a.phase}`)}</dd>
           <dt className="text-stone-600">{t("staffRecord.intake")}</dt>
-          <dd>{a.intakeName ?? "—"}</dd>
+          <dd><IntakeName name={a.intakeName} /></dd>
           <dt className="text-stone-600">{t("staffRecord.referral")}</dt>
           <dd>{a.referralSource ? <FreeText text={a.referralSource} /> : "—"}</dd>
           <dt className="text-stone-600">{t("staffRecord.background")}</dt>
@@ -335,7 +337,7 @@ export default function ApprenticeRecord() {
           <Field name="legalName" prefix="profile" label={t("staffRecord.legalName")} errors={profileErrors} defaultValue={a.legalName} maxLength={200} />
           <Field name="dateOfBirth" type="date" prefix="profile" label={t("staffRecord.dateOfBirth")} errors={profileErrors} defaultValue={a.dateOfBirth} max={d.today} />
           <SelectField name="gender" prefix="profile" label={t("staffRecord.gender")} errors={profileErrors} defaultValue={a.gender} options={GENDERS.map((g) => ({ value: g, label: t(`gender.${g}`) }))} />
-          <SelectField name="intakeId" prefix="profile" label={t("staffRecord.intake")} errors={profileErrors} defaultValue={a.intakeId} blank={t("records.none")} options={d.intakes.map((i) => ({ value: i.id, label: i.name }))} />
+          <SelectField name="intakeId" prefix="profile" label={t("staffRecord.intake")} errors={profileErrors} defaultValue={a.intakeId} blank={t("records.none")} options={d.intakes.map((i) => ({ value: i.id, label: intakeName(i.name) }))} />
           <Field name="referralSource" prefix="profile" label={t("staffRecord.referral")} errors={profileErrors} defaultValue={a.referralSource} maxLength={200} />
           <Field name="background" prefix="profile" label={t("staffRecord.background")} errors={profileErrors} defaultValue={a.background} maxLength={2000} className="sm:col-span-2" />
           <div>
@@ -388,6 +390,14 @@ export default function ApprenticeRecord() {
 
       <section id="pin" aria-labelledby="pin-title" className="rounded-xl bg-white p-4 shadow-sm">
         <h2 id="pin-title" className="text-lg font-semibold">{t("pin.staff.title")}</h2>
+        <p className="mt-1">
+          <Link to={`/staff/apprentices/${a.id}/card`} className="inline-flex min-h-11 items-center gap-2 font-semibold text-brand-700 underline" data-testid="card-link">
+            <svg width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+              <path d="M4 4h6v6H4z M14 4h6v6h-6z M4 14h6v6H4z M14 14h2v2h-2z M18 18h2v2h-2z" />
+            </svg>
+            {t("card.title")}
+          </Link>
+        </p>
         {d.account === null ? (
           <p className="mt-2 text-sm">{t("pin.staff.noAccount")}</p>
         ) : (
