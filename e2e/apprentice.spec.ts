@@ -107,7 +107,8 @@ test.describe("the apprentice in Khmer", () => {
     await signInAs(page, "apprentice");
     await page.goto("/me");
     await expect(page.locator("html")).toHaveAttribute("lang", "km");
-    await expect(page.getByRole("heading", { level: 1 })).toContainText("សួស្តី");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(km.me.title);
+    await expect(page.getByTestId("how-am-i-doing")).toContainText(km.me.how);
     await expect(page.getByTestId("my-code")).toContainText(me.code);
     await expect(page.getByTestId("competent-summary")).toContainText(/\d+/);
     await expect(page.getByTestId("unit-progress").first()).toBeVisible();
@@ -119,7 +120,7 @@ test.describe("the apprentice in Khmer", () => {
     // --- An advance notice for tomorrow: absent, because of illness.
     const tomorrow = "2026-11-20";
     expect(E2E_TODAY).toBe("2026-11-19");
-    await page.getByRole("link", { name: km.notice2.tile }).click();
+    await page.getByRole("link", { name: km.notice2.nav }).first().click();
     await expect(page).toHaveURL("/me/notices");
     await waitForHydration(page);
     await page.locator("label").filter({ hasText: km.notice.absent }).click();

@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = await requestT(request);
   const { plan, comments } = loadCareerPlan(user.apprenticeId);
   // The apprentice reads each comment as it now stands; a correction's history is staff's record.
-  return { title: t("plan.title"), plan, comments: comments.map(({ id, body, author, createdAt }) => ({ id, body, author, createdAt })) };
+  return { title: t("plan.nav"), plan, comments: comments.map(({ id, body, author, createdAt }) => ({ id, body, author, createdAt })) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -51,7 +51,7 @@ export default function CareerPlan() {
         <Link to="/me" className="inline-flex min-h-11 items-center text-brand-700 underline">
           ← {t("me.title")}
         </Link>
-        <h1 className="text-2xl font-bold">{t("plan.title")}</h1>
+        <h1 className="text-2xl font-bold">{t("plan.nav")}</h1>
         <p className="text-stone-700">{t("plan.intro")}</p>
       </div>
       {!actionData && searchParams.has("saved") ? (
