@@ -129,9 +129,24 @@ export function formatUsd(locale: Locale, cents: number): string {
   return digits(locale, `$${new Intl.NumberFormat(tag(locale), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(cents / 100)}`);
 }
 
-/** Short weekday names, Monday first. */
-export function weekdayNames(locale: Locale): string[] {
-  return [...WEEKDAYS[locale].short];
+/**
+ * Weekday initials as Khmer calendars print them, Monday first: a column a seventh of a phone wide
+ * holds "ព្រ" where "ព្រហស្បតិ៍" overran it. English keeps its three letters.
+ */
+const NARROW_WEEKDAYS: Record<Locale, string[]> = {
+  en: WEEKDAYS.en.short,
+  km: ["ច", "អ", "ព", "ព្រ", "សុ", "ស", "អា"],
+};
+
+/** Weekday names, Monday first: short ("Mon", "ច័ន្ទ"), long, or narrow for a calendar's columns. */
+export function weekdayNames(locale: Locale, style: "short" | "long" | "narrow" = "short"): string[] {
+  return [...(style === "narrow" ? NARROW_WEEKDAYS[locale] : WEEKDAYS[locale][style])];
+}
+
+/** Days of one week as weekday names: "Mon", or "Mon–Wed" for a run (e.g. of holidays). */
+export function formatWeekdayRange(locale: Locale, from: string, to: string): string {
+  const a = WEEKDAYS[locale].short[parts(from).weekday]!;
+  return from === to ? a : `${a}–${WEEKDAYS[locale].short[parts(to).weekday]!}`;
 }
 
 /** A month: "November 2026" / "វិច្ឆិកា 2026". */

@@ -97,11 +97,13 @@ function CompetencyItem({ competency: c, form, locale, beyondDue }: { competency
           {ASSESSMENT_LEVELS.map((level) => (
             <label key={level} className="relative">
               <input type="radio" name={name} value={level} defaultChecked={chosen === level} className="peer sr-only" />
+              {/* The picture does the work; a short word under it, the full name for screen readers. */}
               <span
-                className={`flex min-h-16 cursor-pointer flex-col items-center justify-center gap-1 rounded-lg border-2 border-stone-200 p-1 text-center text-xs leading-tight peer-focus-visible:ring-2 peer-focus-visible:ring-brand-600 ${LEVEL_STYLE[level]}`}
+                className={`flex min-h-16 cursor-pointer flex-col items-center justify-center gap-0.5 rounded-lg border-2 border-stone-200 p-1 text-center text-xs leading-tight peer-focus-visible:ring-2 peer-focus-visible:ring-brand-600 ${LEVEL_STYLE[level]}`}
               >
-                <LevelIcon level={level} size={26} />
-                {t(`levels.${level}`)}
+                <LevelIcon level={level} size={28} />
+                <span aria-hidden="true">{t(`levelShort.${level}`)}</span>
+                <span className="sr-only">{t(`levels.${level}`)}</span>
               </span>
             </label>
           ))}
