@@ -4,7 +4,10 @@
  * - any serious or critical axe-core violation;
  * - horizontal overflow (the page scrolls sideways);
  * - Khmer text under 14 px or with a line height under 1.5 (computed styles of the elements
- *   that hold Khmer text, SVG text measured at its drawn size).
+ *   that hold Khmer text, SVG text measured at its drawn size);
+ * - Khmer digits on a page in the default Latin digits (one numeral system per page; pages in
+ *   Khmer digits are e2e/numerals.spec.ts);
+ * - a preloaded font file the page draws nothing with.
  * One page load per page and language; one signed-in browser context per role and language.
  */
 import fs from "node:fs";
@@ -43,6 +46,10 @@ interface Finding {
   width: { scroll: number; client: number };
   khmerElements: number;
   small: SmallText[];
+  /** Khmer digits on a page in the default (Latin) digits: two numeral systems on one page. */
+  mixedDigits: string[];
+  /** Font files the page preloads but draws no text with. */
+  unusedPreloads: string[];
 }
 const NOT_PAGES = /\.(csv|json)\b|\/healthcheck|\/status`?$/;
 const FINDINGS = nodePath.resolve("data/e2e/a11y-findings.json");
@@ -159,6 +166,22 @@ test.describe("every page, readable and accessible, in Khmer and English at 360 
             await expect(page.locator("html[data-hydrated=true]")).toHaveCount(1);
             const axe = await new AxeBuilder({ page }).analyze();
             const text = await khmerText(page);
+            const fonts = await page.evaluate(async () => {
+              await document.fonts.ready;
+              const used = new Set([...document.fonts].filter((f) => f.status === "loaded").map((f) => String(f.weight)));
+              return [...document.querySelectorAll<HTMLLinkElement>("link[rel=preload][as=font]")]
+                .map((l) => l.getAttribute("href") ?? "")
+                .filter((href) => !used.has(/-(\d{3})-/.exec(href)?.[1] ?? ""));
+            });
+            const mixedDigits = await page.evaluate(() => {
+              const found: string[] = [];
+              const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+              for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                if (node.parentElement?.closest("[data-free-text], [data-numerals-sample], script, style")) continue;
+                if (/[\u17E0-\u17E9]/.test(node.nodeValue ?? "")) found.push((node.nodeValue ?? "").trim().slice(0, 40));
+              }
+              return found;
+            });
             record({
               caller,
               path,
@@ -169,6 +192,8 @@ test.describe("every page, readable and accessible, in Khmer and English at 360 
               width: await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })),
               khmerElements: text.elements,
               small: text.small,
+              mixedDigits,
+              unusedPreloads: fonts,
             });
             expect(errors, "browser errors").toEqual([]);
           } finally {
@@ -191,7 +216,8 @@ test.describe("every page, readable and accessible, in Khmer and English at 360 
     console.log(
       `a11y: ${pages.size} pages, ${findings.length} page loads (Khmer and English, 360 px); ` +
         `serious/critical axe violations: ${violations}${byRule.size ? ` (${[...byRule].map(([r, n]) => `${r} ${n}`).join(", ")})` : ""}; ` +
-        `loads scrolling sideways: ${overflow.length}; Khmer text elements: ${khmer}, under 14 px or line height 1.5: ${small}`,
+        `loads scrolling sideways: ${overflow.length}; Khmer text elements: ${khmer}, under 14 px or line height 1.5: ${small}; ` +
+        `Khmer digits on Latin-digit pages: ${findings.reduce((n, f) => n + f.mixedDigits.length, 0)}; unused font preloads: ${findings.reduce((n, f) => n + f.unusedPreloads.length, 0)}`,
     );
     const problems = findings.flatMap((f) => {
       const at = `${f.locale} ${f.path} (${f.caller})`;
@@ -199,6 +225,8 @@ test.describe("every page, readable and accessible, in Khmer and English at 360 
         ...f.violations.map((v) => `${at}: ${v.rule} (${v.impact}) × ${v.nodes}, e.g. ${v.example}`),
         ...(f.width.scroll > f.width.client ? [`${at}: ${f.width.scroll} px wide`] : []),
         ...f.small.slice(0, 3).map((s) => `${at}: Khmer <${s.tag}> "${s.text}" at ${s.size} px, line height ${s.lineHeight ?? "—"}`),
+        ...f.mixedDigits.slice(0, 3).map((s) => `${at}: Khmer digits on a Latin-digit page: "${s}"`),
+        ...f.unusedPreloads.map((href) => `${at}: preloads ${href} but draws nothing with it`),
       ];
     });
     expect(findings.length, "pages crawled").toBeGreaterThan(50);

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 
 import { LevelIcon } from "~/components/levels";
 import type { Locale } from "~/domain/enums";
-import { formatDate, formatNumber } from "~/i18n/format";
+import { digits, formatDate, formatNumber } from "~/i18n/format";
 import { FreeText } from "~/components/free-text";
 
 export interface AchievementView {
@@ -107,7 +107,7 @@ export function AchievementRecord({
       {record.units.length === 0 ? <p className="mt-2">{t("achievement.none")}</p> : null}
       {record.units.map((u) => (
         <section key={u.id} className="mt-4 break-inside-avoid">
-          <h3 className="font-semibold">{km ? u.titleKm : u.titleEn}</h3>
+          <h3 className="font-semibold">{digits(locale, km ? u.titleKm : u.titleEn)}</h3>
           <table className="mt-1 w-full text-left text-sm">
             <thead>
               <tr className="border-b border-stone-300 print:border-black">
@@ -123,7 +123,7 @@ export function AchievementRecord({
                       <span className="print:hidden">
                         <LevelIcon level="independent" size={18} />
                       </span>
-                      {km ? c.titleKm : c.titleEn} <span className="font-mono text-xs text-stone-500 print:text-black">{c.code}</span>
+                      {digits(locale, km ? c.titleKm : c.titleEn)} <span className="font-mono text-xs text-stone-500 print:text-black">{c.code}</span>
                     </span>
                   </td>
                   <td className="py-1">{date(c.reachedOn)}</td>

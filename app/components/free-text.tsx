@@ -23,7 +23,7 @@ export function FreeText({
 }) {
   if (text == null) return null;
   return (
-    <Tag lang={scriptLang(text)} className={className} {...rest}>
+    <Tag lang={scriptLang(text)} className={className} data-free-text="" {...rest}>
       {text}
       {children}
     </Tag>

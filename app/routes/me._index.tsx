@@ -11,7 +11,7 @@ import { db } from "~/db/client.server";
 import { thresholdsFor } from "~/db/site-settings.server";
 import { howAmIDoing } from "~/domain/me-progress";
 import { ASSESSMENT_LEVELS } from "~/domain/enums";
-import { formatDate, formatFraction, formatMonth, formatNumber } from "~/i18n/format";
+import { digits, formatDate, formatFraction, formatMonth, formatNumber } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { siteToday } from "~/utils/today.server";
@@ -154,7 +154,7 @@ export default function MyProgress() {
             <ul className="mt-3 space-y-4">
               {p.units.map((u) => (
                 <li key={u.unitId} data-testid="unit-progress">
-                  <h3 className="font-medium">{km ? u.titleKm : u.titleEn}</h3>
+                  <h3 className="font-medium">{digits(locale, km ? u.titleKm : u.titleEn)}</h3>
                   <Bar done={u.competent} total={u.total} text={formatFraction(locale, u.competent, u.total)} label={t("me.unitDone", { competent: u.competent, total: u.total })} />
                   <div className="mt-1 flex flex-wrap gap-1" aria-hidden="true">
                     {u.levels.map((level, i) => (
@@ -187,7 +187,7 @@ export default function MyProgress() {
                   <li key={c.id} className="flex items-center gap-3 py-2">
                     <LevelIcon level={c.level ?? "unassessed"} size={28} title={t(`levels.${c.level ?? "unassessed"}`)} />
                     <div className="flex-1">
-                      <p className="font-medium">{km ? c.titleKm : c.titleEn}</p>
+                      <p className="font-medium">{digits(locale, km ? c.titleKm : c.titleEn)}</p>
                       <p className="text-sm text-stone-700">{t("me.byWeek", { week: c.expectedByWeek })}</p>
                     </div>
                     <span className={`shrink-0 rounded-full px-2 py-0.5 text-sm font-medium ${c.status === "due" ? "bg-amber-100 text-amber-900" : "bg-sky-100 text-sky-900"}`}>

@@ -13,7 +13,7 @@ import { MANUAL_STATUSES, PLACEMENT_OUTCOMES } from "~/domain/enums";
 import { PLACEMENT_START_MAX_YEARS_AHEAD, PLACEMENT_START_MAX_YEARS_BACK } from "~/domain/plausible";
 import { parsePlacementCorrection, parsePlacementEnd, parseTrainerId, parseTransfer } from "~/forms/records.server";
 import { parseManualStatus } from "~/forms/staff.server";
-import { formatDate, formatDateTime, formatUsd } from "~/i18n/format";
+import { digits, formatDate, formatDateTime, formatNumber, formatUsd } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { siteToday } from "~/utils/today.server";
@@ -142,7 +142,7 @@ export default function StaffPlacement() {
           </dd>
           <dt className="text-stone-600">{t("placement.competent")}</dt>
           <dd>
-            {d.competent} / {d.total}
+            {formatNumber(locale, d.competent)} / {formatNumber(locale, d.total)}
           </dd>
           {d.under18AtStart ? (
             <>
@@ -356,7 +356,7 @@ export default function StaffPlacement() {
                     {w.corrections > 0 ? ` (${t("placement.corrections", { count: w.corrections })})` : ""}
                   </td>
                   <td className="py-1 pr-2">{t("placement.attendanceSummary", { present: w.present, late: w.late, absent: w.absent })}</td>
-                  <td className="py-1 pr-2 tabular-nums">{w.signed}</td>
+                  <td className="py-1 pr-2 tabular-nums">{formatNumber(locale, w.signed)}</td>
                   <td className="py-1 pr-2">{t("placement.educationSummary", { agreed: w.educationAgreed, released: w.educationReleased, attended: w.educationAttended })}</td>
                 </tr>
               ))}
@@ -374,7 +374,7 @@ export default function StaffPlacement() {
             <li key={a.id} className="flex flex-wrap items-center gap-2 py-1.5">
               <LevelIcon level={a.level} size={20} title={t(`levels.${a.level}`)} />
               <span className="font-mono text-xs text-stone-500">{a.code}</span>
-              <span>{locale === "km" ? a.titleKm : a.titleEn}</span>
+              <span>{digits(locale, locale === "km" ? a.titleKm : a.titleEn)}</span>
               <span className="text-stone-600">
                 {formatDate(locale, a.observedOn)} · <FreeText text={a.trainerName} />
               </span>
