@@ -8,6 +8,7 @@ import { diffSummary, diffVersions, type DiffLine, type FrameworkRow } from "~/d
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { ScrollTable } from "~/components/scroll-table";
+import { FreeText } from "~/components/free-text";
 
 export const meta = pageMeta;
 
@@ -58,8 +59,8 @@ function Cell({ row, fields }: { row: FrameworkRow | null; fields: string[] }) {
   const mark = (f: string) => (fields.includes(f) ? "font-semibold underline decoration-amber-600" : "");
   return (
     <td className="p-2 align-top">
-      <p className={mark(km ? "titleKm" : "titleEn")}>{km ? row.titleKm : row.titleEn}</p>
-      <p className={`text-sm text-stone-700 ${mark(km ? "criteriaKm" : "criteriaEn")}`}>{km ? row.criteriaKm : row.criteriaEn}</p>
+      <FreeText as="p" className={mark(km ? "titleKm" : "titleEn")} text={km ? row.titleKm : row.titleEn} />
+      <FreeText as="p" className={`text-sm text-stone-700 ${mark(km ? "criteriaKm" : "criteriaEn")}`} text={km ? row.criteriaKm : row.criteriaEn} />
       <p className={`text-sm text-stone-600 ${mark("unitCode")}`}>{row.unitCode}</p>
       <p className={`text-sm text-stone-600 ${mark("expectedByWeek")}`}>{t("frameworks.byWeek", { week: row.expectedByWeek })}</p>
     </td>
