@@ -123,6 +123,22 @@ export const ROWS: Row[] = [
     expect: { ...only([]), staff: 400 as Outcome, admin: 400 as Outcome, otherSiteStaff: 404 },
   },
   { method: "GET", path: async () => `/staff/apprentices/${await apprenticeIdOf("apprentice")}`, expect: { ...only(["staff", "admin"]), otherSiteStaff: 404 } },
+  // An apprentice's sign-in card (issue 11): staff of the site; an unknown intent is 400 and resets nothing.
+  { method: "GET", path: async () => `/staff/apprentices/${await apprenticeIdOf("apprentice")}/card`, expect: { ...only(["staff", "admin"]), otherSiteStaff: 404 } },
+  {
+    method: "POST",
+    path: async () => `/staff/apprentices/${await apprenticeIdOf("apprentice")}/card`,
+    form: { intent: "print_all" },
+    expect: { ...only([]), staff: 400 as Outcome, admin: 400 as Outcome, otherSiteStaff: 404 },
+  },
+  { method: "GET", path: "/staff/apprentices/999999/card", expect: { ...only([]), staff: 404, otherSiteStaff: 404, admin: 404 } },
+  // Signing in from a card: the username comes in `?as=`; a malformed one is 400.
+  {
+    method: "GET",
+    path: "/login?as=pp-26-019",
+    expect: { anonymous: 200, apprentice: "→/me", trainer: "→/trainer", otherTrainer: "→/trainer", staff: "→/staff", otherSiteStaff: "→/staff", admin: "→/staff" },
+  },
+  { method: "GET", path: "/login?as=%3Cb%3E", expect: { anonymous: 400, apprentice: "→/me", trainer: "→/trainer", otherTrainer: "→/trainer", staff: "→/staff", otherSiteStaff: "→/staff", admin: "→/staff" } },
   { method: "GET", path: "/staff/placements/999999", expect: { ...only([]), staff: 404, otherSiteStaff: 404, admin: 404 } },
 
   // Flags: the inbox, its CSV, one flag. Trainers and apprentices never reach them.
