@@ -8,6 +8,8 @@ import fs from "node:fs";
 
 import type { APIRequestContext } from "playwright/test";
 
+import { inNumerals } from "~/i18n/format";
+
 import { E2E_BASE_URL, E2E_TODAY } from "./env";
 import { credentialOf, placementsOf, thisMonday } from "./demo";
 import { expect, signInAs, test, waitForHydration } from "./fixtures";
@@ -163,7 +165,8 @@ test.describe("the apprentice in Khmer", () => {
     await ap.getByRole("button", { name: km.feedback.submit }).click();
     await expect(ap.getByRole("status")).toHaveText(km.feedback.thanks);
     // "I feel safe" of 2: the way to the counsellor, with the phone number.
-    await expect(ap.getByTestId("counsellor")).toContainText(km.feedback.counsellorPhone);
+    // In the page's digits (Latin, the default), on one line.
+    await expect(ap.getByTestId("counsellor")).toContainText(inNumerals(km.feedback.counsellorPhone, "latin"));
     await apprentice.close();
     const stored = await query<{ n: number }>("select count(*) as n from feedback where comment like ?", `%${canary}%`);
     expect(stored[0]?.n).toBe(1);
