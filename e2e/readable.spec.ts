@@ -131,3 +131,28 @@ test.describe("the week card's holidays and reasons", () => {
     await context.close();
   });
 });
+
+test.describe("the apprentice's pages, for readers at Grade 4", () => {
+  test.use({ locale: "en-GB", extraHTTPHeaders: { "Accept-Language": "en" } });
+
+  test("every heading, label, button and link is seven words or fewer; each page has one name", async ({ page }) => {
+    await signInAs(page, "apprentice");
+    const names: Record<string, string> = { "/me": en.me.title, "/me/plan": en.plan.nav, "/me/notices": en.notice2.nav, "/me/feedback": en.feedback.nav, "/me/pin": en.pin.nav };
+    for (const [path, name] of Object.entries(names)) {
+      await page.goto(path);
+      const labels = await page.locator("main").evaluate((main) =>
+        [...main.querySelectorAll("h1, h2, h3, label, legend, button, a, th, summary")]
+          .map((el) => (el.textContent ?? "").replace(/\s+/g, " ").trim())
+          .filter((text) => text.split(" ").filter((w) => /\w/.test(w)).length > 7),
+      );
+      expect(labels, `${path}: labels over seven words`).toEqual([]);
+      // The page's heading is the name the menu and the tiles on /me give it.
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+      if (path !== "/me/pin") await expect(page.getByRole("navigation", { name: en.app.mainNav }).getByRole("link", { name, exact: true })).toHaveCount(1);
+    }
+    await page.goto("/me");
+    for (const [path, name] of Object.entries(names).slice(1)) {
+      await expect(page.getByRole("navigation", { name: en.me.actions }).getByRole("link", { name, exact: true })).toHaveAttribute("href", path);
+    }
+  });
+});
