@@ -18,7 +18,7 @@ import {
 } from "~/db/admin-records.server";
 import { EMPLOYER_SECTORS } from "~/domain/enums";
 import { parseEmployer, parseTrainer, parseTrainerId } from "~/forms/records.server";
-import { formatDate } from "~/i18n/format";
+import { formatDate, formatPhone, telHref } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { withSaved } from "~/utils/saved";
@@ -115,9 +115,9 @@ export default function Employer() {
           {!e.active ? <span className="ml-2 rounded bg-stone-200 px-2 text-base font-medium">{t("records.employers.inactive")}</span> : null}
         </h1>
         <p className="text-stone-700">
-          {t(`records.sectors.${e.sector}`)} · {e.district}
-          {e.contactName ? ` · ${e.contactName}` : ""}
-          {e.contactPhone ? ` · ${e.contactPhone}` : ""}
+          {t(`records.sectors.${e.sector}`)} · <FreeText text={e.district} />
+          {e.contactName ? <> · <FreeText text={e.contactName} /></> : null}
+          {e.contactPhone ? <> · <a href={telHref(e.contactPhone)} className="whitespace-nowrap text-brand-700 underline">{formatPhone(locale, e.contactPhone)}</a></> : null}
         </p>
       </div>
 
@@ -156,7 +156,7 @@ export default function Employer() {
               </Link>
               <span className="text-stone-600">
                 {tr.username}
-                {tr.phone ? ` · ${tr.phone}` : ""} · {t("records.employers.activePlacements", { count: tr.activePlacements })}
+                {tr.phone ? <> · <a href={telHref(tr.phone)} className="whitespace-nowrap text-brand-700 underline">{formatPhone(locale, tr.phone)}</a></> : null} · {t("records.employers.activePlacements", { count: tr.activePlacements })}
                 {!tr.active ? ` · ${t("records.employers.inactive")}` : ""}
               </span>
               <Form method="post">
