@@ -11,6 +11,8 @@ import { readForm } from "~/forms/form-data.server";
 import { parseCreateUser } from "~/forms/admin.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
+import { ScrollTable } from "~/components/scroll-table";
+import { FreeText } from "~/components/free-text";
 
 export const meta = pageMeta;
 
@@ -82,7 +84,7 @@ export default function AdminUsers() {
         </button>
       </Form>
 
-      <div className="overflow-x-auto rounded-xl bg-white shadow-sm">
+      <ScrollTable label={t("admin.users.title")}>
         <table className="w-full text-left text-sm">
           <thead className="bg-stone-50">
             <tr>
@@ -101,7 +103,7 @@ export default function AdminUsers() {
                     {u.username}
                   </Link>
                 </td>
-                <td className="px-3 py-2">{u.displayName}</td>
+                <td className="px-3 py-2"><FreeText text={u.displayName} /></td>
                 <td className="px-3 py-2">{t(`roles.${u.role}`)}</td>
                 <td className="px-3 py-2">{[u.siteNameEn ? (km ? u.siteNameKm : u.siteNameEn) : null, u.employerName, u.apprenticeCode].filter(Boolean).join(" · ")}</td>
                 <td className="px-3 py-2">{u.active ? t("admin.users.active") : t("admin.users.inactive")}</td>
@@ -110,7 +112,7 @@ export default function AdminUsers() {
           </tbody>
         </table>
         {users.length === 0 ? <p className="p-3 text-stone-600">{t("common.none")}</p> : null}
-      </div>
+      </ScrollTable>
 
       <section aria-labelledby="create-user" className="rounded-xl bg-white p-4 shadow-sm">
         <h2 id="create-user" className="text-lg font-semibold">
@@ -148,7 +150,7 @@ export default function AdminUsers() {
               <option value="">—</option>
               {options.employers.map((e) => (
                 <option key={e.id} value={e.id}>
-                  {e.siteCode} · {e.name}
+                  {e.siteCode} · <FreeText text={e.name} />
                 </option>
               ))}
             </select>
