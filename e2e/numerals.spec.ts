@@ -61,6 +61,10 @@ test.describe("Khmer digits, chosen by the reader", () => {
       test.setTimeout(90_000);
       await signInAs(page, username);
       await page.goto((await pages())[0]!);
+      // The account may keep English from an earlier spec: the switch is on Khmer pages.
+      const wasEnglish = (await page.locator("html").getAttribute("lang")) === "en";
+      if (wasEnglish) await page.getByRole("button", { name: "ខ្មែរ" }).click();
+      await expect(page.locator("html")).toHaveAttribute("lang", "km");
       await page.getByRole("button", { name: "លេខខ្មែរ ១ ២ ៣" }).click();
       await expect(page.locator("html")).toHaveAttribute("data-numerals", "khmer");
       try {
@@ -78,6 +82,7 @@ test.describe("Khmer digits, chosen by the reader", () => {
         await page.goto(path);
         expect(await khmerDigits(page), `${path}: Khmer digits on a Latin-digit page`).toEqual([]);
       }
+      if (wasEnglish) await page.getByRole("button", { name: "English" }).click();
     });
   }
 
