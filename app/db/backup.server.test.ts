@@ -7,13 +7,13 @@ import { Worker } from "node:worker_threads";
 
 import Database from "better-sqlite3";
 import { readMigrationFiles } from "drizzle-orm/migrator";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { sessionSecrets } from "~/auth/secret.server";
 import { useTestDatabase } from "~/test/db";
 
-import { BackupError, backupFileName, inspectBackup, listBackups, restoreBackup, takeBackup } from "./backup.server";
-import { migrationsFolder, openDatabase } from "./client.server";
+import { BackupError, backupFileName, inspectBackup, listBackups, restoreBackup, takeBackup, takeBackupInBackground } from "./backup.server";
+import { migrationsFolder, openDatabase, type DB } from "./client.server";
 import { markFileFor } from "./server-mark.server";
 
 const db = useTestDatabase();
@@ -131,6 +131,129 @@ describe("backups", () => {
     takeBackup(db.$client, dir, 3, now);
     expect(() => takeBackup(db.$client, dir, 3, now)).toThrow(/already exists/);
     expect(filesIn(dir)).toEqual(["portal-2026-11-19T02-00-00.000Z.db"]);
+  });
+});
+
+describe("the server's backup, in a worker thread", () => {
+  // A portal database of about 30 MB: big enough that a copy on the main thread is felt.
+  let big: DB;
+  beforeAll(() => {
+    big = openDatabase(path.join(fresh("big"), "portal.db"));
+    big.$client.exec(`
+      create table padding (b blob);
+      with recursive n(i) as (select 1 union all select i + 1 from n where i < 3000)
+        insert into padding select randomblob(10000) from n;
+    `);
+  });
+  afterAll(() => big.$client.close());
+
+  const count = (sqlite: Database.Database, sql: string) => (sqlite.prepare(sql).get() as { n: number }).n;
+  let probed = 0;
+  /** A numbered row written on the server's own connection. */
+  const probe = () => big.$client.prepare("insert into audit_events (action, entity, entity_id) values ('probe_write', 'probe', ?)").run(String(++probed));
+
+  /** How many turns of the event loop (setImmediate callbacks) ran before `job` settled. */
+  async function turnsWhile(job: () => Promise<unknown>, onTurn = () => {}) {
+    let turns = 0;
+    let done = false;
+    const turn = () => {
+      if (done) return;
+      turns++;
+      onTurn();
+      setImmediate(turn);
+    };
+    setImmediate(turn);
+    try {
+      await job();
+    } finally {
+      done = true;
+    }
+    return turns;
+  }
+
+  it("writes a whole, checked copy holding every row committed before it began", async () => {
+    for (let k = 0; k < 50; k++) probe();
+    const before = {
+      probes: count(big.$client, "select count(*) as n from audit_events where action = 'probe_write'"),
+      padding: count(big.$client, "select count(*) as n from padding"),
+    };
+    const dir = fresh("background");
+    const now = new Date("2026-11-19T02:00:00Z");
+    const { file, removed } = await takeBackupInBackground(big.$client.name, dir, 3, now);
+    expect(file).toBe(path.join(dir, "portal-2026-11-19T02-00-00.000Z.db"));
+    expect(removed).toEqual([]);
+    expect(filesIn(dir)).toEqual(["portal-2026-11-19T02-00-00.000Z.db"]);
+    expect(inspectBackup(file)).toMatchObject({ pending: 0 });
+    const copy = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      expect(copy.pragma("integrity_check", { simple: true })).toBe("ok");
+      expect(count(copy, "select count(*) as n from audit_events where action = 'probe_write'")).toBe(before.probes);
+      expect(count(copy, "select count(*) as n from padding")).toBe(before.padding);
+    } finally {
+      copy.close();
+    }
+  });
+
+  it("lets the event loop turn while it copies, where the synchronous backup holds it throughout", async () => {
+    const dir = fresh("turns");
+    const held = await turnsWhile(async () => takeBackup(big.$client, dir, 5, new Date("2026-11-19T02:00:00Z")));
+    const turned = await turnsWhile(() => takeBackupInBackground(big.$client.name, dir, 5, new Date("2026-11-20T02:00:00Z")));
+    expect(held).toBe(0);
+    expect(turned).toBeGreaterThan(0);
+    expect(listBackups(dir)).toHaveLength(2);
+  });
+
+  it("lets the server keep writing on its own connection meanwhile", async () => {
+    const dir = fresh("writes");
+    const startedAfter = count(big.$client, "select count(*) as n from audit_events where action = 'probe_write'");
+    const failures: unknown[] = [];
+    let written = 0;
+    const turns = await turnsWhile(
+      () => takeBackupInBackground(big.$client.name, dir, 5),
+      () => {
+        try {
+          probe();
+          written++;
+        } catch (error) {
+          failures.push(error);
+        }
+      },
+    );
+    expect(failures).toEqual([]);
+    expect(written).toBe(turns);
+    expect(written).toBeGreaterThan(0);
+    expect(count(big.$client, "select count(*) as n from audit_events where action = 'probe_write'")).toBe(startedAfter + written);
+    // The copy is one snapshot: everything from before, then a prefix of the writes made meanwhile.
+    const ids = probes(listBackups(dir)[0]!.file);
+    expect(ids.length).toBeGreaterThanOrEqual(startedAfter);
+    expect(ids).toEqual(Array.from({ length: ids.length }, (_, k) => k + 1));
+  });
+
+  it("says why when it cannot, and leaves no partial file", async () => {
+    const blocker = fresh("a-file");
+    fs.writeFileSync(blocker, "");
+    const noFolder = takeBackupInBackground(big.$client.name, path.join(blocker, "backups"), 3);
+    await expect(noFolder).rejects.toThrow(BackupError);
+    await expect(noFolder).rejects.toThrow(/cannot create the backup folder/);
+
+    const dir = fresh("taken");
+    const now = new Date("2026-11-19T02:00:00Z");
+    await takeBackupInBackground(big.$client.name, dir, 3, now);
+    const again = takeBackupInBackground(big.$client.name, dir, 3, now);
+    await expect(again).rejects.toThrow(BackupError);
+    await expect(again).rejects.toThrow(/already exists/);
+    expect(filesIn(dir)).toEqual(["portal-2026-11-19T02-00-00.000Z.db"]);
+
+    // The worker's copy fails: the source is not a database.
+    const notADatabase = fresh("text.db");
+    fs.writeFileSync(notADatabase, "hello, this is not SQLite at all ".repeat(200));
+    const failedDir = fresh("failed");
+    const failed = takeBackupInBackground(notADatabase, failedDir, 3);
+    await expect(failed).rejects.toThrow(BackupError);
+    await expect(failed).rejects.toThrow(/cannot write .*portal-.*\.db: file is not a database/);
+    expect(filesIn(failedDir)).toEqual([]);
+
+    await expect(takeBackupInBackground(fresh("missing.db"), fresh("none"), 3)).rejects.toThrow(/there is no database file/);
   });
 });
 

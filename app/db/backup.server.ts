@@ -11,7 +11,9 @@
  * database, keeps a copy of the database it replaces, and changes nothing when any step fails.
  */
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
@@ -76,14 +78,18 @@ function fsyncDir(dir: string) {
   }
 }
 
+/** What `PRAGMA integrity_check` answered, as one line; null when it is sound. */
+function integrityVerdict(messages: string[]): string | null {
+  return messages.length === 1 && messages[0] === "ok" ? null : messages.slice(0, 5).join("; ");
+}
+
 /** `PRAGMA integrity_check` of a file, opened read-only. Null when it is sound. */
 function integrityProblem(file: string): string | null {
   let sqlite: Database.Database | undefined;
   try {
     sqlite = new Database(file, { readonly: true, fileMustExist: true });
     const rows = sqlite.pragma("integrity_check") as { integrity_check: string }[];
-    const messages = rows.map((r) => r.integrity_check);
-    return messages.length === 1 && messages[0] === "ok" ? null : messages.slice(0, 5).join("; ");
+    return integrityVerdict(rows.map((r) => r.integrity_check));
   } catch (error) {
     return reason(error);
   } finally {
@@ -91,12 +97,20 @@ function integrityProblem(file: string): string | null {
   }
 }
 
-/**
- * Write a consistent copy of the database open in `sqlite` to `dir`, then keep only the newest
- * `keep` backups there. Returns the new file and the ones removed; throws BackupError, leaving
- * no partial file behind, when it cannot.
- */
-export function takeBackup(sqlite: Database.Database, dir: string, keep: number, now = new Date()): { file: string; removed: string[] } {
+// ------------------------------------------------------------------------------------------
+// Taking a backup: the rules (name, partial file, checks, clean-up, pruning) are shared by the
+// synchronous backup of `npm run backup` and the server's backup in a worker thread.
+
+interface BackupPlan {
+  dir: string;
+  /** `portal-<UTC time>.db`: exists only once the copy is whole, checked and synced. */
+  file: string;
+  /** Where the copy is written and checked first. */
+  partial: string;
+}
+
+/** Make the folder, refuse a name already taken, clear a partial file left by a crash. */
+function beginBackup(dir: string, now: Date): BackupPlan {
   const file = path.join(dir, backupFileName(now));
   const partial = path.join(dir, `.${path.basename(file)}.partial`);
   try {
@@ -106,18 +120,138 @@ export function takeBackup(sqlite: Database.Database, dir: string, keep: number,
   }
   if (fs.existsSync(file)) throw new BackupError(`${file} already exists`);
   fs.rmSync(partial, { force: true });
+  return { dir, file, partial };
+}
+
+function refuseUnsound(problem: string | null) {
+  if (problem) throw new BackupError(`the copy failed its integrity check: ${problem}`);
+}
+
+/** The checked, synced copy takes its name: one atomic rename. */
+function completeBackup(plan: BackupPlan) {
+  // Checked again: the background backup gives the event loop back between its steps.
+  if (fs.existsSync(plan.file)) throw new BackupError(`${plan.file} already exists`);
+  fs.renameSync(plan.partial, plan.file);
+  fsyncDir(plan.dir);
+}
+
+/** Remove the partial file; the error to throw, as a BackupError. */
+function backupFailed(plan: BackupPlan, error: unknown): BackupError {
+  fs.rmSync(plan.partial, { force: true });
+  return error instanceof BackupError ? error : new BackupError(`cannot write ${plan.file}: ${reason(error)}`);
+}
+
+/**
+ * Write a consistent copy of the database open in `sqlite` to `dir`, then keep only the newest
+ * `keep` backups there. Returns the new file and the ones removed; throws BackupError, leaving
+ * no partial file behind, when it cannot. Synchronous: it holds the thread while it copies and
+ * checks (`npm run backup`); the server uses takeBackupInBackground.
+ */
+export function takeBackup(sqlite: Database.Database, dir: string, keep: number, now = new Date()): { file: string; removed: string[] } {
+  const plan = beginBackup(dir, now);
   try {
-    sqlite.prepare("VACUUM INTO ?").run(partial);
-    const problem = integrityProblem(partial);
-    if (problem) throw new BackupError(`the copy failed its integrity check: ${problem}`);
-    fsyncFile(partial);
-    fs.renameSync(partial, file);
-    fsyncDir(dir);
+    sqlite.prepare("VACUUM INTO ?").run(plan.partial);
+    refuseUnsound(integrityProblem(plan.partial));
+    fsyncFile(plan.partial);
+    completeBackup(plan);
   } catch (error) {
-    fs.rmSync(partial, { force: true });
-    throw error instanceof BackupError ? error : new BackupError(`cannot write ${file}: ${reason(error)}`);
+    throw backupFailed(plan, error);
   }
-  return { file, removed: pruneBackups(dir, keep) };
+  return { file: plan.file, removed: pruneBackups(dir, keep) };
+}
+
+/**
+ * The worker's part of a background backup: `VACUUM INTO` from its own read-only connection (in
+ * WAL mode a reader holds up no writer), then `PRAGMA integrity_check` of the copy. Plain
+ * CommonJS evaluated as the worker's source: the server build bundles app/ into one file, so
+ * the worker cannot load this module. It answers with one message, after closing both files.
+ */
+const BACKUP_WORKER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const Database = require(workerData.betterSqlite3);
+const message = (error) => (error && error.message ? error.message : String(error));
+let answer;
+let source;
+try {
+  source = new Database(workerData.databaseFile, { readonly: true, fileMustExist: true });
+  source.pragma("busy_timeout = 5000");
+  source.prepare("VACUUM INTO ?").run(workerData.partial);
+} catch (error) {
+  answer = { copyFailed: message(error) };
+} finally {
+  if (source) source.close();
+}
+if (!answer) {
+  let copy;
+  try {
+    copy = new Database(workerData.partial, { readonly: true, fileMustExist: true });
+    answer = { integrity: copy.pragma("integrity_check").map((row) => row.integrity_check) };
+  } catch (error) {
+    answer = { checkFailed: message(error) };
+  } finally {
+    if (copy) copy.close();
+  }
+}
+parentPort.postMessage(answer);
+`;
+
+type WorkerAnswer = { copyFailed: string } | { checkFailed: string } | { integrity: string[] };
+
+/** Copy `databaseFile` to `partial` and check the copy in a worker thread; resolves with its verdict. */
+function copyInWorker(databaseFile: string, partial: string): Promise<string | null> {
+  const betterSqlite3 = createRequire(import.meta.url).resolve("better-sqlite3");
+  return new Promise((resolve, reject) => {
+    let answer: WorkerAnswer | undefined;
+    const worker = new Worker(BACKUP_WORKER_SOURCE, {
+      eval: true,
+      workerData: { databaseFile, partial, betterSqlite3 },
+      // The source is CommonJS, whatever the process was started with.
+      execArgv: process.execArgv.filter((flag) => !flag.startsWith("--input-type")),
+    });
+    worker.once("message", (message: WorkerAnswer) => (answer = message));
+    worker.once("error", (error) => reject(new BackupError(`the backup thread failed: ${reason(error)}`)));
+    // Settled on exit, once the worker has closed both files.
+    worker.once("exit", (code) => {
+      if (!answer) return reject(new BackupError(`the backup thread stopped (exit code ${code}) before it finished`));
+      if ("copyFailed" in answer) return reject(new Error(answer.copyFailed));
+      if ("checkFailed" in answer) return resolve(answer.checkFailed);
+      resolve(integrityVerdict(answer.integrity));
+    });
+  });
+}
+
+async function fsyncFileInBackground(file: string) {
+  const handle = await fs.promises.open(file, "r+");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * takeBackup for the server: the same file, checks and guarantees, but the copy and its
+ * integrity check run in a worker thread with its own connection to `databaseFile`, and the
+ * fsync is asynchronous, so the event loop keeps serving requests meanwhile. Committed writes
+ * are all in the copy (the worker reads the WAL too); the server may keep writing. Rejects with
+ * BackupError, leaving no partial file, when it cannot.
+ */
+export async function takeBackupInBackground(
+  databaseFile: string,
+  dir: string,
+  keep: number,
+  now = new Date(),
+): Promise<{ file: string; removed: string[] }> {
+  if (!fs.existsSync(databaseFile)) throw new BackupError(`there is no database file at ${databaseFile}`);
+  const plan = beginBackup(dir, now);
+  try {
+    refuseUnsound(await copyInWorker(databaseFile, plan.partial));
+    await fsyncFileInBackground(plan.partial);
+    completeBackup(plan);
+  } catch (error) {
+    throw backupFailed(plan, error);
+  }
+  return { file: plan.file, removed: pruneBackups(dir, keep) };
 }
 
 /** Delete all but the newest `keep` backups in `dir`; returns what it deleted. */

@@ -91,30 +91,59 @@ describe("the server's schedule", () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   afterEach(() => vi.useRealTimers());
 
-  it("sweeps at once and hourly, and takes one backup a day", () => {
+  it("sweeps at once and hourly, and takes one backup a day, in the background, one at a time", async () => {
     vi.useFakeTimers({ toFake: ["Date", "setTimeout", "clearTimeout", "setInterval", "clearInterval"] });
     vi.setSystemTime(NOW);
     const lines: string[] = [];
     session(staff.id, { expiresAt: ago(1) });
-    const stop = startHousekeeping({ database: db, backupDir: dir, backupKeep: 3, dailyBackup: true, log: (l) => lines.push(l) });
+    const housekeeping = startHousekeeping({ database: db, backupDir: dir, backupKeep: 3, dailyBackup: true, log: (l) => lines.push(l) });
     expect(lines).toEqual([expect.stringMatching(/removed 1 ended session/)]);
     expect(listBackups(dir)).toEqual([]);
 
     vi.advanceTimersByTime(MIN);
-    expect(listBackups(dir).map((b) => b.takenAt)).toEqual([ahead(MIN)]);
+    // Started, not finished: the copy is made in a worker thread while this one carries on.
+    expect(listBackups(dir)).toEqual([]);
     const endsSoon = session(trainer.id, { expiresAt: ahead(30 * MIN) });
     vi.advanceTimersByTime(58 * MIN);
     // Ended half an hour ago, swept on the hour.
     expect(db.select().from(sessions).where(eq(sessions.idHash, endsSoon)).all()).toHaveLength(1);
     vi.advanceTimersByTime(MIN);
     expect(db.select().from(sessions).where(eq(sessions.idHash, endsSoon)).all()).toEqual([]);
+    // The hourly check found no backup yet, but one running: it did not start a second.
+    await housekeeping.idle();
+    expect(listBackups(dir).map((b) => b.takenAt)).toEqual([ahead(MIN)]);
+    expect(lines.at(-1)).toMatch(/^Daily backup written to .*portal-2026-11-19T03-01-00\.000Z\.db\.$/);
+
     vi.advanceTimersByTime(22 * 60 * MIN);
+    await housekeeping.idle();
     expect(listBackups(dir)).toHaveLength(1);
 
     vi.advanceTimersByTime(2 * 60 * MIN);
+    await housekeeping.idle();
     expect(listBackups(dir)).toHaveLength(2);
-    vi.advanceTimersByTime(5 * DAY);
+    for (let day = 0; day < 3; day++) {
+      vi.advanceTimersByTime(DAY);
+      await housekeeping.idle();
+    }
     expect(listBackups(dir)).toHaveLength(3);
-    stop();
+    expect(lines.at(-1)).toMatch(/\(removed 1 older\)\.$/);
+    housekeeping.stop();
+  });
+
+  it("logs a failed daily backup and keeps going", async () => {
+    vi.useFakeTimers({ toFake: ["Date", "setTimeout", "clearTimeout", "setInterval", "clearInterval"] });
+    vi.setSystemTime(NOW);
+    const blocker = path.join(dir, "a-file");
+    fs.writeFileSync(blocker, "");
+    const errors: string[] = [];
+    const housekeeping = startHousekeeping({ database: db, backupDir: path.join(blocker, "backups"), backupKeep: 3, dailyBackup: true, log: () => {}, logError: (l) => errors.push(l) });
+    vi.advanceTimersByTime(MIN);
+    await housekeeping.idle();
+    expect(errors).toEqual([expect.stringMatching(/^Daily backup failed: cannot create the backup folder .*a-file\/backups: /)]);
+    // The next hourly check tries again.
+    vi.advanceTimersByTime(60 * MIN);
+    await housekeeping.idle();
+    expect(errors).toHaveLength(2);
+    housekeeping.stop();
   });
 });

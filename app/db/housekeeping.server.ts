@@ -8,7 +8,7 @@ import { and, eq, inArray, isNotNull, lte, or, sql } from "drizzle-orm";
 import { ROLES } from "~/domain/enums";
 import { sessionPolicy } from "~/domain/session-policy";
 
-import { listBackups, takeBackup } from "./backup.server";
+import { listBackups, takeBackupInBackground } from "./backup.server";
 import { db, type DB } from "./client.server";
 import { sessions, signInLinks, users } from "./schema";
 
@@ -63,28 +63,46 @@ export interface HousekeepingOptions {
   backupKeep: number;
   dailyBackup: boolean;
   log?: (line: string) => void;
+  logError?: (line: string) => void;
 }
 
-/** Run a sweep now and hourly; take a backup whenever the newest is a day old (checked hourly). */
-export function startHousekeeping(options: HousekeepingOptions) {
+export interface Housekeeping {
+  stop(): void;
+  /** Settles when no backup is running (for tests and a clean stop). */
+  idle(): Promise<void>;
+}
+
+/**
+ * Run a sweep now and hourly; take a backup whenever the newest is a day old (checked hourly).
+ * The backup runs in a worker thread (takeBackupInBackground): requests are served meanwhile,
+ * and no second backup starts while one is running.
+ */
+export function startHousekeeping(options: HousekeepingOptions): Housekeeping {
   const log = options.log ?? console.log;
+  const logError = options.logError ?? console.error;
   const database = () => options.database ?? db();
+  const failed = (what: string, error: unknown) => logError(`${what} failed: ${error instanceof Error ? error.message : String(error)}`);
   const sweepNow = () => {
     const r = sweep(database());
     if (r.sessions + r.links > 0) log(`Housekeeping: removed ${r.sessions} ended session(s) and ${r.links} old sign-in link(s).`);
   };
+  let backup: Promise<void> | null = null;
   const backupIfDue = () => {
-    if (!options.dailyBackup) return;
+    if (!options.dailyBackup || backup) return;
     const newest = listBackups(options.backupDir).at(-1);
     if (newest && Date.now() - newest.takenAt.getTime() < DAY) return;
-    const { file, removed } = takeBackup(database().$client, options.backupDir, options.backupKeep);
-    log(`Daily backup written to ${file}${removed.length ? ` (removed ${removed.length} older)` : ""}.`);
+    backup = takeBackupInBackground(database().$client.name, options.backupDir, options.backupKeep)
+      .then(({ file, removed }) => log(`Daily backup written to ${file}${removed.length ? ` (removed ${removed.length} older)` : ""}.`))
+      .catch((error: unknown) => failed("Daily backup", error))
+      .finally(() => {
+        backup = null;
+      });
   };
   const run = (what: string, job: () => void) => {
     try {
       job();
     } catch (error) {
-      console.error(`${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+      failed(what, error);
     }
   };
   run("Housekeeping", sweepNow);
@@ -96,8 +114,11 @@ export function startHousekeeping(options: HousekeepingOptions) {
   }, HOUR);
   first.unref();
   timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
+  return {
+    stop() {
+      clearTimeout(first);
+      clearInterval(timer);
+    },
+    idle: () => backup ?? Promise.resolve(),
   };
 }
