@@ -9,7 +9,7 @@ import { I18nextProvider } from "react-i18next";
 
 import type { Locale } from "~/domain/enums";
 import { isLocale } from "~/i18n/config";
-import { createServerI18n } from "~/i18n/i18n.server";
+import { serverI18n } from "~/i18n/i18n.server";
 import { resolveLocale } from "~/i18n/locale.server";
 import { NonceProvider } from "~/utils/nonce";
 
@@ -27,7 +27,7 @@ export default async function handleRequest(
 ) {
   const rootData = remixContext.staticHandlerContext.loaderData["root"] as { locale?: Locale } | undefined;
   const locale = isLocale(rootData?.locale) ? rootData.locale : await resolveLocale(request, null);
-  const i18n = createServerI18n(locale);
+  const i18n = serverI18n(locale);
   const nonce = loadContext.cspNonce;
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
 

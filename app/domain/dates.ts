@@ -19,14 +19,40 @@ function toUtc(date: string): Date {
   return new Date(`${date}T12:00:00Z`);
 }
 
+/** Intl formatters cost tens of microseconds to build: one per zone (and kind) for the process. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dateFormats.set(timeZone, format);
+  }
+  return format;
+}
+
+function clockFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = clockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+    clockFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /** The calendar date of a moment in a time zone. */
 export function dateInZone(moment: Date, timeZone: string = SITE_TIME_ZONE): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(moment);
+  const parts = dateFormat(timeZone).formatToParts(moment);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")}`;
 }
@@ -94,16 +120,7 @@ export function workingDaysOfWeek(monday: string, workingWeekdays: readonly numb
 
 /** The first moment (UTC milliseconds) of a calendar date in a zone. */
 export function startOfDayMs(date: string, timeZone: string = SITE_TIME_ZONE): number {
-  const format = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    second: "numeric",
-  });
+  const format = clockFormat(timeZone);
   const offsetAt = (ms: number) => {
     const p = Object.fromEntries(format.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
     return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) - ms;

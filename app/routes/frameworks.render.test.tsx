@@ -16,7 +16,7 @@ vi.mock("@remix-run/react", async () => {
 });
 
 import { createFramework, createSite, createUser } from "~/db/factories.server";
-import { createServerI18n } from "~/i18n/i18n.server";
+import { serverI18n } from "~/i18n/i18n.server";
 import { useTestDatabase } from "~/test/db";
 import { context, cookieFor, get, run } from "~/test/requests";
 
@@ -36,7 +36,7 @@ async function render(Page: () => unknown, loader: (args: never) => Promise<unkn
   expect(out.status).toBe(200);
   state.loader = JSON.parse(JSON.stringify(out.data));
   state.action = action;
-  return (["en", "km"] as const).map((locale) => renderToString(createElement(I18nextProvider, { i18n: createServerI18n(locale) }, createElement(Page as never))));
+  return (["en", "km"] as const).map((locale) => renderToString(createElement(I18nextProvider, { i18n: serverI18n(locale) }, createElement(Page as never))));
 }
 
 describe("framework pages render in both languages", () => {

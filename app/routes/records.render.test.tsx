@@ -17,7 +17,7 @@ vi.mock("@remix-run/react", async () => {
 });
 
 import { createApprentice, createEmployer, createFramework, createPlacement, createSite, createUser, createFlag } from "~/db/factories.server";
-import { createServerI18n } from "~/i18n/i18n.server";
+import { serverI18n } from "~/i18n/i18n.server";
 import { useTestDatabase } from "~/test/db";
 import { context, cookieFor, get, run } from "~/test/requests";
 
@@ -46,7 +46,7 @@ async function render(Page: () => unknown, loader: (args: never) => Promise<unkn
   state.action = action;
   const html: string[] = [];
   for (const locale of ["en", "km"] as const) {
-    html.push(renderToString(createElement(I18nextProvider, { i18n: createServerI18n(locale) }, createElement(Page as never))));
+    html.push(renderToString(createElement(I18nextProvider, { i18n: serverI18n(locale) }, createElement(Page as never))));
   }
   return html;
 }
