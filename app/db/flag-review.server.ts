@@ -3,7 +3,7 @@
  * history, and the review trail (acknowledge → resolve / dismiss, each with a note). The flag
  * engine that raises and clears flags is `flags.server.ts`.
  */
-import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 
 import type { FlagRule, FlagSeverity, FlagStatus } from "~/domain/enums";
@@ -33,9 +33,9 @@ function siteScope(actor: Actor): SQL | undefined {
 
 const SEVERITY_ORDER = sql`case ${flags.severity} when 'urgent' then 0 when 'warn' then 1 else 2 end`;
 
-export function listFlags(actor: Actor, filters: FlagFilters, limit = 500) {
+function flagWhere(actor: Actor, filters: FlagFilters) {
   const status = filters.status ?? "active";
-  const where = and(
+  return and(
     siteScope(actor),
     filters.siteId ? eq(flags.siteId, filters.siteId) : undefined,
     filters.employerId ? eq(flags.employerId, filters.employerId) : undefined,
@@ -44,6 +44,10 @@ export function listFlags(actor: Actor, filters: FlagFilters, limit = 500) {
     filters.severity ? eq(flags.severity, filters.severity) : undefined,
     status === "all" ? undefined : status === "active" ? inArray(flags.status, ["open", "acknowledged"]) : eq(flags.status, status),
   );
+}
+
+/** The inbox, urgent first, then newest: one page of it (`limit` rows from `offset`). */
+export function listFlags(actor: Actor, filters: FlagFilters, limit = 500, offset = 0) {
   return db()
     .select({
       id: flags.id,
@@ -66,10 +70,16 @@ export function listFlags(actor: Actor, filters: FlagFilters, limit = 500) {
     .leftJoin(employers, eq(employers.id, flags.employerId))
     .leftJoin(trainers, eq(trainers.id, flags.trainerUserId))
     .leftJoin(apprentices, eq(apprentices.id, flags.apprenticeId))
-    .where(where)
+    .where(flagWhere(actor, filters))
     .orderBy(SEVERITY_ORDER, desc(flags.raisedAt), desc(flags.id))
     .limit(limit)
+    .offset(offset)
     .all();
+}
+
+/** How many flags the inbox's filters match (for its pages). */
+export function countFlags(actor: Actor, filters: FlagFilters): number {
+  return db().select({ n: count() }).from(flags).where(flagWhere(actor, filters)).get()?.n ?? 0;
 }
 
 export type FlagRow = ReturnType<typeof listFlags>[number];
@@ -79,9 +89,9 @@ export function filterChoices(actor: Actor) {
   const scope = actor.role === "admin" ? undefined : eq(employers.siteId, actor.siteId ?? -1);
   return {
     sites: actor.role === "admin" ? db().select({ id: sites.id, code: sites.code, nameEn: sites.nameEn, nameKm: sites.nameKm }).from(sites).orderBy(sites.id).all() : [],
-    employers: db().select({ id: employers.id, name: employers.name }).from(employers).where(scope).orderBy(employers.name).all(),
+    employers: db().select({ id: employers.id, name: employers.name, siteId: employers.siteId }).from(employers).where(scope).orderBy(employers.name).all(),
     trainers: db()
-      .select({ id: users.id, name: users.displayName })
+      .select({ id: users.id, name: users.displayName, siteId: employers.siteId })
       .from(users)
       .innerJoin(employers, eq(employers.id, users.employerId))
       .where(and(eq(users.role, "trainer"), scope))

@@ -5,10 +5,13 @@ import { useTranslation } from "react-i18next";
 import { actorOf, requireStaff } from "~/auth/guards.server";
 import { FlagSummary, SeverityBadge } from "~/components/flags";
 import { FieldErrors } from "~/components/forms";
+import { Pagination } from "~/components/pagination";
 import { flagFiltersFor, toFlagFilters } from "~/db/flag-filters.server";
-import { listFlags } from "~/db/flag-review.server";
+import { countFlags, listFlags } from "~/db/flag-review.server";
+import { offsetOf, pageInfo } from "~/domain/pagination";
 import { FLAG_RULES, FLAG_SEVERITIES, FLAG_STATUSES } from "~/domain/enums";
 import { formatDate } from "~/i18n/format";
+import { parsePage } from "~/forms/pagination.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 
@@ -20,12 +23,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = await requestT(request);
   const url = new URL(request.url);
   const { choices, parsed } = flagFiltersFor(actor, url.searchParams);
-  const base = { title: t("flags.title"), choices, isAdmin: user.role === "admin" };
-  if (!parsed.ok) return data({ ...base, errors: parsed.errors, flags: [] }, { status: 400 });
-  const rows = listFlags(actor, toFlagFilters(parsed.data));
+  const paging = parsePage(url.searchParams);
+  const isAdmin = user.role === "admin";
+  // Admin picks a site before the employer and trainer lists: every site's would fill the page.
+  const chosenSite = parsed.ok ? parsed.data.site : undefined;
+  const base = {
+    title: t("flags.title"),
+    choices: {
+      sites: choices.sites,
+      employers: isAdmin && chosenSite === undefined ? [] : choices.employers.filter((e) => !isAdmin || e.siteId === chosenSite),
+      trainers: isAdmin && chosenSite === undefined ? [] : choices.trainers.filter((x) => !isAdmin || x.siteId === chosenSite),
+    },
+    isAdmin,
+  };
+  if (!parsed.ok || !paging.ok) {
+    const errors = { ...(parsed.ok ? {} : parsed.errors), ...(paging.ok ? {} : paging.errors) } as Record<string, string[] | undefined>;
+    return data({ ...base, errors, flags: [], page: null }, { status: 400 });
+  }
+  const filters = toFlagFilters(parsed.data);
+  const page = pageInfo(paging.data, countFlags(actor, filters));
+  const rows = listFlags(actor, filters, paging.data.size, offsetOf(paging.data));
   return {
     ...base,
     errors: {} as Record<string, string[] | undefined>,
+    page,
     flags: rows.map((f) => ({ ...f, evidence: f.evidence as Record<string, unknown>, raisedAt: f.raisedAt.toISOString() })),
   };
 }
@@ -58,6 +79,10 @@ export default function FlagsInbox() {
             <FieldErrors id="site-error" errors={d.errors.site} />
           </label>
         ) : null}
+        {d.isAdmin && !params.get("site") ? (
+          <p className="col-span-2 self-center text-sm text-stone-600">{t("flags.pickSite")}</p>
+        ) : (
+          <>
         <label className="block text-sm">
           {t("common.employer")}
           <select name="employer" defaultValue={params.get("employer") ?? ""} className={select}>
@@ -78,6 +103,8 @@ export default function FlagsInbox() {
           </select>
           <FieldErrors id="trainer-error" errors={d.errors.trainer} />
         </label>
+          </>
+        )}
         <label className="block text-sm">
           {t("flags.rule")}
           <select name="rule" defaultValue={params.get("rule") ?? ""} className={select}>
@@ -115,9 +142,8 @@ export default function FlagsInbox() {
           </button>
         </div>
       </Form>
-      <p className="text-sm text-stone-600" role="status">
-        {t("flags.count", { count: d.flags.length })}
-      </p>
+      {d.page ? <Pagination info={d.page} /> : null}
+      <FieldErrors id="page-error" errors={[...(d.errors.page ?? []), ...(d.errors.size ?? [])]} />
       <ul className="space-y-2">
         {d.flags.map((f) => (
           <li key={f.id} className="rounded-xl bg-white p-3 shadow-sm" data-testid="flag-row">
@@ -137,6 +163,7 @@ export default function FlagsInbox() {
           </li>
         ))}
       </ul>
+      {d.page && d.page.pages > 1 ? <Pagination info={d.page} testId="pagination-bottom" /> : null}
     </div>
   );
 }
