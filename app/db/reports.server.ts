@@ -83,6 +83,9 @@ export function intakesOf(siteIds: readonly number[]): IntakeChoice[] {
 
 const json = (ids: readonly number[]) => JSON.stringify(ids);
 
+/** The number of bits set in 0…127, one digit each: a 7-day mask's count, looked up in SQL. */
+const POPCOUNT = Array.from({ length: 128 }, (_, m) => m.toString(2).replaceAll("0", "").length).join("");
+
 function all<T>(query: string, params: Record<string, unknown> = {}): T[] {
   return db().$client.prepare(query).all(params) as T[];
 }
@@ -264,21 +267,44 @@ export function loadAccountabilityOverview(actor: Actor, filters: Period): { per
   const lastSunday = addDays(mondayOf(period.today), -1);
 
   // Reviewed weeks owed (a Monday in the period, from the week of the start to the last week
-  // over or the week of the end: `expectedReviewWeeks`), and the afternoons of the period's days.
-  const bits = (mask: string) => Array.from({ length: 7 }, (_, i) => `((${mask} >> ${i}) & 1)`).join(" + ");
-  const lo = "max(0, cast(julianday(@from) - julianday(w.week_of) as integer))";
-  const hi = "min(6, cast(julianday(@educationTo) - julianday(w.week_of) as integer))";
-  const days = `(case when ${hi} < ${lo} then 0 else ((1 << (${hi} + 1)) - 1) & ~((1 << ${lo}) - 1) end)`;
+  // over or the week of the end: `expectedReviewWeeks`), and the afternoons of the period's days:
+  // whole weeks inside it, and the day bits of the (at most two) weeks it cuts, counted by a
+  // look-up of each 7-day mask's bits.
+  const daysOfWeek = (monday: string) => {
+    let days = 0;
+    for (let i = 0; i < 7; i++) {
+      const date = addDays(monday, i);
+      if (date >= period.from && date <= educationTo) days |= 1 << i;
+    }
+    return days;
+  };
+  const firstWeek = mondayOf(period.from);
+  const lastWeek = mondayOf(educationTo < period.from ? period.from : educationTo);
+  const count = (mask: string) =>
+    `unicode(substr(@popcount, (${mask} & (case w.week_of when @firstWeek then @firstDays when @lastWeek then @lastDays
+                                                 else (case when w.week_of < @lastWeek then 127 else 0 end) end)) + 1, 1)) - 48`;
   const weekRows = all<{ siteId: number; reviewed: number; agreed: number; released: number }>(
     `select w.site_id as siteId,
-            sum(w.reviews > 0 and w.week_of >= @from and w.week_of <= @to and w.week_of > date(p.start_date, '-7 days')
+            sum(w.reviews > 0 and w.week_of >= @from and w.week_of <= @to
+                and (w.week_of >= p.start_date or p.start_date <= date(w.week_of, '+6 days'))
                 and w.week_of <= (case when p.ended_on is not null and p.ended_on < @today then p.ended_on else @lastSunday end)) as reviewed,
-            sum(${bits(`(w.afternoons_agreed_mask & ${days})`)}) as agreed,
-            sum(${bits(`(w.afternoons_released_mask & ${days})`)}) as released
+            sum(${count("w.afternoons_agreed_mask")}) as agreed,
+            sum(${count("w.afternoons_released_mask")}) as released
      from placement_weeks w join placements p on p.id = w.placement_id
-     where w.site_id in (select value from json_each(@sites)) and w.week_of between @fromMonday and @to
+     where w.site_id in (select value from json_each(@sites)) and w.week_of between @firstWeek and @to
      group by w.site_id`,
-    { sites: siteIds, from: period.from, to: period.to, fromMonday: mondayOf(period.from), today: period.today, lastSunday, educationTo },
+    {
+      sites: siteIds,
+      popcount: POPCOUNT,
+      firstWeek,
+      lastWeek,
+      firstDays: daysOfWeek(firstWeek),
+      lastDays: daysOfWeek(lastWeek),
+      from: period.from,
+      to: period.to,
+      today: period.today,
+      lastSunday,
+    },
   );
   const signed = all<{ siteId: number; n: number }>(
     `select site_id as siteId, count(*) as n from competency_levels
@@ -410,9 +436,9 @@ export function loadProgrammeOutcomes(actor: Actor, filters: Period & { siteId?:
 
 /**
  * Exits: placements ended completed or withdrawn, with no later placement of the apprentice.
- * Reads the site's apprentices' placements and filters the end date; the index that reads only
- * the period's endings, for schema.ts:
- *   index("placements_status_ended").on(t.status, t.endedOn)
+ * Read from the sites' apprentices (`apprentices_site_phase`, then `placements_apprentice`), so a
+ * site's report never reads other sites' exits; the window (24 months before the period to its
+ * end) covers most of a site's history anyway.
  */
 function loadExits(siteIds: string, from: string, to: string, intakeClause: string, intake: number | null) {
   return all<{
@@ -427,9 +453,9 @@ function loadExits(siteIds: string, from: string, to: string, intakeClause: stri
   }>(
     `select p.id as placementId, p.apprentice_id as apprenticeId, a.site_id as siteId, a.intake_id as intakeId,
             p.ended_on as endedOn, p.status, p.outcome, p.starting_salary_cents as startingSalaryCents
-     from placements p join apprentices a on a.id = p.apprentice_id
-     where p.status in ('completed', 'withdrawn') and p.ended_on between @from and @to
-       and a.site_id in (select value from json_each(@sites)) ${intakeClause}
+     from apprentices a cross join placements p on p.apprentice_id = a.id
+     where a.site_id in (select value from json_each(@sites)) ${intakeClause}
+       and p.status in ('completed', 'withdrawn') and p.ended_on between @from and @to
        and not exists (select 1 from placements q
                        where q.apprentice_id = p.apprentice_id and q.id <> p.id and q.start_date > p.ended_on)
      order by p.ended_on, p.id`,
