@@ -7,9 +7,10 @@
  * audit event; a repeated submit finds the first write and writes nothing. Nothing that history
  * depends on is ever deleted: employers, trainers and apprentices are deactivated or exited.
  */
-import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 
 import { endAllSessions } from "~/auth/session.server";
+import { offsetOf, type PageRequest } from "~/domain/pagination";
 import type { ConsentItem, EmployerSector, Gender, Phase, PlacementOutcome } from "~/domain/enums";
 import { emitRecordsChanged } from "~/domain/events";
 import type { Actor } from "~/domain/permissions";
@@ -48,21 +49,25 @@ export function intakesForForm(actor: Actor) {
 // ---------------------------------------------------------------------------------------------
 // Apprentices
 
-export function listApprentices(actor: Actor, filter: { intakeId?: number | undefined; phase?: Phase | undefined }) {
+/** One page of the apprentices the caller may see, by code, and how many there are in all. */
+export function listApprentices(actor: Actor, filter: { intakeId?: number | undefined; phase?: Phase | undefined }, page: PageRequest) {
   const siteIds = visibleSiteIds(actor);
-  if (siteIds !== "all" && siteIds.length === 0) return [];
+  if (siteIds !== "all" && siteIds.length === 0) return { rows: [], total: 0 };
   const where = and(
     siteIds === "all" ? undefined : inArray(apprentices.siteId, siteIds),
     filter.intakeId ? eq(apprentices.intakeId, filter.intakeId) : undefined,
     filter.phase ? eq(apprentices.phase, filter.phase) : undefined,
   );
-  return db()
+  const rows = db()
     .select({ id: apprentices.id, code: apprentices.code, preferredName: apprentices.preferredName, phase: apprentices.phase, intakeName: intakes.name, siteId: apprentices.siteId })
     .from(apprentices)
     .leftJoin(intakes, eq(intakes.id, apprentices.intakeId))
     .where(where)
     .orderBy(asc(apprentices.code))
+    .limit(page.size)
+    .offset(offsetOf(page))
     .all();
+  return { rows, total: db().select({ n: count() }).from(apprentices).where(where).get()?.n ?? 0 };
 }
 
 /** The next free code for each site the caller may see, by intake year (this year without an intake). */
@@ -209,10 +214,12 @@ export function exitApprentice(apprentice: { id: number; phase: Phase }, input: 
 // ---------------------------------------------------------------------------------------------
 // Employers and trainers
 
-export function listEmployers(actor: Actor) {
+/** One page of the employers the caller may see (active first, by name), and how many in all. */
+export function listEmployers(actor: Actor, page: PageRequest) {
   const siteIds = visibleSiteIds(actor);
-  if (siteIds !== "all" && siteIds.length === 0) return [];
-  return db()
+  if (siteIds !== "all" && siteIds.length === 0) return { rows: [], total: 0 };
+  const where = siteIds === "all" ? undefined : inArray(employers.siteId, siteIds);
+  const rows = db()
     .select({
       id: employers.id,
       name: employers.name,
@@ -224,9 +231,12 @@ export function listEmployers(actor: Actor) {
       trainers: sql<number>`(select count(*) from ${users} where ${users.employerId} = ${employers.id} and ${users.active} = 1)`,
     })
     .from(employers)
-    .where(siteIds === "all" ? undefined : inArray(employers.siteId, siteIds))
+    .where(where)
     .orderBy(desc(employers.active), asc(employers.name))
+    .limit(page.size)
+    .offset(offsetOf(page))
     .all();
+  return { rows, total: db().select({ n: count() }).from(employers).where(where).get()?.n ?? 0 };
 }
 
 export function getEmployerForStaff(actor: Actor, employerId: number) {

@@ -5,9 +5,10 @@
  */
 import crypto from "node:crypto";
 
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 
 import { hashToken } from "~/auth/session.server";
+import { offsetOf, type PageRequest } from "~/domain/pagination";
 import type { Actor } from "~/domain/permissions";
 
 import { audit } from "./audit.server";
@@ -38,15 +39,20 @@ export function getTrainerForStaff(actor: Actor, trainerUserId: number) {
   return row;
 }
 
-export function listTrainersForStaff(actor: Actor) {
-  const base = db()
+/** One page of the trainers of the caller's site (admin: every site), by employer, and how many in all. */
+export function listTrainersForStaff(actor: Actor, page: PageRequest) {
+  if (actor.role !== "admin" && !(actor.role === "staff" && actor.siteId !== null)) return { rows: [], total: 0 };
+  const where = and(eq(users.role, "trainer"), actor.role === "admin" ? undefined : eq(users.siteId, actor.siteId ?? -1));
+  const rows = db()
     .select({ id: users.id, displayName: users.displayName, username: users.username, active: users.active, employerName: employers.name, siteId: users.siteId })
     .from(users)
     .innerJoin(employers, eq(employers.id, users.employerId))
-    .where(eq(users.role, "trainer"))
+    .where(where)
     .orderBy(employers.name, users.displayName)
+    .limit(page.size)
+    .offset(offsetOf(page))
     .all();
-  return actor.role === "admin" ? base : base.filter((t) => actor.role === "staff" && t.siteId === actor.siteId);
+  return { rows, total: db().select({ n: count() }).from(users).innerJoin(employers, eq(employers.id, users.employerId)).where(where).get()?.n ?? 0 };
 }
 
 export type LinkState = "active" | "expired" | "revoked";

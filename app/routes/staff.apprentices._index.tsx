@@ -3,11 +3,14 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { actorOf, requireStaff } from "~/auth/guards.server";
-import { SubmitButton } from "~/components/forms";
+import { FieldErrors, SubmitButton } from "~/components/forms";
+import { Pagination } from "~/components/pagination";
 import { Field, FormErrors, SelectField } from "~/components/record-fields";
 import { createApprenticeRecord, intakesForForm, listApprentices, proposeCode, siteForNewRecord, sitesForForm } from "~/db/admin-records.server";
 import { CONSENT_ITEMS, GENDERS, PHASES, type Phase } from "~/domain/enums";
+import { pageInfo } from "~/domain/pagination";
 import { intakeYear } from "~/domain/records";
+import { parsePage } from "~/forms/pagination.server";
 import { parseApprenticeCreate } from "~/forms/records.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
@@ -27,21 +30,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const intakeId = intakes.some((i) => i.id === intakeParam) ? intakeParam : undefined;
   const phase = (PHASES as readonly string[]).includes(phaseParam) ? (phaseParam as Phase) : undefined;
   const sites = sitesForForm(actor);
+  const paging = parsePage(url.searchParams);
+  const list = paging.ok ? listApprentices(actor, { intakeId, phase }, paging.data) : { rows: [], total: 0 };
   // The next free code: per site for this year, and per intake for its year.
   const proposals = [
     ...sites.map((s) => ({ label: s.code, code: proposeCode(s.id, intakeYear(today)) })),
     ...intakes.map((i) => ({ label: i.name, code: proposeCode(i.siteId, intakeYear(i.startsOn)) })),
   ];
-  return {
+  const body = {
     title: t("records.apprentices.title"),
     isAdmin: user.role === "admin",
     filter: { intakeId: intakeId ?? null, phase: phase ?? null },
-    apprentices: listApprentices(actor, { intakeId, phase }).map(({ siteId: _s, ...a }) => a),
+    page: paging.ok ? pageInfo(paging.data, list.total) : null,
+    pageErrors: paging.ok ? [] : [...(paging.errors.page ?? []), ...(paging.errors.size ?? [])],
+    apprentices: list.rows.map(({ siteId: _s, ...a }) => a),
     intakes,
     sites,
     proposals,
     today,
   };
+  return paging.ok ? body : data(body, { status: 400 });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -77,7 +85,8 @@ export default function Apprentices() {
       </Form>
 
       <section aria-labelledby="list-title" className="rounded-xl bg-white p-4 shadow-sm">
-        <h2 id="list-title" className="text-lg font-semibold">{t("records.apprentices.count", { count: d.apprentices.length })}</h2>
+        <h2 id="list-title" className="text-lg font-semibold">{t("records.apprentices.count", { count: d.page?.total ?? 0 })}</h2>
+        {d.page ? <Pagination info={d.page} /> : <FieldErrors id="page-error" errors={d.pageErrors} />}
         <ul className="mt-2 divide-y divide-stone-100" data-testid="apprentice-list">
           {d.apprentices.map((a) => (
             <li key={a.id}>
