@@ -1,15 +1,20 @@
 import type { Actor } from "~/domain/permissions";
 import { parseFlagFilters } from "~/forms/flags.server";
 
-import { filterChoices } from "./flag-review.server";
+import { employerInScope, filterChoices, trainerInScope } from "./flag-review.server";
 
-/** Parse the inbox's query string against the caller's own sites, employers and trainers. */
+/**
+ * Parse the inbox's query string against the caller's own sites, employers and trainers. The
+ * employer and trainer choices are those of the caller's site — for admin, of the site chosen
+ * (every site's would fill the page), so admin picks a site first; an id is checked on its own.
+ */
 export function flagFiltersFor(actor: Actor, params: URLSearchParams) {
-  const choices = filterChoices(actor);
+  const site = actor.role === "admin" ? Number(params.get("site") ?? "") : NaN;
+  const choices = filterChoices(actor, Number.isSafeInteger(site) && site > 0 ? site : undefined);
   const parsed = parseFlagFilters(params, {
     sites: actor.role === "admin" ? choices.sites.map((s) => s.id) : null,
-    employers: choices.employers.map((e) => e.id),
-    trainers: choices.trainers.map((t) => t.id),
+    employer: (id) => employerInScope(actor, id),
+    trainer: (id) => trainerInScope(actor, id),
   });
   return { choices, parsed };
 }

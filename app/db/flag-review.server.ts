@@ -25,9 +25,13 @@ export interface FlagFilters {
 
 const trainers = alias(users, "trainer");
 
-/** The sites this caller's flags come from: staff their own, admin all. */
+/**
+ * The sites this caller's flags come from: staff their own, admin all — spelt as a list of
+ * sites even then, so the (site, status) index narrows the read to live flags: cleared ones pile
+ * up over the years.
+ */
 function siteScope(actor: Actor): SQL | undefined {
-  if (actor.role === "admin") return undefined;
+  if (actor.role === "admin") return sql`${flags.siteId} in (select ${sites.id} from ${sites})`;
   return eq(flags.siteId, actor.siteId ?? -1);
 }
 
@@ -84,20 +88,46 @@ export function countFlags(actor: Actor, filters: FlagFilters): number {
 
 export type FlagRow = ReturnType<typeof listFlags>[number];
 
-/** Choices for the inbox filters, within the caller's sites. */
-export function filterChoices(actor: Actor) {
-  const scope = actor.role === "admin" ? undefined : eq(employers.siteId, actor.siteId ?? -1);
+/**
+ * Choices for the inbox filters: staff, their site's employers and trainers; admin, every site,
+ * and the employers and trainers of the site chosen (none before a site is chosen).
+ */
+export function filterChoices(actor: Actor, adminSiteId?: number) {
+  const siteId = actor.role === "admin" ? adminSiteId : (actor.siteId ?? -1);
+  const scope = eq(employers.siteId, siteId ?? -1);
+  const none = siteId === undefined;
   return {
     sites: actor.role === "admin" ? db().select({ id: sites.id, code: sites.code, nameEn: sites.nameEn, nameKm: sites.nameKm }).from(sites).orderBy(sites.id).all() : [],
-    employers: db().select({ id: employers.id, name: employers.name, siteId: employers.siteId }).from(employers).where(scope).orderBy(employers.name).all(),
-    trainers: db()
-      .select({ id: users.id, name: users.displayName, siteId: employers.siteId })
-      .from(users)
-      .innerJoin(employers, eq(employers.id, users.employerId))
-      .where(and(eq(users.role, "trainer"), scope))
-      .orderBy(users.displayName)
-      .all(),
+    employers: none ? [] : db().select({ id: employers.id, name: employers.name, siteId: employers.siteId }).from(employers).where(scope).orderBy(employers.name).all(),
+    trainers: none
+      ? []
+      : db()
+          .select({ id: users.id, name: users.displayName, siteId: employers.siteId })
+          .from(users)
+          .innerJoin(employers, eq(employers.id, users.employerId))
+          .where(and(eq(users.role, "trainer"), scope))
+          .orderBy(users.displayName)
+          .all(),
   };
+}
+
+/** An employer the caller may filter by: one of their site's (admin: any). */
+export function employerInScope(actor: Actor, employerId: number): boolean {
+  if (!Number.isSafeInteger(employerId)) return false;
+  const row = db().select({ siteId: employers.siteId }).from(employers).where(eq(employers.id, employerId)).get();
+  return row !== undefined && (actor.role === "admin" || row.siteId === actor.siteId);
+}
+
+/** A trainer the caller may filter by: one of their site's (admin: any). */
+export function trainerInScope(actor: Actor, trainerUserId: number): boolean {
+  if (!Number.isSafeInteger(trainerUserId)) return false;
+  const row = db()
+    .select({ siteId: employers.siteId })
+    .from(users)
+    .innerJoin(employers, eq(employers.id, users.employerId))
+    .where(and(eq(users.id, trainerUserId), eq(users.role, "trainer")))
+    .get();
+  return row !== undefined && (actor.role === "admin" || row.siteId === actor.siteId);
 }
 
 export function getFlagForStaff(actor: Actor, flagId: number) {

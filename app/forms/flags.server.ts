@@ -20,18 +20,21 @@ const FilterSchema = z.object({
 export type FlagFilterInput = z.output<typeof FilterSchema>;
 
 /**
- * Filters from the query string. Ids must be among `allowed` (the caller's own sites, employers
- * and trainers): a foreign id is a clear 400, never an empty list that looks like "no flags".
+ * Filters from the query string. Ids must be `allowed` (the caller's own sites, employers and
+ * trainers): a foreign id is a clear 400, never an empty list that looks like "no flags".
  */
-export function parseFlagFilters(params: URLSearchParams, allowed: { sites: number[] | null; employers: number[]; trainers: number[] }) {
+export function parseFlagFilters(
+  params: URLSearchParams,
+  allowed: { sites: number[] | null; employer: (id: number) => boolean; trainer: (id: number) => boolean },
+) {
   const parsed = FilterSchema.safeParse(Object.fromEntries(params));
   if (!parsed.success) return { ok: false as const, errors: z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined> };
   const errors: Record<string, string[]> = {};
   const { site, employer, trainer } = parsed.data;
   if (site !== undefined && allowed.sites !== null && !allowed.sites.includes(site)) errors.site = ["flags.errors.foreign"];
   if (site !== undefined && allowed.sites === null) errors.site = ["flags.errors.foreign"];
-  if (employer !== undefined && !allowed.employers.includes(employer)) errors.employer = ["flags.errors.foreign"];
-  if (trainer !== undefined && !allowed.trainers.includes(trainer)) errors.trainer = ["flags.errors.foreign"];
+  if (employer !== undefined && !allowed.employer(employer)) errors.employer = ["flags.errors.foreign"];
+  if (trainer !== undefined && !allowed.trainer(trainer)) errors.trainer = ["flags.errors.foreign"];
   if (Object.keys(errors).length > 0) return { ok: false as const, errors };
   return { ok: true as const, data: parsed.data };
 }

@@ -25,17 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { choices, parsed } = flagFiltersFor(actor, url.searchParams);
   const paging = parsePage(url.searchParams);
   const isAdmin = user.role === "admin";
-  // Admin picks a site before the employer and trainer lists: every site's would fill the page.
-  const chosenSite = parsed.ok ? parsed.data.site : undefined;
-  const base = {
-    title: t("flags.title"),
-    choices: {
-      sites: choices.sites,
-      employers: isAdmin && chosenSite === undefined ? [] : choices.employers.filter((e) => !isAdmin || e.siteId === chosenSite),
-      trainers: isAdmin && chosenSite === undefined ? [] : choices.trainers.filter((x) => !isAdmin || x.siteId === chosenSite),
-    },
-    isAdmin,
-  };
+  const base = { title: t("flags.title"), choices, isAdmin };
   if (!parsed.ok || !paging.ok) {
     const errors = { ...(parsed.ok ? {} : parsed.errors), ...(paging.ok ? {} : paging.errors) } as Record<string, string[] | undefined>;
     return data({ ...base, errors, flags: [], page: null }, { status: 400 });
