@@ -32,7 +32,7 @@ FROM (
 CREATE TRIGGER `education_afternoons_facts` AFTER INSERT ON `education_afternoons`
 BEGIN
   INSERT INTO placement_weeks (placement_id, week_of, site_id)
-  VALUES (NEW.placement_id, date(NEW.date, '-' || ((cast(strftime('%w', NEW.date) as integer) + 6) % 7) || ' days'), (select e.site_id from placements p join employers e on e.id = p.employer_id where p.id = NEW.placement_id))
+  VALUES (NEW.placement_id, date(NEW.date, '-' || ((cast(strftime('%w', NEW.date) as integer) + 6) % 7) || ' days'), coalesce((select e.site_id from placements p join employers e on e.id = p.employer_id where p.id = NEW.placement_id), 0))
   ON CONFLICT (placement_id, week_of) DO NOTHING;
   UPDATE placement_weeks SET
     afternoons_agreed_mask = (afternoons_agreed_mask & ~x.bit) | (x.counted * x.bit),
@@ -55,7 +55,7 @@ END;
 CREATE TRIGGER `attendance_facts` AFTER INSERT ON `attendance`
 BEGIN
   INSERT INTO placement_weeks (placement_id, week_of, site_id)
-  VALUES (NEW.placement_id, date(NEW.date, '-' || ((cast(strftime('%w', NEW.date) as integer) + 6) % 7) || ' days'), (select e.site_id from placements p join employers e on e.id = p.employer_id where p.id = NEW.placement_id))
+  VALUES (NEW.placement_id, date(NEW.date, '-' || ((cast(strftime('%w', NEW.date) as integer) + 6) % 7) || ' days'), coalesce((select e.site_id from placements p join employers e on e.id = p.employer_id where p.id = NEW.placement_id), 0))
   ON CONFLICT (placement_id, week_of) DO NOTHING;
   -- The day's current record is the latest: this one takes the day's 7 bits.
   UPDATE placement_weeks SET
@@ -72,7 +72,7 @@ END;
 CREATE TRIGGER `weekly_reviews_facts` AFTER INSERT ON `weekly_reviews`
 BEGIN
   INSERT INTO placement_weeks (placement_id, week_of, site_id, reviews, first_review_at)
-  VALUES (NEW.placement_id, NEW.week_of, (select e.site_id from placements p join employers e on e.id = p.employer_id where p.id = NEW.placement_id), 1, NEW.submitted_at)
+  VALUES (NEW.placement_id, NEW.week_of, coalesce((select e.site_id from placements p join employers e on e.id = p.employer_id where p.id = NEW.placement_id), 0), 1, NEW.submitted_at)
   ON CONFLICT (placement_id, week_of) DO UPDATE SET
     reviews = reviews + 1,
     first_review_at = CASE WHEN first_review_at IS NULL OR excluded.first_review_at < first_review_at THEN excluded.first_review_at ELSE first_review_at END;
@@ -85,7 +85,7 @@ BEGIN
     SELECT date(l.independent_on, '-' || ((cast(strftime('%w', l.independent_on) as integer) + 6) % 7) || ' days') FROM competency_levels l
     WHERE l.placement_id = NEW.placement_id AND l.competency_id = NEW.competency_id AND l.independent_on > NEW.observed_on);
   INSERT INTO competency_levels (placement_id, competency_id, site_id, assessment_id, level, observed_on, independent_id, independent_on, independent_by)
-  VALUES (NEW.placement_id, NEW.competency_id, (select e.site_id from placements p join employers e on e.id = p.employer_id where p.id = NEW.placement_id), NEW.id, NEW.level, NEW.observed_on,
+  VALUES (NEW.placement_id, NEW.competency_id, coalesce((select e.site_id from placements p join employers e on e.id = p.employer_id where p.id = NEW.placement_id), 0), NEW.id, NEW.level, NEW.observed_on,
           CASE WHEN NEW.level = 'independent' THEN NEW.id END,
           CASE WHEN NEW.level = 'independent' THEN NEW.observed_on END,
           CASE WHEN NEW.level = 'independent' THEN NEW.trainer_user_id END)
@@ -114,7 +114,7 @@ BEGIN
     SELECT date(l.independent_on, '-' || ((cast(strftime('%w', l.independent_on) as integer) + 6) % 7) || ' days') FROM competency_levels l WHERE l.placement_id = NEW.placement_id AND l.competency_id = NEW.competency_id);
   DELETE FROM competency_levels WHERE placement_id = NEW.placement_id AND competency_id = NEW.competency_id;
   INSERT INTO competency_levels (placement_id, competency_id, site_id, assessment_id, level, observed_on, independent_id, independent_on, independent_by)
-  SELECT c.placement_id, c.competency_id, (select e.site_id from placements p join employers e on e.id = p.employer_id where p.id = NEW.placement_id), c.id, c.level, c.observed_on, i.id, i.observed_on, i.trainer_user_id
+  SELECT c.placement_id, c.competency_id, coalesce((select e.site_id from placements p join employers e on e.id = p.employer_id where p.id = NEW.placement_id), 0), c.id, c.level, c.observed_on, i.id, i.observed_on, i.trainer_user_id
   FROM (SELECT a.* FROM assessments a WHERE a.placement_id = NEW.placement_id AND a.competency_id = NEW.competency_id AND not exists (select 1 from assessments s where s.supersedes_id = a.id and s.placement_id = a.placement_id)
         ORDER BY a.observed_on DESC, a.id DESC LIMIT 1) AS c
   LEFT JOIN (SELECT b.* FROM assessments b WHERE b.placement_id = NEW.placement_id AND b.competency_id = NEW.competency_id AND b.level = 'independent'
@@ -129,7 +129,7 @@ BEGIN
     SELECT date(l.independent_on, '-' || ((cast(strftime('%w', l.independent_on) as integer) + 6) % 7) || ' days') FROM competency_levels l WHERE l.placement_id = NEW.placement_id AND l.competency_id = (SELECT s.competency_id FROM assessments s WHERE s.id = NEW.supersedes_id AND s.placement_id = NEW.placement_id));
   DELETE FROM competency_levels WHERE placement_id = NEW.placement_id AND competency_id = (SELECT s.competency_id FROM assessments s WHERE s.id = NEW.supersedes_id AND s.placement_id = NEW.placement_id);
   INSERT INTO competency_levels (placement_id, competency_id, site_id, assessment_id, level, observed_on, independent_id, independent_on, independent_by)
-  SELECT c.placement_id, c.competency_id, (select e.site_id from placements p join employers e on e.id = p.employer_id where p.id = NEW.placement_id), c.id, c.level, c.observed_on, i.id, i.observed_on, i.trainer_user_id
+  SELECT c.placement_id, c.competency_id, coalesce((select e.site_id from placements p join employers e on e.id = p.employer_id where p.id = NEW.placement_id), 0), c.id, c.level, c.observed_on, i.id, i.observed_on, i.trainer_user_id
   FROM (SELECT a.* FROM assessments a WHERE a.placement_id = NEW.placement_id AND a.competency_id = (SELECT s.competency_id FROM assessments s WHERE s.id = NEW.supersedes_id AND s.placement_id = NEW.placement_id) AND not exists (select 1 from assessments s where s.supersedes_id = a.id and s.placement_id = a.placement_id)
         ORDER BY a.observed_on DESC, a.id DESC LIMIT 1) AS c
   LEFT JOIN (SELECT b.* FROM assessments b WHERE b.placement_id = NEW.placement_id AND b.competency_id = (SELECT s.competency_id FROM assessments s WHERE s.id = NEW.supersedes_id AND s.placement_id = NEW.placement_id) AND b.level = 'independent'
