@@ -11,6 +11,7 @@
 //   --duration 6        seconds per load run
 //   --heavy32           also load the heavy report pages at 32 connections
 //   --posts 40          sequential sign-off submissions
+//   --node "--max-old-space-size=160"   flags for the server's node (e.g. to try a heap limit)
 import { execSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -28,6 +29,7 @@ const PORT = Number(argValue(args, "port") ?? 3231);
 const DURATION = Number(argValue(args, "duration") ?? 6);
 const POSTS = Number(argValue(args, "posts") ?? 40);
 const HEAVY32 = args.includes("--heavy32");
+const NODE_FLAGS = (argValue(args, "node") ?? "").split(" ").filter(Boolean);
 const BASE = `http://127.0.0.1:${PORT}`;
 const SECRET = "bench-session-secret-bench-session-secret-0123";
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -57,7 +59,7 @@ function memory(pid: number): { rss: number; peak: number } {
 async function startServer(): Promise<{ child: ChildProcess; bootMs: number; log: string[] }> {
   const log: string[] = [];
   const started = performance.now();
-  const child = spawn(process.execPath, ["server.js"], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, "server.js"], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), HOST: "127.0.0.1", SEED_DEMO: DEMO ? "true" : "false", LOGIN_RATE_LIMIT: "10000" },
     stdio: ["ignore", "pipe", "pipe"],
@@ -136,6 +138,7 @@ const hardware = [
 const { child, bootMs, log } = await startServer();
 const pid = child.pid!;
 console.log(`# Benchmark ${new Date().toISOString()}\n\n${hardware}\n`);
+if (NODE_FLAGS.length) console.log(`Server started as: node ${NODE_FLAGS.join(" ")} server.js`);
 console.log(`Database ${path.relative(ROOT, FILE)} (${(fs.statSync(FILE).size / 1e9).toFixed(2)} GB), today ${BENCH_TODAY}. Boot to listening: ${Math.round(bootMs)} ms (RSS ${memory(pid).rss.toFixed(0)} MB).`);
 for (const line of log.filter((l) => /flag|migrat|optimi/i.test(l))) console.log(`  server: ${line}`);
 
