@@ -116,6 +116,24 @@ export function db(): DB {
   return globalForDb.__portalDb;
 }
 
+/**
+ * A drizzle query prepared once per connection (with `sql.placeholder` for its parameters):
+ * for the queries every request runs, building the SQL from the query builder each time cost
+ * more than running it.
+ */
+export function prepared<T>(build: (database: DB) => T): () => T {
+  const byDatabase = new WeakMap<DB, T>();
+  return () => {
+    const database = db();
+    let query = byDatabase.get(database);
+    if (query === undefined) {
+      query = build(database);
+      byDatabase.set(database, query);
+    }
+    return query;
+  };
+}
+
 /** For tests: point the process at another database. */
 export function setDb(next: DB | undefined) {
   globalForDb.__portalDb = next;

@@ -2,11 +2,11 @@
  * Progress reads shared by the role pages: a fixed number of queries for any number of
  * placements (no query per row).
  */
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 
 import { currentLevels, type AssessmentRecord, type CurrentLevel } from "~/domain/progress";
 
-import { db } from "./client.server";
+import { db, prepared } from "./client.server";
 import { assessments, competencies, frameworkUnits } from "./schema";
 
 export type CompetencyRow = typeof competencies.$inferSelect;
@@ -55,15 +55,17 @@ export function levelsByPlacement(placementIds: readonly number[]): Map<number, 
   return out;
 }
 
-/** A framework version's units and competencies, in order: two queries, whatever its size. */
-export function frameworkChecklist(versionId: number) {
-  const units = db()
+const checklistUnits = prepared((database) =>
+  database
     .select({ id: frameworkUnits.id, code: frameworkUnits.code, titleEn: frameworkUnits.titleEn, titleKm: frameworkUnits.titleKm })
     .from(frameworkUnits)
-    .where(eq(frameworkUnits.versionId, versionId))
+    .where(eq(frameworkUnits.versionId, sql.placeholder("versionId")))
     .orderBy(asc(frameworkUnits.position))
-    .all();
-  const checklist = db()
+    .prepare(),
+);
+
+const checklistCompetencies = prepared((database) =>
+  database
     .select({
       id: competencies.id,
       unitId: competencies.unitId,
@@ -75,8 +77,12 @@ export function frameworkChecklist(versionId: number) {
       expectedByWeek: competencies.expectedByWeek,
     })
     .from(competencies)
-    .where(eq(competencies.versionId, versionId))
+    .where(eq(competencies.versionId, sql.placeholder("versionId")))
     .orderBy(asc(competencies.position))
-    .all();
-  return { units, competencies: checklist };
+    .prepare(),
+);
+
+/** A framework version's units and competencies, in order: two prepared queries, whatever its size. */
+export function frameworkChecklist(versionId: number) {
+  return { units: checklistUnits().all({ versionId }), competencies: checklistCompetencies().all({ versionId }) };
 }

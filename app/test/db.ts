@@ -34,3 +34,16 @@ export async function recordQueries(fn: () => unknown): Promise<string[]> {
   }
   return seen;
 }
+
+/** The same, for synchronous work. */
+export function recordQueriesSync(fn: () => void): string[] {
+  const seen: string[] = [];
+  const previous = sink;
+  sink = (sql) => seen.push(sql);
+  try {
+    fn();
+  } finally {
+    sink = previous;
+  }
+  return seen;
+}
