@@ -11,7 +11,8 @@
 //   --duration 6        seconds per load run
 //   --heavy32           also load the heavy report pages at 32 connections
 //   --posts 40          sequential sign-off submissions
-//   --node "--max-old-space-size=160"   flags for the server's node (e.g. to try a heap limit)
+//   --node "--max-old-space-size=160"   flags for the server's node (default: those of `npm start`)
+//   --only "login,week card"            only the pages whose names contain one of these (no POSTs, no in-process timings)
 import { execSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -29,7 +30,9 @@ const PORT = Number(argValue(args, "port") ?? 3231);
 const DURATION = Number(argValue(args, "duration") ?? 6);
 const POSTS = Number(argValue(args, "posts") ?? 40);
 const HEAVY32 = args.includes("--heavy32");
-const NODE_FLAGS = (argValue(args, "node") ?? "").split(" ").filter(Boolean);
+/** As `npm start` runs the server (package.json), unless told otherwise. */
+const NODE_FLAGS = (argValue(args, "node") ?? "--max-old-space-size=160").split(" ").filter(Boolean);
+const ONLY = argValue(args, "only")?.split(",").map((s) => s.trim()).filter(Boolean);
 const BASE = `http://127.0.0.1:${PORT}`;
 const SECRET = "bench-session-secret-bench-session-secret-0123";
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -218,11 +221,21 @@ function row(name: string, one: Run | null, many: Run | null) {
   );
 }
 row("/healthcheck", health[1]!, health[32]!);
-for (const page of pages) {
+for (const page of pages.filter((p) => !ONLY || ONLY.some((o) => p.name.includes(o)))) {
   const one = await load(pid, BASE + page.path, page.cookie, 1);
   const many = page.heavy && !HEAVY32 ? null : await load(pid, BASE + page.path, page.cookie, 32);
   peakRss = Math.max(peakRss, memory(pid).rss);
   row(page.name, one, many);
+}
+
+if (ONLY) {
+  const { peak } = memory(pid);
+  console.log("| page | 1 conn req/s | ÷ health | p50 ms | p95 ms | p99 ms | 32 conn req/s | ÷ health | p50 ms | p95 ms | p99 ms | CPU ms/req | KB | RSS MB |");
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+  for (const line of rows) console.log(line);
+  console.log(`\nServer RSS: highest sampled ${peakRss.toFixed(0)} MB, peak (VmHWM) ${peak.toFixed(0)} MB.`);
+  child.kill("SIGTERM");
+  process.exit(0);
 }
 
 // Sign-off POST: sequential real submissions of the week card (open it, change a level, submit).
