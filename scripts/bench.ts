@@ -187,6 +187,8 @@ const pages: Page[] = [
   { name: "/trainer", path: "/trainer", cookie: trainerCookie },
   { name: "week card", path: card, cookie: trainerCookie },
   { name: "/staff", path: "/staff", cookie: staffCookie },
+  { name: "/staff (admin)", path: "/staff", cookie: adminCookie, heavy: true },
+  { name: "/staff/apprentices (admin)", path: "/staff/apprentices", cookie: adminCookie, heavy: true },
   { name: "/staff/flags (staff)", path: "/staff/flags", cookie: staffCookie },
   { name: "/staff/flags (admin)", path: "/staff/flags", cookie: adminCookie },
   { name: "staff placement page", path: `/staff/placements/${placement.id}`, cookie: staffCookie },

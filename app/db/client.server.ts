@@ -26,7 +26,7 @@ export function migrationsFolder(): string {
 }
 
 /**
- * Sizes chosen on the 100× benchmark database (docs/performance.md, docs/decisions/0015):
+ * Sizes chosen on the 100× benchmark database (docs/performance.md, docs/decisions/0017):
  * - the page cache is 32 MB, twice SQLite's build default here: the hot pages' index pages fit,
  *   and it is a bounded part of the server's memory;
  * - memory-mapped I/O stays off: mapped pages of a multi-gigabyte file count in the process's
