@@ -41,9 +41,16 @@ export function sitesForForm(actor: Actor) {
   return all.filter((s) => reaches(actor, s.id));
 }
 
+/** The intakes of the caller's sites, newest first (staff: read by their site, not filtered after). */
 export function intakesForForm(actor: Actor) {
-  const rows = db().select().from(intakes).orderBy(desc(intakes.startsOn)).all();
-  return rows.filter((i) => reaches(actor, i.siteId)).map((i) => ({ id: i.id, siteId: i.siteId, name: i.name, startsOn: i.startsOn }));
+  const siteIds = visibleSiteIds(actor);
+  if (siteIds !== "all" && siteIds.length === 0) return [];
+  return db()
+    .select({ id: intakes.id, siteId: intakes.siteId, name: intakes.name, startsOn: intakes.startsOn })
+    .from(intakes)
+    .where(siteIds === "all" ? sql`${intakes.siteId} in (select ${sites.id} from ${sites})` : inArray(intakes.siteId, siteIds))
+    .orderBy(desc(intakes.startsOn))
+    .all();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -72,15 +79,34 @@ export function listApprentices(actor: Actor, filter: { intakeId?: number | unde
 
 /** The next free code for each site the caller may see, by intake year (this year without an intake). */
 export function proposeCode(siteId: number, year: string): string | null {
-  const site = db().select({ code: sites.code }).from(sites).where(eq(sites.id, siteId)).get();
-  if (!site) return null;
-  const codes = db()
-    .select({ code: apprentices.code })
-    .from(apprentices)
-    .where(sql`${apprentices.code} like ${`${site.code}-${year}-%`}`)
-    .all()
-    .map((r) => r.code);
-  return nextApprenticeCode(site.code, year, codes);
+  return proposeCodes([{ siteId, year }])[0] ?? null;
+}
+
+/**
+ * The next free code for each site and year, in one statement whatever their number: the
+ * highest well-formed code of each `SITE-YY-` range, by the index on codes (a `like` could not
+ * use it, and scanned every apprentice once per proposal).
+ */
+export function proposeCodes(pairs: readonly { siteId: number; year: string }[]): (string | null)[] {
+  if (pairs.length === 0) return [];
+  const siteCodes = new Map(db().select({ id: sites.id, code: sites.code }).from(sites).all().map((s) => [s.id, s.code]));
+  const ranges = pairs.map(({ siteId, year }) => {
+    const site = siteCodes.get(siteId) ?? "";
+    return [`${site}-${year}-`, `${site}-${year}.`, `${site}-${year}-[0-9][0-9][0-9]`];
+  });
+  const highest = db().$client
+    .prepare(
+      `select (select max(a.code) from apprentices a where a.code >= j.value ->> 0 and a.code < j.value ->> 1 and a.code glob j.value ->> 2)
+       from json_each(@ranges) j order by j.key`,
+    )
+    .raw()
+    .all({ ranges: JSON.stringify(ranges) }) as [string | null][];
+  return pairs.map(({ siteId, year }, i) => {
+    const site = siteCodes.get(siteId);
+    if (!site) return null;
+    const code = highest[i]?.[0];
+    return nextApprenticeCode(site, year, code ? [code] : []);
+  });
 }
 
 export interface ApprenticeInput {

@@ -992,6 +992,27 @@ function outcomeFigures(
   };
 }
 
+/**
+ * Figures of disjoint cohorts (sites) added together: every share's counts are sums, and the
+ * starting salary is the mean over all the salaries (each mean weighted by its count). Equal to
+ * `programmeOutcomes` over the cohorts at once, which a test holds.
+ */
+export function addOutcomeFigures(parts: readonly OutcomeFigures[]): OutcomeFigures {
+  const addShare = (get: (f: OutcomeFigures) => Share) => share(parts.reduce((n, f) => n + get(f).numerator, 0), parts.reduce((n, f) => n + get(f).denominator, 0));
+  const addPending = (get: (f: OutcomeFigures) => PendingShare) => ({ ...addShare(get), pending: parts.reduce((n, f) => n + get(f).pending, 0) });
+  const count = parts.reduce((n, f) => n + f.startingSalary.count, 0);
+  const total = parts.reduce((n, f) => n + (f.startingSalary.meanCents ?? 0) * f.startingSalary.count, 0);
+  return {
+    workReadinessCompletion: addPending((f) => f.workReadinessCompletion),
+    vocationalCompletion: addShare((f) => f.vocationalCompletion),
+    employmentAtExit: addPending((f) => f.employmentAtExit),
+    retainedByEmployer: addPending((f) => f.retainedByEmployer),
+    businessStartups: addPending((f) => f.businessStartups),
+    startingSalary: { meanCents: count === 0 ? null : total / count, count },
+    retentionAfterExit: Object.fromEntries(OUTCOME_CHECKIN_MONTHS.map((m) => [m, addPending((f) => f.retentionAfterExit[m])])) as Record<OutcomeCheckinMonths, PendingShare>,
+  };
+}
+
 const isEmpty = (f: OutcomeFigures) =>
   f.workReadinessCompletion.denominator + f.workReadinessCompletion.pending === 0 &&
   f.vocationalCompletion.denominator === 0 &&

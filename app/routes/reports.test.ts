@@ -409,10 +409,18 @@ describe("/staff/reports/outcomes", () => {
     expect((await outcomesPage(staff, "from=2026-06-30&to=2026-01-01")).status).toBe(400);
   });
 
-  it("shows admin every site", async () => {
+  it("shows admin every site, a row per site, with the same total as all sites read at once", async () => {
     const { data } = await outcomesPage(admin);
+    expect(data.result.bySite).toBe(true);
     expect(data.result.report.sites.map((s: { siteId: number }) => s.siteId)).toEqual([pp.id]); // Siem Reap has nothing in the period
     expect(data.sites.map((s: { id: number }) => s.id)).toEqual([pp.id, sr.id]);
+    const adminActor = actorOf({ id: admin.id, role: "admin", siteId: null, employerId: null, apprenticeId: null } as unknown as SessionUser);
+    const atOnce = loadProgrammeOutcomes(adminActor, { from: "2026-01-01", to: "2026-06-30", today: siteToday() }).report;
+    expect(data.result.report.total).toEqual(atOnce.total);
+    expect(data.result.report.total.vocationalCompletion.denominator).toBeGreaterThan(0);
+    const opened = await outcomesPage(admin, `from=2026-01-01&to=2026-06-30&site=${pp.id}`);
+    expect(opened.data.result.bySite).toBe(false);
+    expect(opened.data.result.report.groups.length).toBeGreaterThan(0);
   });
 
   it("refuses trainers and apprentices with 403", async () => {

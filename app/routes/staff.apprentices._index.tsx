@@ -6,7 +6,7 @@ import { actorOf, requireStaff } from "~/auth/guards.server";
 import { FieldErrors, SubmitButton } from "~/components/forms";
 import { Pagination } from "~/components/pagination";
 import { Field, FormErrors, SelectField } from "~/components/record-fields";
-import { createApprenticeRecord, intakesForForm, listApprentices, proposeCode, siteForNewRecord, sitesForForm } from "~/db/admin-records.server";
+import { createApprenticeRecord, intakesForForm, listApprentices, proposeCodes, siteForNewRecord, sitesForForm } from "~/db/admin-records.server";
 import { CONSENT_ITEMS, GENDERS, PHASES, type Phase } from "~/domain/enums";
 import { pageInfo } from "~/domain/pagination";
 import { intakeYear } from "~/domain/records";
@@ -32,11 +32,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const sites = sitesForForm(actor);
   const paging = parsePage(url.searchParams);
   const list = paging.ok ? listApprentices(actor, { intakeId, phase }, paging.data) : { rows: [], total: 0 };
-  // The next free code: per site for this year, and per intake for its year.
-  const proposals = [
-    ...sites.map((s) => ({ label: s.code, code: proposeCode(s.id, intakeYear(today)) })),
-    ...intakes.map((i) => ({ label: i.name, code: proposeCode(i.siteId, intakeYear(i.startsOn)) })),
+  // The next free code: per site for this year, and per intake for its year (one query).
+  const wanted = [
+    ...sites.map((s) => ({ label: s.code, siteId: s.id, year: intakeYear(today) })),
+    ...intakes.map((i) => ({ label: i.name, siteId: i.siteId, year: intakeYear(i.startsOn) })),
   ];
+  const codes = proposeCodes(wanted);
+  const proposals = wanted.map((w, i) => ({ label: w.label, code: codes[i] ?? null }));
   const body = {
     title: t("records.apprentices.title"),
     isAdmin: user.role === "admin",
