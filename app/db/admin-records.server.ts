@@ -57,11 +57,12 @@ export function intakesForForm(actor: Actor) {
 // Apprentices
 
 /** One page of the apprentices the caller may see, by code, and how many there are in all. */
-export function listApprentices(actor: Actor, filter: { intakeId?: number | undefined; phase?: Phase | undefined }, page: PageRequest) {
+export function listApprentices(actor: Actor, filter: { siteId?: number | undefined; intakeId?: number | undefined; phase?: Phase | undefined }, page: PageRequest) {
   const siteIds = visibleSiteIds(actor);
   if (siteIds !== "all" && siteIds.length === 0) return { rows: [], total: 0 };
   const where = and(
     siteIds === "all" ? undefined : inArray(apprentices.siteId, siteIds),
+    filter.siteId ? eq(apprentices.siteId, filter.siteId) : undefined,
     filter.intakeId ? eq(apprentices.intakeId, filter.intakeId) : undefined,
     filter.phase ? eq(apprentices.phase, filter.phase) : undefined,
   );

@@ -26,15 +26,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = siteToday();
   const intakeParam = Number(url.searchParams.get("intake") ?? "");
   const phaseParam = url.searchParams.get("phase") ?? "";
-  const intakes = intakesForForm(actor);
+  const sites = sitesForForm(actor);
+  // Admin of several sites chooses one for its intakes (every site's would fill the page).
+  const siteParam = Number(url.searchParams.get("site") ?? "");
+  const siteId = sites.some((s) => s.id === siteParam) ? siteParam : undefined;
+  const bySite = user.role === "admin" && sites.length > 1 && siteId === undefined;
+  const intakes = bySite ? [] : intakesForForm(actor).filter((i) => siteId === undefined || i.siteId === siteId);
   const intakeId = intakes.some((i) => i.id === intakeParam) ? intakeParam : undefined;
   const phase = (PHASES as readonly string[]).includes(phaseParam) ? (phaseParam as Phase) : undefined;
-  const sites = sitesForForm(actor);
   const paging = parsePage(url.searchParams);
-  const list = paging.ok ? listApprentices(actor, { intakeId, phase }, paging.data) : { rows: [], total: 0 };
+  const list = paging.ok ? listApprentices(actor, { siteId, intakeId, phase }, paging.data) : { rows: [], total: 0 };
   // The next free code: per site for this year, and per intake for its year (one query).
   const wanted = [
-    ...sites.map((s) => ({ label: s.code, siteId: s.id, year: intakeYear(today) })),
+    ...sites.filter((s) => siteId === undefined || s.id === siteId).map((s) => ({ label: s.code, siteId: s.id, year: intakeYear(today) })),
     ...intakes.map((i) => ({ label: i.name, siteId: i.siteId, year: intakeYear(i.startsOn) })),
   ];
   const codes = proposeCodes(wanted);
@@ -42,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const body = {
     title: t("records.apprentices.title"),
     isAdmin: user.role === "admin",
-    filter: { intakeId: intakeId ?? null, phase: phase ?? null },
+    filter: { siteId: siteId ?? null, intakeId: intakeId ?? null, phase: phase ?? null },
     page: paging.ok ? pageInfo(paging.data, list.total) : null,
     pageErrors: paging.ok ? [] : [...(paging.errors.page ?? []), ...(paging.errors.size ?? [])],
     apprentices: list.rows.map(({ siteId: _s, ...a }) => a),
@@ -79,6 +83,9 @@ export default function Apprentices() {
     <div className="space-y-5">
       <h1 className="text-2xl font-bold">{t("records.apprentices.title")}</h1>
       <Form method="get" className="flex flex-wrap items-end gap-3 rounded-xl bg-white p-4 shadow-sm">
+        {d.isAdmin && d.sites.length > 1 ? (
+          <SelectField name="site" prefix="filter" label={t("staff.site")} errors={{}} blank={t("records.all")} defaultValue={d.filter.siteId} options={d.sites.map((s) => ({ value: s.id, label: s.code }))} />
+        ) : null}
         <SelectField name="intake" prefix="filter" label={t("records.apprentices.intake")} errors={{}} blank={t("records.all")} defaultValue={d.filter.intakeId} options={d.intakes.map((i) => ({ value: i.id, label: i.name }))} />
         <SelectField name="phase" prefix="filter" label={t("records.apprentices.phase")} errors={{}} blank={t("records.all")} defaultValue={d.filter.phase} options={PHASES.map((ph) => ({ value: ph, label: t(`phases.${ph}`) }))} />
         <button type="submit" className="min-h-11 rounded-lg border border-brand-700 px-4 font-semibold text-brand-800">
