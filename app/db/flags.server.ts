@@ -723,7 +723,9 @@ function* batchesOf(database: DB, ctx: PassContext, options: FlagPassOptions): G
     subjects = sitesSubjects(database, options.siteId === undefined ? null : [options.siteId]);
   }
   for (let i = 0; i < subjects.placementIds.length; i += size) yield { placementIds: subjects.placementIds.slice(i, i + size), trainerIds: [] };
-  for (let i = 0; i < subjects.trainerIds.length; i += size) yield { placementIds: [], trainerIds: subjects.trainerIds.slice(i, i + size) };
+  // A trainer brings a month of sign-offs across all their apprentices: a fifth as many a batch.
+  const trainerSize = Math.max(1, Math.floor(size / 5));
+  for (let i = 0; i < subjects.trainerIds.length; i += trainerSize) yield { placementIds: [], trainerIds: subjects.trainerIds.slice(i, i + trainerSize) };
 }
 
 function findingsOf(ctx: PassContext, subjects: Subjects): Finding[] {
