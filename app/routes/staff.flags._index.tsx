@@ -73,26 +73,26 @@ export default function FlagsInbox() {
           <p className="col-span-2 self-center text-sm text-stone-600">{t("flags.pickSite")}</p>
         ) : (
           <>
-        <label className="block text-sm">
-          {t("common.employer")}
-          <select name="employer" defaultValue={params.get("employer") ?? ""} className={select}>
-            <option value="">{t("flags.any")}</option>
-            {d.choices.employers.map((e) => (
-              <option key={e.id} value={e.id}>{e.name}</option>
-            ))}
-          </select>
-          <FieldErrors id="employer-error" errors={d.errors.employer} />
-        </label>
-        <label className="block text-sm">
-          {t("placement.trainer")}
-          <select name="trainer" defaultValue={params.get("trainer") ?? ""} className={select}>
-            <option value="">{t("flags.any")}</option>
-            {d.choices.trainers.map((x) => (
-              <option key={x.id} value={x.id}>{x.name}</option>
-            ))}
-          </select>
-          <FieldErrors id="trainer-error" errors={d.errors.trainer} />
-        </label>
+            <label className="block text-sm">
+              {t("common.employer")}
+              <select name="employer" defaultValue={params.get("employer") ?? ""} className={select}>
+                <option value="">{t("flags.any")}</option>
+                {d.choices.employers.map((e) => (
+                  <option key={e.id} value={e.id}>{e.name}</option>
+                ))}
+              </select>
+              <FieldErrors id="employer-error" errors={d.errors.employer} />
+            </label>
+            <label className="block text-sm">
+              {t("placement.trainer")}
+              <select name="trainer" defaultValue={params.get("trainer") ?? ""} className={select}>
+                <option value="">{t("flags.any")}</option>
+                {d.choices.trainers.map((x) => (
+                  <option key={x.id} value={x.id}>{x.name}</option>
+                ))}
+              </select>
+              <FieldErrors id="trainer-error" errors={d.errors.trainer} />
+            </label>
           </>
         )}
         <label className="block text-sm">
