@@ -200,8 +200,12 @@ const pages: Page[] = [
   { name: "/me", path: "/me", cookie: apprenticeCookie },
 ];
 
-// The server dies with this process, whatever happens.
+// The server dies with this process, whatever happens; its last words are printed if it died first.
 process.on("exit", () => child.kill("SIGTERM"));
+child.on("exit", (code, signal) => {
+  if (code === 0 || signal === "SIGTERM") return;
+  console.error(`server exited (${code ?? signal}); its last lines:\n${log.slice(-15).join("\n")}`);
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(1));
 
 // Every page must answer 200 with the page (not a sign-in redirect) before it is timed; one that
