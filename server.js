@@ -4,13 +4,23 @@
  * data, cross-origin write refusal, then the Remix handler.
  */
 import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { createRequestHandler } from "@remix-run/express";
-import compression from "compression";
-import express from "express";
-import helmet from "helmet";
+// Secure by default: production settings (a `Secure` session cookie, React's production build)
+// unless NODE_ENV says otherwise. Set before the packages below load, since some read it then.
+process.env.NODE_ENV ??= "production";
+
+const { createRequestHandler } = await import("@remix-run/express");
+const { default: compression } = await import("compression");
+const { default: express } = await import("express");
+const { default: helmet } = await import("helmet");
+
+/** Powerful browser features the portal never uses, refused to every page and anything it embeds. */
+const PERMISSIONS_POLICY = ["accelerometer", "camera", "geolocation", "gyroscope", "magnetometer", "microphone", "payment", "usb"]
+  .map((feature) => `${feature}=()`)
+  .join(", ");
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const build = await import(path.join(root, "build/index.js"));
@@ -32,6 +42,7 @@ app.use((req, res, next) => {
   res.locals.requestId = crypto.randomUUID();
   res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
   res.setHeader("X-Request-Id", res.locals.requestId);
+  res.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
   if (config.logRequests) {
     const started = process.hrtime.bigint();
     res.on("finish", () => {
@@ -49,6 +60,51 @@ app.use((req, res, next) => {
   }
   next();
 });
+
+// Static files, before the page headers: a script, a style sheet or a font needs no CSP; of
+// helmet's set they keep nosniff and a same-origin resource policy. Everything under /build has
+// a content hash in its name (scripts, styles, fonts, catalogues), so it is cached for a year and
+// sent as the brotli or gzip copy written at build (scripts/compress-assets.mjs). Other public
+// files (the favicon) may change: an hour.
+const { precompressedFile } = build.entry.module;
+const buildDir = path.join(root, "public/build");
+const precompressed = new Set(
+  fs.existsSync(buildDir)
+    ? fs
+        .readdirSync(buildDir, { recursive: true })
+        .filter((f) => /\.(br|gz)$/.test(f))
+        .map((f) => `/${f.split(path.sep).join("/")}`)
+    : [],
+);
+const staticHeaders = (res, file) => {
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
+  const encoding = file.endsWith(".br") ? "br" : file.endsWith(".gz") ? "gzip" : null;
+  if (encoding) {
+    res.setHeader("Content-Encoding", encoding);
+    res.type(path.extname(file.slice(0, file.lastIndexOf("."))));
+  }
+};
+app.use(
+  "/build",
+  (req, res, next) => {
+    if (req.method !== "GET" && req.method !== "HEAD") return next();
+    const found = precompressedFile(req.get("accept-encoding"), req.path, precompressed);
+    if (found.vary) res.vary("Accept-Encoding");
+    if (found.file) req.url = found.file + req.url.slice(req.path.length);
+    next();
+  },
+  express.static(buildDir, {
+    immutable: true,
+    maxAge: "1y",
+    lastModified: false,
+    acceptRanges: false,
+    index: false,
+    redirect: false,
+    setHeaders: staticHeaders,
+  }),
+);
+app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false, redirect: false, setHeaders: staticHeaders }));
 
 app.use(
   helmet({
@@ -73,13 +129,18 @@ app.use(
 );
 app.use(compression());
 
-// Fingerprinted build assets never change; other public files may.
-app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
-app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
-
 app.use((req, res, next) => {
-  // Everything past the static files may carry personal data.
+  // Everything past the static files may carry personal data: no-store, unless the response
+  // sets its own Cache-Control, which then replaces this one (never a second value beside it).
   res.setHeader("Cache-Control", "no-store");
+  const append = res.append.bind(res);
+  res.append = (field, value) => (String(field).toLowerCase() === "cache-control" ? res.set(field, value) : append(field, value));
+  // `?_data=` is the pre-single-fetch data protocol: nothing here sends it, anyone can. A quiet
+  // 400 instead of Remix's warning and stack trace in the log for every such request.
+  if (new URLSearchParams(req.originalUrl.split("?")[1] ?? "").has("_data")) {
+    res.status(400).type("text/plain; charset=utf-8").send(config.badRequestMessage);
+    return;
+  }
   const refused = isCrossOriginWrite({
     method: req.method,
     origin: req.get("origin"),

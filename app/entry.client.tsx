@@ -1,19 +1,27 @@
 import { RemixBrowser } from "@remix-run/react";
-import { startTransition, StrictMode } from "react";
+import { startTransition, StrictMode, useSyncExternalStore, type ReactNode } from "react";
 import { hydrateRoot } from "react-dom/client";
-import { I18nextProvider } from "react-i18next";
 
-import { createClientI18n } from "~/i18n/i18n.client";
+import { CataloguesProvider } from "~/i18n/catalogues";
+import { createClientI18n, type TranslationStore } from "~/i18n/i18n.client";
+import { TranslationProvider } from "~/i18n/react";
 
-void createClientI18n().then((i18n) => {
+function Translations({ store, children }: { store: TranslationStore; children: ReactNode }) {
+  const value = useSyncExternalStore(store.subscribe, store.get, store.get);
+  return <TranslationProvider value={value}>{children}</TranslationProvider>;
+}
+
+void createClientI18n().then(({ store, catalogues }) => {
   startTransition(() => {
     hydrateRoot(
       document,
-      <I18nextProvider i18n={i18n}>
-        <StrictMode>
-          <RemixBrowser />
-        </StrictMode>
-      </I18nextProvider>,
+      <CataloguesProvider value={catalogues}>
+        <Translations store={store}>
+          <StrictMode>
+            <RemixBrowser />
+          </StrictMode>
+        </Translations>
+      </CataloguesProvider>,
     );
   });
 });

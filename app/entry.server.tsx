@@ -1,20 +1,22 @@
-import { PassThrough } from "node:stream";
-
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider } from "react-i18next";
 
 import type { Locale } from "~/domain/enums";
+import { catalogueFiles } from "~/i18n/catalogue-files.server";
+import { CataloguesProvider } from "~/i18n/catalogues";
 import { isLocale } from "~/i18n/config";
-import { serverI18n } from "~/i18n/i18n.server";
 import { resolveLocale } from "~/i18n/locale.server";
+import { TranslationProvider } from "~/i18n/react";
+import { serverTranslation } from "~/i18n/translation.server";
 import { NonceProvider } from "~/utils/nonce";
+import { withoutZeroBytes } from "~/utils/zero-bytes.server";
 
 export { bootServer } from "~/boot.server";
 export { isCrossOriginWrite } from "~/utils/origin";
+export { precompressedFile } from "~/utils/precompressed";
 
 const ABORT_DELAY = 5_000;
 
@@ -27,7 +29,6 @@ export default async function handleRequest(
 ) {
   const rootData = remixContext.staticHandlerContext.loaderData["root"] as { locale?: Locale } | undefined;
   const locale = isLocale(rootData?.locale) ? rootData.locale : await resolveLocale(request, null);
-  const i18n = serverI18n(locale);
   const nonce = loadContext.cspNonce;
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
 
@@ -35,15 +36,17 @@ export default async function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <I18nextProvider i18n={i18n}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-        </I18nextProvider>
+        <CataloguesProvider value={{ locale, files: catalogueFiles(locale) }}>
+          <TranslationProvider value={serverTranslation(locale)}>
+            <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+          </TranslationProvider>
+        </CataloguesProvider>
       </NonceProvider>,
       {
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = withoutZeroBytes();
           const stream = createReadableStreamFromReadable(body);
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
@@ -63,7 +66,8 @@ export default async function handleRequest(
 }
 
 export function handleError(error: unknown, { request }: { request: Request }) {
-  if (request.signal.aborted) return;
+  // A refused or malformed request (4xx) is the caller's mistake, not ours: no stack trace.
+  if (request.signal.aborted || (isRouteErrorResponse(error) && error.status < 500)) return;
   console.error(JSON.stringify({ t: new Date().toISOString(), level: "error", route: new URL(request.url).pathname }));
   console.error(error);
 }

@@ -1,3 +1,4 @@
+import khmerRegular from "@fontsource/noto-sans-khmer/files/noto-sans-khmer-khmer-400-normal.woff2";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Link,
@@ -11,15 +12,16 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 
 import "~/context";
 import { getOptionalUser } from "~/auth/guards.server";
 import { AppHeader } from "~/components/app-header";
 import { homeFor } from "~/domain/permissions";
+import { CatalogueGate, CatalogueLinks } from "~/i18n/catalogues";
 import { DEFAULT_LOCALE, isLocale } from "~/i18n/config";
 import { serverT } from "~/i18n/i18n.server";
 import { resolveLocale } from "~/i18n/locale.server";
+import { useTranslation } from "~/i18n/react";
 import tailwind from "~/tailwind.css";
 import { useNonce } from "~/utils/nonce";
 
@@ -61,10 +63,11 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#0f5d56" />
+        {/* Khmer pages preload the regular weight of their text; bold (headings) is found in the CSS. */}
         {locale === "km" ? (
           <link
             rel="preload"
-            href="/fonts/noto-sans-khmer-khmer-400-normal.woff2"
+            href={khmerRegular}
             as="font"
             type="font/woff2"
             crossOrigin="anonymous"
@@ -72,6 +75,7 @@ export function Layout({ children }: { children: ReactNode }) {
         ) : null}
         <Meta />
         <Links />
+        <CatalogueLinks />
       </head>
       <body className="min-h-screen bg-stone-50 text-stone-900 antialiased">
         <AppHeader user={data?.user ?? null} locale={locale} />
@@ -86,7 +90,11 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  return <Outlet />;
+  return (
+    <CatalogueGate>
+      <Outlet />
+    </CatalogueGate>
+  );
 }
 
 export function ErrorBoundary() {
@@ -94,13 +102,15 @@ export function ErrorBoundary() {
   const { t } = useTranslation();
   const data = useRootData();
   const status = isRouteErrorResponse(error) ? error.status : 500;
+  // A body the server could not read (app/forms/form-data.server.ts) names its problem as a key.
+  const formError = isRouteErrorResponse(error) && typeof error.data?.formError === "string" && error.data.formError.startsWith("form.body.") ? (error.data.formError as "form.body.unreadable") : null;
   const [title, body] =
     status === 404
       ? [t("errors.notFoundTitle"), t("errors.notFoundBody")]
       : status === 403
         ? [t("errors.forbiddenTitle"), t("errors.forbiddenBody")]
-        : status === 400
-          ? [t("errors.badRequestTitle"), t("errors.badRequestBody")]
+        : status === 400 || status === 413 || status === 415
+          ? [t("errors.badRequestTitle"), formError ? t(formError, { defaultValue: t("errors.badRequestBody") }) : t("errors.badRequestBody")]
           : [t("errors.serverTitle"), t("errors.serverBody")];
   return (
     <section className="mx-auto max-w-lg rounded-xl bg-white p-6 text-center shadow-sm" aria-labelledby="error-title">

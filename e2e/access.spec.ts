@@ -1,6 +1,7 @@
 import { request as playwrightRequest } from "playwright/test";
 
-import { CALLERS, ROWS, type Caller, type Outcome } from "./access-table";
+import { CALLERS, ROWS, type Caller, type Outcome, type Row } from "./access-table";
+import { dataFingerprint } from "./demo";
 import { E2E_BASE_URL } from "./env";
 import { expect, sessionCookieFor, test } from "./fixtures";
 
@@ -25,16 +26,23 @@ async function outcomeOf(caller: Caller, method: "GET" | "POST", path: string, f
   }
 }
 
+const formOf = async (row: Row) => (typeof row.form === "function" ? row.form() : row.form);
+
 test.describe("role × route access", () => {
   for (const row of ROWS) {
     const name = typeof row.path === "string" ? row.path : row.path.toString().replace(/^\(\)\s*=>\s*/, "");
-    test(`${row.method} ${name}`, async () => {
+    const title = `${row.method} ${name}${row.title ? ` — ${row.title}` : ""}${row.bodyIds ? ` (foreign ${row.bodyIds.join(", ")} in the body)` : ""}`;
+    test(title, async () => {
       const path = typeof row.path === "string" ? row.path : await row.path();
+      const form = await formOf(row);
+      const before = row.bodyIds ? await dataFingerprint() : null;
       const seen: Record<string, Outcome | number> = {};
       for (const caller of Object.keys(CALLERS) as Caller[]) {
-        seen[caller] = await outcomeOf(caller, row.method, path, row.form);
+        seen[caller] = await outcomeOf(caller, row.method, path, form);
       }
       expect(seen).toEqual(row.expect);
+      // A foreign id in a body is refused by everyone, and nothing at all is written.
+      if (before !== null) expect(await dataFingerprint()).toBe(before);
     });
   }
 
@@ -43,7 +51,7 @@ test.describe("role × route access", () => {
       const path = typeof row.path === "string" ? row.path : await row.path();
       if (!path.startsWith("/staff")) continue;
       for (const caller of ["trainer", "otherTrainer", "apprentice"] as const) {
-        expect(await outcomeOf(caller, row.method, path, row.form), `${caller} ${path}`).not.toBe(200);
+        expect(await outcomeOf(caller, row.method, path, await formOf(row)), `${caller} ${path}`).not.toBe(200);
       }
     }
   });

@@ -1,7 +1,7 @@
 /**
- * The apprentice's own view (issue 5) in a browser: progress in Khmer, an advance notice the
+ * The apprentice's own view in a browser: progress in Khmer, an advance notice the
  * trainer then sees, confidential feedback that reaches no page or data response the trainer can
- * open, and the PIN lockout with its expiry.
+ * open, and PIN sign-in that wrong tries slow down but never lock.
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -9,7 +9,7 @@ import fs from "node:fs";
 import type { APIRequestContext } from "playwright/test";
 
 import { E2E_BASE_URL, E2E_TODAY } from "./env";
-import { placementsOf, thisMonday } from "./demo";
+import { credentialOf, placementsOf, thisMonday } from "./demo";
 import { expect, signInAs, test, waitForHydration } from "./fixtures";
 
 const km = JSON.parse(fs.readFileSync("app/i18n/locales/km.json", "utf8"));
@@ -18,11 +18,6 @@ const en = JSON.parse(fs.readFileSync("app/i18n/locales/en.json", "utf8"));
 async function query<T>(sql: string, ...params: unknown[]): Promise<T[]> {
   const { db } = await import("~/db/client.server");
   return db().$client.prepare(sql).all(...params) as T[];
-}
-
-async function execute(sql: string, ...params: unknown[]) {
-  const { db } = await import("~/db/client.server");
-  db().$client.prepare(sql).run(...params);
 }
 
 interface Account {
@@ -184,6 +179,10 @@ test.describe("the apprentice in Khmer", () => {
       if (text.includes(canary)) leaks.push(path);
       if (text.includes(giver!.code)) showsCode.push(path);
     });
+    // A signed record's public verify page, and all it links to: no canary there either.
+    await crawl(tp.request, `/verify/${await credentialOf("PP")}`, 10, (path, text) => {
+      if (text.includes(canary)) leaks.push(path);
+    });
     expect(leaks).toEqual([]);
     // The crawl reads real pages and data: the giver's code is on them, only the feedback is not.
     expect(showsCode).toEqual(expect.arrayContaining(["/trainer", "/trainer.data"]));
@@ -196,7 +195,7 @@ test.describe("the apprentice in Khmer", () => {
 test.describe("PIN sign-in", () => {
   test.use({ locale: "en-GB", extraHTTPHeaders: { "Accept-Language": "en" } });
 
-  test("staff set a PIN; 5 wrong tries lock the account with a message; once the lock has passed the PIN works", async ({ page, browser }) => {
+  test("staff set a PIN; wrong tries slow the phone that makes them but never lock the account out", async ({ page, browser }) => {
     test.setTimeout(90_000);
     // An apprentice account no other spec signs in with.
     const [who] = await query<Account>(
@@ -227,21 +226,14 @@ test.describe("PIN sign-in", () => {
       await login.getByLabel("Password or PIN").fill(secret);
       await login.getByRole("button", { name: "Sign in" }).click();
     };
-    for (let n = 1; n <= 4; n++) {
+    // Five wrong PINs lock nothing (docs/decisions/0012): each gets the one answer, and the right PIN still works.
+    for (let n = 1; n <= 5; n++) {
       await signIn(`00000${n}`);
       await expect(login.getByRole("alert")).toHaveText(en.login.invalid);
+      await expect(login).toHaveURL(/\/login/);
     }
-    await signIn("000005");
-    await expect(login.getByRole("alert")).toContainText("Too many wrong tries. This account is locked until");
-    // The right PIN does not open a locked account.
-    await signIn(pin);
-    await expect(login.getByRole("alert")).toContainText("This account is locked until");
-    await expect(login).toHaveURL(/\/login/);
-
-    // The lock expires: move it into the past, as 15 minutes passing would.
-    const [locked] = await query<{ lockedUntil: number | null }>("select locked_until as lockedUntil from users where username = ?", who.username);
-    expect(locked?.lockedUntil).toBeGreaterThan(Date.now() + 14 * 60_000);
-    await execute("update users set locked_until = ? where username = ?", Date.now() - 60_000, who.username);
+    const [account] = await query<{ lockedUntil: number | null }>("select locked_until as lockedUntil from users where username = ?", who.username);
+    expect(account?.lockedUntil).toBeNull();
     await signIn(pin);
     await expect(login).toHaveURL("/me");
     await expect(login.getByTestId("my-code")).toContainText(who.code);

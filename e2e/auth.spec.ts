@@ -32,7 +32,7 @@ test.describe("sign-in through the form", () => {
     await page.getByLabel("Username").fill("trainer");
     await page.getByLabel("Password or PIN").fill("not-the-password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toHaveText("That username and password do not match. Please try again.");
+    await expect(page.getByRole("alert")).toHaveText("Sign-in did not work. Check the username and the password or PIN, and try again.");
     await expect(page).toHaveURL(/\/login/);
     await page.goto("/trainer");
     await expect(page).toHaveURL(/\/login\?redirectTo=%2Ftrainer/);
@@ -84,7 +84,7 @@ test.describe("with JavaScript off", () => {
     await page.getByLabel("Username").fill("apprentice");
     await page.getByLabel("Password or PIN").fill("wrong");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toContainText("do not match");
+    await expect(page.getByRole("alert")).toContainText("Sign-in did not work.");
   });
 });
 

@@ -38,6 +38,43 @@ test.describe("security headers and the server", () => {
     expect(response.headers()["set-cookie"]).toBeUndefined();
   });
 
+  test("a body that is not a form answers 415 with a page saying why, in the reader's language", async ({ request }) => {
+    const english = await request.post("/login", { data: { username: "staff", password: "career-pathways" }, headers: { "Accept-Language": "en" } });
+    expect(english.status()).toBe(415);
+    expect(await english.text()).toContain("This page only accepts its own form.");
+    const khmer = await request.post("/login", { data: "username=staff", headers: { "Content-Type": "text/plain", "Accept-Language": "km" } });
+    expect(khmer.status()).toBe(415);
+    expect(await khmer.text()).toContain("ទំព័រនេះទទួលតែទម្រង់របស់វាប៉ុណ្ណោះ។");
+  });
+
+  test("Khmer pages carry no zero bytes (React 18 padded its stream with them)", async () => {
+    for (const [username, path] of [
+      [null, "/login"],
+      ["trainer", "/trainer"],
+      ["staff", "/staff"],
+      ["staff", "/staff/flags"],
+      ["apprentice", "/me"],
+    ] as const) {
+      const cookie = username ? await sessionCookieFor(username) : undefined;
+      const context = await playwrightRequest.newContext({ baseURL: E2E_BASE_URL, extraHTTPHeaders: { "Accept-Language": "km", ...(cookie ? { cookie } : {}) } });
+      const response = await context.get(path);
+      expect(response.status(), path).toBe(200);
+      expect((await response.body()).includes(0), path).toBe(false);
+      await context.dispose();
+    }
+  });
+
+  test("a crafted field name is refused with 400, and every page still answers afterwards", async () => {
+    const cookie = await sessionCookieFor("trainer");
+    const context = await playwrightRequest.newContext({ baseURL: E2E_BASE_URL, extraHTTPHeaders: { cookie, "Accept-Language": "en" } });
+    const crafted = await context.post("/login", { form: { username: "x", "__proto__.toString": "x", password: "y" }, maxRedirects: 0 });
+    expect(crafted.status()).toBe(400);
+    expect(await crafted.text()).toContain("The form held a field this page does not know.");
+    expect((await context.get("/healthcheck")).status()).toBe(200);
+    expect((await context.get("/trainer")).status()).toBe(200);
+    await context.dispose();
+  });
+
   test("the healthcheck answers when the app and database do", async ({ request }) => {
     const response = await request.get("/healthcheck");
     expect(response.status()).toBe(200);

@@ -47,7 +47,6 @@ const REASONS: AbsenceReason[] = ["transport", "family", "illness", "childcare",
 // A calendar of the generated years, worked out once: the history walks millions of days.
 
 const FIRST_DAY = addDays(THIS_MONDAY, -7 * 140);
-const DAY_MS = 86_400_000;
 const days: { date: string; weekday: number; startMs: number }[] = [];
 const dayIndex = new Map<string, number>();
 for (let d = FIRST_DAY, i = 0; d <= addDays(TODAY, 7); d = addDays(d, 1), i++) {

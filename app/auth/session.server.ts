@@ -8,7 +8,8 @@ import { createCookie } from "@remix-run/node";
 import { eq, sql } from "drizzle-orm";
 
 import { db, prepared } from "~/db/client.server";
-import { sessions, users } from "~/db/schema";
+import { sessions, signInLinks, users } from "~/db/schema";
+import { linkState } from "~/domain/sign-in-links";
 import { sessionPolicy, sessionState } from "~/domain/session-policy";
 import { cookieSecure } from "~/env.server";
 
@@ -35,15 +36,20 @@ const TOUCH_EVERY_MS = 60_000;
 
 export type SignInMethod = "password" | "pin" | "link";
 
-/** Start a new session (always a new id) and return the Set-Cookie header for it. */
+/**
+ * Start a new session (always a new id) and return the Set-Cookie header for it. A session
+ * opened by a sign-in link remembers the link and ends no later than the link does.
+ */
 export async function createUserSession(
   user: Pick<SessionUser, "id" | "role">,
   method: SignInMethod,
   request: Request,
   now = new Date(),
+  link: { id: number; expiresAt: Date } | null = null,
 ): Promise<string> {
   const token = crypto.randomBytes(32).toString("base64url");
   const policy = sessionPolicy(user.role);
+  const expiresAt = Math.min(now.getTime() + policy.absoluteMs, link?.expiresAt.getTime() ?? Infinity);
   db()
     .insert(sessions)
     .values({
@@ -51,12 +57,13 @@ export async function createUserSession(
       userId: user.id,
       createdAt: now,
       lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + policy.absoluteMs),
+      expiresAt: new Date(expiresAt),
       method,
       userAgent: request.headers.get("user-agent")?.slice(0, 200) ?? null,
+      linkId: link?.id ?? null,
     })
     .run();
-  return sessionCookie().serialize(token, { maxAge: Math.floor(policy.absoluteMs / 1000) });
+  return sessionCookie().serialize(token, { maxAge: Math.max(1, Math.floor((expiresAt - now.getTime()) / 1000)) });
 }
 
 const resolved = new WeakMap<Request, Promise<{ user: SessionUser; idHash: string } | null>>();
@@ -64,9 +71,10 @@ const resolved = new WeakMap<Request, Promise<{ user: SessionUser; idHash: strin
 /** Every request with a cookie runs this: prepared once. */
 const sessionWithUser = prepared((database) =>
   database
-    .select({ session: sessions, user: users })
+    .select({ session: sessions, user: users, link: { expiresAt: signInLinks.expiresAt, revokedAt: signInLinks.revokedAt } })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(signInLinks, eq(signInLinks.id, sessions.linkId))
     .where(eq(sessions.idHash, sql.placeholder("idHash")))
     .prepare(),
 );
@@ -88,7 +96,9 @@ async function readSession(request: Request) {
   const row = sessionWithUser().get({ idHash });
   if (!row) return null;
   const now = new Date();
-  if (!row.user.active || sessionState(row.session, row.user.role, now) !== "valid") {
+  // A link's sessions end with the link (revoked or expired), whatever their own lifetime.
+  const linkEnded = row.session.linkId !== null && (!row.link?.expiresAt || linkState({ expiresAt: row.link.expiresAt, revokedAt: row.link.revokedAt }, now) !== "active");
+  if (!row.user.active || linkEnded || sessionState(row.session, row.user.role, now) !== "valid") {
     db().delete(sessions).where(eq(sessions.idHash, idHash)).run();
     return null;
   }

@@ -1,27 +1,25 @@
 /**
- * Password and PIN sign-in through remix-auth's FormStrategy. Failures are one generic answer
- * (no account enumeration); an apprentice's PIN locks the account after 5 wrong tries.
+ * Password and PIN sign-in through remix-auth's FormStrategy. Every refusal is the same
+ * `SignInError`: an unknown username, a deactivated account and a wrong secret look alike, and
+ * cost the same argon2 work, so neither the answer nor its timing says whether an account exists.
+ * There is no lock on the account (docs/decisions/0012): the throttle in `rate-limit.server.ts`
+ * slows the client that fails instead.
  */
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { Authenticator } from "remix-auth";
 import { FormStrategy } from "remix-auth-form";
 
 import { db } from "~/db/client.server";
 import { users } from "~/db/schema";
+import { usernameKey } from "~/domain/sign-in-throttle";
 
 import { verifyAgainstNothing, verifySecret } from "./password.server";
 import type { SessionUser, SignInMethod } from "./session.server";
 
-export const PIN_MAX_FAILURES = 5;
-export const PIN_LOCK_MS = 15 * 60_000;
-
 export class SignInError extends Error {
-  constructor(
-    readonly reason: "invalid" | "locked",
-    readonly userId: number | null,
-    readonly lockedUntil: Date | null = null,
-  ) {
-    super(`sign-in refused: ${reason}`);
+  /** The account the username named, if any: for the audit log only, never for the answer. */
+  constructor(readonly userId: number | null) {
+    super("sign-in refused");
   }
 }
 
@@ -30,47 +28,23 @@ export interface SignedIn {
   method: SignInMethod;
 }
 
-export async function verifyCredentials(username: string, secret: string, now = new Date()): Promise<SignedIn> {
-  const user = db()
+/** Check `secret` against `hash`, or spend the same time on a dummy hash when there is none. */
+const check = (hash: string | null, secret: string) => (hash ? verifySecret(hash, secret) : verifyAgainstNothing(secret));
+
+export async function verifyCredentials(username: string, secret: string): Promise<SignedIn> {
+  const found = db()
     .select()
     .from(users)
-    .where(sql`lower(${users.username}) = ${username.trim().toLowerCase()}`)
+    .where(sql`lower(${users.username}) = ${usernameKey(username)}`)
     .get();
-  if (!user || !user.active) {
-    await verifyAgainstNothing(secret);
-    throw new SignInError("invalid", user?.id ?? null);
-  }
-  if (user.lockedUntil && user.lockedUntil.getTime() > now.getTime()) {
-    throw new SignInError("locked", user.id, user.lockedUntil);
-  }
-  if (user.passwordHash && (await verifySecret(user.passwordHash, secret))) {
-    resetFailures(user.id);
-    return { user, method: "password" };
-  }
-  const looksLikePin = /^\d{6}$/.test(secret);
-  if (user.role === "apprentice" && user.pinHash && looksLikePin) {
-    if (await verifySecret(user.pinHash, secret)) {
-      resetFailures(user.id);
-      return { user, method: "pin" };
-    }
-    const failures = user.failedSignIns + 1;
-    const lockedUntil = failures >= PIN_MAX_FAILURES ? new Date(now.getTime() + PIN_LOCK_MS) : null;
-    db()
-      .update(users)
-      .set({ failedSignIns: lockedUntil ? 0 : failures, lockedUntil })
-      .where(eq(users.id, user.id))
-      .run();
-    if (lockedUntil) throw new SignInError("locked", user.id, lockedUntil);
-  }
-  throw new SignInError("invalid", user.id);
-}
-
-function resetFailures(userId: number) {
-  db()
-    .update(users)
-    .set({ failedSignIns: 0, lockedUntil: null })
-    .where(and(eq(users.id, userId), sql`(${users.failedSignIns} <> 0 or ${users.lockedUntil} is not null)`))
-    .run();
+  const account = found?.active ? found : null;
+  // The same verifications run for every username, existing or not: one for the password, and
+  // a second for the PIN whenever the secret looks like one (6 digits), whatever the role.
+  const passwordOk = await check(account?.passwordHash ?? null, secret);
+  const pinOk = /^\d{6}$/.test(secret) ? await check(account?.role === "apprentice" ? account.pinHash : null, secret) : false;
+  if (account && passwordOk) return { user: account, method: "password" };
+  if (account && pinOk) return { user: account, method: "pin" };
+  throw new SignInError(found?.id ?? null);
 }
 
 export const authenticator = new Authenticator<SignedIn>();
@@ -79,7 +53,7 @@ authenticator.use(
   new FormStrategy(async ({ form }) => {
     const username = form.get("username");
     const password = form.get("password");
-    if (typeof username !== "string" || typeof password !== "string") throw new SignInError("invalid", null);
+    if (typeof username !== "string" || typeof password !== "string") throw new SignInError(null);
     return verifyCredentials(username, password);
   }),
   "form",

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 import { LevelIcon } from "~/components/levels";
 import type { Locale } from "~/domain/enums";
@@ -24,11 +24,40 @@ export interface AchievementView {
   units: { id: number; code: string; titleEn: string; titleKm: string; reached: { id: number; code: string; titleEn: string; titleKm: string; reachedOn: string }[] }[];
 }
 
+/** The QR code of a signed record's verify page: on the printed page and on the apprentice's phone. */
+export function VerifyQr({ url, svg, className = "" }: { url: string; svg: string; className?: string }) {
+  const { t } = useTranslation();
+  return (
+    <figure className={`flex items-center gap-3 break-inside-avoid ${className}`} data-testid="verify-qr">
+      {/* An SVG drawn on the server by `qrcode` from the record's own address: no script, prints sharp. */}
+      <div className="w-32 shrink-0 bg-white" role="img" aria-label={t("achievement.verifyQr")} dangerouslySetInnerHTML={{ __html: svg }} />
+      <figcaption className="text-sm">
+        <span className="block font-semibold">{t("achievement.verifyQr")}</span>
+        <span className="block break-all text-stone-600 print:text-black">{t("achievement.verifyAt", { url })}</span>
+      </figcaption>
+    </figure>
+  );
+}
+
 /**
  * The printable record of achievement of a completed placement. On paper the page drops its
- * header, shadows and buttons (Tailwind `print:` variants) and keeps the Khmer font.
+ * header, shadows and buttons (Tailwind `print:` variants) and keeps the Khmer font. A signed
+ * record's QR code prints with it.
  */
-export function AchievementRecord({ record, today, locale }: { record: AchievementView; today: string; locale: Locale }) {
+export function AchievementRecord({
+  record,
+  today,
+  locale,
+  verify,
+  qrOnPaperOnly = false,
+}: {
+  record: AchievementView;
+  today: string;
+  locale: Locale;
+  verify?: { url: string; svg: string } | null;
+  /** The page shows the QR code elsewhere, bigger: here it is for the printed page only. */
+  qrOnPaperOnly?: boolean;
+}) {
   const { t } = useTranslation();
   const km = locale === "km";
   const p = record.placement;
@@ -68,6 +97,7 @@ export function AchievementRecord({ record, today, locale }: { record: Achieveme
         <dt className="text-stone-600 print:text-black">{t("achievement.dates")}</dt>
         <dd>{t("achievement.period", { from: date(p.startDate), to: p.endedOn ? date(p.endedOn) : "—" })}</dd>
       </dl>
+      {verify ? <VerifyQr url={verify.url} svg={verify.svg} className={qrOnPaperOnly ? "mt-4 hidden print:flex" : "mt-4"} /> : null}
 
       <h2 className="mt-6 text-xl font-semibold">{t("achievement.reached")}</h2>
       <p className="text-stone-700 print:text-black" data-testid="reached-count">

@@ -1,5 +1,5 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 import type { Locale, Role } from "~/domain/enums";
 
@@ -24,6 +24,7 @@ type NavKey =
   | "admin.nav"
   | "nav.apprentices"
   | "nav.employers"
+  | "reminders.nav"
   | "nav.menu";
 const STAFF_NAV: { to: string; key: NavKey }[] = [
   { to: "/staff", key: "nav.home" },
@@ -33,6 +34,7 @@ const STAFF_NAV: { to: string; key: NavKey }[] = [
   { to: "/staff/apprentices", key: "nav.apprentices" },
   { to: "/staff/employers", key: "nav.employers" },
   { to: "/staff/trainers", key: "nav.trainers" },
+  { to: "/staff/reminders", key: "reminders.nav" },
   { to: "/staff/frameworks", key: "nav.frameworks" },
 ];
 const NAV: Record<Role, { to: string; key: NavKey }[]> = {

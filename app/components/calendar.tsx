@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 import type { CalendarDay, DayMark, MonthCalendar } from "~/domain/me-progress";
 import type { Locale } from "~/domain/enums";
@@ -96,6 +96,7 @@ export function AttendanceCalendar({ calendar, locale }: { calendar: MonthCalend
                     >
                       <span className="sr-only">
                         {formatDate(locale, d.date)}: {t(`me.mark.${d.mark}`)}
+                        {d.atClass && d.mark !== "education" ? ` · ${t("me.mark.education")}` : ""}
                         {d.notice ? ` · ${t("me.noticeMark", { kind: t(`notice.${d.notice}`) })}` : ""}
                       </span>
                       <span aria-hidden="true" className="font-semibold leading-none tabular-nums">
@@ -105,6 +106,11 @@ export function AttendanceCalendar({ calendar, locale }: { calendar: MonthCalend
                         <MarkIcon mark={d.mark} />
                       </span>
                       {d.notice ? <span aria-hidden="true" className="absolute right-0.5 top-0.5 size-2 rounded-full bg-sky-600" /> : null}
+                      {d.atClass && d.mark !== "education" ? (
+                        <span aria-hidden="true" className="absolute left-0.5 top-0.5 text-sky-800" data-class-day>
+                          <MarkIcon mark="education" size={10} />
+                        </span>
+                      ) : null}
                     </div>
                   </td>
                 ) : (

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 import type { FlagRule, FlagSeverity } from "~/domain/enums";
 import { formatDate } from "~/i18n/format";
@@ -22,27 +22,38 @@ export function FlagSummary({ rule, evidence }: { rule: FlagRule; evidence: Reco
   const e = evidence;
   let text: string;
   switch (rule) {
-    case "no_weekly_review":
-      text = t("flagEvidence.no_weekly_review", { weeks: num(e.weeksWithoutReview), last: date(e.lastReviewedWeek) });
+    case "no_weekly_review": {
+      const count = num(e.weeksWithoutReview);
+      text = str(e.lastReviewedWeek) ? t("flagEvidence.no_weekly_review", { count, last: date(e.lastReviewedWeek) }) : t("flagEvidence.no_weekly_reviewNever", { count });
       break;
+    }
     case "behind_plan":
-      text = t("flagEvidence.behind_plan", { competent: num(e.competentOfExpected), expected: num(e.expectedByNow), week: num(e.week), percent: num(e.percent) });
+      text = t("flagEvidence.behind_plan", { competent: num(e.competentOfExpected), count: num(e.expectedByNow), week: num(e.week), percent: num(e.percent) });
       break;
     case "bulk_signoff":
-      text = t("flagEvidence.bulk_signoff", { count: num(e.signoffs), from: date(e.firstSignoffOn), to: date(e.lastSignoffOn) });
+      // One day or a span: never "between 21 Nov 2026 and 21 Nov 2026".
+      text =
+        !str(e.lastSignoffOn) || str(e.firstSignoffOn) === str(e.lastSignoffOn)
+          ? t("flagEvidence.bulk_signoffOneDay", { count: num(e.signoffs), date: date(e.firstSignoffOn) })
+          : t("flagEvidence.bulk_signoff", { count: num(e.signoffs), from: date(e.firstSignoffOn), to: date(e.lastSignoffOn) });
       break;
     case "signoff_while_absent":
       text = t("flagEvidence.signoff_while_absent", { count: num(e.signoffs) });
       break;
     case "education_not_granted":
-      text = t("flagEvidence.education_not_granted", { released: num(e.released), agreed: num(e.agreed), from: date(e.windowStart) });
+      text = t("flagEvidence.education_not_granted", { released: num(e.released), count: num(e.agreed), from: date(e.windowStart) });
       break;
     case "education_mismatch":
       text = t("flagEvidence.education_mismatch", { count: num(e.afternoons) });
       break;
-    case "attendance_risk":
-      text = t("flagEvidence.attendance_risk", { absences: num(e.absences), lates: num(e.lates), unexplained: num(e.unexplainedDates), from: date(e.windowStart) });
+    case "attendance_risk": {
+      const counts = { absences: num(e.absences), lates: num(e.lates), unexplained: num(e.unexplainedDates) };
+      // Flags raised before the window's start was kept in the evidence name its length instead.
+      text = str(e.windowStart)
+        ? t("flagEvidence.attendance_risk", { ...counts, from: date(e.windowStart) })
+        : t("flagEvidence.attendance_riskDays", { ...counts, days: num(e.windowDays) });
       break;
+    }
     case "feedback_concern": {
       const parts = [
         typeof e.safety === "number" ? t("flagEvidence.feedbackSafety", { safety: e.safety }) : null,
@@ -55,11 +66,14 @@ export function FlagSummary({ rule, evidence }: { rule: FlagRule; evidence: Reco
       text = t("flagEvidence.under_18", { start: date(e.startDate), adult: date(e.adultOn) });
       break;
     case "overdue":
-      text = t("flagEvidence.overdue", { end: date(e.plannedEndDate), outstanding: num(e.outstanding), total: num(e.total) });
+      text = t("flagEvidence.overdue", { end: date(e.plannedEndDate), outstanding: num(e.outstanding), count: num(e.total) });
       break;
-    case "trainer_inactive":
-      text = t("flagEvidence.trainer_inactive", { last: date(e.lastSignedOn), placements: num(e.activePlacementIds) });
+    case "trainer_inactive": {
+      const count = num(e.activePlacementIds);
+      // Never signed anything: the clock runs from the first active placement's start.
+      text = str(e.lastSignedOn) ? t("flagEvidence.trainer_inactive", { last: date(e.lastSignedOn), count }) : t("flagEvidence.trainer_inactiveNever", { since: date(e.since), count });
       break;
+    }
   }
   return <p className="text-sm text-stone-800">{text}</p>;
 }

@@ -1,7 +1,6 @@
-import { getInputProps, type FieldMetadata } from "@conform-to/react";
 import { useNavigation } from "@remix-run/react";
-import type { InputHTMLAttributes, ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import type { ReactNode } from "react";
+import { useTranslation } from "~/i18n/react";
 
 /**
  * Field errors are catalogue keys (see app/utils/validation.ts); shown in the user's language.
@@ -24,31 +23,6 @@ function FieldErrorList({ id, errors }: { id: string; errors: string[] }) {
   );
 }
 
-export function TextField({
-  field,
-  label,
-  type = "text",
-  ...rest
-}: {
-  field: FieldMetadata<string>;
-  label: ReactNode;
-  type?: "text" | "password" | "date" | "number" | "tel";
-} & Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "name" | "id" | "defaultValue">) {
-  return (
-    <div>
-      <label htmlFor={field.id} className="block font-medium">
-        {label}
-      </label>
-      <input
-        {...getInputProps(field, { type, ariaAttributes: true })}
-        {...rest}
-        className="mt-1 block min-h-11 w-full rounded-lg border border-stone-400 bg-white px-3 text-base aria-[invalid=true]:border-red-700"
-      />
-      <FieldErrors id={field.errorId} errors={field.errors} />
-    </div>
-  );
-}
-
 /** A submit button that shows a pending state while its form is being sent (JS on). */
 export function SubmitButton({
   children,
@@ -56,12 +30,15 @@ export function SubmitButton({
   formAction,
   intent,
   className = "",
+  variant = "primary",
 }: {
   children: ReactNode;
   pendingText: ReactNode;
   formAction?: string;
   intent?: string;
   className?: string;
+  /** A secondary action beside the form's main one: outlined. */
+  variant?: "primary" | "secondary";
 }) {
   const navigation = useNavigation();
   const pending =
@@ -76,11 +53,11 @@ export function SubmitButton({
       value={intent}
       disabled={pending}
       aria-busy={pending}
-      className={`inline-flex min-h-11 items-center justify-center gap-2 rounded-lg bg-brand-700 px-5 font-semibold text-white hover:bg-brand-800 disabled:opacity-70 ${className}`}
+      className={`inline-flex min-h-11 items-center justify-center gap-2 rounded-lg px-5 font-semibold disabled:opacity-70 ${variant === "primary" ? "bg-brand-700 text-white hover:bg-brand-800" : "border-2 border-brand-700 bg-white text-brand-800 hover:bg-brand-50"} ${className}`}
     >
       {pending ? (
         <>
-          <span aria-hidden className="size-4 animate-spin rounded-full border-2 border-white border-t-transparent" />
+          <span aria-hidden className={`size-4 animate-spin rounded-full border-2 border-t-transparent ${variant === "primary" ? "border-white" : "border-brand-700"}`} />
           {pendingText}
         </>
       ) : (

@@ -1,5 +1,5 @@
 import { Link, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 import type { PageInfo } from "~/domain/pagination";
 import { formatNumber } from "~/i18n/format";

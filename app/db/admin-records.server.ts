@@ -1,5 +1,5 @@
 /**
- * Staff administration of records (issue 6): apprentices (profile, phase, consent, exit),
+ * Staff administration of records: apprentices (profile, phase, consent, exit),
  * employers and trainers, and placements (open, change trainer, transfer, end).
  *
  * Every function is scoped by the caller: staff reach their own site, admin every site; a
@@ -13,42 +13,40 @@ import { endAllSessions } from "~/auth/session.server";
 import { offsetOf, type PageRequest } from "~/domain/pagination";
 import type { ConsentItem, EmployerSector, Gender, Phase, PlacementOutcome } from "~/domain/enums";
 import { emitRecordsChanged } from "~/domain/events";
-import type { Actor } from "~/domain/permissions";
+import { can, staffSites, type Actor } from "~/domain/permissions";
 import { codeFitsSite, intakeYear, nextApprenticeCode, placementProblems, type FieldErrorMap } from "~/domain/records";
 
 import { audit } from "./audit.server";
 import { db } from "./client.server";
-import { apprentices, consents, employers, flags, frameworks, frameworkVersions, intakes, phaseChanges, placements, signInLinks, sites, users } from "./schema";
+import { apprentices, consents, employers, flags, frameworks, frameworkVersions, intakes, phaseChanges, placementCorrections, placements, signInLinks, sites, users } from "./schema";
+import { unlinkUserInTx } from "./telegram-links.server";
+import { siteListScope, siteScope } from "./scope.server";
 
-const reaches = (actor: Actor, siteId: number) => actor.role === "admin" || (actor.role === "staff" && actor.siteId === siteId);
 const ctx = (requestId?: string) => (requestId ? { requestId } : null);
 
-/** The site ids this caller may see. */
-function visibleSiteIds(actor: Actor): number[] | "all" {
-  if (actor.role === "admin") return "all";
-  return actor.role === "staff" && actor.siteId !== null ? [actor.siteId] : [];
-}
-
-/** The site a new record goes to: staff's own; admin chooses. Null when out of reach or unknown. */
+/**
+ * The site a new record goes to: staff's own; admin chooses. Null when out of reach or unknown,
+ * and when staff name a site other than their own (their form sends none: a site id in the body
+ * is refused, not quietly replaced).
+ */
 export function siteForNewRecord(actor: Actor, chosen: number | undefined) {
-  const siteId = actor.role === "admin" ? chosen : (actor.siteId ?? undefined);
-  if (siteId === undefined || !reaches(actor, siteId)) return null;
+  const reach = staffSites(actor);
+  if (reach !== "all" && chosen !== undefined && !reach.includes(chosen)) return null;
+  const siteId = reach === "all" ? chosen : reach[0];
+  if (siteId === undefined || !can(actor, "site.add_records", { kind: "site", siteId })) return null;
   return db().select().from(sites).where(eq(sites.id, siteId)).get() ?? null;
 }
 
 export function sitesForForm(actor: Actor) {
-  const all = db().select({ id: sites.id, code: sites.code, nameEn: sites.nameEn, nameKm: sites.nameKm }).from(sites).orderBy(asc(sites.id)).all();
-  return all.filter((s) => reaches(actor, s.id));
+  return db().select({ id: sites.id, code: sites.code, nameEn: sites.nameEn, nameKm: sites.nameKm }).from(sites).where(siteScope(actor, sites.id)).orderBy(asc(sites.id)).all();
 }
 
 /** The intakes of the caller's sites, newest first (staff: read by their site, not filtered after). */
 export function intakesForForm(actor: Actor) {
-  const siteIds = visibleSiteIds(actor);
-  if (siteIds !== "all" && siteIds.length === 0) return [];
   return db()
     .select({ id: intakes.id, siteId: intakes.siteId, name: intakes.name, startsOn: intakes.startsOn })
     .from(intakes)
-    .where(siteIds === "all" ? sql`${intakes.siteId} in (select ${sites.id} from ${sites})` : inArray(intakes.siteId, siteIds))
+    .where(siteListScope(actor, intakes.siteId))
     .orderBy(desc(intakes.startsOn))
     .all();
 }
@@ -58,10 +56,8 @@ export function intakesForForm(actor: Actor) {
 
 /** One page of the apprentices the caller may see, by code, and how many there are in all. */
 export function listApprentices(actor: Actor, filter: { siteId?: number | undefined; intakeId?: number | undefined; phase?: Phase | undefined }, page: PageRequest) {
-  const siteIds = visibleSiteIds(actor);
-  if (siteIds !== "all" && siteIds.length === 0) return { rows: [], total: 0 };
   const where = and(
-    siteIds === "all" ? undefined : inArray(apprentices.siteId, siteIds),
+    siteScope(actor, apprentices.siteId),
     filter.siteId ? eq(apprentices.siteId, filter.siteId) : undefined,
     filter.intakeId ? eq(apprentices.intakeId, filter.intakeId) : undefined,
     filter.phase ? eq(apprentices.phase, filter.phase) : undefined,
@@ -212,7 +208,7 @@ export function consentHistory(apprenticeId: number) {
 
 export function phaseHistory(apprenticeId: number) {
   return db()
-    .select({ id: phaseChanges.id, phase: phaseChanges.phase, changedOn: phaseChanges.changedOn, note: phaseChanges.note, recordedBy: users.displayName })
+    .select({ id: phaseChanges.id, phase: phaseChanges.phase, changedOn: phaseChanges.changedOn, exitOutcome: phaseChanges.exitOutcome, note: phaseChanges.note, recordedBy: users.displayName })
     .from(phaseChanges)
     .leftJoin(users, eq(users.id, phaseChanges.recordedBy))
     .where(eq(phaseChanges.apprenticeId, apprenticeId))
@@ -220,10 +216,7 @@ export function phaseHistory(apprenticeId: number) {
     .all();
 }
 
-/** The exit outcome is kept on the phase change: its first line is the outcome code, then the reason. */
-export const exitNote = (outcome: PlacementOutcome, reason: string) => `${outcome}\n${reason}`;
-
-/** Exit the programme with an outcome. An active placement must be ended first. */
+/** Exit the programme with an outcome (kept on the exit's phase change, the reason as its note). An active placement must be ended first. */
 export function exitApprentice(apprentice: { id: number; phase: Phase }, input: { exitedOn: string; outcome: PlacementOutcome; reason: string; recordedBy: number; requestId?: string }): Result<"saved" | "unchanged"> {
   if (apprentice.phase === "exited") return { ok: true, value: "unchanged" };
   return db().transaction((tx) => {
@@ -231,7 +224,7 @@ export function exitApprentice(apprentice: { id: number; phase: Phase }, input: 
     if (active) return { ok: false as const, errors: { exitedOn: ["records.errors.exitActivePlacement"] } };
     const latest = tx.select({ changedOn: phaseChanges.changedOn }).from(phaseChanges).where(eq(phaseChanges.apprenticeId, apprentice.id)).orderBy(desc(phaseChanges.changedOn)).get();
     if (latest && input.exitedOn < latest.changedOn) return { ok: false as const, errors: { exitedOn: ["records.errors.beforeLastPhase"] } };
-    tx.insert(phaseChanges).values({ apprenticeId: apprentice.id, phase: "exited", changedOn: input.exitedOn, note: exitNote(input.outcome, input.reason), recordedBy: input.recordedBy }).run();
+    tx.insert(phaseChanges).values({ apprenticeId: apprentice.id, phase: "exited", changedOn: input.exitedOn, exitOutcome: input.outcome, note: input.reason, recordedBy: input.recordedBy }).run();
     tx.update(apprentices).set({ phase: "exited" }).where(eq(apprentices.id, apprentice.id)).run();
     audit({ actorUserId: input.recordedBy, action: "apprentice_exited", entity: "apprentice", entityId: apprentice.id, detail: { outcome: input.outcome } }, ctx(input.requestId), tx);
     return { ok: true as const, value: "saved" as const };
@@ -241,11 +234,19 @@ export function exitApprentice(apprentice: { id: number; phase: Phase }, input: 
 // ---------------------------------------------------------------------------------------------
 // Employers and trainers
 
+/**
+ * Counts by a key, from a grouped query. (The lists below once counted with correlated
+ * subqueries written as `sql` templates; drizzle leaves a column unqualified there when the outer
+ * query reads one table, so `"employer_id" = "id"` compared two columns of the inner table and
+ * every employer showed "1 trainer · 0 active placements".)
+ */
+function countsBy(rows: readonly { key: number | null; n: number }[]): Map<number, number> {
+  return new Map(rows.flatMap((r) => (r.key === null ? [] : [[r.key, r.n] as const])));
+}
+
 /** One page of the employers the caller may see (active first, by name), and how many in all. */
 export function listEmployers(actor: Actor, page: PageRequest) {
-  const siteIds = visibleSiteIds(actor);
-  if (siteIds !== "all" && siteIds.length === 0) return { rows: [], total: 0 };
-  const where = siteIds === "all" ? undefined : inArray(employers.siteId, siteIds);
+  const where = siteScope(actor, employers.siteId);
   const rows = db()
     .select({
       id: employers.id,
@@ -254,8 +255,6 @@ export function listEmployers(actor: Actor, page: PageRequest) {
       district: employers.district,
       active: employers.active,
       siteId: employers.siteId,
-      activePlacements: sql<number>`(select count(*) from ${placements} where ${placements.employerId} = ${employers.id} and ${placements.status} = 'active')`,
-      trainers: sql<number>`(select count(*) from ${users} where ${users.employerId} = ${employers.id} and ${users.active} = 1)`,
     })
     .from(employers)
     .where(where)
@@ -263,13 +262,22 @@ export function listEmployers(actor: Actor, page: PageRequest) {
     .limit(page.size)
     .offset(offsetOf(page))
     .all();
-  return { rows, total: db().select({ n: count() }).from(employers).where(where).get()?.n ?? 0 };
+  const total = db().select({ n: count() }).from(employers).where(where).get()?.n ?? 0;
+  if (rows.length === 0) return { rows: [], total };
+  const ids = rows.map((r) => r.id);
+  const activePlacements = countsBy(
+    db().select({ key: placements.employerId, n: count() }).from(placements).where(and(inArray(placements.employerId, ids), eq(placements.status, "active"))).groupBy(placements.employerId).all(),
+  );
+  const trainers = countsBy(
+    db().select({ key: users.employerId, n: count() }).from(users).where(and(inArray(users.employerId, ids), eq(users.role, "trainer"), eq(users.active, true))).groupBy(users.employerId).all(),
+  );
+  return { rows: rows.map((r) => ({ ...r, activePlacements: activePlacements.get(r.id) ?? 0, trainers: trainers.get(r.id) ?? 0 })), total };
 }
 
 export function getEmployerForStaff(actor: Actor, employerId: number) {
   if (!Number.isSafeInteger(employerId)) return null;
   const row = db().select().from(employers).where(eq(employers.id, employerId)).get();
-  return row && reaches(actor, row.siteId) ? row : null;
+  return row && can(actor, "employer.manage", { kind: "employer", siteId: row.siteId, employerId: row.id }) ? row : null;
 }
 
 export type StaffEmployer = NonNullable<ReturnType<typeof getEmployerForStaff>>;
@@ -322,19 +330,28 @@ export function setEmployerActive(employer: StaffEmployer, input: { active: bool
 }
 
 export function employerTrainers(employerId: number) {
-  return db()
+  const rows = db()
     .select({
       id: users.id,
       displayName: users.displayName,
       username: users.username,
       phone: users.phone,
       active: users.active,
-      activePlacements: sql<number>`(select count(*) from ${placements} where ${placements.trainerUserId} = ${users.id} and ${placements.status} = 'active')`,
     })
     .from(users)
     .where(and(eq(users.employerId, employerId), eq(users.role, "trainer")))
     .orderBy(desc(users.active), asc(users.displayName))
     .all();
+  if (rows.length === 0) return [];
+  const activePlacements = countsBy(
+    db()
+      .select({ key: placements.trainerUserId, n: count() })
+      .from(placements)
+      .where(and(inArray(placements.trainerUserId, rows.map((r) => r.id)), eq(placements.status, "active")))
+      .groupBy(placements.trainerUserId)
+      .all(),
+  );
+  return rows.map((r) => ({ ...r, activePlacements: activePlacements.get(r.id) ?? 0 }));
 }
 
 /** The employer's placements, newest first, each with its open flags. */
@@ -392,6 +409,8 @@ export function deactivateTrainer(trainer: { id: number; active: boolean }, inpu
     tx.update(users).set({ active: false, deactivatedAt: now }).where(eq(users.id, trainer.id)).run();
     const revoked = tx.update(signInLinks).set({ revokedAt: now, revokedBy: input.actorUserId }).where(and(eq(signInLinks.userId, trainer.id), isNull(signInLinks.revokedAt))).run().changes;
     audit({ actorUserId: input.actorUserId, action: "trainer_deactivated", entity: "user", entityId: trainer.id, detail: { linksRevoked: revoked } }, ctx(input.requestId), tx);
+    // No more reminders to a deactivated trainer's Telegram (issue 13).
+    unlinkUserInTx(tx, { userId: trainer.id, actorUserId: input.actorUserId, reason: "deactivated", now, ...(input.requestId ? { requestId: input.requestId } : {}) });
     return { ok: true as const, value: "saved" as const };
   });
   if (result.ok) endAllSessions(trainer.id);
@@ -412,11 +431,9 @@ export function reactivateTrainer(trainer: { id: number; active: boolean }, inpu
 
 /** Choices for a new placement within the caller's reach. */
 export function placementChoices(actor: Actor) {
-  const siteIds = visibleSiteIds(actor);
-  const inSites = <T extends { siteId: number }>(rows: T[]) => (siteIds === "all" ? rows : rows.filter((r) => siteIds.includes(r.siteId)));
   const activeIds = new Set(db().select({ id: placements.apprenticeId }).from(placements).where(eq(placements.status, "active")).all().map((r) => r.id));
-  const apprenticeRows = inSites(db().select({ id: apprentices.id, code: apprentices.code, preferredName: apprentices.preferredName, siteId: apprentices.siteId, phase: apprentices.phase }).from(apprentices).orderBy(asc(apprentices.code)).all());
-  const employerRows = inSites(db().select({ id: employers.id, name: employers.name, siteId: employers.siteId }).from(employers).where(eq(employers.active, true)).orderBy(asc(employers.name)).all());
+  const apprenticeRows = db().select({ id: apprentices.id, code: apprentices.code, preferredName: apprentices.preferredName, siteId: apprentices.siteId, phase: apprentices.phase }).from(apprentices).where(siteScope(actor, apprentices.siteId)).orderBy(asc(apprentices.code)).all();
+  const employerRows = db().select({ id: employers.id, name: employers.name, siteId: employers.siteId }).from(employers).where(and(eq(employers.active, true), siteScope(actor, employers.siteId))).orderBy(asc(employers.name)).all();
   const employerIds = new Set(employerRows.map((e) => e.id));
   const trainerRows = db()
     .select({ id: users.id, displayName: users.displayName, employerId: users.employerId })
@@ -477,8 +494,8 @@ export function createPlacementRecord(actor: Actor, input: PlacementInput & { cr
   const result = db().transaction((tx) => {
     const facts = placementFacts(tx, input);
     // Records out of the caller's reach are "unknown", as if they did not exist.
-    if (facts.apprentice && !reaches(actor, facts.apprentice.siteId)) facts.apprentice = null;
-    if (facts.employer && !reaches(actor, facts.employer.siteId)) facts.employer = null;
+    if (facts.apprentice && !can(actor, "apprentice.manage", { kind: "apprentice", siteId: facts.apprentice.siteId, apprenticeId: input.apprenticeId })) facts.apprentice = null;
+    if (facts.employer && !can(actor, "employer.manage", { kind: "employer", siteId: facts.employer.siteId, employerId: facts.employer.id })) facts.employer = null;
     if (facts.apprentice?.hasActivePlacement) {
       const same = tx
         .select({ id: placements.id })
@@ -548,7 +565,7 @@ export function transferPlacement(actor: Actor, p: PlacementRef & { apprenticeId
     if (input.transferOn < p.startDate) return { ok: false as const, errors: { transferOn: ["records.errors.beforeStart"] } };
     if (input.employerId === p.employerId) return { ok: false as const, errors: { employerId: ["records.errors.sameEmployer"] } };
     const facts = placementFacts(tx, { apprenticeId: p.apprenticeId, ...input }, p.id);
-    if (facts.employer && !reaches(actor, facts.employer.siteId)) facts.employer = null;
+    if (facts.employer && !can(actor, "employer.manage", { kind: "employer", siteId: facts.employer.siteId, employerId: facts.employer.id })) facts.employer = null;
     const problems = placementProblems(facts);
     if (Object.keys(problems).length > 0) return { ok: false as const, errors: problems };
     const current = tx.select().from(placements).where(eq(placements.id, p.id)).get()!;
@@ -582,11 +599,24 @@ export function transferPlacement(actor: Actor, p: PlacementRef & { apprenticeId
   return { ok: true, value: result.value };
 }
 
-/** Complete or withdraw a placement, with outcome, end reason and starting salary. The same end again writes nothing. */
+/** Whether anything was recorded week by week on a placement: reviews, sign-offs or attendance. */
+export function hasWeeklyRecords(placementId: number, database: Pick<ReturnType<typeof db>, "get"> = db()): boolean {
+  const row = database.get<{ n: number }>(sql`
+    select exists(select 1 from weekly_reviews where placement_id = ${placementId})
+        or exists(select 1 from assessments where placement_id = ${placementId})
+        or exists(select 1 from attendance where placement_id = ${placementId}) as n`);
+  return (row?.n ?? 0) === 1;
+}
+
+/**
+ * Complete or withdraw a placement, with outcome, end reason and starting salary. The same end
+ * again writes nothing. Any active placement can be withdrawn, one that never started too: its
+ * end may then be before its start, as long as nothing was recorded week by week.
+ */
 export function endPlacement(p: PlacementRef, input: { status: "completed" | "withdrawn"; endedOn: string; outcome: PlacementOutcome; endReason: string; startingSalaryCents: number | null; actorUserId: number; requestId?: string }): Result<"saved" | "unchanged"> {
   if (p.status === input.status) return { ok: true, value: "unchanged" };
   if (p.status !== "active") return notActive;
-  if (input.endedOn < p.startDate) return { ok: false, errors: { endedOn: ["records.errors.beforeStart"] } };
+  if (input.endedOn < p.startDate && (input.status === "completed" || hasWeeklyRecords(p.id))) return { ok: false, errors: { endedOn: ["records.errors.beforeStart"] } };
   db().transaction((tx) => {
     tx.update(placements)
       .set({ status: input.status, endedOn: input.endedOn, outcome: input.outcome, endReason: input.endReason, startingSalaryCents: input.startingSalaryCents })
@@ -603,4 +633,38 @@ export function transferLinks(placementId: number) {
   const self = db().select({ from: placements.transferredFromId }).from(placements).where(eq(placements.id, placementId)).get();
   const to = db().select({ id: placements.id }).from(placements).where(eq(placements.transferredFromId, placementId)).get();
   return { fromId: self?.from ?? null, toId: to?.id ?? null };
+}
+
+/**
+ * Correct a placement's start date and planned length, with a reason, while nothing was
+ * recorded week by week: then no week of the record hangs on the start yet. The placement keeps
+ * the corrected values; `placement_corrections` keeps what they were and why. The same values
+ * again write nothing.
+ */
+export function correctPlacement(
+  p: PlacementRef & { plannedWeeks: number; transferredFromId: number | null },
+  input: { startDate: string; plannedWeeks: number; reason: string; actorUserId: number; requestId?: string },
+): Result<"saved" | "unchanged"> {
+  if (p.status !== "active") return notActive;
+  if (p.startDate === input.startDate && p.plannedWeeks === input.plannedWeeks) return { ok: true, value: "unchanged" };
+  const result = db().transaction((tx): Result<"saved"> => {
+    if (hasWeeklyRecords(p.id, tx)) return { ok: false, errors: { form: ["records.correct.errors.hasRecords"] } };
+    if (p.transferredFromId !== null) {
+      const from = tx.select({ endedOn: placements.endedOn }).from(placements).where(eq(placements.id, p.transferredFromId)).get();
+      if (from?.endedOn && input.startDate < from.endedOn) return { ok: false, errors: { startDate: ["records.correct.errors.beforeTransfer"] } };
+    }
+    tx.update(placements).set({ startDate: input.startDate, plannedWeeks: input.plannedWeeks }).where(and(eq(placements.id, p.id), eq(placements.status, "active"))).run();
+    tx.insert(placementCorrections)
+      .values({ placementId: p.id, fromStartDate: p.startDate, toStartDate: input.startDate, fromPlannedWeeks: p.plannedWeeks, toPlannedWeeks: input.plannedWeeks, reason: input.reason, correctedBy: input.actorUserId })
+      .run();
+    // The reason is free text: it stays in placement_corrections, the audit event holds dates and numbers.
+    audit(
+      { actorUserId: input.actorUserId, action: "placement_corrected", entity: "placement", entityId: p.id, detail: { fromStartDate: p.startDate, toStartDate: input.startDate, fromPlannedWeeks: p.plannedWeeks, toPlannedWeeks: input.plannedWeeks } },
+      ctx(input.requestId),
+      tx,
+    );
+    return { ok: true, value: "saved" };
+  });
+  if (result.ok) emitRecordsChanged({ placementId: p.id, kinds: ["placement"] });
+  return result;
 }

@@ -14,6 +14,7 @@ import { audit } from "./audit.server";
 import { setPinByStaff } from "./pin.server";
 import { db } from "./client.server";
 import { apprentices, auditEvents, employers, sessions, signInLinks, sites, users } from "./schema";
+import { unlinkUserInTx } from "./telegram-links.server";
 
 const withRequest = (requestId?: string) => (requestId ? { requestId } : null);
 
@@ -211,6 +212,8 @@ export function deactivateAccount(input: { userId: number; actorUserId: number; 
       .where(and(eq(signInLinks.userId, input.userId), isNull(signInLinks.revokedAt)))
       .run().changes;
     audit({ actorUserId: input.actorUserId, action: "user_deactivated", entity: "user", entityId: input.userId, detail: { endedSessions, revokedLinks } }, withRequest(input.requestId), tx);
+    // No more reminders to a deactivated account's Telegram (issue 13).
+    unlinkUserInTx(tx, { userId: input.userId, actorUserId: input.actorUserId, reason: "deactivated", now, ...(input.requestId ? { requestId: input.requestId } : {}) });
     return true;
   });
 }

@@ -8,6 +8,7 @@ import { parseWeekdays } from "~/domain/dates";
 import type { AdvanceNoticeKind, AttendanceStatus, EducationEventKind } from "~/domain/enums";
 import {
   comingNext,
+  classDates,
   educationAttended,
   monthBounds,
   monthCalendar,
@@ -24,6 +25,7 @@ import { db } from "./client.server";
 import { frameworkChecklist } from "./progress.server";
 import {
   advanceNotices,
+  advanceNoticeWithdrawals,
   apprentices,
   assessments,
   attendance,
@@ -131,7 +133,8 @@ export function ownProgress(apprenticeId: number, today: string): OwnProgress | 
   const notices = db()
     .select({ date: advanceNotices.date, kind: advanceNotices.kind })
     .from(advanceNotices)
-    .where(and(eq(advanceNotices.placementId, placement.id), between(advanceNotices.date, first, last), isNull(advanceNotices.withdrawnAt)))
+    .leftJoin(advanceNoticeWithdrawals, eq(advanceNoticeWithdrawals.noticeId, advanceNotices.id))
+    .where(and(eq(advanceNotices.placementId, placement.id), between(advanceNotices.date, first, last), isNull(advanceNoticeWithdrawals.id)))
     .orderBy(asc(advanceNotices.id))
     .all();
   const ledger = db()
@@ -188,6 +191,7 @@ export function ownProgress(apprenticeId: number, today: string): OwnProgress | 
         holidays: new Set(holidays.map((h) => h.date)),
         attendance: attendanceByDay,
         notices: noticeByDay,
+        classDays: classDates([...afternoons.values()], today),
       }),
       education: educationAttended([...afternoons.values()], today),
     },

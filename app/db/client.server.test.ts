@@ -13,7 +13,7 @@ import {
   recordAssessment,
   recordAttendance,
 } from "./factories.server";
-import { assessments, attendance, auditEvents, competencies, frameworkVersions, placements } from "./schema";
+import { assessments, attendance, auditEvents, competencies, frameworkVersions, placements, weekSubmissions } from "./schema";
 
 const db = useTestDatabase();
 
@@ -56,6 +56,18 @@ describe("the database as opened", () => {
     expect(() => db.update(attendance).set({ status: "absent" }).where(eq(attendance.id, day.id)).run()).toThrow(/append-only/);
     expect(() => db.delete(auditEvents).run()).toThrow(/append-only/);
     expect(db.select().from(assessments).where(eq(assessments.id, a.id)).get()?.level).toBe("with_help");
+  });
+
+  it("keeps week card submissions append-only: a submission key, once written, stays", () => {
+    const w = world();
+    const row = db
+      .insert(weekSubmissions)
+      .values({ submissionKey: "append-only-key-0001", placementId: w.placement.id, weekOf: "2026-02-02", trainerUserId: w.trainer.id, intent: "save" })
+      .returning()
+      .get();
+    expect(() => db.update(weekSubmissions).set({ intent: "submit" }).where(eq(weekSubmissions.id, row.id)).run()).toThrow(/append-only/);
+    expect(() => db.delete(weekSubmissions).where(eq(weekSubmissions.id, row.id)).run()).toThrow(/append-only/);
+    expect(() => db.insert(weekSubmissions).values({ ...row, id: undefined }).run()).toThrow(/UNIQUE/);
   });
 
   it("checks every enumeration and detail", () => {

@@ -3,15 +3,16 @@
  * history, and the review trail (acknowledge → resolve / dismiss, each with a note). The flag
  * engine that raises and clears flags is `flags.server.ts`.
  */
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 
 import type { FlagRule, FlagSeverity, FlagStatus } from "~/domain/enums";
-import type { Actor } from "~/domain/permissions";
+import { can, type Actor } from "~/domain/permissions";
 
 import { audit } from "./audit.server";
 import { db } from "./client.server";
 import { apprentices, employers, flagEvents, flags, sites, users } from "./schema";
+import { reachesEverySite, siteListScope, siteScope } from "./scope.server";
 
 export interface FlagFilters {
   siteId?: number;
@@ -25,22 +26,12 @@ export interface FlagFilters {
 
 const trainers = alias(users, "trainer");
 
-/**
- * The sites this caller's flags come from: staff their own, admin all — spelt as a list of
- * sites even then, so the (site, status) index narrows the read to live flags: cleared ones pile
- * up over the years.
- */
-function siteScope(actor: Actor): SQL | undefined {
-  if (actor.role === "admin") return sql`${flags.siteId} in (select ${sites.id} from ${sites})`;
-  return eq(flags.siteId, actor.siteId ?? -1);
-}
-
 const SEVERITY_ORDER = sql`case ${flags.severity} when 'urgent' then 0 when 'warn' then 1 else 2 end`;
 
 function flagWhere(actor: Actor, filters: FlagFilters) {
   const status = filters.status ?? "active";
   return and(
-    siteScope(actor),
+    siteListScope(actor, flags.siteId),
     filters.siteId ? eq(flags.siteId, filters.siteId) : undefined,
     filters.employerId ? eq(flags.employerId, filters.employerId) : undefined,
     filters.trainerUserId ? eq(flags.trainerUserId, filters.trainerUserId) : undefined,
@@ -89,15 +80,16 @@ export function countFlags(actor: Actor, filters: FlagFilters): number {
 export type FlagRow = ReturnType<typeof listFlags>[number];
 
 /**
- * Choices for the inbox filters: staff, their site's employers and trainers; admin, every site,
- * and the employers and trainers of the site chosen (none before a site is chosen).
+ * Choices for the inbox filters, within the caller's sites: staff, their site's employers and
+ * trainers; admin, every site, and the employers and trainers of the site chosen (none before a
+ * site is chosen: every site's would fill the page).
  */
 export function filterChoices(actor: Actor, adminSiteId?: number) {
-  const siteId = actor.role === "admin" ? adminSiteId : (actor.siteId ?? -1);
-  const scope = eq(employers.siteId, siteId ?? -1);
-  const none = siteId === undefined;
+  const every = reachesEverySite(actor);
+  const none = every && adminSiteId === undefined;
+  const scope = every ? eq(employers.siteId, adminSiteId ?? -1) : siteScope(actor, employers.siteId);
   return {
-    sites: actor.role === "admin" ? db().select({ id: sites.id, code: sites.code, nameEn: sites.nameEn, nameKm: sites.nameKm }).from(sites).orderBy(sites.id).all() : [],
+    sites: every ? db().select({ id: sites.id, code: sites.code, nameEn: sites.nameEn, nameKm: sites.nameKm }).from(sites).orderBy(sites.id).all() : [],
     employers: none ? [] : db().select({ id: employers.id, name: employers.name, siteId: employers.siteId }).from(employers).where(scope).orderBy(employers.name).all(),
     trainers: none
       ? []
@@ -111,14 +103,14 @@ export function filterChoices(actor: Actor, adminSiteId?: number) {
   };
 }
 
-/** An employer the caller may filter by: one of their site's (admin: any). */
+/** An employer the caller may filter by: one of a site whose flags they see. */
 export function employerInScope(actor: Actor, employerId: number): boolean {
   if (!Number.isSafeInteger(employerId)) return false;
   const row = db().select({ siteId: employers.siteId }).from(employers).where(eq(employers.id, employerId)).get();
-  return row !== undefined && (actor.role === "admin" || row.siteId === actor.siteId);
+  return row !== undefined && can(actor, "site.view_flags", { kind: "site", siteId: row.siteId });
 }
 
-/** A trainer the caller may filter by: one of their site's (admin: any). */
+/** A trainer the caller may filter by: one of a site whose flags they see. */
 export function trainerInScope(actor: Actor, trainerUserId: number): boolean {
   if (!Number.isSafeInteger(trainerUserId)) return false;
   const row = db()
@@ -127,14 +119,14 @@ export function trainerInScope(actor: Actor, trainerUserId: number): boolean {
     .innerJoin(employers, eq(employers.id, users.employerId))
     .where(and(eq(users.id, trainerUserId), eq(users.role, "trainer")))
     .get();
-  return row !== undefined && (actor.role === "admin" || row.siteId === actor.siteId);
+  return row !== undefined && can(actor, "site.view_flags", { kind: "site", siteId: row.siteId });
 }
 
 export function getFlagForStaff(actor: Actor, flagId: number) {
   if (!Number.isSafeInteger(flagId)) return null;
   const row = listFlagsById(flagId);
   if (!row) return null;
-  if (actor.role !== "admin" && !(actor.role === "staff" && actor.siteId === row.siteId)) return null;
+  if (!can(actor, "site.view_flags", { kind: "site", siteId: row.siteId })) return null;
   const history = db()
     .select({ id: flagEvents.id, action: flagEvents.action, note: flagEvents.note, createdAt: flagEvents.createdAt, actorName: users.displayName })
     .from(flagEvents)

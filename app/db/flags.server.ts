@@ -1,5 +1,5 @@
 /**
- * The flag runner (DESIGN.md §5): loads the facts the rules read, set-based (a fixed number of
+ * The flag runner (docs/product.md §5): loads the facts the rules read, set-based (a fixed number of
  * queries whatever the number of sites, placements or days), asks the pure rules in
  * app/domain/flags what flags the data calls for, and reconciles that with the `flags` table in
  * one synchronous transaction:
@@ -29,7 +29,7 @@
  * are read for the rules' look-back window only.
  */
 import { addDays, mondayOf, parseWeekdays, SITE_TIME_ZONE, startOfDayMs, zonedDateOf } from "~/domain/dates";
-import { FLAG_RULES, type AbsenceReason, type AssessmentLevel, type AttendanceStatus, type EducationEventKind, type FlagRule, type FlagSeverity, type FlagStatus, type FlagSubjectType } from "~/domain/enums";
+import { FLAG_RULES, type AssessmentLevel, type EducationEventKind, type FlagRule, type FlagSeverity, type FlagStatus, type FlagSubjectType } from "~/domain/enums";
 import { decodeAttendanceWeek } from "~/domain/attendance-codes";
 import { onRecordsChanged, type RecordKind } from "~/domain/events";
 import {
@@ -792,9 +792,10 @@ export async function runFlagPassInBatches(database: DB, options: FlagPassOption
 let unsubscribe: (() => void) | null = null;
 
 /**
- * Re-evaluate after each relevant write (DESIGN.md §5): when a placement's records change, run
- * the rules that read those records for that placement and the trainers who train or recently
- * signed for it. Returns the unsubscribe function; registering again replaces the earlier one.
+ * Re-evaluate after each relevant write (docs/product.md §5): when a placement's records change,
+ * run the rules that read those records for that placement and the trainers who train or
+ * recently signed for it. Returns the unsubscribe function; registering again replaces the
+ * earlier one.
  */
 export function registerFlagHooks(
   options: {

@@ -14,6 +14,7 @@ import { audit } from "./audit.server";
 import { db, type DB } from "./client.server";
 import {
   advanceNotices,
+  advanceNoticeWithdrawals,
   apprentices,
   assessments,
   competencies,
@@ -27,6 +28,7 @@ import {
   sites,
   users,
 } from "./schema";
+import { ownPlacementScope } from "./scope.server";
 
 const withRequest = (requestId?: string) => (requestId ? { requestId } : null);
 
@@ -48,7 +50,7 @@ export function activePlacementOf(apprenticeId: number | null) {
       })
       .from(placements)
       .innerJoin(employers, eq(employers.id, placements.employerId))
-      .where(and(eq(placements.apprenticeId, apprenticeId), eq(placements.status, "active")))
+      .where(and(ownPlacementScope(apprenticeId), eq(placements.status, "active")))
       .get() ?? null
   );
 }
@@ -72,8 +74,9 @@ export function holidaysFrom(siteId: number, from: string, days: number): Set<st
 
 export function listNotices(placementId: number, today: string) {
   const rows = db()
-    .select({ id: advanceNotices.id, date: advanceNotices.date, kind: advanceNotices.kind, reason: advanceNotices.reason, withdrawnAt: advanceNotices.withdrawnAt })
+    .select({ id: advanceNotices.id, date: advanceNotices.date, kind: advanceNotices.kind, reason: advanceNotices.reason, withdrawnAt: advanceNoticeWithdrawals.createdAt })
     .from(advanceNotices)
+    .leftJoin(advanceNoticeWithdrawals, eq(advanceNoticeWithdrawals.noticeId, advanceNotices.id))
     .where(and(eq(advanceNotices.placementId, placementId), gte(advanceNotices.date, addDays(today, -30))))
     .orderBy(asc(advanceNotices.date), asc(advanceNotices.id))
     .all();
@@ -83,9 +86,20 @@ export function listNotices(placementId: number, today: string) {
   };
 }
 
+/** The placement's notices for a day that are not withdrawn. */
+function heldNotices(database: Pick<DB, "select">, placementId: number, date: string) {
+  return database
+    .select({ id: advanceNotices.id, kind: advanceNotices.kind, reason: advanceNotices.reason })
+    .from(advanceNotices)
+    .leftJoin(advanceNoticeWithdrawals, eq(advanceNoticeWithdrawals.noticeId, advanceNotices.id))
+    .where(and(eq(advanceNotices.placementId, placementId), eq(advanceNotices.date, date), isNull(advanceNoticeWithdrawals.id)))
+    .all();
+}
+
 /**
  * Record "I will be late / absent on ⟨date⟩ because ⟨reason⟩". One notice holds per day: the same
- * notice again (a double submit) writes nothing, a different one for the same day replaces it.
+ * notice again (a double submit) writes nothing, a different one for the same day replaces it
+ * (the held one is withdrawn by a row of its own: notices are append-only).
  */
 export function giveNotice(input: {
   placementId: number;
@@ -96,18 +110,9 @@ export function giveNotice(input: {
   requestId?: string;
 }): "saved" | "replaced" | "duplicate" {
   return db().transaction((tx) => {
-    const held = tx
-      .select()
-      .from(advanceNotices)
-      .where(and(eq(advanceNotices.placementId, input.placementId), eq(advanceNotices.date, input.date), isNull(advanceNotices.withdrawnAt)))
-      .all();
+    const held = heldNotices(tx, input.placementId, input.date);
     if (held.some((n) => n.kind === input.kind && n.reason === input.reason)) return "duplicate";
-    if (held.length > 0) {
-      tx.update(advanceNotices)
-        .set({ withdrawnAt: new Date() })
-        .where(and(eq(advanceNotices.placementId, input.placementId), eq(advanceNotices.date, input.date), isNull(advanceNotices.withdrawnAt)))
-        .run();
-    }
+    for (const n of held) tx.insert(advanceNoticeWithdrawals).values({ noticeId: n.id, withdrawnBy: input.userId }).run();
     const row = tx
       .insert(advanceNotices)
       .values({ placementId: input.placementId, date: input.date, kind: input.kind, reason: input.reason })
@@ -133,14 +138,15 @@ export function withdrawNotice(input: {
   if (!Number.isSafeInteger(input.noticeId)) return "not_found";
   return db().transaction((tx) => {
     const notice = tx
-      .select()
+      .select({ id: advanceNotices.id, date: advanceNotices.date, withdrawalId: advanceNoticeWithdrawals.id })
       .from(advanceNotices)
+      .leftJoin(advanceNoticeWithdrawals, eq(advanceNoticeWithdrawals.noticeId, advanceNotices.id))
       .where(and(eq(advanceNotices.id, input.noticeId), eq(advanceNotices.placementId, input.placementId)))
       .get();
     if (!notice) return "not_found";
-    if (notice.withdrawnAt) return "already";
+    if (notice.withdrawalId !== null) return "already";
     if (!canWithdrawNotice(notice.date, input.today)) return "too_late";
-    tx.update(advanceNotices).set({ withdrawnAt: new Date() }).where(eq(advanceNotices.id, notice.id)).run();
+    tx.insert(advanceNoticeWithdrawals).values({ noticeId: notice.id, withdrawnBy: input.userId }).run();
     audit(
       { actorUserId: input.userId, action: "advance_notice_withdrawn", entity: "placement", entityId: input.placementId, detail: { noticeId: notice.id } },
       withRequest(input.requestId),
@@ -151,7 +157,7 @@ export function withdrawNotice(input: {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Confidential feedback (DESIGN.md §3, §4: never visible to the employer, in any form)
+// Confidential feedback (docs/product.md §3, §4: never visible to the employer, in any form)
 
 export interface FeedbackAnswers {
   explainsRating: number;
@@ -273,7 +279,7 @@ export function loadAchievement(placementId: number, ownerApprenticeId?: number 
       and(
         eq(placements.id, placementId),
         eq(placements.status, "completed"),
-        ownerApprenticeId === undefined ? undefined : eq(placements.apprenticeId, ownerApprenticeId),
+        ownerApprenticeId === undefined ? undefined : ownPlacementScope(ownerApprenticeId),
       ),
     )
     .get();

@@ -1,18 +1,25 @@
 /**
- * Apprentice PINs (DESIGN.md §3 "Sign-in link"; issue 5): staff set or reset a 6-digit PIN, the
+ * Apprentice PINs (docs/product.md §3, "Sign-in links"): staff set or reset a 6-digit PIN, the
  * apprentice changes their own. PINs are hashed like passwords (argon2id) and never leave here.
  */
 import { and, eq } from "drizzle-orm";
 
 import { hashSecret, verifySecret } from "~/auth/password.server";
 import { endAllSessions } from "~/auth/session.server";
-import { PIN_LOCK_MS, PIN_MAX_FAILURES } from "~/auth/sign-in.server";
 
 import { audit } from "./audit.server";
 import { db } from "./client.server";
 import { users } from "./schema";
 
 const withRequest = (requestId?: string) => (requestId ? { requestId } : null);
+
+/**
+ * Wrong current PINs on the change-PIN form lock that form for 15 minutes after 5 tries. Only
+ * the signed-in apprentice can reach the form, so nobody else can aim this lock at them; sign-in
+ * itself has no lock (docs/decisions/0012), and does not read this one.
+ */
+export const PIN_MAX_FAILURES = 5;
+export const PIN_LOCK_MS = 15 * 60_000;
 
 /** The apprentice's sign-in account as staff may see it: whether a PIN is set, and any lock. */
 export function apprenticeAccount(apprenticeId: number, now = new Date()) {
@@ -54,8 +61,8 @@ export async function setPinByStaff(input: { apprenticeId: number; pin: string; 
 export type ChangePinResult = { status: "saved" } | { status: "wrong_current" } | { status: "locked"; lockedUntil: Date };
 
 /**
- * The apprentice changes their own PIN after giving the current PIN or password. Wrong answers
- * count towards the same lock as sign-in: 5 wrong tries lock the account for 15 minutes.
+ * The apprentice changes their own PIN after giving the current PIN or password. 5 wrong answers
+ * lock this form (not sign-in) for 15 minutes.
  */
 export async function changeOwnPin(input: { userId: number; current: string; pin: string; now?: Date; requestId?: string }): Promise<ChangePinResult> {
   const now = input.now ?? new Date();

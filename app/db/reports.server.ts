@@ -1,5 +1,5 @@
 /**
- * Loading the reports of DESIGN.md §6 (figures: app/domain/reports.ts). Set-based: a fixed number
+ * Loading the reports of docs/product.md §6 (figures: app/domain/reports.ts). Set-based: a fixed number
  * of queries per report whatever the number of sites, trainers, placements or days (trainer
  * accountability: 11; programme outcomes: 5), each filtered by site and period in SQL so a
  * report reads the period's records, not the whole history.
@@ -34,14 +34,13 @@ import {
 } from "~/domain/reports";
 
 import { db } from "./client.server";
-import { feedback as feedbackTable, flagEvents, flags as flagsTable, weeklyReviews } from "./schema";
+import { feedback as feedbackTable, flagEvents, flags as flagsTable } from "./schema";
 import { sitesFor, type SiteRow } from "./staff.server";
 
 /**
  * Moment columns are named through the schema, which has renamed them before (a review's
  * moment became `submitted_at`, a flag's `raised_at`); other columns are named plainly.
  */
-const REVIEW_SUBMITTED = weeklyReviews.submittedAt.name;
 const FEEDBACK_SUBMITTED = feedbackTable.submittedAt.name;
 const FLAG_RAISED = flagsTable.raisedAt.name;
 const FLAG_EVENT_AT = flagEvents.createdAt.name;
@@ -418,10 +417,11 @@ export function loadProgrammeOutcomes(actor: Actor, filters: Period & { siteId?:
   //    (whose 24-month check-in may fall due in the period).
   const exits = loadExits(siteIds, addMonths(period.from, -24), asOf, intakeClause, intake);
 
-  // 3. Their outcome check-ins.
+  // 3. Their outcome check-ins, as they stand: a corrected check-in counts by its correction.
   const checkins = all<{ apprenticeId: number; months: OutcomeCheckinMonths; employed: number }>(
-    `select apprentice_id as apprenticeId, months, employed from outcome_checkins
-     where apprentice_id in (select value from json_each(@ids))`,
+    `select c.apprentice_id as apprenticeId, c.months, c.employed from outcome_checkins c
+     where c.apprentice_id in (select value from json_each(@ids))
+       and not exists (select 1 from outcome_checkins n where n.supersedes_id = c.id)`,
     { ids: json([...new Set(exits.map((x) => x.apprenticeId))]) },
   );
 

@@ -1,5 +1,5 @@
 /**
- * The portal's tables: the one source of truth for the database (DESIGN.md §3).
+ * The portal's tables: the one source of truth for the database (docs/product.md §3).
  *
  * Conventions:
  * - Day-level facts (attendance, observed dates, weeks) are `YYYY-MM-DD` text in the site's zone.
@@ -43,8 +43,11 @@ import {
   PHASES,
   PLACEMENT_OUTCOMES,
   PLACEMENT_STATUSES,
+  REVOCATION_REASONS,
   ROLES,
+  WEEK_CARD_INTENTS,
 } from "~/domain/enums";
+import { MESSAGE_CHANNELS, OUTBOX_STATUSES, REMINDER_KINDS, SIGN_IN_LINK_PURPOSES } from "~/domain/reminders";
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 
@@ -75,7 +78,7 @@ export const sites = sqliteTable("sites", {
   createdAt: createdAt(),
 });
 
-/** Per-site settings: the flag rules' thresholds this site changes (DESIGN.md §5). */
+/** Per-site settings: the flag rules' thresholds this site changes (docs/product.md §5). */
 export const siteSettings = sqliteTable(
   "site_settings",
   {
@@ -187,6 +190,12 @@ export const phaseChanges = sqliteTable(
     changedOn: text("changed_on").notNull(),
     recordedBy: integer("recorded_by").references((): AnySQLiteColumn => users.id),
     note: text("note"),
+    /**
+     * On an exit: how the apprentice left (the note is then the reason). Null on every other
+     * phase. Its values are checked by a trigger (migration `phase_change_exit_outcome_backfill`),
+     * not a CHECK: adding a CHECK would make drizzle-kit rebuild this append-only table and drop its triggers.
+     */
+    exitOutcome: text("exit_outcome", { enum: PLACEMENT_OUTCOMES }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -237,9 +246,18 @@ export const careerPlanComments = sqliteTable(
       .notNull()
       .references((): AnySQLiteColumn => users.id),
     body: text("body").notNull(),
+    /**
+     * A correction is a new comment that points at the one it replaces, with a reason (both or
+     * neither: a trigger in the append-only migration holds this, so the table needs no rebuild).
+     */
+    supersedesId: integer("supersedes_id").references((): AnySQLiteColumn => careerPlanComments.id),
+    correctionReason: text("correction_reason"),
     createdAt: createdAt(),
   },
-  (t) => [index("career_plan_comments_apprentice").on(t.apprenticeId, t.createdAt)],
+  (t) => [
+    index("career_plan_comments_apprentice").on(t.apprenticeId, t.createdAt),
+    uniqueIndex("career_plan_comments_supersedes").on(t.supersedesId),
+  ],
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -303,9 +321,13 @@ export const sessions = sqliteTable(
     /** How the session began: `password`, `pin` or `link`. */
     method: text("method", { enum: ["password", "pin", "link"] }).notNull(),
     userAgent: text("user_agent"),
+    /** The sign-in link that opened this session: revoking or expiring the link ends it. */
+    linkId: integer("link_id").references((): AnySQLiteColumn => signInLinks.id, { onDelete: "cascade" }),
   },
   (t) => [
     index("sessions_user").on(t.userId),
+    index("sessions_link").on(t.linkId),
+    index("sessions_expires").on(t.expiresAt),
     check("sessions_method", oneOf(t.method, ["password", "pin", "link"])),
   ],
 );
@@ -327,9 +349,23 @@ export const signInLinks = sqliteTable(
     revokedBy: integer("revoked_by").references(() => users.id),
     lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
     useCount: integer("use_count").notNull().default(0),
+    /** `staff`: issued on the trainer's page; `reminder`: minted for one reminder message (short-lived). */
+    purpose: text("purpose", { enum: SIGN_IN_LINK_PURPOSES }).notNull().default("staff"),
   },
   (t) => [index("sign_in_links_user").on(t.userId)],
 );
+
+/**
+ * Secrets of this installation that must travel with its data, such as the generated
+ * cookie-signing secret (`session_secret`) and the signing keys of records of achievement
+ * (`credential_keys`): a restored backup brings the secret its sessions were signed with and the
+ * keys its records were signed with.
+ */
+export const instanceSecrets = sqliteTable("instance_secrets", {
+  name: text("name").primaryKey(),
+  value: text("value").notNull(),
+  createdAt: createdAt(),
+});
 
 // ---------------------------------------------------------------------------------------------
 // Competency frameworks (versioned: draft → published (immutable) → retired)
@@ -468,6 +504,36 @@ export const placements = sqliteTable(
   ],
 );
 
+/**
+ * A correction of a placement's start date or planned length, made by staff with a reason while
+ * no weekly record exists (docs/decisions/0022). Append-only: the placement row holds the corrected values,
+ * this table holds what they were and why they changed.
+ */
+export const placementCorrections = sqliteTable(
+  "placement_corrections",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    placementId: integer("placement_id")
+      .notNull()
+      .references(() => placements.id),
+    fromStartDate: text("from_start_date").notNull(),
+    toStartDate: text("to_start_date").notNull(),
+    fromPlannedWeeks: integer("from_planned_weeks").notNull(),
+    toPlannedWeeks: integer("to_planned_weeks").notNull(),
+    reason: text("reason").notNull(),
+    correctedBy: integer("corrected_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("placement_corrections_placement").on(t.placementId, t.id),
+    check("placement_corrections_dates", sql`${isoDate(t.fromStartDate)} and ${isoDate(t.toStartDate)}`),
+    check("placement_corrections_weeks", sql`${t.fromPlannedWeeks} between 2 and 52 and ${t.toPlannedWeeks} between 2 and 52`),
+    check("placement_corrections_reason", sql`length(trim(${t.reason})) > 0`),
+  ],
+);
+
 /** The trainer's submission of a week's checklist (week starting Monday). Append-only. */
 export const weeklyReviews = sqliteTable(
   "weekly_reviews",
@@ -495,6 +561,35 @@ export const weeklyReviews = sqliteTable(
     index("weekly_reviews_trainer").on(t.trainerUserId, t.submittedAt),
     check("weekly_reviews_week_of", isoDate(t.weekOf)),
     check("weekly_reviews_correction", sql`(${t.supersedesId} is null) = (${t.correctionReason} is null)`),
+  ],
+);
+
+/**
+ * Every week card sent and written, by its submission key: a resend (double tap, retry on a bad
+ * network, reload of the answer page) finds its first write and is answered as that one was,
+ * whichever button sent it. Append-only.
+ */
+export const weekSubmissions = sqliteTable(
+  "week_submissions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    submissionKey: text("submission_key").notNull().unique(),
+    placementId: integer("placement_id")
+      .notNull()
+      .references(() => placements.id),
+    weekOf: text("week_of").notNull(),
+    trainerUserId: integer("trainer_user_id")
+      .notNull()
+      .references(() => users.id),
+    intent: text("intent", { enum: WEEK_CARD_INTENTS }).notNull(),
+    /** The weekly review this submission wrote, when it submitted the week. */
+    weeklyReviewId: integer("weekly_review_id").references(() => weeklyReviews.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("week_submissions_placement").on(t.placementId, t.weekOf),
+    check("week_submissions_week_of", isoDate(t.weekOf)),
+    check("week_submissions_intent", oneOf(t.intent, WEEK_CARD_INTENTS)),
   ],
 );
 
@@ -583,7 +678,6 @@ export const advanceNotices = sqliteTable(
     reason: text("reason", { enum: ABSENCE_REASONS }).notNull(),
     note: text("note"),
     createdAt: createdAt(),
-    withdrawnAt: integer("withdrawn_at", { mode: "timestamp_ms" }),
   },
   (t) => [
     index("advance_notices_placement_date").on(t.placementId, t.date),
@@ -592,6 +686,21 @@ export const advanceNotices = sqliteTable(
     check("advance_notices_date", isoDate(t.date)),
   ],
 );
+
+/**
+ * The withdrawal of an advance notice: a row of its own, because notices are append-only
+ * (a notice replaced by another for the same day is withdrawn too). At most one per notice.
+ */
+export const advanceNoticeWithdrawals = sqliteTable("advance_notice_withdrawals", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  noticeId: integer("notice_id")
+    .notNull()
+    .unique()
+    .references(() => advanceNotices.id),
+  /** Null only for withdrawals recorded before this table existed. */
+  withdrawnBy: integer("withdrawn_by").references(() => users.id),
+  createdAt: createdAt(),
+});
 
 /** An agreed education afternoon of a placement. Its story is in `education_events`. */
 export const educationAfternoons = sqliteTable(
@@ -758,10 +867,14 @@ export const followUpNotes = sqliteTable(
     authorUserId: integer("author_user_id")
       .notNull()
       .references(() => users.id),
+    /** A correction is a new note that points at the one it replaces, with a reason. */
+    supersedesId: integer("supersedes_id").references((): AnySQLiteColumn => followUpNotes.id),
+    correctionReason: text("correction_reason"),
     createdAt: createdAt(),
   },
   (t) => [
     index("follow_up_notes_apprentice").on(t.apprenticeId, t.occurredOn),
+    uniqueIndex("follow_up_notes_supersedes").on(t.supersedesId),
     check("follow_up_notes_kind", oneOf(t.kind, FOLLOW_UP_KINDS)),
     check("follow_up_notes_occurred_on", isoDate(t.occurredOn)),
   ],
@@ -784,13 +897,77 @@ export const outcomeCheckins = sqliteTable(
     recordedBy: integer("recorded_by")
       .notNull()
       .references(() => users.id),
+    /** A correction is a new check-in for the same months that points at the one it replaces. */
+    supersedesId: integer("supersedes_id").references((): AnySQLiteColumn => outcomeCheckins.id),
+    correctionReason: text("correction_reason"),
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex("outcome_checkins_apprentice_months").on(t.apprenticeId, t.months),
+    // One first record per apprentice and months; its corrections follow it one by one.
+    uniqueIndex("outcome_checkins_apprentice_months")
+      .on(t.apprenticeId, t.months)
+      .where(sql`supersedes_id is null`),
+    uniqueIndex("outcome_checkins_supersedes").on(t.supersedesId),
     check("outcome_checkins_months", oneOf(t.months, OUTCOME_CHECKIN_MONTHS)),
     check("outcome_checkins_checked_on", isoDate(t.checkedOn)),
   ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Signed records of achievement (docs/decisions/0020, 0021)
+
+/**
+ * A signed record of achievement (an Open Badges 3.0 credential as a VC-JWT). Append-only: a
+ * re-issue is a new row that points at the one it replaces; a revocation is a row of
+ * `credential_revocations`. The JWT is kept exactly as signed, so the verify page shows what
+ * the credential holds and nothing else.
+ */
+export const credentials = sqliteTable(
+  "credentials",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** The public id in /verify/:credentialId: 128 random bits, base64url (22 characters). */
+    publicId: text("public_id").notNull().unique(),
+    /** SHA-256 of the public id: the verify page looks a credential up by this, whatever it was given. */
+    idHash: text("id_hash").notNull().unique(),
+    placementId: integer("placement_id")
+      .notNull()
+      .references(() => placements.id),
+    /** The compact JWS, as signed. */
+    jwt: text("jwt").notNull(),
+    /** Thumbprint of the signing key (RFC 7638), as published in /.well-known/jwks.json. */
+    kid: text("kid").notNull(),
+    /** Whether the legal name went in: consent to share it was current at issue time. */
+    includesLegalName: integer("includes_legal_name", { mode: "boolean" }).notNull(),
+    /** A re-issue points at the credential it replaces (which is revoked as `superseded`). */
+    supersedesId: integer("supersedes_id")
+      .unique()
+      .references((): AnySQLiteColumn => credentials.id),
+    issuedBy: integer("issued_by")
+      .notNull()
+      .references(() => users.id),
+    issuedAt: moment("issued_at"),
+  },
+  (t) => [
+    index("credentials_placement").on(t.placementId, t.id),
+    check("credentials_public_id", sql`length(${t.publicId}) = 22`),
+  ],
+);
+
+/** A credential's revocation: a fact of its own, at most one per credential. Append-only. */
+export const credentialRevocations = sqliteTable(
+  "credential_revocations",
+  {
+    credentialId: integer("credential_id")
+      .primaryKey()
+      .references(() => credentials.id),
+    reason: text("reason", { enum: REVOCATION_REASONS }).notNull(),
+    revokedBy: integer("revoked_by")
+      .notNull()
+      .references(() => users.id),
+    revokedAt: moment("revoked_at"),
+  },
+  (t) => [check("credential_revocations_reason", oneOf(t.reason, REVOCATION_REASONS))],
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -881,4 +1058,106 @@ export const placementWeeks = sqliteTable(
     afternoonsAttendedMask: integer("afternoons_attended_mask").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.placementId, t.weekOf] }), index("placement_weeks_site_week").on(t.siteId, t.weekOf)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Reminders (issue 13, docs/decisions/0018 and 0019)
+
+/** When a site's weekly reminders go out. A site without a row keeps the defaults (Friday 16:00, Monday 09:00). */
+export const reminderSchedules = sqliteTable(
+  "reminder_schedules",
+  {
+    siteId: integer("site_id")
+      .primaryKey()
+      .references(() => sites.id),
+    /** ISO weekday of the week's reminder. */
+    weekday: integer("weekday").notNull().default(5),
+    /** `HH:MM` on the site's clock. */
+    time: text("time").notNull().default("16:00"),
+    mondayTime: text("monday_time").notNull().default("09:00"),
+    enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+    updatedBy: integer("updated_by").references(() => users.id),
+    updatedAt: moment("updated_at"),
+  },
+  (t) => [
+    check("reminder_schedules_weekday", sql`${t.weekday} between 1 and 7`),
+    check("reminder_schedules_time", sql`${t.time} glob '[0-2][0-9]:[0-5][0-9]' and ${t.mondayTime} glob '[0-2][0-9]:[0-5][0-9]'`),
+  ],
+);
+
+/** One-time tokens behind "link my Telegram" (`/start <token>`). Only the SHA-256 is stored. */
+export const telegramLinkTokens = sqliteTable(
+  "telegram_link_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdBy: integer("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("telegram_link_tokens_user").on(t.userId)],
+);
+
+/** A user's linked Telegram chat: one per user, one user per chat. Unlinking deletes the row (the audit log keeps the history). */
+export const telegramChats = sqliteTable("telegram_chats", {
+  userId: integer("user_id")
+    .primaryKey()
+    .references(() => users.id),
+  /** Staff of the user's site only. */
+  chatId: text("chat_id").notNull().unique(),
+  linkedAt: moment("linked_at"),
+});
+
+/**
+ * The reminder outbox: every message is a row. At most one per recipient, week and kind (the
+ * unique index makes a double run or a restart harmless). It holds no address and no link:
+ * both are looked up, and the link minted, when the message is sent.
+ */
+export const reminderOutbox = sqliteTable(
+  "reminder_outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: REMINDER_KINDS }).notNull(),
+    recipientUserId: integer("recipient_user_id")
+      .notNull()
+      .references(() => users.id),
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id),
+    /** The Monday of the week the message is about. */
+    weekOf: text("week_of").notNull(),
+    channel: text("channel", { enum: MESSAGE_CHANNELS }).notNull(),
+    locale: text("locale", { enum: LOCALES }).notNull(),
+    status: text("status", { enum: OUTBOX_STATUSES }).notNull().default("queued"),
+    /** What the message says: apprentice codes and preferred names (or, for staff, trainers and counts). Never a link. */
+    payload: text("payload", { mode: "json" }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }),
+    lastAttemptAt: integer("last_attempt_at", { mode: "timestamp_ms" }),
+    /** The provider's error of the last failed attempt (kept after a later success). */
+    lastError: text("last_error"),
+    lastFailedAt: integer("last_failed_at", { mode: "timestamp_ms" }),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    providerMessageId: text("provider_message_id"),
+    /** The short-lived sign-in link of the last attempt. */
+    signInLinkId: integer("sign_in_link_id").references(() => signInLinks.id),
+    createdAt: createdAt(),
+    updatedAt: moment("updated_at"),
+  },
+  (t) => [
+    uniqueIndex("reminder_outbox_one_per_week").on(t.recipientUserId, t.weekOf, t.kind),
+    index("reminder_outbox_due").on(t.status, t.nextAttemptAt),
+    index("reminder_outbox_site").on(t.siteId, t.createdAt),
+    check("reminder_outbox_kind", oneOf(t.kind, REMINDER_KINDS)),
+    check("reminder_outbox_channel", oneOf(t.channel, MESSAGE_CHANNELS)),
+    check("reminder_outbox_status", oneOf(t.status, OUTBOX_STATUSES)),
+    check("reminder_outbox_locale", oneOf(t.locale, LOCALES)),
+    check("reminder_outbox_week_of", isoDate(t.weekOf)),
+  ],
 );

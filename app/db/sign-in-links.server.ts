@@ -1,5 +1,5 @@
 /**
- * Personal sign-in links for trainers (DESIGN.md §3): issued by staff, valid up to 30 days,
+ * Personal sign-in links for trainers (docs/product.md §3): issued by staff, valid up to 30 days,
  * revocable, stored only as a SHA-256 of a 256-bit token. A link opens a trainer session and
  * nothing more powerful.
  */
@@ -9,16 +9,18 @@ import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 
 import { hashToken } from "~/auth/session.server";
 import { offsetOf, type PageRequest } from "~/domain/pagination";
-import type { Actor } from "~/domain/permissions";
+import { can, type Actor } from "~/domain/permissions";
+import { linkState, type LinkState } from "~/domain/sign-in-links";
 
 import { audit } from "./audit.server";
 import { db } from "./client.server";
-import { employers, signInLinks, users } from "./schema";
+import { employers, sessions, signInLinks, users } from "./schema";
+import { siteScope } from "./scope.server";
 
 export const LINK_MAX_DAYS = 30;
 const DAY = 86_400_000;
 
-/** A trainer the caller may manage: staff of the trainer's site, or admin. Null means 404. */
+/** A trainer the caller may manage (`employer.manage`): staff of the employer's site, or admin. Null means 404. */
 export function getTrainerForStaff(actor: Actor, trainerUserId: number) {
   if (!Number.isSafeInteger(trainerUserId)) return null;
   const row = db()
@@ -27,7 +29,8 @@ export function getTrainerForStaff(actor: Actor, trainerUserId: number) {
       displayName: users.displayName,
       username: users.username,
       active: users.active,
-      siteId: users.siteId,
+      siteId: employers.siteId,
+      employerId: employers.id,
       employerName: employers.name,
     })
     .from(users)
@@ -35,16 +38,15 @@ export function getTrainerForStaff(actor: Actor, trainerUserId: number) {
     .where(and(eq(users.id, trainerUserId), eq(users.role, "trainer")))
     .get();
   if (!row) return null;
-  if (actor.role !== "admin" && !(actor.role === "staff" && actor.siteId === row.siteId)) return null;
-  return row;
+  // A trainer is managed with their employer: staff of the employer's site, or admin.
+  return can(actor, "employer.manage", { kind: "employer", siteId: row.siteId, employerId: row.employerId }) ? row : null;
 }
 
-/** One page of the trainers of the caller's site (admin: every site), by employer, and how many in all. */
+/** One page of the trainers of the caller's sites (admin: every site), by employer, and how many in all. */
 export function listTrainersForStaff(actor: Actor, page: PageRequest) {
-  if (actor.role !== "admin" && !(actor.role === "staff" && actor.siteId !== null)) return { rows: [], total: 0 };
-  const where = and(eq(users.role, "trainer"), actor.role === "admin" ? undefined : eq(users.siteId, actor.siteId ?? -1));
+  const where = and(eq(users.role, "trainer"), siteScope(actor, employers.siteId));
   const rows = db()
-    .select({ id: users.id, displayName: users.displayName, username: users.username, active: users.active, employerName: employers.name, siteId: users.siteId })
+    .select({ id: users.id, displayName: users.displayName, username: users.username, active: users.active, employerName: employers.name, siteId: employers.siteId })
     .from(users)
     .innerJoin(employers, eq(employers.id, users.employerId))
     .where(where)
@@ -55,15 +57,16 @@ export function listTrainersForStaff(actor: Actor, page: PageRequest) {
   return { rows, total: db().select({ n: count() }).from(users).innerJoin(employers, eq(employers.id, users.employerId)).where(where).get()?.n ?? 0 };
 }
 
-export type LinkState = "active" | "expired" | "revoked";
+export { linkState, type LinkState };
 
-export function linkState(link: { expiresAt: Date; revokedAt: Date | null }, now = new Date()): LinkState {
-  if (link.revokedAt) return "revoked";
-  return link.expiresAt.getTime() <= now.getTime() ? "expired" : "active";
-}
-
-export function listLinks(trainerUserId: number) {
-  return db()
+/**
+ * A trainer's links, newest first, each with the devices it signed in (`useCount`), how many of
+ * those sessions are still signed in, and when the link or any of its sessions was last used.
+ */
+export function listLinks(trainerUserId: number, now = new Date()) {
+  const live = sql<number>`(select count(*) from ${sessions} where ${sessions.linkId} = ${signInLinks.id} and ${sessions.expiresAt} > ${now.getTime()})`;
+  const lastSeen = sql<number | null>`(select max(${sessions.lastSeenAt}) from ${sessions} where ${sessions.linkId} = ${signInLinks.id})`;
+  const rows = db()
     .select({
       id: signInLinks.id,
       createdAt: signInLinks.createdAt,
@@ -71,13 +74,21 @@ export function listLinks(trainerUserId: number) {
       revokedAt: signInLinks.revokedAt,
       lastUsedAt: signInLinks.lastUsedAt,
       useCount: signInLinks.useCount,
+      signedInNow: live,
+      lastSeenMs: lastSeen,
       createdByName: users.displayName,
     })
     .from(signInLinks)
     .innerJoin(users, eq(users.id, signInLinks.createdBy))
-    .where(eq(signInLinks.userId, trainerUserId))
+    // Reminder links (one per message, short-lived) belong to their message in the reminder outbox.
+    .where(and(eq(signInLinks.userId, trainerUserId), eq(signInLinks.purpose, "staff")))
     .orderBy(desc(signInLinks.id))
     .all();
+  return rows.map(({ lastSeenMs, ...link }) => {
+    const state = linkState(link, now);
+    const lastUsedMs = Math.max(link.lastUsedAt?.getTime() ?? 0, lastSeenMs ?? 0);
+    return { ...link, state, signedInNow: state === "active" ? link.signedInNow : 0, lastUsedAt: lastUsedMs > 0 ? new Date(lastUsedMs) : null };
+  });
 }
 
 /** Issue a link; the token is returned once and never stored. */
@@ -97,6 +108,7 @@ export function createLink(input: { trainerUserId: number; createdBy: number; da
   return { token, link };
 }
 
+/** Revoke a link and end every session it opened, in one transaction. */
 export function revokeLink(input: { trainerUserId: number; linkId: number; revokedBy: number; requestId?: string }): boolean {
   return db().transaction((tx) => {
     const changed = tx
@@ -105,14 +117,15 @@ export function revokeLink(input: { trainerUserId: number; linkId: number; revok
       .where(and(eq(signInLinks.id, input.linkId), eq(signInLinks.userId, input.trainerUserId), isNull(signInLinks.revokedAt)))
       .run().changes;
     if (changed > 0) {
-      audit({ actorUserId: input.revokedBy, action: "sign_in_link_revoked", entity: "user", entityId: input.trainerUserId, detail: { linkId: input.linkId } }, input.requestId ? { requestId: input.requestId } : null, tx);
+      const ended = tx.delete(sessions).where(eq(sessions.linkId, input.linkId)).run().changes;
+      audit({ actorUserId: input.revokedBy, action: "sign_in_link_revoked", entity: "user", entityId: input.trainerUserId, detail: { linkId: input.linkId, sessionsEnded: ended } }, input.requestId ? { requestId: input.requestId } : null, tx);
     }
     return changed > 0;
   });
 }
 
 export type LinkLookup =
-  | { status: "valid"; linkId: number; user: typeof users.$inferSelect }
+  | { status: "valid"; linkId: number; expiresAt: Date; user: typeof users.$inferSelect }
   | { status: "expired" | "revoked" | "unknown" };
 
 export function lookupLink(token: string, now = new Date()): LinkLookup {
@@ -128,7 +141,7 @@ export function lookupLink(token: string, now = new Date()): LinkLookup {
   if (!row.user.active || row.user.role !== "trainer") return { status: "revoked" };
   const state = linkState(row.link, now);
   if (state !== "active") return { status: state };
-  return { status: "valid", linkId: row.link.id, user: row.user };
+  return { status: "valid", linkId: row.link.id, expiresAt: row.link.expiresAt, user: row.user };
 }
 
 export function markLinkUsed(linkId: number, now = new Date()) {

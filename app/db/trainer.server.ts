@@ -1,5 +1,5 @@
 /** Reads for a workplace trainer, always scoped to the trainer's own active placements. */
-import { and, between, eq, gte, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, between, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 
 import type { SessionUser } from "~/auth/session.server";
 import { addDays, ageOn, mondayOf, placementWeek } from "~/domain/dates";
@@ -9,7 +9,8 @@ import { missingReviewWeeks, weekState, type WeekState } from "~/domain/weeks";
 
 import { db } from "./client.server";
 import { competenciesByVersion, levelsByPlacement } from "./progress.server";
-import { advanceNotices, apprentices, assessments, attendance, frameworks, frameworkVersions, placements, weeklyReviews } from "./schema";
+import { advanceNotices, advanceNoticeWithdrawals, apprentices, assessments, attendance, frameworks, frameworkVersions, placements, weeklyReviews } from "./schema";
+import { trainsScope } from "./scope.server";
 
 export interface TrainerPlacementRow {
   placementId: number;
@@ -19,14 +20,43 @@ export interface TrainerPlacementRow {
   under18: boolean;
   tradeEn: string;
   tradeKm: string;
+  /** False before the start date: then there is no week number and no week card yet. */
+  started: boolean;
+  startDate: string;
+  /** The placement week holding today (1 = the week of the start); 0 before the start. */
   week: number;
   plannedWeeks: number;
   thisWeek: WeekState;
   thisMonday: string;
   missingWeeks: number;
   dueByPlan: number;
-  /** The apprentice's advance notices for today and tomorrow. */
+  /** The apprentice's advance notices from today to a week ahead. */
   notices: { date: string; kind: "late" | "absent"; reason: AbsenceReason }[];
+}
+
+/** How far ahead the trainer sees an apprentice's advance notices: the coming week. */
+export const NOTICE_LOOKAHEAD_DAYS = 7;
+
+export interface UpcomingNotice {
+  placementId: number;
+  date: string;
+  kind: "late" | "absent";
+  reason: AbsenceReason;
+}
+
+/**
+ * The advance notices (not withdrawn) of these placements from today to a week ahead, by date.
+ * The caller passes only placements the trainer may see (their own active ones).
+ */
+export function upcomingNotices(placementIds: readonly number[], today: string): UpcomingNotice[] {
+  if (placementIds.length === 0) return [];
+  return db()
+    .select({ placementId: advanceNotices.placementId, date: advanceNotices.date, kind: advanceNotices.kind, reason: advanceNotices.reason })
+    .from(advanceNotices)
+    .leftJoin(advanceNoticeWithdrawals, eq(advanceNoticeWithdrawals.noticeId, advanceNotices.id))
+    .where(and(inArray(advanceNotices.placementId, [...placementIds]), between(advanceNotices.date, today, addDays(today, NOTICE_LOOKAHEAD_DAYS)), isNull(advanceNoticeWithdrawals.id)))
+    .orderBy(asc(advanceNotices.date), asc(advanceNotices.id))
+    .all();
 }
 
 export function listTrainerPlacements(trainer: Pick<SessionUser, "id">, today: string): TrainerPlacementRow[] {
@@ -46,7 +76,7 @@ export function listTrainerPlacements(trainer: Pick<SessionUser, "id">, today: s
     .innerJoin(apprentices, eq(apprentices.id, placements.apprenticeId))
     .innerJoin(frameworkVersions, eq(frameworkVersions.id, placements.frameworkVersionId))
     .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
-    .where(and(eq(placements.trainerUserId, trainer.id), eq(placements.status, "active")))
+    .where(trainsScope(trainer))
     .orderBy(apprentices.code)
     .all();
   if (rows.length === 0) return [];
@@ -85,19 +115,15 @@ export function listTrainerPlacements(trainer: Pick<SessionUser, "id">, today: s
     recordsThisWeek.set(r.placementId, (recordsThisWeek.get(r.placementId) ?? 0) + r.n);
   }
 
-  const notices = db()
-    .select({ placementId: advanceNotices.placementId, date: advanceNotices.date, kind: advanceNotices.kind, reason: advanceNotices.reason })
-    .from(advanceNotices)
-    .where(and(inArray(advanceNotices.placementId, ids), between(advanceNotices.date, today, addDays(today, 1)), isNull(advanceNotices.withdrawnAt)))
-    .orderBy(advanceNotices.date)
-    .all();
+  const notices = upcomingNotices(ids, today);
 
   const comps = competenciesByVersion(rows.map((r) => r.versionId));
   const levels = levelsByPlacement(ids);
 
   return rows.map((r) => {
     const weeks = reviewed.get(r.placementId) ?? new Set<string>();
-    const week = placementWeek(r.startDate, today);
+    const started = r.startDate <= today;
+    const week = started ? placementWeek(r.startDate, today) : 0;
     return {
       placementId: r.placementId,
       apprenticeCode: r.apprenticeCode,
@@ -105,6 +131,8 @@ export function listTrainerPlacements(trainer: Pick<SessionUser, "id">, today: s
       under18: ageOn(r.dateOfBirth, today) < 18,
       tradeEn: r.tradeEn,
       tradeKm: r.tradeKm,
+      started,
+      startDate: r.startDate,
       week,
       plannedWeeks: r.plannedWeeks,
       thisMonday,

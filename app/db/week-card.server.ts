@@ -7,16 +7,17 @@ import { and, asc, between, eq, isNull, sql } from "drizzle-orm";
 
 import type { SessionUser } from "~/auth/session.server";
 import { ageOn, addDays, parseWeekdays } from "~/domain/dates";
-import type { AbsenceReason, AttendanceStatus } from "~/domain/enums";
+import type { WeekCardIntent } from "~/domain/enums";
 import { emitRecordsChanged } from "~/domain/events";
 import { currentLevels } from "~/domain/progress";
-import type { WeekPlan, WeekShape, WeekState } from "~/domain/week-card";
+import { formatBaseline, weekState, type Baseline, type WeekPlan, type WeekRows, type WeekShape } from "~/domain/week-card";
 
 import { audit } from "./audit.server";
 import { db } from "./client.server";
 import { frameworkChecklist } from "./progress.server";
 import {
   advanceNotices,
+  advanceNoticeWithdrawals,
   apprentices,
   assessments,
   attendance,
@@ -29,7 +30,9 @@ import {
   publicHolidays,
   users,
   weeklyReviews,
+  weekSubmissions,
 } from "./schema";
+import { trainsScope } from "./scope.server";
 
 export type TrainerPlacement = NonNullable<ReturnType<typeof getTrainerPlacement>>;
 
@@ -57,7 +60,7 @@ export function getTrainerPlacement(trainer: Pick<SessionUser, "id">, placementI
     .innerJoin(employers, eq(employers.id, placements.employerId))
     .innerJoin(frameworkVersions, eq(frameworkVersions.id, placements.frameworkVersionId))
     .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
-    .where(and(eq(placements.id, placementId), eq(placements.trainerUserId, trainer.id), eq(placements.status, "active")))
+    .where(and(eq(placements.id, placementId), trainsScope(trainer)))
     .get();
   if (!row) return null;
   const { dateOfBirth, ...rest } = row;
@@ -88,15 +91,20 @@ export function weekShape(placement: TrainerPlacement, weekOf: string, today: st
   };
 }
 
-/** A token that changes whenever anything is recorded for the placement (stale-form check). */
-export function baselineToken(placementId: number): string {
+/** The highest record ids of the placement: a card sent with an older baseline is stale. */
+function currentBaseline(placementId: number): Baseline {
   const row = db().get<{ a: number; b: number; c: number; d: number }>(sql`
     select
       (select coalesce(max(id), 0) from assessments where placement_id = ${placementId}) as a,
       (select coalesce(max(id), 0) from attendance where placement_id = ${placementId}) as b,
       (select coalesce(max(e.id), 0) from education_events e join education_afternoons f on f.id = e.afternoon_id where f.placement_id = ${placementId}) as c,
       (select coalesce(max(id), 0) from weekly_reviews where placement_id = ${placementId}) as d`);
-  return `${row?.a ?? 0}.${row?.b ?? 0}.${row?.c ?? 0}.${row?.d ?? 0}`;
+  return { assessments: row?.a ?? 0, attendance: row?.b ?? 0, education: row?.c ?? 0, reviews: row?.d ?? 0 };
+}
+
+/** A token that changes whenever anything is recorded for the placement (stale-form check). */
+export function baselineToken(placementId: number): string {
+  return formatBaseline(currentBaseline(placementId));
 }
 
 /** Everything the card shows and the plan needs, in a fixed number of queries. */
@@ -129,7 +137,8 @@ export function loadWeekCard(placement: TrainerPlacement, shape: WeekShape) {
   const notices = db()
     .select({ id: advanceNotices.id, date: advanceNotices.date, kind: advanceNotices.kind, reason: advanceNotices.reason, note: advanceNotices.note })
     .from(advanceNotices)
-    .where(and(eq(advanceNotices.placementId, placement.id), between(advanceNotices.date, shape.weekOf, weekEnd), isNull(advanceNotices.withdrawnAt)))
+    .leftJoin(advanceNoticeWithdrawals, eq(advanceNoticeWithdrawals.noticeId, advanceNotices.id))
+    .where(and(eq(advanceNotices.placementId, placement.id), between(advanceNotices.date, shape.weekOf, weekEnd), isNull(advanceNoticeWithdrawals.id)))
     .all();
   const education = db()
     .select({
@@ -161,42 +170,27 @@ export function loadWeekCard(placement: TrainerPlacement, shape: WeekShape) {
     .orderBy(asc(weeklyReviews.id))
     .all();
 
-  // The state the plan compares against.
+  // The state the plan compares against, from the same rows (pure: see weekState).
+  const rows: WeekRows = { assessments: history, attendance: days, education, reviews };
+  const state = weekState(rows, shape.weekOf);
   const levels = currentLevels(history);
-  const superseded = new Set(history.flatMap((a) => (a.supersedesId ? [a.supersedesId] : [])));
-  const weekAssessments = new Map<number, { id: number; level: (typeof history)[number]["level"] }>();
-  for (const a of history) {
-    if (a.observedOn >= shape.weekOf && a.observedOn <= weekEnd && !superseded.has(a.id)) {
-      weekAssessments.set(a.competencyId, { id: a.id, level: a.level });
-    }
-  }
-  const attendanceNow = new Map<string, { id: number; status: AttendanceStatus; lateMinutes: number | null; absenceReason: AbsenceReason | null }>();
-  for (const d of days) attendanceNow.set(d.date, { id: d.id, status: d.status, lateMinutes: d.lateMinutes, absenceReason: d.absenceReason });
-  const educationNow = new Map<string, { afternoonId: number | null; status: "agreed" | "released" | "refused"; reason: string | null; attended: boolean | null }>();
+  const educationNow = new Map<string, { status: "agreed" | "released" | "refused"; reason: string | null; attended: boolean | null }>();
   for (const e of education) {
-    const held = educationNow.get(e.date) ?? { afternoonId: e.afternoonId, status: "agreed" as const, reason: null, attended: null };
+    const held = educationNow.get(e.date) ?? { status: "agreed" as const, reason: null, attended: null };
     if (e.kind === "released" || e.kind === "refused") Object.assign(held, { status: e.kind, reason: e.reason });
     if (e.kind === "attended" || e.kind === "confirmed_by_apprentice") held.attended = true;
     if (e.kind === "missed") held.attended = false;
     educationNow.set(e.date, held);
   }
   const weekReviews = reviews.filter((r) => r.weekOf === shape.weekOf);
-  const supersededReviews = new Set(weekReviews.flatMap((r) => (r.supersedesId ? [r.supersedesId] : [])));
-  const currentReview = weekReviews.filter((r) => !supersededReviews.has(r.id)).at(-1) ?? null;
-
-  const state: WeekState = {
-    currentLevels: new Map([...levels].map(([id, l]) => [id, l.level])),
-    weekAssessments,
-    attendance: attendanceNow,
-    education: educationNow,
-    review: currentReview ? { id: currentReview.id } : null,
-  };
+  const currentReview = weekReviews.find((r) => r.id === state.review?.id) ?? null;
 
   return {
     units,
     competencies: comps,
     levels,
     history,
+    rows,
     attendanceHistory: days,
     notices,
     education: educationNow,
@@ -207,16 +201,35 @@ export function loadWeekCard(placement: TrainerPlacement, shape: WeekShape) {
   };
 }
 
-export type ApplyResult = { status: "saved" } | { status: "duplicate" } | { status: "stale" };
+/** A submission already written under this key, and what it was: a resend is answered as the first was. */
+export function findSubmission(submissionKey: string): { placementId: number; weekOf: string; trainerUserId: number; intent: WeekCardIntent } | null {
+  const row = db()
+    .select({ placementId: weekSubmissions.placementId, weekOf: weekSubmissions.weekOf, trainerUserId: weekSubmissions.trainerUserId, intent: weekSubmissions.intent })
+    .from(weekSubmissions)
+    .where(eq(weekSubmissions.submissionKey, submissionKey))
+    .get();
+  if (row) return row;
+  // Weeks submitted before every submission was kept carry their key on the review.
+  const review = db()
+    .select({ placementId: weeklyReviews.placementId, weekOf: weeklyReviews.weekOf, trainerUserId: weeklyReviews.trainerUserId })
+    .from(weeklyReviews)
+    .where(eq(weeklyReviews.submissionKey, submissionKey))
+    .get();
+  return review ? { ...review, intent: "submit" } : null;
+}
+
+export type ApplyResult = { status: "saved" } | { status: "duplicate"; intent: WeekCardIntent } | { status: "stale" };
 
 /**
- * Write a planned submission in one transaction. The submission key makes a double submit a
- * no-op; the baseline token refuses a form opened before someone else's change.
+ * Write a planned submission in one transaction, with its submission key. The key makes a
+ * resend a no-op answered as the first; the baseline refuses a form opened before someone
+ * else's change.
  */
 export function applyWeekPlan(input: {
   placementId: number;
   trainerUserId: number;
   weekOf: string;
+  intent: WeekCardIntent;
   plan: WeekPlan;
   submissionKey: string;
   baseline: string;
@@ -224,12 +237,8 @@ export function applyWeekPlan(input: {
 }): ApplyResult {
   const { placementId, trainerUserId, weekOf, plan } = input;
   const result = db().transaction((tx): ApplyResult => {
-    const seen = tx
-      .select({ id: weeklyReviews.id })
-      .from(weeklyReviews)
-      .where(eq(weeklyReviews.submissionKey, input.submissionKey))
-      .get();
-    if (seen) return { status: "duplicate" };
+    const seen = findSubmission(input.submissionKey);
+    if (seen) return { status: "duplicate", intent: seen.intent };
     if (baselineToken(placementId) !== input.baseline) return { status: "stale" };
 
     let reviewId: number | null = null;
@@ -240,6 +249,7 @@ export function applyWeekPlan(input: {
         .returning({ id: weeklyReviews.id })
         .get().id;
     }
+    tx.insert(weekSubmissions).values({ submissionKey: input.submissionKey, placementId, weekOf, trainerUserId, intent: input.intent, weeklyReviewId: reviewId }).run();
     for (const a of plan.assessments) {
       tx.insert(assessments).values({ placementId, trainerUserId, weeklyReviewId: reviewId, ...a }).run();
     }
@@ -264,7 +274,10 @@ export function applyWeekPlan(input: {
       tx,
     );
     return { status: "saved" };
-  });
-  if (result.status === "saved") emitRecordsChanged({ placementId, kinds: ["assessments", "attendance", "education", "reviews"], weekOf });
+    // IMMEDIATE: the write lock is taken before the key and baseline are read, so no other
+    // connection can slip a write in between.
+  }, { behavior: "immediate" });
+  const written = plan.assessments.length + plan.attendance.length + plan.education.length > 0 || plan.review !== null;
+  if (result.status === "saved" && written) emitRecordsChanged({ placementId, kinds: ["assessments", "attendance", "education", "reviews"], weekOf });
   return result;
 }

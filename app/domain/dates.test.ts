@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import {
   addDays,
+  addYears,
   ageOn,
   dateInZone,
   isIsoDate,
@@ -78,5 +79,14 @@ describe("moments and site dates", () => {
     const dateOf = zonedDateOf();
     expect(dateOf(Date.parse("2026-11-25T16:59:59Z"))).toBe("2026-11-25");
     expect(dateOf(Date.parse("2026-11-25T17:00:00Z"))).toBe("2026-11-26");
+  });
+});
+
+describe("addYears", () => {
+  it("moves to the same day in another year, 29 February to 28 February", () => {
+    expect(addYears("2026-11-19", 1)).toBe("2027-11-19");
+    expect(addYears("2026-11-19", -70)).toBe("1956-11-19");
+    expect(addYears("2024-02-29", 1)).toBe("2025-02-28");
+    expect(addYears("2024-02-29", 4)).toBe("2028-02-29");
   });
 });

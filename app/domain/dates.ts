@@ -1,5 +1,5 @@
 /**
- * Calendar arithmetic on `YYYY-MM-DD` dates in a site's zone (DESIGN.md §9). Dates are plain
+ * Calendar arithmetic on `YYYY-MM-DD` dates in a site's zone (docs/product.md §9). Dates are plain
  * strings; arithmetic is on whole day numbers (UTC days), so no zone or DST can shift a day.
  */
 
@@ -120,6 +120,13 @@ export function mondaysBetween(from: string, to: string): string[] {
   const out: string[] = [];
   for (let m = mondayOf(from); m <= mondayOf(to); m = addDays(m, 7)) out.push(m);
   return out;
+}
+
+/** The same calendar day `years` later (earlier when negative); 29 February becomes 28 February. */
+export function addYears(date: string, years: number): string {
+  dayNumber(date);
+  const shifted = `${String(Number(date.slice(0, 4)) + years).padStart(4, "0")}${date.slice(4)}`;
+  return isIsoDate(shifted) ? shifted : `${shifted.slice(0, 8)}28`;
 }
 
 /** Whole years of age on `on`. */

@@ -1,4 +1,4 @@
-/** Every enumeration of the domain (DESIGN.md §3, §5). The schema builds CHECK constraints from these. */
+/** Every enumeration of the domain (docs/product.md §3, §5). The schema builds CHECK constraints from these. */
 
 export const ROLES = ["trainer", "staff", "admin", "apprentice"] as const;
 export type Role = (typeof ROLES)[number];
@@ -51,6 +51,10 @@ export type PlacementOutcome = (typeof PLACEMENT_OUTCOMES)[number];
 /** Ordered: each level says more than the one before. "Competent" means `independent`. */
 export const ASSESSMENT_LEVELS = ["not_yet", "with_help", "supervised", "independent"] as const;
 export type AssessmentLevel = (typeof ASSESSMENT_LEVELS)[number];
+
+/** The week card's buttons: submit the week, or save what was entered (marking blank days present). */
+export const WEEK_CARD_INTENTS = ["submit", "all_present", "save"] as const;
+export type WeekCardIntent = (typeof WEEK_CARD_INTENTS)[number];
 
 export const ATTENDANCE_STATUSES = ["present", "late", "absent", "education", "holiday", "leave"] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
@@ -114,3 +118,12 @@ export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
 
 export const OUTCOME_CHECKIN_MONTHS = [3, 6, 12, 24] as const;
 export type OutcomeCheckinMonths = (typeof OUTCOME_CHECKIN_MONTHS)[number];
+
+/**
+ * Why a signed record of achievement stopped being valid. Codes, not free text: the
+ * public verify page shows the reason in Khmer and English, and never anything staff typed.
+ * `superseded` is written by a re-issue; staff choose among the others.
+ */
+export const REVOCATION_REASONS = ["issued_in_error", "details_wrong", "holder_request", "superseded"] as const;
+export type RevocationReason = (typeof REVOCATION_REASONS)[number];
+export const STAFF_REVOCATION_REASONS = ["issued_in_error", "details_wrong", "holder_request"] as const satisfies readonly RevocationReason[];

@@ -1,5 +1,5 @@
 /**
- * The apprentice's own view (issue 5): progress per unit, what comes next, weeks done, this
+ * The apprentice's own view: progress per unit, what comes next, weeks done, this
  * month's attendance as a calendar, education afternoons, and the two timing rules the apprentice
  * meets (advance notices, the feedback window). Plain data in, plain data out.
  */
@@ -112,6 +112,8 @@ export interface CalendarDay {
   today: boolean;
   /** The apprentice's own advance notice for that day, if any (not withdrawn). */
   notice: AdvanceNoticeKind | null;
+  /** Went to class that afternoon, by the education ledger (whatever the day's attendance mark). */
+  atClass: boolean;
 }
 
 export type AttendanceCounts = Record<"present" | "late" | "absent" | "education" | "leave", number>;
@@ -133,6 +135,12 @@ export function monthBounds(date: string): { first: string; last: string } {
  * A month as Monday-first weeks. A recorded day shows what the trainer recorded; a public holiday
  * or a day the placement does not work shows as a day off; a past working day with nothing
  * recorded says so; days before the placement (or after its end) are outside it.
+ *
+ * Class afternoons come from the education ledger (`classDays`), not from attendance: the
+ * trainer records the working day (usually "present") and the ledger records the class. A day
+ * with a class is marked `atClass`, and "At class" counts those days — the same source as the
+ * education card's "attended" (it once counted attendance rows marked `education`, which the
+ * week card never writes, and so said "At class 0" beside "22 of 22 attended").
  */
 export function monthCalendar(input: {
   today: string;
@@ -142,6 +150,7 @@ export function monthCalendar(input: {
   holidays: ReadonlySet<string>;
   attendance: ReadonlyMap<string, AttendanceStatus>;
   notices?: ReadonlyMap<string, AdvanceNoticeKind>;
+  classDays?: ReadonlySet<string>;
 }): MonthCalendar {
   const { first, last } = monthBounds(input.today);
   const counts: AttendanceCounts = { present: 0, late: 0, absent: 0, education: 0, leave: 0 };
@@ -152,15 +161,21 @@ export function monthCalendar(input: {
       const date = addDays(monday, i);
       const inMonth = date >= first && date <= last;
       const recorded = input.attendance.get(date);
+      const outside = date < input.startDate || (input.endDate !== undefined && input.endDate !== null && date > input.endDate);
+      const atClass = !outside && date <= input.today && (input.classDays?.has(date) ?? false);
       let mark: DayMark;
-      if (date < input.startDate || (input.endDate && date > input.endDate)) mark = "outside";
+      if (outside) mark = "outside";
       else if (recorded) mark = recorded;
+      else if (atClass) mark = "education";
       else if (input.holidays.has(date)) mark = "holiday";
       else if (!input.workingWeekdays.includes(isoWeekday(date))) mark = "day_off";
       else if (date > input.today) mark = "future";
       else mark = "not_recorded";
-      if (inMonth && mark === recorded && recorded in counts) counts[recorded as keyof AttendanceCounts] += 1;
-      week.push({ date, inMonth, mark, today: date === input.today, notice: input.notices?.get(date) ?? null });
+      if (inMonth && !outside) {
+        if (recorded && recorded !== "education" && recorded in counts) counts[recorded as keyof AttendanceCounts] += 1;
+        if (atClass || recorded === "education") counts.education += 1;
+      }
+      week.push({ date, inMonth, mark, today: date === input.today, notice: input.notices?.get(date) ?? null, atClass: atClass || recorded === "education" });
     }
     weeks.push(week);
   }
@@ -176,6 +191,11 @@ export interface AfternoonLedger {
   events: readonly EducationEventKind[];
 }
 
+const wentToClass = (a: AfternoonLedger) => {
+  const word = a.events.filter((e) => e === "attended" || e === "missed" || e === "confirmed_by_apprentice").at(-1);
+  return word === "attended" || word === "confirmed_by_apprentice";
+};
+
 /** Afternoons agreed so far (up to today), and those the apprentice attended (the latest word counts). */
 export function educationAttended(afternoons: readonly AfternoonLedger[], today: string): { attended: number; agreed: number } {
   let attended = 0;
@@ -183,10 +203,14 @@ export function educationAttended(afternoons: readonly AfternoonLedger[], today:
   for (const a of afternoons) {
     if (a.date > today) continue;
     agreed += 1;
-    const word = a.events.filter((e) => e === "attended" || e === "missed" || e === "confirmed_by_apprentice").at(-1);
-    if (word === "attended" || word === "confirmed_by_apprentice") attended += 1;
+    if (wentToClass(a)) attended += 1;
   }
   return { attended, agreed };
+}
+
+/** The dates (up to today) of the afternoons the apprentice attended, for the calendar. */
+export function classDates(afternoons: readonly AfternoonLedger[], today: string): Set<string> {
+  return new Set(afternoons.filter((a) => a.date <= today && wentToClass(a)).map((a) => a.date));
 }
 
 // ---------------------------------------------------------------------------------------------

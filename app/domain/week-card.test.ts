@@ -8,8 +8,13 @@ import {
   nestFormData,
   observedDate,
   placementDays,
+  parseBaseline,
   planWeek,
+  reconcileStale,
+  sentValues,
   WeekCardSchema,
+  weekState,
+  type WeekRows,
   type WeekShape,
   type WeekState,
 } from "./week-card";
@@ -26,9 +31,9 @@ const shape: WeekShape = {
 const empty: WeekState = { currentLevels: new Map(), weekAssessments: new Map(), attendance: new Map(), education: new Map(), review: null };
 
 const parse = (fields: Record<string, string>) => {
-  const result = WeekCardSchema.safeParse(
-    nestFormData(Object.entries({ submissionKey: "k".repeat(20), baseline: "0", ...fields })),
-  );
+  const nested = nestFormData(Object.entries({ submissionKey: "k".repeat(20), baseline: "0.0.0.0", ...fields }));
+  if (!nested.ok) throw new Error(`refused field name ${nested.field}`);
+  const result = WeekCardSchema.safeParse(nested.data);
   if (!result.success) return { errors: fieldErrors(result.error) } as const;
   return { input: result.data } as const;
 };
@@ -60,6 +65,20 @@ describe("days of the week card", () => {
   });
 });
 
+describe("field names", () => {
+  it("refuses a name with a segment that could reach a prototype, and builds objects without one", () => {
+    for (const name of ["__proto__.toString", "__proto__.weekNote", "level.__proto__", "constructor.prototype.x", "att.prototype.status", "constructor"]) {
+      expect(nestFormData([[name, "x"]]), name).toEqual({ ok: false, field: name });
+      expect(sentValues([[name, "x"], ["weekNote", "kept"]]), name).toEqual({ weekNote: "kept" });
+    }
+    expect(({} as Record<string, unknown>).weekNote).toBeUndefined();
+    expect(typeof ({}).toString).toBe("function");
+    const nested = nestFormData([["att.2026-11-16.status", "present"], ["hasOwnProperty", "x"]]);
+    expect(nested.ok && Object.getPrototypeOf(nested.data)).toBeNull();
+    expect(nested.ok && Object.getPrototypeOf(nested.data.att)).toBeNull();
+  });
+});
+
 describe("the form", () => {
   it("refuses a level outside the list", () => {
     expect(parse({ intent: "submit", "level.3": "expert" }).errors).toEqual({ "level.3": ["errors.invalid"] });
@@ -81,6 +100,15 @@ describe("the form", () => {
       "att.2026-11-16.reason": ["week.errors.absenceReason"],
     });
   });
+  it("names what is wrong with a record key or a button", () => {
+    expect(parse({ intent: "save", "att.tomorrow.status": "present" }).errors).toEqual({ "att.tomorrow": ["week.errors.notADay"] });
+    expect(parse({ intent: "save", "level.abc": "independent" }).errors).toEqual({ "level.abc": ["week.errors.notOnFramework"] });
+    expect(parse({ intent: "save_everything" }).errors).toEqual({ intent: ["week.errors.intent"] });
+    expect(parse({ intent: "save", "note.1": "x".repeat(501) }).errors).toEqual({ "note.1": ["week.errors.tooLong"] });
+    expect(parse({ intent: "save", weekNote: "x".repeat(501) }).errors).toEqual({ weekNote: ["week.errors.tooLong"] });
+    expect(parse({ intent: "save", baseline: "12" }).errors).toEqual({ baseline: ["week.errors.damaged"] });
+  });
+
   it("ignores empty boxes, as a browser sends every untouched field", () => {
     const parsed = parse({ intent: "all_present", "note.1": "", "note.2": "", "level.1": "supervised", weekNote: "", "edu.2026-11-17.reason": "" });
     expect(parsed.errors).toBeUndefined();
@@ -104,6 +132,11 @@ describe("the form", () => {
 describe("planWeek", () => {
   const ids = new Set([1, 2, 3]);
   const plan = (state: WeekState, fields: Record<string, string>) => planWeek(shape, state, parse(fields).input!, ids);
+  const planned = (state: WeekState, fields: Record<string, string>) => {
+    const result = plan(state, fields);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    return result.plan;
+  };
 
   it("records 'reviewed, no change' as a review and nothing else", () => {
     const result = plan(empty, { intent: "submit" });
@@ -123,8 +156,14 @@ describe("planWeek", () => {
     expect(result.ok && result.plan.review?.noChange).toBe(false);
   });
 
-  it("refuses a competency that is not on the placement's framework", () => {
-    expect(plan(empty, { intent: "submit", "level.99": "independent" })).toEqual({ ok: false, errors: { "level.99": ["errors.invalid"] } });
+  it("refuses a competency that is not on the placement's framework, and an afternoon that is not a class day", () => {
+    expect(plan(empty, { intent: "submit", "level.99": "independent" })).toEqual({ ok: false, errors: { "level.99": ["week.errors.notOnFramework"] } });
+    expect(plan(empty, { intent: "save", "note.99": "Good work" })).toEqual({ ok: false, errors: { "note.99": ["week.errors.notOnFramework"] } });
+    expect(plan(empty, { intent: "submit", "edu.2026-11-18.status": "released" })).toEqual({ ok: false, errors: { "edu.2026-11-18.status": ["week.errors.notClassDay"] } });
+  });
+
+  it("asks for a level rather than drop an evidence note written without one", () => {
+    expect(plan(empty, { intent: "save", "note.2": "Mixed the colour alone" })).toEqual({ ok: false, errors: { "level.2": ["week.errors.noteNeedsLevel"] } });
   });
 
   it("marks every day present with one tap, keeping days already recorded", () => {
@@ -143,11 +182,39 @@ describe("planWeek", () => {
     expect(result.ok && result.plan.attendance.map((a) => a.date)).toEqual(["2026-11-23", "2026-11-24", "2026-11-25"]);
   });
 
-  it("saves one day on its own", () => {
-    const result = plan(empty, { intent: "save_day", day: "2026-11-18", "att.2026-11-18.status": "late", "att.2026-11-18.lateMinutes": "15", "att.2026-11-19.status": "present" });
-    expect(result.ok && result.plan.attendance).toEqual([
-      { date: "2026-11-18", status: "late", lateMinutes: 15, absenceReason: null, supersedesId: null, correctionReason: null },
+  it("saves everything entered with any button; only 'Submit the week' records the review", () => {
+    const fields = {
+      "att.2026-11-18.status": "late",
+      "att.2026-11-18.lateMinutes": "15",
+      "level.2": "supervised",
+      "note.2": "Washed and dried alone",
+      "edu.2026-11-17.status": "released",
+      weekNote: "A good week",
+    };
+    for (const intent of ["save", "all_present", "submit"] as const) {
+      const result = planned(empty, { intent, ...fields });
+      expect(result.attendance.find((a) => a.date === "2026-11-18"), intent).toMatchObject({ status: "late", lateMinutes: 15 });
+      expect(result.assessments, intent).toEqual([
+        { competencyId: 2, level: "supervised", observedOn: "2026-11-21", evidenceNote: "Washed and dried alone", supersedesId: null, correctionReason: null },
+      ]);
+      expect(result.education, intent).toEqual([{ date: "2026-11-17", afternoonId: null, kind: "released", reason: null }]);
+      expect(result.review, intent).toEqual(intent === "submit" ? { noChange: false, note: "A good week", supersedesId: null, correctionReason: null } : null);
+    }
+    // "All present" fills the other past days; "Save" leaves them blank.
+    expect(planned(empty, { intent: "save", ...fields }).attendance).toHaveLength(1);
+    expect(planned(empty, { intent: "all_present", ...fields }).attendance.map((a) => [a.date, a.status])).toEqual([
+      ["2026-11-16", "present"],
+      ["2026-11-17", "present"],
+      ["2026-11-18", "late"],
+      ["2026-11-19", "present"],
+      ["2026-11-21", "present"],
     ]);
+  });
+
+  it("calls a review 'no change' when the week has no sign-off, saved earlier or sent now", () => {
+    expect(planned(empty, { intent: "submit", "att.2026-11-16.status": "present" }).review?.noChange).toBe(true);
+    const savedEarlier = { ...empty, currentLevels: new Map([[1, "supervised" as const]]), weekAssessments: new Map([[1, { id: 4, level: "supervised" as const }]]) };
+    expect(planned(savedEarlier, { intent: "submit", "level.1": "supervised" })).toEqual({ assessments: [], attendance: [], education: [], review: { noChange: false, note: null, supersedesId: null, correctionReason: null } });
   });
 
   it("refuses attendance for a day that is not a working day of the week, or in the future", () => {
@@ -206,5 +273,71 @@ describe("planWeek", () => {
     const state: WeekState = { ...empty, education: new Map([["2026-11-17", { afternoonId: 3, status: "released" as const, reason: null }]]) };
     const result = plan(state, { intent: "submit", "edu.2026-11-17.status": "released", "edu.2026-11-19.status": "refused", "edu.2026-11-19.reason": "Wedding booking" });
     expect(result.ok && result.plan.education).toEqual([{ date: "2026-11-19", afternoonId: null, kind: "refused", reason: "Wedding booking" }]);
+  });
+});
+
+describe("a stale card", () => {
+  // Opened at baseline 10.20.30.40; then someone recorded Tuesday absent, a level and the review.
+  const rows: WeekRows = {
+    assessments: [
+      { id: 10, competencyId: 1, level: "with_help", observedOn: "2026-11-02", supersedesId: null },
+      { id: 11, competencyId: 2, level: "independent", observedOn: "2026-11-21", supersedesId: null },
+    ],
+    attendance: [
+      { id: 20, date: "2026-11-16", status: "present", lateMinutes: null, absenceReason: null },
+      { id: 21, date: "2026-11-17", status: "absent", lateMinutes: null, absenceReason: "illness" },
+    ],
+    education: [{ afternoonId: 3, date: "2026-11-17", eventId: 30, kind: "released", reason: null }],
+    reviews: [
+      { id: 39, weekOf: "2026-11-09", supersedesId: null },
+      { id: 41, weekOf: "2026-11-16", supersedesId: null },
+    ],
+  };
+  const opened = parseBaseline("10.20.30.40")!;
+
+  it("rebuilds the week as it stood when the card was opened", () => {
+    const before = weekState(rows, "2026-11-16", opened);
+    expect([...before.currentLevels]).toEqual([[1, "with_help"]]);
+    expect([...before.attendance.keys()]).toEqual(["2026-11-16"]);
+    expect(before.review).toBeNull();
+    const now = weekState(rows, "2026-11-16");
+    expect([...now.currentLevels]).toEqual([[1, "with_help"], [2, "independent"]]);
+    expect(now.weekAssessments.get(2)).toEqual({ id: 11, level: "independent" });
+    expect(now.review).toEqual({ id: 41 });
+    expect(parseBaseline("1.2.3")).toBeNull();
+  });
+
+  it("keeps only what the trainer entered, and names what was recorded meanwhile", () => {
+    const sent = {
+      intent: "submit",
+      submissionKey: "k".repeat(20),
+      baseline: "10.20.30.40",
+      show: "all",
+      // Untouched: as the card showed them when it opened.
+      "att.2026-11-16.status": "present",
+      "att.2026-11-16.lateMinutes": "",
+      "level.1": "with_help",
+      "edu.2026-11-17.status": "released",
+      "edu.2026-11-17.reason": "",
+      // Entered by the trainer.
+      "att.2026-11-17.status": "late",
+      "att.2026-11-17.lateMinutes": "10",
+      "att.2026-11-17.reason": "",
+      "level.3": "supervised",
+      "note.3": "Cut a fringe",
+      "note.1": "",
+      weekNote: "Busy week",
+    };
+    const stale = reconcileStale(sent, weekState(rows, "2026-11-16", opened), weekState(rows, "2026-11-16"));
+    expect(stale.keep).toEqual({
+      show: "all",
+      "att.2026-11-17.status": "late",
+      "att.2026-11-17.lateMinutes": "10",
+      "att.2026-11-17.reason": "",
+      "level.3": "supervised",
+      "note.3": "Cut a fringe",
+      weekNote: "Busy week",
+    });
+    expect(stale.changed).toEqual(["att.2026-11-17", "level.2", "review"]);
   });
 });

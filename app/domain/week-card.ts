@@ -1,18 +1,22 @@
 /**
- * The trainer's week card (DESIGN.md §3): which weeks may be opened, what the form may say,
+ * The trainer's week card (docs/product.md §3): which weeks may be opened, what the form may say,
  * and what a submission appends. Pure: the route reads the state, this decides, the db layer
  * writes the plan in one transaction.
  */
 import { z } from "zod";
 
 import { addDays, isIsoDate, isMonday, isoWeekday, mondayOf, workingDaysOfWeek } from "./dates";
+import { plainInteger } from "./numbers";
 import {
   ABSENCE_REASONS,
   ASSESSMENT_LEVELS,
+  WEEK_CARD_INTENTS,
   type AbsenceReason,
   type AssessmentLevel,
   type AttendanceStatus,
+  type EducationEventKind,
 } from "./enums";
+import { currentLevels } from "./progress";
 
 /** A trainer records late minutes within one working day. */
 export const WORKING_DAY_MINUTES = 600;
@@ -66,8 +70,48 @@ export function observedDate(shape: WeekShape): string {
 // ---------------------------------------------------------------------------------------------
 // The form
 
+/**
+ * Form field names are split on "." into a nested object. A name holding one of these segments
+ * could reach an object's prototype: it is refused, never followed.
+ */
+const FORBIDDEN_SEGMENTS = new Set(["__proto__", "constructor", "prototype"]);
+
+export type NestedForm = { ok: true; data: Record<string, unknown> } | { ok: false; field: string };
+
+/**
+ * Form fields named with dots (`att.2026-11-24.status`) into the nested object the schema reads.
+ * Every object is built without a prototype, and a name with a forbidden segment refuses the
+ * whole form: nothing a client names can reach the server's objects.
+ */
+export function nestFormData(entries: Iterable<[string, FormDataEntryValue]>): NestedForm {
+  const out = Object.create(null) as Record<string, unknown>;
+  for (const [name, value] of entries) {
+    const path = name.split(".");
+    if (path.some((segment) => FORBIDDEN_SEGMENTS.has(segment))) return { ok: false, field: name };
+    // An empty box or an unchosen select says nothing.
+    if (typeof value !== "string" || value === "") continue;
+    let node = out;
+    for (const key of path.slice(0, -1)) {
+      const child = node[key];
+      node = (typeof child === "object" && child !== null ? child : (node[key] = Object.create(null))) as Record<string, unknown>;
+    }
+    node[path.at(-1)!] = value;
+  }
+  return { ok: true, data: out };
+}
+
+/** The text fields as sent, to put back on screen: names with a forbidden segment and files left out. */
+export function sentValues(entries: Iterable<[string, FormDataEntryValue]>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of entries) {
+    if (typeof value !== "string" || name.split(".").some((segment) => FORBIDDEN_SEGMENTS.has(segment))) continue;
+    out[name] = value;
+  }
+  return out;
+}
+
 const level = z.enum(ASSESSMENT_LEVELS, { error: "errors.invalid" });
-const note = z.string().trim().max(NOTE_MAX, { error: "errors.tooLong" });
+const note = z.string().trim().max(NOTE_MAX, { error: "week.errors.tooLong" });
 
 const TRAINER_ATTENDANCE = ["present", "late", "absent", "leave"] as const satisfies readonly AttendanceStatus[];
 
@@ -79,7 +123,7 @@ const attendanceDay = z
   })
   .transform((day, ctx) => {
     if (day.status === "late") {
-      const minutes = Number(day.lateMinutes);
+      const minutes = plainInteger(day.lateMinutes ?? "") ?? Number.NaN;
       if (!day.lateMinutes || !Number.isInteger(minutes) || minutes < 1 || minutes > WORKING_DAY_MINUTES) {
         ctx.addIssue({ code: "custom", path: ["lateMinutes"], message: "week.errors.lateMinutes" });
         return z.NEVER;
@@ -99,7 +143,7 @@ const attendanceDay = z
 const educationDay = z
   .object({
     status: z.enum(["released", "refused"], { error: "errors.invalid" }),
-    reason: z.string().trim().max(NOTE_MAX, { error: "errors.tooLong" }).optional(),
+    reason: note.optional(),
   })
   .transform((day, ctx) => {
     if (day.status === "refused" && !day.reason) {
@@ -113,18 +157,21 @@ const educationDay = z
 const unlessStatus = <T extends z.ZodType>(day: T) =>
   z.preprocess((v) => (typeof v === "object" && v !== null && (v as { status?: unknown }).status ? v : undefined), day.optional());
 
-const idKey = z.string().regex(/^\d+$/);
-const dateKey = z.string().refine(isIsoDate);
+const idKey = z.string().regex(/^\d{1,9}$/, { error: "week.errors.notOnFramework" });
+const dateKey = z.string().refine(isIsoDate, { error: "week.errors.notADay" });
 
-export const WEEK_INTENTS = ["submit", "all_present", "save_day"] as const;
+const SUBMISSION_KEY = /^[A-Za-z0-9_-]{16,64}$/;
+const BASELINE = /^\d{1,15}\.\d{1,15}\.\d{1,15}\.\d{1,15}$/;
 
-export const WeekCardSchema = z.object({
-  intent: z.enum(WEEK_INTENTS, { error: "errors.invalid" }),
-  /** With `save_day`: the day being saved. */
-  day: z.string().optional(),
-  submissionKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, { error: "errors.invalid" }),
-  baseline: z.string().max(200),
-  correctionReason: z.string().trim().max(NOTE_MAX, { error: "errors.tooLong" }).optional(),
+/** What every submission must carry: which button, its submission key, the state it was opened on. */
+export const WeekEnvelopeSchema = z.object({
+  intent: z.enum(WEEK_CARD_INTENTS, { error: "week.errors.intent" }),
+  submissionKey: z.string({ error: "week.errors.damaged" }).regex(SUBMISSION_KEY, { error: "week.errors.damaged" }),
+  baseline: z.string({ error: "week.errors.damaged" }).regex(BASELINE, { error: "week.errors.damaged" }),
+});
+
+export const WeekCardSchema = WeekEnvelopeSchema.extend({
+  correctionReason: z.string().trim().max(NOTE_MAX, { error: "week.errors.tooLong" }).optional(),
   weekNote: note.optional(),
   level: z.record(idKey, level).default({}),
   note: z.record(idKey, note).default({}),
@@ -134,35 +181,21 @@ export const WeekCardSchema = z.object({
 
 export type WeekCardInput = z.output<typeof WeekCardSchema>;
 
-/** Form fields named with dots (`att.2026-11-24.status`) into the nested object the schema reads. */
-export function nestFormData(entries: Iterable<[string, FormDataEntryValue]>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [name, value] of entries) {
-    // An empty box or an unchosen select says nothing.
-    if (typeof value !== "string" || value === "") continue;
-    const path = name.split(".");
-    let node = out;
-    for (const key of path.slice(0, -1)) {
-      const child = node[key];
-      node = (typeof child === "object" && child !== null ? child : (node[key] = {})) as Record<string, unknown>;
-    }
-    node[path.at(-1)!] = value;
-  }
-  return out;
-}
-
 /** zod issues as `{ "att.2026-11-24.lateMinutes": ["week.errors.lateMinutes"] }`. */
 export function fieldErrors(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.map(String).join(".") || "form";
-    (out[key] ??= []).push(issue.message);
+    // A record key that fails its schema (`att.tomorrow`) reports the key's own message.
+    const message = issue.code === "invalid_key" ? (issue.issues[0]?.message ?? "errors.invalid") : issue.message;
+    const list = (out[key] ??= []);
+    if (!list.includes(message)) list.push(message);
   }
   return out;
 }
 
 // ---------------------------------------------------------------------------------------------
-// What a submission appends
+// The state a card is compared against
 
 export interface WeekState {
   /** The level that holds now for each competency of the framework. */
@@ -176,6 +209,130 @@ export interface WeekState {
   /** The current weekly review of this week, if submitted. */
   review: { id: number } | null;
 }
+
+/** The records a week card reads: every sign-off of the placement, and this week's other rows. */
+export interface WeekRows {
+  assessments: readonly { id: number; competencyId: number; level: AssessmentLevel; observedOn: string; supersedesId: number | null }[];
+  attendance: readonly { id: number; date: string; status: AttendanceStatus; lateMinutes: number | null; absenceReason: AbsenceReason | null }[];
+  education: readonly { afternoonId: number; date: string; eventId: number | null; kind: EducationEventKind | null; reason: string | null }[];
+  reviews: readonly { id: number; weekOf: string; supersedesId: number | null }[];
+}
+
+/** The highest record id of each kind when a card was opened: anything above it came later. */
+export interface Baseline {
+  assessments: number;
+  attendance: number;
+  education: number;
+  reviews: number;
+}
+
+export function formatBaseline(b: Baseline): string {
+  return `${b.assessments}.${b.attendance}.${b.education}.${b.reviews}`;
+}
+
+export function parseBaseline(token: string): Baseline | null {
+  if (!BASELINE.test(token)) return null;
+  const [assessments, attendance, education, reviews] = token.split(".").map(Number) as [number, number, number, number];
+  return { assessments, attendance, education, reviews };
+}
+
+const byId = <T extends { id: number }>(rows: readonly T[]) => [...rows].sort((a, b) => a.id - b.id);
+
+/** The week's state from its records; with `asOf`, as it stood when a card with that baseline was opened. */
+export function weekState(rows: WeekRows, weekOf: string, asOf?: Baseline): WeekState {
+  const weekEnd = addDays(weekOf, 6);
+  const upTo = (id: number, max: number | undefined) => max === undefined || id <= max;
+  const history = rows.assessments.filter((a) => upTo(a.id, asOf?.assessments));
+  const levels = currentLevels(history);
+  const superseded = new Set(history.flatMap((a) => (a.supersedesId ? [a.supersedesId] : [])));
+  const weekAssessments = new Map<number, { id: number; level: AssessmentLevel }>();
+  for (const a of byId(history)) {
+    if (a.observedOn >= weekOf && a.observedOn <= weekEnd && !superseded.has(a.id)) weekAssessments.set(a.competencyId, { id: a.id, level: a.level });
+  }
+  const attendance = new Map<string, { id: number; status: AttendanceStatus; lateMinutes: number | null; absenceReason: AbsenceReason | null }>();
+  for (const d of byId(rows.attendance)) {
+    if (upTo(d.id, asOf?.attendance)) attendance.set(d.date, { id: d.id, status: d.status, lateMinutes: d.lateMinutes, absenceReason: d.absenceReason });
+  }
+  const education = new Map<string, { afternoonId: number | null; status: "agreed" | "released" | "refused"; reason: string | null }>();
+  const events = [...rows.education].sort((a, b) => (a.eventId ?? 0) - (b.eventId ?? 0));
+  for (const e of events) {
+    const held = education.get(e.date) ?? { afternoonId: e.afternoonId, status: "agreed" as const, reason: null };
+    if (e.eventId !== null && upTo(e.eventId, asOf?.education) && (e.kind === "released" || e.kind === "refused")) {
+      Object.assign(held, { status: e.kind, reason: e.reason });
+    }
+    education.set(e.date, held);
+  }
+  const reviews = rows.reviews.filter((r) => r.weekOf === weekOf && upTo(r.id, asOf?.reviews));
+  const supersededReviews = new Set(reviews.flatMap((r) => (r.supersedesId ? [r.supersedesId] : [])));
+  const current = byId(reviews.filter((r) => !supersededReviews.has(r.id))).at(-1);
+  return {
+    currentLevels: new Map([...levels].map(([id, l]) => [id, l.level])),
+    weekAssessments,
+    attendance,
+    education,
+    review: current ? { id: current.id } : null,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// A card sent after someone else recorded something: keep the trainer's entries, mark the news
+
+export interface StaleCard {
+  /** The fields the trainer changed on the card they opened: they stay on screen to send again. */
+  keep: Record<string, string>;
+  /** What was recorded since the card was opened: `att.<day>`, `level.<id>`, `edu.<day>`, `review`. */
+  changed: string[];
+}
+
+const dayOf = (status: string, lateMinutes: string, reason: string) =>
+  !status ? "" : status === "late" ? `late|${lateMinutes.trim()}` : status === "absent" ? `absent|${reason}` : status;
+const eduOf = (status: string, reason: string) => (status === "refused" ? `refused|${reason.trim()}` : status === "released" ? status : "");
+
+/**
+ * Compare a stale card's fields with the week as it stood when the card was opened (`before`) and
+ * as it stands now. The trainer's entries are what differs from `before`; the news is what
+ * differs between `before` and now.
+ */
+export function reconcileStale(sent: Readonly<Record<string, string>>, before: WeekState, now: WeekState): StaleCard {
+  const keep: Record<string, string> = {};
+  const field = (name: string) => (Object.hasOwn(sent, name) ? sent[name]! : "");
+  const days = new Set<string>();
+  const afternoons = new Set<string>();
+  for (const name of Object.keys(sent)) {
+    const [kind, key] = name.split(".");
+    if (kind === "att" && key) days.add(key);
+    else if (kind === "edu" && key) afternoons.add(key);
+    else if (kind === "level" && key && sent[name] !== (before.currentLevels.get(Number(key)) ?? "")) keep[name] = sent[name]!;
+    else if ((kind === "note" || name === "weekNote" || name === "correctionReason") && sent[name]!.trim() !== "") keep[name] = sent[name]!;
+    else if (name === "show") keep[name] = sent[name]!;
+  }
+  for (const day of days) {
+    const held = before.attendance.get(day);
+    const was = held ? dayOf(held.status, String(held.lateMinutes ?? ""), held.absenceReason ?? "") : "";
+    if (dayOf(field(`att.${day}.status`), field(`att.${day}.lateMinutes`), field(`att.${day}.reason`)) === was) continue;
+    for (const part of ["status", "lateMinutes", "reason"]) if (Object.hasOwn(sent, `att.${day}.${part}`)) keep[`att.${day}.${part}`] = field(`att.${day}.${part}`);
+  }
+  for (const day of afternoons) {
+    const held = before.education.get(day);
+    const was = held ? eduOf(held.status, held.reason ?? "") : "";
+    if (eduOf(field(`edu.${day}.status`), field(`edu.${day}.reason`)) === was) continue;
+    for (const part of ["status", "reason"]) if (Object.hasOwn(sent, `edu.${day}.${part}`)) keep[`edu.${day}.${part}`] = field(`edu.${day}.${part}`);
+  }
+
+  const changed: string[] = [];
+  const differ = <K, V>(a: ReadonlyMap<K, V>, b: ReadonlyMap<K, V>, same: (x: V | undefined, y: V | undefined) => boolean) =>
+    [...new Set([...a.keys(), ...b.keys()])].filter((k) => !same(a.get(k), b.get(k)));
+  for (const id of differ(before.currentLevels, now.currentLevels, (x, y) => x === y)) changed.push(`level.${String(id)}`);
+  for (const day of differ(before.attendance, now.attendance, (x, y) => x?.id === y?.id)) changed.push(`att.${day}`);
+  for (const day of differ(before.education, now.education, (x, y) => (x?.status ?? "agreed") === (y?.status ?? "agreed") && (x?.reason ?? null) === (y?.reason ?? null))) {
+    changed.push(`edu.${day}`);
+  }
+  if (before.review?.id !== now.review?.id) changed.push("review");
+  return { keep, changed: changed.sort() };
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a submission appends
 
 export interface WeekPlan {
   assessments: { competencyId: number; level: AssessmentLevel; observedOn: string; evidenceNote: string | null; supersedesId: number | null; correctionReason: string | null }[];
@@ -192,8 +349,11 @@ const sameDay = (
 ) => a.status === b.status && a.lateMinutes === b.lateMinutes && a.absenceReason === b.absenceReason;
 
 /**
- * What to append for a week card submission. Only what changed is written; a week already
- * reviewed takes a correction reason for any change, and its corrections supersede.
+ * What to append for a week card sent with any of its buttons. Every button writes everything
+ * the trainer entered (attendance, levels with their evidence, education afternoons); "All
+ * present" also marks the past days still blank as present; only "Submit the week" records the
+ * weekly review, with the week's note. Only what changed is written; a week already reviewed
+ * takes a correction reason for any change, and its corrections supersede.
  */
 export function planWeek(
   shape: WeekShape,
@@ -209,25 +369,14 @@ export function planWeek(
   const reason = input.correctionReason || null;
   const observedOn = observedDate(shape);
 
-  let daysToSave: string[];
-  if (input.intent === "save_day") {
-    if (!input.day || !days.includes(input.day)) {
-      add("day", "week.errors.dayNotInWeek");
-      return { ok: false, errors };
-    }
-    daysToSave = [input.day];
-  } else {
-    daysToSave = days;
-  }
-
   const plan: WeekPlan = { assessments: [], attendance: [], education: [], review: null };
 
-  // Attendance. "All present" fills every day up to today that has no record yet.
-  for (const date of daysToSave) {
+  // Attendance: each day as the card says; "All present" fills the past days still blank.
+  for (const date of days) {
     const current = state.attendance.get(date);
     let wanted = input.att[date];
-    if (input.intent === "all_present") {
-      wanted = current || date > shape.today ? undefined : { status: "present", lateMinutes: null, absenceReason: null };
+    if (!wanted && input.intent === "all_present" && !current && date <= shape.today) {
+      wanted = { status: "present", lateMinutes: null, absenceReason: null };
     }
     if (!wanted) continue;
     if (date > shape.today) {
@@ -246,41 +395,45 @@ export function planWeek(
     if (day && !days.includes(date)) add(`att.${date}.status`, "week.errors.dayNotInWeek");
   }
 
-  if (input.intent === "submit") {
-    // Levels: a change is a new sign-off; in a reviewed week it corrects that week's sign-off.
-    for (const [key, level] of Object.entries(input.level)) {
-      const competencyId = Number(key);
-      if (!competencyIds.has(competencyId)) {
-        add(`level.${key}`, "errors.invalid");
-        continue;
-      }
-      const evidenceNote = input.note[key] || null;
-      const current = state.currentLevels.get(competencyId);
-      // The card shows the current level selected: the same level without evidence is no news.
-      if (current === level && !evidenceNote) continue;
-      const inWeek = state.weekAssessments.get(competencyId);
-      const correcting = reviewed && inWeek !== undefined;
-      plan.assessments.push({
-        competencyId,
-        level,
-        observedOn,
-        evidenceNote,
-        supersedesId: correcting ? inWeek.id : null,
-        correctionReason: correcting ? reason : null,
-      });
+  // Levels: a change is a new sign-off; in a reviewed week it corrects that week's sign-off.
+  for (const [key, level] of Object.entries(input.level)) {
+    const competencyId = Number(key);
+    if (!competencyIds.has(competencyId)) {
+      add(`level.${key}`, "week.errors.notOnFramework");
+      continue;
     }
+    const evidenceNote = input.note[key] || null;
+    const current = state.currentLevels.get(competencyId);
+    // The card shows the current level selected: the same level without evidence is no news.
+    if (current === level && !evidenceNote) continue;
+    const inWeek = state.weekAssessments.get(competencyId);
+    const correcting = reviewed && inWeek !== undefined;
+    plan.assessments.push({
+      competencyId,
+      level,
+      observedOn,
+      evidenceNote,
+      supersedesId: correcting ? inWeek.id : null,
+      correctionReason: correcting ? reason : null,
+    });
+  }
+  // Evidence is kept with a level: a note alone would be lost, so it asks for one.
+  for (const [key, text] of Object.entries(input.note)) {
+    if (!text || Object.hasOwn(input.level, key)) continue;
+    if (!competencyIds.has(Number(key))) add(`note.${key}`, "week.errors.notOnFramework");
+    else add(`level.${key}`, "week.errors.noteNeedsLevel");
+  }
 
-    // Education afternoons: released, or not released with a reason.
-    for (const [date, wanted] of Object.entries(input.edu)) {
-      if (!wanted) continue;
-      if (!eduDays.includes(date)) {
-        add(`edu.${date}.status`, "week.errors.dayNotInWeek");
-        continue;
-      }
-      const current = state.education.get(date);
-      if (current && current.status === wanted.status && current.reason === wanted.reason) continue;
-      plan.education.push({ date, afternoonId: current?.afternoonId ?? null, kind: wanted.status, reason: wanted.reason });
+  // Education afternoons: released, or not released with a reason.
+  for (const [date, wanted] of Object.entries(input.edu)) {
+    if (!wanted) continue;
+    if (!eduDays.includes(date)) {
+      add(`edu.${date}.status`, "week.errors.notClassDay");
+      continue;
     }
+    const current = state.education.get(date);
+    if (current && current.status === wanted.status && current.reason === wanted.reason) continue;
+    plan.education.push({ date, afternoonId: current?.afternoonId ?? null, kind: wanted.status, reason: wanted.reason });
   }
 
   const changed = plan.assessments.length + plan.attendance.length + plan.education.length > 0;
@@ -288,11 +441,13 @@ export function planWeek(
 
   if (input.intent === "submit") {
     const weekNote = input.weekNote || null;
+    // "Reviewed, no change" speaks of the checklist: no sign-off this week, before or now.
+    const noChange = plan.assessments.length === 0 && state.weekAssessments.size === 0;
     if (!reviewed) {
-      plan.review = { noChange: !changed, note: weekNote, supersedesId: null, correctionReason: null };
+      plan.review = { noChange, note: weekNote, supersedesId: null, correctionReason: null };
     } else if (changed || weekNote) {
       if (!reason) add("correctionReason", "week.errors.correctionReason");
-      plan.review = { noChange: !changed, note: weekNote, supersedesId: state.review!.id, correctionReason: reason };
+      plan.review = { noChange, note: weekNote, supersedesId: state.review!.id, correctionReason: reason };
     }
   }
 

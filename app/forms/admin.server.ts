@@ -6,23 +6,17 @@ import { z } from "zod";
 
 import { isIsoDate } from "~/domain/dates";
 import { ROLES } from "~/domain/enums";
+import { formFields } from "~/forms/form-data.server";
 import { msg, requiredText } from "~/utils/validation";
 
+import { flat, optionalId as optionalIdField, optionalInteger } from "./fields.server";
 import { isGuessablePin } from "./me.server";
 
-type Errors = Record<string, string[] | undefined>;
-type Parsed<T> = { ok: true; data: T } | { ok: false; errors: Errors };
 
-function flat<T>(result: z.ZodSafeParseResult<T>): Parsed<T> {
-  if (result.success) return { ok: true, data: result.data };
-  return { ok: false, errors: z.flattenError(result.error).fieldErrors as Errors };
-}
-
-const fields = (form: FormData | URLSearchParams) =>
-  Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
+const fields = formFields;
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const optionalId = z.preprocess(blankToUndefined, z.coerce.number({ error: msg.invalid }).int({ error: msg.invalid }).positive({ error: msg.invalid }).optional());
+const optionalId = optionalIdField();
 
 export const PASSWORD_MIN = 10;
 
@@ -136,7 +130,7 @@ export function parseAuditFilters(params: URLSearchParams) {
         action: optionalText(64),
         from: optionalDate,
         to: optionalDate,
-        page: z.preprocess(blankToUndefined, z.coerce.number({ error: msg.invalid }).int({ error: msg.invalid }).min(1, { error: msg.invalid }).max(100_000, { error: msg.invalid }).default(1)),
+        page: optionalInteger({ min: 1, max: 100_000 }).transform((v) => v ?? 1),
       })
       .refine((v) => !v.from || !v.to || v.from <= v.to, { path: ["to"], error: "admin.errors.dateOrder" })
       .safeParse(fields(params)),

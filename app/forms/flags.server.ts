@@ -2,9 +2,12 @@
 import { z } from "zod";
 
 import { FLAG_RULES, FLAG_SEVERITIES, FLAG_STATUSES } from "~/domain/enums";
+import { formFields } from "~/forms/form-data.server";
 import { msg, requiredText } from "~/utils/validation";
 
-const optionalId = z.preprocess((v) => (v === "" || v === undefined ? undefined : v), z.coerce.number({ error: msg.invalid }).int({ error: msg.invalid }).positive({ error: msg.invalid }).optional());
+import { optionalId as optionalIdField } from "./fields.server";
+
+const optionalId = optionalIdField();
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((v) => (v === "" ? undefined : v), z.enum(values, { error: "flags.errors.unknown" }).optional());
 
@@ -39,13 +42,40 @@ export function parseFlagFilters(
   return { ok: true as const, data: parsed.data };
 }
 
+/**
+ * The site a query string names, when it is a well-formed id: admin's choice of site, whose
+ * employers and trainers the filters then offer (checked against the caller's sites afterwards).
+ */
+export function chosenSite(params: URLSearchParams): number | undefined {
+  const parsed = optionalId.safeParse(params.get("site") ?? "");
+  return parsed.success ? parsed.data : undefined;
+}
+
+const idsOf = (rows: readonly { id: number }[]) => rows.map((r) => r.id);
+
+/**
+ * The inbox's filters, checked against the caller's own sites (`filterChoices` in
+ * `app/db/flag-review.server.ts`: staff get no choice of site) and an employer or trainer the
+ * caller may filter by (`employerInScope`, `trainerInScope`: an id is checked on its own, since
+ * admin's choices hold only the chosen site's), in the shape `listFlags` takes.
+ */
+export function parseInboxFilters(
+  params: URLSearchParams,
+  allowed: { sites: readonly { id: number }[]; employer: (id: number) => boolean; trainer: (id: number) => boolean },
+) {
+  const parsed = parseFlagFilters(params, { sites: idsOf(allowed.sites), employer: allowed.employer, trainer: allowed.trainer });
+  if (!parsed.ok) return parsed;
+  const { site, employer, trainer, rule, severity, status } = parsed.data;
+  return { ok: true as const, data: { siteId: site, employerId: employer, trainerUserId: trainer, rule, severity, status: status ?? "active" } };
+}
+
 const ReviewSchema = z.object({
   intent: z.enum(["acknowledge", "resolve", "dismiss"], { error: msg.invalid }),
   note: requiredText(1000),
 });
 
 export function parseFlagReview(form: FormData) {
-  const parsed = ReviewSchema.safeParse(Object.fromEntries(form));
+  const parsed = ReviewSchema.safeParse(formFields(form));
   if (parsed.success) return { ok: true as const, data: parsed.data };
   return { ok: false as const, errors: z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined> };
 }

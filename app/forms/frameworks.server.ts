@@ -4,14 +4,11 @@ import { z } from "zod";
 
 import { crossRowErrors, decodeUtf8, FRAMEWORK_CSV_HEADER, headerMatches, parseExpectedWeek, type FrameworkRow, type LineError } from "~/domain/frameworks";
 import { EMPLOYER_SECTORS } from "~/domain/enums";
+import { formFields, withoutControlCharacters } from "~/forms/form-data.server";
 import { msg, requiredText } from "~/utils/validation";
 
-type Errors = Record<string, string[] | undefined>;
+import { flat, id as idField, integer } from "./fields.server";
 
-function flat<T>(result: z.ZodSafeParseResult<T>) {
-  if (result.success) return { ok: true as const, data: result.data };
-  return { ok: false as const, errors: z.flattenError(result.error).fieldErrors as Errors };
-}
 
 const code = z
   .string({ error: msg.required })
@@ -21,28 +18,20 @@ const code = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: "frameworks.errors.code" })
   .transform((v) => v.toUpperCase());
 
-const week = z.coerce
-  .number({ error: msg.invalid })
-  .int({ error: "frameworks.errors.week" })
-  .min(1, { error: "frameworks.errors.week" })
-  .max(52, { error: "frameworks.errors.week" });
+const week = integer({ min: 1, max: 52, error: "frameworks.errors.week" });
 
-const id = z.coerce.number({ error: msg.invalid }).int().positive();
+const id = idField();
 
 export const FrameworkSchema = z.object({
   code,
   tradeEn: requiredText(100),
   tradeKm: requiredText(100),
   sector: z.enum(EMPLOYER_SECTORS, { error: msg.required }),
-  typicalWeeks: z.coerce
-    .number({ error: msg.invalid })
-    .int({ error: "frameworks.errors.typicalWeeks" })
-    .min(2, { error: "frameworks.errors.typicalWeeks" })
-    .max(52, { error: "frameworks.errors.typicalWeeks" }),
+  typicalWeeks: integer({ min: 2, max: 52, error: "frameworks.errors.typicalWeeks" }),
 });
 
 export function parseFrameworkFields(form: FormData) {
-  return flat(FrameworkSchema.safeParse(Object.fromEntries([...form].filter(([, v]) => typeof v === "string"))));
+  return flat(FrameworkSchema.safeParse(formFields(form)));
 }
 
 const unitFields = { code, titleEn: requiredText(200), titleKm: requiredText(200) };
@@ -70,7 +59,7 @@ export const VersionIntentSchema = z.discriminatedUnion("intent", [
 export type VersionIntent = z.infer<typeof VersionIntentSchema>;
 
 export function parseVersionIntent(form: FormData) {
-  return flat(VersionIntentSchema.safeParse(Object.fromEntries(form)));
+  return flat(VersionIntentSchema.safeParse(formFields(form)));
 }
 
 const CsvRowSchema = z.object({
@@ -98,8 +87,10 @@ export type CsvResult = { ok: true; rows: FrameworkRow[] } | { ok: false; lineEr
 
 /** Every row of an uploaded framework CSV checked; any problem means no rows at all. */
 export function parseFrameworkCsv(bytes: Uint8Array): CsvResult {
-  const text = decodeUtf8(bytes);
-  if (text === null) return { ok: false, lineErrors: [{ line: 1, key: "frameworks.csv.encoding" }] };
+  const decoded = decodeUtf8(bytes);
+  if (decoded === null) return { ok: false, lineErrors: [{ line: 1, key: "frameworks.csv.encoding" }] };
+  // The file is read like any form text: invisible control characters are dropped (docs/decisions/0010).
+  const text = withoutControlCharacters(decoded);
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, { info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;

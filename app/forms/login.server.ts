@@ -10,7 +10,9 @@ import { msg, requiredText } from "~/utils/validation";
 const LoginSchema = z.object({
   username: requiredText(64),
   password: z.string({ error: msg.required }).min(1, { error: msg.required }).max(256, { error: msg.tooLong }),
-  redirectTo: z.string().max(500).optional(),
+  // Never an error the user could not fix: a hostile or overlong value is dropped, and
+  // `safeRedirect` sends the user to their home instead.
+  redirectTo: z.string().max(1000).optional().catch(undefined),
 });
 
 export function parseLogin(formData: FormData) {

@@ -6,17 +6,13 @@ import { z } from "zod";
 
 import { ABSENCE_REASONS, ADVANCE_NOTICE_KINDS } from "~/domain/enums";
 import { FEEDBACK_COMMENT_MAX, noticeDateProblem, PLAN_COMMENT_MAX, PLAN_TEXT_MAX } from "~/domain/me-progress";
+import { formFields } from "~/forms/form-data.server";
 import { msg, requiredText } from "~/utils/validation";
 
-type Errors = Record<string, string[] | undefined>;
-type Parsed<T> = { ok: true; data: T } | { ok: false; errors: Errors };
+import { flat, id, integer } from "./fields.server";
 
-function flat<T>(result: z.ZodSafeParseResult<T>): Parsed<T> {
-  if (result.success) return { ok: true, data: result.data };
-  return { ok: false, errors: z.flattenError(result.error).fieldErrors as Errors };
-}
 
-const fields = (form: FormData) => Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
+const fields = formFields;
 
 // ---------------------------------------------------------------------------------------------
 // Advance notice
@@ -37,28 +33,24 @@ export function parseNotice(form: FormData, rules: { today: string; workingWeekd
 }
 
 export function parseWithdraw(form: FormData) {
-  return flat(z.object({ noticeId: z.coerce.number({ error: msg.invalid }).int({ error: msg.invalid }).positive({ error: msg.invalid }) }).safeParse(fields(form)));
+  return flat(z.object({ noticeId: id() }).safeParse(fields(form)));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Confidential feedback
 
-const rating = z.coerce
-  .number({ error: "feedback.errors.rating" })
-  .int({ error: "feedback.errors.rating" })
-  .min(1, { error: "feedback.errors.rating" })
-  .max(5, { error: "feedback.errors.rating" });
+// A missing answer is "" or absent: both mean "choose a face".
+const rating = integer({ min: 1, max: 5, error: "feedback.errors.rating", required: "feedback.errors.rating" });
 
 export function parseFeedback(form: FormData) {
   const raw = fields(form);
   return flat(
     z
       .object({
-        // A missing answer is "" or absent: both mean "choose a face".
-        explainsRating: z.preprocess((v) => (v === "" ? undefined : v), rating),
-        learningRating: z.preprocess((v) => (v === "" ? undefined : v), rating),
-        fairnessRating: z.preprocess((v) => (v === "" ? undefined : v), rating),
-        safetyRating: z.preprocess((v) => (v === "" ? undefined : v), rating),
+        explainsRating: rating,
+        learningRating: rating,
+        fairnessRating: rating,
+        safetyRating: rating,
         comment: z
           .string()
           .trim()

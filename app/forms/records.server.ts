@@ -1,50 +1,27 @@
-/** Schemas of the staff administration forms (issue 6). Server-only: zod stays out of the browser bundle. */
+/** Schemas of the staff administration forms. Server-only: zod stays out of the browser bundle. */
 import { z } from "zod";
 
-import { isIsoDate } from "~/domain/dates";
 import { CONSENT_ITEMS, EMPLOYER_SECTORS, GENDERS, PHASES, PLACEMENT_OUTCOMES } from "~/domain/enums";
+import { plainInteger } from "~/domain/numbers";
+import { dateOfBirthRule, placementStartRule, type DateRule } from "~/domain/plausible";
 import { PLANNED_WEEKS_MAX, PLANNED_WEEKS_MIN, weekdayList } from "~/domain/records";
+import { formFields } from "~/forms/form-data.server";
 import { msg, requiredText } from "~/utils/validation";
 
-type Errors = Record<string, string[] | undefined>;
+import { date, flat, id as idField, integer, money, notAfter, optionalId as optionalIdField, type FieldErrors } from "./fields.server";
 
-function flat<T>(result: z.ZodSafeParseResult<T>) {
-  if (result.success) return { ok: true as const, data: result.data };
-  return { ok: false as const, errors: z.flattenError(result.error).fieldErrors as Errors };
-}
+type Errors = FieldErrors;
 
-const isoDate = z
-  .string({ error: msg.required })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: msg.invalid })
-  .refine(isIsoDate, { error: msg.invalid });
-const pastDate = (today: string) => isoDate.refine((d) => d <= today, { error: "records.errors.future" });
+const pastDate = (today: string, ...rules: DateRule[]) => date(notAfter(today), ...rules);
 const optionalText = (max: number) =>
   z.string().trim().max(max, { error: msg.tooLong }).optional().transform((v) => v || null);
-const id = z.coerce.number({ error: msg.required }).int({ error: msg.required }).positive({ error: msg.required });
-const optionalId = z.preprocess((v) => (v === "" || v === undefined ? undefined : v), id.optional());
-/** US dollars typed by staff → cents. */
-const usd = (required: boolean) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v) {
-        if (required) return 0;
-        return null;
-      }
-      const n = Number(v);
-      if (!/^\d+(\.\d{1,2})?$/.test(v) || !Number.isFinite(n) || n > 10_000) {
-        ctx.addIssue({ code: "custom", message: "records.errors.money" });
-        return z.NEVER;
-      }
-      return Math.round(n * 100);
-    });
+const id = idField();
+const optionalId = optionalIdField();
 
 const profile = (today: string) => ({
   preferredName: requiredText(100),
   legalName: requiredText(200),
-  dateOfBirth: isoDate.refine((d) => d < today, { error: "records.errors.future" }),
+  dateOfBirth: date(dateOfBirthRule(today)),
   gender: z.enum(GENDERS, { error: msg.required }),
   intakeId: optionalId,
   referralSource: optionalText(200),
@@ -66,7 +43,7 @@ export function parseApprenticeCreate(form: FormData, today: string) {
         siteId: optionalId,
         ...profile(today),
       })
-      .safeParse(Object.fromEntries(form)),
+      .safeParse(formFields(form)),
   );
   if (!Array.isArray(consents)) return { ok: false as const, errors: { ...(parsed.ok ? {} : parsed.errors), ...consents } };
   if (!parsed.ok) return parsed;
@@ -74,7 +51,7 @@ export function parseApprenticeCreate(form: FormData, today: string) {
 }
 
 export function parseProfile(form: FormData, today: string) {
-  return flat(z.object(profile(today)).safeParse(Object.fromEntries(form)));
+  return flat(z.object(profile(today)).safeParse(formFields(form)));
 }
 
 export function parsePhaseChange(form: FormData, today: string) {
@@ -85,7 +62,7 @@ export function parsePhaseChange(form: FormData, today: string) {
         changedOn: pastDate(today),
         note: optionalText(500),
       })
-      .safeParse(Object.fromEntries(form)),
+      .safeParse(formFields(form)),
   );
 }
 
@@ -97,7 +74,7 @@ export function parseConsent(form: FormData) {
         granted: z.enum(["yes", "no"], { error: msg.required }).transform((v) => v === "yes"),
         note: optionalText(500),
       })
-      .safeParse(Object.fromEntries(form)),
+      .safeParse(formFields(form)),
   );
 }
 
@@ -109,7 +86,7 @@ export function parseExit(form: FormData, today: string) {
         outcome: z.enum(PLACEMENT_OUTCOMES, { error: msg.required }),
         reason: requiredText(500),
       })
-      .safeParse(Object.fromEntries(form)),
+      .safeParse(formFields(form)),
   );
 }
 
@@ -127,7 +104,7 @@ const employerFields = {
 };
 
 export function parseEmployer(form: FormData) {
-  return flat(z.object({ ...employerFields, siteId: optionalId }).safeParse(Object.fromEntries(form)));
+  return flat(z.object({ ...employerFields, siteId: optionalId }).safeParse(formFields(form)));
 }
 
 export function parseTrainer(form: FormData) {
@@ -143,22 +120,18 @@ export function parseTrainer(form: FormData) {
           .regex(/^[a-z0-9][a-z0-9._-]{2,39}$/, { error: "records.errors.username" }),
         phone: employerFields.contactPhone,
       })
-      .safeParse(Object.fromEntries(form)),
+      .safeParse(formFields(form)),
   );
 }
 
 export function parseTrainerId(form: FormData) {
-  return flat(z.object({ trainerUserId: id }).safeParse(Object.fromEntries(form)));
+  return flat(z.object({ trainerUserId: id }).safeParse(formFields(form)));
 }
 
-const plannedWeeks = z.coerce
-  .number({ error: msg.required })
-  .int({ error: "records.errors.plannedWeeks" })
-  .min(PLANNED_WEEKS_MIN, { error: "records.errors.plannedWeeks" })
-  .max(PLANNED_WEEKS_MAX, { error: "records.errors.plannedWeeks" });
+const plannedWeeks = integer({ min: PLANNED_WEEKS_MIN, max: PLANNED_WEEKS_MAX, error: "records.errors.plannedWeeks" });
 
-export function parsePlacementCreate(form: FormData) {
-  const days = form.getAll("educationWeekdays").map(Number);
+export function parsePlacementCreate(form: FormData, today: string) {
+  const days = form.getAll("educationWeekdays").map((v) => (typeof v === "string" ? (plainInteger(v) ?? Number.NaN) : Number.NaN));
   const parsed = flat(
     z
       .object({
@@ -166,12 +139,12 @@ export function parsePlacementCreate(form: FormData) {
         employerId: id,
         trainerUserId: id,
         frameworkVersionId: id,
-        startDate: isoDate,
+        startDate: date(placementStartRule(today)),
         plannedWeeks,
-        stipendHagar: usd(true),
-        stipendEmployer: usd(true),
+        stipendHagar: money({ blankIsZero: true }),
+        stipendEmployer: money({ blankIsZero: true }),
       })
-      .safeParse(Object.fromEntries(form)),
+      .safeParse(formFields(form)),
   );
   const educationWeekdays = weekdayList(days);
   const badDays = days.length !== educationWeekdays.split(",").filter(Boolean).length;
@@ -192,7 +165,7 @@ export function parseTransfer(form: FormData, today: string) {
         transferOn: pastDate(today),
         plannedWeeks,
       })
-      .safeParse(Object.fromEntries(form)),
+      .safeParse(formFields(form)),
   );
 }
 
@@ -203,11 +176,24 @@ export function parsePlacementEnd(form: FormData, today: string) {
         endedOn: pastDate(today),
         outcome: z.enum(PLACEMENT_OUTCOMES, { error: msg.required }),
         endReason: requiredText(500),
-        startingSalary: usd(false),
+        startingSalary: money(),
       })
-      .safeParse(Object.fromEntries(form)),
+      .safeParse(formFields(form)),
   );
   if (!parsed.ok) return parsed;
   const { startingSalary, ...rest } = parsed.data;
   return { ok: true as const, data: { ...rest, startingSalaryCents: startingSalary } };
+}
+
+/** Staff correct a placement's start date and planned length, with a reason (docs/decisions/0022). */
+export function parsePlacementCorrection(form: FormData, today: string) {
+  return flat(
+    z
+      .object({
+        startDate: date(placementStartRule(today)),
+        plannedWeeks,
+        reason: requiredText(500),
+      })
+      .safeParse(Object.fromEntries(form)),
+  );
 }

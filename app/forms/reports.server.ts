@@ -9,6 +9,8 @@ import { addDays, daysBetween, isIsoDate, mondayOf } from "~/domain/dates";
 import { ACCOUNTABILITY_SORTS, DEFAULT_ACCOUNTABILITY_SORT, MAX_PERIOD_DAYS, type AccountabilitySort } from "~/domain/reports";
 import { msg } from "~/utils/validation";
 
+import { optionalId } from "./fields.server";
+
 /** Default periods: the last 12 weeks (from a Monday) for trainers; outcomes need a longer view. */
 export const DEFAULT_WEEKS = { trainers: 12, outcomes: 104 } as const;
 
@@ -19,11 +21,6 @@ const isoDate = z.preprocess(
   z.string({ error: msg.invalid }).refine(isIsoDate, { error: "reports.errors.date" }).optional(),
 );
 
-const optionalId = (error: string) =>
-  z.preprocess(
-    blankToUndefined,
-    z.coerce.number({ error }).int({ error }).positive({ error }).optional(),
-  );
 
 const FilterSchema = z.object({
   from: isoDate,

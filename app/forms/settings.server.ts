@@ -1,10 +1,15 @@
 /** The admin's per-site thresholds form (server-only). */
-import { z } from "zod";
-
 import { ThresholdsSchema } from "~/domain/flags/thresholds";
+import { plainInteger } from "~/domain/numbers";
+import { formFields } from "~/forms/form-data.server";
 
 export function parseThresholds(form: FormData) {
-  const raw = Object.fromEntries([...form.entries()].filter(([k]) => k !== "siteId" && k !== "intent").map(([k, v]) => [k, v === "" ? undefined : Number(v)]));
+  // Thresholds are whole numbers in plain decimal: "1e3" or "0x1A" is out of range, never 1000 or 26.
+  const raw = Object.fromEntries(
+    Object.entries(formFields(form))
+      .filter(([k]) => k !== "siteId" && k !== "intent")
+      .map(([k, v]) => [k, v === "" ? undefined : Array.isArray(v) ? v : (plainInteger(v.trim()) ?? Number.NaN)]),
+  );
   const parsed = ThresholdsSchema.safeParse(raw);
   if (parsed.success) return { ok: true as const, data: parsed.data };
   const errors: Record<string, string[]> = {};
@@ -15,5 +20,3 @@ export function parseThresholds(form: FormData) {
   }
   return { ok: false as const, errors };
 }
-
-export const SiteIdSchema = z.coerce.number().int().positive();

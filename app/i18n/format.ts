@@ -1,5 +1,5 @@
 /**
- * Dates, numbers and money in the page's language (DESIGN.md §9).
+ * Dates, numbers and money in the page's language (docs/product.md §9).
  *
  * The server (Node's ICU) and a phone's browser (its own ICU, sometimes without Khmer data)
  * must render the same text, or React's hydration fails and the page flickers. So dates are
@@ -110,9 +110,9 @@ export function formatUsd(locale: Locale, cents: number): string {
   return `$${cached(`usd:${locale}`, () => new Intl.NumberFormat(tag(locale), { minimumFractionDigits: 2, maximumFractionDigits: 2 })).format(cents / 100)}`;
 }
 
-/** Short weekday names, Monday first. */
-export function weekdayNames(locale: Locale): string[] {
-  return [...WEEKDAYS[locale].short];
+/** Weekday names (short unless asked), Monday first. */
+export function weekdayNames(locale: Locale, style: "short" | "long" = "short"): string[] {
+  return [...WEEKDAYS[locale][style]];
 }
 
 /** A month: "November 2026" / "វិច្ឆិកា 2026". */

@@ -1,5 +1,4 @@
 import i18next, { type i18n, type TFunction } from "i18next";
-import { initReactI18next } from "react-i18next";
 
 import type { Locale } from "~/domain/enums";
 
@@ -10,17 +9,19 @@ import km from "./locales/km.json";
 export const catalogues = { en, km } as const;
 
 /**
- * One i18next instance per language for the whole process, built on first use. The server never
- * changes an instance's language or resources, so every request of that language shares it:
- * building an instance (with both catalogues) per render cost milliseconds and garbage.
+ * Server-only text (headers, CSV column names, messages): i18next, one instance per language for
+ * the whole process, built on first use. Pages render with the smaller translate function of
+ * `translation.server.ts` (also built once per language). Nothing changes an instance's language or
+ * resources, so every request of that language shares it: building an instance per call cost
+ * milliseconds and garbage on every request that titles a page or writes a CSV.
  */
 const instances = new Map<Locale, i18n>();
 
-export function serverI18n(locale: Locale): i18n {
+function serverI18n(locale: Locale): i18n {
   let instance = instances.get(locale);
   if (!instance) {
     instance = i18next.createInstance();
-    void instance.use(initReactI18next).init({
+    void instance.init({
       ...baseOptions,
       lng: locale,
       resources: { [locale]: { translation: catalogues[locale] } },

@@ -1,10 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
-import { notFound, requireRole } from "~/auth/guards.server";
+import { actorOf, notFound, requireRole } from "~/auth/guards.server";
 import { Alert, FieldErrors, SubmitButton } from "~/components/forms";
 import { activeSessions, deactivateAccount, endSessions, getAccount, reactivateAccount, resetPassword, resetPin } from "~/db/admin.server";
+import { readForm } from "~/forms/form-data.server";
+import { can } from "~/domain/permissions";
 import { parseUserIntent } from "~/forms/admin.server";
 import { formatDateTime } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
@@ -42,21 +44,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, account } = await guard(request, params.userId);
-  const parsed = parseUserIntent(await request.formData());
+  const parsed = parseUserIntent(await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const by = { userId: account.id, actorUserId: user.id, requestId: context.requestId };
   const input = parsed.data;
+  const subject = { kind: "account", userId: account.id, role: account.role, apprenticeId: account.apprenticeId } as const;
   switch (input.intent) {
     case "password":
       await resetPassword({ ...by, password: input.password });
       break;
     case "pin":
-      if (account.role !== "apprentice" || account.apprenticeId === null) return data({ errors: { pin: ["admin.errors.pinOnlyApprentice"] } as Errors }, { status: 400 });
+      if (!can(actorOf(user), "account.reset_pin", subject) || account.apprenticeId === null) return data({ errors: { pin: ["admin.errors.pinOnlyApprentice"] } as Errors }, { status: 400 });
       await resetPin({ ...by, apprenticeId: account.apprenticeId, pin: input.pin });
       break;
     case "deactivate":
       // An admin locking themselves out would leave no one to undo it.
-      if (account.id === user.id) return data({ errors: { deactivate: ["admin.errors.notYourself"] } as Errors }, { status: 400 });
+      if (!can(actorOf(user), "account.deactivate", subject)) return data({ errors: { deactivate: ["admin.errors.notYourself"] } as Errors }, { status: 400 });
       deactivateAccount(by);
       break;
     case "reactivate":

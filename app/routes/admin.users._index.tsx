@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 import { requireRole } from "~/auth/guards.server";
 import { FieldErrors, SubmitButton } from "~/components/forms";
@@ -9,6 +9,7 @@ import { Pagination } from "~/components/pagination";
 import { createAccount, listUsers, userFormOptions } from "~/db/admin.server";
 import { ROLES, type Role } from "~/domain/enums";
 import { pageInfo } from "~/domain/pagination";
+import { readForm } from "~/forms/form-data.server";
 import { parseCreateUser } from "~/forms/admin.server";
 import { parsePage } from "~/forms/pagination.server";
 import { requestT } from "~/i18n/request.server";
@@ -40,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "admin");
-  const parsed = parseCreateUser(await request.formData());
+  const parsed = parseCreateUser(await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const created = await createAccount(parsed.data, user.id, context.requestId);
   if (!created.ok) return data({ errors: created.errors }, { status: 400 });

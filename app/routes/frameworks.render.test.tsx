@@ -1,6 +1,5 @@
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
-import { I18nextProvider } from "react-i18next";
 import { describe, expect, it, vi } from "vitest";
 
 const state = vi.hoisted(() => ({ loader: null as unknown, action: undefined as unknown }));
@@ -16,7 +15,8 @@ vi.mock("@remix-run/react", async () => {
 });
 
 import { createFramework, createSite, createUser } from "~/db/factories.server";
-import { serverI18n } from "~/i18n/i18n.server";
+import { TranslationProvider } from "~/i18n/react";
+import { serverTranslation } from "~/i18n/translation.server";
 import { useTestDatabase } from "~/test/db";
 import { context, cookieFor, get, run } from "~/test/requests";
 
@@ -36,7 +36,7 @@ async function render(Page: () => unknown, loader: (args: never) => Promise<unkn
   expect(out.status).toBe(200);
   state.loader = JSON.parse(JSON.stringify(out.data));
   state.action = action;
-  return (["en", "km"] as const).map((locale) => renderToString(createElement(I18nextProvider, { i18n: serverI18n(locale) }, createElement(Page as never))));
+  return (["en", "km"] as const).map((locale) => renderToString(createElement(TranslationProvider, { value: serverTranslation(locale) }, createElement(Page as never))));
 }
 
 describe("framework pages render in both languages", () => {

@@ -1,9 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { eq } from "drizzle-orm";
-
 import { getOptionalUser } from "~/auth/guards.server";
-import { db } from "~/db/client.server";
-import { users } from "~/db/schema";
+import { saveUserLocale } from "~/db/user-locale.server";
+import { readForm } from "~/forms/form-data.server";
 import { isLocale } from "~/i18n/config";
 import { localeCookie } from "~/i18n/locale.server";
 import { safeRedirect } from "~/utils/redirect";
@@ -15,11 +13,11 @@ export async function loader(_args: LoaderFunctionArgs) {
 
 // public route: anyone may choose a language. Kept per user when signed in, and in a cookie.
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const locale = form.get("locale");
   const back = safeRedirect(form.get("redirectTo"), "/");
   if (!isLocale(locale)) return redirect(back);
   const user = await getOptionalUser(request);
-  if (user && user.locale !== locale) db().update(users).set({ locale }).where(eq(users.id, user.id)).run();
+  if (user && user.locale !== locale) saveUserLocale(user.id, locale);
   return redirect(back, { headers: { "Set-Cookie": await localeCookie.serialize(locale) } });
 }

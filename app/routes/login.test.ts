@@ -58,12 +58,12 @@ describe("sign-in", () => {
     expect(a).not.toBe(b);
   });
 
-  it("gives one generic message for a wrong password and for an unknown user", async () => {
-    const wrong = await signIn("staff", "nope");
-    const unknown = await signIn("nobody", "nope");
+  it("gives one generic answer for a wrong password and for an unknown user", async () => {
+    const wrong = await signIn("staff", "nope", {}, "10.0.1.1");
+    const unknown = await signIn("nobody", "nope", {}, "10.0.1.2");
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
-    expect(wrong.data.alert).toEqual({ key: "login.invalid" });
+    expect(wrong.data.alert).toEqual({ key: "login.invalid", seconds: 0 });
     expect(unknown.data.alert).toEqual(wrong.data.alert);
     expect(wrong.headers.get("set-cookie")).toBeNull();
   });
@@ -83,33 +83,34 @@ describe("sign-in", () => {
     expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(["sign_in", "sign_in_failed"]));
   });
 
-  it("limits sign-in to 10 a minute per username, with 429 and a clear message", async () => {
-    for (let i = 0; i < 10; i++) expect((await signIn("staff", "wrong", {}, `10.1.0.${i}`)).status).toBe(401);
-    const limited = await signIn("staff", "career-pathways", {}, "10.1.0.99");
-    expect(limited.status).toBe(429);
-    expect(limited.data.alert).toMatchObject({ key: "login.rateLimited" });
-    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
-  });
-
-  it("limits sign-in to 10 a minute per IP, whatever the username", async () => {
-    for (let i = 0; i < 10; i++) await signIn(`someone${i}`, "wrong", {}, "10.2.0.1");
-    expect((await signIn("staff", "career-pathways", {}, "10.2.0.1")).status).toBe(429);
-    expect((await signIn("staff", "career-pathways", {}, "10.2.0.2")).status).toBe(302);
-  });
-
-  it("signs an apprentice in with their PIN and locks after 5 wrong PINs", async () => {
+  it("signs an apprentice in with their PIN, and 5 wrong PINs lock nothing: the right PIN still works", async () => {
     expect((await signIn("apprentice", "246810")).location).toBe("/me");
-    for (let i = 0; i < 4; i++) expect((await signIn("apprentice", "000000", {}, `10.3.0.${i}`)).status).toBe(401);
-    const locked = await signIn("apprentice", "000000", {}, "10.3.0.9");
-    expect(locked.status).toBe(423);
-    expect(locked.data.alert).toMatchObject({ key: "login.locked" });
-    // Even the right PIN is refused while locked.
-    expect((await signIn("apprentice", "246810", {}, "10.3.0.10")).status).toBe(423);
+    for (let i = 0; i < 5; i++) expect((await signIn("apprentice", "000000")).status).toBe(401);
+    expect((await signIn("apprentice", "246810")).location).toBe("/me");
+    expect((await signIn("apprentice", "career-pathways")).location).toBe("/me");
   });
 
   it("follows a local redirectTo but never one to another site", async () => {
     expect((await signIn("staff", "career-pathways", { redirectTo: "/staff?x=1" })).location).toBe("/staff?x=1");
     expect((await signIn("staff", "career-pathways", { redirectTo: "//evil.example/" })).location).toBe("/staff");
+  });
+
+  it.each([
+    ["a newline between the slashes", "/\n/evil.example"],
+    ["a tab between the slashes", "/\t/evil.example"],
+    ["an encoded slash and tab", "%2F%09%2Fevil.example"],
+    ["an encoded backslash", "/%5Cevil.example"],
+    ["javascript:", "javascript:alert(1)"],
+    ["an absolute URL", "https://evil.example/"],
+    ["a NUL (the form reader removes it, leaving //)", "/\u0000/evil.example"],
+    ["a very long value", `/${"a".repeat(20_000)}`],
+  ])("sends a hostile redirectTo (%s) to the role's home, with exactly one new session", async (_label, redirectTo) => {
+    const before = db.select().from(sessions).all().length;
+    const outcome = await signIn("trainer", "career-pathways", { redirectTo });
+    expect(outcome.status).toBe(302);
+    expect(outcome.location).toBe("/trainer");
+    expect(outcome.headers.get("set-cookie")).toMatch(/^__session=/);
+    expect(db.select().from(sessions).all().length).toBe(before + 1);
   });
 
   it("sends a signed-in visitor of /login to their home", async () => {

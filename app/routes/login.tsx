@@ -1,23 +1,27 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 import { getOptionalUser } from "~/auth/guards.server";
-import { consumeSignInAttempt } from "~/auth/rate-limit.server";
+import { beginSignIn } from "~/auth/rate-limit.server";
 import { createUserSession } from "~/auth/session.server";
 import { authenticator, SignInError } from "~/auth/sign-in.server";
-import { Alert, SubmitButton, TextField } from "~/components/forms";
+import { TextField } from "~/components/conform-fields";
+import { Alert, SubmitButton } from "~/components/forms";
+import { formRequest, readForm } from "~/forms/form-data.server";
 import { parseLogin } from "~/forms/login.server";
 import { audit } from "~/db/audit.server";
 import { homeFor } from "~/domain/permissions";
-import { formatTime } from "~/i18n/format";
-import { resolveLocale } from "~/i18n/locale.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { safeRedirect } from "~/utils/redirect";
+import { retryAfterOnly } from "~/utils/retry-after";
 
 export const meta = pageMeta;
+
+/** A form post without JavaScript gets the action's Retry-After too (document answers take headers from here). */
+export const headers: HeadersFunction = ({ actionHeaders }) => retryAfterOnly(actionHeaders);
 
 // public route: the sign-in page itself. A signed-in user goes to their home.
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -29,43 +33,40 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type LoginFields = { username: string; password: string; redirectTo?: string };
 
-type Alert = { key: "login.invalid" } | { key: "login.locked"; time: string } | { key: "login.rateLimited"; seconds: number };
+/** Every refused sign-in gets this one answer: unknown username, wrong secret or throttled alike. */
+type Alert = { key: "login.invalid"; seconds: number };
 
-// public route: sign-in. Validated, rate limited per IP and per username, audited.
+// public route: sign-in. Validated, throttled per client and per username (never locked), audited.
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.clone().formData();
-  const submission = parseLogin(formData);
+  const form = await readForm(request);
+  const submission = parseLogin(form);
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }), alert: null }, { status: 400 });
   }
   const { username, redirectTo } = submission.value;
-  const reply = (alert: Alert, status: number, headers?: HeadersInit) =>
-    data({ result: submission.reply({ hideFields: ["password"] }), alert }, { status, headers });
+  const refuse = (seconds: number) =>
+    data(
+      { result: submission.reply({ hideFields: ["password"] }), alert: { key: "login.invalid", seconds } satisfies Alert },
+      { status: 401, headers: { "Retry-After": String(seconds) } },
+    );
 
-  const limit = await consumeSignInAttempt(context.clientIp, username);
-  if (!limit.ok) {
-    audit({ actorUserId: null, action: "sign_in_rate_limited", entity: "session" }, context);
-    return reply({ key: "login.rateLimited", seconds: limit.retryAfterSeconds }, 429, {
-      "Retry-After": String(limit.retryAfterSeconds),
-    });
-  }
+  const gate = await beginSignIn(context.clientIp, username);
+  // Refused before any password check: nothing is verified, written or audited for a flood.
+  if (!gate.ok) return refuse(gate.retryAfterSeconds);
 
   try {
-    const { user, method } = await authenticator.authenticate("form", request);
+    const { user, method } = await authenticator.authenticate("form", formRequest(request, form));
+    await gate.attempt.succeeded();
+    // The target is settled before anything is written, and can never break the Location header.
+    const target = safeRedirect(redirectTo, homeFor(user.role));
     const cookie = await createUserSession(user, method, request);
     audit({ actorUserId: user.id, action: "sign_in", entity: "user", entityId: user.id, detail: { method } }, context);
-    return redirect(safeRedirect(redirectTo, homeFor(user.role)), { headers: { "Set-Cookie": cookie } });
+    return redirect(target, { headers: { "Set-Cookie": cookie } });
   } catch (error) {
     if (!(error instanceof SignInError)) throw error;
-    audit(
-      { actorUserId: null, action: "sign_in_failed", entity: "user", entityId: error.userId, detail: { reason: error.reason } },
-      context,
-    );
-    if (error.reason === "locked" && error.lockedUntil) {
-      const locale = await resolveLocale(request, null);
-      return reply({ key: "login.locked", time: formatTime(locale, error.lockedUntil) }, 423);
-    }
-    return reply({ key: "login.invalid" }, 401);
+    const seconds = gate.attempt.waitSeconds;
+    audit({ actorUserId: null, action: "sign_in_failed", entity: "user", entityId: error.userId, detail: seconds > 0 ? { waitSeconds: seconds } : null }, context);
+    return refuse(seconds);
   }
 }
 
@@ -86,11 +87,8 @@ export default function Login() {
       <Form method="post" {...getFormProps(form)} className="mt-5 space-y-4 rounded-xl bg-white p-5 shadow-sm">
         {alert ? (
           <Alert>
-            {alert.key === "login.locked"
-              ? t("login.locked", { time: alert.time })
-              : alert.key === "login.rateLimited"
-                ? t("login.rateLimited", { seconds: alert.seconds })
-                : t("login.invalid")}
+            {t("login.invalid")}
+            {alert.seconds > 0 ? ` ${t("login.wait", { count: alert.seconds })}` : ""}
           </Alert>
         ) : null}
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />

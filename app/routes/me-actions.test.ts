@@ -1,5 +1,5 @@
 /**
- * What the apprentice sends (issue 5): advance notices, confidential feedback and their own PIN,
+ * What the apprentice sends: advance notices, confidential feedback and their own PIN,
  * each with good, bad, repeated and foreign input. Called as Remix would, on a real database.
  */
 import type { ActionFunctionArgs } from "@remix-run/node";
@@ -18,7 +18,7 @@ import {
   createUser,
   recordFeedback,
 } from "~/db/factories.server";
-import { advanceNotices, auditEvents, feedback, flags, users } from "~/db/schema";
+import { advanceNotices, advanceNoticeWithdrawals, auditEvents, feedback, flags, users } from "~/db/schema";
 import { addDays, mondayOf } from "~/domain/dates";
 import { onRecordsChanged, type RecordsChanged } from "~/domain/events";
 import { useTestDatabase } from "~/test/db";
@@ -71,8 +71,14 @@ const viewFeedback = getFrom(feedbackLoader, "/me/feedback?sent=1");
 const changePin = postTo(pinAction, "/me/pin");
 
 const noticesOf = (placementId: number) => db.select().from(advanceNotices).where(eq(advanceNotices.placementId, placementId)).all();
+const withdrawalsOf = (noticeId: number) => db.select().from(advanceNoticeWithdrawals).where(eq(advanceNoticeWithdrawals.noticeId, noticeId)).all();
 const activeNoticesOf = (placementId: number) =>
-  db.select().from(advanceNotices).where(and(eq(advanceNotices.placementId, placementId), isNull(advanceNotices.withdrawnAt))).all();
+  db
+    .select({ id: advanceNotices.id, date: advanceNotices.date, kind: advanceNotices.kind, reason: advanceNotices.reason })
+    .from(advanceNotices)
+    .leftJoin(advanceNoticeWithdrawals, eq(advanceNoticeWithdrawals.noticeId, advanceNotices.id))
+    .where(and(eq(advanceNotices.placementId, placementId), isNull(advanceNoticeWithdrawals.id)))
+    .all();
 
 describe("advance notices", () => {
   const a = newApprentice();
@@ -81,7 +87,7 @@ describe("advance notices", () => {
   it("records 'I will be absent today because …', and the trainer sees it on /trainer and on the week card", async () => {
     const sent = await sendNotice(a.user, { intent: "give", kind: "absent", date: today, reason: "illness" });
     expect(sent).toMatchObject({ status: 302, location: "/me/notices?sent=1" });
-    expect(activeNoticesOf(a.placement.id)).toMatchObject([{ date: today, kind: "absent", reason: "illness", withdrawnAt: null }]);
+    expect(activeNoticesOf(a.placement.id)).toMatchObject([{ date: today, kind: "absent", reason: "illness" }]);
 
     const home = await getFrom(trainerHomeLoader, "/trainer")(trainer);
     const row = home.data.placements.find((p) => p.placementId === a.placement.id);
@@ -109,7 +115,9 @@ describe("advance notices", () => {
     expect((await sendNotice(a.user, { ...fields, kind: "absent", reason: "childcare" })).status).toBe(302);
     const forDay = noticesOf(a.placement.id).filter((n) => n.date === fields.date);
     expect(forDay).toHaveLength(2);
-    expect(forDay.filter((n) => n.withdrawnAt === null)).toMatchObject([{ kind: "absent", reason: "childcare" }]);
+    expect(forDay.filter((n) => withdrawalsOf(n.id).length === 0)).toMatchObject([{ kind: "absent", reason: "childcare" }]);
+    // The replaced notice is withdrawn by a row of its own: the notice itself is never changed.
+    expect(withdrawalsOf(forDay.find((n) => n.kind === "late")!.id)).toMatchObject([{ withdrawnBy: a.user.id }]);
   });
 
   it("refuses a date in the past, more than 30 days ahead or on a day off with a clear message, and writes nothing", async () => {
@@ -142,10 +150,10 @@ describe("advance notices", () => {
   it("can be taken back until that day; a second take-back changes nothing; a past one is refused", async () => {
     const [notice] = activeNoticesOf(a.placement.id).filter((n) => n.date === today);
     expect((await sendNotice(a.user, { intent: "withdraw", noticeId: String(notice!.id) })).status).toBe(302);
-    const withdrawn = db.select().from(advanceNotices).where(eq(advanceNotices.id, notice!.id)).get()!;
-    expect(withdrawn.withdrawnAt).not.toBeNull();
+    const withdrawn = withdrawalsOf(notice!.id);
+    expect(withdrawn).toMatchObject([{ withdrawnBy: a.user.id }]);
     expect((await sendNotice(a.user, { intent: "withdraw", noticeId: String(notice!.id) })).status).toBe(302);
-    expect(db.select().from(advanceNotices).where(eq(advanceNotices.id, notice!.id)).get()!.withdrawnAt).toEqual(withdrawn.withdrawnAt);
+    expect(withdrawalsOf(notice!.id)).toEqual(withdrawn);
     const home = await getFrom(trainerHomeLoader, "/trainer")(trainer);
     expect(home.data.placements.find((p) => p.placementId === a.placement.id)?.notices.some((n) => n.date === today)).toBe(false);
     expect(db.select().from(auditEvents).where(eq(auditEvents.action, "advance_notice_withdrawn")).all()).toHaveLength(1);
@@ -154,14 +162,14 @@ describe("advance notices", () => {
     const late = await sendNotice(a.user, { intent: "withdraw", noticeId: String(past.id) });
     expect(late.status).toBe(400);
     expect(late.data.errors.form).toEqual(["notice2.errors.tooLate"]);
-    expect(db.select().from(advanceNotices).where(eq(advanceNotices.id, past.id)).get()!.withdrawnAt).toBeNull();
+    expect(withdrawalsOf(past.id)).toEqual([]);
   });
 
   it("is only ever for the apprentice's own active placement: ids in the form or of others are not found", async () => {
     const theirs = db.insert(advanceNotices).values({ placementId: other.placement.id, date: today, kind: "late", reason: "family" }).returning().get();
     expect((await sendNotice(a.user, { intent: "withdraw", noticeId: String(theirs.id) })).status).toBe(404);
     expect((await sendNotice(a.user, { intent: "withdraw", noticeId: "not-a-number" })).status).toBe(404);
-    expect(db.select().from(advanceNotices).where(eq(advanceNotices.id, theirs.id)).get()!.withdrawnAt).toBeNull();
+    expect(withdrawalsOf(theirs.id)).toEqual([]);
 
     const before = noticesOf(other.placement.id).length;
     await sendNotice(a.user, { intent: "give", kind: "late", date: addDays(today, 2), reason: "transport", placementId: String(other.placement.id) });

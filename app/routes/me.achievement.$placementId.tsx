@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 import { notFound, requireRole } from "~/auth/guards.server";
 import { AchievementRecord } from "~/components/achievement";
+import { qrSvg } from "~/components/qr.server";
+import { ownCredential } from "~/db/credentials.server";
 import { loadAchievement } from "~/db/me.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
@@ -19,18 +21,43 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!record) throw notFound();
   const t = await requestT(request);
   const { apprenticeId: _a, preferredName: _p, ...placement } = record.placement;
-  return { title: t("achievement.title"), today: siteToday(), record: { ...record, placement } };
+  // The signed record: its QR code to show an employer, and the file to download.
+  const own = ownCredential(record.placement.id, user.apprenticeId);
+  return {
+    title: t("achievement.title"),
+    today: siteToday(),
+    record: { ...record, placement },
+    verify: own ? { url: own.url, svg: await qrSvg(own.url) } : null,
+  };
 }
 
 export default function MyAchievement() {
-  const { record, today } = useLoaderData<typeof loader>();
+  const { record, today, verify } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   return (
     <div className="space-y-4">
       <Link to="/me" className="inline-flex min-h-11 items-center text-brand-700 underline print:hidden">
         ← {t("achievement.back")}
       </Link>
-      <AchievementRecord record={record} today={today} locale={i18n.language === "km" ? "km" : "en"} />
+      <section className="mx-auto max-w-3xl rounded-xl bg-white p-5 shadow-sm print:hidden" aria-labelledby="my-credential-title" data-testid="my-credential">
+        <h2 id="my-credential-title" className="text-lg font-semibold">
+          {t("myCredential.title")}
+        </h2>
+        {verify ? (
+          <>
+            <p className="text-stone-700">{t("myCredential.body")}</p>
+            {/* Big enough for a phone camera from across a counter. */}
+            <div className="mx-auto my-3 w-64 max-w-full bg-white" role="img" aria-label={t("achievement.verifyQr")} dangerouslySetInnerHTML={{ __html: verify.svg }} />
+            {/* A plain link: the browser downloads the file, with or without JavaScript. */}
+            <a href={`/me/achievement/${record.placement.id}/credential.json`} download className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-5 font-semibold text-white hover:bg-brand-800">
+              {t("myCredential.download")}
+            </a>
+          </>
+        ) : (
+          <p className="text-stone-700">{t("myCredential.none")}</p>
+        )}
+      </section>
+      <AchievementRecord record={record} today={today} locale={i18n.language === "km" ? "km" : "en"} verify={verify} qrOnPaperOnly />
     </div>
   );
 }

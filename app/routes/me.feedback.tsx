@@ -1,12 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 import { notFound, requireRole } from "~/auth/guards.server";
 import { FaceScale } from "~/components/faces";
 import { Alert, FieldErrors, SubmitButton } from "~/components/forms";
 import { activePlacementOf, feedbackState, giveFeedback } from "~/db/me.server";
 import { FEEDBACK_COMMENT_MAX } from "~/domain/me-progress";
+import { readForm } from "~/forms/form-data.server";
 import { parseFeedback } from "~/forms/me.server";
 import { formatDate } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
@@ -47,7 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // placement id in the form is ignored.
   const placement = activePlacementOf(user.apprenticeId);
   if (!placement) throw notFound();
-  const form = await request.formData();
+  const form = await readForm(request);
   const values = Object.fromEntries(QUESTIONS.map(([name]) => [name, String(form.get(name) ?? "")]).concat([["comment", String(form.get("comment") ?? "")]]));
   const parsed = parseFeedback(form);
   if (!parsed.ok) return data({ errors: parsed.errors, values, nextOn: null as string | null }, { status: 400 });

@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 import { notFound, requireRole } from "~/auth/guards.server";
 import { Alert, FieldErrors, SubmitButton } from "~/components/forms";
@@ -8,6 +8,7 @@ import { activePlacementOf, giveNotice, holidaysFrom, listNotices, withdrawNotic
 import { addDays, parseWeekdays } from "~/domain/dates";
 import { ABSENCE_REASONS, ADVANCE_NOTICE_KINDS } from "~/domain/enums";
 import { NOTICE_DAYS_AHEAD } from "~/domain/me-progress";
+import { readForm } from "~/forms/form-data.server";
 import { parseNotice, parseWithdraw } from "~/forms/me.server";
 import { formatDate } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
@@ -38,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const placement = activePlacementOf(user.apprenticeId);
   if (!placement) throw notFound();
   const today = siteToday();
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
 
   if (intent === "withdraw") {

@@ -1,10 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 import { requireRole } from "~/auth/guards.server";
 import { Alert, FieldErrors, SubmitButton } from "~/components/forms";
 import { changeOwnPin } from "~/db/pin.server";
+import { readForm } from "~/forms/form-data.server";
 import { parseOwnPin } from "~/forms/me.server";
 import { formatTime } from "~/i18n/format";
 import { requestLocale, requestT } from "~/i18n/request.server";
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "apprentice");
-  const parsed = parseOwnPin(await request.formData());
+  const parsed = parseOwnPin(await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors, lockedUntil: null as string | null }, { status: 400 });
   const result = await changeOwnPin({ userId: user.id, current: parsed.data.current, pin: parsed.data.pin, requestId: context.requestId });
   if (result.status === "wrong_current") return data({ errors: { current: ["pin.errors.wrongCurrent"] } as Errors, lockedUntil: null }, { status: 400 });

@@ -1,11 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 import { notFound, requireRole } from "~/auth/guards.server";
 import { Alert, FieldErrors, SubmitButton } from "~/components/forms";
 import { loadCareerPlan, saveCareerPlan } from "~/db/career-plan.server";
 import { PLAN_TEXT_MAX } from "~/domain/me-progress";
+import { readForm } from "~/forms/form-data.server";
 import { parsePlan } from "~/forms/me.server";
 import { formatDateTime } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
@@ -18,13 +19,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The plan is found from the session: there is no id in the address to change.
   if (user.apprenticeId === null) throw notFound();
   const t = await requestT(request);
-  return { title: t("plan.title"), ...loadCareerPlan(user.apprenticeId) };
+  const { plan, comments } = loadCareerPlan(user.apprenticeId);
+  // The apprentice reads each comment as it now stands; a correction's history is staff's record.
+  return { title: t("plan.title"), plan, comments: comments.map(({ id, body, author, createdAt }) => ({ id, body, author, createdAt })) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "apprentice");
   if (user.apprenticeId === null) throw notFound();
-  const form = await request.formData();
+  const form = await readForm(request);
   const values = { goals: String(form.get("goals") ?? ""), nextSteps: String(form.get("nextSteps") ?? "") };
   const parsed = parsePlan(form);
   if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });

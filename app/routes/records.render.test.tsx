@@ -1,6 +1,5 @@
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
-import { I18nextProvider } from "react-i18next";
 import { describe, expect, it, vi } from "vitest";
 
 const state = vi.hoisted(() => ({ loader: null as unknown, action: undefined as unknown }));
@@ -17,7 +16,9 @@ vi.mock("@remix-run/react", async () => {
 });
 
 import { createApprentice, createEmployer, createFramework, createPlacement, createSite, createUser, createFlag } from "~/db/factories.server";
-import { serverI18n } from "~/i18n/i18n.server";
+import { phaseChanges } from "~/db/schema";
+import { TranslationProvider } from "~/i18n/react";
+import { serverTranslation } from "~/i18n/translation.server";
 import { useTestDatabase } from "~/test/db";
 import { context, cookieFor, get, run } from "~/test/requests";
 
@@ -46,7 +47,7 @@ async function render(Page: () => unknown, loader: (args: never) => Promise<unkn
   state.action = action;
   const html: string[] = [];
   for (const locale of ["en", "km"] as const) {
-    html.push(renderToString(createElement(I18nextProvider, { i18n: serverI18n(locale) }, createElement(Page as never))));
+    html.push(renderToString(createElement(TranslationProvider, { value: serverTranslation(locale) }, createElement(Page as never))));
   }
   return html;
 }
@@ -62,5 +63,13 @@ describe("render", () => {
     await render(NewPlacementPage, newPlacementLoader, "/staff/placements/new", {});
     const [pl] = await render(PlacementPage, placementLoader, `/staff/placements/${p.id}`, { placementId: String(p.id) }, { intent: "transfer", errors: { trainerUserId: ["records.errors.trainerOtherEmployer"] } });
     expect(pl).toContain("works for another employer");
+  });
+
+  it("shows an exit with its outcome and reason in the phase history", async () => {
+    const gone = createApprentice(db, { siteId: site.id, phase: "exited" });
+    db.insert(phaseChanges).values({ apprenticeId: gone.id, phase: "exited", changedOn: "2026-06-01", exitOutcome: "own_business", note: "Opened a stall", recordedBy: staff.id }).run();
+    const [en] = await render(ApprenticePage, apprenticeLoader, `/staff/apprentices/${gone.id}`, { apprenticeId: String(gone.id) });
+    const history = en!.slice(en!.indexOf('data-testid="phase-history"'));
+    expect(history.slice(0, history.indexOf("</ul>")).replace(/<!-- -->/g, "")).toMatch(/Exited · Own business · Opened a stall/);
   });
 });

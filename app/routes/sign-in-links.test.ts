@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { resetRateLimits } from "~/auth/rate-limit.server";
 import { getSession } from "~/auth/session.server";
@@ -105,5 +105,63 @@ describe("opening a link", () => {
   it("is rate limited per IP", async () => {
     for (let i = 0; i < 10; i++) await openLink("B".repeat(43), "GET", "10.9.9.9");
     expect((await openLink("B".repeat(43), "GET", "10.9.9.9")).status).toBe(429);
+  });
+});
+
+const cookieOf = (opened: { headers: Headers }) => opened.headers.get("set-cookie")!.split(/,(?=\s*__session=)/).at(-1)!.split(";")[0]!.trim();
+type LinkRow = { id: number; state: string; useCount: number; signedInNow: number; lastUsedAt: string | null };
+const linksShown = async () =>
+  (await run<{ links: LinkRow[] }>(async () => linksLoader({ request: get(`/staff/trainers/${trainer.id}`, { cookie: await cookieFor(staff) }), params: { trainerId: String(trainer.id) }, context: context() }))).data.links;
+
+describe("the sessions a link opened", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("end when staff revoke the link, on every device, and no other session ends", async () => {
+    const { token, link } = createLink({ trainerUserId: trainer.id, createdBy: staff.id, days: 14 });
+    const phone = cookieOf(await openLink(token, "POST", "10.8.0.1"));
+    const tablet = cookieOf(await openLink(token, "POST", "10.8.0.2"));
+    const password = await cookieFor(trainer);
+    expect((await getSession(get("/trainer", { cookie: phone })))?.user.id).toBe(trainer.id);
+    expect((await getSession(get("/trainer", { cookie: tablet })))?.user.id).toBe(trainer.id);
+    expect(db.select().from(sessions).where(eq(sessions.linkId, link.id)).all()).toHaveLength(2);
+
+    expect((await manage(staff, { intent: "revoke", linkId: String(link.id) })).status).toBe(200);
+    expect(await getSession(get("/trainer", { cookie: phone }))).toBeNull();
+    expect(await getSession(get("/trainer", { cookie: tablet }))).toBeNull();
+    expect(db.select().from(sessions).where(eq(sessions.linkId, link.id)).all()).toEqual([]);
+    expect((await getSession(get("/trainer", { cookie: password })))?.user.id).toBe(trainer.id);
+  });
+
+  it("end when the link expires, and the cookie says so from the start", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-11-19T03:00:00Z"));
+    const { token } = createLink({ trainerUserId: trainer.id, createdBy: staff.id, days: 1 });
+    const opened = await openLink(token, "POST", "10.8.1.1");
+    const maxAge = Number(/Max-Age=(\d+)/.exec(opened.headers.get("set-cookie")!.split(/,(?=\s*__session=)/).at(-1)!)![1]);
+    expect(maxAge).toBe(86_400);
+    const cookie = cookieOf(opened);
+    vi.setSystemTime(new Date("2026-11-20T02:59:00Z"));
+    expect((await getSession(get("/trainer", { cookie })))?.user.id).toBe(trainer.id);
+    vi.setSystemTime(new Date("2026-11-20T03:00:01Z"));
+    expect(await getSession(get("/trainer", { cookie }))).toBeNull();
+  });
+
+  it("end even when the link's end is moved earlier after they began", async () => {
+    const { token, link } = createLink({ trainerUserId: trainer.id, createdBy: staff.id, days: 14 });
+    const cookie = cookieOf(await openLink(token, "POST", "10.8.2.1"));
+    db.update(signInLinks).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(signInLinks.id, link.id)).run();
+    expect(await getSession(get("/trainer", { cookie }))).toBeNull();
+  });
+
+  it("are shown to staff per link: devices signed in, how many still are, and when it was last used", async () => {
+    const { token, link } = createLink({ trainerUserId: trainer.id, createdBy: staff.id, days: 14 });
+    expect((await linksShown()).find((l) => l.id === link.id)).toMatchObject({ useCount: 0, signedInNow: 0, lastUsedAt: null });
+    await openLink(token, "POST", "10.8.3.1");
+    await openLink(token, "POST", "10.8.3.2");
+    const shown = (await linksShown()).find((l) => l.id === link.id)!;
+    expect(shown).toMatchObject({ state: "active", useCount: 2, signedInNow: 2 });
+    expect(Date.now() - Date.parse(shown.lastUsedAt!)).toBeLessThan(60_000);
+    await manage(staff, { intent: "revoke", linkId: String(link.id) });
+    expect((await linksShown()).find((l) => l.id === link.id)).toMatchObject({ state: "revoked", useCount: 2, signedInNow: 0 });
   });
 });

@@ -1,16 +1,22 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
+import { readForm } from "~/forms/form-data.server";
 import { consumeLinkAttempt } from "~/auth/rate-limit.server";
 import { createUserSession, destroySession } from "~/auth/session.server";
 import { SubmitButton } from "~/components/forms";
 import { audit } from "~/db/audit.server";
 import { lookupLink, markLinkUsed } from "~/db/sign-in-links.server";
+import { trainerTarget } from "~/domain/reminders";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
+import { safeRedirect } from "~/utils/redirect";
+import { retryAfterOnly } from "~/utils/retry-after";
 
 export const meta = pageMeta;
+
+export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders }) => ({ ...retryAfterOnly(loaderHeaders), ...retryAfterOnly(actionHeaders) });
 
 const STATUS = { unknown: 404, expired: 410, revoked: 410 } as const;
 
@@ -22,7 +28,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const found = lookupLink(params.token ?? "");
   if (found.status !== "valid") return data({ title: t("links.open.title"), state: found.status, name: null }, { status: STATUS[found.status] });
   // Opening the link only shows who it is for: a chat app's link preview must not sign in.
-  return { title: t("links.open.title"), state: "valid" as const, name: found.user.displayName };
+  // A reminder's link opens one week card (`?to=`); only a trainer page is ever accepted.
+  const target = trainerTarget(new URL(request.url).searchParams.get("to"));
+  return { title: t("links.open.title"), state: "valid" as const, name: found.user.displayName, target };
 }
 
 // public route: confirming the link starts a new trainer session (never more than a trainer's).
@@ -30,19 +38,29 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const limit = await consumeLinkAttempt(context.clientIp);
   if (!limit.ok) throw new Response("Too many attempts", { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } });
   const found = lookupLink(params.token ?? "");
-  if (found.status !== "valid") return redirect(new URL(request.url).pathname);
+  if (found.status !== "valid") return redirect(safeRedirect(new URL(request.url).pathname, "/login"));
+  // The only field is the optional week card to open. A confirm sent with no form at all opens
+  // /trainer; a body the reader refuses (a crafted name, a broken encoding) signs nobody in.
+  const form = await readForm(request).catch((error: unknown) => {
+    if (error instanceof Response && error.status === 415 && !request.headers.get("content-type")) return null;
+    throw error;
+  });
+  const target = trainerTarget(form?.get("to") ?? null) ?? "/trainer";
   const cleared = await destroySession(request);
-  const cookie = await createUserSession(found.user, "link", request);
+  // The session remembers its link: revoking or expiring the link ends it (docs/decisions/0005).
+  const cookie = await createUserSession(found.user, "link", request, new Date(), { id: found.linkId, expiresAt: found.expiresAt });
   markLinkUsed(found.linkId);
   audit({ actorUserId: found.user.id, action: "sign_in", entity: "user", entityId: found.user.id, detail: { method: "link", linkId: found.linkId } }, context);
   const headers = new Headers();
   headers.append("Set-Cookie", cleared);
   headers.append("Set-Cookie", cookie);
-  return redirect("/trainer", { headers });
+  return redirect(target, { headers });
 }
 
 export default function OpenLink() {
-  const { state, name } = useLoaderData<typeof loader>();
+  const loaded = useLoaderData<typeof loader>();
+  const { state, name } = loaded;
+  const target = "target" in loaded ? loaded.target : null;
   const { t } = useTranslation();
   return (
     <div className="mx-auto max-w-sm space-y-4">
@@ -50,8 +68,9 @@ export default function OpenLink() {
       {state === "valid" ? (
         <Form method="post" className="space-y-3 rounded-xl bg-white p-5 shadow-sm">
           <p>{t("links.open.forName", { name: name ?? "" })}</p>
+          {target ? <input type="hidden" name="to" value={target} /> : null}
           <SubmitButton pendingText={t("login.submitting")} className="w-full">
-            {t("links.open.continue")}
+            {target ? t("reminders.openWeek") : t("links.open.continue")}
           </SubmitButton>
         </Form>
       ) : (

@@ -1,20 +1,23 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 import { actorOf, notFound, requireStaff } from "~/auth/guards.server";
+import { CheckinFields } from "~/components/checkin-fields";
+import { CorrectTextForm, EarlierVersions } from "~/components/corrections";
 import { FieldErrors, SubmitButton } from "~/components/forms";
 import { Field, FormErrors, SelectField } from "~/components/record-fields";
 import { changePhase, consentHistory, exitApprentice, intakesForForm, phaseHistory, recordConsent, updateApprenticeProfile } from "~/db/admin-records.server";
-import { addPlanComment, loadCareerPlan } from "~/db/career-plan.server";
+import { addPlanComment, correctPlanComment, loadCareerPlan } from "~/db/career-plan.server";
 import { apprenticeAccount, setPinByStaff } from "~/db/pin.server";
-import { addFollowUpNote, addOutcomeCheckin, getApprenticeForStaff, loadApprenticeRecord } from "~/db/staff-records.server";
+import { addFollowUpNote, addOutcomeCheckin, apprenticeExitedOn, apprenticeSince, correctFollowUpNote, correctOutcomeCheckin, getApprenticeForStaff, loadApprenticeRecord } from "~/db/staff-records.server";
 import { ageOn } from "~/domain/dates";
 import { CONSENT_ITEMS, FOLLOW_UP_KINDS, GENDERS, OUTCOME_CHECKIN_MONTHS, PHASES, PLACEMENT_OUTCOMES } from "~/domain/enums";
 import { PLAN_COMMENT_MAX } from "~/domain/me-progress";
+import { readForm } from "~/forms/form-data.server";
 import { parsePlanComment, parseStaffPin } from "~/forms/me.server";
 import { parseConsent, parseExit, parsePhaseChange, parseProfile } from "~/forms/records.server";
-import { parseFollowUpNote, parseOutcomeCheckin } from "~/forms/staff.server";
+import { parseCheckinCorrection, parseFollowUpNote, parseOutcomeCheckin, parseTextCorrection } from "~/forms/staff.server";
 import { formatDate, formatDateTime, formatUsd } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
@@ -40,15 +43,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     today,
     apprentice: { ...apprentice, age: ageOn(apprentice.dateOfBirth, today), createdAt: undefined },
     ...record,
-    notes: record.notes.map((n) => ({ ...n, createdAt: n.createdAt.toISOString() })),
-    checkins: record.checkins.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })),
+    notes: record.notes.map((n) => ({ ...n, createdAt: n.createdAt.toISOString(), earlier: n.earlier.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })) })),
+    checkins: record.checkins.map((c) => ({ ...c, createdAt: c.createdAt.toISOString(), earlier: c.earlier.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })) })),
+    // The date fields' own bounds; the server checks the same.
+    noteDateMin: apprenticeSince(apprentice),
+    exitedOn: apprenticeExitedOn(apprentice.id),
     feedback: record.feedback.map((f) => ({ ...f, submittedAt: f.submittedAt.toISOString() })),
     openFlags: record.openFlags.map((f) => ({ id: f.id, rule: f.rule, severity: f.severity })),
     // The apprentice's own career plan (staff read and comment; trainers never see it).
     careerPlan: loadCareerPlan(apprentice.id),
     // Whether a PIN is set and any lock: never the hash.
     account: apprenticeAccount(apprentice.id),
-    // Administration (issue 6): phase and consent histories, the site's intakes for the profile form.
+    // Administration: phase and consent histories, the site's intakes for the profile form.
     phaseHistory: phaseHistory(apprentice.id),
     consentHistory: consentHistory(apprentice.id).map((c) => ({ ...c, recordedAt: c.recordedAt.toISOString() })),
     intakes: intakesForForm(actorOf(user)).filter((i) => i.siteId === apprentice.siteId),
@@ -57,17 +63,42 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, apprentice } = await guard(request, params.apprenticeId);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const today = siteToday();
   if (intent === "note") {
-    const parsed = parseFollowUpNote(form, today);
+    const parsed = parseFollowUpNote(form, { today, apprenticeSince: apprenticeSince(apprentice) });
     if (!parsed.ok) return data({ intent, errors: parsed.errors }, { status: 400 });
-    addFollowUpNote({ apprenticeId: apprentice.id, placementId: parsed.data.placementId ?? null, kind: parsed.data.kind, occurredOn: parsed.data.occurredOn, body: parsed.data.body, authorUserId: user.id, requestId: context.requestId });
+    const result = addFollowUpNote({ apprenticeId: apprentice.id, placementId: parsed.data.placementId ?? null, kind: parsed.data.kind, occurredOn: parsed.data.occurredOn, body: parsed.data.body, authorUserId: user.id, requestId: context.requestId });
+    if (!result.ok) return data({ intent, errors: result.errors as Record<string, string[] | undefined> }, { status: 400 });
     return redirect(`/staff/apprentices/${apprentice.id}#notes`);
   }
-  if (intent === "checkin") {
-    const parsed = parseOutcomeCheckin(form, today);
+  if (intent === "correctNote" || intent === "correctComment") {
+    // Which row's form the errors belong to: several correction forms share the page.
+    const target = String(form.get("supersedesId") ?? "");
+    const parsed = parseTextCorrection(form, intent === "correctNote" ? 2000 : PLAN_COMMENT_MAX);
+    if (!parsed.ok) return data({ intent, target, errors: parsed.errors }, { status: 400 });
+    const input = { apprenticeId: apprentice.id, ...parsed.data, authorUserId: user.id, requestId: context.requestId };
+    const result = intent === "correctNote" ? correctFollowUpNote(input) : correctPlanComment(input);
+    if (result === "not_found") throw notFound();
+    if (!result.ok) return data({ intent, target, errors: result.errors as Record<string, string[] | undefined> }, { status: 400 });
+    return redirect(`/staff/apprentices/${apprentice.id}#${intent === "correctNote" ? "notes" : "career-plan"}`);
+  }
+  if (intent === "checkin" || intent === "correctCheckin") {
+    // Check-ins follow the apprentice's exit from training (docs/product.md §3).
+    const exitedOn = apprenticeExitedOn(apprentice.id);
+    if (exitedOn === null) return data({ intent, errors: { form: ["plausible.errors.notExited"] } as Record<string, string[] | undefined> }, { status: 400 });
+    if (intent === "correctCheckin") {
+      const target = String(form.get("checkinId") ?? "");
+      const parsed = parseCheckinCorrection(form, { today, exitedOn });
+      if (!parsed.ok) return data({ intent, target, errors: parsed.errors }, { status: 400 });
+      const { monthlySalary, ...rest } = parsed.data;
+      const result = correctOutcomeCheckin({ apprenticeId: apprentice.id, ...rest, monthlySalaryCents: monthlySalary, recordedBy: user.id, requestId: context.requestId });
+      if (result === "not_found") throw notFound();
+      if (!result.ok) return data({ intent, target, errors: result.errors as Record<string, string[] | undefined> }, { status: 400 });
+      return redirect(`/staff/apprentices/${apprentice.id}#checkins`);
+    }
+    const parsed = parseOutcomeCheckin(form, { today, exitedOn });
     if (!parsed.ok) return data({ intent, errors: parsed.errors }, { status: 400 });
     const { monthlySalary, ...rest } = parsed.data;
     const result = addOutcomeCheckin({ apprenticeId: apprentice.id, ...rest, monthlySalaryCents: monthlySalary, recordedBy: user.id, requestId: context.requestId });
@@ -132,6 +163,9 @@ export default function ApprenticeRecord() {
   const phaseErrors = errorsOf("phase");
   const consentErrors = errorsOf("consent");
   const exitErrors = errorsOf("exit");
+  /** Errors of one row's correction form, or null when that form was not the one sent. */
+  const correctionErrors = (intent: string, id: number): Record<string, string[] | undefined> | null =>
+    actionData?.intent === intent && "target" in actionData && actionData.target === String(id) ? actionData.errors : null;
   const input = "mt-1 block min-h-11 w-full rounded-lg border border-stone-400 bg-white px-2";
   return (
     <div className="space-y-5">
@@ -252,17 +286,14 @@ export default function ApprenticeRecord() {
       <section id="phase" aria-labelledby="phase-title" className="rounded-xl bg-white p-4 shadow-sm">
         <h2 id="phase-title" className="text-lg font-semibold">{t("records.apprentices.phaseHistory")}</h2>
         <ul className="mt-2 space-y-1 text-sm" data-testid="phase-history">
-          {d.phaseHistory.map((ph) => {
-            const [first, ...rest] = (ph.note ?? "").split("\n");
-            const exitOutcome = ph.phase === "exited" && (PLACEMENT_OUTCOMES as readonly string[]).includes(first ?? "") ? (first as (typeof PLACEMENT_OUTCOMES)[number]) : null;
-            return (
-              <li key={ph.id}>
-                {formatDate(locale, ph.changedOn)} · {t(`phases.${ph.phase}`)}
-                {exitOutcome ? ` · ${t(`outcome.${exitOutcome}`)} · ${rest.join(" ")}` : ph.note ? ` · ${ph.note}` : ""}
-                {ph.recordedBy ? ` · ${ph.recordedBy}` : ""}
-              </li>
-            );
-          })}
+          {d.phaseHistory.map((ph) => (
+            <li key={ph.id}>
+              {formatDate(locale, ph.changedOn)} · {t(`phases.${ph.phase}`)}
+              {ph.exitOutcome ? ` · ${t(`outcome.${ph.exitOutcome}`)}` : ""}
+              {ph.note ? ` · ${ph.note}` : ""}
+              {ph.recordedBy ? ` · ${ph.recordedBy}` : ""}
+            </li>
+          ))}
         </ul>
         {a.phase !== "exited" ? (
           <>
@@ -327,8 +358,16 @@ export default function ApprenticeRecord() {
         <ul className="divide-y divide-stone-100 text-sm" data-testid="plan-comments">
           {d.careerPlan.comments.map((c) => (
             <li key={c.id} className="py-2">
-              <p className="text-stone-600">{formatDateTime(locale, new Date(c.createdAt))} · {c.author}</p>
+              <p className="text-stone-600">
+                {formatDateTime(locale, new Date(c.createdAt))} · {c.author}
+                {c.correctionReason ? <span className="ml-2 rounded bg-amber-100 px-1.5 text-amber-900">{t("corrections.corrected")}</span> : null}
+              </p>
               <p className="whitespace-pre-line">{c.body}</p>
+              <EarlierVersions
+                versions={c.earlier.map((e) => ({ id: e.id, body: e.body, when: formatDateTime(locale, new Date(e.createdAt)), by: e.author }))}
+                reasonOf={(i) => (i === 0 ? c.correctionReason : (c.earlier[i - 1]?.correctionReason ?? null))}
+              />
+              <CorrectTextForm intent="correctComment" targetId={c.id} body={c.body} maxLength={PLAN_COMMENT_MAX} errors={correctionErrors("correctComment", c.id)} />
             </li>
           ))}
         </ul>
@@ -384,9 +423,23 @@ export default function ApprenticeRecord() {
           </label>
           <label className="block">
             {t("staffRecord.occurredOn")}
-            <input type="date" name="occurredOn" defaultValue={d.today} max={d.today} className={input} aria-invalid={noteErrors.occurredOn ? true : undefined} aria-describedby="occurredOn-error" />
+            <input type="date" name="occurredOn" defaultValue={d.today} min={d.noteDateMin} max={d.today} className={input} aria-invalid={noteErrors.occurredOn ? true : undefined} aria-describedby="occurredOn-error" />
             <FieldErrors id="occurredOn-error" errors={noteErrors.occurredOn} />
           </label>
+          {d.placements.length > 0 ? (
+            <label className="block sm:col-span-2">
+              {t("staffRecord.notePlacement")}
+              <select name="placementId" className={input} aria-invalid={noteErrors.placementId ? true : undefined} aria-describedby="placementId-error">
+                <option value="">{t("staffRecord.noPlacement")}</option>
+                {d.placements.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.employerName} · {formatDate(locale, p.startDate)}
+                  </option>
+                ))}
+              </select>
+              <FieldErrors id="placementId-error" errors={noteErrors.placementId} />
+            </label>
+          ) : null}
           <label className="block sm:col-span-2">
             {t("staffRecord.body")}
             <textarea name="body" rows={3} maxLength={2000} className="mt-1 block w-full rounded-lg border border-stone-400 px-2 py-2" aria-invalid={noteErrors.body ? true : undefined} aria-describedby="body-error" />
@@ -401,8 +454,14 @@ export default function ApprenticeRecord() {
             <li key={n.id} className="py-2">
               <p className="text-stone-600">
                 {formatDate(locale, n.occurredOn)} · {t(`followUp.${n.kind}`)} · {n.author}
+                {n.correctionReason ? <span className="ml-2 rounded bg-amber-100 px-1.5 text-amber-900">{t("corrections.corrected")}</span> : null}
               </p>
               <p className="whitespace-pre-line">{n.body}</p>
+              <EarlierVersions
+                versions={n.earlier.map((e) => ({ id: e.id, body: e.body, when: formatDateTime(locale, new Date(e.createdAt)), by: e.author }))}
+                reasonOf={(i) => (i === 0 ? n.correctionReason : (n.earlier[i - 1]?.correctionReason ?? null))}
+              />
+              <CorrectTextForm intent="correctNote" targetId={n.id} body={n.body} maxLength={2000} errors={correctionErrors("correctNote", n.id)} />
             </li>
           ))}
         </ul>
@@ -427,6 +486,7 @@ export default function ApprenticeRecord() {
 
       <section id="checkins" aria-labelledby="checkins-title" className="rounded-xl bg-white p-4 shadow-sm">
         <h2 id="checkins-title" className="text-lg font-semibold">{t("staffRecord.checkins")}</h2>
+        <FormErrors errors={actionData?.intent === "checkin" || actionData?.intent === "correctCheckin" ? { form: actionData.errors.form } : {}} />
         <table className="mt-2 w-full text-left text-sm">
           <thead>
             <tr>
@@ -438,8 +498,11 @@ export default function ApprenticeRecord() {
           </thead>
           <tbody>
             {d.checkins.map((c) => (
-              <tr key={c.id} className="border-t border-stone-100">
-                <td>{t("staffRecord.monthsAfter", { count: c.months })}</td>
+              <tr key={c.id} className="border-t border-stone-100 align-top" data-testid="checkin-row">
+                <td>
+                  {t("staffRecord.monthsAfter", { count: c.months })}
+                  {c.correctionReason ? <span className="ml-1 rounded bg-amber-100 px-1.5 text-amber-900">{t("corrections.corrected")}</span> : null}
+                </td>
                 <td>{c.employed ? t("staffRecord.yes") : t("staffRecord.no")}</td>
                 <td>{c.employerName ?? "—"}</td>
                 <td>{c.monthlySalaryCents !== null ? formatUsd(locale, c.monthlySalaryCents) : "—"}</td>
@@ -447,51 +510,65 @@ export default function ApprenticeRecord() {
             ))}
           </tbody>
         </table>
-        <Form method="post" className="mt-3 grid gap-3 sm:grid-cols-2" noValidate>
-          <input type="hidden" name="intent" value="checkin" />
-          <label className="block">
-            {t("staffRecord.months")}
-            <select name="months" className={input} aria-invalid={checkinErrors.months ? true : undefined} aria-describedby="months-error">
-              {OUTCOME_CHECKIN_MONTHS.map((m) => (
-                <option key={m} value={m}>{t("staffRecord.monthsAfter", { count: m })}</option>
-              ))}
-            </select>
-            <FieldErrors id="months-error" errors={checkinErrors.months} />
-          </label>
-          <label className="block">
-            {t("staffRecord.checkedOn")}
-            <input type="date" name="checkedOn" defaultValue={d.today} max={d.today} className={input} aria-invalid={checkinErrors.checkedOn ? true : undefined} aria-describedby="checkedOn-error" />
-            <FieldErrors id="checkedOn-error" errors={checkinErrors.checkedOn} />
-          </label>
-          <fieldset>
-            <legend>{t("staffRecord.employed")}</legend>
-            <div className="mt-1 flex gap-2">
-              {(["yes", "no"] as const).map((v) => (
-                <label key={v}>
-                  <input type="radio" name="employed" value={v} className="peer sr-only" />
-                  <span className="inline-flex min-h-11 min-w-11 cursor-pointer items-center justify-center rounded-lg border-2 border-stone-300 px-3 peer-checked:border-brand-700 peer-checked:bg-brand-50">{t(`staffRecord.${v}`)}</span>
+        {d.checkins.map((c) => {
+          const errors = correctionErrors("correctCheckin", c.id);
+          return (
+            <details key={c.id} className="mt-2 text-sm" open={errors !== null}>
+              <summary className="inline-flex min-h-11 cursor-pointer items-center text-brand-700 underline">
+                {t("corrections.correctCheckin", { months: t("staffRecord.monthsAfter", { count: c.months }) })}
+              </summary>
+              {c.earlier.length > 0 ? (
+                <ul className="mb-2 space-y-1 border-l-2 border-stone-200 pl-3 text-stone-700" data-testid="earlier-versions">
+                  {c.earlier.map((e, i) => (
+                    <li key={e.id}>
+                      {formatDateTime(locale, new Date(e.createdAt))} · {e.employed ? t("staffRecord.yes") : t("staffRecord.no")} · {e.employerName ?? "—"} ·{" "}
+                      {e.monthlySalaryCents !== null ? formatUsd(locale, e.monthlySalaryCents) : "—"} ·{" "}
+                      {t("corrections.replacedBecause", { reason: (i === 0 ? c.correctionReason : c.earlier[i - 1]?.correctionReason) ?? "" })}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              <Form method="post" className="grid gap-3 sm:grid-cols-2" noValidate>
+                <input type="hidden" name="checkinId" value={c.id} />
+                <CheckinFields
+                  prefix={`correct-checkin-${c.id}`}
+                  errors={errors ?? {}}
+                  today={d.today}
+                  minDate={d.exitedOn}
+                  values={{ checkedOn: c.checkedOn, employed: c.employed, employerName: c.employerName, monthlySalary: c.monthlySalaryCents === null ? "" : (c.monthlySalaryCents / 100).toFixed(2), note: c.note }}
+                />
+                <label className="block sm:col-span-2">
+                  {t("corrections.reason")}
+                  <input name="correctionReason" maxLength={500} className={input} aria-invalid={errors?.correctionReason ? true : undefined} aria-describedby={`correct-checkin-${c.id}-reason-error`} />
+                  <FieldErrors id={`correct-checkin-${c.id}-reason-error`} errors={errors?.correctionReason} />
                 </label>
-              ))}
+                <div>
+                  <SubmitButton intent="correctCheckin" pendingText={t("week.saving")}>{t("corrections.save")}</SubmitButton>
+                </div>
+              </Form>
+            </details>
+          );
+        })}
+        {d.exitedOn === null ? (
+          <p className="mt-3 text-sm text-stone-600" data-testid="checkins-not-yet">{t("staffRecord.checkinsAfterExit")}</p>
+        ) : (
+          <Form method="post" className="mt-3 grid gap-3 sm:grid-cols-2" noValidate>
+            <input type="hidden" name="intent" value="checkin" />
+            <label className="block">
+              {t("staffRecord.months")}
+              <select name="months" className={input} aria-invalid={checkinErrors.months ? true : undefined} aria-describedby="months-error">
+                {OUTCOME_CHECKIN_MONTHS.map((m) => (
+                  <option key={m} value={m}>{t("staffRecord.monthsAfter", { count: m })}</option>
+                ))}
+              </select>
+              <FieldErrors id="months-error" errors={checkinErrors.months} />
+            </label>
+            <CheckinFields prefix="checkin" errors={checkinErrors} today={d.today} minDate={d.exitedOn} />
+            <div>
+              <SubmitButton intent="checkin" pendingText={t("week.saving")}>{t("staffRecord.addCheckin")}</SubmitButton>
             </div>
-            <FieldErrors id="employed-error" errors={checkinErrors.employed} />
-          </fieldset>
-          <label className="block">
-            {t("staffRecord.where")}
-            <input name="employerName" maxLength={200} className={input} />
-          </label>
-          <label className="block">
-            {t("staffRecord.salaryUsd")}
-            <input name="monthlySalary" inputMode="decimal" className={input} aria-invalid={checkinErrors.monthlySalary ? true : undefined} aria-describedby="monthlySalary-error" />
-            <FieldErrors id="monthlySalary-error" errors={checkinErrors.monthlySalary} />
-          </label>
-          <label className="block">
-            {t("staffRecord.note")}
-            <input name="note" maxLength={1000} className={input} />
-          </label>
-          <div>
-            <SubmitButton intent="checkin" pendingText={t("week.saving")}>{t("staffRecord.addCheckin")}</SubmitButton>
-          </div>
-        </Form>
+          </Form>
+        )}
       </section>
     </div>
   );

@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 import { actorOf, requireStaff } from "~/auth/guards.server";
 import { FieldErrors, SubmitButton } from "~/components/forms";
@@ -11,6 +11,7 @@ import { CONSENT_ITEMS, GENDERS, PHASES, type Phase } from "~/domain/enums";
 import { pageInfo } from "~/domain/pagination";
 import { intakeYear } from "~/domain/records";
 import { parsePage } from "~/forms/pagination.server";
+import { readForm } from "~/forms/form-data.server";
 import { parseApprenticeCreate } from "~/forms/records.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
@@ -61,7 +62,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireStaff(request);
   const actor = actorOf(user);
-  const form = await request.formData();
+  const form = await readForm(request);
   const today = siteToday();
   const parsed = parseApprenticeCreate(form, today);
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });

@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 import { actorOf, notFound, requireStaff } from "~/auth/guards.server";
 import { FieldErrors, SubmitButton } from "~/components/forms";
@@ -17,6 +17,7 @@ import {
   updateEmployerRecord,
 } from "~/db/admin-records.server";
 import { EMPLOYER_SECTORS } from "~/domain/enums";
+import { readForm } from "~/forms/form-data.server";
 import { parseEmployer, parseTrainer, parseTrainerId } from "~/forms/records.server";
 import { formatDate } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
@@ -49,7 +50,7 @@ const fail = (intent: string, errors: Errors) => data({ intent, errors }, { stat
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, employer } = await guard(request, params.employerId);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const back = `/staff/employers/${employer.id}`;
   const requestId = context.requestId;

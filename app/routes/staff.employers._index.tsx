@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 import { actorOf, requireStaff } from "~/auth/guards.server";
 import { FieldErrors, SubmitButton } from "~/components/forms";
@@ -10,6 +10,7 @@ import { createEmployerRecord, listEmployers, siteForNewRecord, sitesForForm } f
 import { EMPLOYER_SECTORS } from "~/domain/enums";
 import { pageInfo } from "~/domain/pagination";
 import { parsePage } from "~/forms/pagination.server";
+import { readForm } from "~/forms/form-data.server";
 import { parseEmployer } from "~/forms/records.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
@@ -35,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireStaff(request);
-  const parsed = parseEmployer(await request.formData());
+  const parsed = parseEmployer(await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const { siteId, ...input } = parsed.data;
   const site = siteForNewRecord(actorOf(user), siteId);

@@ -1,11 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 import { actorOf, notFound, requireStaff } from "~/auth/guards.server";
 import { FlagFacts, FlagSummary, SeverityBadge } from "~/components/flags";
 import { FieldErrors, SubmitButton } from "~/components/forms";
 import { getFlagForStaff, reviewFlag } from "~/db/flag-review.server";
+import { readForm } from "~/forms/form-data.server";
 import { parseFlagReview } from "~/forms/flags.server";
 import { formatDateTime } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
@@ -37,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, flag } = await guard(request, params.flagId);
-  const parsed = parseFlagReview(await request.formData());
+  const parsed = parseFlagReview(await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const result = reviewFlag({ flagId: flag.id, action: parsed.data.intent, note: parsed.data.note, actorUserId: user.id, requestId: context.requestId });
   if (result === "invalid") return data({ errors: { intent: ["flags.errors.step"] } as Record<string, string[] | undefined> }, { status: 400 });

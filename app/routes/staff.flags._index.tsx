@@ -1,15 +1,15 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 import { actorOf, requireStaff } from "~/auth/guards.server";
 import { FlagSummary, SeverityBadge } from "~/components/flags";
 import { FieldErrors } from "~/components/forms";
 import { Pagination } from "~/components/pagination";
-import { flagFiltersFor, toFlagFilters } from "~/db/flag-filters.server";
-import { countFlags, listFlags } from "~/db/flag-review.server";
+import { countFlags, employerInScope, filterChoices, listFlags, trainerInScope } from "~/db/flag-review.server";
 import { offsetOf, pageInfo } from "~/domain/pagination";
 import { FLAG_RULES, FLAG_SEVERITIES, FLAG_STATUSES } from "~/domain/enums";
+import { chosenSite, parseInboxFilters } from "~/forms/flags.server";
 import { formatDate } from "~/i18n/format";
 import { parsePage } from "~/forms/pagination.server";
 import { requestT } from "~/i18n/request.server";
@@ -22,7 +22,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = actorOf(user);
   const t = await requestT(request);
   const url = new URL(request.url);
-  const { choices, parsed } = flagFiltersFor(actor, url.searchParams);
+  const choices = filterChoices(actor, chosenSite(url.searchParams));
+  const parsed = parseInboxFilters(url.searchParams, {
+    sites: choices.sites,
+    employer: (id) => employerInScope(actor, id),
+    trainer: (id) => trainerInScope(actor, id),
+  });
   const paging = parsePage(url.searchParams);
   const isAdmin = user.role === "admin";
   const base = { title: t("flags.title"), choices, isAdmin };
@@ -30,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const errors = { ...(parsed.ok ? {} : parsed.errors), ...(paging.ok ? {} : paging.errors) } as Record<string, string[] | undefined>;
     return data({ ...base, errors, flags: [], page: null }, { status: 400 });
   }
-  const filters = toFlagFilters(parsed.data);
+  const filters = parsed.data;
   const page = pageInfo(paging.data, countFlags(actor, filters));
   const rows = listFlags(actor, filters, paging.data.size, offsetOf(paging.data));
   return {

@@ -1,6 +1,6 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 import { notFound, requireStaff } from "~/auth/guards.server";
 import { getFramework, getVersion, listFrameworks, versionRows } from "~/db/frameworks.server";

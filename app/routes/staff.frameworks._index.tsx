@@ -1,12 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 import { requireStaff } from "~/auth/guards.server";
 import { FieldErrors, SubmitButton } from "~/components/forms";
 import { createFramework, importFramework, listFrameworks } from "~/db/frameworks.server";
 import { EMPLOYER_SECTORS } from "~/domain/enums";
 import type { LineError } from "~/domain/frameworks";
+import { readForm } from "~/forms/form-data.server";
 import { parseFrameworkCsv, parseFrameworkFields } from "~/forms/frameworks.server";
 import { formatNumber } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
@@ -37,7 +38,7 @@ const MAX_CSV_BYTES = 2 * 1024 * 1024;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireStaff(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent") === "import" ? "import" : "create";
   const fields = parseFrameworkFields(form);
   const bad = (errors: Errors, lineErrors: LineError[] = []) => data<ActionData>({ intent, errors, lineErrors }, { status: 400 });

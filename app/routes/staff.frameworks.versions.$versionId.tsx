@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 import { notFound, requireStaff } from "~/auth/guards.server";
 import { FieldErrors, SubmitButton } from "~/components/forms";
@@ -18,6 +18,8 @@ import {
   retireVersion,
   type EditResult,
 } from "~/db/frameworks.server";
+import { readForm } from "~/forms/form-data.server";
+import { versionRefusesEdit } from "~/domain/frameworks";
 import { parseVersionIntent, type VersionIntent } from "~/forms/frameworks.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
@@ -99,15 +101,12 @@ function run(intent: VersionIntent, versionId: number, ctx: { userId: number; re
   }
 }
 
-const EDITS = new Set(["add_unit", "edit_unit", "delete_unit", "add_competency", "edit_competency", "delete_competency", "publish"]);
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, version } = await guard(request, params.versionId);
-  const form = await request.formData();
+  const form = await readForm(request);
   const target = targetOf(form);
   // A published or retired version cannot change: say so clearly, whatever else was sent.
-  const intentName = String(form.get("intent") ?? "");
-  if (EDITS.has(intentName) && version.status !== "draft" && !(intentName === "publish" && version.status === "published")) {
+  if (versionRefusesEdit(version.status, String(form.get("intent") ?? ""))) {
     return data<ActionData>({ target, errors: { form: ["frameworks.errors.notDraft"] } }, { status: 400 });
   }
   const parsed = parseVersionIntent(form);

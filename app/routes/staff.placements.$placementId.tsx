@@ -1,17 +1,20 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 import { actorOf, notFound, requireStaff } from "~/auth/guards.server";
 import { FieldErrors, SubmitButton } from "~/components/forms";
 import { LevelIcon } from "~/components/levels";
 import { Field, FormErrors, SelectField } from "~/components/record-fields";
-import { changePrimaryTrainer, endPlacement, publishedVersions, trainersOfEmployer, transferChoices, transferLinks, transferPlacement } from "~/db/admin-records.server";
-import { getPlacementForStaff, loadPlacementRecord, setManualStatus } from "~/db/staff-records.server";
+import { changePrimaryTrainer, correctPlacement, endPlacement, publishedVersions, trainersOfEmployer, transferChoices, transferLinks, transferPlacement } from "~/db/admin-records.server";
+import { getPlacementForStaff, loadPlacementRecord, manualStatusBounds, placementSince, setManualStatus } from "~/db/staff-records.server";
+import { addYears } from "~/domain/dates";
 import { MANUAL_STATUSES, PLACEMENT_OUTCOMES } from "~/domain/enums";
-import { parsePlacementEnd, parseTrainerId, parseTransfer } from "~/forms/records.server";
+import { PLACEMENT_START_MAX_YEARS_AHEAD, PLACEMENT_START_MAX_YEARS_BACK } from "~/domain/plausible";
+import { parsePlacementCorrection, parsePlacementEnd, parseTrainerId, parseTransfer } from "~/forms/records.server";
+import { readForm } from "~/forms/form-data.server";
 import { parseManualStatus } from "~/forms/staff.server";
-import { formatDate, formatUsd } from "~/i18n/format";
+import { formatDate, formatDateTime, formatUsd } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { siteToday } from "~/utils/today.server";
@@ -30,28 +33,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = await requestT(request);
   const today = siteToday();
   const record = loadPlacementRecord(placement, today);
-  const { dateOfBirth: _dob, ...shown } = placement;
+  const { dateOfBirth: _dob, createdAt: _c, ...shown } = placement;
+  const bounds = manualStatusBounds(placement, today);
   return {
     title: `${placement.apprenticeCode} · ${t("placement.title")}`,
     today,
+    // The date field's own bounds for a new status; the server checks the same.
+    statusDateMin: bounds.currentStatusDate ?? placementSince(placement),
+    startMin: addYears(today, -PLACEMENT_START_MAX_YEARS_BACK),
+    startMax: addYears(today, PLACEMENT_START_MAX_YEARS_AHEAD),
     placement: shown,
     ...record,
     history: record.history.slice(0, 200).map((a) => ({ ...a, createdAt: a.createdAt.toISOString() })),
     flags: record.flags.map((f) => ({ id: f.id, rule: f.rule, severity: f.severity, status: f.status, raisedAt: f.raisedAt.toISOString() })),
     statuses: record.statuses.map((s) => ({ ...s, createdAt: s.createdAt.toISOString() })),
+    corrections: record.corrections.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })),
     currentStatus: record.currentStatus ? { ...record.currentStatus, createdAt: record.currentStatus.createdAt.toISOString() } : null,
     transfer: transferLinks(placement.id),
-    // Choices for changing the trainer, transferring and ending (issue 6).
+    // Choices for changing the trainer, transferring and ending.
     admin: placement.status === "active" ? { trainers: trainersOfEmployer(placement.employerId), transfer: transferChoices(placement.siteId), versions: publishedVersions() } : null,
   };
 }
 
 type Errors = Record<string, string[] | undefined>;
-const RECORD_INTENTS = ["changeTrainer", "transfer", "complete", "withdraw"] as const;
+const RECORD_INTENTS = ["changeTrainer", "transfer", "complete", "withdraw", "correct"] as const;
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, placement } = await guard(request, params.placementId);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const back = `/staff/placements/${placement.id}`;
   const fail = (errors: Errors) => data({ intent, errors }, { status: 400 });
@@ -63,6 +72,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (!parsed.ok) return fail(parsed.errors);
       const result = changePrimaryTrainer(placement, { trainerUserId: parsed.data.trainerUserId, actorUserId: user.id, requestId });
       return result.ok ? redirect(back) : fail(result.errors);
+    }
+    if (intent === "correct") {
+      const parsed = parsePlacementCorrection(form, today);
+      if (!parsed.ok) return fail(parsed.errors);
+      const result = correctPlacement(placement, { ...parsed.data, actorUserId: user.id, requestId });
+      return result.ok ? redirect(`${back}#correct`) : fail(result.errors);
     }
     if (intent === "transfer") {
       const parsed = parseTransfer(form, today);
@@ -76,9 +91,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return result.ok ? redirect(back) : fail(result.errors);
   }
   // The manual status form (no intent).
-  const parsed = parseManualStatus(form, siteToday());
+  const parsed = parseManualStatus(form, manualStatusBounds(placement, siteToday()));
   if (!parsed.ok) return data({ intent: "status", errors: parsed.errors as Errors }, { status: 400 });
-  setManualStatus({ placementId: placement.id, ...parsed.data, setBy: user.id, requestId: context.requestId });
+  const result = setManualStatus({ placementId: placement.id, ...parsed.data, setBy: user.id, requestId: context.requestId });
+  if (!result.ok) return data({ intent: "status", errors: result.errors as Errors }, { status: 400 });
   return redirect(`/staff/placements/${placement.id}?saved=1#status`);
 }
 
@@ -142,7 +158,7 @@ export default function StaffPlacement() {
         {d.currentStatus ? (
           <p className="mt-1 flex flex-wrap items-center gap-2" data-testid="current-status">
             <span className={`inline-block size-4 rounded-full ${RAG[d.currentStatus.status]}`} aria-hidden />
-            <strong>{t(`rag.${d.currentStatus.status}`)}</strong> · {formatDate(locale, d.currentStatus.statusDate)} · {d.currentStatus.reason}
+            <strong>{t(`rag.${d.currentStatus.status}`)}</strong> · {t("placement.statusAsOf", { date: formatDate(locale, d.currentStatus.statusDate) })} · {d.currentStatus.reason}
           </p>
         ) : (
           <p className="mt-1 text-stone-600">{t("placement.noStatus")}</p>
@@ -177,7 +193,7 @@ export default function StaffPlacement() {
           </label>
           <label className="block">
             {t("placement.statusDate")}
-            <input type="date" name="statusDate" defaultValue={d.today} max={d.today} aria-invalid={errors.statusDate ? true : undefined} aria-describedby="statusDate-error" className="mt-1 block min-h-11 rounded-lg border border-stone-400 px-2" />
+            <input type="date" name="statusDate" defaultValue={d.today} min={d.statusDateMin} max={d.today} aria-invalid={errors.statusDate ? true : undefined} aria-describedby="statusDate-error" className="mt-1 block min-h-11 rounded-lg border border-stone-400 px-2" />
             <FieldErrors id="statusDate-error" errors={errors.statusDate} />
           </label>
           <p className="text-sm text-stone-600">{t("placement.redHelp")}</p>
@@ -189,7 +205,7 @@ export default function StaffPlacement() {
             <ul className="space-y-1">
               {d.statuses.map((s) => (
                 <li key={s.id}>
-                  {formatDate(locale, s.statusDate)} · {t(`rag.${s.status}`)} · {s.reason} · {s.setBy}
+                  {t("placement.statusAsOf", { date: formatDate(locale, s.statusDate) })} · {t(`rag.${s.status}`)} · {s.reason} · {s.setBy} · {t("placement.statusEntered", { when: formatDateTime(locale, new Date(s.createdAt)) })}
                 </li>
               ))}
             </ul>
@@ -211,6 +227,47 @@ export default function StaffPlacement() {
           ) : null}
         </p>
       ) : null}
+      {p.status === "active" || d.corrections.length > 0 ? (
+        <section id="correct" aria-labelledby="correct-title" className="rounded-xl bg-white p-4 shadow-sm">
+          <h2 id="correct-title" className="text-lg font-semibold">
+            {t("records.correct.title")}
+          </h2>
+          {p.status !== "active" ? null : d.hasWeeklyRecords ? (
+            <p className="mt-1 text-sm text-stone-600" data-testid="correct-closed">{t("records.correct.closed")}</p>
+          ) : (
+            <>
+              <p className="mt-1 text-sm text-stone-600">{t("records.correct.help")}</p>
+              <Form method="post" className="mt-2 grid gap-3 sm:grid-cols-2" noValidate>
+                <FormErrors errors={errorsOf("correct")} />
+                <Field name="startDate" type="date" prefix="correct" label={t("records.placements.startDate")} errors={errorsOf("correct")} defaultValue={p.startDate} min={d.startMin} max={d.startMax} />
+                <Field name="plannedWeeks" type="number" prefix="correct" label={t("records.placements.plannedWeeks")} errors={errorsOf("correct")} min={2} max={52} defaultValue={p.plannedWeeks} />
+                <Field name="reason" prefix="correct" label={t("records.correct.reason")} errors={errorsOf("correct")} maxLength={500} className="sm:col-span-2" />
+                <div className="sm:col-span-2">
+                  <SubmitButton intent="correct" pendingText={t("week.saving")}>{t("records.correct.button")}</SubmitButton>
+                </div>
+              </Form>
+            </>
+          )}
+          {d.corrections.length > 0 ? (
+            <ul className="mt-3 space-y-1 text-sm" data-testid="placement-corrections">
+              {d.corrections.map((c) => (
+                <li key={c.id}>
+                  {t("records.correct.line", {
+                    when: formatDateTime(locale, new Date(c.createdAt)),
+                    by: c.correctedBy,
+                    fromStart: formatDate(locale, c.fromStartDate),
+                    toStart: formatDate(locale, c.toStartDate),
+                    fromWeeks: c.fromPlannedWeeks,
+                    toWeeks: c.toPlannedWeeks,
+                    reason: c.reason,
+                  })}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </section>
+      ) : null}
+
       {d.admin ? (
         <section id="manage" aria-labelledby="manage-title" className="space-y-4 rounded-xl bg-white p-4 shadow-sm">
           <h2 id="manage-title" className="text-lg font-semibold">

@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 import { actorOf, notFound, requireRole } from "~/auth/guards.server";
 import { FieldErrors, SubmitButton } from "~/components/forms";
@@ -9,6 +9,7 @@ import { runSitePass } from "~/db/flag-schedule.server";
 import { DEFAULT_THRESHOLDS, saveThresholds, thresholdsFor } from "~/db/site-settings.server";
 import { sitesFor } from "~/db/staff.server";
 import type { Thresholds } from "~/domain/flags/thresholds";
+import { readForm } from "~/forms/form-data.server";
 import { parseThresholds } from "~/forms/settings.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "admin");
-  const form = await request.formData();
+  const form = await readForm(request);
   const siteId = Number(form.get("siteId"));
   if (!sitesFor(actorOf(user)).some((s) => s.id === siteId)) throw notFound();
   const parsed = parseThresholds(form);

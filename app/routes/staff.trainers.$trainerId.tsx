@@ -1,14 +1,19 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 import { actorOf, notFound, requireStaff } from "~/auth/guards.server";
 import { qrSvg } from "~/components/qr.server";
 import { FieldErrors, SubmitButton } from "~/components/forms";
-import { createLink, getTrainerForStaff, linkState, listLinks, revokeLink } from "~/db/sign-in-links.server";
+import { TrainerDelivery } from "~/components/reminders/trainer-delivery";
+import { trainerDelivery } from "~/db/reminders.server";
+import { createLink, getTrainerForStaff, listLinks, revokeLink } from "~/db/sign-in-links.server";
+import { readForm } from "~/forms/form-data.server";
+import { telegramIntentOf } from "~/forms/reminders.server";
 import { parseLinkIntent } from "~/forms/staff.server";
 import { formatDateTime } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
+import { telegramAction, telegramState } from "~/messaging/link-actions.server";
 import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta;
@@ -28,21 +33,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: trainer.displayName,
     heading: t("links.title", { name: trainer.displayName }),
     trainer: { id: trainer.id, displayName: trainer.displayName, username: trainer.username, employerName: trainer.employerName, active: trainer.active },
-    links: listLinks(trainer.id).map((l) => ({
+    links: listLinks(trainer.id, now).map((l) => ({
       id: l.id,
-      state: linkState(l, now),
+      state: l.state,
       createdAt: l.createdAt.toISOString(),
       expiresAt: l.expiresAt.toISOString(),
       lastUsedAt: l.lastUsedAt?.toISOString() ?? null,
       useCount: l.useCount,
+      signedInNow: l.signedInNow,
       createdByName: l.createdByName,
     })),
+    // The guard let in staff of the trainer's site (or admin): they may see the chat id and phone.
+    reminders: { ...trainerDelivery(trainer), telegram: telegramState(trainer.id, { showChatId: true }) },
   };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, trainer } = await guard(request, params.trainerId);
-  const parsed = parseLinkIntent(await request.formData());
+  const form = await readForm(request);
+  const telegramIntent = telegramIntentOf(form);
+  if (telegramIntent) {
+    const done = await telegramAction(telegramIntent, { subject: trainer, actorUserId: user.id, reason: "staff", requestId: context.requestId });
+    return data({ errors: null, created: null, telegram: done.telegram }, { status: done.status });
+  }
+  const parsed = parseLinkIntent(form);
   if (!parsed.ok) return data({ errors: parsed.errors, created: null }, { status: 400 });
   if (parsed.data.intent === "revoke") {
     if (!revokeLink({ trainerUserId: trainer.id, linkId: parsed.data.linkId, revokedBy: user.id, requestId: context.requestId })) throw notFound();
@@ -55,7 +69,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function TrainerLinks() {
-  const { heading, trainer, links } = useLoaderData<typeof loader>();
+  const { heading, trainer, links, reminders } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const locale = i18n.language === "km" ? "km" : "en";
@@ -114,6 +128,7 @@ export default function TrainerLinks() {
         <h2 id="links" className="text-lg font-semibold">
           {t("links.existing")}
         </h2>
+        <p className="text-sm text-stone-700">{t("links.revokeHelp")}</p>
         {links.length === 0 ? <p className="mt-2 text-stone-600">{t("common.none")}</p> : null}
         <ul className="mt-2 divide-y divide-stone-100">
           {links.map((l) => (
@@ -122,7 +137,8 @@ export default function TrainerLinks() {
                 <p className="font-medium">{t(`links.state.${l.state}`)}</p>
                 <p>{t("links.created", { when: when(l.createdAt), name: l.createdByName })}</p>
                 <p>{t("links.expires", { when: when(l.expiresAt) })}</p>
-                <p>{l.lastUsedAt ? t("links.lastUsed", { when: when(l.lastUsedAt), count: l.useCount }) : t("links.neverUsed")}</p>
+                <p>{l.lastUsedAt ? t("links.lastUsed", { when: when(l.lastUsedAt) }) : t("links.neverUsed")}</p>
+                {l.useCount > 0 ? <p data-testid="link-devices">{t("links.devices", { count: l.useCount, now: l.signedInNow })}</p> : null}
               </div>
               {l.state === "active" ? (
                 <Form method="post">
@@ -136,6 +152,8 @@ export default function TrainerLinks() {
           ))}
         </ul>
       </section>
+
+      <TrainerDelivery data={reminders} result={actionData && "telegram" in actionData ? actionData.telegram : null} />
     </div>
   );
 }

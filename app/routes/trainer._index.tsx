@@ -1,10 +1,15 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "~/i18n/react";
 
+import { readForm } from "~/forms/form-data.server";
 import { requireRole } from "~/auth/guards.server";
+import { UpcomingNotices } from "~/components/advance-notices";
+import { TrainerTelegramCard } from "~/components/reminders/trainer-telegram-card";
 import { listTrainerPlacements } from "~/db/trainer.server";
+import { telegramIntentOf } from "~/forms/reminders.server";
 import { formatDate } from "~/i18n/format";
+import { telegramAction, telegramState } from "~/messaging/link-actions.server";
 import { siteToday } from "~/utils/today.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
@@ -14,7 +19,16 @@ export const meta = pageMeta;
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "trainer");
   const t = await requestT(request);
-  return { title: t("trainer.title"), placements: listTrainerPlacements(user, siteToday()) };
+  return { title: t("trainer.title"), placements: listTrainerPlacements(user, siteToday()), telegram: telegramState(user.id, { showChatId: false }) };
+}
+
+/** The trainer links (or unlinks) their own Telegram for reminders. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, "trainer");
+  const intent = telegramIntentOf(await readForm(request));
+  if (!intent) return data({ telegram: null }, { status: 400 });
+  const done = await telegramAction(intent, { subject: user, actorUserId: user.id, reason: "self", requestId: context.requestId });
+  return data({ telegram: done.telegram }, { status: done.status });
 }
 
 const STATE_STYLE = {
@@ -24,7 +38,8 @@ const STATE_STYLE = {
 } as const;
 
 export default function TrainerHome() {
-  const { placements } = useLoaderData<typeof loader>();
+  const { placements, telegram } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const km = i18n.language === "km";
   const locale = km ? "km" : "en";
@@ -39,19 +54,28 @@ export default function TrainerHome() {
           {placements.map((p) => (
             <li key={p.placementId} className="rounded-xl bg-white p-4 shadow-sm" data-testid="trainer-placement">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
-                <Link
-                  to={`/trainer/placements/${p.placementId}/weeks/${p.thisMonday}`}
-                  className="inline-flex min-h-11 items-center text-lg font-semibold text-brand-800 underline decoration-2 underline-offset-4"
-                  aria-label={`${p.preferredName} ${p.apprenticeCode}: ${t("trainer.openWeek")}`}
-                >
-                  {p.preferredName}&nbsp;<span className="font-mono text-base text-stone-600">{p.apprenticeCode}</span>
-                </Link>
-                <span className={`rounded-full px-3 py-1 text-sm font-medium ${STATE_STYLE[p.thisWeek]}`}>
-                  {t("trainer.thisWeek")}: {t(`weekState.${p.thisWeek}`)}
-                </span>
+                {p.started ? (
+                  <Link
+                    to={`/trainer/placements/${p.placementId}/weeks/${p.thisMonday}`}
+                    className="inline-flex min-h-11 items-center text-lg font-semibold text-brand-800 underline decoration-2 underline-offset-4"
+                    aria-label={`${p.preferredName} ${p.apprenticeCode}: ${t("trainer.openWeek")}`}
+                  >
+                    {p.preferredName}&nbsp;<span className="font-mono text-base text-stone-600">{p.apprenticeCode}</span>
+                  </Link>
+                ) : (
+                  <span className="inline-flex min-h-11 items-center text-lg font-semibold">
+                    {p.preferredName}&nbsp;<span className="font-mono text-base text-stone-600">{p.apprenticeCode}</span>
+                  </span>
+                )}
+                {p.started ? (
+                  <span className={`rounded-full px-3 py-1 text-sm font-medium ${STATE_STYLE[p.thisWeek]}`}>
+                    {t("trainer.thisWeek")}: {t(`weekState.${p.thisWeek}`)}
+                  </span>
+                ) : null}
               </div>
-              <p className="text-stone-700">
-                {km ? p.tradeKm : p.tradeEn} · {t("trainer.weekOfPlacement", { week: p.week, planned: p.plannedWeeks })}
+              <p className="text-stone-700" data-testid="placement-week">
+                {km ? p.tradeKm : p.tradeEn} ·{" "}
+                {p.started ? t("trainer.weekOfPlacement", { week: p.week, planned: p.plannedWeeks }) : t("trainer.startsOn", { date: formatDate(locale, p.startDate), planned: p.plannedWeeks })}
                 {p.under18 ? (
                   <span className="ml-2 rounded bg-purple-100 px-2 py-0.5 text-sm font-medium text-purple-900">
                     {t("common.under18")}
@@ -62,17 +86,14 @@ export default function TrainerHome() {
                 {p.missingWeeks > 0 ? (
                   <span className="font-medium text-red-800">{t("trainer.missingReviews", { count: p.missingWeeks })}</span>
                 ) : null}
-                <span>{t("trainer.dueByPlan", { count: p.dueByPlan })}</span>
+                {p.started ? <span>{t("trainer.dueByPlan", { count: p.dueByPlan })}</span> : null}
               </p>
-              {p.notices.map((n) => (
-                <p key={`${n.date}-${n.kind}`} className="mt-1 rounded bg-sky-50 px-2 py-1 text-sm text-sky-900" data-testid="advance-notice">
-                  {formatDate(locale, n.date)}: {t(`notice.${n.kind}`)} — {t(`absence.${n.reason}`)}
-                </p>
-              ))}
+              <UpcomingNotices notices={p.notices} locale={locale} />
             </li>
           ))}
         </ul>
       )}
+      <TrainerTelegramCard state={telegram} result={actionData?.telegram ?? null} />
     </div>
   );
 }

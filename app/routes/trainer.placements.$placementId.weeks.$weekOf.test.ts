@@ -10,7 +10,7 @@ import {
   createUser,
   createHoliday,
 } from "~/db/factories.server";
-import { assessments, attendance, auditEvents, educationEvents, weeklyReviews } from "~/db/schema";
+import { assessments, attendance, auditEvents, educationAfternoons, educationEvents, weeklyReviews, weekSubmissions } from "~/db/schema";
 import { addDays, mondayOf } from "~/domain/dates";
 import { onRecordsChanged } from "~/domain/events";
 import { useTestDatabase } from "~/test/db";
@@ -71,11 +71,12 @@ describe("the week card", () => {
     expect(data.days.map((d) => d.date)).toEqual([0, 1, 2, 3, 5].map((i) => addDays(lastWeek, i)));
     expect(data.education.map((e) => e.date)).toEqual([addDays(lastWeek, 1), addDays(lastWeek, 3)]);
     expect(data.totalCount).toBe(4);
-    // Week 4 of the placement: skills expected by weeks 2 and 4 are due, week 6 is soon; week 8 waits for "all".
-    expect(data.competencies.map((c) => [c.id, c.due, c.soon])).toEqual([
-      [c1!.id, true, false],
-      [c2!.id, true, false],
-      [c3!.id, false, true],
+    // Week 4 of the placement: skills expected by weeks 2 and 4 are due, week 6 is soon; week 8 shows under "All".
+    expect(data.competencies.map((c) => [c.id, c.due, c.soon, c.inDueView])).toEqual([
+      [c1!.id, true, false, true],
+      [c2!.id, true, false, true],
+      [c3!.id, false, true, true],
+      [fw.competencies[3]!.id, false, false, false],
     ]);
     expect(data.missing).toContain(lastWeek);
   });
@@ -149,34 +150,97 @@ describe("the week card", () => {
     expect(rows(p.id).reviews.map((r) => r.noChange)).toEqual([true]);
   });
 
-  it("does not write twice when the same form is sent twice", async () => {
-    const p = newPlacement();
-    const card = await open(p.id, lastWeek);
+  /** Send the same form (same submission key and baseline) as often as asked. */
+  async function sender(placementId: number, weekOf: string, fields: Record<string, string>, query = "") {
+    const card = await open(placementId, weekOf);
     const cookie = await cookieFor(trainer);
-    const send = () =>
-      run(() =>
+    return () =>
+      run<Record<string, unknown>>(() =>
         action({
-          request: post(`/trainer/placements/${p.id}/weeks/${lastWeek}`, { submissionKey: card.data.submissionKey, baseline: card.data.baseline, intent: "submit", [`level.${c1!.id}`]: "supervised" }, { cookie }),
-          params: { placementId: String(p.id), weekOf: lastWeek },
+          request: post(`/trainer/placements/${placementId}/weeks/${weekOf}${query}`, { submissionKey: card.data.submissionKey, baseline: card.data.baseline, ...fields }, { cookie }),
+          params: { placementId: String(placementId), weekOf },
           context: context(),
         }),
       );
-    expect((await send()).status).toBe(302);
-    expect((await send()).status).toBe(302);
+  }
+  const answerOf = (o: { status: number; location: string | null; data: unknown }) => ({ status: o.status, location: o.location, data: o.status === 200 ? o.data : null });
+
+  it("answers a resend of the same form as the first, whichever button sent it, and writes once", async () => {
+    const p = newPlacement();
+    // The resend of a submitted week with an evidence note and a week note used to ask for a correction reason.
+    const submitWeek = await sender(p.id, lastWeek, { intent: "submit", [`level.${c1!.id}`]: "supervised", [`note.${c1!.id}`]: "Rinsed alone", weekNote: "Good week", [`att.${lastWeek}.status`]: "present" }, "?show=all");
+    const first = await submitWeek();
+    expect(first.status).toBe(302);
+    expect(first.location).toBe(`/trainer/placements/${p.id}/weeks/${lastWeek}?submitted=1&show=all`);
+    for (let i = 0; i < 3; i++) expect(answerOf(await submitWeek())).toEqual(answerOf(first));
     expect(rows(p.id).reviews).toHaveLength(1);
     expect(rows(p.id).assessments).toHaveLength(1);
+    expect(rows(p.id).attendance).toHaveLength(1);
+
+    // A save, and a save that keeps an unsent week note on screen: the same answers again.
+    const q = newPlacement();
+    const allPresent = await sender(q.id, lastWeek, { intent: "all_present", [`level.${c2!.id}`]: "with_help" });
+    const saved = await allPresent();
+    expect(saved.location).toBe(`/trainer/placements/${q.id}/weeks/${lastWeek}?saved=1`);
+    expect(answerOf(await allPresent())).toEqual(answerOf(saved));
+    const withNote = await sender(q.id, lastWeek, { intent: "save", [`att.${lastWeek}.status`]: "late", [`att.${lastWeek}.lateMinutes`]: "5", weekNote: "Left early on Friday" });
+    const kept = await withNote();
+    expect(kept.status).toBe(200);
+    expect(kept.data).toEqual({ saved: true, values: { weekNote: "Left early on Friday", show: "due" } });
+    expect(answerOf(await withNote())).toEqual(answerOf(kept));
+    const r = rows(q.id);
+    expect(r.attendance.map((a) => [a.date, a.status])).toEqual([
+      ...[0, 1, 2, 3, 5].map((i) => [addDays(lastWeek, i), "present"]),
+      [lastWeek, "late"],
+    ]);
+    expect(r.assessments.map((a) => [a.competencyId, a.level, a.weeklyReviewId])).toEqual([[c2!.id, "with_help", null]]);
+    expect(r.reviews).toEqual([]);
+    expect(db.select().from(weekSubmissions).where(eq(weekSubmissions.placementId, q.id)).all().map((w) => w.intent)).toEqual(["all_present", "save"]);
   });
 
-  it("marks all present with one tap, then saves one day on its own", async () => {
+  it("refuses a submission key already used for another card", async () => {
     const p = newPlacement();
-    expect((await submit(p.id, lastWeek, { intent: "all_present" })).status).toBe(302);
-    expect(rows(p.id).attendance.map((a) => a.status)).toEqual(["present", "present", "present", "present", "present"]);
+    const q = newPlacement();
+    const first = await submit(p.id, lastWeek, { intent: "submit" });
+    expect(first.status).toBe(302);
+    const [used] = db.select().from(weekSubmissions).where(eq(weekSubmissions.placementId, p.id)).all();
+    const card = await open(q.id, lastWeek);
+    const cookie = await cookieFor(trainer);
+    const outcome = await run<{ errors: Record<string, string[]>; form: { submissionKey: string } }>(() =>
+      action({
+        request: post(`/trainer/placements/${q.id}/weeks/${lastWeek}`, { submissionKey: used!.submissionKey, baseline: card.data.baseline, intent: "submit" }, { cookie }),
+        params: { placementId: String(q.id), weekOf: lastWeek },
+        context: context(),
+      }),
+    );
+    expect(outcome.status).toBe(400);
+    expect(outcome.data.errors).toEqual({ form: ["week.errors.damaged"] });
+    expect(outcome.data.form.submissionKey).not.toBe(used!.submissionKey);
+    expect(rows(q.id).reviews).toEqual([]);
+  });
+
+  it("saves everything entered with 'All present' and 'Save', never only the attendance", async () => {
+    const p = newPlacement();
     const day = addDays(lastWeek, 1);
-    expect((await submit(p.id, lastWeek, { intent: `save_day:${day}`, [`att.${day}.status`]: "absent", [`att.${day}.reason`]: "illness" })).status).toBe(302);
-    const after = rows(p.id).attendance;
-    expect(after).toHaveLength(6);
-    expect(after.at(-1)).toMatchObject({ date: day, status: "absent", absenceReason: "illness", supersedesId: after[1]!.id });
-    expect(rows(p.id).reviews).toEqual([]);
+    const outcome = await submit(p.id, lastWeek, {
+      intent: "all_present",
+      [`att.${day}.status`]: "absent",
+      [`att.${day}.reason`]: "illness",
+      [`level.${c1!.id}`]: "independent",
+      [`note.${c1!.id}`]: "Blow-dry alone",
+      [`edu.${addDays(lastWeek, 3)}.status`]: "refused",
+      [`edu.${addDays(lastWeek, 3)}.reason`]: "Wedding booking",
+    });
+    expect(outcome.status).toBe(302);
+    const r = rows(p.id);
+    expect(r.attendance.map((a) => a.status)).toEqual(["present", "absent", "present", "present", "present"]);
+    expect(r.assessments.map((a) => [a.competencyId, a.level, a.evidenceNote])).toEqual([[c1!.id, "independent", "Blow-dry alone"]]);
+    const afternoons = db.select().from(educationEvents).innerJoin(educationAfternoons, eq(educationAfternoons.id, educationEvents.afternoonId)).where(eq(educationAfternoons.placementId, p.id)).all();
+    expect(afternoons.map((e) => [e.education_events.kind, e.education_events.reason])).toEqual([["refused", "Wedding booking"]]);
+    expect(r.reviews).toEqual([]);
+    const card = await open(p.id, lastWeek);
+    expect(card.data.reviewed).toBe(false);
+    expect(card.data.competencies.find((c) => c.id === c1!.id)).toMatchObject({ level: "independent", changedThisWeek: true });
   });
 
   it("answers 400 with field errors and writes nothing for bad input", async () => {
@@ -188,6 +252,12 @@ describe("the week card", () => {
       [{ [`att.${lastWeek}.status`]: "absent" }, `att.${lastWeek}.reason`],
       [{ [`edu.${addDays(lastWeek, 1)}.status`]: "refused" }, `edu.${addDays(lastWeek, 1)}.reason`],
       [{ [`level.${c1!.id}`]: "independent", [`att.${addDays(lastWeek, 4)}.status`]: "present" }, `att.${addDays(lastWeek, 4)}.status`],
+      [{ [`att.${addDays(lastWeek, 14)}.status`]: "present" }, `att.${addDays(lastWeek, 14)}.status`],
+      [{ "level.999999": "independent" }, "level.999999"],
+      [{ [`edu.${addDays(lastWeek, 2)}.status`]: "released" }, `edu.${addDays(lastWeek, 2)}.status`],
+      [{ [`note.${c1!.id}`]: "x".repeat(501), [`level.${c1!.id}`]: "with_help" }, `note.${c1!.id}`],
+      [{ weekNote: "x".repeat(501) }, "weekNote"],
+      [{ intent: "save_day:2026-01-01" }, "intent"],
     ];
     for (const [fields, field] of cases) {
       const outcome = await submit(p.id, lastWeek, { intent: "submit", ...fields });
@@ -197,21 +267,69 @@ describe("the week card", () => {
     expect(rows(p.id)).toEqual({ reviews: [], assessments: [], attendance: [] });
   });
 
-  it("refuses a stale form after another change, and writes nothing", async () => {
+  it("refuses a stale form after another change, writes nothing, keeps the entries and names what changed", async () => {
     const p = newPlacement();
     const card = await open(p.id, lastWeek);
-    await submit(p.id, lastWeek, { intent: "all_present" });
+    // Another tab submits the week with Tuesday absent.
+    const tuesday = addDays(lastWeek, 1);
+    await submit(p.id, lastWeek, { intent: "submit", [`att.${tuesday}.status`]: "absent", [`att.${tuesday}.reason`]: "transport" });
     const cookie = await cookieFor(trainer);
-    const outcome = await run<{ errors: Record<string, string[]> }>(() =>
+    const outcome = await run<{ errors: Record<string, string[]>; values: Record<string, string>; stale: { changed: string[] }; form: { baseline: string } }>(() =>
       action({
-        request: post(`/trainer/placements/${p.id}/weeks/${lastWeek}`, { submissionKey: card.data.submissionKey, baseline: card.data.baseline, intent: "submit", [`level.${c1!.id}`]: "supervised" }, { cookie }),
+        request: post(`/trainer/placements/${p.id}/weeks/${lastWeek}`, {
+          submissionKey: card.data.submissionKey,
+          baseline: card.data.baseline,
+          intent: "submit",
+          [`level.${c1!.id}`]: "supervised",
+          [`att.${lastWeek}.status`]: "present",
+          [`att.${lastWeek}.lateMinutes`]: "",
+          weekNote: "Quiet week",
+        }, { cookie }),
         params: { placementId: String(p.id), weekOf: lastWeek },
         context: context(),
       }),
     );
     expect(outcome.status).toBe(400);
-    expect(outcome.data.errors.form).toEqual(["week.errors.stale"]);
+    expect(outcome.data.errors).toEqual({ form: ["week.errors.stale"] });
+    expect(outcome.data.values).toEqual({ [`level.${c1!.id}`]: "supervised", [`att.${lastWeek}.status`]: "present", [`att.${lastWeek}.lateMinutes`]: "", weekNote: "Quiet week" });
+    expect(outcome.data.stale.changed).toEqual([`att.${tuesday}`, "review"]);
+    const fresh = await open(p.id, lastWeek);
+    expect(outcome.data.form.baseline).toBe(fresh.data.baseline);
+    expect(fresh.data.reviewed).toBe(true);
     expect(rows(p.id).assessments).toEqual([]);
+    expect(rows(p.id).reviews).toHaveLength(1);
+  });
+
+  it("refuses field names that could reach a prototype with 400, changes no object and writes nothing", async () => {
+    const p = newPlacement();
+    const other = createPlacement(db, { apprenticeId: createApprentice(db, { siteId: site.id }).id, employerId: otherSalon.id, trainerUserId: otherTrainer.id, frameworkVersionId: fw.version.id, startDate: start });
+    const craftedForms: Record<string, string>[] = [{ "__proto__.toString": "x" }, { "__proto__.weekNote": "Written into every review" }, { "constructor.prototype.weekNote": "x" }, { "level.__proto__": "independent" }];
+    for (const crafted of craftedForms) {
+      const outcome = await submit(p.id, lastWeek, { intent: "submit", ...crafted });
+      expect(outcome.status, Object.keys(crafted)[0]).toBe(400);
+      expect(outcome.data.errors).toEqual({ form: ["week.errors.fieldName"] });
+    }
+    expect(typeof ({}).toString).toBe("function");
+    expect(({} as Record<string, unknown>).weekNote).toBeUndefined();
+    expect(rows(p.id)).toEqual({ reviews: [], assessments: [], attendance: [] });
+    // Everyone else is still served, and their writes carry only what they sent.
+    expect((await open(other.id, lastWeek, otherTrainer)).status).toBe(200);
+    expect((await submit(other.id, lastWeek, { intent: "submit" }, otherTrainer)).status).toBe(302);
+    expect(rows(other.id).reviews.map((r) => r.note)).toEqual([null]);
+  });
+
+  it("answers 415, not 500, to a body that is not a form", async () => {
+    const p = newPlacement();
+    const cookie = await cookieFor(trainer);
+    const outcome = await run<{ errors: Record<string, string[]> }>(() =>
+      action({
+        request: new Request(new URL(`/trainer/placements/${p.id}/weeks/${lastWeek}`, "http://localhost:3000"), { method: "POST", body: "{}", headers: { "Content-Type": "application/json", cookie } }),
+        params: { placementId: String(p.id), weekOf: lastWeek },
+        context: context(),
+      }),
+    );
+    expect(outcome.status).toBe(415);
+    expect(JSON.parse(outcome.data as unknown as string)).toEqual({ formError: "form.body.unsupported" });
   });
 
   it("changes a submitted week only with a reason, appending corrections the card shows", async () => {

@@ -1,5 +1,5 @@
 /**
- * `attendance_risk` (DESIGN.md §5): over the last 28 days (today included), by the current
+ * `attendance_risk` (docs/product.md §5): over the last 28 days (today included), by the current
  * attendance record of each day:
  * - at least 3 absences, or
  * - at least 5 lates, or
@@ -51,6 +51,7 @@ export const attendanceRisk: PlacementRule = {
       severity: young ? "urgent" : "warn",
       evidence: {
         windowDays: t.attendanceWindowDays,
+        windowStart: from,
         reasons,
         absences: absences.length,
         absenceDates: absences.map((a) => a.date),

@@ -33,9 +33,12 @@ export function attendanceByDate(days: readonly AttendanceDay[]): Map<string, At
   return new Map(days.map((d) => [d.date, d]));
 }
 
-/** Whole percent, rounded down, for evidence (comparisons are made in integers, not with this). */
+/**
+ * Whole percent, rounded to the nearest (6 of 9 is 67%, not 66%), for evidence that people read.
+ * Comparisons with thresholds are made in integers, never with this.
+ */
 export function percentOf(part: number, whole: number): number {
-  return whole === 0 ? 0 : Math.floor((100 * part) / whole);
+  return whole === 0 ? 0 : Math.round((100 * part) / whole);
 }
 
 const levelsMemo = new WeakMap<readonly AssessmentFact[], Map<number, CurrentLevel>>();

@@ -34,7 +34,7 @@ describe("education_not_granted: released < 75% of agreed afternoons over the la
         windowEnd: "2026-11-22",
         agreed: 8,
         released: 5,
-        percent: 62,
+        percent: 63,
         refusedAfternoonIds: [505, 506, 507],
         unrecordedDates: [],
       },

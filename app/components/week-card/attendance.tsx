@@ -1,0 +1,115 @@
+import { useTranslation } from "~/i18n/react";
+
+import { FieldErrors, SubmitButton } from "~/components/forms";
+import { ABSENCE_REASONS } from "~/domain/enums";
+import { formatDay } from "~/i18n/format";
+import type { Locale } from "~/domain/enums";
+
+import type { CardForm, Day } from "./card-form";
+import { ChangedMarker } from "./changed-marker";
+
+const TRAINER_STATUSES = ["present", "late", "absent", "leave"] as const;
+
+export function AttendanceSection({ days, form, locale, reviewed }: { days: Day[]; form: CardForm; locale: Locale; reviewed: boolean }) {
+  const { t } = useTranslation();
+  const blankDays = days.some((x) => !x.future && x.status === null);
+  return (
+    <section aria-labelledby="attendance-title" className="rounded-xl bg-white p-4 shadow-sm">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="attendance-title" className="text-lg font-semibold">
+          {t("week.attendance")}
+        </h2>
+        {blankDays ? (
+          <SubmitButton intent="all_present" pendingText={t("week.saving")}>
+            ✓ {t("week.allPresent")}
+          </SubmitButton>
+        ) : null}
+      </div>
+      {blankDays ? <p className="mt-1 text-sm text-stone-600">{t("week.allPresentHelp")}</p> : null}
+      {days.length === 0 ? <p className="mt-2 text-stone-600">{t("week.noWorkingDays")}</p> : null}
+      <ul className="mt-3 divide-y divide-stone-100">
+        {days.map((x) => (
+          <AttendanceDay key={`${x.date}-${x.status}-${x.lateMinutes}-${x.absenceReason}`} day={x} form={form} locale={locale} />
+        ))}
+      </ul>
+      {!reviewed && days.some((x) => !x.future) ? (
+        <SubmitButton intent="save" pendingText={t("week.saving")} variant="secondary" className="mt-2">
+          {t("week.save")}
+        </SubmitButton>
+      ) : null}
+    </section>
+  );
+}
+
+function AttendanceDay({ day: x, form, locale }: { day: Day; form: CardForm; locale: Locale }) {
+  const { t } = useTranslation();
+  const { errors, pick } = form;
+  const name = `att.${x.date}`;
+  const status = pick(`${name}.status`, x.status);
+  const recorded = x.status
+    ? [t(`attendance.${x.status}`), x.lateMinutes ? t("week.minutesLate", { minutes: x.lateMinutes }) : null, x.absenceReason ? t(`absence.${x.absenceReason}`) : null].filter(Boolean).join(" · ")
+    : "—";
+  return (
+    <li id={`att-${x.date}`} className="group py-3">
+      <fieldset disabled={x.future}>
+        <legend className="font-medium">
+          {formatDay(locale, x.date)}
+          {x.future ? <span className="ml-2 text-sm text-stone-500">{t("week.later")}</span> : null}
+        </legend>
+        {x.notice ? (
+          <p className="mt-1 rounded bg-sky-50 px-2 py-1 text-sm text-sky-900" data-testid="advance-notice">
+            {t("week.noticeSuggestion", { kind: t(`notice.${x.notice.kind}`), reason: t(`absence.${x.notice.reason}`) })}
+          </p>
+        ) : null}
+        <ChangedMarker show={form.changed.has(name)} entered={form.entered(`${name}.status`)} now={recorded} />
+        <div className="mt-2 flex flex-wrap gap-2">
+          {TRAINER_STATUSES.map((s) => (
+            <label key={s} className="relative">
+              <input type="radio" name={`${name}.status`} value={s} defaultChecked={status === s} className="peer sr-only" />
+              <span className="inline-flex min-h-11 min-w-11 cursor-pointer items-center rounded-lg border-2 border-stone-300 px-3 peer-checked:border-brand-700 peer-checked:bg-brand-50 peer-checked:font-semibold peer-focus-visible:ring-2 peer-focus-visible:ring-brand-600">
+                {t(`attendance.${s}`)}
+              </span>
+            </label>
+          ))}
+        </div>
+        {/* Minutes show when "late" is chosen, the reason when "absent" is: CSS only, so it works without JavaScript. */}
+        <div className="mt-2 grid grid-cols-2 gap-2">
+          <label className={`text-sm ${errors[`${name}.lateMinutes`] || status === "late" ? "" : "hidden"} group-has-[input[value=late]:checked]:block`}>
+            {t("week.lateMinutes")}
+            <input
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={600}
+              name={`${name}.lateMinutes`}
+              defaultValue={pick(`${name}.lateMinutes`, x.lateMinutes === null ? null : String(x.lateMinutes))}
+              aria-invalid={errors[`${name}.lateMinutes`] ? true : undefined}
+              aria-describedby={`${name}.lateMinutes-error`}
+              className="mt-1 block min-h-11 w-full rounded-lg border border-stone-400 px-2"
+            />
+            <FieldErrors id={`${name}.lateMinutes-error`} errors={errors[`${name}.lateMinutes`]} />
+          </label>
+          <label className={`col-start-2 text-sm ${errors[`${name}.reason`] || status === "absent" || x.notice?.kind === "absent" ? "" : "hidden"} group-has-[input[value=absent]:checked]:block`}>
+            {t("week.absenceReason")}
+            <select
+              name={`${name}.reason`}
+              defaultValue={pick(`${name}.reason`, x.absenceReason ?? (x.notice?.kind === "absent" ? x.notice.reason : null))}
+              aria-invalid={errors[`${name}.reason`] ? true : undefined}
+              aria-describedby={`${name}.reason-error`}
+              className="mt-1 block min-h-11 w-full rounded-lg border border-stone-400 bg-white px-2"
+            >
+              <option value="">—</option>
+              {ABSENCE_REASONS.map((r) => (
+                <option key={r} value={r}>
+                  {t(`absence.${r}`)}
+                </option>
+              ))}
+            </select>
+            <FieldErrors id={`${name}.reason-error`} errors={errors[`${name}.reason`]} />
+          </label>
+        </div>
+        <FieldErrors id={`${name}.status-error`} errors={errors[`${name}.status`]} />
+      </fieldset>
+    </li>
+  );
+}

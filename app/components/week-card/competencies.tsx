@@ -1,0 +1,126 @@
+import { useTranslation } from "~/i18n/react";
+
+import { FieldErrors } from "~/components/forms";
+import { LevelIcon } from "~/components/levels";
+import { ASSESSMENT_LEVELS, type Locale } from "~/domain/enums";
+
+import type { Card, CardForm, Competency } from "./card-form";
+import { ChangedMarker } from "./changed-marker";
+
+const LEVEL_STYLE = {
+  not_yet: "peer-checked:border-amber-700 peer-checked:bg-amber-50",
+  with_help: "peer-checked:border-amber-600 peer-checked:bg-amber-50",
+  supervised: "peer-checked:border-sky-700 peer-checked:bg-sky-50",
+  independent: "peer-checked:border-green-700 peer-checked:bg-green-50",
+} as const;
+
+/**
+ * Every competency of the framework is in the form. "Due now" hides the others with CSS (see
+ * `.week-competencies` in tailwind.css): switching views is a radio, not a reload, so it works
+ * without JavaScript and never loses what was entered. A competency with an entry, an error or
+ * news stays in view.
+ */
+export function CompetenciesSection({ card, form, locale }: { card: Card; form: CardForm; locale: Locale }) {
+  const { t } = useTranslation();
+  const { errors } = form;
+  const pinned = (c: Competency) =>
+    c.inDueView ||
+    form.changed.has(`level.${c.id}`) ||
+    form.entered(`level.${c.id}`) ||
+    form.entered(`note.${c.id}`) ||
+    !!errors[`level.${c.id}`] ||
+    !!errors[`note.${c.id}`];
+  const units = card.units.filter((u) => card.competencies.some((c) => c.unitId === u.id));
+  const nothingDue = !card.competencies.some(pinned);
+  return (
+    <section aria-labelledby="competencies-title" className="week-competencies rounded-xl bg-white p-4 shadow-sm">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="competencies-title" className="text-lg font-semibold">
+          {t("week.competencies")}
+        </h2>
+        <fieldset className="flex rounded-lg border border-stone-300 text-sm">
+          <legend className="sr-only">{t("week.filter")}</legend>
+          {(["due", "all"] as const).map((view) => (
+            <label key={view}>
+              <input type="radio" name="show" value={view} defaultChecked={form.showAll === (view === "all")} className="peer sr-only" />
+              <span className="inline-flex min-h-11 min-w-11 cursor-pointer items-center px-3 peer-checked:bg-brand-700 peer-checked:text-white peer-focus-visible:ring-2 peer-focus-visible:ring-brand-600">
+                {view === "due" ? t("week.dueNow", { count: card.dueCount }) : t("week.all", { count: card.totalCount })}
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      </div>
+      {nothingDue ? (
+        <p className="mt-3 text-stone-600" data-due-only>
+          {t("week.nothingDue")}
+        </p>
+      ) : null}
+      {units.map((unit) => {
+        const inUnit = card.competencies.filter((c) => c.unitId === unit.id);
+        return (
+          <div key={unit.id} className="mt-4" data-beyond-due={inUnit.some(pinned) ? undefined : ""}>
+            <h3 className="font-semibold text-brand-800">{locale === "km" ? unit.titleKm : unit.titleEn}</h3>
+            <ul className="mt-2 space-y-4">
+              {inUnit.map((c) => (
+                <CompetencyItem key={`${c.id}-${c.level}`} competency={c} form={form} locale={locale} beyondDue={!pinned(c)} />
+              ))}
+            </ul>
+          </div>
+        );
+      })}
+    </section>
+  );
+}
+
+function CompetencyItem({ competency: c, form, locale, beyondDue }: { competency: Competency; form: CardForm; locale: Locale; beyondDue: boolean }) {
+  const { t } = useTranslation();
+  const { errors, pick } = form;
+  const name = `level.${c.id}`;
+  const chosen = pick(name, c.level);
+  return (
+    <li id={`level-${c.id}`} data-testid="competency" data-beyond-due={beyondDue ? "" : undefined}>
+      <fieldset>
+        <legend className="font-medium">
+          {locale === "km" ? c.titleKm : c.titleEn} <span className="font-mono text-xs text-stone-500">{c.code}</span>
+        </legend>
+        <p className="text-sm text-stone-600">
+          {t("week.expectedBy", { week: c.expectedByWeek })}
+          {c.due ? <span className="ml-2 font-medium text-amber-800">{t("week.due")}</span> : null}
+          {c.soon ? <span className="ml-2 font-medium text-sky-800">{t("week.soon")}</span> : null}
+        </p>
+        <ChangedMarker show={form.changed.has(name)} entered={form.entered(name)} now={c.level ? t(`levels.${c.level}`) : "—"} />
+        <details className="text-sm text-stone-700">
+          <summary className="min-h-11 cursor-pointer py-2">{t("week.criteria")}</summary>
+          <p>{locale === "km" ? c.criteriaKm : c.criteriaEn}</p>
+        </details>
+        <div className="grid grid-cols-4 gap-1.5">
+          {ASSESSMENT_LEVELS.map((level) => (
+            <label key={level} className="relative">
+              <input type="radio" name={name} value={level} defaultChecked={chosen === level} className="peer sr-only" />
+              <span
+                className={`flex min-h-16 cursor-pointer flex-col items-center justify-center gap-1 rounded-lg border-2 border-stone-200 p-1 text-center text-xs leading-tight peer-focus-visible:ring-2 peer-focus-visible:ring-brand-600 ${LEVEL_STYLE[level]}`}
+              >
+                <LevelIcon level={level} size={26} />
+                {t(`levels.${level}`)}
+              </span>
+            </label>
+          ))}
+        </div>
+        <FieldErrors id={`${name}-error`} errors={errors[name]} />
+        <label className="mt-2 block text-sm">
+          {t("week.evidence")}
+          <input
+            type="text"
+            name={`note.${c.id}`}
+            maxLength={500}
+            defaultValue={pick(`note.${c.id}`, null)}
+            aria-invalid={errors[`note.${c.id}`] ? true : undefined}
+            aria-describedby={`note.${c.id}-error`}
+            className="mt-1 block min-h-11 w-full rounded-lg border border-stone-300 px-2"
+          />
+        </label>
+        <FieldErrors id={`note.${c.id}-error`} errors={errors[`note.${c.id}`]} />
+      </fieldset>
+    </li>
+  );
+}

@@ -1,0 +1,180 @@
+/**
+ * The trainer's week card (docs/decisions/0004-week-card.md): one plain form for the week.
+ * Every button saves everything entered; only "Submit the week" records the weekly review.
+ */
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "~/i18n/react";
+
+import { UpcomingNotices } from "~/components/advance-notices";
+import { FieldErrors, SubmitButton } from "~/components/forms";
+import { formatDate, formatDateTime } from "~/i18n/format";
+import type { loader } from "~/routes/trainer.placements.$placementId.weeks.$weekOf";
+
+import { AttendanceSection } from "./attendance";
+import { useCardForm, type Card, type CardForm } from "./card-form";
+import { CompetenciesSection } from "./competencies";
+import { EducationSection } from "./education";
+import { WeekHistory } from "./history";
+import { CardMessages } from "./messages";
+
+export function WeekCard() {
+  const loaderData = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  if ("refusal" in loaderData) {
+    return (
+      <section className="mx-auto max-w-lg rounded-xl bg-white p-6 shadow-sm" role="alert">
+        <h1 className="text-xl font-bold">{t("week.refused.title")}</h1>
+        <p className="mt-2">{t(`week.refused.${loaderData.refusal}`)}</p>
+        <Link to="/trainer" className="mt-4 inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 font-semibold text-white">
+          {t("week.backToList")}
+        </Link>
+      </section>
+    );
+  }
+  return <OpenCard card={loaderData} />;
+}
+
+function OpenCard({ card: d }: { card: Card }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === "km" ? "km" : "en";
+  const form = useCardForm(d);
+  const date = (iso: string) => formatDate(locale, iso);
+
+  return (
+    <div className="space-y-5">
+      <div>
+        <Link to="/trainer" className="inline-flex min-h-11 items-center text-brand-700 underline">
+          ← {t("week.backToList")}
+        </Link>
+        <h1 className="text-2xl font-bold">
+          {d.placement.preferredName} <span className="font-mono text-lg text-stone-600">{d.placement.apprenticeCode}</span>
+        </h1>
+        <p className="text-stone-700">
+          {locale === "km" ? d.placement.tradeKm : d.placement.tradeEn} · {t("common.weekOf", { date: date(d.weekOf) })} ·{" "}
+          {t("trainer.weekOfPlacement", { week: d.week, planned: d.placement.plannedWeeks })}
+          {d.placement.under18 ? (
+            <span className="ml-2 rounded bg-purple-100 px-2 py-0.5 text-sm font-medium text-purple-900">{t("common.under18")}</span>
+          ) : null}
+        </p>
+        {d.upcomingNotices.length > 0 ? (
+          <div className="mt-2" data-testid="upcoming-notices">
+            <h2 className="text-sm font-semibold text-stone-700">{t("trainer.upcomingNotices")}</h2>
+            <UpcomingNotices notices={d.upcomingNotices} locale={locale} testId="upcoming-notice" />
+          </div>
+        ) : null}
+        <nav className="mt-2 flex flex-wrap gap-2 text-sm" aria-label={t("week.weeks")}>
+          {d.previousWeek ? (
+            <Link className="inline-flex min-h-11 items-center rounded-lg border border-stone-300 bg-white px-3" to={`/trainer/placements/${d.placement.id}/weeks/${d.previousWeek}`}>
+              ← {t("week.previous")}
+            </Link>
+          ) : null}
+          {d.nextWeek ? (
+            <Link className="inline-flex min-h-11 items-center rounded-lg border border-stone-300 bg-white px-3" to={`/trainer/placements/${d.placement.id}/weeks/${d.nextWeek}`}>
+              {t("week.next")} →
+            </Link>
+          ) : null}
+        </nav>
+      </div>
+
+      {d.missing.length > 0 ? (
+        <section aria-labelledby="catch-up" className="rounded-xl border border-amber-300 bg-amber-50 p-4">
+          <h2 id="catch-up" className="font-semibold">
+            {t("trainer.missingReviews", { count: d.missing.length })}
+          </h2>
+          <ul className="mt-2 flex flex-wrap gap-2">
+            {d.missing.map((m) => (
+              <li key={m}>
+                <Link
+                  to={`/trainer/placements/${d.placement.id}/weeks/${m}`}
+                  className={`inline-flex min-h-11 items-center rounded-lg border px-3 ${m === d.weekOf ? "border-amber-700 bg-white font-semibold" : "border-amber-300 bg-white"}`}
+                >
+                  {date(m)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <CardMessages card={d} form={form} locale={locale} />
+      {d.reviewed ? (
+        <p className="rounded-lg bg-green-50 px-4 py-3 text-green-900" data-testid="week-reviewed">
+          {t("week.reviewedOn", { when: formatDateTime(locale, new Date(d.reviews.at(-1)!.submittedAt)) })}
+        </p>
+      ) : null}
+
+      {/* noValidate: the server's messages, in the trainer's language, beat the browser's bubbles. */}
+      <Form method="post" replace preventScrollReset noValidate className="space-y-5">
+        {/* Enter in a text field saves (it never submits the week by surprise). */}
+        <button type="submit" name="intent" value="save" className="sr-only" tabIndex={-1} aria-hidden="true" />
+        <input type="hidden" name="submissionKey" value={form.submissionKey} />
+        <input type="hidden" name="baseline" value={form.baseline} />
+
+        <AttendanceSection days={d.days} form={form} locale={locale} reviewed={d.reviewed} />
+        <CompetenciesSection card={d} form={form} locale={locale} />
+        <EducationSection education={d.education} form={form} locale={locale} />
+        <SubmitSection card={d} form={form} />
+      </Form>
+
+      <WeekHistory card={d} locale={locale} />
+    </div>
+  );
+}
+
+function SubmitSection({ card: d, form }: { card: Card; form: CardForm }) {
+  const { t } = useTranslation();
+  const { errors, pick } = form;
+  return (
+    <section className="space-y-3 rounded-xl bg-white p-4 shadow-sm">
+      <label className="block" id="weekNote">
+        {t("week.weekNote")}
+        <textarea
+          name="weekNote"
+          maxLength={500}
+          rows={2}
+          defaultValue={pick("weekNote", null)}
+          aria-invalid={errors.weekNote ? true : undefined}
+          aria-describedby="weekNote-error weekNote-help"
+          className="mt-1 block w-full rounded-lg border border-stone-300 px-2 py-2"
+        />
+      </label>
+      {form.noteNotSubmitted ? (
+        <p id="weekNote-help" className="rounded border border-amber-300 bg-amber-50 px-2 py-1 text-sm text-amber-900" data-testid="not-submitted">
+          {t("week.noteNotSubmitted")}
+        </p>
+      ) : (
+        <p id="weekNote-help" className="text-sm text-stone-600">
+          {t("week.noteHelp")}
+        </p>
+      )}
+      <FieldErrors id="weekNote-error" errors={errors.weekNote} />
+      {d.reviewed ? (
+        <label className="block" id="correctionReason">
+          {t("week.correctionReason")}
+          <input
+            type="text"
+            name="correctionReason"
+            maxLength={500}
+            defaultValue={pick("correctionReason", null)}
+            aria-invalid={errors.correctionReason ? true : undefined}
+            aria-describedby="correctionReason-error"
+            className="mt-1 block min-h-11 w-full rounded-lg border border-stone-400 px-2"
+          />
+          <FieldErrors id="correctionReason-error" errors={errors.correctionReason} />
+        </label>
+      ) : null}
+      <SubmitButton intent="submit" pendingText={t("week.saving")} className="w-full">
+        {d.reviewed ? t("week.submitCorrection") : t("week.submit")}
+      </SubmitButton>
+      {!d.reviewed ? <p className="text-sm text-stone-600">{t("week.noChangeHelp")}</p> : null}
+      {!d.reviewed ? (
+        <>
+          <SubmitButton intent="save" pendingText={t("week.saving")} variant="secondary" className="w-full">
+            {t("week.save")}
+          </SubmitButton>
+          <p className="text-sm text-stone-600">{t("week.saveHelp")}</p>
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+import i18next from "i18next";
+import { describe, expect, it, vi } from "vitest";
+
+import type { Locale } from "~/domain/enums";
+
+import { baseOptions } from "./config";
+import en from "./locales/en.json";
+import km from "./locales/km.json";
+import { createTranslate, type Resources } from "./translate";
+
+const catalogues: Record<Locale, Resources> = { en, km };
+
+function leafKeys(obj: object, prefix = ""): string[] {
+  return Object.entries(obj).flatMap(([k, v]) => (v !== null && typeof v === "object" ? leafKeys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
+}
+
+function reference(locale: Locale) {
+  const instance = i18next.createInstance();
+  void instance.init({ ...baseOptions, lng: locale, resources: { [locale]: { translation: catalogues[locale] } } });
+  return instance.t as unknown as (key: string, options?: object) => string;
+}
+
+describe("createTranslate renders every key as i18next does", () => {
+  for (const locale of ["en", "km"] as const) {
+    it(`in ${locale}, with and without counts and values`, () => {
+      const expected = reference(locale);
+      const actual = createTranslate(locale, catalogues[locale]) as unknown as (key: string, options?: object) => string;
+      const keys = new Set(leafKeys(catalogues[locale]).map((k) => k.replace(/_(zero|one|two|few|many|other)$/, "")));
+      const names = [...new Set([...JSON.stringify(catalogues[locale]).matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!))];
+      const values = Object.fromEntries(names.map((n, i) => [n, i % 2 ? `v-${n}` : i * 7]));
+      let compared = 0;
+      for (const key of keys) {
+        for (const options of [undefined, values, { ...values, count: 0 }, { ...values, count: 1 }, { ...values, count: 2 }, { ...values, count: 21 }, { count: 1 }]) {
+          expect(actual(key, options), `${locale} ${key} ${JSON.stringify(options)}`).toBe(expected(key, options));
+          compared++;
+        }
+      }
+      expect(compared).toBeGreaterThan(5000);
+    });
+  }
+
+  it("answers a missing key with its default value, or the key, and says so", () => {
+    const onMissing = vi.fn();
+    const t = createTranslate("en", { a: { b: "B {{x}}" } }, onMissing) as unknown as (key: string, options?: object) => string;
+    expect(t("a.b", { x: 1 })).toBe("B 1");
+    expect(t("a.c", { defaultValue: "Fallback {{x}}", x: 2 })).toBe("Fallback 2");
+    expect(t("a.d")).toBe("a.d");
+    expect(t("a")).toBe("a");
+    expect(t("a.b.c")).toBe("a.b.c");
+    expect(t("__proto__.x")).toBe("__proto__.x");
+    expect(onMissing.mock.calls.map((c) => c[0])).toEqual(["a.c", "a.d", "a", "a.b.c", "__proto__.x"]);
+  });
+
+  it("leaves a placeholder with no value as i18next does, and empties one given as undefined", () => {
+    const t = createTranslate("en", { a: "x {{y}} {{z}}" }) as unknown as (key: string, options?: object) => string;
+    const ref = (() => {
+      const i = i18next.createInstance();
+      void i.init({ ...baseOptions, lng: "en", resources: { en: { translation: { a: "x {{y}} {{z}}" } } } });
+      return i.t as unknown as (key: string, options?: object) => string;
+    })();
+    for (const options of [{}, { y: undefined }, { y: null, z: 0 }, { y: "<b>" }]) expect(t("a", options)).toBe(ref("a", options));
+  });
+});

@@ -1,0 +1,1 @@
+ALTER TABLE `advance_notices` DROP COLUMN `withdrawn_at`;
