@@ -11,7 +11,8 @@
 //   --duration 6        seconds per load run
 //   --heavy32           also load the heavy report pages at 32 connections
 //   --posts 40          sequential sign-off submissions
-//   --node "--max-old-space-size=160"   flags for the server's node (default: those of `npm start`)
+//   --node "--max-old-space-size=1280"   flags for the server's node (default: those of `npm start`)
+//   --heap              the server also runs with --trace-gc; prints its peak heap used
 //   --only "login,week card"            only the pages whose names contain one of these (no POSTs, no in-process timings)
 import { execSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -31,7 +32,9 @@ const DURATION = Number(argValue(args, "duration") ?? 6);
 const POSTS = Number(argValue(args, "posts") ?? 40);
 const HEAVY32 = args.includes("--heavy32");
 /** As `npm start` runs the server (package.json), unless told otherwise. */
-const NODE_FLAGS = (argValue(args, "node") ?? "--max-old-space-size=160").split(" ").filter(Boolean);
+const NODE_FLAGS = (argValue(args, "node") ?? "--max-old-space-size=1280").split(" ").filter(Boolean);
+/** `--heap`: the server also traces its garbage collections, and the run reports its peak heap used. */
+if (args.includes("--heap")) NODE_FLAGS.push("--trace-gc");
 const ONLY = argValue(args, "only")?.split(",").map((s) => s.trim()).filter(Boolean);
 const BASE = `http://127.0.0.1:${PORT}`;
 const SECRET = "bench-session-secret-bench-session-secret-0123";
@@ -143,7 +146,7 @@ const pid = child.pid!;
 console.log(`# Benchmark ${new Date().toISOString()}\n\n${hardware}\n`);
 if (NODE_FLAGS.length) console.log(`Server started as: node ${NODE_FLAGS.join(" ")} server.js`);
 console.log(`Database ${path.relative(ROOT, FILE)} (${(fs.statSync(FILE).size / 1e9).toFixed(2)} GB), today ${BENCH_TODAY}. Boot to listening: ${Math.round(bootMs)} ms (RSS ${memory(pid).rss.toFixed(0)} MB).`);
-for (const line of log.filter((l) => /flag|migrat|optimi/i.test(l))) console.log(`  server: ${line}`);
+for (const line of log.filter((l) => /flag|migrat|optimi/i.test(l) && !/ms: (Scavenge|Mark)/.test(l))) console.log(`  server: ${line}`);
 
 // App modules read the environment when first used: import them after it is set.
 const [{ db }, { createUserSession }, { mondayOf, addDays }] = await Promise.all([
@@ -198,6 +201,8 @@ const pages: Page[] = [
   { name: "outcomes report, site", path: "/staff/reports/outcomes", cookie: staffCookie, heavy: true },
   { name: "outcomes report, admin, all sites", path: "/staff/reports/outcomes", cookie: adminCookie, heavy: true },
   { name: "/me", path: "/me", cookie: apprenticeCookie },
+  { name: "trainer report CSV, admin, all sites", path: "/staff/reports/trainers.csv", cookie: adminCookie, heavy: true },
+  { name: "flags CSV, admin, all sites, every status", path: "/staff/flags.csv?status=all", cookie: adminCookie, heavy: true },
 ];
 
 // The server dies with this process, whatever happens; its last words are printed if it died first.
@@ -213,9 +218,29 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => pr
 const failing = new Map<string, string>();
 for (const page of pages) {
   const t0 = performance.now();
-  const res = await fetch(BASE + page.path, { headers: { ...(page.cookie ? { cookie: page.cookie } : {}), connection: "close" }, redirect: "manual" });
-  await res.arrayBuffer();
-  if (res.status !== 200) failing.set(page.name, `answered ${res.status} after ${Math.round(performance.now() - t0)} ms`);
+  try {
+    const res = await fetch(BASE + page.path, { headers: { ...(page.cookie ? { cookie: page.cookie } : {}), connection: "close" }, redirect: "manual" });
+    await res.arrayBuffer();
+    if (res.status !== 200) failing.set(page.name, `answered ${res.status} after ${Math.round(performance.now() - t0)} ms`);
+  } catch (error) {
+    failing.set(page.name, `failed after ${Math.round(performance.now() - t0)} ms (${String((error as { cause?: unknown }).cause ?? error)})`);
+    console.error(`${page.name}: the request failed; the server's last lines:\n${log.filter((l) => !/ms: (Scavenge|Mark)/.test(l)).slice(-20).join("\n")}`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error("bench: the server died", { cause: error });
+  }
+}
+
+/**
+ * With `--heap`: the server's peak heap used, from its `--trace-gc` lines ("Scavenge 41.2 (60.1) ->
+ * 38.0 (61.1) MB": used before the collection, then after). The largest "before" is the most the
+ * heap held: the figure the old-space cap must leave room above.
+ */
+function printHeap() {
+  const gc = log.map((l) => /: (Scavenge|Mark-Compact|Mark-sweep|Minor Mark-Sweep)\b[^(]*?([\d.]+) \(([\d.]+)\) -> ([\d.]+) \(([\d.]+)\) MB/.exec(l)).filter((m) => m !== null);
+  if (gc.length === 0) return;
+  const peakUsed = Math.max(...gc.map((m) => Number(m[2])));
+  const peakAfterFull = Math.max(0, ...gc.filter((m) => m[1] === "Mark-Compact").map((m) => Number(m[4])));
+  const peakCommitted = Math.max(...gc.map((m) => Math.max(Number(m[3]), Number(m[5]))));
+  console.log(`Server heap (--trace-gc, ${gc.length} collections): peak used ${peakUsed.toFixed(1)} MB; largest live after a full collection ${peakAfterFull.toFixed(1)} MB; peak heap committed ${peakCommitted.toFixed(1)} MB.`);
 }
 
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : "–");
@@ -252,6 +277,7 @@ if (ONLY) {
   console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
   for (const line of rows) console.log(line);
   console.log(`\nServer RSS: highest sampled ${peakRss.toFixed(0)} MB, peak (VmHWM) ${peak.toFixed(0)} MB.`);
+  printHeap();
   child.kill("SIGTERM");
   process.exit(0);
 }
@@ -285,6 +311,7 @@ console.log("| page | 1 conn req/s | ÷ health | p50 ms | p95 ms | p99 ms | 32 c
 console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 for (const line of rows) console.log(line);
 console.log(`\nServer RSS: highest sampled ${peakRss.toFixed(0)} MB, peak (VmHWM) ${peak.toFixed(0)} MB.`);
+printHeap();
 
 child.kill("SIGTERM");
 await new Promise((r) => child.once("exit", r));
