@@ -65,9 +65,11 @@ function memory(pid: number): { rss: number; peak: number } {
 async function startServer(): Promise<{ child: ChildProcess; bootMs: number; log: string[] }> {
   const log: string[] = [];
   const started = performance.now();
+  // No daily backup: it would copy the benchmark database (gigabytes at 100×) a minute into the
+  // run, in the server's thread, and time that instead of the pages (docs/performance.md).
   const child = spawn(process.execPath, [...NODE_FLAGS, "server.js"], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), HOST: "127.0.0.1", SEED_DEMO: DEMO ? "true" : "false", LOGIN_RATE_LIMIT: "10000" },
+    env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), HOST: "127.0.0.1", SEED_DEMO: DEMO ? "true" : "false", LOGIN_RATE_LIMIT: "10000", BACKUP_DAILY: "false" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   for (const stream of [child.stdout, child.stderr]) stream?.on("data", (chunk: Buffer) => log.push(...chunk.toString().split("\n").filter(Boolean)));
