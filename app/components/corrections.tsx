@@ -3,6 +3,7 @@ import { useTranslation } from "~/i18n/react";
 
 import { FieldErrors, SubmitButton } from "./forms";
 import { FormErrors } from "./record-fields";
+import { FreeText } from "~/components/free-text";
 
 type Errors = Record<string, string[] | undefined>;
 
@@ -63,10 +64,10 @@ export function EarlierVersions({ versions, reasonOf }: { versions: { id: number
         {versions.map((v, i) => (
           <li key={v.id}>
             <p className="text-stone-600">
-              {v.when} · {v.by}
+              {v.when} · <FreeText text={v.by} />
               {reasonOf(i) ? ` · ${t("corrections.replacedBecause", { reason: reasonOf(i) })}` : ""}
             </p>
-            <p className="whitespace-pre-line">{v.body}</p>
+            <FreeText as="p" className="whitespace-pre-line" text={v.body} />
           </li>
         ))}
       </ul>

@@ -1,5 +1,7 @@
 import { useTranslation } from "~/i18n/react";
 
+import { formatNumber } from "~/i18n/format";
+
 export const RATINGS = [1, 2, 3, 4, 5] as const;
 export type Rating = (typeof RATINGS)[number];
 
@@ -41,7 +43,8 @@ export function FaceScale({
   errorId: string;
   invalid: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === "km" ? "km" : "en";
   return (
     <fieldset aria-describedby={errorId} aria-invalid={invalid || undefined}>
       <legend className="text-lg font-semibold">{legend}</legend>
@@ -51,7 +54,7 @@ export function FaceScale({
             <input type="radio" name={name} value={r} defaultChecked={defaultValue === String(r)} className="peer sr-only" />
             <span className="flex min-h-20 cursor-pointer flex-col items-center justify-center gap-0.5 rounded-xl border-2 border-stone-200 bg-white p-1 text-center text-xs leading-tight peer-checked:border-brand-700 peer-checked:bg-brand-50 peer-checked:font-semibold peer-focus-visible:ring-2 peer-focus-visible:ring-brand-600">
               <Face rating={r} size={36} />
-              <span className="tabular-nums">{r}</span>
+              <span className="tabular-nums">{formatNumber(locale, r)}</span>
               <span>{t(`feedback.face.${r}`)}</span>
             </span>
           </label>

@@ -1,6 +1,6 @@
 /**
  * A week of current attendance records packed in one integer (`placement_weeks.attendance_days`,
- * kept by the triggers of drizzle/0014_facts_triggers.sql): 7 bits a day, day d (0 = Monday) at
+ * kept by the triggers of drizzle/0015_facts_triggers.sql): 7 bits a day, day d (0 = Monday) at
  * bit 7·d — the status code in bits 0–2 (0: nothing recorded), the absence reason code in bits
  * 3–5, and whether the trainer wrote a note in bit 6. 49 bits: exact in a JavaScript number.
  * The codes are positions in these lists, plus one; the SQL spells the same lists out.

@@ -337,7 +337,7 @@ function expectedWeekNumbers(p: { startDate: string; endedOn: string | null }, p
 
 /**
  * How an agreed education afternoon counts in the reports (the SQL view `afternoon_facts`,
- * drizzle/0014_facts_triggers.sql, computes the same; a test holds the two together):
+ * drizzle/0015_facts_triggers.sql, computes the same; a test holds the two together):
  * - at class: the education staff's latest word is "attended" (else the apprentice confirmed),
  *   or the day's attendance is recorded as `education`;
  * - counted (agreed): unless the trainer gave no word, the apprentice was not at class, and the

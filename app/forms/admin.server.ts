@@ -10,7 +10,7 @@ import { formFields } from "~/forms/form-data.server";
 import { msg, requiredText } from "~/utils/validation";
 
 import { flat, optionalId as optionalIdField, optionalInteger } from "./fields.server";
-import { isGuessablePin } from "./me.server";
+import { isGuessablePin } from "~/domain/pin";
 
 
 const fields = formFields;

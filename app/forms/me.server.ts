@@ -10,6 +10,7 @@ import { formFields } from "~/forms/form-data.server";
 import { msg, requiredText } from "~/utils/validation";
 
 import { flat, id, integer } from "./fields.server";
+import { isGuessablePin } from "~/domain/pin";
 
 
 const fields = formFields;
@@ -76,14 +77,6 @@ export function parsePlanComment(form: FormData) {
 
 // ---------------------------------------------------------------------------------------------
 // PIN
-
-/** All one digit, or a run up or down (123456, 654321): the first PINs anyone tries. */
-export function isGuessablePin(pin: string): boolean {
-  if (/^(\d)\1{5}$/.test(pin)) return true;
-  const digits = [...pin].map(Number);
-  const steps = digits.slice(1).map((d, i) => d - digits[i]!);
-  return steps.every((s) => s === 1) || steps.every((s) => s === -1);
-}
 
 const newPin = z
   .string({ error: "pin.errors.format" })

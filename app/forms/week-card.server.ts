@@ -6,6 +6,7 @@ export {
   checkWeek,
   educationDays,
   fieldErrors,
+  holidayRuns,
   nestFormData,
   parseBaseline,
   placementDays,

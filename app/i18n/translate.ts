@@ -5,19 +5,22 @@
  * It does what the catalogues use of i18next, the same way (translate.test.ts compares the two
  * on every key of both catalogues): a dotted key; plurals by `count` (`_zero` for 0 when there
  * is one, then the language's plural category, `_one` / `_other`, then the bare key);
- * `{{name}}` placeholders (not escaped: React escapes); `defaultValue`. Everything else i18next
+ * `{{name}}` placeholders (not escaped: React escapes); `defaultValue`; the numerals
+ * post-processor (./config.ts), skipped by `postProcess: []`. Everything else i18next
  * can do (back ends, detection, formatting, nesting, context) is not needed by a page, and is
  * about 18 KB gzipped of script a phone would otherwise download and run on every page.
  */
 import type { TFunction } from "i18next";
 
-import type { Locale } from "~/domain/enums";
+import type { Locale, Numerals } from "~/domain/enums";
+
+import { inNumerals, numeralsOf } from "./format";
 
 export interface Resources {
   [key: string]: string | Resources;
 }
 
-type Options = Record<string, unknown> & { count?: unknown; defaultValue?: unknown };
+type Options = Record<string, unknown> & { count?: unknown; defaultValue?: unknown; postProcess?: unknown };
 
 const pluralRules = new Map<Locale, Intl.PluralRules>();
 function pluralCategory(locale: Locale, count: number): string {
@@ -35,6 +38,11 @@ function lookup(resources: Resources, key: string): string | undefined {
   return typeof node === "string" ? node : undefined;
 }
 
+/** Whether the catalogue has this key (as a text, not a section). */
+export function hasKey(resources: Resources, key: string): boolean {
+  return lookup(resources, key) !== undefined;
+}
+
 const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
 const PLACEHOLDER = /\{\{(-?)\s*([^{}]+?)\s*\}\}/g;
@@ -50,8 +58,11 @@ function interpolate(text: string, options: Options): string {
 /**
  * A translate function over `resources` (which may grow later: it is read on each call).
  * `onMissing` hears of each key not found; the answer is then the defaultValue, or the key.
+ * Every answer is in one numeral system (docs/decisions/0028): `numerals` when given (a text for
+ * one reader), else the page's, asked at each call.
  */
-export function createTranslate(locale: Locale, resources: Resources, onMissing?: (key: string) => void): TFunction {
+export function createTranslate(locale: Locale, resources: Resources, onMissing?: (key: string) => void, numerals?: Numerals): TFunction {
+  const inDigits = (text: string) => inNumerals(text, locale === "km" && numerals ? numerals : numeralsOf(locale));
   const translate = (key: string, second?: unknown): string => {
     const options: Options = second !== null && typeof second === "object" ? (second as Options) : {};
     const defaultValue = typeof second === "string" ? second : options.defaultValue;
@@ -63,9 +74,10 @@ export function createTranslate(locale: Locale, resources: Resources, onMissing?
     text ??= lookup(resources, key);
     if (text === undefined) {
       onMissing?.(key);
-      return typeof defaultValue === "string" ? interpolate(defaultValue, options) : key;
+      return typeof defaultValue === "string" ? inDigits(interpolate(defaultValue, options)) : key;
     }
-    return interpolate(text, options);
+    // `postProcess: []` (as in i18next): the text as written, e.g. a sample of other digits.
+    return Array.isArray(options.postProcess) && !options.postProcess.includes("numerals") ? interpolate(text, options) : inDigits(interpolate(text, options));
   };
   return translate as unknown as TFunction;
 }

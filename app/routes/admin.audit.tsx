@@ -9,6 +9,9 @@ import { parseAuditFilters } from "~/forms/admin.server";
 import { formatDateTime } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
+import { CodeLabel, useCodeLabel } from "~/components/codes";
+import { FreeText } from "~/components/free-text";
+import { ScrollTable } from "~/components/scroll-table";
 
 export const meta = pageMeta;
 
@@ -70,16 +73,20 @@ export default function AuditLog() {
       <FieldErrors id={`${name}-error`} errors={errors[name]} />
     </label>
   );
+  const codeLabel = useCodeLabel();
   const choice = (name: "entity" | "action", values: string[]) => (
     <label className="block text-sm">
       {t(`admin.audit.${name}`)}
       <select name={name} defaultValue={searchParams.get(name) ?? ""} aria-invalid={errors[name] ? true : undefined} aria-describedby={`${name}-error`} className={inputClass}>
         <option value="">{t("admin.audit.any")}</option>
-        {values.map((v) => (
-          <option key={v} value={v}>
-            {v}
-          </option>
-        ))}
+        {values.map((v) => {
+          const label = codeLabel(name === "action" ? "auditAction" : "auditEntity", v);
+          return (
+            <option key={v} value={v}>
+              {label ? `${label} (${v})` : v}
+            </option>
+          );
+        })}
       </select>
       <FieldErrors id={`${name}-error`} errors={errors[name]} />
     </label>
@@ -114,7 +121,7 @@ export default function AuditLog() {
       <p className="text-sm text-stone-700" data-testid="audit-total">
         {t("admin.audit.count", { count: total })}
       </p>
-      <div className="overflow-x-auto rounded-xl bg-white shadow-sm">
+      <ScrollTable label={t("admin.audit.title")}>
         <table className="w-full text-left text-sm">
           <thead className="bg-stone-50">
             <tr>
@@ -129,11 +136,13 @@ export default function AuditLog() {
             {rows.map((r) => (
               <tr key={r.id} data-testid="audit-row">
                 <td className="whitespace-nowrap px-3 py-2">{formatDateTime(locale, new Date(r.createdAt))}</td>
-                <td className="px-3 py-2">{r.actor ?? t("admin.audit.system")}</td>
-                <td className="px-3 py-2 font-mono">{r.action}</td>
-                <td className="px-3 py-2 font-mono">
-                  {r.entity}
-                  {r.entityId ? ` ${r.entityId}` : ""}
+                <td className="px-3 py-2">{r.actor ? <FreeText text={r.actor} /> : t("admin.audit.system")}</td>
+                <td className="px-3 py-2">
+                  <CodeLabel kind="auditAction" code={r.action} withCode />
+                </td>
+                <td className="px-3 py-2">
+                  <CodeLabel kind="auditEntity" code={r.entity} />
+                  {r.entityId ? <span className="font-mono"> {r.entityId}</span> : null}
                 </td>
                 <td className="break-all px-3 py-2 font-mono text-xs">{r.detail ?? ""}</td>
               </tr>
@@ -141,7 +150,7 @@ export default function AuditLog() {
           </tbody>
         </table>
         {rows.length === 0 ? <p className="p-3 text-stone-600">{t("common.none")}</p> : null}
-      </div>
+      </ScrollTable>
 
       {pages > 1 ? (
         <nav aria-label={t("admin.audit.pages")} className="flex items-center gap-3">

@@ -9,6 +9,7 @@ import { readForm } from "~/forms/form-data.server";
 import { parseSite } from "~/forms/admin.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
+import { withSaved } from "~/utils/saved";
 
 export const meta = pageMeta;
 
@@ -30,7 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const saved = saveSite(parsed.data, user.id, context.requestId);
   if (!saved.ok && "notFound" in saved) throw notFound();
   if (!saved.ok) return data({ formKey, errors: saved.errors }, { status: 400 });
-  return redirect(`/admin/sites?saved=${saved.siteId}#site-${saved.siteId}`);
+  return redirect(withSaved(`/admin/sites#site-${saved.siteId}`, "site"));
 }
 
 const inputClass = "mt-1 block min-h-11 w-full rounded-lg border border-stone-400 bg-white px-3 aria-[invalid=true]:border-red-700";

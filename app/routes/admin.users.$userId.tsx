@@ -11,6 +11,7 @@ import { parseUserIntent } from "~/forms/admin.server";
 import { formatDateTime } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
+import { FreeText } from "~/components/free-text";
 
 export const meta = pageMeta;
 
@@ -96,7 +97,7 @@ export default function AdminUser() {
         <p className="text-stone-700">
           {account.username} · {t(`roles.${account.role}`)}
           {account.siteNameEn ? ` · ${locale === "km" ? account.siteNameKm : account.siteNameEn}` : ""}
-          {account.employerName ? ` · ${account.employerName}` : ""}
+          {account.employerName ? <> · <FreeText text={account.employerName} /></> : null}
           {account.apprenticeCode ? ` · ${account.apprenticeCode}` : ""}
         </p>
         <p className="font-medium">{account.active ? t("admin.users.active") : t("admin.user.deactivatedOn", { when: account.deactivatedAt ? when(account.deactivatedAt) : "—" })}</p>

@@ -14,6 +14,8 @@ import { parseCreateUser } from "~/forms/admin.server";
 import { parsePage } from "~/forms/pagination.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
+import { ScrollTable } from "~/components/scroll-table";
+import { FreeText } from "~/components/free-text";
 
 export const meta = pageMeta;
 
@@ -97,7 +99,7 @@ export default function AdminUsers() {
       </Form>
 
       {page ? <Pagination info={page} /> : <FieldErrors id="page-error" errors={pageErrors} />}
-      <div className="overflow-x-auto rounded-xl bg-white shadow-sm">
+      <ScrollTable label={t("admin.users.title")}>
         <table className="w-full text-left text-sm">
           <thead className="bg-stone-50">
             <tr>
@@ -116,7 +118,7 @@ export default function AdminUsers() {
                     {u.username}
                   </Link>
                 </td>
-                <td className="px-3 py-2">{u.displayName}</td>
+                <td className="px-3 py-2"><FreeText text={u.displayName} /></td>
                 <td className="px-3 py-2">{t(`roles.${u.role}`)}</td>
                 <td className="px-3 py-2">{[u.siteNameEn ? (km ? u.siteNameKm : u.siteNameEn) : null, u.employerName, u.apprenticeCode].filter(Boolean).join(" · ")}</td>
                 <td className="px-3 py-2">{u.active ? t("admin.users.active") : t("admin.users.inactive")}</td>
@@ -125,7 +127,7 @@ export default function AdminUsers() {
           </tbody>
         </table>
         {users.length === 0 ? <p className="p-3 text-stone-600">{t("common.none")}</p> : null}
-      </div>
+      </ScrollTable>
 
       <section aria-labelledby="create-user" className="rounded-xl bg-white p-4 shadow-sm">
         <h2 id="create-user" className="text-lg font-semibold">
@@ -163,7 +165,7 @@ export default function AdminUsers() {
               <option value="">—</option>
               {options.employers.map((e) => (
                 <option key={e.id} value={e.id}>
-                  {e.siteCode} · {e.name}
+                  {e.siteCode} · <FreeText text={e.name} />
                 </option>
               ))}
             </select>

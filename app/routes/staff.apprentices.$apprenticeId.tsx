@@ -22,6 +22,9 @@ import { formatDate, formatDateTime, formatUsd } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { siteToday } from "~/utils/today.server";
+import { withSaved } from "~/utils/saved";
+import { FreeText } from "~/components/free-text";
+import { IntakeName, useIntakeName } from "~/components/codes";
 
 export const meta = pageMeta;
 
@@ -71,7 +74,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!parsed.ok) return data({ intent, errors: parsed.errors }, { status: 400 });
     const result = addFollowUpNote({ apprenticeId: apprentice.id, placementId: parsed.data.placementId ?? null, kind: parsed.data.kind, occurredOn: parsed.data.occurredOn, body: parsed.data.body, authorUserId: user.id, requestId: context.requestId });
     if (!result.ok) return data({ intent, errors: result.errors as Record<string, string[] | undefined> }, { status: 400 });
-    return redirect(`/staff/apprentices/${apprentice.id}#notes`);
+    return redirect(withSaved(`/staff/apprentices/${apprentice.id}#notes`, "note"));
   }
   if (intent === "correctNote" || intent === "correctComment") {
     // Which row's form the errors belong to: several correction forms share the page.
@@ -82,7 +85,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const result = intent === "correctNote" ? correctFollowUpNote(input) : correctPlanComment(input);
     if (result === "not_found") throw notFound();
     if (!result.ok) return data({ intent, target, errors: result.errors as Record<string, string[] | undefined> }, { status: 400 });
-    return redirect(`/staff/apprentices/${apprentice.id}#${intent === "correctNote" ? "notes" : "career-plan"}`);
+    return redirect(withSaved(`/staff/apprentices/${apprentice.id}#${intent === "correctNote" ? "notes" : "career-plan"}`, result.value === "unchanged" ? "unchanged" : "corrected"));
   }
   if (intent === "checkin" || intent === "correctCheckin") {
     // Check-ins follow the apprentice's exit from training (docs/product.md §3).
@@ -96,20 +99,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const result = correctOutcomeCheckin({ apprenticeId: apprentice.id, ...rest, monthlySalaryCents: monthlySalary, recordedBy: user.id, requestId: context.requestId });
       if (result === "not_found") throw notFound();
       if (!result.ok) return data({ intent, target, errors: result.errors as Record<string, string[] | undefined> }, { status: 400 });
-      return redirect(`/staff/apprentices/${apprentice.id}#checkins`);
+      return redirect(withSaved(`/staff/apprentices/${apprentice.id}#checkins`, result.value === "unchanged" ? "unchanged" : "corrected"));
     }
     const parsed = parseOutcomeCheckin(form, { today, exitedOn });
     if (!parsed.ok) return data({ intent, errors: parsed.errors }, { status: 400 });
     const { monthlySalary, ...rest } = parsed.data;
     const result = addOutcomeCheckin({ apprenticeId: apprentice.id, ...rest, monthlySalaryCents: monthlySalary, recordedBy: user.id, requestId: context.requestId });
     if (result === "exists") return data({ intent, errors: { months: ["staffRecord.errors.checkinExists"] } as Record<string, string[] | undefined> }, { status: 400 });
-    return redirect(`/staff/apprentices/${apprentice.id}#checkins`);
+    return redirect(withSaved(`/staff/apprentices/${apprentice.id}#checkins`, "checkin"));
   }
   if (intent === "comment") {
     const parsed = parsePlanComment(form);
     if (!parsed.ok) return data({ intent, errors: parsed.errors }, { status: 400 });
     addPlanComment({ apprenticeId: apprentice.id, authorUserId: user.id, body: parsed.data.body, requestId: context.requestId });
-    return redirect(`/staff/apprentices/${apprentice.id}#career-plan`);
+    return redirect(withSaved(`/staff/apprentices/${apprentice.id}#career-plan`, "comment"));
   }
   if (intent === "pin") {
     const parsed = parseStaffPin(form);
@@ -124,25 +127,25 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const parsed = parseProfile(form, today);
     if (!parsed.ok) return fail(parsed.errors);
     const result = updateApprenticeProfile(apprentice, { ...parsed.data, updatedBy: user.id, requestId: context.requestId });
-    return result.ok ? redirect(`${back}#profile-edit`) : fail(result.errors);
+    return result.ok ? redirect(withSaved(`${back}#profile-edit`, "profile")) : fail(result.errors);
   }
   if (intent === "phase") {
     const parsed = parsePhaseChange(form, today);
     if (!parsed.ok) return fail(parsed.errors);
     const result = changePhase(apprentice, { ...parsed.data, recordedBy: user.id, requestId: context.requestId });
-    return result.ok ? redirect(`${back}#phase`) : fail(result.errors);
+    return result.ok ? redirect(withSaved(`${back}#phase`, result.value === "unchanged" ? "unchanged" : "phase")) : fail(result.errors);
   }
   if (intent === "consent") {
     const parsed = parseConsent(form);
     if (!parsed.ok) return fail(parsed.errors);
-    recordConsent(apprentice.id, { ...parsed.data, recordedBy: user.id, requestId: context.requestId });
-    return redirect(`${back}#consent`);
+    const result = recordConsent(apprentice.id, { ...parsed.data, recordedBy: user.id, requestId: context.requestId });
+    return redirect(withSaved(`${back}#consent`, result === "unchanged" ? "unchanged" : "consent"));
   }
   if (intent === "exit") {
     const parsed = parseExit(form, today);
     if (!parsed.ok) return fail(parsed.errors);
     const result = exitApprentice(apprentice, { ...parsed.data, recordedBy: user.id, requestId: context.requestId });
-    return result.ok ? redirect(`${back}#phase`) : fail(result.errors);
+    return result.ok ? redirect(withSaved(`${back}#phase`, result.value === "unchanged" ? "unchanged" : "exit")) : fail(result.errors);
   }
   return data({ intent: null, errors: { form: ["errors.invalid"] } as Record<string, string[] | undefined> }, { status: 400 });
 }
@@ -152,6 +155,7 @@ export default function ApprenticeRecord() {
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const locale = i18n.language === "km" ? "km" : "en";
+  const intakeName = useIntakeName();
   const a = d.apprentice;
   const noteErrors = actionData?.intent === "note" ? actionData.errors : {};
   const checkinErrors = actionData?.intent === "checkin" ? actionData.errors : {};
@@ -171,7 +175,7 @@ export default function ApprenticeRecord() {
     <div className="space-y-5">
       <div>
         <h1 className="text-2xl font-bold">
-          {a.preferredName} <span className="font-mono text-lg text-stone-600">{a.code}</span>
+          <FreeText text={a.preferredName} /> <span className="font-mono text-lg text-stone-600">{a.code}</span>
         </h1>
         <p className="text-sm text-amber-900">{t("staffRecord.confidential")}</p>
       </div>
@@ -179,7 +183,7 @@ export default function ApprenticeRecord() {
         <h2 id="profile" className="text-lg font-semibold">{t("staffRecord.profile")}</h2>
         <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
           <dt className="text-stone-600">{t("staffRecord.legalName")}</dt>
-          <dd>{a.legalName}</dd>
+          <dd><FreeText text={a.legalName} /></dd>
           <dt className="text-stone-600">{t("staffRecord.dateOfBirth")}</dt>
           <dd>
             {formatDate(locale, a.dateOfBirth)} ({t("staffRecord.age", { age: a.age })})
@@ -189,11 +193,11 @@ export default function ApprenticeRecord() {
           <dt className="text-stone-600">{t("staffRecord.phase")}</dt>
           <dd>{t(`phases.${a.phase}`)}</dd>
           <dt className="text-stone-600">{t("staffRecord.intake")}</dt>
-          <dd>{a.intakeName ?? "—"}</dd>
+          <dd><IntakeName name={a.intakeName} /></dd>
           <dt className="text-stone-600">{t("staffRecord.referral")}</dt>
-          <dd>{a.referralSource ?? "—"}</dd>
+          <dd>{a.referralSource ? <FreeText text={a.referralSource} /> : "—"}</dd>
           <dt className="text-stone-600">{t("staffRecord.background")}</dt>
-          <dd>{a.background ?? "—"}</dd>
+          <dd>{a.background ? <FreeText text={a.background} /> : "—"}</dd>
         </dl>
         <h3 className="mt-3 font-semibold">{t("staffRecord.consents")}</h3>
         <ul className="text-sm">
@@ -216,7 +220,7 @@ export default function ApprenticeRecord() {
           {d.placements.map((p) => (
             <li key={p.id}>
               <Link to={`/staff/placements/${p.id}`} className="inline-flex min-h-11 items-center text-brand-700 underline">
-                {p.employerName} · {locale === "km" ? p.tradeKm : p.tradeEn}
+                <FreeText text={p.employerName} /> · {locale === "km" ? p.tradeKm : p.tradeEn}
               </Link>{" "}
               · {formatDate(locale, p.startDate)} · {t(`placementStatus.${p.status}`)}
               {p.outcome ? ` · ${t(`outcome.${p.outcome}`)}` : ""}
@@ -290,7 +294,7 @@ export default function ApprenticeRecord() {
             <li key={ph.id}>
               {formatDate(locale, ph.changedOn)} · {t(`phases.${ph.phase}`)}
               {ph.exitOutcome ? ` · ${t(`outcome.${ph.exitOutcome}`)}` : ""}
-              {ph.note ? ` · ${ph.note}` : ""}
+              {ph.note ? <> · <FreeText text={ph.note} /></> : null}
               {ph.recordedBy ? ` · ${ph.recordedBy}` : ""}
             </li>
           ))}
@@ -331,7 +335,7 @@ export default function ApprenticeRecord() {
           <Field name="legalName" prefix="profile" label={t("staffRecord.legalName")} errors={profileErrors} defaultValue={a.legalName} maxLength={200} />
           <Field name="dateOfBirth" type="date" prefix="profile" label={t("staffRecord.dateOfBirth")} errors={profileErrors} defaultValue={a.dateOfBirth} max={d.today} />
           <SelectField name="gender" prefix="profile" label={t("staffRecord.gender")} errors={profileErrors} defaultValue={a.gender} options={GENDERS.map((g) => ({ value: g, label: t(`gender.${g}`) }))} />
-          <SelectField name="intakeId" prefix="profile" label={t("staffRecord.intake")} errors={profileErrors} defaultValue={a.intakeId} blank={t("records.none")} options={d.intakes.map((i) => ({ value: i.id, label: i.name }))} />
+          <SelectField name="intakeId" prefix="profile" label={t("staffRecord.intake")} errors={profileErrors} defaultValue={a.intakeId} blank={t("records.none")} options={d.intakes.map((i) => ({ value: i.id, label: intakeName(i.name) }))} />
           <Field name="referralSource" prefix="profile" label={t("staffRecord.referral")} errors={profileErrors} defaultValue={a.referralSource} maxLength={200} />
           <Field name="background" prefix="profile" label={t("staffRecord.background")} errors={profileErrors} defaultValue={a.background} maxLength={2000} className="sm:col-span-2" />
           <div>
@@ -346,9 +350,9 @@ export default function ApprenticeRecord() {
         {d.careerPlan.plan && (d.careerPlan.plan.goals || d.careerPlan.plan.nextSteps) ? (
           <dl className="mt-2 space-y-2 text-sm" data-testid="career-plan">
             <dt className="font-semibold">{t("plan.goals")}</dt>
-            <dd className="whitespace-pre-line">{d.careerPlan.plan.goals || "—"}</dd>
+            <dd className="whitespace-pre-line">{d.careerPlan.plan.goals ? <FreeText text={d.careerPlan.plan.goals} /> : "—"}</dd>
             <dt className="font-semibold">{t("plan.nextSteps")}</dt>
-            <dd className="whitespace-pre-line">{d.careerPlan.plan.nextSteps || "—"}</dd>
+            <dd className="whitespace-pre-line">{d.careerPlan.plan.nextSteps ? <FreeText text={d.careerPlan.plan.nextSteps} /> : "—"}</dd>
             <dd className="text-stone-600">{t("plan.updated", { date: formatDateTime(locale, new Date(d.careerPlan.plan.updatedAt)) })}</dd>
           </dl>
         ) : (
@@ -359,10 +363,10 @@ export default function ApprenticeRecord() {
           {d.careerPlan.comments.map((c) => (
             <li key={c.id} className="py-2">
               <p className="text-stone-600">
-                {formatDateTime(locale, new Date(c.createdAt))} · {c.author}
+                {formatDateTime(locale, new Date(c.createdAt))} · <FreeText text={c.author} />
                 {c.correctionReason ? <span className="ml-2 rounded bg-amber-100 px-1.5 text-amber-900">{t("corrections.corrected")}</span> : null}
               </p>
-              <p className="whitespace-pre-line">{c.body}</p>
+              <FreeText as="p" className="whitespace-pre-line" text={c.body} />
               <EarlierVersions
                 versions={c.earlier.map((e) => ({ id: e.id, body: e.body, when: formatDateTime(locale, new Date(e.createdAt)), by: e.author }))}
                 reasonOf={(i) => (i === 0 ? c.correctionReason : (c.earlier[i - 1]?.correctionReason ?? null))}
@@ -384,6 +388,14 @@ export default function ApprenticeRecord() {
 
       <section id="pin" aria-labelledby="pin-title" className="rounded-xl bg-white p-4 shadow-sm">
         <h2 id="pin-title" className="text-lg font-semibold">{t("pin.staff.title")}</h2>
+        <p className="mt-1">
+          <Link to={`/staff/apprentices/${a.id}/card`} className="inline-flex min-h-11 items-center gap-2 font-semibold text-brand-700 underline" data-testid="card-link">
+            <svg width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+              <path d="M4 4h6v6H4z M14 4h6v6h-6z M4 14h6v6H4z M14 14h2v2h-2z M18 18h2v2h-2z" />
+            </svg>
+            {t("card.title")}
+          </Link>
+        </p>
         {d.account === null ? (
           <p className="mt-2 text-sm">{t("pin.staff.noAccount")}</p>
         ) : (
@@ -453,10 +465,10 @@ export default function ApprenticeRecord() {
           {d.notes.map((n) => (
             <li key={n.id} className="py-2">
               <p className="text-stone-600">
-                {formatDate(locale, n.occurredOn)} · {t(`followUp.${n.kind}`)} · {n.author}
+                {formatDate(locale, n.occurredOn)} · {t(`followUp.${n.kind}`)} · <FreeText text={n.author} />
                 {n.correctionReason ? <span className="ml-2 rounded bg-amber-100 px-1.5 text-amber-900">{t("corrections.corrected")}</span> : null}
               </p>
-              <p className="whitespace-pre-line">{n.body}</p>
+              <FreeText as="p" className="whitespace-pre-line" text={n.body} />
               <EarlierVersions
                 versions={n.earlier.map((e) => ({ id: e.id, body: e.body, when: formatDateTime(locale, new Date(e.createdAt)), by: e.author }))}
                 reasonOf={(i) => (i === 0 ? n.correctionReason : (n.earlier[i - 1]?.correctionReason ?? null))}
@@ -478,7 +490,7 @@ export default function ApprenticeRecord() {
               <p className={f.safety <= 2 ? "font-semibold text-red-800" : ""}>
                 {t("staffRecord.ratings", { explains: f.explains, learning: f.learning, fairness: f.fairness, safety: f.safety })}
               </p>
-              {f.comment ? <p className="whitespace-pre-line">“{f.comment}”</p> : null}
+              {f.comment ? <p className="whitespace-pre-line">“<FreeText text={f.comment} />”</p> : null}
             </li>
           ))}
         </ul>
@@ -504,7 +516,7 @@ export default function ApprenticeRecord() {
                   {c.correctionReason ? <span className="ml-1 rounded bg-amber-100 px-1.5 text-amber-900">{t("corrections.corrected")}</span> : null}
                 </td>
                 <td>{c.employed ? t("staffRecord.yes") : t("staffRecord.no")}</td>
-                <td>{c.employerName ?? "—"}</td>
+                <td>{c.employerName ? <FreeText text={c.employerName} /> : "—"}</td>
                 <td>{c.monthlySalaryCents !== null ? formatUsd(locale, c.monthlySalaryCents) : "—"}</td>
               </tr>
             ))}

@@ -19,9 +19,11 @@ import {
 import { EMPLOYER_SECTORS } from "~/domain/enums";
 import { readForm } from "~/forms/form-data.server";
 import { parseEmployer, parseTrainer, parseTrainerId } from "~/forms/records.server";
-import { formatDate } from "~/i18n/format";
+import { formatDate, formatPhone, telHref } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
+import { withSaved } from "~/utils/saved";
+import { FreeText } from "~/components/free-text";
 
 export const meta = pageMeta;
 
@@ -60,19 +62,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const { siteId: _s, ...input } = parsed.data;
     const result = updateEmployerRecord(employer, { ...input, updatedBy: user.id, requestId });
     if (!result.ok) return fail(intent, result.errors);
-    return redirect(back);
+    return redirect(withSaved(back, "employer"));
   }
   if (intent === "deactivate" || intent === "reactivate") {
     const result = setEmployerActive(employer, { active: intent === "reactivate", actorUserId: user.id, requestId });
     if (!result.ok) return fail(intent, result.errors);
-    return redirect(back);
+    return redirect(withSaved(back, result.value === "unchanged" ? "unchanged" : intent === "reactivate" ? "reactivated" : "deactivated"));
   }
   if (intent === "addTrainer") {
     const parsed = parseTrainer(form);
     if (!parsed.ok) return fail(intent, parsed.errors);
     const result = createTrainerRecord(employer, { ...parsed.data, createdBy: user.id, requestId });
     if (!result.ok) return fail(intent, result.errors);
-    return redirect(`${back}#trainers`);
+    return redirect(withSaved(`${back}#trainers`, "trainerAdded"));
   }
   if (intent === "deactivateTrainer" || intent === "reactivateTrainer") {
     const parsed = parseTrainerId(form);
@@ -80,12 +82,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const trainer = getEmployerTrainer(employer, parsed.data.trainerUserId);
     if (!trainer) throw notFound();
     if (intent === "reactivateTrainer") {
-      reactivateTrainer(trainer, { actorUserId: user.id, requestId });
-      return redirect(`${back}#trainers`);
+      const done = reactivateTrainer(trainer, { actorUserId: user.id, requestId });
+      return redirect(withSaved(`${back}#trainers`, done === "unchanged" ? "unchanged" : "reactivated"));
     }
     const result = deactivateTrainer(trainer, { actorUserId: user.id, requestId });
     if (!result.ok) return fail(intent, result.errors);
-    return redirect(`${back}#trainers`);
+    return redirect(withSaved(`${back}#trainers`, result.value === "unchanged" ? "unchanged" : "deactivated"));
   }
   return fail("", { form: ["errors.invalid"] });
 }
@@ -110,13 +112,13 @@ export default function Employer() {
           ← {t("records.employers.title")}
         </Link>
         <h1 className="text-2xl font-bold">
-          {e.name}
+          <FreeText text={e.name} />
           {!e.active ? <span className="ml-2 rounded bg-stone-200 px-2 text-base font-medium">{t("records.employers.inactive")}</span> : null}
         </h1>
         <p className="text-stone-700">
-          {t(`records.sectors.${e.sector}`)} · {e.district}
-          {e.contactName ? ` · ${e.contactName}` : ""}
-          {e.contactPhone ? ` · ${e.contactPhone}` : ""}
+          {t(`records.sectors.${e.sector}`)} · <FreeText text={e.district} />
+          {e.contactName ? <> · <FreeText text={e.contactName} /></> : null}
+          {e.contactPhone ? <> · <a href={telHref(e.contactPhone)} className="whitespace-nowrap text-brand-700 underline">{formatPhone(locale, e.contactPhone)}</a></> : null}
         </p>
       </div>
 
@@ -127,10 +129,10 @@ export default function Employer() {
           {d.placements.map((p) => (
             <li key={p.id} className="flex flex-wrap items-center gap-2 py-2">
               <Link to={`/staff/placements/${p.id}`} className="inline-flex min-h-11 items-center text-brand-700 underline">
-                <span className="font-mono">{p.apprenticeCode}</span>&nbsp;{p.preferredName}
+                <span className="font-mono">{p.apprenticeCode}</span>&nbsp;<FreeText text={p.preferredName} />
               </Link>
               <span className="text-stone-600">
-                {locale === "km" ? p.tradeKm : p.tradeEn} · {p.trainerName} · {formatDate(locale, p.startDate)} · {t(`placementStatus.${p.status}`)}
+                {locale === "km" ? p.tradeKm : p.tradeEn} · <FreeText text={p.trainerName} /> · {formatDate(locale, p.startDate)} · {t(`placementStatus.${p.status}`)}
               </span>
               {p.status === "active" && p.flags.length === 0 ? <span className="text-stone-500">{t("records.employers.noFlags")}</span> : null}
               {p.flags.map((f) => (
@@ -151,11 +153,11 @@ export default function Employer() {
           {d.trainers.map((tr) => (
             <li key={tr.id} className="flex flex-wrap items-center gap-3 py-2">
               <Link to={`/staff/trainers/${tr.id}`} className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline">
-                {tr.displayName}
+                <FreeText text={tr.displayName} />
               </Link>
               <span className="text-stone-600">
                 {tr.username}
-                {tr.phone ? ` · ${tr.phone}` : ""} · {t("records.employers.activePlacements", { count: tr.activePlacements })}
+                {tr.phone ? <> · <a href={telHref(tr.phone)} className="whitespace-nowrap text-brand-700 underline">{formatPhone(locale, tr.phone)}</a></> : null} · {t("records.employers.activePlacements", { count: tr.activePlacements })}
                 {!tr.active ? ` · ${t("records.employers.inactive")}` : ""}
               </span>
               <Form method="post">

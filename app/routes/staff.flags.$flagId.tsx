@@ -11,6 +11,8 @@ import { parseFlagReview } from "~/forms/flags.server";
 import { formatDateTime } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
+import { withSaved } from "~/utils/saved";
+import { FreeText } from "~/components/free-text";
 
 export const meta = pageMeta;
 
@@ -42,7 +44,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const result = reviewFlag({ flagId: flag.id, action: parsed.data.intent, note: parsed.data.note, actorUserId: user.id, requestId: context.requestId });
   if (result === "invalid") return data({ errors: { intent: ["flags.errors.step"] } as Record<string, string[] | undefined> }, { status: 400 });
-  return redirect(`/staff/flags/${flag.id}`);
+  return redirect(withSaved(`/staff/flags/${flag.id}`, result === "already" ? "unchanged" : "flag"));
 }
 
 export default function FlagPage() {
@@ -70,12 +72,12 @@ export default function FlagPage() {
               {flag.apprenticeCode}
             </Link>
           ) : null}
-          {flag.employerName ? ` · ${flag.employerName}` : ""}
+          {flag.employerName ? <> · <FreeText text={flag.employerName} /></> : null}
           {flag.trainerName && flag.trainerUserId ? (
             <>
               {" · "}
               <Link to={`/staff/trainers/${flag.trainerUserId}`} className="text-brand-700 underline">
-                {flag.trainerName}
+                <FreeText text={flag.trainerName} />
               </Link>
             </>
           ) : null}
@@ -115,7 +117,7 @@ export default function FlagPage() {
             <li key={h.id}>
               {formatDateTime(locale, new Date(h.createdAt))} · {t(`flagEvent.${h.action}`)}
               {h.actorName ? ` · ${h.actorName}` : ""}
-              {h.note ? ` · “${h.note}”` : ""}
+              {h.note ? <> · “<FreeText text={h.note} />”</> : null}
             </li>
           ))}
         </ol>

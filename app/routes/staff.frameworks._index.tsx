@@ -12,6 +12,7 @@ import { parseFrameworkCsv, parseFrameworkFields } from "~/forms/frameworks.serv
 import { formatNumber } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
+import { withSaved } from "~/utils/saved";
 
 export const meta = pageMeta;
 
@@ -48,7 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!fields.ok) return bad(fields.errors);
     const versionId = createFramework(fields.data, ctx);
     if (versionId === null) return bad({ code: ["frameworks.errors.codeTaken"] });
-    return redirect(`/staff/frameworks/versions/${versionId}`);
+    return redirect(withSaved(`/staff/frameworks/versions/${versionId}`, "framework"));
   }
 
   const file = form.get("csv");
@@ -57,7 +58,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const csv = parseFrameworkCsv(new Uint8Array(await file.arrayBuffer()));
   if (!fields.ok || !csv.ok) return bad(fields.ok ? {} : fields.errors, csv.ok ? [] : csv.lineErrors);
   const { versionId } = importFramework(fields.data, csv.rows, ctx);
-  return redirect(`/staff/frameworks/versions/${versionId}`);
+  return redirect(withSaved(`/staff/frameworks/versions/${versionId}`, "framework"));
 }
 
 function FrameworkFields({ prefix, errors }: { prefix: string; errors: Errors }) {

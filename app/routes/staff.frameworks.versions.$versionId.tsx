@@ -23,6 +23,8 @@ import { versionRefusesEdit } from "~/domain/frameworks";
 import { parseVersionIntent, type VersionIntent } from "~/forms/frameworks.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
+import { withSaved } from "~/utils/saved";
+import { FreeText } from "~/components/free-text";
 
 export const meta = pageMeta;
 
@@ -116,7 +118,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (result.status === 404) throw notFound();
     return data<ActionData>({ target, errors: result.errors }, { status: 400 });
   }
-  return redirect(`/staff/frameworks/versions/${result.versionId}`);
+  return redirect(withSaved(`/staff/frameworks/versions/${result.versionId}`, "draft"));
 }
 
 const input = "mt-1 block min-h-11 w-full rounded-lg border border-stone-400 bg-white px-3 aria-[invalid=true]:border-red-700";
@@ -245,15 +247,15 @@ export default function FrameworkVersion() {
         {units.map((u) => (
           <article key={u.id} className="rounded-xl bg-white p-4 shadow-sm" data-testid="unit">
             <h3 className="font-semibold">
-              {u.code} · {km ? u.titleKm : u.titleEn}
+              {u.code} · <FreeText text={km ? u.titleKm : u.titleEn} />
             </h3>
             <ul className="mt-2 divide-y divide-stone-100">
               {u.competencies.map((c) => (
                 <li key={c.id} className="py-2" data-testid="competency">
                   <p className="font-medium">
-                    {c.code} · {km ? c.titleKm : c.titleEn} <span className="text-sm font-normal text-stone-600">({t("frameworks.byWeek", { week: c.expectedByWeek })})</span>
+                    {c.code} · <FreeText text={km ? c.titleKm : c.titleEn} /> <span className="text-sm font-normal text-stone-600">({t("frameworks.byWeek", { week: c.expectedByWeek })})</span>
                   </p>
-                  <p className="text-sm text-stone-700">{km ? c.criteriaKm : c.criteriaEn}</p>
+                  <FreeText as="p" className="text-sm text-stone-700" text={km ? c.criteriaKm : c.criteriaEn} />
                   {draft ? (
                     <details className="no-print mt-1">
                       <summary className="min-h-11 cursor-pointer py-2 text-brand-700 underline">{t("frameworks.edit")}</summary>

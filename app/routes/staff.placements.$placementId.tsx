@@ -14,10 +14,13 @@ import { PLACEMENT_START_MAX_YEARS_AHEAD, PLACEMENT_START_MAX_YEARS_BACK } from 
 import { parsePlacementCorrection, parsePlacementEnd, parseTrainerId, parseTransfer } from "~/forms/records.server";
 import { readForm } from "~/forms/form-data.server";
 import { parseManualStatus } from "~/forms/staff.server";
-import { formatDate, formatDateTime, formatUsd } from "~/i18n/format";
+import { digits, formatDate, formatDateTime, formatNumber, formatUsd } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { siteToday } from "~/utils/today.server";
+import { withSaved } from "~/utils/saved";
+import { ScrollTable } from "~/components/scroll-table";
+import { FreeText } from "~/components/free-text";
 
 export const meta = pageMeta;
 
@@ -71,31 +74,31 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const parsed = parseTrainerId(form);
       if (!parsed.ok) return fail(parsed.errors);
       const result = changePrimaryTrainer(placement, { trainerUserId: parsed.data.trainerUserId, actorUserId: user.id, requestId });
-      return result.ok ? redirect(back) : fail(result.errors);
+      return result.ok ? redirect(withSaved(back, result.value === "unchanged" ? "unchanged" : "trainerChanged")) : fail(result.errors);
     }
     if (intent === "correct") {
       const parsed = parsePlacementCorrection(form, today);
       if (!parsed.ok) return fail(parsed.errors);
       const result = correctPlacement(placement, { ...parsed.data, actorUserId: user.id, requestId });
-      return result.ok ? redirect(`${back}#correct`) : fail(result.errors);
+      return result.ok ? redirect(withSaved(`${back}#correct`, result.value === "unchanged" ? "unchanged" : "corrected")) : fail(result.errors);
     }
     if (intent === "transfer") {
       const parsed = parseTransfer(form, today);
       if (!parsed.ok) return fail(parsed.errors);
       const result = transferPlacement(actorOf(user), placement, { ...parsed.data, actorUserId: user.id, requestId });
-      return result.ok ? redirect(`/staff/placements/${result.value.id}`) : fail(result.errors);
+      return result.ok ? redirect(withSaved(`/staff/placements/${result.value.id}`, "transferred")) : fail(result.errors);
     }
     const parsed = parsePlacementEnd(form, today);
     if (!parsed.ok) return fail(parsed.errors);
     const result = endPlacement(placement, { ...parsed.data, status: intent === "complete" ? "completed" : "withdrawn", actorUserId: user.id, requestId });
-    return result.ok ? redirect(back) : fail(result.errors);
+    return result.ok ? redirect(withSaved(back, result.value === "unchanged" ? "unchanged" : "ended")) : fail(result.errors);
   }
   // The manual status form (no intent).
   const parsed = parseManualStatus(form, manualStatusBounds(placement, siteToday()));
   if (!parsed.ok) return data({ intent: "status", errors: parsed.errors as Errors }, { status: 400 });
   const result = setManualStatus({ placementId: placement.id, ...parsed.data, setBy: user.id, requestId: context.requestId });
   if (!result.ok) return data({ intent: "status", errors: result.errors as Errors }, { status: 400 });
-  return redirect(`/staff/placements/${placement.id}?saved=1#status`);
+  return redirect(withSaved(`/staff/placements/${placement.id}#status`, "status"));
 }
 
 const RAG = { green: "bg-green-600", amber: "bg-amber-500", red: "bg-red-600" } as const;
@@ -113,19 +116,19 @@ export default function StaffPlacement() {
     <div className="space-y-5">
       <div>
         <h1 className="text-2xl font-bold">
-          {p.preferredName} <span className="font-mono text-lg text-stone-600">{p.apprenticeCode}</span>
+          <FreeText text={p.preferredName} /> <span className="font-mono text-lg text-stone-600">{p.apprenticeCode}</span>
         </h1>
         <p className="text-stone-700">
-          {p.legalName} ·{" "}
+          <FreeText text={p.legalName} /> ·{" "}
           <Link to={`/staff/apprentices/${p.apprenticeId}`} className="text-brand-700 underline">
             {t("placement.staffRecord")}
           </Link>
         </p>
         <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-4">
           <dt className="text-stone-600">{t("common.employer")}</dt>
-          <dd>{p.employerName}</dd>
+          <dd><FreeText text={p.employerName} /></dd>
           <dt className="text-stone-600">{t("placement.trainer")}</dt>
-          <dd>{p.trainerName}</dd>
+          <dd><FreeText text={p.trainerName} /></dd>
           <dt className="text-stone-600">{t("common.trade")}</dt>
           <dd>{locale === "km" ? p.tradeKm : p.tradeEn}</dd>
           <dt className="text-stone-600">{t("placement.dates")}</dt>
@@ -140,7 +143,7 @@ export default function StaffPlacement() {
           </dd>
           <dt className="text-stone-600">{t("placement.competent")}</dt>
           <dd>
-            {d.competent} / {d.total}
+            {formatNumber(locale, d.competent)} / {formatNumber(locale, d.total)}
           </dd>
           {d.under18AtStart ? (
             <>
@@ -158,7 +161,7 @@ export default function StaffPlacement() {
         {d.currentStatus ? (
           <p className="mt-1 flex flex-wrap items-center gap-2" data-testid="current-status">
             <span className={`inline-block size-4 rounded-full ${RAG[d.currentStatus.status]}`} aria-hidden />
-            <strong>{t(`rag.${d.currentStatus.status}`)}</strong> · {t("placement.statusAsOf", { date: formatDate(locale, d.currentStatus.statusDate) })} · {d.currentStatus.reason}
+            <strong>{t(`rag.${d.currentStatus.status}`)}</strong> · {t("placement.statusAsOf", { date: formatDate(locale, d.currentStatus.statusDate) })} · <FreeText text={d.currentStatus.reason} />
           </p>
         ) : (
           <p className="mt-1 text-stone-600">{t("placement.noStatus")}</p>
@@ -205,7 +208,7 @@ export default function StaffPlacement() {
             <ul className="space-y-1">
               {d.statuses.map((s) => (
                 <li key={s.id}>
-                  {t("placement.statusAsOf", { date: formatDate(locale, s.statusDate) })} · {t(`rag.${s.status}`)} · {s.reason} · {s.setBy} · {t("placement.statusEntered", { when: formatDateTime(locale, new Date(s.createdAt)) })}
+                  {t("placement.statusAsOf", { date: formatDate(locale, s.statusDate) })} · {t(`rag.${s.status}`)} · <FreeText text={s.reason} /> · <FreeText text={s.setBy} /> · {t("placement.statusEntered", { when: formatDateTime(locale, new Date(s.createdAt)) })}
                 </li>
               ))}
             </ul>
@@ -334,7 +337,7 @@ export default function StaffPlacement() {
         <h2 id="weeks-title" className="text-lg font-semibold">
           {t("placement.weekByWeek")}
         </h2>
-        <div className="mt-2 overflow-x-auto">
+        <ScrollTable label={t("placement.weekByWeek")} className="mt-2 shadow-none">
           <table className="w-full min-w-[32rem] text-left text-sm">
             <thead>
               <tr className="border-b border-stone-200">
@@ -354,13 +357,13 @@ export default function StaffPlacement() {
                     {w.corrections > 0 ? ` (${t("placement.corrections", { count: w.corrections })})` : ""}
                   </td>
                   <td className="py-1 pr-2">{t("placement.attendanceSummary", { present: w.present, late: w.late, absent: w.absent })}</td>
-                  <td className="py-1 pr-2 tabular-nums">{w.signed}</td>
+                  <td className="py-1 pr-2 tabular-nums">{formatNumber(locale, w.signed)}</td>
                   <td className="py-1 pr-2">{t("placement.educationSummary", { agreed: w.educationAgreed, released: w.educationReleased, attended: w.educationAttended })}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       </section>
 
       <section aria-labelledby="history-title" className="rounded-xl bg-white p-4 shadow-sm">
@@ -372,12 +375,12 @@ export default function StaffPlacement() {
             <li key={a.id} className="flex flex-wrap items-center gap-2 py-1.5">
               <LevelIcon level={a.level} size={20} title={t(`levels.${a.level}`)} />
               <span className="font-mono text-xs text-stone-500">{a.code}</span>
-              <span>{locale === "km" ? a.titleKm : a.titleEn}</span>
+              <span>{digits(locale, locale === "km" ? a.titleKm : a.titleEn)}</span>
               <span className="text-stone-600">
-                {formatDate(locale, a.observedOn)} · {a.trainerName}
+                {formatDate(locale, a.observedOn)} · <FreeText text={a.trainerName} />
               </span>
               {a.supersedesId ? <span className="rounded bg-amber-100 px-1.5 text-amber-900">{t("placement.correction", { reason: a.correctionReason ?? "" })}</span> : null}
-              {a.evidenceNote ? <span className="w-full text-stone-700">“{a.evidenceNote}”</span> : null}
+              {a.evidenceNote ? <span className="w-full text-stone-700">“<FreeText text={a.evidenceNote} />”</span> : null}
             </li>
           ))}
         </ul>

@@ -13,6 +13,7 @@ import { parsePlacementCreate } from "~/forms/records.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { siteToday } from "~/utils/today.server";
+import { withSaved } from "~/utils/saved";
 
 export const meta = pageMeta;
 
@@ -45,7 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
   const result = createPlacementRecord(actorOf(user), { ...parsed.data, createdBy: user.id, requestId: context.requestId });
   if (!result.ok) return data({ errors: result.errors as Record<string, string[] | undefined>, values }, { status: 400 });
-  return redirect(`/staff/placements/${result.value.id}`);
+  return redirect(withSaved(`/staff/placements/${result.value.id}`, "placement"));
 }
 
 export default function NewPlacement() {

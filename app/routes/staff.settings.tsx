@@ -13,6 +13,7 @@ import { readForm } from "~/forms/form-data.server";
 import { parseThresholds } from "~/forms/settings.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
+import { withSaved } from "~/utils/saved";
 
 export const meta = pageMeta;
 
@@ -34,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // The new thresholds apply at once to that site, not only at the next daily pass (in batches:
   // other requests are served meanwhile).
   await runSitePass(siteId);
-  return redirect(`/staff/settings?saved=${siteId}#site-${siteId}`);
+  return redirect(withSaved(`/staff/settings#site-${siteId}`, "settings"));
 }
 
 export default function Settings() {

@@ -11,6 +11,7 @@ import {
   findSubmission,
   getTrainerPlacement,
   loadWeekCard,
+  namedHolidaysBetween,
   weekShape,
   type TrainerPlacement,
 } from "~/db/week-card.server";
@@ -24,6 +25,7 @@ import {
   checkWeek,
   educationDays,
   fieldErrors,
+  holidayRuns,
   nestFormData,
   parseBaseline,
   placementDays,
@@ -139,6 +141,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     totalCount: competencies.length,
     days,
     education,
+    // Holidays that take days (and class afternoons) out of this week: "Mon–Wed: Water Festival".
+    holidays: holidayRuns(shape, namedHolidaysBetween(placement.siteId, weekOf, addDays(weekOf, 6))),
     reviews: card.weekReviews.map((r) => ({ ...r, submittedAt: r.submittedAt.toISOString() })),
     reviewed: card.currentReview !== null,
     corrections,

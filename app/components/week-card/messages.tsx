@@ -3,7 +3,7 @@ import { useTranslation } from "~/i18n/react";
 
 import { isIsoDate } from "~/domain/dates";
 import type { Locale } from "~/domain/enums";
-import { formatDay } from "~/i18n/format";
+import { digits, formatDay } from "~/i18n/format";
 import type { action } from "~/routes/trainer.placements.$placementId.weeks.$weekOf";
 
 import type { Card, CardForm } from "./card-form";
@@ -39,7 +39,7 @@ export function CardMessages({ card, form, locale }: { card: Card; form: CardFor
     if (kind === "edu") return day(id) ? t("week.field.afternoon", { day: day(id) }) : t("week.field.someDay");
     if (kind === "level" || kind === "note") {
       const c = competency(id);
-      return c ? (locale === "km" ? c.titleKm : c.titleEn) : t("week.field.unknownCompetency");
+      return c ? digits(locale, locale === "km" ? c.titleKm : c.titleEn) : t("week.field.unknownCompetency");
     }
     if (key === "correctionReason") return t("week.correctionReason");
     if (key === "weekNote") return t("week.weekNote");
