@@ -5,9 +5,9 @@
 import crypto from "node:crypto";
 
 import { createCookie } from "@remix-run/node";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 
-import { db } from "~/db/client.server";
+import { db, prepared } from "~/db/client.server";
 import { sessions, signInLinks, users } from "~/db/schema";
 import { linkState } from "~/domain/sign-in-links";
 import { sessionPolicy, sessionState } from "~/domain/session-policy";
@@ -68,6 +68,17 @@ export async function createUserSession(
 
 const resolved = new WeakMap<Request, Promise<{ user: SessionUser; idHash: string } | null>>();
 
+/** Every request with a cookie runs this: prepared once. */
+const sessionWithUser = prepared((database) =>
+  database
+    .select({ session: sessions, user: users, link: { expiresAt: signInLinks.expiresAt, revokedAt: signInLinks.revokedAt } })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(signInLinks, eq(signInLinks.id, sessions.linkId))
+    .where(eq(sessions.idHash, sql.placeholder("idHash")))
+    .prepare(),
+);
+
 /** The signed-in user of this request, or null. Expired and idle sessions are removed. */
 export function getSession(request: Request): Promise<{ user: SessionUser; idHash: string } | null> {
   let pending = resolved.get(request);
@@ -82,13 +93,7 @@ async function readSession(request: Request) {
   const token: unknown = await sessionCookie().parse(request.headers.get("cookie"));
   if (typeof token !== "string" || token.length < 20) return null;
   const idHash = hashToken(token);
-  const row = db()
-    .select({ session: sessions, user: users, link: { expiresAt: signInLinks.expiresAt, revokedAt: signInLinks.revokedAt } })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .leftJoin(signInLinks, eq(signInLinks.id, sessions.linkId))
-    .where(eq(sessions.idHash, idHash))
-    .get();
+  const row = sessionWithUser().get({ idHash });
   if (!row) return null;
   const now = new Date();
   // A link's sessions end with the link (revoked or expired), whatever their own lifetime.

@@ -2,10 +2,18 @@ import { useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "~/i18n/react";
 
-/** Field errors are catalogue keys (see app/utils/validation.ts); shown in the user's language. */
+/**
+ * Field errors are catalogue keys (see app/utils/validation.ts); shown in the user's language.
+ * A form renders one per field, nearly always empty: the translation hook is only taken when
+ * there is something to say (it costs a render of a week card a noticeable share of its CPU).
+ */
 export function FieldErrors({ id, errors }: { id: string; errors: string[] | undefined }) {
-  const { t } = useTranslation();
   if (!errors?.length) return null;
+  return <FieldErrorList id={id} errors={errors} />;
+}
+
+function FieldErrorList({ id, errors }: { id: string; errors: string[] }) {
+  const { t } = useTranslation();
   return (
     <ul id={id} className="mt-1 text-sm font-medium text-red-700">
       {errors.map((e) => (

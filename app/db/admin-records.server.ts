@@ -10,6 +10,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 
 import { endAllSessions } from "~/auth/session.server";
+import { offsetOf, type PageRequest } from "~/domain/pagination";
 import type { ConsentItem, EmployerSector, Gender, Phase, PlacementOutcome } from "~/domain/enums";
 import { emitRecordsChanged } from "~/domain/events";
 import { can, staffSites, type Actor } from "~/domain/permissions";
@@ -20,7 +21,7 @@ import { db } from "./client.server";
 import { ensureApprenticeAccount } from "./sign-in-card.server";
 import { apprentices, consents, employers, flags, frameworks, frameworkVersions, intakes, phaseChanges, placementCorrections, placements, signInLinks, sites, users } from "./schema";
 import { unlinkUserInTx } from "./telegram-links.server";
-import { siteScope } from "./scope.server";
+import { siteListScope, siteScope } from "./scope.server";
 
 const ctx = (requestId?: string) => (requestId ? { requestId } : null);
 
@@ -41,39 +42,69 @@ export function sitesForForm(actor: Actor) {
   return db().select({ id: sites.id, code: sites.code, nameEn: sites.nameEn, nameKm: sites.nameKm }).from(sites).where(siteScope(actor, sites.id)).orderBy(asc(sites.id)).all();
 }
 
+/** The intakes of the caller's sites, newest first (staff: read by their site, not filtered after). */
 export function intakesForForm(actor: Actor) {
-  return db().select({ id: intakes.id, siteId: intakes.siteId, name: intakes.name, startsOn: intakes.startsOn }).from(intakes).where(siteScope(actor, intakes.siteId)).orderBy(desc(intakes.startsOn)).all();
+  return db()
+    .select({ id: intakes.id, siteId: intakes.siteId, name: intakes.name, startsOn: intakes.startsOn })
+    .from(intakes)
+    .where(siteListScope(actor, intakes.siteId))
+    .orderBy(desc(intakes.startsOn))
+    .all();
 }
 
 // ---------------------------------------------------------------------------------------------
 // Apprentices
 
-export function listApprentices(actor: Actor, filter: { intakeId?: number | undefined; phase?: Phase | undefined }) {
+/** One page of the apprentices the caller may see, by code, and how many there are in all. */
+export function listApprentices(actor: Actor, filter: { siteId?: number | undefined; intakeId?: number | undefined; phase?: Phase | undefined }, page: PageRequest) {
   const where = and(
     siteScope(actor, apprentices.siteId),
+    filter.siteId ? eq(apprentices.siteId, filter.siteId) : undefined,
     filter.intakeId ? eq(apprentices.intakeId, filter.intakeId) : undefined,
     filter.phase ? eq(apprentices.phase, filter.phase) : undefined,
   );
-  return db()
+  const rows = db()
     .select({ id: apprentices.id, code: apprentices.code, preferredName: apprentices.preferredName, phase: apprentices.phase, intakeName: intakes.name, siteId: apprentices.siteId })
     .from(apprentices)
     .leftJoin(intakes, eq(intakes.id, apprentices.intakeId))
     .where(where)
     .orderBy(asc(apprentices.code))
+    .limit(page.size)
+    .offset(offsetOf(page))
     .all();
+  return { rows, total: db().select({ n: count() }).from(apprentices).where(where).get()?.n ?? 0 };
 }
 
 /** The next free code for each site the caller may see, by intake year (this year without an intake). */
 export function proposeCode(siteId: number, year: string): string | null {
-  const site = db().select({ code: sites.code }).from(sites).where(eq(sites.id, siteId)).get();
-  if (!site) return null;
-  const codes = db()
-    .select({ code: apprentices.code })
-    .from(apprentices)
-    .where(sql`${apprentices.code} like ${`${site.code}-${year}-%`}`)
-    .all()
-    .map((r) => r.code);
-  return nextApprenticeCode(site.code, year, codes);
+  return proposeCodes([{ siteId, year }])[0] ?? null;
+}
+
+/**
+ * The next free code for each site and year, in one statement whatever their number: the
+ * highest well-formed code of each `SITE-YY-` range, by the index on codes (a `like` could not
+ * use it, and scanned every apprentice once per proposal).
+ */
+export function proposeCodes(pairs: readonly { siteId: number; year: string }[]): (string | null)[] {
+  if (pairs.length === 0) return [];
+  const siteCodes = new Map(db().select({ id: sites.id, code: sites.code }).from(sites).all().map((s) => [s.id, s.code]));
+  const ranges = pairs.map(({ siteId, year }) => {
+    const site = siteCodes.get(siteId) ?? "";
+    return [`${site}-${year}-`, `${site}-${year}.`, `${site}-${year}-[0-9][0-9][0-9]`];
+  });
+  const highest = db().$client
+    .prepare(
+      `select (select max(a.code) from apprentices a where a.code >= j.value ->> 0 and a.code < j.value ->> 1 and a.code glob j.value ->> 2)
+       from json_each(@ranges) j order by j.key`,
+    )
+    .raw()
+    .all({ ranges: JSON.stringify(ranges) }) as [string | null][];
+  return pairs.map(({ siteId, year }, i) => {
+    const site = siteCodes.get(siteId);
+    if (!site) return null;
+    const code = highest[i]?.[0];
+    return nextApprenticeCode(site, year, code ? [code] : []);
+  });
 }
 
 export interface ApprenticeInput {
@@ -216,7 +247,9 @@ function countsBy(rows: readonly { key: number | null; n: number }[]): Map<numbe
   return new Map(rows.flatMap((r) => (r.key === null ? [] : [[r.key, r.n] as const])));
 }
 
-export function listEmployers(actor: Actor) {
+/** One page of the employers the caller may see (active first, by name), and how many in all. */
+export function listEmployers(actor: Actor, page: PageRequest) {
+  const where = siteScope(actor, employers.siteId);
   const rows = db()
     .select({
       id: employers.id,
@@ -227,10 +260,13 @@ export function listEmployers(actor: Actor) {
       siteId: employers.siteId,
     })
     .from(employers)
-    .where(siteScope(actor, employers.siteId))
+    .where(where)
     .orderBy(desc(employers.active), asc(employers.name))
+    .limit(page.size)
+    .offset(offsetOf(page))
     .all();
-  if (rows.length === 0) return [];
+  const total = db().select({ n: count() }).from(employers).where(where).get()?.n ?? 0;
+  if (rows.length === 0) return { rows: [], total };
   const ids = rows.map((r) => r.id);
   const activePlacements = countsBy(
     db().select({ key: placements.employerId, n: count() }).from(placements).where(and(inArray(placements.employerId, ids), eq(placements.status, "active"))).groupBy(placements.employerId).all(),
@@ -238,7 +274,7 @@ export function listEmployers(actor: Actor) {
   const trainers = countsBy(
     db().select({ key: users.employerId, n: count() }).from(users).where(and(inArray(users.employerId, ids), eq(users.role, "trainer"), eq(users.active, true))).groupBy(users.employerId).all(),
   );
-  return rows.map((r) => ({ ...r, activePlacements: activePlacements.get(r.id) ?? 0, trainers: trainers.get(r.id) ?? 0 }));
+  return { rows: rows.map((r) => ({ ...r, activePlacements: activePlacements.get(r.id) ?? 0, trainers: trainers.get(r.id) ?? 0 })), total };
 }
 
 export function getEmployerForStaff(actor: Actor, employerId: number) {

@@ -3,9 +3,10 @@
  * guard with `requireRole(request, "admin")`). Nothing here deletes a record that history
  * depends on: an account is deactivated, never removed.
  */
-import { and, asc, desc, eq, gte, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, isNull, lt, sql, type SQL } from "drizzle-orm";
 
 import { hashSecret, verifySecret } from "~/auth/password.server";
+import { offsetOf, type PageRequest } from "~/domain/pagination";
 import { addDays, startOfDayMs } from "~/domain/dates";
 import type { Role } from "~/domain/enums";
 
@@ -22,8 +23,10 @@ type Errors = Record<string, string[] | undefined>;
 // ---------------------------------------------------------------------------------------------
 // Accounts
 
-export function listUsers(filter: { role?: Role } = {}) {
-  return db()
+/** One page of the accounts (by role, then username), and how many there are in all. */
+export function listUsers(filter: { role?: Role }, page: PageRequest) {
+  const where = filter.role ? eq(users.role, filter.role) : undefined;
+  const rows = db()
     .select({
       id: users.id,
       username: users.username,
@@ -39,9 +42,12 @@ export function listUsers(filter: { role?: Role } = {}) {
     .leftJoin(sites, eq(sites.id, users.siteId))
     .leftJoin(employers, eq(employers.id, users.employerId))
     .leftJoin(apprentices, eq(apprentices.id, users.apprenticeId))
-    .where(filter.role ? eq(users.role, filter.role) : undefined)
+    .where(where)
     .orderBy(asc(users.role), asc(users.username))
+    .limit(page.size)
+    .offset(offsetOf(page))
     .all();
+  return { rows, total: db().select({ n: count() }).from(users).where(where).get()?.n ?? 0 };
 }
 
 /** What the create form offers: sites, active employers, and apprentices without an account. */

@@ -3,7 +3,7 @@
  * history, and the review trail (acknowledge → resolve / dismiss, each with a note). The flag
  * engine that raises and clears flags is `flags.server.ts`.
  */
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 
 import type { FlagRule, FlagSeverity, FlagStatus } from "~/domain/enums";
@@ -12,7 +12,7 @@ import { can, type Actor } from "~/domain/permissions";
 import { audit } from "./audit.server";
 import { db } from "./client.server";
 import { apprentices, employers, flagEvents, flags, sites, users } from "./schema";
-import { reachesEverySite, siteScope } from "./scope.server";
+import { reachesEverySite, siteListScope, siteScope } from "./scope.server";
 
 export interface FlagFilters {
   siteId?: number;
@@ -28,10 +28,10 @@ const trainers = alias(users, "trainer");
 
 const SEVERITY_ORDER = sql`case ${flags.severity} when 'urgent' then 0 when 'warn' then 1 else 2 end`;
 
-export function listFlags(actor: Actor, filters: FlagFilters, limit = 500) {
+function flagWhere(actor: Actor, filters: FlagFilters) {
   const status = filters.status ?? "active";
-  const where = and(
-    siteScope(actor, flags.siteId),
+  return and(
+    siteListScope(actor, flags.siteId),
     filters.siteId ? eq(flags.siteId, filters.siteId) : undefined,
     filters.employerId ? eq(flags.employerId, filters.employerId) : undefined,
     filters.trainerUserId ? eq(flags.trainerUserId, filters.trainerUserId) : undefined,
@@ -39,6 +39,10 @@ export function listFlags(actor: Actor, filters: FlagFilters, limit = 500) {
     filters.severity ? eq(flags.severity, filters.severity) : undefined,
     status === "all" ? undefined : status === "active" ? inArray(flags.status, ["open", "acknowledged"]) : eq(flags.status, status),
   );
+}
+
+/** The inbox, urgent first, then newest: one page of it (`limit` rows from `offset`). */
+export function listFlags(actor: Actor, filters: FlagFilters, limit = 500, offset = 0) {
   return db()
     .select({
       id: flags.id,
@@ -61,28 +65,61 @@ export function listFlags(actor: Actor, filters: FlagFilters, limit = 500) {
     .leftJoin(employers, eq(employers.id, flags.employerId))
     .leftJoin(trainers, eq(trainers.id, flags.trainerUserId))
     .leftJoin(apprentices, eq(apprentices.id, flags.apprenticeId))
-    .where(where)
+    .where(flagWhere(actor, filters))
     .orderBy(SEVERITY_ORDER, desc(flags.raisedAt), desc(flags.id))
     .limit(limit)
+    .offset(offset)
     .all();
+}
+
+/** How many flags the inbox's filters match (for its pages). */
+export function countFlags(actor: Actor, filters: FlagFilters): number {
+  return db().select({ n: count() }).from(flags).where(flagWhere(actor, filters)).get()?.n ?? 0;
 }
 
 export type FlagRow = ReturnType<typeof listFlags>[number];
 
-/** Choices for the inbox filters, within the caller's sites. */
-export function filterChoices(actor: Actor) {
-  const scope = siteScope(actor, employers.siteId);
+/**
+ * Choices for the inbox filters, within the caller's sites: staff, their site's employers and
+ * trainers; admin, every site, and the employers and trainers of the site chosen (none before a
+ * site is chosen: every site's would fill the page).
+ */
+export function filterChoices(actor: Actor, adminSiteId?: number) {
+  const every = reachesEverySite(actor);
+  const none = every && adminSiteId === undefined;
+  const scope = every ? eq(employers.siteId, adminSiteId ?? -1) : siteScope(actor, employers.siteId);
   return {
-    sites: reachesEverySite(actor) ? db().select({ id: sites.id, code: sites.code, nameEn: sites.nameEn, nameKm: sites.nameKm }).from(sites).orderBy(sites.id).all() : [],
-    employers: db().select({ id: employers.id, name: employers.name }).from(employers).where(scope).orderBy(employers.name).all(),
-    trainers: db()
-      .select({ id: users.id, name: users.displayName })
-      .from(users)
-      .innerJoin(employers, eq(employers.id, users.employerId))
-      .where(and(eq(users.role, "trainer"), scope))
-      .orderBy(users.displayName)
-      .all(),
+    sites: every ? db().select({ id: sites.id, code: sites.code, nameEn: sites.nameEn, nameKm: sites.nameKm }).from(sites).orderBy(sites.id).all() : [],
+    employers: none ? [] : db().select({ id: employers.id, name: employers.name, siteId: employers.siteId }).from(employers).where(scope).orderBy(employers.name).all(),
+    trainers: none
+      ? []
+      : db()
+          .select({ id: users.id, name: users.displayName, siteId: employers.siteId })
+          .from(users)
+          .innerJoin(employers, eq(employers.id, users.employerId))
+          .where(and(eq(users.role, "trainer"), scope))
+          .orderBy(users.displayName)
+          .all(),
   };
+}
+
+/** An employer the caller may filter by: one of a site whose flags they see. */
+export function employerInScope(actor: Actor, employerId: number): boolean {
+  if (!Number.isSafeInteger(employerId)) return false;
+  const row = db().select({ siteId: employers.siteId }).from(employers).where(eq(employers.id, employerId)).get();
+  return row !== undefined && can(actor, "site.view_flags", { kind: "site", siteId: row.siteId });
+}
+
+/** A trainer the caller may filter by: one of a site whose flags they see. */
+export function trainerInScope(actor: Actor, trainerUserId: number): boolean {
+  if (!Number.isSafeInteger(trainerUserId)) return false;
+  const row = db()
+    .select({ siteId: employers.siteId })
+    .from(users)
+    .innerJoin(employers, eq(employers.id, users.employerId))
+    .where(and(eq(users.id, trainerUserId), eq(users.role, "trainer")))
+    .get();
+  return row !== undefined && can(actor, "site.view_flags", { kind: "site", siteId: row.siteId });
 }
 
 export function getFlagForStaff(actor: Actor, flagId: number) {

@@ -1,46 +1,128 @@
 /**
- * When the flag engine runs inside the server: after each relevant write (the records-changed
- * hook) and once a day for every site, one site at a time so no request waits long behind it.
+ * When the flag engine runs inside the server (docs/decisions/0015):
+ * - after each relevant write, the rules that kind of record can change, for that placement and
+ *   its trainers (the records-changed hook, `registerFlagHooks`);
+ * - in the background, never before the server listens and never holding the event loop for
+ *   more than one batch: once after start (every rule, every subject), then whenever the sites'
+ *   calendar day changes, the daily pass.
+ *
+ * The daily pass runs only what the date alone can change. A new week (Monday) moves the rules
+ * that count weeks (no weekly review, behind plan, education not granted): then every rule runs
+ * for every subject. Other days, without a write the rules' windows only lose days, so only
+ * placements with a live flag of a windowed rule can change; overdue begins the day after the
+ * planned end; trainers can become inactive on any day; and a placement that is no longer active
+ * has its flags cleared.
  */
-import { asc } from "drizzle-orm";
-
+import { mondayOf } from "~/domain/dates";
+import type { FlagRule } from "~/domain/enums";
 import { siteToday } from "~/utils/today.server";
 
-import { db, type DB } from "./client.server";
-import { registerFlagHooks, runFlagPass } from "./flags.server";
-import { sites } from "./schema";
+import { db, optimize, type DB } from "./client.server";
+import { registerFlagHooks, runFlagPassInBatches, type BatchStats, type FlagPassResult } from "./flags.server";
 import { thresholdsBySite } from "./site-settings.server";
 
-/** A full pass, site by site, yielding to the event loop between sites. */
-export async function runFullPass(database: DB = db(), today = siteToday()) {
-  const thresholds = thresholdsBySite(database);
-  const totals = { raised: 0, updated: 0, cleared: 0 };
-  for (const { id } of database.select({ id: sites.id }).from(sites).orderBy(asc(sites.id)).all()) {
-    const result = runFlagPass(database, { today, siteId: id, thresholdsBySite: thresholds });
-    totals.raised += result.raised;
-    totals.updated += result.updated;
-    totals.cleared += result.cleared;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  return totals;
+const WINDOWED: readonly FlagRule[] = ["attendance_risk", "signoff_while_absent", "education_mismatch"];
+const TRAINER_RULES: readonly FlagRule[] = ["trainer_inactive", "bulk_signoff"];
+
+const ids = (database: DB, query: string, params: Record<string, unknown> = {}) =>
+  (database.$client.prepare(query).raw().all(params) as [number][]).map((r) => r[0]);
+
+const LIVE = "status in ('open', 'acknowledged', 'resolved', 'dismissed') and (status in ('open', 'acknowledged') or cleared_at is null)";
+
+export type PassStats = FlagPassResult & BatchStats & { kind: "full" | "daily" };
+
+function sum(parts: (FlagPassResult & BatchStats)[], kind: PassStats["kind"]): PassStats {
+  return parts.reduce<PassStats>(
+    (t, p) => ({
+      kind,
+      raised: t.raised + p.raised,
+      updated: t.updated + p.updated,
+      cleared: t.cleared + p.cleared,
+      batches: t.batches + p.batches,
+      longestBatchMs: Math.max(t.longestBatchMs, p.longestBatchMs),
+      longestBatchCpuMs: Math.max(t.longestBatchCpuMs, p.longestBatchCpuMs),
+    }),
+    { kind, raised: 0, updated: 0, cleared: 0, batches: 0, longestBatchMs: 0, longestBatchCpuMs: 0 },
+  );
 }
 
-const HOUR = 3_600_000;
+/**
+ * The pass for a day: every rule for every subject (`full`), or what the date alone changes
+ * since the day before (see the module comment). In batches, yielding between them.
+ */
+export async function runDailyPass(database: DB = db(), today = siteToday(), options: { full?: boolean } = {}): Promise<PassStats> {
+  const thresholds = thresholdsBySite(database);
+  const base = { today, thresholdsBySite: thresholds };
+  if (options.full) return sum([await runFlagPassInBatches(database, base)], "full");
 
-/** Subscribe to writes, run a pass now, then again whenever the sites' calendar day changes. */
-export async function startFlagEngine(log: (line: string) => void = console.log) {
+  const parts: (FlagPassResult & BatchStats)[] = [];
+  const windowed = ids(
+    database,
+    `select distinct placement_id from flags where site_id in (select id from sites) and subject_type = 'placement'
+       and rule in ('attendance_risk', 'signoff_while_absent', 'education_mismatch') and ${LIVE} order by 1`,
+  );
+  parts.push(await runFlagPassInBatches(database, { ...base, placementIds: windowed, rules: WINDOWED, trainers: false }));
+  const pastPlannedEnd = ids(
+    database,
+    `select id from placements where status = 'active' and date(start_date, '+' || (7 * planned_weeks - 1) || ' days') < @today order by id`,
+    { today },
+  );
+  parts.push(await runFlagPassInBatches(database, { ...base, placementIds: pastPlannedEnd, rules: ["overdue"], trainers: false }));
+  const ended = ids(
+    database,
+    `select distinct f.placement_id from flags f join placements p on p.id = f.placement_id
+     where f.site_id in (select id from sites) and f.subject_type = 'placement'
+       and f.status in ('open', 'acknowledged', 'resolved', 'dismissed') and (f.status in ('open', 'acknowledged') or f.cleared_at is null)
+       and p.status <> 'active' order by 1`,
+  );
+  parts.push(await runFlagPassInBatches(database, { ...base, placementIds: ended, trainers: false }));
+  const trainers = ids(database, "select id from users where role = 'trainer' and site_id is not null order by id");
+  parts.push(await runFlagPassInBatches(database, { ...base, placementIds: [], trainerIds: trainers, rules: TRAINER_RULES }));
+  return sum(parts, "daily");
+}
+
+/** Every rule for one site, in batches (after its thresholds change). */
+export async function runSitePass(siteId: number, database: DB = db(), today = siteToday()) {
+  return runFlagPassInBatches(database, { today, siteId, thresholdsBySite: thresholdsBySite(database) });
+}
+
+const CHECK_EVERY_MS = 10 * 60_000;
+
+/**
+ * Subscribe to writes, then (in the background, after the caller has started listening) a full
+ * pass, and the daily pass whenever the sites' calendar day changes. Returns a stop function.
+ */
+export function startFlagEngine(log: (line: string) => void = console.log): () => void {
   registerFlagHooks({ thresholdsBySite });
-  let lastDay = siteToday();
-  const first = await runFullPass(db(), lastDay);
-  log(`Flag pass as of ${lastDay}: ${first.raised} raised, ${first.updated} updated, ${first.cleared} cleared.`);
-  const timer = setInterval(() => {
+  let lastDay: string | null = null;
+  let lastFullMonday: string | null = null;
+  let running = false;
+  const tick = async () => {
     const today = siteToday();
-    if (today === lastDay) return;
-    lastDay = today;
-    runFullPass(db(), today)
-      .then((r) => log(`Daily flag pass as of ${today}: ${r.raised} raised, ${r.updated} updated, ${r.cleared} cleared.`))
-      .catch((error: unknown) => console.error("daily flag pass failed", error));
-  }, HOUR);
+    if (running || today === lastDay) return;
+    running = true;
+    try {
+      const full = mondayOf(today) !== lastFullMonday;
+      const started = performance.now();
+      const r = await runDailyPass(db(), today, { full });
+      lastDay = today;
+      if (full) lastFullMonday = mondayOf(today);
+      optimize(db());
+      log(
+        `Flag pass (${r.kind}) as of ${today}: ${r.raised} raised, ${r.updated} updated, ${r.cleared} cleared; ` +
+          `${Math.round(performance.now() - started)} ms in ${r.batches} batches, longest ${Math.round(r.longestBatchMs)} ms (${Math.round(r.longestBatchCpuMs)} ms CPU).`,
+      );
+    } catch (error) {
+      console.error("flag pass failed", error);
+    } finally {
+      running = false;
+    }
+  };
+  const first = setTimeout(() => void tick(), 0);
+  const timer = setInterval(() => void tick(), CHECK_EVERY_MS);
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
 }

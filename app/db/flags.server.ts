@@ -20,10 +20,18 @@
  * staff did about the last one.
  *
  * Running the same pass twice changes nothing the second time.
+ *
+ * A pass works in batches of subjects (placements, then trainers): each batch is a bounded load
+ * and one reconcile transaction, so neither memory nor the time a batch holds the event loop
+ * grows with the data (docs/decisions/0015). The loader reads no history: the level of each
+ * competency comes from `competency_levels` (kept by triggers in the write transaction), the
+ * latest reviewed week is one index seek, and attendance, the education ledger and sign-offs
+ * are read for the rules' look-back window only.
  */
-import { addDays, parseWeekdays, SITE_TIME_ZONE, startOfDayMs, zonedDateOf } from "~/domain/dates";
-import type { AbsenceReason, AssessmentLevel, AttendanceStatus, EducationEventKind, FlagRule, FlagSeverity, FlagStatus, FlagSubjectType } from "~/domain/enums";
-import { onRecordsChanged } from "~/domain/events";
+import { addDays, mondayOf, parseWeekdays, SITE_TIME_ZONE, startOfDayMs, zonedDateOf } from "~/domain/dates";
+import { FLAG_RULES, type AssessmentLevel, type EducationEventKind, type FlagRule, type FlagSeverity, type FlagStatus, type FlagSubjectType } from "~/domain/enums";
+import { decodeAttendanceWeek } from "~/domain/attendance-codes";
+import { onRecordsChanged, type RecordKind } from "~/domain/events";
 import {
   DEFAULT_THRESHOLDS,
   evaluateFlags,
@@ -40,7 +48,7 @@ import {
   type Thresholds,
   type TrainerFacts,
 } from "~/domain/flags";
-import type { CompetencyPlan } from "~/domain/progress";
+import { currentLevels, type CompetencyPlan, type CurrentLevel } from "~/domain/progress";
 import { siteToday } from "~/utils/today.server";
 
 import { db as processDb, type DB } from "./client.server";
@@ -52,10 +60,18 @@ export interface FlagPassOptions {
   siteId?: number;
   /** Only these placements, and the trainers who train or recently signed for them. */
   placementIds?: number[];
+  /** With `placementIds`: exactly these trainers instead. */
+  trainerIds?: number[];
+  /** With `placementIds`: `false` evaluates no trainer at all. */
+  trainers?: boolean;
+  /** Only these rules; flags of other rules are left as they are (all rules when absent). */
+  rules?: readonly FlagRule[];
   /** Per-site thresholds; a site without an entry uses DEFAULT_THRESHOLDS. */
   thresholdsBySite?: Map<number, Thresholds>;
   /** The moment written to raised/updated/cleared timestamps (tests). */
   now?: Date;
+  /** Subjects per batch: each batch is one load and one transaction. */
+  batchSize?: number;
 }
 
 export interface FlagPassResult {
@@ -64,16 +80,85 @@ export interface FlagPassResult {
   cleared: number;
 }
 
+/** The rules that read each kind of record: what a write of that kind can change. */
+export const RULES_BY_RECORD_KIND: Record<RecordKind, readonly FlagRule[]> = {
+  assessments: ["behind_plan", "overdue", "signoff_while_absent", "bulk_signoff", "trainer_inactive"],
+  attendance: ["attendance_risk", "signoff_while_absent", "education_not_granted"],
+  education: ["education_not_granted", "education_mismatch"],
+  reviews: ["no_weekly_review", "trainer_inactive"],
+  feedback: ["feedback_concern"],
+  placement: FLAG_RULES,
+};
+
+const TRAINER_RULE_NAMES: ReadonlySet<FlagRule> = new Set(["bulk_signoff", "trainer_inactive"]);
+
+/** Subjects per batch by default: a batch of 50 placements takes about 10 ms of CPU on the 100× data. */
+export const DEFAULT_BATCH_SIZE = 50;
+
 // ---------------------------------------------------------------------------------------------
-// Moments ↔ site dates
+// Which subjects a pass covers
 
+interface Subjects {
+  placementIds: number[];
+  trainerIds: number[];
+}
+
+const json = (ids: readonly number[]) => JSON.stringify(ids);
+
+/** Open or acknowledged, or closed by staff while the condition held (see the module comment). */
+const LIVE =
+  "status in ('open', 'acknowledged', 'resolved', 'dismissed') and (status in ('open', 'acknowledged') or cleared_at is null)";
+
+function sitesSubjects(database: DB, siteIds: number[] | null): Subjects {
+  const sql = database.$client;
+  const sitesParam = siteIds === null ? null : json(siteIds);
+  const siteList = siteIds === null ? "select id from sites" : "select value from json_each(@sites)";
+  const params = sitesParam === null ? {} : { sites: sitesParam };
+  // Active placements of the sites, and any subject with a live flag there (an ended placement's
+  // flags are cleared by the pass that finds it no longer active).
+  const placementIds = (
+    sql
+      .prepare(
+        `select p.id from placements p join employers e on e.id = p.employer_id
+         where p.status = 'active' ${siteIds === null ? "" : "and e.site_id in (select value from json_each(@sites))"}
+         union
+         select subject_id from flags where site_id in (${siteList}) and subject_type = 'placement' and ${LIVE}
+         order by 1`,
+      )
+      .raw()
+      .all(params) as [number][]
+  ).map((r) => r[0]);
+  const trainerIds = (
+    sql
+      .prepare(
+        `select id from users where role = 'trainer' and site_id in (${siteList})
+         union
+         select subject_id from flags where site_id in (${siteList}) and subject_type = 'trainer' and ${LIVE}
+         order by 1`,
+      )
+      .raw()
+      .all(params) as [number][]
+  ).map((r) => r[0]);
+  return { placementIds, trainerIds };
+}
+
+/** The trainers a write to these placements concerns: their trainer, and whoever signed for them lately. */
+function trainersOfPlacements(database: DB, placementIds: number[], from: string): number[] {
+  return (
+    database.$client
+      .prepare(
+        `select trainer_user_id from placements where id in (select value from json_each(@ids))
+         union
+         select a.trainer_user_id from json_each(@ids) j join assessments a on a.placement_id = j.value and a.observed_on >= @from
+         order by 1`,
+      )
+      .raw()
+      .all({ ids: json(placementIds), from }) as [number][]
+  ).map((r) => r[0]);
+}
 
 // ---------------------------------------------------------------------------------------------
-// Loading the facts
-
-type Scope =
-  | { kind: "sites"; siteIds: number[] | null }
-  | { kind: "placements"; placementIds: number[]; siteId: number | null };
+// Loading the facts of a batch
 
 interface PlacementRow {
   id: number;
@@ -95,218 +180,236 @@ interface TrainerRow {
   employer_id: number;
 }
 
-interface Facts {
-  placements: PlacementFacts[];
-  trainers: TrainerFacts[];
-  holidaysBySite: Map<number, Set<string>>;
-  /** Trainer subjects whose flags this pass owns (placements mode). */
-  trainerIds: number[];
-}
-
-const json = (ids: readonly number[]) => JSON.stringify(ids);
-
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
 }
 
-function loadFacts(database: DB, scope: Scope, today: string, thresholds: Iterable<Thresholds>): Facts {
-  const sql = database.$client;
-  const from = addDays(today, -lookbackDays(thresholds));
+/** What a pass works out once and every batch shares. */
+interface PassContext {
+  database: DB;
+  today: string;
+  /** The first day of the rules' look-back. */
+  from: string;
+  /** Last week's Monday: the latest week a review can be missing for. */
+  lastEnded: string;
+  /** Moments up to the end of today, and from the day before the look-back. */
+  endOfToday: number;
+  startOfFrom: number;
+  rules: ReadonlySet<FlagRule>;
+  siteId: number | null;
+  thresholdsBySite: Map<number, Thresholds> | undefined;
+  competencies: Map<number, CompetencyPlan[]>;
+  zones: Map<number, string>;
+  dateOf: Map<string, (ms: number) => string>;
+  holidaysBySite: Map<number, Set<string>>;
+  weeks: Map<string, string[]>;
+  now: number;
+}
 
-  // 1. The active placements to evaluate.
-  const placementWhere =
-    scope.kind === "sites"
-      ? scope.siteIds === null
-        ? "1 = 1"
-        : "e.site_id in (select value from json_each(@sites))"
-      : `p.id in (select value from json_each(@ids))${scope.siteId === null ? "" : " and e.site_id = @site"}`;
-  const placementRows = sql
+const needs = (ctx: PassContext, ...rules: FlagRule[]) => rules.some((r) => ctx.rules.has(r));
+
+/** The seven dates of the week of a Monday, worked out once per pass. */
+function weekDates(ctx: PassContext, monday: string): string[] {
+  let dates = ctx.weeks.get(monday);
+  if (!dates) {
+    dates = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
+    ctx.weeks.set(monday, dates);
+  }
+  return dates;
+}
+
+function siteDate(ctx: PassContext, siteId: number, ms: number): string {
+  const zone = ctx.zones.get(siteId) ?? SITE_TIME_ZONE;
+  let format = ctx.dateOf.get(zone);
+  if (!format) ctx.dateOf.set(zone, (format = zonedDateOf(zone)));
+  return format(ms);
+}
+
+/** Zones and holidays of sites not seen yet in this pass. */
+function loadSites(ctx: PassContext, siteIds: Iterable<number>) {
+  const missing = [...new Set(siteIds)].filter((id) => !ctx.zones.has(id));
+  if (missing.length === 0) return;
+  const sql = ctx.database.$client;
+  for (const s of sql.prepare("select id, timezone from sites where id in (select value from json_each(@sites))").all({ sites: json(missing) }) as {
+    id: number;
+    timezone: string;
+  }[]) {
+    ctx.zones.set(s.id, s.timezone || SITE_TIME_ZONE);
+  }
+  for (const h of sql
+    .prepare("select site_id, date from public_holidays where site_id in (select value from json_each(@sites)) and date between @from and @today")
+    .all({ sites: json(missing), from: ctx.from, today: ctx.today }) as { site_id: number; date: string }[]) {
+    const set = ctx.holidaysBySite.get(h.site_id) ?? new Set<string>();
+    set.add(h.date);
+    ctx.holidaysBySite.set(h.site_id, set);
+  }
+  for (const id of missing) if (!ctx.zones.has(id)) ctx.zones.set(id, SITE_TIME_ZONE);
+}
+
+function loadCompetencies(ctx: PassContext, versionIds: Iterable<number>) {
+  const missing = [...new Set(versionIds)].filter((v) => !ctx.competencies.has(v));
+  if (missing.length === 0) return;
+  for (const v of missing) ctx.competencies.set(v, []);
+  for (const [id, versionId, expectedByWeek] of ctx.database.$client
+    .prepare("select id, version_id, expected_by_week from competencies where version_id in (select value from json_each(@versions)) order by version_id, id")
+    .raw()
+    .all({ versions: json(missing) }) as [number, number, number][]) {
+    ctx.competencies.get(versionId)!.push({ id, expectedByWeek });
+  }
+}
+
+function loadPlacements(ctx: PassContext, ids: number[]): PlacementFacts[] {
+  const sql = ctx.database.$client;
+  const { today, from } = ctx;
+  const rows = sql
     .prepare(
       `select p.id, p.apprentice_id, p.employer_id, p.trainer_user_id, p.framework_version_id, p.start_date,
               p.planned_weeks, p.working_weekdays, p.education_weekdays, e.site_id, a.date_of_birth
-       from placements p
+       from json_each(@ids) j
+       join placements p on p.id = j.value
        join employers e on e.id = p.employer_id
        join apprentices a on a.id = p.apprentice_id
-       where p.status = 'active' and ${placementWhere}
+       where p.status = 'active' ${ctx.siteId === null ? "" : "and e.site_id = @site"}
        order by p.id`,
     )
-    .all(
-      scope.kind === "sites"
-        ? scope.siteIds === null
-          ? {}
-          : { sites: json(scope.siteIds) }
-        : { ids: json(scope.placementIds), ...(scope.siteId === null ? {} : { site: scope.siteId }) },
-    ) as PlacementRow[];
-  const pids = json(placementRows.map((p) => p.id));
+    .all({ ids: json(ids), ...(ctx.siteId === null ? {} : { site: ctx.siteId }) }) as PlacementRow[];
+  if (rows.length === 0) return [];
+  const pids = json(rows.map((p) => p.id));
+  loadSites(ctx, rows.map((p) => p.site_id));
+  loadCompetencies(ctx, rows.map((p) => p.framework_version_id));
 
-  // 2. The trainers to evaluate: every trainer of the site(s), or those of the placements.
-  const trainerRows = (
-    scope.kind === "sites"
-      ? sql
-          .prepare(
-            `select id, site_id, employer_id from users where role = 'trainer' and site_id is not null and employer_id is not null
-             ${scope.siteIds === null ? "" : "and site_id in (select value from json_each(@sites))"} order by id`,
-          )
-          .all(scope.siteIds === null ? {} : { sites: json(scope.siteIds) })
-      : sql
-          .prepare(
-            `select id, site_id, employer_id from users
-             where role = 'trainer' and site_id is not null and employer_id is not null ${scope.siteId === null ? "" : "and site_id = @site"} and id in (
-               select trainer_user_id from placements where id in (select value from json_each(@ids))
-               union
-               select trainer_user_id from assessments where placement_id in (select value from json_each(@ids)) and observed_on >= @from)
-             order by id`,
-          )
-          .all({ ids: json(scope.placementIds), from, ...(scope.siteId === null ? {} : { site: scope.siteId }) })
-  ) as TrainerRow[];
-  const tids = json(trainerRows.map((t) => t.id));
-
-  const siteIds = [...new Set([...placementRows.map((p) => p.site_id), ...trainerRows.map((t) => t.site_id)])];
-  const sites = sql
-    .prepare("select id, timezone from sites where id in (select value from json_each(@sites))")
-    .all({ sites: json(siteIds) }) as { id: number; timezone: string }[];
-  const zoneOf = new Map(sites.map((s) => [s.id, s.timezone || SITE_TIME_ZONE]));
-  const zones = [...new Set(zoneOf.values())];
-  const formatters = new Map(zones.map((z) => [z, zonedDateOf(z)]));
-  const siteDate = (siteId: number, ms: number) =>
-    (formatters.get(zoneOf.get(siteId) ?? SITE_TIME_ZONE) ?? zonedDateOf(SITE_TIME_ZONE))(ms);
-  // Moments up to the end of `today` (all sites share one zone; with several, the latest end).
-  const endOfToday = Math.max(...(zones.length ? zones : [SITE_TIME_ZONE]).map((z) => startOfDayMs(addDays(today, 1), z)));
-  const startOfFrom = Math.min(...(zones.length ? zones : [SITE_TIME_ZONE]).map((z) => startOfDayMs(addDays(from, -1), z)));
-
-  // 3. Public holidays of those sites within the look-back.
-  const holidaysBySite = new Map<number, Set<string>>();
-  for (const h of sql
-    .prepare("select site_id, date from public_holidays where site_id in (select value from json_each(@sites)) and date between @from and @today")
-    .all({ sites: json(siteIds), from, today }) as { site_id: number; date: string }[]) {
-    const set = holidaysBySite.get(h.site_id) ?? new Set<string>();
-    set.add(h.date);
-    holidaysBySite.set(h.site_id, set);
-  }
-
-  // 4. Competencies of the placements' framework versions, with every version's size.
-  const competencies = new Map<number, CompetencyPlan[]>();
-  for (const c of sql
-    .prepare(
-      `select id, version_id, expected_by_week from competencies
-       where version_id in (select framework_version_id from placements where id in (select value from json_each(@pids)))
-       order by version_id, id`,
-    )
-    .all({ pids }) as { id: number; version_id: number; expected_by_week: number }[]) {
-    push(competencies, c.version_id, { id: c.id, expectedByWeek: c.expected_by_week });
-  }
-
-  // 5. The assessment history of the placements (as of today).
-  const assessmentsByPlacement = new Map<number, AssessmentFact[]>();
-  for (const a of sql
-    .prepare(
-      `select id, placement_id, competency_id, level, observed_on, supersedes_id from assessments
-       where placement_id in (select value from json_each(@pids)) and observed_on <= @today`,
-    )
-    .all({ pids, today }) as {
-    id: number;
-    placement_id: number;
-    competency_id: number;
-    level: AssessmentLevel;
-    observed_on: string;
-    supersedes_id: number | null;
-  }[]) {
-    push(assessmentsByPlacement, a.placement_id, {
-      id: a.id,
-      competencyId: a.competency_id,
-      level: a.level,
-      observedOn: a.observed_on,
-      supersedesId: a.supersedes_id,
-    });
-  }
-
-  // 6. Reviewed weeks.
-  const reviewed = new Map<number, Set<string>>();
-  for (const r of sql
-    .prepare(
-      `select distinct placement_id, week_of from weekly_reviews
-       where placement_id in (select value from json_each(@pids)) and week_of <= @today`,
-    )
-    .all({ pids, today }) as { placement_id: number; week_of: string }[]) {
-    const set = reviewed.get(r.placement_id) ?? new Set<string>();
-    set.add(r.week_of);
-    reviewed.set(r.placement_id, set);
-  }
-
-  // 7. The current attendance row of each day in the look-back: the latest row for the date
-  //    (a correction is a later row that supersedes), kept by walking the rows in id order.
-  const currentDay = new Map<number, Map<string, AttendanceDay>>();
-  for (const d of sql
-    .prepare(
-      `select placement_id, date, status, absence_reason, (note is not null and trim(note) <> '') as has_note
-       from attendance where placement_id in (select value from json_each(@pids)) and date between @from and @today
-       order by placement_id, date, id`,
-    )
-    .all({ pids, from, today }) as {
-    placement_id: number;
-    date: string;
-    status: AttendanceStatus;
-    absence_reason: AbsenceReason | null;
-    has_note: number;
-  }[]) {
-    let days = currentDay.get(d.placement_id);
-    if (!days) currentDay.set(d.placement_id, (days = new Map()));
-    days.set(d.date, { date: d.date, status: d.status, absenceReason: d.absence_reason, hasNote: d.has_note === 1 });
-  }
-
-  // 8. The education ledger in the look-back, events in the order recorded.
-  const afternoonsByPlacement = new Map<number, EducationAfternoonFact[]>();
-  const afternoonById = new Map<number, { afternoonId: number; date: string; events: EducationEventKind[] }>();
-  for (const row of sql
-    .prepare(
-      `select f.id, f.placement_id, f.date, e.kind from education_afternoons f
-       left join education_events e on e.afternoon_id = f.id and e.created_at < @endOfToday
-       where f.placement_id in (select value from json_each(@pids)) and f.date between @from and @today
-       order by f.placement_id, f.date, e.id`,
-    )
-    .all({ pids, from, today, endOfToday }) as { id: number; placement_id: number; date: string; kind: EducationEventKind | null }[]) {
-    let afternoon = afternoonById.get(row.id);
-    if (!afternoon) {
-      afternoon = { afternoonId: row.id, date: row.date, events: [] };
-      afternoonById.set(row.id, afternoon);
-      push(afternoonsByPlacement, row.placement_id, afternoon);
+  // Current levels: only `independent` matters to the rules that read levels. A placement with a
+  // record observed after `today` (a pass "as of" an earlier day) is worked out from its history.
+  const levels = new Map<number, Map<number, CurrentLevel>>();
+  if (needs(ctx, "behind_plan", "overdue")) {
+    const asOfHistory = new Set<number>();
+    for (const [placementId, competencyId, level, observedOn, assessmentId] of sql
+      .prepare(
+        `select placement_id, competency_id, level, observed_on, assessment_id from competency_levels
+         where placement_id in (select value from json_each(@pids)) and (level = 'independent' or observed_on > @today)`,
+      )
+      .raw()
+      .all({ pids, today }) as [number, number, AssessmentLevel, string, number][]) {
+      if (observedOn > today) {
+        asOfHistory.add(placementId);
+        continue;
+      }
+      let map = levels.get(placementId);
+      if (!map) levels.set(placementId, (map = new Map()));
+      map.set(competencyId, { level, observedOn, assessmentId });
     }
-    if (row.kind) afternoon.events.push(row.kind);
+    if (asOfHistory.size > 0) {
+      const history = new Map<number, AssessmentFact[]>();
+      for (const [id, placementId, competencyId, level, observedOn, supersedesId] of sql
+        .prepare(
+          `select id, placement_id, competency_id, level, observed_on, supersedes_id from assessments
+           where placement_id in (select value from json_each(@ids)) and observed_on <= @today`,
+        )
+        .raw()
+        .all({ ids: json([...asOfHistory]), today }) as [number, number, number, AssessmentLevel, string, number | null][]) {
+        push(history, placementId, { id, competencyId, level, observedOn, supersedesId });
+      }
+      for (const id of asOfHistory) levels.set(id, currentLevels(history.get(id) ?? []));
+    }
   }
 
-  // 9. The latest feedback of each placement.
-  const feedbackRows = sql
-    .prepare(
-      `select id, placement_id, submitted_at, explains_rating, learning_rating, fairness_rating, safety_rating from (
-         select f.*, row_number() over (partition by placement_id order by submitted_at desc, id desc) as rn
-         from feedback f where placement_id in (select value from json_each(@pids)) and submitted_at < @endOfToday)
-       where rn = 1`,
-    )
-    .all({ pids, endOfToday }) as {
-    id: number;
-    placement_id: number;
-    submitted_at: number;
-    explains_rating: number;
-    learning_rating: number;
-    fairness_rating: number;
-    safety_rating: number;
-  }[];
-  const feedbackByPlacement = new Map(feedbackRows.map((f) => [f.placement_id, f]));
+  // Standing records observed in the look-back window (sign-off while absent).
+  const recent = new Map<number, AssessmentFact[]>();
+  if (needs(ctx, "signoff_while_absent")) {
+    for (const [id, placementId, competencyId, level, observedOn, supersedesId] of sql
+      .prepare(
+        `select a.id, a.placement_id, a.competency_id, a.level, a.observed_on, a.supersedes_id
+         from json_each(@pids) j join assessments a on a.placement_id = j.value and a.observed_on between @from and @today
+         where not exists (select 1 from assessments s where s.supersedes_id = a.id and s.placement_id = a.placement_id)`,
+      )
+      .raw()
+      .all({ pids, from, today }) as [number, number, number, AssessmentLevel, string, number | null][]) {
+      push(recent, placementId, { id, competencyId, level, observedOn, supersedesId });
+    }
+  }
 
-  const placements: PlacementFacts[] = placementRows.map((p) => {
+  // The latest reviewed week before this one: all that `no_weekly_review` reads.
+  const lastReviewed = new Map<number, string>();
+  if (needs(ctx, "no_weekly_review")) {
+    for (const [placementId, week] of sql
+      .prepare(
+        `select j.value, (select max(r.week_of) from weekly_reviews r where r.placement_id = j.value and r.week_of <= @lastEnded)
+         from json_each(@pids) j`,
+      )
+      .raw()
+      .all({ pids, lastEnded: ctx.lastEnded }) as [number, string | null][]) {
+      if (week !== null) lastReviewed.set(placementId, week);
+    }
+  }
+
+  // The current attendance record of each day in the look-back, a week per row
+  // (`placement_weeks.attendance_days`, kept by the write transactions).
+  const currentDay = new Map<number, AttendanceDay[]>();
+  if (needs(ctx, "attendance_risk", "signoff_while_absent", "education_not_granted")) {
+    for (const [placementId, weekOf, packed] of sql
+      .prepare(
+        `select placement_id, week_of, attendance_days from placement_weeks
+         where placement_id in (select value from json_each(@pids)) and week_of between @fromMonday and @today and attendance_days <> 0`,
+      )
+      .raw()
+      .all({ pids, fromMonday: mondayOf(from), today }) as [number, string, number][]) {
+      const dates = weekDates(ctx, weekOf);
+      for (const d of decodeAttendanceWeek(packed)) {
+        const date = dates[d.day]!;
+        if (date < from || date > today) continue;
+        push(currentDay, placementId, { date, status: d.status, absenceReason: d.absenceReason, hasNote: d.hasNote });
+      }
+    }
+  }
+
+  // The education ledger in the look-back, events in the order recorded.
+  const afternoonsByPlacement = new Map<number, EducationAfternoonFact[]>();
+  if (needs(ctx, "education_not_granted", "education_mismatch")) {
+    const afternoonById = new Map<number, { afternoonId: number; date: string; events: EducationEventKind[] }>();
+    for (const [id, placementId, date, kind] of sql
+      .prepare(
+        `select f.id, f.placement_id, f.date, e.kind from education_afternoons f
+         left join education_events e on e.afternoon_id = f.id and e.created_at < @endOfToday
+         where f.placement_id in (select value from json_each(@pids)) and f.date between @from and @today
+         order by f.placement_id, f.date, e.id`,
+      )
+      .raw()
+      .all({ pids, from, today, endOfToday: ctx.endOfToday }) as [number, number, string, EducationEventKind | null][]) {
+      let afternoon = afternoonById.get(id);
+      if (!afternoon) {
+        afternoon = { afternoonId: id, date, events: [] };
+        afternoonById.set(id, afternoon);
+        push(afternoonsByPlacement, placementId, afternoon);
+      }
+      if (kind) afternoon.events.push(kind);
+    }
+  }
+
+  // The latest feedback of each placement: one index seek each.
+  const feedbackByPlacement = new Map<number, [number, number, number, number, number, number, number]>();
+  if (needs(ctx, "feedback_concern")) {
+    for (const row of sql
+      .prepare(
+        `select f.placement_id, f.id, f.submitted_at, f.explains_rating, f.learning_rating, f.fairness_rating, f.safety_rating
+         from json_each(@pids) j join feedback f on f.id = (
+           select g.id from feedback g where g.placement_id = j.value and g.submitted_at < @endOfToday
+           order by g.submitted_at desc, g.id desc limit 1)`,
+      )
+      .raw()
+      .all({ pids, endOfToday: ctx.endOfToday }) as [number, number, number, number, number, number, number][]) {
+      feedbackByPlacement.set(row[0], row);
+    }
+  }
+
+  const none = new Map<number, CurrentLevel>();
+  return rows.map((p) => {
     const f = feedbackByPlacement.get(p.id);
     const latestFeedback: FeedbackFact | null = f
-      ? {
-          feedbackId: f.id,
-          submittedOn: siteDate(p.site_id, f.submitted_at),
-          explains: f.explains_rating,
-          learning: f.learning_rating,
-          fairness: f.fairness_rating,
-          safety: f.safety_rating,
-        }
+      ? { feedbackId: f[1], submittedOn: siteDate(ctx, p.site_id, f[2]), explains: f[3], learning: f[4], fairness: f[5], safety: f[6] }
       : null;
+    const reviewedWeek = lastReviewed.get(p.id);
     return {
       placementId: p.id,
       siteId: p.site_id,
@@ -318,97 +421,101 @@ function loadFacts(database: DB, scope: Scope, today: string, thresholds: Iterab
       workingWeekdays: parseWeekdays(p.working_weekdays),
       educationWeekdays: parseWeekdays(p.education_weekdays),
       apprenticeDateOfBirth: p.date_of_birth,
-      competencies: competencies.get(p.framework_version_id) ?? [],
-      assessments: assessmentsByPlacement.get(p.id) ?? [],
-      reviewedWeeks: reviewed.get(p.id) ?? new Set(),
-      attendance: [...(currentDay.get(p.id)?.values() ?? [])],
+      competencies: ctx.competencies.get(p.framework_version_id) ?? [],
+      assessments: recent.get(p.id) ?? [],
+      currentLevels: levels.get(p.id) ?? none,
+      reviewedWeeks: new Set(reviewedWeek === undefined ? [] : [reviewedWeek]),
+      attendance: currentDay.get(p.id) ?? [],
       educationAfternoons: afternoonsByPlacement.get(p.id) ?? [],
       latestFeedback,
     };
   });
+}
 
-  // 10. Trainers: their active placements (wherever they are in scope or not).
+function loadTrainers(ctx: PassContext, ids: number[]): TrainerFacts[] {
+  const sql = ctx.database.$client;
+  const trainerRows = sql
+    .prepare(
+      `select u.id, u.site_id, u.employer_id from json_each(@ids) j join users u on u.id = j.value
+       where u.role = 'trainer' and u.site_id is not null and u.employer_id is not null ${ctx.siteId === null ? "" : "and u.site_id = @site"}
+       order by u.id`,
+    )
+    .all({ ids: json(ids), ...(ctx.siteId === null ? {} : { site: ctx.siteId }) }) as TrainerRow[];
+  if (trainerRows.length === 0) return [];
+  const tids = json(trainerRows.map((t) => t.id));
+  loadSites(ctx, trainerRows.map((t) => t.site_id));
+
+  // Their active placements (wherever those are).
   const activeByTrainer = new Map<number, { placementId: number; apprenticeId: number; startDate: string }[]>();
-  for (const p of sql
-    .prepare(
-      `select id, trainer_user_id, apprentice_id, start_date from placements
-       where status = 'active' and trainer_user_id in (select value from json_each(@tids)) order by id`,
-    )
-    .all({ tids }) as { id: number; trainer_user_id: number; apprentice_id: number; start_date: string }[]) {
-    push(activeByTrainer, p.trainer_user_id, { placementId: p.id, apprenticeId: p.apprentice_id, startDate: p.start_date });
+  if (needs(ctx, "trainer_inactive")) {
+    for (const [id, trainerUserId, apprenticeId, startDate] of sql
+      .prepare(
+        `select p.id, p.trainer_user_id, p.apprentice_id, p.start_date from json_each(@tids) j
+         join placements p on p.trainer_user_id = j.value and p.status = 'active' order by p.id`,
+      )
+      .raw()
+      .all({ tids }) as [number, number, number, string][]) {
+      push(activeByTrainer, trainerUserId, { placementId: id, apprenticeId, startDate });
+    }
   }
 
-  // 11. The moment each trainer last signed: an assessment entered or a weekly review submitted.
+  // The moment each last signed: an assessment entered or a weekly review submitted (index seeks).
   const lastSignedMs = new Map<number, number>();
-  for (const r of sql
-    .prepare(
-      `select trainer_user_id as t, max(created_at) as m from assessments
-       where trainer_user_id in (select value from json_each(@tids)) and created_at < @endOfToday group by trainer_user_id
-       union all
-       select trainer_user_id as t, max(submitted_at) as m from weekly_reviews
-       where trainer_user_id in (select value from json_each(@tids)) and submitted_at < @endOfToday group by trainer_user_id`,
-    )
-    .all({ tids, endOfToday }) as { t: number; m: number | null }[]) {
-    if (r.m !== null) lastSignedMs.set(r.t, Math.max(r.m, lastSignedMs.get(r.t) ?? 0));
+  if (needs(ctx, "trainer_inactive")) {
+    for (const [trainerUserId, a, r] of sql
+      .prepare(
+        `select j.value,
+                (select max(created_at) from assessments where trainer_user_id = j.value and created_at < @endOfToday),
+                (select max(submitted_at) from weekly_reviews where trainer_user_id = j.value and submitted_at < @endOfToday)
+         from json_each(@tids) j`,
+      )
+      .raw()
+      .all({ tids, endOfToday: ctx.endOfToday }) as [number, number | null, number | null][]) {
+      const m = Math.max(a ?? -Infinity, r ?? -Infinity);
+      if (Number.isFinite(m)) lastSignedMs.set(trainerUserId, m);
+    }
   }
 
-  // 12. Recent `independent` sign-offs by those trainers (entered no earlier than the look-back;
-  //     nobody records an observation before it happens), with their framework's size …
-  const signoffRows = sql
-    .prepare(
-      `select a.id, a.placement_id, p.apprentice_id, a.competency_id, a.observed_on, a.trainer_user_id,
-              (select count(*) from competencies c where c.version_id = p.framework_version_id) as framework_size
-       from assessments a join placements p on p.id = a.placement_id
-       where a.trainer_user_id in (select value from json_each(@tids)) and a.created_at >= @startOfFrom
-         and a.level = 'independent' and a.observed_on between @from and @today
-       order by a.id`,
-    )
-    .all({ tids, startOfFrom, from, today }) as {
-    id: number;
-    placement_id: number;
-    apprentice_id: number;
-    competency_id: number;
-    observed_on: string;
-    trainer_user_id: number;
-    framework_size: number;
-  }[];
-  // 13. … less those a correction has superseded.
-  const supersededSignoffs = new Set(
-    (
-      sql
-        .prepare(
-          `select supersedes_id from assessments
-           where placement_id in (select value from json_each(@signoffPids)) and supersedes_id is not null`,
-        )
-        .all({ signoffPids: json([...new Set(signoffRows.map((s) => s.placement_id))]) }) as { supersedes_id: number }[]
-    ).map((r) => r.supersedes_id),
-  );
+  // Recent `independent` sign-offs by them (entered no earlier than the look-back; nobody
+  // records an observation before it happens) that no correction has superseded.
   const signoffsByTrainer = new Map<number, SignoffFact[]>();
-  for (const s of signoffRows) {
-    if (supersededSignoffs.has(s.id)) continue;
-    push(signoffsByTrainer, s.trainer_user_id, {
-      assessmentId: s.id,
-      placementId: s.placement_id,
-      apprenticeId: s.apprentice_id,
-      competencyId: s.competency_id,
-      observedOn: s.observed_on,
-      frameworkSize: s.framework_size,
-    });
+  if (needs(ctx, "bulk_signoff")) {
+    const rows = sql
+      .prepare(
+        `select a.id, a.placement_id, p.apprentice_id, a.competency_id, a.observed_on, a.trainer_user_id, p.framework_version_id
+         from json_each(@tids) j
+         join assessments a on a.trainer_user_id = j.value and a.created_at >= @startOfFrom
+         join placements p on p.id = a.placement_id
+         where a.level = 'independent' and a.observed_on between @from and @today
+           and not exists (select 1 from assessments s where s.supersedes_id = a.id and s.placement_id = a.placement_id)
+         order by a.id`,
+      )
+      .raw()
+      .all({ tids, startOfFrom: ctx.startOfFrom, from: ctx.from, today: ctx.today }) as [number, number, number, number, string, number, number][];
+    loadCompetencies(ctx, rows.map((r) => r[6]));
+    for (const [assessmentId, placementId, apprenticeId, competencyId, observedOn, trainerUserId, versionId] of rows) {
+      push(signoffsByTrainer, trainerUserId, {
+        assessmentId,
+        placementId,
+        apprenticeId,
+        competencyId,
+        observedOn,
+        frameworkSize: ctx.competencies.get(versionId)?.length ?? 0,
+      });
+    }
   }
 
-  const trainers: TrainerFacts[] = trainerRows.map((t) => {
+  return trainerRows.map((t) => {
     const ms = lastSignedMs.get(t.id);
     return {
       trainerUserId: t.id,
       siteId: t.site_id,
       employerId: t.employer_id,
       activePlacements: activeByTrainer.get(t.id) ?? [],
-      lastSignedOn: ms === undefined ? null : siteDate(t.site_id, ms),
+      lastSignedOn: ms === undefined ? null : siteDate(ctx, t.site_id, ms),
       signoffs: signoffsByTrainer.get(t.id) ?? [],
     };
   });
-
-  return { placements, trainers, holidaysBySite, trainerIds: trainerRows.map((t) => t.id) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -450,31 +557,27 @@ function parseEvidence(text: string): Evidence {
   }
 }
 
-function reconcile(database: DB, scope: Scope, facts: Facts, findings: Finding[], now: number): FlagPassResult {
-  const sql = database.$client;
+function reconcile(ctx: PassContext, subjects: Subjects, findings: Finding[]): FlagPassResult {
+  const sql = ctx.database.$client;
+  const { now } = ctx;
   const result: FlagPassResult = { raised: 0, updated: 0, cleared: 0 };
 
-  // Open or acknowledged, or closed by staff while the condition held (written so that the
-  // (site_id, status) index narrows it: cleared flags pile up over the years and are never read).
-  const live =
-    "status in ('open', 'acknowledged', 'resolved', 'dismissed') and (status in ('open', 'acknowledged') or cleared_at is null)";
-  const selectFlags =
-    scope.kind === "sites"
-      ? scope.siteIds === null
-        ? sql.prepare(`select * from flags where site_id in (select id from sites) and ${live}`)
-        : sql.prepare(`select * from flags where site_id in (select value from json_each(@sites)) and ${live}`)
-      : sql.prepare(
-          `select * from flags where (${live}) and (
-             (subject_type = 'placement' and placement_id in (select value from json_each(@pids)))
-             or (subject_type = 'trainer' and trainer_user_id in (select value from json_each(@tids))))
-           ${scope.siteId === null ? "" : "and site_id = @site"}`,
-        );
-  const params =
-    scope.kind === "sites"
-      ? scope.siteIds === null
-        ? {}
-        : { sites: json(scope.siteIds) }
-      : { pids: json(scope.placementIds), tids: json(facts.trainerIds), ...(scope.siteId === null ? {} : { site: scope.siteId }) };
+  // The live flags of exactly these subjects (by the placement and trainer indexes), of the
+  // rules this pass evaluates: cleared flags pile up over the years and are never read.
+  const allRules = ctx.rules.size === FLAG_RULES.length;
+  const ruleFilter = allRules ? "" : "and rule in (select value from json_each(@rules))";
+  const siteFilter = ctx.siteId === null ? "" : "and site_id = @site";
+  const selectFlags = sql.prepare(
+    `select * from flags where subject_type = 'placement' and placement_id in (select value from json_each(@pids)) and ${LIVE} ${ruleFilter} ${siteFilter}
+     union all
+     select * from flags where subject_type = 'trainer' and trainer_user_id in (select value from json_each(@tids)) and ${LIVE} ${ruleFilter} ${siteFilter}`,
+  );
+  const params = {
+    pids: json(subjects.placementIds),
+    tids: json(subjects.trainerIds),
+    ...(allRules ? {} : { rules: JSON.stringify([...ctx.rules]) }),
+    ...(ctx.siteId === null ? {} : { site: ctx.siteId }),
+  };
 
   const touched = ", updated_at = @now";
   const insertFlag = sql.prepare(
@@ -571,39 +674,128 @@ function reconcile(database: DB, scope: Scope, facts: Facts, findings: Finding[]
 // ---------------------------------------------------------------------------------------------
 // The pass
 
+export interface BatchStats {
+  batches: number;
+  /** The longest a batch held the event loop (load, rules and its transaction), wall clock … */
+  longestBatchMs: number;
+  /** … and the CPU it used (on a busy machine the wall clock also counts other processes' turns). */
+  longestBatchCpuMs: number;
+}
+
+function passContext(database: DB, options: FlagPassOptions): PassContext {
+  const { today, thresholdsBySite } = options;
+  const from = addDays(today, -lookbackDays(thresholdsBySite ? [...thresholdsBySite.values()] : [DEFAULT_THRESHOLDS]));
+  // Moments up to the end of `today` (all sites share one zone; with several, the latest end).
+  const zones = [SITE_TIME_ZONE, ...new Set((database.$client.prepare("select distinct timezone from sites").raw().all() as [string][]).map((r) => r[0]))];
+  return {
+    database,
+    today,
+    from,
+    lastEnded: addDays(mondayOf(today), -7),
+    endOfToday: Math.max(...zones.map((z) => startOfDayMs(addDays(today, 1), z))),
+    startOfFrom: Math.min(...zones.map((z) => startOfDayMs(addDays(from, -1), z))),
+    rules: new Set(options.rules ?? FLAG_RULES),
+    siteId: options.siteId ?? null,
+    thresholdsBySite,
+    competencies: new Map(),
+    zones: new Map(),
+    dateOf: new Map(),
+    holidaysBySite: new Map(),
+    weeks: new Map(),
+    now: (options.now ?? new Date()).getTime(),
+  };
+}
+
+/** The subjects of a pass, cut into batches: placements first, then trainers. */
+function* batchesOf(database: DB, ctx: PassContext, options: FlagPassOptions): Generator<Subjects> {
+  const size = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
+  let subjects: Subjects;
+  if (options.placementIds !== undefined) {
+    const placementIds = [...new Set(options.placementIds)].sort((a, b) => a - b);
+    const trainerRules = [...ctx.rules].some((r) => TRAINER_RULE_NAMES.has(r));
+    const trainerIds = options.trainerIds
+      ? [...new Set(options.trainerIds)].sort((a, b) => a - b)
+      : options.trainers === false || !trainerRules || placementIds.length === 0
+        ? []
+        : trainersOfPlacements(database, placementIds, ctx.from);
+    subjects = { placementIds, trainerIds };
+  } else {
+    subjects = sitesSubjects(database, options.siteId === undefined ? null : [options.siteId]);
+  }
+  for (let i = 0; i < subjects.placementIds.length; i += size) yield { placementIds: subjects.placementIds.slice(i, i + size), trainerIds: [] };
+  // A trainer brings a month of sign-offs across all their apprentices: a fifth as many a batch.
+  const trainerSize = Math.max(1, Math.floor(size / 5));
+  for (let i = 0; i < subjects.trainerIds.length; i += trainerSize) yield { placementIds: [], trainerIds: subjects.trainerIds.slice(i, i + trainerSize) };
+}
+
+function findingsOf(ctx: PassContext, subjects: Subjects): Finding[] {
+  const placements = subjects.placementIds.length > 0 ? loadPlacements(ctx, subjects.placementIds) : [];
+  const trainers = subjects.trainerIds.length > 0 ? loadTrainers(ctx, subjects.trainerIds) : [];
+  return evaluateFlags({
+    today: ctx.today,
+    placements,
+    trainers,
+    holidaysBySite: ctx.holidaysBySite,
+    rules: ctx.rules,
+    ...(ctx.thresholdsBySite ? { thresholdsBySite: ctx.thresholdsBySite } : {}),
+  });
+}
+
+function runBatch(ctx: PassContext, subjects: Subjects): FlagPassResult {
+  return reconcile(ctx, subjects, findingsOf(ctx, subjects));
+}
+
+/** What a pass would find, without writing anything (tests compare it with the rules run on whole histories). */
+export function findFlags(database: DB, options: FlagPassOptions): Finding[] {
+  const ctx = passContext(database, options);
+  return [...batchesOf(database, ctx, options)].flatMap((subjects) => findingsOf(ctx, subjects));
+}
+
+const add = (total: FlagPassResult, r: FlagPassResult) => {
+  total.raised += r.raised;
+  total.updated += r.updated;
+  total.cleared += r.cleared;
+};
+
 /**
  * One pass of the flag engine as of `today`: every site, one site, or some placements (and the
- * trainers who train or recently signed for them). Set-based: the number of queries does not
- * grow with the data.
+ * trainers who train or recently signed for them), for every rule or some. Runs its batches one
+ * after the other without yielding: for scripts, tests and the write hook (one batch).
  */
 export function runFlagPass(database: DB, options: FlagPassOptions): FlagPassResult {
-  const { today, thresholdsBySite } = options;
-  let scope: Scope;
-  if (options.placementIds !== undefined) {
-    const ids = [...new Set(options.placementIds)];
-    if (ids.length === 0) return { raised: 0, updated: 0, cleared: 0 };
-    scope = { kind: "placements", placementIds: ids, siteId: options.siteId ?? null };
-  } else {
-    scope = { kind: "sites", siteIds: options.siteId === undefined ? null : [options.siteId] };
+  const ctx = passContext(database, options);
+  const total: FlagPassResult = { raised: 0, updated: 0, cleared: 0 };
+  for (const subjects of batchesOf(database, ctx, options)) add(total, runBatch(ctx, subjects));
+  return total;
+}
+
+/**
+ * The same pass for the server: it gives the event loop back between batches, so requests are
+ * served while it runs and none waits longer than one batch.
+ */
+export async function runFlagPassInBatches(database: DB, options: FlagPassOptions): Promise<FlagPassResult & BatchStats> {
+  const ctx = passContext(database, options);
+  const total: FlagPassResult & BatchStats = { raised: 0, updated: 0, cleared: 0, batches: 0, longestBatchMs: 0, longestBatchCpuMs: 0 };
+  for (const subjects of batchesOf(database, ctx, options)) {
+    const started = performance.now();
+    const cpu = process.cpuUsage();
+    add(total, runBatch(ctx, subjects));
+    const used = process.cpuUsage(cpu);
+    total.batches += 1;
+    total.longestBatchMs = Math.max(total.longestBatchMs, performance.now() - started);
+    total.longestBatchCpuMs = Math.max(total.longestBatchCpuMs, (used.user + used.system) / 1000);
+    await new Promise((resolve) => setImmediate(resolve));
   }
-  const thresholds = thresholdsBySite ? [...thresholdsBySite.values()] : [DEFAULT_THRESHOLDS];
-  const facts = loadFacts(database, scope, today, thresholds);
-  const findings = evaluateFlags({
-    today,
-    placements: facts.placements,
-    trainers: facts.trainers,
-    holidaysBySite: facts.holidaysBySite,
-    ...(thresholdsBySite ? { thresholdsBySite } : {}),
-  });
-  return reconcile(database, scope, facts, findings, (options.now ?? new Date()).getTime());
+  return total;
 }
 
 let unsubscribe: (() => void) | null = null;
 
 /**
- * Re-evaluate after each relevant write (docs/product.md §5): when a placement's records change, run
- * the pass for that placement and the trainers who train or recently signed for it. Returns the
- * unsubscribe function; registering again replaces the earlier subscription.
+ * Re-evaluate after each relevant write (docs/product.md §5): when a placement's records change,
+ * run the rules that read those records for that placement and the trainers who train or
+ * recently signed for it. Returns the unsubscribe function; registering again replaces the
+ * earlier one.
  */
 export function registerFlagHooks(
   options: {
@@ -617,9 +809,11 @@ export function registerFlagHooks(
   const off = onRecordsChanged((event) => {
     const database = (options.database ?? processDb)();
     const thresholdsBySite = options.thresholdsBySite?.(database);
+    const rules = [...new Set(event.kinds.flatMap((kind) => RULES_BY_RECORD_KIND[kind]))];
     runFlagPass(database, {
       today: (options.today ?? siteToday)(),
       placementIds: [event.placementId],
+      rules,
       ...(thresholdsBySite ? { thresholdsBySite } : {}),
     });
   });

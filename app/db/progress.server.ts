@@ -2,12 +2,12 @@
  * Progress reads shared by the role pages: a fixed number of queries for any number of
  * placements (no query per row).
  */
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 
-import { currentLevels, type AssessmentRecord, type CurrentLevel } from "~/domain/progress";
+import type { CurrentLevel } from "~/domain/progress";
 
-import { db } from "./client.server";
-import { assessments, competencies, frameworkUnits } from "./schema";
+import { db, prepared } from "./client.server";
+import { competencies, competencyLevels, frameworkUnits } from "./schema";
 
 export type CompetencyRow = typeof competencies.$inferSelect;
 
@@ -29,41 +29,40 @@ export function competenciesByVersion(versionIds: readonly number[]): Map<number
   return out;
 }
 
-/** Current level of each competency, per placement, from the append-only history. */
+/**
+ * Current level of each competency, per placement: `currentLevels` of the append-only history,
+ * as `competency_levels` keeps it (decision 0016), so a page reads a row per competency rather
+ * than every record of every placement.
+ */
 export function levelsByPlacement(placementIds: readonly number[]): Map<number, Map<number, CurrentLevel>> {
-  const out = new Map<number, Map<number, CurrentLevel>>();
+  const out = new Map<number, Map<number, CurrentLevel>>(placementIds.map((id) => [id, new Map()]));
   if (placementIds.length === 0) return out;
   const rows = db()
     .select({
-      id: assessments.id,
-      placementId: assessments.placementId,
-      competencyId: assessments.competencyId,
-      level: assessments.level,
-      observedOn: assessments.observedOn,
-      supersedesId: assessments.supersedesId,
+      placementId: competencyLevels.placementId,
+      competencyId: competencyLevels.competencyId,
+      level: competencyLevels.level,
+      observedOn: competencyLevels.observedOn,
+      assessmentId: competencyLevels.assessmentId,
     })
-    .from(assessments)
-    .where(inArray(assessments.placementId, [...placementIds]))
+    .from(competencyLevels)
+    .where(inArray(competencyLevels.placementId, [...placementIds]))
     .all();
-  const grouped = new Map<number, AssessmentRecord[]>();
-  for (const row of rows) {
-    const list = grouped.get(row.placementId) ?? [];
-    list.push(row);
-    grouped.set(row.placementId, list);
-  }
-  for (const id of placementIds) out.set(id, currentLevels(grouped.get(id) ?? []));
+  for (const { placementId, competencyId, ...level } of rows) out.get(placementId)?.set(competencyId, level);
   return out;
 }
 
-/** A framework version's units and competencies, in order: two queries, whatever its size. */
-export function frameworkChecklist(versionId: number) {
-  const units = db()
+const checklistUnits = prepared((database) =>
+  database
     .select({ id: frameworkUnits.id, code: frameworkUnits.code, titleEn: frameworkUnits.titleEn, titleKm: frameworkUnits.titleKm })
     .from(frameworkUnits)
-    .where(eq(frameworkUnits.versionId, versionId))
+    .where(eq(frameworkUnits.versionId, sql.placeholder("versionId")))
     .orderBy(asc(frameworkUnits.position))
-    .all();
-  const checklist = db()
+    .prepare(),
+);
+
+const checklistCompetencies = prepared((database) =>
+  database
     .select({
       id: competencies.id,
       unitId: competencies.unitId,
@@ -75,8 +74,12 @@ export function frameworkChecklist(versionId: number) {
       expectedByWeek: competencies.expectedByWeek,
     })
     .from(competencies)
-    .where(eq(competencies.versionId, versionId))
+    .where(eq(competencies.versionId, sql.placeholder("versionId")))
     .orderBy(asc(competencies.position))
-    .all();
-  return { units, competencies: checklist };
+    .prepare(),
+);
+
+/** A framework version's units and competencies, in order: two prepared queries, whatever its size. */
+export function frameworkChecklist(versionId: number) {
+  return { units: checklistUnits().all({ versionId }), competencies: checklistCompetencies().all({ versionId }) };
 }

@@ -15,30 +15,32 @@
  * moment, and ended placements by end date — see the notes at `loadFlags` and `loadExits`.
  */
 import type { Actor } from "~/domain/permissions";
-import { addDays, startOfDayMs, zonedDateOf } from "~/domain/dates";
-import type { AssessmentLevel, AttendanceStatus, EducationEventKind, FlagRule, FlagStatus, OutcomeCheckinMonths, Phase, PlacementOutcome, PlacementStatus } from "~/domain/enums";
+import { addDays, mondayOf, startOfDayMs, zonedDateOf } from "~/domain/dates";
+import type { AssessmentLevel, FlagRule, FlagStatus, OutcomeCheckinMonths, Phase, PlacementOutcome, PlacementStatus } from "~/domain/enums";
 import {
   addMonths,
   asOfDate,
+  levelsAt,
   programmeOutcomes,
+  siteAccountability,
   trainerAccountability,
   type AccountabilityReport,
   type OutcomeApprentice,
   type OutcomesReport,
   type Period,
-  type ReportAfternoon,
+  type ReportLevel,
   type ReportPlacement,
+  type SiteAccountability,
 } from "~/domain/reports";
 
 import { db } from "./client.server";
-import { feedback as feedbackTable, flagEvents, flags as flagsTable, weeklyReviews } from "./schema";
+import { feedback as feedbackTable, flagEvents, flags as flagsTable } from "./schema";
 import { sitesFor, type SiteRow } from "./staff.server";
 
 /**
  * Moment columns are named through the schema, which has renamed them before (a review's
  * moment became `submitted_at`, a flag's `raised_at`); other columns are named plainly.
  */
-const REVIEW_SUBMITTED = weeklyReviews.submittedAt.name;
 const FEEDBACK_SUBMITTED = feedbackTable.submittedAt.name;
 const FLAG_RAISED = flagsTable.raisedAt.name;
 const FLAG_EVENT_AT = flagEvents.createdAt.name;
@@ -79,6 +81,9 @@ export function intakesOf(siteIds: readonly number[]): IntakeChoice[] {
 // Small helpers
 
 const json = (ids: readonly number[]) => JSON.stringify(ids);
+
+/** The number of bits set in 0…127, one digit each: a 7-day mask's count, looked up in SQL. */
+const POPCOUNT = Array.from({ length: 128 }, (_, m) => m.toString(2).replaceAll("0", "").length).join("");
 
 function all<T>(query: string, params: Record<string, unknown> = {}): T[] {
   return db().$client.prepare(query).all(params) as T[];
@@ -124,57 +129,31 @@ export function loadTrainerAccountability(actor: Actor, filters: Period & { site
   );
 
   // 3. Placements active at some time in the period.
-  const placements = all<Omit<ReportPlacement, "status" | "outcome"> & { status: PlacementStatus; outcome: PlacementOutcome | null }>(
-    `select id, apprentice_id as apprenticeId, employer_id as employerId, trainer_user_id as trainerUserId,
-            framework_version_id as frameworkVersionId, start_date as startDate, ended_on as endedOn, status, outcome
-     from placements
-     where employer_id in (select id from employers where site_id in (select value from json_each(@sites)))
-       and start_date <= @to and (ended_on is null or ended_on >= @from)
-     order by id`,
-    { sites: siteIds, from: period.from, to: period.to },
-  );
+  const placements = activePlacements(siteIds, period);
   const pids = json(placements.map((p) => p.id));
-  const runningAtEnd = json(placements.filter((p) => p.startDate <= asOf && (p.endedOn === null || p.endedOn >= asOf)).map((p) => p.id));
+  const runningAtEnd = placements.filter((p) => p.startDate <= asOf && (p.endedOn === null || p.endedOn >= asOf)).map((p) => p.id);
 
-  // 4. Weekly reviews of the period's weeks: the first submission of each week.
-  const reviews = all<{ placementId: number; weekOf: string; firstMs: number }>(
-    `select placement_id as placementId, week_of as weekOf, min(${REVIEW_SUBMITTED}) as firstMs from weekly_reviews
-     where placement_id in (select value from json_each(@pids)) and week_of between @from and @to
-     group by placement_id, week_of`,
-    { pids, from: period.from, to: period.to },
+  // 4. The period's weeks from the facts: the first review of each week, and the education
+  //    afternoons of each week already classified (a day per bit).
+  const weeks = all<{ placementId: number; weekOf: string; firstMs: number | null; agreedMask: number; releasedMask: number }>(
+    `select w.placement_id as placementId, w.week_of as weekOf, w.first_review_at as firstMs,
+            w.afternoons_agreed_mask as agreedMask, w.afternoons_released_mask as releasedMask
+     from json_each(@pids) j join placement_weeks w on w.placement_id = j.value and w.week_of between @fromMonday and @to`,
+    { pids, fromMonday: mondayOf(period.from), to: period.to },
   );
 
-  // 5. Sign-offs: per placement × competency, the first standing `independent` record (none of
-  //    the placement's corrections supersedes it), when observed in the period.
+  // 5. Sign-offs: per placement × competency, the first standing `independent` record, when
+  //    observed in the period (kept in `competency_levels`).
   const signoffs = all<{ assessmentId: number; placementId: number; competencyId: number; trainerUserId: number; observedOn: string }>(
-    `select id as assessmentId, placement_id as placementId, competency_id as competencyId,
-            trainer_user_id as trainerUserId, observed_on as observedOn
-     from (
-       select a.id, a.placement_id, a.competency_id, a.trainer_user_id, a.observed_on,
-              row_number() over (partition by a.placement_id, a.competency_id order by a.observed_on, a.id) as rn
-       from assessments a
-       where a.placement_id in (select value from json_each(@pids)) and a.level = 'independent'
-         and a.id not in (select supersedes_id from assessments
-                          where placement_id in (select value from json_each(@pids)) and supersedes_id is not null))
-     where rn = 1 and observed_on between @from and @to`,
+    `select l.independent_id as assessmentId, l.placement_id as placementId, l.competency_id as competencyId,
+            l.independent_by as trainerUserId, l.independent_on as observedOn
+     from json_each(@pids) j join competency_levels l on l.placement_id = j.value
+     where l.independent_on between @from and @to`,
     { pids, from: period.from, to: period.to },
   );
 
-  // 6. The level holding at the period's end (as `currentLevels` of the records observed by
-  //    then), for the placements still running then.
-  const levelsAtEnd = all<{ placementId: number; competencyId: number; level: AssessmentLevel; observedOn: string; assessmentId: number }>(
-    `select placement_id as placementId, competency_id as competencyId, level, observed_on as observedOn, id as assessmentId
-     from (
-       select a.id, a.placement_id, a.competency_id, a.level, a.observed_on,
-              row_number() over (partition by a.placement_id, a.competency_id order by a.observed_on desc, a.id desc) as rn
-       from assessments a
-       where a.placement_id in (select value from json_each(@pids)) and a.observed_on <= @asOf
-         and a.id not in (select supersedes_id from assessments
-                          where placement_id in (select value from json_each(@pids)) and observed_on <= @asOf
-                            and supersedes_id is not null))
-     where rn = 1`,
-    { pids: runningAtEnd, asOf },
-  );
+  // 6. The levels holding at the period's end, for the placements still running then.
+  const levelsAtEnd = levelsOn(runningAtEnd, asOf);
 
   // 7. The plans (expected-by weeks) of the frameworks those placements follow.
   const competencies = all<{ id: number; versionId: number; expectedByWeek: number }>(
@@ -186,33 +165,12 @@ export function loadTrainerAccountability(actor: Actor, filters: Period & { site
   // 8. Flags raised in the period, with when staff resolved them.
   const flags = loadFlags(siteIds, startMs, endMs);
 
-  // 9. Education afternoons dated in the period: each with its ledger (kinds in the order
-  //    recorded) and, where the trainer gave no word, the day's current attendance status.
-  const afternoonRows = all<{ placementId: number; date: string; kinds: string | null; attendance: AttendanceStatus | null }>(
-    `select x.placement_id as placementId, x.date, group_concat(e.kind, ',' order by e.id) as kinds,
-            case when max(e.kind in ('released', 'refused')) = 1 then null
-                 else (select t.status from attendance t where t.placement_id = x.placement_id and t.date = x.date
-                       order by t.id desc limit 1) end as attendance
-     from education_afternoons x
-     left join education_events e on e.afternoon_id = x.id
-     where x.placement_id in (select value from json_each(@pids)) and x.date between @from and @asOf
-     group by x.id`,
-    { pids, from: period.from, asOf },
-  );
-  const afternoons: ReportAfternoon[] = afternoonRows.map((row) => ({
-    placementId: row.placementId,
-    date: row.date,
-    events: row.kinds ? (row.kinds.split(",") as EducationEventKind[]) : [],
-    attendance: row.attendance,
-  }));
-
-  // 10. Feedback submitted in the period (its figures are gated in the domain, ≥ 3 apprentices).
+  // 9. Feedback submitted in the period (its figures are gated in the domain, ≥ 3 apprentices).
   const feedback = all<{ placementId: number; ms: number; e: number; l: number; f: number; s: number }>(
-    `select placement_id as placementId, ${FEEDBACK_SUBMITTED} as ms, explains_rating as e, learning_rating as l,
-            fairness_rating as f, safety_rating as s
-     from feedback
-     where placement_id in (select value from json_each(@pids))
-       and ${FEEDBACK_SUBMITTED} >= @startMs and ${FEEDBACK_SUBMITTED} < @endMs`,
+    `select f.placement_id as placementId, f.${FEEDBACK_SUBMITTED} as ms, f.explains_rating as e, f.learning_rating as l,
+            f.fairness_rating as f, f.safety_rating as s
+     from json_each(@pids) j join feedback f on f.placement_id = j.value
+       and f.${FEEDBACK_SUBMITTED} >= @startMs and f.${FEEDBACK_SUBMITTED} < @endMs`,
     { pids, startMs, endMs },
   );
 
@@ -222,7 +180,7 @@ export function loadTrainerAccountability(actor: Actor, filters: Period & { site
     trainers: trainers.map((t) => ({ ...t, active: t.active === 1 })),
     employers: employers.filter((e) => e.active === 1 || busyEmployers.has(e.id)).map(({ active: _a, ...e }) => e),
     placements,
-    reviews: reviews.map((r) => ({ placementId: r.placementId, weekOf: r.weekOf, submittedOn: dateOf(r.firstMs) })),
+    reviews: weeks.flatMap((w) => (w.firstMs === null ? [] : [{ placementId: w.placementId, weekOf: w.weekOf, submittedOn: dateOf(w.firstMs) }])),
     signoffs,
     levelsAtEnd,
     competencies,
@@ -234,10 +192,150 @@ export function loadTrainerAccountability(actor: Actor, filters: Period & { site
       status: f.status,
       resolvedOn: f.resolvedMs === null ? null : dateOf(f.resolvedMs),
     })),
-    afternoons,
+    educationWeeks: weeks,
     feedback: feedback.map((r) => ({ placementId: r.placementId, submittedOn: dateOf(r.ms), ratings: [r.e, r.l, r.f, r.s] as const })),
   });
   return { period, sites, report };
+}
+
+type PlacementOfPeriod = Omit<ReportPlacement, "status" | "outcome"> & { status: PlacementStatus; outcome: PlacementOutcome | null; siteId: number };
+
+/**
+ * Placements of the sites active at some time in the period: those active now, and those that
+ * ended since its start (by `placements_employer_status`: a site's years of ended placements are
+ * not read).
+ */
+function activePlacements(siteIds: string, period: { from: string; to: string }): PlacementOfPeriod[] {
+  return all<PlacementOfPeriod>(
+    `select p.id, p.apprentice_id as apprenticeId, p.employer_id as employerId, p.trainer_user_id as trainerUserId,
+            p.framework_version_id as frameworkVersionId, p.start_date as startDate, p.ended_on as endedOn, p.status, p.outcome,
+            e.site_id as siteId
+     from employers e
+     join placements p on p.employer_id = e.id
+       and (p.status = 'active' or (p.status in ('completed', 'withdrawn', 'transferred') and p.ended_on >= @from))
+     where e.site_id in (select value from json_each(@sites)) and p.start_date <= @to
+     order by p.id`,
+    { sites: siteIds, from: period.from, to: period.to },
+  );
+}
+
+/**
+ * The level of each competency holding on `date` (`currentLevels` of the records observed by
+ * then), for these placements. A placement with no record observed after that day reads its
+ * levels from `competency_levels`; one with later records, from its records up to the day (the
+ * same two queries whatever the data). Only `independent` levels are returned: the reports count
+ * competent ones.
+ */
+function levelsOn(placementIds: readonly number[], date: string): ReportLevel[] {
+  const ids = json(placementIds);
+  const later = new Set(
+    all<{ id: number }>(
+      `select j.value as id from json_each(@ids) j
+       where exists (select 1 from assessments a where a.placement_id = j.value and a.observed_on > @date)`,
+      { ids, date },
+    ).map((r) => r.id),
+  );
+  const current = all<ReportLevel>(
+    `select l.placement_id as placementId, l.competency_id as competencyId, l.level, l.observed_on as observedOn, l.assessment_id as assessmentId
+     from json_each(@ids) j join competency_levels l on l.placement_id = j.value and l.level = 'independent'`,
+    { ids: json(placementIds.filter((id) => !later.has(id))) },
+  );
+  const history = all<{ id: number; placementId: number; competencyId: number; level: AssessmentLevel; observedOn: string; supersedesId: number | null }>(
+    `select a.id, a.placement_id as placementId, a.competency_id as competencyId, a.level, a.observed_on as observedOn, a.supersedes_id as supersedesId
+     from json_each(@ids) j join assessments a on a.placement_id = j.value and a.observed_on <= @date`,
+    { ids: json([...later]), date },
+  );
+  return [...current, ...levelsAt(history, date).filter((l) => l.level === "independent")];
+}
+
+/**
+ * The admin's report across sites leads with one row per site (`siteAccountability`); a site
+ * opens on demand as the full report. Aggregated in SQL from the facts, a fixed number of
+ * queries whatever the number of sites.
+ */
+export function loadAccountabilityOverview(actor: Actor, filters: Period): { period: Period; sites: SiteRow[]; rows: SiteAccountability[] } {
+  const { sites } = reportScope(actor);
+  const period: Period = { from: filters.from, to: filters.to, today: filters.today };
+  if (sites.length === 0) return { period, sites, rows: [] };
+  const siteIds = json(sites.map((s) => s.id));
+  const asOf = asOfDate(period);
+  const { startMs, endMs } = periodMoments(period);
+  const placements = activePlacements(siteIds, period);
+  // Afternoons count once over (today's is still open): up to the day before today.
+  const educationTo = asOf < period.today ? asOf : addDays(period.today, -1);
+  const lastSunday = addDays(mondayOf(period.today), -1);
+
+  // Reviewed weeks owed (a Monday in the period, from the week of the start to the last week
+  // over or the week of the end: `expectedReviewWeeks`), and the afternoons of the period's days:
+  // whole weeks inside it, and the day bits of the (at most two) weeks it cuts, counted by a
+  // look-up of each 7-day mask's bits.
+  const daysOfWeek = (monday: string) => {
+    let days = 0;
+    for (let i = 0; i < 7; i++) {
+      const date = addDays(monday, i);
+      if (date >= period.from && date <= educationTo) days |= 1 << i;
+    }
+    return days;
+  };
+  const firstWeek = mondayOf(period.from);
+  const lastWeek = mondayOf(educationTo < period.from ? period.from : educationTo);
+  const count = (mask: string) =>
+    `unicode(substr(@popcount, (${mask} & (case w.week_of when @firstWeek then @firstDays when @lastWeek then @lastDays
+                                                 else (case when w.week_of < @lastWeek then 127 else 0 end) end)) + 1, 1)) - 48`;
+  const weekRows = all<{ siteId: number; reviewed: number; agreed: number; released: number }>(
+    `select w.site_id as siteId,
+            sum(w.reviews > 0 and w.week_of >= @from and w.week_of <= @to
+                and (w.week_of >= p.start_date or p.start_date <= date(w.week_of, '+6 days'))
+                and w.week_of <= (case when p.ended_on is not null and p.ended_on < @today then p.ended_on else @lastSunday end)) as reviewed,
+            sum(${count("w.afternoons_agreed_mask")}) as agreed,
+            sum(${count("w.afternoons_released_mask")}) as released
+     from placement_weeks w join placements p on p.id = w.placement_id
+     where w.site_id in (select value from json_each(@sites)) and w.week_of between @firstWeek and @to
+     group by w.site_id`,
+    {
+      sites: siteIds,
+      popcount: POPCOUNT,
+      firstWeek,
+      lastWeek,
+      firstDays: daysOfWeek(firstWeek),
+      lastDays: daysOfWeek(lastWeek),
+      from: period.from,
+      to: period.to,
+      today: period.today,
+      lastSunday,
+    },
+  );
+  const signed = all<{ siteId: number; n: number }>(
+    `select site_id as siteId, count(*) as n from competency_levels
+     where independent_on between @from and @to and site_id in (select value from json_each(@sites)) group by site_id`,
+    { sites: siteIds, from: period.from, to: period.to },
+  );
+  const flagRows = all<{ siteId: number; raised: number; resolved: number }>(
+    `select f.site_id as siteId, count(*) as raised,
+            sum(f.status = 'resolved' and (select min(e.${FLAG_EVENT_AT}) from flag_events e where e.flag_id = f.id and e.action = 'resolved') < @endMs) as resolved
+     from flags f
+     where f.site_id in (select value from json_each(@sites)) and f.${FLAG_RAISED} >= @startMs and f.${FLAG_RAISED} < @endMs
+       and f.rule <> 'feedback_concern'
+     group by f.site_id`,
+    { sites: siteIds, startMs, endMs },
+  );
+  const weeksBy = new Map(weekRows.map((r) => [r.siteId, r]));
+  const signedBy = new Map(signed.map((r) => [r.siteId, r.n]));
+  const flagsBy = new Map(flagRows.map((r) => [r.siteId, r]));
+  const rows = siteAccountability(
+    period,
+    placements,
+    sites.map((s) => ({
+      siteId: s.id,
+      reviewsSubmitted: weeksBy.get(s.id)?.reviewed ?? 0,
+      afternoonsAgreed: weeksBy.get(s.id)?.agreed ?? 0,
+      afternoonsReleased: weeksBy.get(s.id)?.released ?? 0,
+      competenciesSigned: signedBy.get(s.id) ?? 0,
+      flagsRaised: flagsBy.get(s.id)?.raised ?? 0,
+      flagsResolved: flagsBy.get(s.id)?.resolved ?? 0,
+    })),
+  );
+  return { period, sites, rows };
 }
 
 /**
@@ -338,9 +436,9 @@ export function loadProgrammeOutcomes(actor: Actor, filters: Period & { siteId?:
 
 /**
  * Exits: placements ended completed or withdrawn, with no later placement of the apprentice.
- * Reads the site's apprentices' placements and filters the end date; the index that reads only
- * the period's endings, for schema.ts:
- *   index("placements_status_ended").on(t.status, t.endedOn)
+ * Read from the sites' apprentices (`apprentices_site_phase`, then `placements_apprentice`), so a
+ * site's report never reads other sites' exits; the window (24 months before the period to its
+ * end) covers most of a site's history anyway.
  */
 function loadExits(siteIds: string, from: string, to: string, intakeClause: string, intake: number | null) {
   return all<{
@@ -355,9 +453,9 @@ function loadExits(siteIds: string, from: string, to: string, intakeClause: stri
   }>(
     `select p.id as placementId, p.apprentice_id as apprenticeId, a.site_id as siteId, a.intake_id as intakeId,
             p.ended_on as endedOn, p.status, p.outcome, p.starting_salary_cents as startingSalaryCents
-     from placements p join apprentices a on a.id = p.apprentice_id
-     where p.status in ('completed', 'withdrawn') and p.ended_on between @from and @to
-       and a.site_id in (select value from json_each(@sites)) ${intakeClause}
+     from apprentices a cross join placements p on p.apprentice_id = a.id
+     where a.site_id in (select value from json_each(@sites)) ${intakeClause}
+       and p.status in ('completed', 'withdrawn') and p.ended_on between @from and @to
        and not exists (select 1 from placements q
                        where q.apprentice_id = p.apprentice_id and q.id <> p.id and q.start_date > p.ended_on)
      order by p.ended_on, p.id`,

@@ -494,6 +494,8 @@ export const placements = sqliteTable(
     index("placements_employer_status").on(t.employerId, t.status),
     index("placements_apprentice").on(t.apprenticeId),
     index("placements_status_ended").on(t.status, t.endedOn),
+    /** The staff placement page shows where a transferred placement went. */
+    index("placements_transferred_from").on(t.transferredFromId).where(sql`transferred_from_id is not null`),
     uniqueIndex("placements_one_active_per_apprentice")
       .on(t.apprenticeId)
       .where(sql`status = 'active'`),
@@ -619,7 +621,11 @@ export const assessments = sqliteTable(
   },
   (t) => [
     index("assessments_placement_competency").on(t.placementId, t.competencyId, t.id),
+    /** A placement's records of some days (the flag pass's recent window, a report's period). */
+    index("assessments_placement_observed").on(t.placementId, t.observedOn),
     index("assessments_trainer_created").on(t.trainerUserId, t.createdAt),
+    /** "Is this record superseded?" by an index seek, not a scan of the placement's history. */
+    index("assessments_supersedes").on(t.supersedesId).where(sql`supersedes_id is not null`),
     check("assessments_level", oneOf(t.level, ASSESSMENT_LEVELS)),
     check("assessments_observed_on", isoDate(t.observedOn)),
     check("assessments_correction", sql`(${t.supersedesId} is null) = (${t.correctionReason} is null)`),
@@ -733,7 +739,8 @@ export const educationEvents = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index("education_events_afternoon").on(t.afternoonId, t.id),
+    // Covering: the flag pass and the week card read an afternoon's ledger from the index alone.
+    index("education_events_afternoon").on(t.afternoonId, t.id, t.kind, t.createdAt),
     check("education_events_kind", oneOf(t.kind, EDUCATION_EVENT_KINDS)),
     check("education_events_refusal", sql`${t.kind} <> 'refused' or ${t.reason} is not null`),
   ],
@@ -989,6 +996,72 @@ export const auditEvents = sqliteTable(
     index("audit_events_actor").on(t.actorUserId, t.createdAt),
     index("audit_events_entity").on(t.entity, t.entityId),
   ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Derived facts (docs/decisions/0016). Kept up to date by triggers in the same transaction as the
+// append-only records they summarise (migration "facts_triggers"), so every write path — the
+// app, the factories, the seed, the benchmark generator — keeps them right. The app never writes
+// them; they are updated in place because they are derived, and can be rebuilt from the records.
+
+/**
+ * Per placement and competency: the level holding now (the latest observation by date, then by
+ * record, among records no correction of the placement supersedes — `currentLevels`), and the
+ * first standing `independent` sign-off (by date, then record), the one the reports count.
+ */
+export const competencyLevels = sqliteTable(
+  "competency_levels",
+  {
+    placementId: integer("placement_id")
+      .notNull()
+      .references(() => placements.id),
+    competencyId: integer("competency_id")
+      .notNull()
+      .references(() => competencies.id),
+    /** The placement's site (its employer's), so a report across sites reads one index. */
+    siteId: integer("site_id").notNull(),
+    assessmentId: integer("assessment_id").notNull(),
+    level: text("level", { enum: ASSESSMENT_LEVELS }).notNull(),
+    observedOn: text("observed_on").notNull(),
+    independentId: integer("independent_id"),
+    independentOn: text("independent_on"),
+    /** The trainer who signed that first `independent` record. */
+    independentBy: integer("independent_by"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.placementId, t.competencyId] }),
+    index("competency_levels_signed").on(t.independentOn, t.siteId).where(sql`independent_on is not null`),
+  ],
+);
+
+/**
+ * Per placement and week (`week_of` = its Monday): what the reports count, by week.
+ * - reviews: weekly review rows (corrections included) and the moment of the first;
+ * - signoffs: first standing `independent` sign-offs observed that week (as `competency_levels`);
+ * - attendance_days: the current attendance record of each day, packed 7 bits a day (day d at
+ *   bit 7·d): status code in bits 0–2, absence reason code in bits 3–5, "has a note" in bit 6
+ *   (`decodeAttendanceWeek` in app/domain/attendance-codes.ts reads it);
+ * - afternoons_*_mask: one bit per day of the week (bit 0 = Monday) for the agreed afternoons
+ *   that count (`classifyAfternoon` in app/domain/reports.ts: agreed / released / at class), so a
+ *   period that starts or ends mid-week is still counted exactly.
+ */
+export const placementWeeks = sqliteTable(
+  "placement_weeks",
+  {
+    placementId: integer("placement_id")
+      .notNull()
+      .references(() => placements.id),
+    weekOf: text("week_of").notNull(),
+    siteId: integer("site_id").notNull(),
+    reviews: integer("reviews").notNull().default(0),
+    firstReviewAt: integer("first_review_at"),
+    signoffs: integer("signoffs").notNull().default(0),
+    attendanceDays: integer("attendance_days").notNull().default(0),
+    afternoonsAgreedMask: integer("afternoons_agreed_mask").notNull().default(0),
+    afternoonsReleasedMask: integer("afternoons_released_mask").notNull().default(0),
+    afternoonsAttendedMask: integer("afternoons_attended_mask").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.placementId, t.weekOf] }), index("placement_weeks_site_week").on(t.siteId, t.weekOf)],
 );
 
 // ---------------------------------------------------------------------------------------------

@@ -21,9 +21,9 @@ import {
   createUser,
   recordFeedback,
 } from "./factories.server";
-import { filterChoices, getFlagForStaff, listFlags } from "./flag-review.server";
+import { employerInScope, filterChoices, getFlagForStaff, listFlags, trainerInScope } from "./flag-review.server";
 import { employers, placements } from "./schema";
-import { ownPlacementScope, siteScope, trainsScope } from "./scope.server";
+import { ownPlacementScope, reachesEverySite, siteListScope, siteScope, trainsScope } from "./scope.server";
 import { getTrainerForStaff, listTrainersForStaff } from "./sign-in-links.server";
 import { getApprenticeForStaff, getPlacementForStaff, loadApprenticeRecord } from "./staff-records.server";
 import { sitesFor } from "./staff.server";
@@ -101,6 +101,8 @@ const allowed = (actor: Actor, action: Parameters<typeof can>[1]) =>
     .filter((p) => can(actor, action, subjectOf(p)))
     .map((p) => p.id)
     .sort((a, b) => a - b);
+/** A page that holds every row of these small lists. */
+const EVERYTHING = { page: 1, size: 100 };
 const ids = (rows: { id: number }[]) => rows.map((r) => r.id).sort((a, b) => a - b);
 const placementsWhere = (where: ReturnType<typeof siteScope>) =>
   ids(db.select({ id: placements.id }).from(placements).innerJoin(employers, eq(employers.id, placements.employerId)).where(where).all());
@@ -108,6 +110,10 @@ const placementsWhere = (where: ReturnType<typeof siteScope>) =>
 describe.each(Object.entries(callers))("%s: the scoped queries answer as the policy does", (_name, actor) => {
   it("siteScope lists exactly the placements `placement.manage` allows", () => {
     expect(placementsWhere(siteScope(actor, employers.siteId))).toEqual(allowed(actor, "placement.manage"));
+  });
+
+  it("siteListScope (siteScope spelt as a list of sites) lists exactly the same placements", () => {
+    expect(placementsWhere(siteListScope(actor, employers.siteId))).toEqual(allowed(actor, "placement.manage"));
   });
 
   it("trainsScope lists exactly the placements `placement.record` allows", () => {
@@ -139,11 +145,21 @@ describe.each(Object.entries(callers))("%s: the scoped queries answer as the pol
     expect(sitesForForm(actor).map((s) => s.id)).toEqual(sitesFor(actor).map((s) => s.id));
     expect(intakesForForm(actor).every((i) => reachable(i.siteId))).toBe(true);
     expect(intakesForForm(actor)).toHaveLength(sitesFor(actor).length);
-    expect(ids(listApprentices(actor, {}))).toEqual(ids(listApprentices(callers.admin!, {}).filter((a) => getApprenticeForStaff(actor, a.id) !== null)));
-    expect(ids(listEmployers(actor))).toEqual(ids([salon, hotel, cafe].filter((e) => getEmployerForStaff(actor, e.id) !== null)));
-    expect(ids(listTrainersForStaff(actor))).toEqual(ids([salonTrainer, hotelTrainer, cafeTrainer].filter((t) => getTrainerForStaff(actor, t.id) !== null)));
+    expect(ids(listApprentices(actor, {}, EVERYTHING).rows)).toEqual(ids(listApprentices(callers.admin!, {}, EVERYTHING).rows.filter((a) => getApprenticeForStaff(actor, a.id) !== null)));
+    expect(ids(listEmployers(actor, EVERYTHING).rows)).toEqual(ids([salon, hotel, cafe].filter((e) => getEmployerForStaff(actor, e.id) !== null)));
+    expect(ids(listTrainersForStaff(actor, EVERYTHING).rows)).toEqual(ids([salonTrainer, hotelTrainer, cafeTrainer].filter((t) => getTrainerForStaff(actor, t.id) !== null)));
     expect(ids(listFlags(actor, { status: "all" })).every((id) => getFlagForStaff(actor, id) !== null)).toBe(true);
-    expect(ids(filterChoices(actor).employers)).toEqual(ids(listEmployers(actor)));
+    // Admin's filter choices are those of the site chosen (none before one is); staff's, their site's.
+    if (reachesEverySite(actor)) {
+      expect(filterChoices(actor).employers).toEqual([]);
+      for (const site of [pp, sr]) {
+        expect(ids(filterChoices(actor, site.id).employers)).toEqual(ids(listEmployers(actor, EVERYTHING).rows.filter((e) => e.siteId === site.id)));
+      }
+    } else {
+      expect(ids(filterChoices(actor).employers)).toEqual(ids(listEmployers(actor, EVERYTHING).rows));
+    }
+    for (const e of [salon, hotel, cafe]) expect(employerInScope(actor, e.id)).toBe(getEmployerForStaff(actor, e.id) !== null);
+    for (const t of [salonTrainer, hotelTrainer, cafeTrainer]) expect(trainerInScope(actor, t.id)).toBe(getTrainerForStaff(actor, t.id) !== null);
     const choices = placementChoices(actor);
     expect(choices.employers.every((e) => getEmployerForStaff(actor, e.id) !== null)).toBe(true);
     expect(choices.apprentices.every((a) => getApprenticeForStaff(actor, a.id) !== null)).toBe(true);

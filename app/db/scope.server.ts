@@ -9,7 +9,7 @@ import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 
 import { staffSites, type Actor } from "~/domain/permissions";
 
-import { placements } from "./schema";
+import { placements, sites } from "./schema";
 
 /** A condition no row meets. */
 const NOTHING = sql`0`;
@@ -23,6 +23,15 @@ export function siteScope(actor: Actor, siteColumn: SQLiteColumn): SQL | undefin
   if (sites === "all") return undefined;
   if (sites.length === 0) return NOTHING;
   return sites.length === 1 ? eq(siteColumn, sites[0]!) : inArray(siteColumn, [...sites]);
+}
+
+/**
+ * `siteScope` spelt as a list of sites even for admin (`column in (select id from sites)`): the
+ * same rows, but a read whose index leads with the site (live flags by site and status, say)
+ * seeks site by site instead of scanning everything cleared over the years.
+ */
+export function siteListScope(actor: Actor, siteColumn: SQLiteColumn): SQL {
+  return siteScope(actor, siteColumn) ?? sql`${siteColumn} in (select ${sites.id} from ${sites})`;
 }
 
 /** Whether the caller reaches every site (admin): then forms offer a choice of site. */

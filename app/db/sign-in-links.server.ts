@@ -5,9 +5,10 @@
  */
 import crypto from "node:crypto";
 
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 
 import { hashToken } from "~/auth/session.server";
+import { offsetOf, type PageRequest } from "~/domain/pagination";
 import { can, type Actor } from "~/domain/permissions";
 import { linkState, type LinkState } from "~/domain/sign-in-links";
 
@@ -41,14 +42,19 @@ export function getTrainerForStaff(actor: Actor, trainerUserId: number) {
   return can(actor, "employer.manage", { kind: "employer", siteId: row.siteId, employerId: row.employerId }) ? row : null;
 }
 
-export function listTrainersForStaff(actor: Actor) {
-  return db()
+/** One page of the trainers of the caller's sites (admin: every site), by employer, and how many in all. */
+export function listTrainersForStaff(actor: Actor, page: PageRequest) {
+  const where = and(eq(users.role, "trainer"), siteScope(actor, employers.siteId));
+  const rows = db()
     .select({ id: users.id, displayName: users.displayName, username: users.username, active: users.active, employerName: employers.name, siteId: employers.siteId })
     .from(users)
     .innerJoin(employers, eq(employers.id, users.employerId))
-    .where(and(eq(users.role, "trainer"), siteScope(actor, employers.siteId)))
+    .where(where)
     .orderBy(employers.name, users.displayName)
+    .limit(page.size)
+    .offset(offsetOf(page))
     .all();
+  return { rows, total: db().select({ n: count() }).from(users).innerJoin(employers, eq(employers.id, users.employerId)).where(where).get()?.n ?? 0 };
 }
 
 export { linkState, type LinkState };

@@ -1,6 +1,6 @@
 /**
  * Calendar arithmetic on `YYYY-MM-DD` dates in a site's zone (docs/product.md §9). Dates are plain
- * strings; arithmetic goes through UTC noon so no zone or DST can shift a day.
+ * strings; arithmetic is on whole day numbers (UTC days), so no zone or DST can shift a day.
  */
 
 export const SITE_TIME_ZONE = "Asia/Phnom_Penh";
@@ -8,39 +8,93 @@ export const SITE_TIME_ZONE = "Asia/Phnom_Penh";
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function isIsoDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === value;
+  return dayNumberOrNull(value) !== null;
 }
 
-function toUtc(date: string): Date {
-  if (!isIsoDate(date)) throw new RangeError(`Not an ISO date: ${date}`);
-  return new Date(`${date}T12:00:00Z`);
+/**
+ * Day numbers (days since 1970-01-01) of dates, remembered: a flag pass or a report does date
+ * arithmetic on the same few thousand dates hundreds of thousands of times, and parsing and
+ * checking a date each time dominated it. Bounded: the memory is dropped when it fills.
+ */
+const DAY_MS = 86_400_000;
+const MEMO_LIMIT = 50_000;
+const dayNumbers = new Map<string, number>();
+const datesByNumber = new Map<number, string>();
+
+function dayNumberOrNull(date: string): number | null {
+  const known = dayNumbers.get(date);
+  if (known !== undefined) return known;
+  const m = ISO_DATE.exec(date);
+  if (!m) return null;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  if (new Date(ms).toISOString().slice(0, 10) !== date) return null;
+  if (dayNumbers.size >= MEMO_LIMIT) dayNumbers.clear();
+  const n = ms / DAY_MS;
+  dayNumbers.set(date, n);
+  return n;
+}
+
+function dayNumber(date: string): number {
+  const n = dayNumberOrNull(date);
+  if (n === null) throw new RangeError(`Not an ISO date: ${date}`);
+  return n;
+}
+
+function dateOfDayNumber(n: number): string {
+  let date = datesByNumber.get(n);
+  if (date === undefined) {
+    date = new Date(n * DAY_MS).toISOString().slice(0, 10);
+    if (datesByNumber.size >= MEMO_LIMIT) datesByNumber.clear();
+    datesByNumber.set(n, date);
+  }
+  return date;
+}
+
+/** Intl formatters cost tens of microseconds to build: one per zone (and kind) for the process. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dateFormats.set(timeZone, format);
+  }
+  return format;
+}
+
+function clockFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = clockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+    clockFormats.set(timeZone, format);
+  }
+  return format;
 }
 
 /** The calendar date of a moment in a time zone. */
 export function dateInZone(moment: Date, timeZone: string = SITE_TIME_ZONE): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(moment);
+  const parts = dateFormat(timeZone).formatToParts(moment);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")}`;
 }
 
 export function addDays(date: string, days: number): string {
-  const d = toUtc(date);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  return dateOfDayNumber(dayNumber(date) + days);
 }
 
-/** ISO weekday: 1 = Monday … 7 = Sunday. */
+/** ISO weekday: 1 = Monday … 7 = Sunday (day 0, 1 January 1970, was a Thursday). */
 export function isoWeekday(date: string): number {
-  const day = toUtc(date).getUTCDay();
-  return day === 0 ? 7 : day;
+  return ((((dayNumber(date) + 3) % 7) + 7) % 7) + 1;
 }
 
 /** The Monday of the week that holds `date`. */
@@ -53,7 +107,7 @@ export function isMonday(date: string): boolean {
 }
 
 export function daysBetween(from: string, to: string): number {
-  return Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / 86_400_000);
+  return dayNumber(to) - dayNumber(from);
 }
 
 /** Placement week number of a date: the week holding the start date is week 1. */
@@ -70,7 +124,7 @@ export function mondaysBetween(from: string, to: string): string[] {
 
 /** The same calendar day `years` later (earlier when negative); 29 February becomes 28 February. */
 export function addYears(date: string, years: number): string {
-  toUtc(date);
+  dayNumber(date);
   const shifted = `${String(Number(date.slice(0, 4)) + years).padStart(4, "0")}${date.slice(4)}`;
   return isIsoDate(shifted) ? shifted : `${shifted.slice(0, 8)}28`;
 }
@@ -101,16 +155,7 @@ export function workingDaysOfWeek(monday: string, workingWeekdays: readonly numb
 
 /** The first moment (UTC milliseconds) of a calendar date in a zone. */
 export function startOfDayMs(date: string, timeZone: string = SITE_TIME_ZONE): number {
-  const format = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    second: "numeric",
-  });
+  const format = clockFormat(timeZone);
   const offsetAt = (ms: number) => {
     const p = Object.fromEntries(format.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
     return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) - ms;

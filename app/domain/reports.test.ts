@@ -1,8 +1,11 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
+import { addDays, isoWeekday, mondayOf } from "./dates";
 import type { AssessmentLevel } from "./enums";
 import {
   addMonths,
+  classifyAfternoon,
   expectedReviewWeeks,
   levelsAt,
   programmeOutcomes,
@@ -437,5 +440,43 @@ describe("addMonths", () => {
     expect(addMonths("2024-05-31", 24)).toBe("2026-05-31");
     expect(addMonths("2026-01-31", 1)).toBe("2026-02-28");
     expect(addMonths("2025-11-15", 3)).toBe("2026-02-15");
+  });
+});
+
+describe("education afternoons given a week at a time (the loader's way)", () => {
+  it("count the same as afternoons given one by one, whatever the period's first and last day", () => {
+    const kinds = ["released", "refused", "attended", "missed", "confirmed_by_apprentice"] as const;
+    const statuses = [null, "present", "absent", "education", "leave", "holiday", "late"] as const;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({ day: fc.nat(55), events: fc.array(fc.constantFrom(...kinds), { maxLength: 3 }), attendance: fc.constantFrom(...statuses) }),
+          { maxLength: 25 },
+        ),
+        fc.nat(55),
+        fc.nat(30),
+        fc.nat(70),
+        (rows, start, length, todayOffset) => {
+          const day = (n: number) => addDays("2026-03-02", n);
+          const afternoons = [...new Map(rows.map((r) => [r.day, r])).values()].map((r) => ({ placementId: 1, date: day(r.day), events: r.events, attendance: r.attendance }));
+          const weeks = new Map<string, { placementId: number; weekOf: string; agreedMask: number; releasedMask: number }>();
+          for (const a of afternoons) {
+            const weekOf = mondayOf(a.date);
+            const w = weeks.get(weekOf) ?? { placementId: 1, weekOf, agreedMask: 0, releasedMask: 0 };
+            const c = classifyAfternoon(a.events, a.attendance);
+            const bit = 1 << (isoWeekday(a.date) - 1);
+            if (c.counted) w.agreedMask |= bit;
+            if (c.released) w.releasedMask |= bit;
+            weeks.set(weekOf, w);
+          }
+          const p = { from: day(start), to: day(start + length), today: day(todayOffset) };
+          const base = { ...input, period: p, placements: [placements[0]!], reviews: [], signoffs: [], levelsAtEnd: [], flags: [], feedback: [] };
+          const one = trainerAccountability({ ...base, afternoons });
+          const weekly = trainerAccountability({ ...base, afternoons: [], educationWeeks: [...weeks.values()] });
+          expect(weekly.trainers[0]!.educationReleased).toEqual(one.trainers[0]!.educationReleased);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

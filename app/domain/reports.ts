@@ -216,7 +216,10 @@ export interface AccountabilityInput {
   levelsAtEnd: readonly ReportLevel[];
   competencies: readonly ReportCompetency[];
   flags: readonly ReportFlag[];
-  afternoons: readonly ReportAfternoon[];
+  /** Education afternoons one by one (with their ledger), or … */
+  afternoons?: readonly ReportAfternoon[];
+  /** … already classified, a week per row (`placement_weeks`): the loader's way. */
+  educationWeeks?: readonly ReportEducationWeek[];
   feedback: readonly ReportFeedback[];
 }
 
@@ -332,6 +335,50 @@ function expectedWeekNumbers(p: { startDate: string; endedOn: string | null }, p
   return out;
 }
 
+/**
+ * How an agreed education afternoon counts in the reports (the SQL view `afternoon_facts`,
+ * drizzle/0015_facts_triggers.sql, computes the same; a test holds the two together):
+ * - at class: the education staff's latest word is "attended" (else the apprentice confirmed),
+ *   or the day's attendance is recorded as `education`;
+ * - counted (agreed): unless the trainer gave no word, the apprentice was not at class, and the
+ *   day is recorded absent, on leave or on holiday — there was nobody to release (as the
+ *   `education_not_granted` rule reads it);
+ * - released: the trainer's latest word is "released", or there is no word but the apprentice
+ *   was at class.
+ */
+export function classifyAfternoon(
+  events: readonly EducationEventKind[],
+  attendance: AttendanceStatus | null,
+): { counted: boolean; released: boolean; attended: boolean } {
+  const word = trainerWord(events);
+  const atClass = classOutcome(events) === "attended" || attendance === "education";
+  const counted = !(word === null && !atClass && (attendance === "absent" || attendance === "leave" || attendance === "holiday"));
+  return { counted, released: word === "released" || (word === null && atClass), attended: atClass };
+}
+
+/** One week of a placement's afternoons as day bits (bit 0 = Monday), from `placement_weeks`. */
+export interface ReportEducationWeek {
+  placementId: number;
+  weekOf: string;
+  agreedMask: number;
+  releasedMask: number;
+}
+
+const popcount = (mask: number) => {
+  let n = 0;
+  for (let m = mask; m !== 0; m &= m - 1) n += 1;
+  return n;
+};
+
+/** The bits of the days of the week of `weekOf` that fall within [from, to]. */
+function dayRangeMask(days: ReturnType<typeof dayNumbers>, weekOf: string, from: string, to: string): number {
+  const monday = days.of(weekOf);
+  const lo = Math.max(0, days.of(from) - monday);
+  const hi = Math.min(6, days.of(to) - monday);
+  if (hi < lo) return 0;
+  return ((1 << (hi + 1)) - 1) & ~((1 << lo) - 1);
+}
+
 /** What one placement contributes to a group's figures. */
 interface PlacementPart {
   placement: ReportPlacement;
@@ -357,6 +404,7 @@ function placementPart(
     levels: readonly ReportLevel[];
     competencies: readonly CompetencyPlan[];
     afternoons: readonly ReportAfternoon[];
+    educationWeeks: readonly ReportEducationWeek[];
   },
 ): PlacementPart {
   const { period, days, asOf } = ctx;
@@ -386,12 +434,15 @@ function placementPart(
   let released = 0;
   for (const a of ctx.afternoons) {
     if (a.date < period.from || a.date > asOf || a.date >= period.today) continue;
-    const word = trainerWord(a.events);
-    const atClass = classOutcome(a.events) === "attended" || a.attendance === "education";
-    // No word and nobody at work that day: there was nobody to release (as the flag rule reads it).
-    if (word === null && !atClass && (a.attendance === "absent" || a.attendance === "leave" || a.attendance === "holiday")) continue;
+    const { counted, released: wasReleased } = classifyAfternoon(a.events, a.attendance);
+    if (!counted) continue;
     agreed += 1;
-    if (word === "released" || (word === null && atClass)) released += 1;
+    if (wasReleased) released += 1;
+  }
+  for (const w of ctx.educationWeeks) {
+    const mask = dayRangeMask(days, w.weekOf, period.from, asOf < period.today ? asOf : days.date(days.of(period.today) - 1));
+    agreed += popcount(w.agreedMask & mask);
+    released += popcount(w.releasedMask & mask);
   }
 
   const ended = p.status !== "active" && inPeriod(p.endedOn, period);
@@ -532,7 +583,8 @@ export function trainerAccountability(input: AccountabilityInput): Accountabilit
 
   const reviewsBy = groupBy(input.reviews, (r) => r.placementId);
   const levelsBy = groupBy(input.levelsAtEnd, (l) => l.placementId);
-  const afternoonsBy = groupBy(input.afternoons, (a) => a.placementId);
+  const afternoonsBy = groupBy(input.afternoons ?? [], (a) => a.placementId);
+  const educationWeeksBy = groupBy(input.educationWeeks ?? [], (w) => w.placementId);
   const competenciesBy = groupBy(input.competencies, (c) => c.versionId);
   const parts = placements.map((p) =>
     placementPart(p, {
@@ -543,6 +595,7 @@ export function trainerAccountability(input: AccountabilityInput): Accountabilit
       levels: levelsBy.get(p.id) ?? [],
       competencies: competenciesBy.get(p.frameworkVersionId) ?? [],
       afternoons: afternoonsBy.get(p.id) ?? [],
+      educationWeeks: educationWeeksBy.get(p.id) ?? [],
     }),
   );
 
@@ -615,6 +668,66 @@ export function trainerAccountability(input: AccountabilityInput): Accountabilit
   });
 
   return { trainers, employers };
+}
+
+// ---------------------------------------------------------------------------------------------
+// One row per site (the admin's report across every site leads with it)
+
+/** A site's counts as the loader aggregates them from the facts (`placement_weeks`, `competency_levels`, flags). */
+export interface SiteCounts {
+  siteId: number;
+  /** Weeks reviewed among those owed (the loader applies `expectedReviewWeeks`' bounds in SQL). */
+  reviewsSubmitted: number;
+  afternoonsAgreed: number;
+  afternoonsReleased: number;
+  competenciesSigned: number;
+  /** Flags raised in the period other than feedback concerns, and of those resolved by its end. */
+  flagsRaised: number;
+  flagsResolved: number;
+}
+
+export interface SiteAccountability {
+  siteId: number;
+  apprentices: number;
+  reviews: Share;
+  competenciesSigned: number;
+  educationReleased: Share;
+  flagsRaised: number;
+  flagsResolved: number;
+  completion: Share;
+  retention: Share;
+}
+
+/**
+ * A row per site, with the figures of the trainer report that add up across a site: the same
+ * definitions as `trainerAccountability` (see there), over all the site's placements active in
+ * the period. Left out, and shown when the site is opened: progress against plan (a mean per
+ * placement at the period's end), the days between reviews, and everything drawn from feedback —
+ * its mean and the feedback-concern flags — because a site's figure less the shown figures of
+ * its employers could single out the one or two apprentices whose figures are withheld.
+ */
+export function siteAccountability(period: Period, placements: readonly (ReportPlacement & { siteId: number })[], counts: readonly SiteCounts[]): SiteAccountability[] {
+  const days = dayNumbers();
+  const bySite = groupBy(
+    placements.filter((p) => activeInPeriod(p, period)),
+    (p) => p.siteId,
+  );
+  return counts.map((c) => {
+    const ps = bySite.get(c.siteId) ?? [];
+    const ended = ps.filter((p) => p.status !== "active" && inPeriod(p.endedOn, period));
+    const completed = ended.filter((p) => p.status === "completed");
+    return {
+      siteId: c.siteId,
+      apprentices: new Set(ps.map((p) => p.apprenticeId)).size,
+      reviews: share(c.reviewsSubmitted, ps.reduce((n, p) => n + expectedWeekNumbers(p, period, days).length, 0)),
+      competenciesSigned: c.competenciesSigned,
+      educationReleased: share(c.afternoonsReleased, c.afternoonsAgreed),
+      flagsRaised: c.flagsRaised,
+      flagsResolved: c.flagsResolved,
+      completion: share(completed.length, ended.length),
+      retention: share(completed.filter((p) => p.outcome === "retained_by_employer").length, completed.length),
+    };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -876,6 +989,27 @@ function outcomeFigures(
     ),
     startingSalary: { meanCents: mean(salaries), count: salaries.length },
     retentionAfterExit,
+  };
+}
+
+/**
+ * Figures of disjoint cohorts (sites) added together: every share's counts are sums, and the
+ * starting salary is the mean over all the salaries (each mean weighted by its count). Equal to
+ * `programmeOutcomes` over the cohorts at once, which a test holds.
+ */
+export function addOutcomeFigures(parts: readonly OutcomeFigures[]): OutcomeFigures {
+  const addShare = (get: (f: OutcomeFigures) => Share) => share(parts.reduce((n, f) => n + get(f).numerator, 0), parts.reduce((n, f) => n + get(f).denominator, 0));
+  const addPending = (get: (f: OutcomeFigures) => PendingShare) => ({ ...addShare(get), pending: parts.reduce((n, f) => n + get(f).pending, 0) });
+  const count = parts.reduce((n, f) => n + f.startingSalary.count, 0);
+  const total = parts.reduce((n, f) => n + (f.startingSalary.meanCents ?? 0) * f.startingSalary.count, 0);
+  return {
+    workReadinessCompletion: addPending((f) => f.workReadinessCompletion),
+    vocationalCompletion: addShare((f) => f.vocationalCompletion),
+    employmentAtExit: addPending((f) => f.employmentAtExit),
+    retainedByEmployer: addPending((f) => f.retainedByEmployer),
+    businessStartups: addPending((f) => f.businessStartups),
+    startingSalary: { meanCents: count === 0 ? null : total / count, count },
+    retentionAfterExit: Object.fromEntries(OUTCOME_CHECKIN_MONTHS.map((m) => [m, addPending((f) => f.retentionAfterExit[m])])) as Record<OutcomeCheckinMonths, PendingShare>,
   };
 }
 

@@ -23,30 +23,47 @@ const FilterSchema = z.object({
 export type FlagFilterInput = z.output<typeof FilterSchema>;
 
 /**
- * Filters from the query string. Ids must be among `allowed` (the caller's own sites, employers
- * and trainers): a foreign id is a clear 400, never an empty list that looks like "no flags".
+ * Filters from the query string. Ids must be `allowed` (the caller's own sites, employers and
+ * trainers): a foreign id is a clear 400, never an empty list that looks like "no flags".
  */
-export function parseFlagFilters(params: URLSearchParams, allowed: { sites: number[] | null; employers: number[]; trainers: number[] }) {
+export function parseFlagFilters(
+  params: URLSearchParams,
+  allowed: { sites: number[] | null; employer: (id: number) => boolean; trainer: (id: number) => boolean },
+) {
   const parsed = FilterSchema.safeParse(Object.fromEntries(params));
   if (!parsed.success) return { ok: false as const, errors: z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined> };
   const errors: Record<string, string[]> = {};
   const { site, employer, trainer } = parsed.data;
   if (site !== undefined && allowed.sites !== null && !allowed.sites.includes(site)) errors.site = ["flags.errors.foreign"];
   if (site !== undefined && allowed.sites === null) errors.site = ["flags.errors.foreign"];
-  if (employer !== undefined && !allowed.employers.includes(employer)) errors.employer = ["flags.errors.foreign"];
-  if (trainer !== undefined && !allowed.trainers.includes(trainer)) errors.trainer = ["flags.errors.foreign"];
+  if (employer !== undefined && !allowed.employer(employer)) errors.employer = ["flags.errors.foreign"];
+  if (trainer !== undefined && !allowed.trainer(trainer)) errors.trainer = ["flags.errors.foreign"];
   if (Object.keys(errors).length > 0) return { ok: false as const, errors };
   return { ok: true as const, data: parsed.data };
+}
+
+/**
+ * The site a query string names, when it is a well-formed id: admin's choice of site, whose
+ * employers and trainers the filters then offer (checked against the caller's sites afterwards).
+ */
+export function chosenSite(params: URLSearchParams): number | undefined {
+  const parsed = optionalId.safeParse(params.get("site") ?? "");
+  return parsed.success ? parsed.data : undefined;
 }
 
 const idsOf = (rows: readonly { id: number }[]) => rows.map((r) => r.id);
 
 /**
- * The inbox's filters, checked against the caller's own choices (`filterChoices` in
- * `app/db/flag-review.server.ts`: staff get no choice of site), in the shape `listFlags` takes.
+ * The inbox's filters, checked against the caller's own sites (`filterChoices` in
+ * `app/db/flag-review.server.ts`: staff get no choice of site) and an employer or trainer the
+ * caller may filter by (`employerInScope`, `trainerInScope`: an id is checked on its own, since
+ * admin's choices hold only the chosen site's), in the shape `listFlags` takes.
  */
-export function parseInboxFilters(params: URLSearchParams, choices: { sites: readonly { id: number }[]; employers: readonly { id: number }[]; trainers: readonly { id: number }[] }) {
-  const parsed = parseFlagFilters(params, { sites: idsOf(choices.sites), employers: idsOf(choices.employers), trainers: idsOf(choices.trainers) });
+export function parseInboxFilters(
+  params: URLSearchParams,
+  allowed: { sites: readonly { id: number }[]; employer: (id: number) => boolean; trainer: (id: number) => boolean },
+) {
+  const parsed = parseFlagFilters(params, { sites: idsOf(allowed.sites), employer: allowed.employer, trainer: allowed.trainer });
   if (!parsed.ok) return parsed;
   const { site, employer, trainer, rule, severity, status } = parsed.data;
   return { ok: true as const, data: { siteId: site, employerId: employer, trainerUserId: trainer, rule, severity, status: status ?? "active" } };

@@ -91,17 +91,35 @@ export function formatDay(locale: Locale, isoDate: string): string {
   return digits(locale, `${WEEKDAYS[locale].short[weekday]} ${d} ${MONTHS[locale].short[m - 1]}`);
 }
 
+/**
+ * Intl formatters are built once per zone or per language and options, not per call: building
+ * one costs tens of microseconds, and a page formats hundreds of values.
+ */
+const memo = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, build: () => T): T {
+  let format = memo.get(key) as T | undefined;
+  if (!format) {
+    format = build();
+    memo.set(key, format);
+  }
+  return format;
+}
+
 /** The calendar date and 24-hour time of a moment in the sites' zone, from Intl's numeric parts. */
 function zoned(moment: Date, timeZone: string) {
-  const out = new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(moment);
+  const out = cached(
+    `zoned:${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat("en-GB", {
+        timeZone,
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+      }),
+  ).formatToParts(moment);
   const get = (type: Intl.DateTimeFormatPartTypes) => out.find((p) => p.type === type)?.value ?? "00";
   return { date: `${get("year")}-${get("month")}-${get("day")}`, time: `${get("hour")}:${get("minute")}` };
 }
@@ -117,16 +135,16 @@ export function formatTime(locale: Locale, moment: Date, timeZone = "Asia/Phnom_
 }
 
 export function formatNumber(locale: Locale, value: number, options?: Intl.NumberFormatOptions): string {
-  return digits(locale, new Intl.NumberFormat(tag(locale), options).format(value));
+  return digits(locale, cached(`number:${locale}:${options ? JSON.stringify(options) : ""}`, () => new Intl.NumberFormat(tag(locale), options)).format(value));
 }
 
 export function formatPercent(locale: Locale, ratio: number): string {
-  return digits(locale, new Intl.NumberFormat(tag(locale), { style: "percent", maximumFractionDigits: 0 }).format(ratio));
+  return digits(locale, cached(`percent:${locale}`, () => new Intl.NumberFormat(tag(locale), { style: "percent", maximumFractionDigits: 0 })).format(ratio));
 }
 
 /** US dollars from cents, with the currency shown: "$75.00". */
 export function formatUsd(locale: Locale, cents: number): string {
-  return digits(locale, `$${new Intl.NumberFormat(tag(locale), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(cents / 100)}`);
+  return digits(locale, `$${cached(`usd:${locale}`, () => new Intl.NumberFormat(tag(locale), { minimumFractionDigits: 2, maximumFractionDigits: 2 })).format(cents / 100)}`);
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Locale } from "~/domain/enums";
 import { baseOptions } from "./config";
 import en from "./locales/en.json";
 import km from "./locales/km.json";
-import { createServerI18n } from "./i18n.server";
+import { serverT } from "./i18n.server";
 import { createTranslate, type Resources } from "./translate";
 
 const catalogues: Record<Locale, Resources> = { en, km };
@@ -17,7 +17,7 @@ function leafKeys(obj: object, prefix = ""): string[] {
 
 /** i18next as the server's own texts use it: with the numerals post-processor (Latin digits by default). */
 function reference(locale: Locale) {
-  return createServerI18n(locale).t as unknown as (key: string, options?: object) => string;
+  return serverT(locale) as unknown as (key: string, options?: object) => string;
 }
 
 describe("createTranslate renders every key as i18next does", () => {

@@ -5,10 +5,13 @@ import { useTranslation } from "~/i18n/react";
 
 import { requireRole } from "~/auth/guards.server";
 import { FieldErrors, SubmitButton } from "~/components/forms";
+import { Pagination } from "~/components/pagination";
 import { createAccount, listUsers, userFormOptions } from "~/db/admin.server";
 import { ROLES, type Role } from "~/domain/enums";
+import { pageInfo } from "~/domain/pagination";
 import { readForm } from "~/forms/form-data.server";
 import { parseCreateUser } from "~/forms/admin.server";
+import { parsePage } from "~/forms/pagination.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { ScrollTable } from "~/components/scroll-table";
@@ -23,8 +26,19 @@ const roleOf = (value: string | null): Role | undefined => (ROLES as readonly st
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
   const t = await requestT(request);
-  const role = roleOf(new URL(request.url).searchParams.get("role"));
-  return { title: t("admin.users.title"), role: role ?? null, users: listUsers({ role }), options: userFormOptions() };
+  const params = new URL(request.url).searchParams;
+  const role = roleOf(params.get("role"));
+  const paging = parsePage(params);
+  const list = paging.ok ? listUsers({ role }, paging.data) : { rows: [], total: 0 };
+  const body = {
+    title: t("admin.users.title"),
+    role: role ?? null,
+    page: paging.ok ? pageInfo(paging.data, list.total) : null,
+    pageErrors: paging.ok ? [] : [...(paging.errors.page ?? []), ...(paging.errors.size ?? [])],
+    users: list.rows,
+    options: userFormOptions(),
+  };
+  return paging.ok ? body : data(body, { status: 400 });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -52,7 +66,7 @@ function Field({ name, label, help, errors, children }: { name: string; label: s
 }
 
 export default function AdminUsers() {
-  const { role, users, options } = useLoaderData<typeof loader>();
+  const { role, users, options, page, pageErrors } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const km = i18n.language === "km";
@@ -84,6 +98,7 @@ export default function AdminUsers() {
         </button>
       </Form>
 
+      {page ? <Pagination info={page} /> : <FieldErrors id="page-error" errors={pageErrors} />}
       <ScrollTable label={t("admin.users.title")}>
         <table className="w-full text-left text-sm">
           <thead className="bg-stone-50">

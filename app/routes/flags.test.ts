@@ -66,6 +66,26 @@ describe("/staff/flags", () => {
   it("refuses trainers and apprentices", async () => {
     expect((await inbox(trainer)).status).toBe(403);
   });
+
+  it("shows a page at a time, and refuses a page size over the cap or a page too deep with a message", async () => {
+    const more = Array.from({ length: 5 }, (_, i) =>
+      createFlag(db, { ...base, rule: "attendance_risk", severity: "warn", status: "resolved", evidence: {}, raisedAt: new Date(Date.UTC(2026, 9, 1 + i)) }),
+    );
+    type Paged = Inbox & { page: { page: number; pages: number; total: number; first: number; last: number } };
+    const first = await run<Paged>(async () => inboxLoader({ request: get("/staff/flags?status=all&size=3", { cookie: await cookieFor(staff) }), params: {}, context: context() }));
+    expect(first.data.page).toMatchObject({ page: 1, pages: 3, total: 8, first: 1, last: 3 });
+    expect(first.data.flags.map((f) => f.id)).toEqual([urgent.id, warn.id, more[4]!.id]);
+    const last = await run<Paged>(async () => inboxLoader({ request: get("/staff/flags?status=all&size=3&page=3", { cookie: await cookieFor(staff) }), params: {}, context: context() }));
+    expect(last.data.page).toMatchObject({ page: 3, first: 7, last: 8 });
+    expect(last.data.flags.map((f) => f.id)).toEqual([more[0]!.id, info.id]);
+    const big = await inbox(staff, "?size=1000");
+    expect(big.status).toBe(400);
+    expect(big.data.errors.size).toEqual(["pagination.errors.size"]);
+    const deep = await inbox(staff, "?page=900");
+    expect(deep.status).toBe(400);
+    expect(deep.data.errors.page).toEqual(["pagination.errors.tooDeep"]);
+    expect((await inbox(staff, "?page=abc")).data.errors.page).toEqual(["pagination.errors.page"]);
+  });
 });
 
 describe("reviewing a flag", () => {

@@ -114,6 +114,13 @@ describe("/staff", () => {
     expect(sr1.data.sites[0]?.activePlacements).toBe(1);
     const all = await run<Awaited<ReturnType<typeof staffLoader>>>(async () => staffLoader(await args(admin, "/staff")));
     expect(all.data.sites.map((s) => s.site.code)).toEqual(["PP", "SR"]);
+    // Across sites, a row per site; a site opens in full.
+    expect(all.data.compact).toBe(true);
+    expect(all.data.sites.every((s) => s.byEmployer.length === 0)).toBe(true);
+    const one = await run<Awaited<ReturnType<typeof staffLoader>>>(async () => staffLoader(await args(admin, `/staff?site=${pp.id}`)));
+    expect(one.data.compact).toBe(false);
+    expect(one.data.sites.map((s) => s.site.code)).toEqual(["PP"]);
+    expect(one.data.sites[0]!.byEmployer.map((e) => e.name).sort()).toEqual(["Cafe B", "Salon A"]);
   });
 
   it("refuses trainers and apprentices with 403", async () => {

@@ -332,3 +332,25 @@ describe("/staff/placements/:placementId administration", () => {
     expect(db.select().from(placements).where(eq(placements.id, p2.id)).get()).toMatchObject({ status: "withdrawn", startingSalaryCents: null });
   });
 });
+
+describe("list pages", () => {
+  it("show the caller's apprentices and employers a page at a time, and refuse an oversized page with a message", async () => {
+    for (let i = 0; i < 4; i++) createApprentice(db, { siteId: pp.id, code: `PX-${yy}-8${i}0` });
+    createApprentice(db, { siteId: sr.id, code: `SX-${yy}-800` });
+    type Paged = { apprentices: { code: string }[]; employers: { name: string }[]; page: { total: number; pages: number; first: number; last: number } | null; pageErrors: string[] };
+    const all = await call<Paged>(apprenticesLoader, staff, "/staff/apprentices?size=100");
+    const codes = all.data.apprentices.map((a) => a.code);
+    expect(codes.some((c) => c.startsWith("SX-"))).toBe(false);
+    const second = await call<Paged>(apprenticesLoader, staff, "/staff/apprentices?size=2&page=2");
+    expect(second.data.page).toMatchObject({ total: codes.length, pages: Math.ceil(codes.length / 2), first: 3, last: 4 });
+    expect(second.data.apprentices.map((a) => a.code)).toEqual(codes.slice(2, 4));
+    const oversized = await call<Paged>(apprenticesLoader, staff, "/staff/apprentices?size=101");
+    expect(oversized.status).toBe(400);
+    expect(oversized.data.pageErrors).toEqual(["pagination.errors.size"]);
+    const employersPage = await call<Paged>(employersLoader, staff, "/staff/employers?size=1");
+    expect(employersPage.data.employers).toHaveLength(1);
+    const ppEmployers = db.select().from(employers).where(eq(employers.siteId, pp.id)).all().length;
+    expect(employersPage.data.page).toMatchObject({ total: ppEmployers, pages: ppEmployers });
+    expect((await call<Paged>(employersLoader, staff, "/staff/employers?page=0")).status).toBe(400);
+  });
+});

@@ -25,6 +25,7 @@ import {
   recordWeeklyReview,
 } from "~/db/factories.server";
 import { loadProgrammeOutcomes, loadTrainerAccountability } from "~/db/reports.server";
+import type { AccountabilityFigures, SiteAccountability } from "~/domain/reports";
 import { flagEvents, flags, outcomeCheckins, phaseChanges, users } from "~/db/schema";
 import { seedDemo } from "~/db/seed.server";
 import { useTestDatabase } from "~/test/db";
@@ -192,7 +193,8 @@ type Caller = { id: number; role: "trainer" | "staff" | "admin" | "apprentice" }
 const args = async (user: Caller, url: string) => ({ request: get(url, { cookie: await cookieFor(user) }), context: context(), params: {} });
 
 interface TrainersPage {
-  result: { from: string; to: string; trainers: ({ name: string; trainerUserId: number } & Record<string, unknown>)[] } | null;
+  result: { from: string; to: string; trainers: ({ name: string; trainerUserId: number } & Record<string, unknown>)[]; employers: Record<string, unknown>[] } | null;
+  overview: { rows: SiteAccountability[] } | null;
   errors: Record<string, string[] | undefined>;
 }
 const trainersPage = async (user: Caller, query = PERIOD) => run<TrainersPage>(async () => trainersLoader(await args(user, `/staff/reports/trainers?${query}`)));
@@ -227,13 +229,37 @@ describe("/staff/reports/trainers", () => {
     expect((two.flagsByRule as Record<string, unknown>).feedback_concern).toBeNull();
   });
 
-  it("keeps Siem Reap staff to Siem Reap, and shows admin every site or the one chosen", async () => {
+  it("keeps Siem Reap staff to Siem Reap, and shows admin a row per site, opening the one chosen", async () => {
     const srPage = await trainersPage(staffSr);
     expect(srPage.data.result!.trainers.map((r) => r.name)).toEqual(["Hotel Trainer"]);
     const all = await trainersPage(admin);
-    expect(all.data.result!.trainers).toHaveLength(4);
+    expect(all.data.result).toBeNull();
+    expect(all.data.overview!.rows.map((r) => r.siteId).sort()).toEqual([pp.id, sr.id].sort());
     const chosen = await trainersPage(admin, `${PERIOD}&site=${sr.id}`);
     expect(chosen.data.result!.trainers.map((r) => r.name)).toEqual(["Hotel Trainer"]);
+  });
+
+  it.each([PERIOD, "from=2026-03-04&to=2026-03-26", "from=2026-02-11&to=2026-04-08"])("gives each site's row the sums of that site's employers (feedback concerns left out): %s", async (query) => {
+    const { data } = await trainersPage(admin, query);
+    for (const row of data.overview!.rows) {
+      const site = (await trainersPage(admin, `${query}&site=${row.siteId}`)).data.result!;
+      const employers = site.employers as unknown as (AccountabilityFigures & { flagsByRule: Record<string, { raised: number; resolved: number } | null> })[];
+      const sum = (f: (e: (typeof employers)[number]) => number) => employers.reduce((n, e) => n + f(e), 0);
+      const flags = (key: "raised" | "resolved") => sum((e) => Object.entries(e.flagsByRule).reduce((n, [rule, c]) => n + (rule === "feedback_concern" || !c ? 0 : c[key]), 0));
+      expect(row).toMatchObject({
+        reviews: { numerator: sum((e) => e.reviews.numerator), denominator: sum((e) => e.reviews.denominator) },
+        competenciesSigned: sum((e) => e.competenciesSigned),
+        educationReleased: { numerator: sum((e) => e.educationReleased.numerator), denominator: sum((e) => e.educationReleased.denominator) },
+        completion: { numerator: sum((e) => e.completion.numerator), denominator: sum((e) => e.completion.denominator) },
+        retention: { numerator: sum((e) => e.retention.numerator), denominator: sum((e) => e.retention.denominator) },
+        flagsRaised: flags("raised"),
+        flagsResolved: flags("resolved"),
+      });
+    }
+    const ppRow = data.overview!.rows.find((r) => r.siteId === pp.id)!;
+    expect(ppRow.reviews.denominator).toBeGreaterThan(0);
+    expect(ppRow.educationReleased.denominator).toBeGreaterThan(0);
+    expect(ppRow.competenciesSigned).toBeGreaterThan(0);
   });
 
   it("sorts by a column key, descending with a leading minus", async () => {
@@ -383,10 +409,18 @@ describe("/staff/reports/outcomes", () => {
     expect((await outcomesPage(staff, "from=2026-06-30&to=2026-01-01")).status).toBe(400);
   });
 
-  it("shows admin every site", async () => {
+  it("shows admin every site, a row per site, with the same total as all sites read at once", async () => {
     const { data } = await outcomesPage(admin);
+    expect(data.result.bySite).toBe(true);
     expect(data.result.report.sites.map((s: { siteId: number }) => s.siteId)).toEqual([pp.id]); // Siem Reap has nothing in the period
     expect(data.sites.map((s: { id: number }) => s.id)).toEqual([pp.id, sr.id]);
+    const adminActor = actorOf({ id: admin.id, role: "admin", siteId: null, employerId: null, apprenticeId: null } as unknown as SessionUser);
+    const atOnce = loadProgrammeOutcomes(adminActor, { from: "2026-01-01", to: "2026-06-30", today: siteToday() }).report;
+    expect(data.result.report.total).toEqual(atOnce.total);
+    expect(data.result.report.total.vocationalCompletion.denominator).toBeGreaterThan(0);
+    const opened = await outcomesPage(admin, `from=2026-01-01&to=2026-06-30&site=${pp.id}`);
+    expect(opened.data.result.bySite).toBe(false);
+    expect(opened.data.result.report.groups.length).toBeGreaterThan(0);
   });
 
   it("refuses trainers and apprentices with 403", async () => {

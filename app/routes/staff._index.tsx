@@ -19,11 +19,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = await requestT(request);
   const actor = actorOf(user);
   const urgent = urgentFlags(actor, 6).map((f) => ({ ...f, evidence: f.evidence as Record<string, unknown>, raisedAt: f.raisedAt.toISOString() }));
-  return { title: t("staff.title"), urgent, sites: siteOverviews(actor), isAdmin: user.role === "admin" };
+  const overviews = siteOverviews(actor);
+  // Admin with several sites: a row per site, and one site in full on demand (`?site=`).
+  const chosen = Number(new URL(request.url).searchParams.get("site") ?? "");
+  const open = overviews.find((o) => o.site.id === chosen);
+  const compact = user.role === "admin" && overviews.length > 1 && !open;
+  const sites = (open ? [open] : overviews).map((o) => (compact ? { ...o, byEmployer: [], byPhase: [] } : o));
+  return { title: t("staff.title"), urgent, sites, compact, isAdmin: user.role === "admin" };
 }
 
 export default function StaffHome() {
-  const { sites, isAdmin, urgent } = useLoaderData<typeof loader>();
+  const { sites, isAdmin, urgent, compact } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const km = i18n.language === "km";
   const locale = km ? "km" : "en";
@@ -65,7 +71,40 @@ export default function StaffHome() {
           ))}
         </ul>
       </section>
-      {sites.map(({ site, byEmployer, byPhase, activePlacements, apprentices, employers }) => {
+      {compact ? (
+        <section aria-labelledby="sites-title" className="space-y-2">
+          <h2 id="sites-title" className="text-xl font-semibold">
+            {t("staff.allSites")}
+          </h2>
+          <div className="overflow-x-auto rounded-xl bg-white shadow-sm">
+            <table className="w-full text-left text-sm" data-testid="site-table">
+              <thead className="bg-stone-50">
+                <tr>
+                  <th scope="col" className="px-3 py-2">{t("staff.site")}</th>
+                  <th scope="col" className="px-3 py-2 text-right">{t("staff.activePlacements")}</th>
+                  <th scope="col" className="px-3 py-2 text-right">{t("staff.apprentices")}</th>
+                  <th scope="col" className="px-3 py-2 text-right">{t("staff.employers")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {sites.map(({ site, activePlacements, apprentices, employers }) => (
+                  <tr key={site.id} className="border-t border-stone-100">
+                    <th scope="row" className="px-3 py-1 font-normal">
+                      <Link to={`?site=${site.id}`} className="inline-flex min-h-11 items-center text-brand-800 underline">
+                        {km ? site.nameKm : site.nameEn}
+                      </Link>
+                    </th>
+                    <td className="px-3 py-1 text-right tabular-nums">{activePlacements}</td>
+                    <td className="px-3 py-1 text-right tabular-nums">{apprentices}</td>
+                    <td className="px-3 py-1 text-right tabular-nums">{employers}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+      {(compact ? [] : sites).map(({ site, byEmployer, byPhase, activePlacements, apprentices, employers }) => {
         const siteName = km ? site.nameKm : site.nameEn;
         const phaseCount = new Map(byPhase.map((p) => [p.phase, p.count]));
         const maxActive = Math.max(1, ...byEmployer.map((e) => e.active));

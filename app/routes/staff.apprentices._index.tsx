@@ -3,11 +3,14 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 
 import { actorOf, requireStaff } from "~/auth/guards.server";
-import { SubmitButton } from "~/components/forms";
+import { FieldErrors, SubmitButton } from "~/components/forms";
+import { Pagination } from "~/components/pagination";
 import { Field, FormErrors, SelectField } from "~/components/record-fields";
-import { createApprenticeRecord, intakesForForm, listApprentices, proposeCode, siteForNewRecord, sitesForForm } from "~/db/admin-records.server";
+import { createApprenticeRecord, intakesForForm, listApprentices, proposeCodes, siteForNewRecord, sitesForForm } from "~/db/admin-records.server";
 import { CONSENT_ITEMS, GENDERS, PHASES, type Phase } from "~/domain/enums";
+import { pageInfo } from "~/domain/pagination";
 import { intakeYear } from "~/domain/records";
+import { parsePage } from "~/forms/pagination.server";
 import { readForm } from "~/forms/form-data.server";
 import { parseApprenticeCreate } from "~/forms/records.server";
 import { requestT } from "~/i18n/request.server";
@@ -27,25 +30,36 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = siteToday();
   const intakeParam = Number(url.searchParams.get("intake") ?? "");
   const phaseParam = url.searchParams.get("phase") ?? "";
-  const intakes = intakesForForm(actor);
+  const sites = sitesForForm(actor);
+  // Admin of several sites chooses one for its intakes (every site's would fill the page).
+  const siteParam = Number(url.searchParams.get("site") ?? "");
+  const siteId = sites.some((s) => s.id === siteParam) ? siteParam : undefined;
+  const bySite = user.role === "admin" && sites.length > 1 && siteId === undefined;
+  const intakes = bySite ? [] : intakesForForm(actor).filter((i) => siteId === undefined || i.siteId === siteId);
   const intakeId = intakes.some((i) => i.id === intakeParam) ? intakeParam : undefined;
   const phase = (PHASES as readonly string[]).includes(phaseParam) ? (phaseParam as Phase) : undefined;
-  const sites = sitesForForm(actor);
-  // The next free code: per site for this year, and per intake for its year.
-  const proposals = [
-    ...sites.map((s) => ({ label: s.code, code: proposeCode(s.id, intakeYear(today)) })),
-    ...intakes.map((i) => ({ label: i.name, code: proposeCode(i.siteId, intakeYear(i.startsOn)) })),
+  const paging = parsePage(url.searchParams);
+  const list = paging.ok ? listApprentices(actor, { siteId, intakeId, phase }, paging.data) : { rows: [], total: 0 };
+  // The next free code: per site for this year, and per intake for its year (one query).
+  const wanted = [
+    ...sites.filter((s) => siteId === undefined || s.id === siteId).map((s) => ({ label: s.code, siteId: s.id, year: intakeYear(today) })),
+    ...intakes.map((i) => ({ label: i.name, siteId: i.siteId, year: intakeYear(i.startsOn) })),
   ];
-  return {
+  const codes = proposeCodes(wanted);
+  const proposals = wanted.map((w, i) => ({ label: w.label, code: codes[i] ?? null }));
+  const body = {
     title: t("records.apprentices.title"),
     isAdmin: user.role === "admin",
-    filter: { intakeId: intakeId ?? null, phase: phase ?? null },
-    apprentices: listApprentices(actor, { intakeId, phase }).map(({ siteId: _s, ...a }) => a),
+    filter: { siteId: siteId ?? null, intakeId: intakeId ?? null, phase: phase ?? null },
+    page: paging.ok ? pageInfo(paging.data, list.total) : null,
+    pageErrors: paging.ok ? [] : [...(paging.errors.page ?? []), ...(paging.errors.size ?? [])],
+    apprentices: list.rows.map(({ siteId: _s, ...a }) => a),
     intakes,
     sites,
     proposals,
     today,
   };
+  return paging.ok ? body : data(body, { status: 400 });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -74,6 +88,9 @@ export default function Apprentices() {
     <div className="space-y-5">
       <h1 className="text-2xl font-bold">{t("records.apprentices.title")}</h1>
       <Form method="get" className="flex flex-wrap items-end gap-3 rounded-xl bg-white p-4 shadow-sm">
+        {d.isAdmin && d.sites.length > 1 ? (
+          <SelectField name="site" prefix="filter" label={t("staff.site")} errors={{}} blank={t("records.all")} defaultValue={d.filter.siteId} options={d.sites.map((s) => ({ value: s.id, label: s.code }))} />
+        ) : null}
         <SelectField name="intake" prefix="filter" label={t("records.apprentices.intake")} errors={{}} blank={t("records.all")} defaultValue={d.filter.intakeId} options={d.intakes.map((i) => ({ value: i.id, label: intakeName(i.name) }))} />
         <SelectField name="phase" prefix="filter" label={t("records.apprentices.phase")} errors={{}} blank={t("records.all")} defaultValue={d.filter.phase} options={PHASES.map((ph) => ({ value: ph, label: t(`phases.${ph}`) }))} />
         <button type="submit" className="min-h-11 rounded-lg border border-brand-700 px-4 font-semibold text-brand-800">
@@ -82,7 +99,8 @@ export default function Apprentices() {
       </Form>
 
       <section aria-labelledby="list-title" className="rounded-xl bg-white p-4 shadow-sm">
-        <h2 id="list-title" className="text-lg font-semibold">{t("records.apprentices.count", { count: d.apprentices.length })}</h2>
+        <h2 id="list-title" className="text-lg font-semibold">{t("records.apprentices.count", { count: d.page?.total ?? 0 })}</h2>
+        {d.page ? <Pagination info={d.page} /> : <FieldErrors id="page-error" errors={d.pageErrors} />}
         <ul className="mt-2 divide-y divide-stone-100" data-testid="apprentice-list">
           {d.apprentices.map((a) => (
             <li key={a.id}>

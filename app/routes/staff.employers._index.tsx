@@ -3,10 +3,13 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 
 import { actorOf, requireStaff } from "~/auth/guards.server";
-import { SubmitButton } from "~/components/forms";
+import { FieldErrors, SubmitButton } from "~/components/forms";
+import { Pagination } from "~/components/pagination";
 import { Field, FormErrors, SelectField } from "~/components/record-fields";
 import { createEmployerRecord, listEmployers, siteForNewRecord, sitesForForm } from "~/db/admin-records.server";
 import { EMPLOYER_SECTORS } from "~/domain/enums";
+import { pageInfo } from "~/domain/pagination";
+import { parsePage } from "~/forms/pagination.server";
 import { readForm } from "~/forms/form-data.server";
 import { parseEmployer } from "~/forms/records.server";
 import { requestT } from "~/i18n/request.server";
@@ -20,12 +23,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
   const actor = actorOf(user);
   const t = await requestT(request);
-  return {
+  const paging = parsePage(new URL(request.url).searchParams);
+  const list = paging.ok ? listEmployers(actor, paging.data) : { rows: [], total: 0 };
+  const body = {
     title: t("records.employers.title"),
     isAdmin: user.role === "admin",
     sites: sitesForForm(actor),
-    employers: listEmployers(actor).map(({ siteId: _s, ...e }) => e),
+    page: paging.ok ? pageInfo(paging.data, list.total) : null,
+    pageErrors: paging.ok ? [] : [...(paging.errors.page ?? []), ...(paging.errors.size ?? [])],
+    employers: list.rows.map(({ siteId: _s, ...e }) => e),
   };
+  return paging.ok ? body : data(body, { status: 400 });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -49,6 +57,7 @@ export default function Employers() {
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-bold">{t("records.employers.title")}</h1>
+      {d.page ? <Pagination info={d.page} /> : <FieldErrors id="page-error" errors={d.pageErrors} />}
       <ul className="divide-y divide-stone-100 rounded-xl bg-white shadow-sm" data-testid="employer-list">
         {d.employers.map((e) => (
           <li key={e.id}>

@@ -5,10 +5,13 @@ import { useTranslation } from "~/i18n/react";
 import { actorOf, requireStaff } from "~/auth/guards.server";
 import { FlagSummary, SeverityBadge } from "~/components/flags";
 import { FieldErrors } from "~/components/forms";
-import { filterChoices, listFlags } from "~/db/flag-review.server";
+import { Pagination } from "~/components/pagination";
+import { countFlags, employerInScope, filterChoices, listFlags, trainerInScope } from "~/db/flag-review.server";
+import { offsetOf, pageInfo } from "~/domain/pagination";
 import { FLAG_RULES, FLAG_SEVERITIES, FLAG_STATUSES } from "~/domain/enums";
-import { parseInboxFilters } from "~/forms/flags.server";
+import { chosenSite, parseInboxFilters } from "~/forms/flags.server";
 import { formatDate } from "~/i18n/format";
+import { parsePage } from "~/forms/pagination.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 
@@ -19,14 +22,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = actorOf(user);
   const t = await requestT(request);
   const url = new URL(request.url);
-  const choices = filterChoices(actor);
-  const parsed = parseInboxFilters(url.searchParams, choices);
-  const base = { title: t("flags.title"), choices, isAdmin: user.role === "admin" };
-  if (!parsed.ok) return data({ ...base, errors: parsed.errors, flags: [] }, { status: 400 });
-  const rows = listFlags(actor, parsed.data);
+  const choices = filterChoices(actor, chosenSite(url.searchParams));
+  const parsed = parseInboxFilters(url.searchParams, {
+    sites: choices.sites,
+    employer: (id) => employerInScope(actor, id),
+    trainer: (id) => trainerInScope(actor, id),
+  });
+  const paging = parsePage(url.searchParams);
+  const isAdmin = user.role === "admin";
+  const base = { title: t("flags.title"), choices, isAdmin };
+  if (!parsed.ok || !paging.ok) {
+    const errors = { ...(parsed.ok ? {} : parsed.errors), ...(paging.ok ? {} : paging.errors) } as Record<string, string[] | undefined>;
+    return data({ ...base, errors, flags: [], page: null }, { status: 400 });
+  }
+  const filters = parsed.data;
+  const page = pageInfo(paging.data, countFlags(actor, filters));
+  const rows = listFlags(actor, filters, paging.data.size, offsetOf(paging.data));
   return {
     ...base,
     errors: {} as Record<string, string[] | undefined>,
+    page,
     flags: rows.map((f) => ({ ...f, evidence: f.evidence as Record<string, unknown>, raisedAt: f.raisedAt.toISOString() })),
   };
 }
@@ -59,26 +74,32 @@ export default function FlagsInbox() {
             <FieldErrors id="site-error" errors={d.errors.site} />
           </label>
         ) : null}
-        <label className="block text-sm">
-          {t("common.employer")}
-          <select name="employer" defaultValue={params.get("employer") ?? ""} className={select}>
-            <option value="">{t("flags.any")}</option>
-            {d.choices.employers.map((e) => (
-              <option key={e.id} value={e.id}>{e.name}</option>
-            ))}
-          </select>
-          <FieldErrors id="employer-error" errors={d.errors.employer} />
-        </label>
-        <label className="block text-sm">
-          {t("placement.trainer")}
-          <select name="trainer" defaultValue={params.get("trainer") ?? ""} className={select}>
-            <option value="">{t("flags.any")}</option>
-            {d.choices.trainers.map((x) => (
-              <option key={x.id} value={x.id}>{x.name}</option>
-            ))}
-          </select>
-          <FieldErrors id="trainer-error" errors={d.errors.trainer} />
-        </label>
+        {d.isAdmin && !params.get("site") ? (
+          <p className="col-span-2 self-center text-sm text-stone-600">{t("flags.pickSite")}</p>
+        ) : (
+          <>
+            <label className="block text-sm">
+              {t("common.employer")}
+              <select name="employer" defaultValue={params.get("employer") ?? ""} className={select}>
+                <option value="">{t("flags.any")}</option>
+                {d.choices.employers.map((e) => (
+                  <option key={e.id} value={e.id}>{e.name}</option>
+                ))}
+              </select>
+              <FieldErrors id="employer-error" errors={d.errors.employer} />
+            </label>
+            <label className="block text-sm">
+              {t("placement.trainer")}
+              <select name="trainer" defaultValue={params.get("trainer") ?? ""} className={select}>
+                <option value="">{t("flags.any")}</option>
+                {d.choices.trainers.map((x) => (
+                  <option key={x.id} value={x.id}>{x.name}</option>
+                ))}
+              </select>
+              <FieldErrors id="trainer-error" errors={d.errors.trainer} />
+            </label>
+          </>
+        )}
         <label className="block text-sm">
           {t("flags.rule")}
           <select name="rule" defaultValue={params.get("rule") ?? ""} className={select}>
@@ -116,9 +137,8 @@ export default function FlagsInbox() {
           </button>
         </div>
       </Form>
-      <p className="text-sm text-stone-600" role="status">
-        {t("flags.count", { count: d.flags.length })}
-      </p>
+      {d.page ? <Pagination info={d.page} /> : null}
+      <FieldErrors id="page-error" errors={[...(d.errors.page ?? []), ...(d.errors.size ?? [])]} />
       <ul className="space-y-2">
         {d.flags.map((f) => (
           <li key={f.id} className="rounded-xl bg-white p-3 shadow-sm" data-testid="flag-row">
@@ -138,6 +158,7 @@ export default function FlagsInbox() {
           </li>
         ))}
       </ul>
+      {d.page && d.page.pages > 1 ? <Pagination info={d.page} testId="pagination-bottom" /> : null}
     </div>
   );
 }

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { actorOf, requireStaff } from "~/auth/guards.server";
-import { filterChoices, listFlags } from "~/db/flag-review.server";
-import { parseInboxFilters } from "~/forms/flags.server";
+import { employerInScope, filterChoices, listFlags, trainerInScope } from "~/db/flag-review.server";
+import { chosenSite, parseInboxFilters } from "~/forms/flags.server";
 import { requestT } from "~/i18n/request.server";
 import { csvResponse } from "~/utils/csv.server";
 
@@ -12,7 +12,12 @@ const HEADER = ["id", "site", "rule", "severity", "status", "employer", "trainer
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
   const actor = actorOf(user);
-  const parsed = parseInboxFilters(new URL(request.url).searchParams, filterChoices(actor));
+  const params = new URL(request.url).searchParams;
+  const parsed = parseInboxFilters(params, {
+    sites: filterChoices(actor, chosenSite(params)).sites,
+    employer: (id) => employerInScope(actor, id),
+    trainer: (id) => trainerInScope(actor, id),
+  });
   if (!parsed.ok) {
     const t = await requestT(request);
     return new Response(`${t("flags.errors.badFilter", { fields: Object.keys(parsed.errors).join(", ") })}\n`, {

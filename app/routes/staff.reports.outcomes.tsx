@@ -1,5 +1,5 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "~/i18n/react";
 
@@ -12,7 +12,7 @@ import { filterInputClass, ReportFilters, ReportNotes } from "~/components/repor
 import { intakesOf, loadProgrammeOutcomes } from "~/db/reports.server";
 import { sitesFor } from "~/db/staff.server";
 import { OUTCOME_CHECKIN_MONTHS, type Locale } from "~/domain/enums";
-import type { OutcomeFigures, PendingShare, Share } from "~/domain/reports";
+import { addOutcomeFigures, type OutcomeFigures, type OutcomesReport, type PendingShare, type Share } from "~/domain/reports";
 import { parseReportFilters, type FilterErrors } from "~/forms/reports.server";
 import { formatDate, formatNumber, formatPercent, formatUsd } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
@@ -38,11 +38,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!parsed.ok) return data({ ...base, errors: parsed.errors, result: null }, { status: 400 });
 
   const { from, to, siteId, intakeId } = parsed.data;
+  if (siteId === undefined && intakeId === undefined && sites.length > 1) {
+    // Across sites: a row per site (each opens in full), worked out one site at a time, giving
+    // the event loop back between them; the total adds the sites up.
+    const rows: { siteId: number; figures: OutcomeFigures }[] = [];
+    for (const site of sites) {
+      const figures = loadProgrammeOutcomes(actor, { from, to, today, siteId: site.id }).report.sites[0]?.figures;
+      if (figures) rows.push({ siteId: site.id, figures });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const report: OutcomesReport = { groups: [], sites: rows, total: addOutcomeFigures(rows.map((r) => r.figures)) };
+    return { ...base, intakes: [], errors: {} as FilterErrors, result: { from, to, siteId: null, intakeId: null, bySite: true, report } };
+  }
   const { report } = loadProgrammeOutcomes(actor, { from, to, today, siteId, intakeId });
   return {
     ...base,
+    // The intake choices of the site shown (admin's list of every site's intakes would fill the page).
+    intakes: siteId === undefined ? intakes : intakes.filter((i) => i.siteId === siteId),
     errors: {} as FilterErrors,
-    result: { from, to, siteId: siteId ?? null, intakeId: intakeId ?? null, report },
+    result: { from, to, siteId: siteId ?? null, intakeId: intakeId ?? null, bySite: false, report },
   };
 }
 
@@ -180,7 +194,8 @@ export default function ProgrammeOutcomesReport() {
               locale={locale}
             />
           ) : null}
-          {result.report.sites.map(({ siteId, figures }) => {
+          {result.bySite ? <SiteRows rows={result.report.sites} list={list} siteName={siteName} from={result.from} to={result.to} locale={locale} /> : null}
+          {(result.bySite ? [] : result.report.sites).map(({ siteId, figures }) => {
             const groups = result.report.groups
               .filter((g) => g.siteId === siteId)
               .sort((a, b) => intakeOrder(intakeById.get(a.intakeId ?? -1)) - intakeOrder(intakeById.get(b.intakeId ?? -1)) || (a.intakeId ?? 0) - (b.intakeId ?? 0));
@@ -207,6 +222,77 @@ export default function ProgrammeOutcomesReport() {
         </>
       ) : null}
     </div>
+  );
+}
+
+/** Across sites: the evaluation's shares, a row per site, each opening that site's full report. */
+function SiteRows({
+  rows,
+  list,
+  siteName,
+  from,
+  to,
+  locale,
+}: {
+  rows: { siteId: number; figures: OutcomeFigures }[];
+  list: Indicator[];
+  siteName: (id: number) => string;
+  from: string;
+  to: string;
+  locale: Locale;
+}) {
+  const { t } = useTranslation();
+  const shares = list.filter((ind): ind is Extract<Indicator, { kind: "share" }> => ind.kind === "share");
+  return (
+    <section aria-labelledby="by-site" className="space-y-2">
+      <h2 id="by-site" className="text-xl font-semibold">
+        {t("reports.trainers.bySite")}
+      </h2>
+      <div className="overflow-x-auto rounded-xl bg-white shadow-sm print:overflow-visible print:shadow-none">
+        <table className="w-full text-sm print:text-[10px]" data-testid="site-table">
+          <thead className="border-b border-stone-300 bg-stone-50">
+            <tr>
+              <th scope="col" className="px-2 py-2 text-left align-bottom font-semibold">
+                {t("reports.columns.site")}
+              </th>
+              {shares.map((ind) => (
+                <th key={ind.key} scope="col" className="px-2 py-2 text-right align-bottom font-semibold">
+                  {ind.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.siteId} className="border-t border-stone-100" data-testid="site-row">
+                <th scope="row" className="px-2 py-1.5 text-left font-medium">
+                  <Link to={`?${new URLSearchParams({ from, to, site: String(r.siteId) }).toString()}`} className="inline-flex min-h-11 items-center text-brand-800 underline">
+                    {siteName(r.siteId)}
+                  </Link>
+                </th>
+                {shares.map((ind) => {
+                  const s = ind.get(r.figures);
+                  return (
+                    <td key={ind.key} className="px-2 py-1.5 text-right tabular-nums">
+                      {s.ratio === null ? (
+                        <>
+                          <span aria-hidden="true">—</span>
+                          <span className="sr-only">{t("reports.noFigure")}</span>
+                        </>
+                      ) : (
+                        <>
+                          {formatPercent(locale, s.ratio)} <span className="text-stone-600">({formatNumber(locale, s.numerator)}/{formatNumber(locale, s.denominator)})</span>
+                        </>
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }
 

@@ -9,7 +9,7 @@ import { FieldErrors } from "~/components/forms";
 import { FreeText } from "~/components/free-text";
 import { ReportFilters, ReportNotes } from "~/components/report-filters";
 import { AllColumnsToggle, ScrollTable } from "~/components/scroll-table";
-import { loadTrainerAccountability } from "~/db/reports.server";
+import { loadAccountabilityOverview, loadTrainerAccountability } from "~/db/reports.server";
 import { sitesFor } from "~/db/staff.server";
 import type { Locale } from "~/domain/enums";
 import { FLAG_RULES } from "~/domain/enums";
@@ -20,6 +20,7 @@ import {
   type AccountabilitySort,
   type AccountabilitySortKey,
   type Share,
+  type SiteAccountability,
 } from "~/domain/reports";
 import { parseReportFilters, type FilterErrors } from "~/forms/reports.server";
 import { formatDate, formatNumber, formatPercent } from "~/i18n/format";
@@ -41,13 +42,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
     allowedSiteIds: sites.map((s) => s.id),
   });
   const base = { title: t("reports.trainers.title"), sites };
-  if (!parsed.ok) return data({ ...base, errors: parsed.errors, result: null }, { status: 400 });
+  if (!parsed.ok) return data({ ...base, errors: parsed.errors, result: null, overview: null }, { status: 400 });
 
   const { from, to, siteId, sort } = parsed.data;
+  if (siteId === undefined && sites.length > 1) {
+    // Across sites the report leads with one row per site; a site opens as the full report.
+    const { rows } = loadAccountabilityOverview(actor, { from, to, today });
+    return { ...base, errors: {} as FilterErrors, result: null, overview: { from, to, sort, rows } };
+  }
   const { report } = loadTrainerAccountability(actor, { from, to, today, siteId });
   return {
     ...base,
     errors: {} as FilterErrors,
+    overview: null,
     result: {
       from,
       to,
@@ -64,7 +71,7 @@ type Result = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["resul
 const cell = "px-2 py-1.5 text-right tabular-nums whitespace-nowrap print:px-1";
 
 export default function TrainerAccountabilityReport() {
-  const { sites, errors, result } = useLoaderData<typeof loader>();
+  const { sites, errors, result, overview } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const { t, i18n } = useTranslation();
   const locale: Locale = i18n.language === "km" ? "km" : "en";
@@ -73,13 +80,14 @@ export default function TrainerAccountabilityReport() {
     return site ? (locale === "km" ? site.nameKm : site.nameEn) : "";
   };
   const filterParams = new URLSearchParams();
-  if (result) {
-    filterParams.set("from", result.from);
-    filterParams.set("to", result.to);
-    if (result.siteId !== null) filterParams.set("site", String(result.siteId));
+  const shown = result ?? overview;
+  if (shown) {
+    filterParams.set("from", shown.from);
+    filterParams.set("to", shown.to);
+    if (result && result.siteId !== null) filterParams.set("site", String(result.siteId));
   }
   const csvParams = new URLSearchParams(filterParams);
-  if (result) csvParams.set("sort", result.sort);
+  if (shown) csvParams.set("sort", shown.sort);
   const manySites = result ? result.siteId === null && sites.length > 1 : false;
 
   return (
@@ -87,11 +95,11 @@ export default function TrainerAccountabilityReport() {
       <div>
         <h1 className="text-2xl font-bold">{t("reports.trainers.title")}</h1>
         <p className="mt-1 text-stone-700">{t("reports.trainers.intro")}</p>
-        {result ? (
+        {shown ? (
           <p className="mt-1 font-medium" data-testid="period">
-            {t("reports.period", { from: formatDate(locale, result.from), to: formatDate(locale, result.to) })}
+            {t("reports.period", { from: formatDate(locale, shown.from), to: formatDate(locale, shown.to) })}
             {" · "}
-            {result.siteId !== null ? siteName(result.siteId) : sites.length > 1 ? t("reports.filters.allSites") : siteName(sites[0]?.id ?? 0)}
+            {result && result.siteId !== null ? siteName(result.siteId) : sites.length > 1 ? t("reports.filters.allSites") : siteName(sites[0]?.id ?? 0)}
           </p>
         ) : null}
       </div>
@@ -99,15 +107,15 @@ export default function TrainerAccountabilityReport() {
       <ReportFilters
         folded={Boolean(result)}
         errors={errors}
-        from={result?.from ?? params.get("from") ?? ""}
-        to={result?.to ?? params.get("to") ?? ""}
+        from={shown?.from ?? params.get("from") ?? ""}
+        to={shown?.to ?? params.get("to") ?? ""}
         site={result ? (result.siteId ?? "") : ""}
         sites={sites}
         locale={locale}
         columns={4}
         footer={<FieldErrors id="sort-error" errors={errors.sort} />}
       >
-        {result || !errors.sort ? <input type="hidden" name="sort" value={result?.sort ?? params.get("sort") ?? ""} /> : null}
+        {shown || !errors.sort ? <input type="hidden" name="sort" value={shown?.sort ?? params.get("sort") ?? ""} /> : null}
         <div className="sm:pt-6">
           <button type="submit" className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-5 font-semibold text-white hover:bg-brand-800">
             {t("reports.filters.show")}
@@ -115,6 +123,17 @@ export default function TrainerAccountabilityReport() {
         </div>
       </ReportFilters>
 
+      {overview ? (
+        <>
+          <p className="flex flex-wrap gap-x-6 gap-y-2 print:hidden">
+            <a href={`/staff/reports/trainers.csv?${csvParams.toString()}`} download className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+              {t("reports.downloadCsv")}
+            </a>
+          </p>
+          <SiteTable rows={overview.rows} siteName={siteName} filterParams={filterParams} locale={locale} />
+          <ReportNotes lines={[t("reports.trainers.notes.bySite"), t("reports.trainers.notes.period"), t("reports.trainers.notes.reviews"), t("reports.trainers.notes.signed"), t("reports.trainers.notes.education"), t("reports.trainers.notes.completion")]} />
+        </>
+      ) : null}
       {result ? (
         <>
           <p className="flex flex-wrap gap-x-6 gap-y-2 print:hidden">
@@ -479,6 +498,81 @@ function FlagsByRule({ result, locale }: { result: Result; locale: Locale }) {
           </table>
         </ScrollTable>
       )}
+    </section>
+  );
+}
+
+/** Across sites: a row per site, each opening that site's full report. */
+function SiteTable({
+  rows,
+  siteName,
+  filterParams,
+  locale,
+}: {
+  rows: SiteAccountability[];
+  siteName: (id: number) => string;
+  filterParams: URLSearchParams;
+  locale: Locale;
+}) {
+  const { t } = useTranslation();
+  const share = (s: Share) =>
+    s.ratio === null ? (
+      <>
+        <span aria-hidden="true">—</span>
+        <span className="sr-only">{t("reports.noFigure")}</span>
+      </>
+    ) : (
+      <>
+        {formatPercent(locale, s.ratio)} <span className="text-stone-600">({formatNumber(locale, s.numerator)}/{formatNumber(locale, s.denominator)})</span>
+      </>
+    );
+  const open = (siteId: number) => {
+    const qs = new URLSearchParams(filterParams);
+    qs.set("site", String(siteId));
+    return `?${qs.toString()}`;
+  };
+  return (
+    <section aria-labelledby="by-site" className="space-y-2">
+      <h2 id="by-site" className="text-xl font-semibold">
+        {t("reports.trainers.bySite")}
+      </h2>
+      <p className="text-stone-700">{t("reports.trainers.bySiteIntro")}</p>
+      <div className="overflow-x-auto rounded-xl bg-white shadow-sm print:overflow-visible print:shadow-none">
+        <table className="w-full text-sm print:text-[10px]" data-testid="site-table">
+          <thead className="border-b border-stone-300 bg-stone-50">
+            <tr>
+              <th scope="col" className="px-2 py-2 text-left align-bottom font-semibold">
+                {t("reports.columns.site")}
+              </th>
+              {(["apprentices", "reviews", "signed", "flagsRaised", "flagsResolved", "education", "completion", "retention"] as const).map((key) => (
+                <th key={key} scope="col" className="px-2 py-2 text-right align-bottom font-semibold">
+                  {t(`reports.columns.${key}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.siteId} className="border-t border-stone-100 break-inside-avoid" data-testid="site-row">
+                <th scope="row" className="px-2 py-1.5 text-left font-medium">
+                  <Link to={open(r.siteId)} className="inline-flex min-h-11 items-center text-brand-800 underline">
+                    {siteName(r.siteId)}
+                    <span className="sr-only"> · {t("reports.trainers.openSite")}</span>
+                  </Link>
+                </th>
+                <td className={cell}>{formatNumber(locale, r.apprentices)}</td>
+                <td className={cell}>{share(r.reviews)}</td>
+                <td className={cell}>{formatNumber(locale, r.competenciesSigned)}</td>
+                <td className={cell}>{formatNumber(locale, r.flagsRaised)}</td>
+                <td className={cell}>{formatNumber(locale, r.flagsResolved)}</td>
+                <td className={cell}>{share(r.educationReleased)}</td>
+                <td className={cell}>{share(r.completion)}</td>
+                <td className={cell}>{share(r.retention)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { useTranslation } from "~/i18n/react";
 import { actorOf, notFound, requireRole } from "~/auth/guards.server";
 import { FieldErrors, SubmitButton } from "~/components/forms";
 import { db } from "~/db/client.server";
-import { runFullPass } from "~/db/flag-schedule.server";
+import { runSitePass } from "~/db/flag-schedule.server";
 import { DEFAULT_THRESHOLDS, saveThresholds, thresholdsFor } from "~/db/site-settings.server";
 import { sitesFor } from "~/db/staff.server";
 import type { Thresholds } from "~/domain/flags/thresholds";
@@ -32,8 +32,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseThresholds(form);
   if (!parsed.ok) return data({ siteId, errors: parsed.errors }, { status: 400 });
   saveThresholds(db(), { siteId, thresholds: parsed.data, updatedBy: user.id, requestId: context.requestId });
-  // The new thresholds apply at once, not only at the next daily pass.
-  await runFullPass();
+  // The new thresholds apply at once to that site, not only at the next daily pass (in batches:
+  // other requests are served meanwhile).
+  await runSitePass(siteId);
   return redirect(withSaved(`/staff/settings#site-${siteId}`, "settings"));
 }
 

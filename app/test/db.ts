@@ -7,10 +7,12 @@ import { afterAll } from "vitest";
 
 import { openDatabase, setDb, type DB } from "~/db/client.server";
 
+let sink: ((sql: string) => void) | null = null;
+
 export function useTestDatabase(): DB {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-test-"));
   const file = path.join(dir, "test.db");
-  const db = openDatabase(file);
+  const db = openDatabase(file, { trace: (sql) => sink?.(sql) });
   setDb(db);
   afterAll(() => {
     setDb(undefined);
@@ -18,4 +20,30 @@ export function useTestDatabase(): DB {
     fs.rmSync(dir, { recursive: true, force: true });
   });
   return db;
+}
+
+/** Every statement the test database executes while `fn` runs, with its parameters filled in. */
+export async function recordQueries(fn: () => unknown): Promise<string[]> {
+  const seen: string[] = [];
+  const previous = sink;
+  sink = (sql) => seen.push(sql);
+  try {
+    await fn();
+  } finally {
+    sink = previous;
+  }
+  return seen;
+}
+
+/** The same, for synchronous work. */
+export function recordQueriesSync(fn: () => void): string[] {
+  const seen: string[] = [];
+  const previous = sink;
+  sink = (sql) => seen.push(sql);
+  try {
+    fn();
+  } finally {
+    sink = previous;
+  }
+  return seen;
 }

@@ -9,7 +9,7 @@ import { createUserSession, type SignInMethod } from "~/auth/session.server";
 import type { DB } from "~/db/client.server";
 import { createApprentice, createUser } from "~/db/factories.server";
 import { registerFlagHooks } from "~/db/flags.server";
-import { runFullPass } from "~/db/flag-schedule.server";
+import { runDailyPass } from "~/db/flag-schedule.server";
 import { users } from "~/db/schema";
 import { seedDemo } from "~/db/seed.server";
 import { createLink } from "~/db/sign-in-links.server";
@@ -77,7 +77,7 @@ export function siteOf(role: Role): "PP" | "SR" {
 export async function openWorld(db: DB, today: string): Promise<World> {
   seedDemo(db, { today });
   registerFlagHooks({ thresholdsBySite });
-  await runFullPass(db, today);
+  await runDailyPass(db, today, { full: true });
 
   const client = db.$client;
   const siteId = (code: string) => (client.prepare("select id from sites where code = ?").get(code) as { id: number }).id;

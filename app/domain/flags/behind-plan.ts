@@ -5,7 +5,7 @@
  */
 import { placementWeek } from "../dates";
 import { dueNow, progressSummary } from "../progress";
-import { levelsOf, percentOf } from "./common";
+import { levelsFor, percentOf } from "./common";
 import type { PlacementRule } from "./types";
 
 export const behindPlan: PlacementRule = {
@@ -13,7 +13,7 @@ export const behindPlan: PlacementRule = {
   subjectType: "placement",
   evaluate(p, { today, thresholds: t }) {
     const week = placementWeek(p.startDate, today);
-    const levels = levelsOf(p.assessments);
+    const levels = levelsFor(p);
     const s = progressSummary(p.competencies, levels, week);
     if (s.expectedByNow === 0) return null;
     const scaled = 100 * s.competentOfExpected;

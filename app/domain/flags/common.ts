@@ -1,7 +1,7 @@
 /** Small helpers the flag rules share. */
 import type { EducationEventKind } from "../enums";
 import { currentLevels, type CurrentLevel } from "../progress";
-import type { AssessmentFact, AttendanceDay, Evidence } from "./types";
+import type { AssessmentFact, AttendanceDay, Evidence, PlacementFacts } from "./types";
 
 /** The trainer's latest word on an afternoon: released or refused, or nothing yet. */
 export function trainerWord(events: readonly EducationEventKind[]): "released" | "refused" | null {
@@ -51,6 +51,11 @@ export function levelsOf(history: readonly AssessmentFact[]): Map<number, Curren
     levelsMemo.set(history, levels);
   }
   return levels;
+}
+
+/** The placement's current levels: as loaded, or worked out from its history. */
+export function levelsFor(p: PlacementFacts): ReadonlyMap<number, CurrentLevel> {
+  return p.currentLevels ?? levelsOf(p.assessments);
 }
 
 /**

@@ -65,6 +65,8 @@ export interface EvaluateInput {
   holidaysBySite: ReadonlyMap<number, ReadonlySet<string>>;
   /** Sites without an entry use DEFAULT_THRESHOLDS. */
   thresholdsBySite?: ReadonlyMap<number, Thresholds>;
+  /** Only these rules (all when absent). */
+  rules?: ReadonlySet<FlagRule>;
 }
 
 const NO_HOLIDAYS: ReadonlySet<string> = new Set();
@@ -82,6 +84,7 @@ export function evaluateFlags(input: EvaluateInput): Finding[] {
   for (const p of input.placements) {
     const ctx = ctxFor(p.siteId);
     for (const rule of PLACEMENT_RULES) {
+      if (input.rules && !input.rules.has(rule.rule)) continue;
       const result = rule.evaluate(p, ctx);
       if (!result) continue;
       out.push({
@@ -101,6 +104,7 @@ export function evaluateFlags(input: EvaluateInput): Finding[] {
   for (const t of input.trainers) {
     const ctx = ctxFor(t.siteId);
     for (const rule of TRAINER_RULES) {
+      if (input.rules && !input.rules.has(rule.rule)) continue;
       const result = rule.evaluate(t, ctx);
       if (!result) continue;
       out.push({

@@ -4,7 +4,7 @@
  */
 import { addDays } from "../dates";
 import { isCompetent } from "../progress";
-import { levelsOf } from "./common";
+import { levelsFor } from "./common";
 import type { PlacementRule } from "./types";
 
 export const overdue: PlacementRule = {
@@ -13,7 +13,7 @@ export const overdue: PlacementRule = {
   evaluate(p, { today }) {
     const plannedEndDate = addDays(p.startDate, 7 * p.plannedWeeks - 1);
     if (today <= plannedEndDate) return null;
-    const levels = levelsOf(p.assessments);
+    const levels = levelsFor(p);
     const outstanding = p.competencies.filter((c) => !isCompetent(levels.get(c.id)?.level)).map((c) => c.id);
     if (outstanding.length === 0) return null;
     return {

@@ -14,7 +14,7 @@ import type {
   FlagSeverity,
   FlagSubjectType,
 } from "../enums";
-import type { CompetencyPlan } from "../progress";
+import type { CompetencyPlan, CurrentLevel } from "../progress";
 import type { Calendar } from "./calendar";
 import type { Thresholds } from "./thresholds";
 
@@ -67,9 +67,21 @@ export interface PlacementFacts {
   educationWeekdays: readonly number[];
   apprenticeDateOfBirth: string;
   competencies: readonly CompetencyPlan[];
-  /** The whole assessment history of the placement (corrections included). */
+  /**
+   * The assessment history of the placement (corrections included). Without `currentLevels` it
+   * must be the whole history; with them, the records of the recent window (`recentDays`) are
+   * enough, less those a correction superseded.
+   */
   assessments: readonly AssessmentFact[];
-  /** Mondays of the weeks that have at least one weekly review. */
+  /**
+   * The level holding for each competency (`currentLevels` of the whole history as of today),
+   * when the loader has it already (`competency_levels`); at least the `independent` ones.
+   */
+  currentLevels?: ReadonlyMap<number, CurrentLevel>;
+  /**
+   * Mondays of the weeks that have at least one weekly review: all of them, or at least the
+   * latest one before this week (all that `no_weekly_review` reads).
+   */
   reviewedWeeks: ReadonlySet<string>;
   /** Current attendance rows, at least for the rules' look-back windows. */
   attendance: readonly AttendanceDay[];
