@@ -19,7 +19,7 @@ const STYLE: Record<DayMark, string> = {
 };
 
 /** Small pictures for the marks that matter, so the calendar reads without words. */
-export function MarkIcon({ mark, size = 14 }: { mark: DayMark; size?: number }) {
+function MarkIcon({ mark, size = 14 }: { mark: DayMark; size?: number }) {
   const common = { width: size, height: size, viewBox: "0 0 16 16", "aria-hidden": true, fill: "none", stroke: "currentColor", strokeWidth: 2, strokeLinecap: "round", strokeLinejoin: "round" } as const;
   switch (mark) {
     case "present":

@@ -121,7 +121,7 @@ export function takeBackup(sqlite: Database.Database, dir: string, keep: number,
 }
 
 /** Delete all but the newest `keep` backups in `dir`; returns what it deleted. */
-export function pruneBackups(dir: string, keep: number): string[] {
+function pruneBackups(dir: string, keep: number): string[] {
   const all = listBackups(dir);
   const old = all.slice(0, Math.max(0, all.length - keep));
   for (const { file } of old) fs.rmSync(file, { force: true });

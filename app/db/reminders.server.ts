@@ -55,7 +55,7 @@ const STALE_SENDING_MS = 10 * 60_000;
 // ---------------------------------------------------------------------------------------------
 // Schedules
 
-export function scheduleOf(siteId: number, database: DB = db()): ReminderSchedule {
+function scheduleOf(siteId: number, database: DB = db()): ReminderSchedule {
   const row = database.select().from(reminderSchedules).where(eq(reminderSchedules.siteId, siteId)).get();
   return row ? { weekday: row.weekday, time: row.time, mondayTime: row.mondayTime, enabled: row.enabled } : DEFAULT_SCHEDULE;
 }
@@ -126,7 +126,7 @@ function missingForWeek(database: Pick<DB, "select">, scope: { siteId: number } 
 // Channels
 
 /** How a user is reached: Telegram when linked, SMS with a phone, the log when nothing is configured. */
-export function channelFor(user: { phone: string | null }, linked: boolean, config: MessagingConfig): MessageChannel | null {
+function channelFor(user: { phone: string | null }, linked: boolean, config: MessagingConfig): MessageChannel | null {
   if (config.telegram && linked) return "telegram";
   if (config.sms && user.phone) return "sms";
   if (!config.telegram && !config.sms) return "log";
@@ -388,7 +388,7 @@ function digestPayload(database: Pick<DB, "select">, missing: MissingItem[]): Di
 }
 
 /** `/signin/<token>?to=<week card>`; without a token (log transport) the link is shown with "…" in its place. */
-export function reminderUrl(publicUrl: string, token: string | null, placementId: number, weekOf: string): string {
+function reminderUrl(publicUrl: string, token: string | null, placementId: number, weekOf: string): string {
   return `${publicUrl}/signin/${token ?? "…"}?to=${weekCardPath(placementId, weekOf)}`;
 }
 
@@ -410,7 +410,7 @@ export async function runReminderPass(database: DB = db(), options: PassOptions 
 // What staff see
 
 /** The text of a message as it was (or would be) sent, with the sign-in token left out. */
-export function previewText(row: Pick<OutboxRow, "kind" | "locale" | "weekOf" | "channel" | "payload">, context: { recipientName: string; siteName: string; config?: MessagingConfig }): string {
+function previewText(row: Pick<OutboxRow, "kind" | "locale" | "weekOf" | "channel" | "payload">, context: { recipientName: string; siteName: string; config?: MessagingConfig }): string {
   const config = context.config ?? messagingConfig();
   const t = serverT(row.locale);
   if (row.kind === "digest") {

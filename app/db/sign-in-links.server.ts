@@ -15,7 +15,7 @@ import { audit } from "./audit.server";
 import { db } from "./client.server";
 import { employers, sessions, signInLinks, users } from "./schema";
 
-export const LINK_MAX_DAYS = 30;
+const LINK_MAX_DAYS = 30;
 const DAY = 86_400_000;
 
 /** A trainer the caller may manage: staff of the trainer's site, or admin. Null means 404. */

@@ -10,7 +10,7 @@ import km from "./locales/km.json";
 export const catalogues = { en, km } as const;
 
 /** A fresh i18next instance for one server render (instances are never shared between requests). */
-export function createServerI18n(locale: Locale): i18n {
+function createServerI18n(locale: Locale): i18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
     ...baseOptions,

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 
 import { notFound, requireRole } from "~/auth/guards.server";
-import { AchievementRecord, VerifyQr } from "~/components/achievement";
+import { AchievementRecord } from "~/components/achievement";
 import { qrSvg } from "~/components/qr.server";
 import { ownCredential } from "~/db/credentials.server";
 import { loadAchievement } from "~/db/me.server";

@@ -4,7 +4,7 @@
  */
 import { useActionData, useLoaderData } from "@remix-run/react";
 
-import type { action, loader } from "~/routes/trainer.placements.$placementId.weeks.$weekOf";
+import type { action, loader } from "./route";
 
 export type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 export type Card = Exclude<LoaderData, { refusal: unknown }>;

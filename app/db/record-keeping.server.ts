@@ -1,6 +1,7 @@
 /**
- * Staff administration of records (issue 6): apprentices (profile, phase, consent, exit),
- * employers and trainers, and placements (open, change trainer, transfer, end).
+ * The records staff keep: apprentices (enrol, profile, phase, consent, exit), employers and
+ * their trainers, and placements (open, correct, change trainer, transfer, end). The staff pages
+ * /staff/apprentices, /staff/employers and /staff/placements write through here.
  *
  * Every function is scoped by the caller: staff reach their own site, admin every site; a
  * record out of reach is `null` (the route answers 404). Every write is one transaction with its
@@ -13,7 +14,8 @@ import { endAllSessions } from "~/auth/session.server";
 import type { ConsentItem, EmployerSector, Gender, Phase, PlacementOutcome } from "~/domain/enums";
 import { emitRecordsChanged } from "~/domain/events";
 import type { Actor } from "~/domain/permissions";
-import { codeFitsSite, intakeYear, nextApprenticeCode, placementProblems, type FieldErrorMap } from "~/domain/records";
+import { codeFitsSite, intakeYear, nextApprenticeCode, placementProblems } from "~/domain/records";
+import type { FieldErrorMap } from "~/domain/field-errors";
 
 import { audit } from "./audit.server";
 import { db } from "./client.server";
@@ -195,7 +197,7 @@ export function phaseHistory(apprenticeId: number) {
 }
 
 /** The exit outcome is kept on the phase change: its first line is the outcome code, then the reason. */
-export const exitNote = (outcome: PlacementOutcome, reason: string) => `${outcome}\n${reason}`;
+const exitNote = (outcome: PlacementOutcome, reason: string) => `${outcome}\n${reason}`;
 
 /** Exit the programme with an outcome. An active placement must be ended first. */
 export function exitApprentice(apprentice: { id: number; phase: Phase }, input: { exitedOn: string; outcome: PlacementOutcome; reason: string; recordedBy: number; requestId?: string }): Result<"saved" | "unchanged"> {

@@ -17,7 +17,7 @@ import { useTestDatabase } from "~/test/db";
 import { context, cookieFor, get, post, run } from "~/test/requests";
 import { siteToday } from "~/utils/today.server";
 
-import { action, loader } from "./trainer.placements.$placementId.weeks.$weekOf";
+import { action, loader } from "./route";
 
 const db = useTestDatabase();
 const today = siteToday();

@@ -1,6 +1,6 @@
 import { useTranslation } from "~/i18n/react";
 
-import { FieldErrors } from "~/components/forms";
+import { FieldErrors, inputClass } from "~/components/forms";
 import { LevelIcon } from "~/components/levels";
 import { ASSESSMENT_LEVELS, type Locale } from "~/domain/enums";
 
@@ -116,7 +116,7 @@ function CompetencyItem({ competency: c, form, locale, beyondDue }: { competency
             defaultValue={pick(`note.${c.id}`, null)}
             aria-invalid={errors[`note.${c.id}`] ? true : undefined}
             aria-describedby={`note.${c.id}-error`}
-            className="mt-1 block min-h-11 w-full rounded-lg border border-stone-300 px-2"
+            className={inputClass}
           />
         </label>
         <FieldErrors id={`note.${c.id}-error`} errors={errors[`note.${c.id}`]} />

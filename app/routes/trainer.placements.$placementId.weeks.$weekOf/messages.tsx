@@ -4,7 +4,7 @@ import { useTranslation } from "~/i18n/react";
 import { isIsoDate } from "~/domain/dates";
 import type { Locale } from "~/domain/enums";
 import { formatDay } from "~/i18n/format";
-import type { action } from "~/routes/trainer.placements.$placementId.weeks.$weekOf";
+import type { action } from "./route";
 
 import type { Card, CardForm } from "./card-form";
 
