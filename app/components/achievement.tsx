@@ -3,6 +3,7 @@ import { useTranslation } from "~/i18n/react";
 import { LevelIcon } from "~/components/levels";
 import type { Locale } from "~/domain/enums";
 import { formatDate, formatNumber } from "~/i18n/format";
+import { localized } from "~/i18n/localized";
 
 export interface AchievementView {
   placement: {
@@ -59,7 +60,6 @@ export function AchievementRecord({
   qrOnPaperOnly?: boolean;
 }) {
   const { t } = useTranslation();
-  const km = locale === "km";
   const p = record.placement;
   const date = (iso: string) => formatDate(locale, iso);
   return (
@@ -87,13 +87,13 @@ export function AchievementRecord({
         <dt className="text-stone-600 print:text-black">{t("achievement.code")}</dt>
         <dd className="font-mono">{p.code}</dd>
         <dt className="text-stone-600 print:text-black">{t("achievement.trade")}</dt>
-        <dd>{km ? p.tradeKm : p.tradeEn}</dd>
+        <dd>{localized(locale, p, "trade")}</dd>
         <dt className="text-stone-600 print:text-black">{t("achievement.employer")}</dt>
         <dd>{p.employerName}</dd>
         <dt className="text-stone-600 print:text-black">{t("achievement.trainer")}</dt>
         <dd>{p.trainerName}</dd>
         <dt className="text-stone-600 print:text-black">{t("achievement.site")}</dt>
-        <dd>{km ? p.siteKm : p.siteEn}</dd>
+        <dd>{localized(locale, p, "site")}</dd>
         <dt className="text-stone-600 print:text-black">{t("achievement.dates")}</dt>
         <dd>{t("achievement.period", { from: date(p.startDate), to: p.endedOn ? date(p.endedOn) : "—" })}</dd>
       </dl>
@@ -106,7 +106,7 @@ export function AchievementRecord({
       {record.units.length === 0 ? <p className="mt-2">{t("achievement.none")}</p> : null}
       {record.units.map((u) => (
         <section key={u.id} className="mt-4 break-inside-avoid">
-          <h3 className="font-semibold">{km ? u.titleKm : u.titleEn}</h3>
+          <h3 className="font-semibold">{localized(locale, u, "title")}</h3>
           <table className="mt-1 w-full text-left text-sm">
             <thead>
               <tr className="border-b border-stone-300 print:border-black">
@@ -122,7 +122,7 @@ export function AchievementRecord({
                       <span className="print:hidden">
                         <LevelIcon level="independent" size={18} />
                       </span>
-                      {km ? c.titleKm : c.titleEn} <span className="font-mono text-xs text-stone-500 print:text-black">{c.code}</span>
+                      {localized(locale, c, "title")} <span className="font-mono text-xs text-stone-500 print:text-black">{c.code}</span>
                     </span>
                   </td>
                   <td className="py-1">{date(c.reachedOn)}</td>

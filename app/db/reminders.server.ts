@@ -31,6 +31,7 @@ import {
 import { env } from "~/env.server";
 import { DEFAULT_LOCALE } from "~/i18n/config";
 import { serverT } from "~/i18n/i18n.server";
+import { localized } from "~/i18n/localized";
 import { messagingConfig, type MessagingConfig } from "~/messaging/config.server";
 import { renderDigest, renderTrainerMessage } from "~/messaging/messages";
 import { transportsFor, type SendResult, type Transports } from "~/messaging/transports.server";
@@ -339,7 +340,7 @@ async function sendOne(
       if (missing.length === 0) return null;
       const payload = digestPayload(tx, missing);
       tx.update(reminderOutbox).set({ payload, signInLinkId: null }).where(eq(reminderOutbox.id, row.id)).run();
-      return { text: renderDigest(serverT(row.locale), row.locale, { siteName: row.locale === "km" ? site.nameKm : site.nameEn, weekOf: row.weekOf, trainers: payload.trainers, url: `${config.publicUrl}/staff/reminders` }), linkId: null };
+      return { text: renderDigest(serverT(row.locale), row.locale, { siteName: localized(row.locale, site, "name"), weekOf: row.weekOf, trainers: payload.trainers, url: `${config.publicUrl}/staff/reminders` }), linkId: null };
     }
     const items = missingForWeek(tx, { trainerUserId: row.recipientUserId }, row.weekOf, today).map(({ placementId, code, preferredName }) => ({ placementId, code, preferredName }));
     if (items.length === 0) return null;
@@ -467,7 +468,7 @@ function messageViews(database: DB, where: ReturnType<typeof and>, limit: number
     nextAttemptAt: row.nextAttemptAt?.toISOString() ?? null,
     sentAt: row.sentAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
-    text: previewText(row, { recipientName, siteName: row.locale === "km" ? siteKm : siteEn }),
+    text: previewText(row, { recipientName, siteName: localized(row.locale, { en: siteEn, km: siteKm }) }),
   }));
 }
 
@@ -521,7 +522,7 @@ export function remindersOverview(actor: Actor, locale: Locale, now = new Date()
     const facts = deliveryFacts(database, trainers.map((t) => t.id));
     return {
       id: site.id,
-      name: locale === "km" ? site.nameKm : site.nameEn,
+      name: localized(locale, site, "name"),
       timezone: site.timezone,
       schedule,
       next: nextWeeklyReminder({ today, time, schedule, holidays: holidaysAround(database, site.id, today) }),

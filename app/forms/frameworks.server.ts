@@ -6,7 +6,7 @@ import { EMPLOYER_SECTORS } from "~/domain/enums";
 import { crossRowErrors, decodeUtf8, FRAMEWORK_CSV_HEADER, headerMatches, parseExpectedWeek, type FrameworkRow, type LineError } from "~/domain/frameworks";
 import { withoutControlCharacters } from "~/forms/form-data.server";
 
-import { choice, id, integer, intent, intents, msg, requiredText } from "./fields.server";
+import { choice, id, integer, intent, intents, msg, optionalId, requiredText } from "./fields.server";
 import { parseForm, type FormInput } from "./parse.server";
 
 const code = z
@@ -32,6 +32,11 @@ const NewFrameworkSchema = intents(intent("create", frameworkFields), intent("im
 
 export function parseNewFramework(form: FormInput) {
   return parseForm(form, NewFrameworkSchema);
+}
+
+/** The two versions a comparison shows (`?a=…&b=…`); a blank one is the page's default. */
+export function parseVersionChoice(params: URLSearchParams) {
+  return parseForm(params, z.object({ a: optionalId(), b: optionalId() }));
 }
 
 const unitFields = { code, titleEn: requiredText(200), titleKm: requiredText(200) };

@@ -1,6 +1,6 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { requireRole } from "~/auth/guards.server";
 import { Field, FieldErrors, SelectField, SubmitButton } from "~/components/forms";
@@ -46,8 +46,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AuditLog() {
   const { vocabulary, errors, page, total, rows, pageSize } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === "km" ? "km" : "en";
+  const { t } = useTranslation();
+  const locale = useLocale();
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const pageLink = (p: number) => {
     const next = new URLSearchParams(searchParams);

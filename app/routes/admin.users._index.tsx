@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { requireRole } from "~/auth/guards.server";
 import { Field, SelectField, SubmitButton } from "~/components/forms";
@@ -36,8 +36,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function AdminUsers() {
   const { role, users, options } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language;
+  const { t } = useTranslation();
+  const locale = useLocale();
   const errors: FieldErrorMap = actionData?.errors ?? {};
   return (
     <div className="space-y-5">

@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { notFound, requireRole } from "~/auth/guards.server";
 import { FaceScale } from "~/components/faces";
@@ -105,8 +105,8 @@ function WhoReads() {
 export default function Feedback() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === "km" ? "km" : "en";
+  const { t } = useTranslation();
+  const locale = useLocale();
   const errors: FieldErrorMap = actionData?.errors ?? {};
   const values: Record<string, string> = actionData?.values ?? {};
   const card = "rounded-xl bg-white p-5 shadow-sm";

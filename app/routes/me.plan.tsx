@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { notFound, requireRole } from "~/auth/guards.server";
 import { Alert, SubmitButton, TextArea } from "~/components/forms";
@@ -37,8 +37,8 @@ export default function CareerPlan() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === "km" ? "km" : "en";
+  const { t } = useTranslation();
+  const locale = useLocale();
   const errors = actionData?.errors ?? {};
   const values = actionData?.values ?? { goals: d.plan?.goals ?? "", nextSteps: d.plan?.nextSteps ?? "" };
   const card = "rounded-xl bg-white p-5 shadow-sm";

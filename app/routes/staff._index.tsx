@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { actorOf, requireStaff } from "~/auth/guards.server";
 import { urgentFlags } from "~/db/flag-review.server";
 import { siteOverviews } from "~/db/staff.server";
 import { FlagSummary, SeverityBadge } from "~/components/flags";
 import { PHASES } from "~/domain/enums";
+import { localized } from "~/i18n/localized";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 
@@ -22,8 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function StaffHome() {
   const { sites, isAdmin, urgent } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
-  const km = i18n.language === "km";
+  const { t } = useTranslation();
+  const locale = useLocale();
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">
@@ -56,7 +57,7 @@ export default function StaffHome() {
         </ul>
       </section>
       {sites.map(({ site, byEmployer, byPhase, activePlacements, apprentices, employers }) => {
-        const siteName = km ? site.nameKm : site.nameEn;
+        const siteName = localized(locale, site, "name");
         const phaseCount = new Map(byPhase.map((p) => [p.phase, p.count]));
         const maxActive = Math.max(1, ...byEmployer.map((e) => e.active));
         return (

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { actorOf, notFound, requireStaff } from "~/auth/guards.server";
 import { errorsOf, Field, FieldErrors, FormErrors, SelectField, SubmitButton } from "~/components/forms";
@@ -90,8 +90,8 @@ const SEVERITY = { urgent: "bg-red-100 text-red-900", warn: "bg-amber-100 text-a
 export default function Employer() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language;
+  const { t } = useTranslation();
+  const locale = useLocale();
   const e = d.employer;
   const editErrors = errorsOf(actionData, "edit");
   const trainerErrors = errorsOf(actionData, "addTrainer");

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { actorOf, notFound, requireStaff } from "~/auth/guards.server";
 import { FlagFacts, FlagSummary, SeverityBadge } from "~/components/flags";
@@ -52,8 +52,8 @@ export default function FlagPage() {
   const { flag } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors ?? {};
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === "km" ? "km" : "en";
+  const { t } = useTranslation();
+  const locale = useLocale();
   const open = flag.status === "open" || flag.status === "acknowledged";
   return (
     <div className="space-y-4">

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { requireStaff } from "~/auth/guards.server";
 import { errorsOf, Field, FormErrors, SelectField, SubmitButton } from "~/components/forms";
@@ -76,8 +76,8 @@ function FrameworkFields({ prefix, errors }: { prefix: string; errors: FieldErro
 export default function Frameworks() {
   const { frameworks } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language;
+  const { t } = useTranslation();
+  const locale = useLocale();
   const createErrors = errorsOf(actionData, "create");
   const importErrors = errorsOf(actionData, "import");
   const lineErrors = actionData?.intent === "import" ? actionData.lineErrors : [];

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { notFound, requireStaff } from "~/auth/guards.server";
 import { Field, FormErrors, SubmitButton, TextArea } from "~/components/forms";
@@ -153,8 +153,8 @@ function CompetencyFields({ id, errors, competency }: { id: string; errors: Fiel
 export default function FrameworkVersion() {
   const { version, units } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language;
+  const { t } = useTranslation();
+  const locale = useLocale();
   const draft = version.status === "draft";
   const errorsFor = (target: string): FieldErrorMap => (actionData?.target === target ? actionData.errors : {});
   return (

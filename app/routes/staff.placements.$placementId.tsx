@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { actorOf, notFound, requireStaff } from "~/auth/guards.server";
 import { Choices, errorsOf, Field, FormErrors, SelectField, SubmitButton } from "~/components/forms";
@@ -103,8 +103,8 @@ export default function StaffPlacement() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = errorsOf(actionData, "status");
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language;
+  const { t } = useTranslation();
+  const locale = useLocale();
   const p = d.placement;
   return (
     <div className="space-y-5">

@@ -5,7 +5,7 @@
  */
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { readForm } from "~/forms/form-data.server";
 import { actorOf, notFound, requireStaff } from "~/auth/guards.server";
@@ -90,8 +90,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function StaffAchievement() {
   const { record, today, apprenticeId, verify, credentials, consentChanged } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language;
+  const { t } = useTranslation();
+  const locale = useLocale();
   return (
     <div className="space-y-4">
       <Link to={`/staff/apprentices/${apprenticeId}`} className="inline-flex min-h-11 items-center text-brand-700 underline print:hidden">

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { actorOf, requireStaff } from "~/auth/guards.server";
 import { Checkboxes, Field, FormErrors, SelectField, SubmitButton } from "~/components/forms";
@@ -49,8 +49,8 @@ export default function NewPlacement() {
   const errors = actionData?.errors ?? {};
   const sent = actionData?.values;
   const value = (name: string, otherwise: string | number | null) => (sent ? (sent[name] ?? "") : otherwise);
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language;
+  const { t } = useTranslation();
+  const locale = useLocale();
   const p = "placement";
   const employerName = new Map(d.employers.map((e) => [e.id, e.name]));
   return (

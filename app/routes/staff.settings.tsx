@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { actorOf, notFound, requireRole } from "~/auth/guards.server";
 import { Field, FormErrors, SubmitButton } from "~/components/forms";
@@ -44,8 +44,8 @@ export default function Settings() {
   const { sites, defaults } = useLoaderData<typeof loader>();
   const keys = Object.keys(defaults) as (keyof Thresholds)[];
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language;
+  const { t } = useTranslation();
+  const locale = useLocale();
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-bold">{t("settings.title")}</h1>

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { actorOf, notFound, requireStaff } from "~/auth/guards.server";
 import { qrSvg } from "~/components/qr.server";
@@ -75,8 +75,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function TrainerLinks() {
   const { heading, trainer, links, reminders } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language;
+  const { t } = useTranslation();
+  const locale = useLocale();
   const when = (iso: string) => formatDateTime(locale, new Date(iso));
   return (
     <div className="space-y-5">

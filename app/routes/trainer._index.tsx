@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { readForm } from "~/forms/form-data.server";
 import { requireRole } from "~/auth/guards.server";
@@ -43,8 +43,8 @@ const STATE_STYLE = {
 export default function TrainerHome() {
   const { placements, telegram } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language;
+  const { t } = useTranslation();
+  const locale = useLocale();
   return (
     <div>
       <h1 className="text-2xl font-bold">{t("trainer.title")}</h1>

@@ -5,7 +5,7 @@
  */
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { readForm } from "~/forms/form-data.server";
 import { Field, SubmitButton, TextArea } from "~/components/forms";
@@ -40,7 +40,8 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function VerifyUpload() {
   const result = useActionData<typeof action>();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useLocale();
   const errors = result?.errors ?? {};
   return (
     <div className="mx-auto max-w-3xl space-y-4">
@@ -52,7 +53,7 @@ export default function VerifyUpload() {
           <h2 id="result-title" className="text-xl font-semibold">
             {t("verify.resultTitle")}
           </h2>
-          <Verdict verdict={result.verdict} locale={i18n.language} />
+          <Verdict verdict={result.verdict} locale={locale} />
         </section>
       ) : null}
 

@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { Checkbox, Field, FormErrors, SelectField, SubmitButton } from "~/components/forms";
 import type { remindersOverview } from "~/db/reminders.server";
@@ -12,8 +12,8 @@ type Site = ReturnType<typeof remindersOverview>[number];
 
 /** One site on /staff/reminders: its schedule (a form for admin), its trainers' channels and delivery, its messages. */
 export function SiteReminders({ site, canEdit, saved, errors }: { site: Site; canEdit: boolean; saved: boolean; errors: FieldErrorMap }) {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language;
+  const { t } = useTranslation();
+  const locale = useLocale();
   const days = weekdayNames(locale, "long");
   const when = (iso: string) => formatDateTime(locale, new Date(iso));
   return (

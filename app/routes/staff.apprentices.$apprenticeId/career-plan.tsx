@@ -5,13 +5,13 @@ import { CorrectTextForm, EarlierVersions } from "~/components/corrections";
 import { errorsOf, SubmitButton, TextArea } from "~/components/forms";
 import { PLAN_COMMENT_MAX } from "~/domain/me-progress";
 import { formatDateTime } from "~/i18n/format";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { rowErrors, type RecordData, type RecordReply } from "./record";
 
 export function CareerPlan({ d, reply }: { d: RecordData; reply: RecordReply }) {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language;
+  const { t } = useTranslation();
+  const locale = useLocale();
   return (
     <section id="career-plan" aria-labelledby="career-plan-title" className="rounded-xl bg-white p-4 shadow-sm">
       <h2 id="career-plan-title" className="text-lg font-semibold">{t("plan.staff.title")}</h2>

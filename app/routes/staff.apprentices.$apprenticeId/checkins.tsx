@@ -5,13 +5,13 @@ import { CheckinFields } from "~/components/checkin-fields";
 import { errorsOf, Field, FormErrors, SelectField, SubmitButton } from "~/components/forms";
 import { OUTCOME_CHECKIN_MONTHS } from "~/domain/enums";
 import { formatDateTime, formatUsd } from "~/i18n/format";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { rowErrors, type RecordData, type RecordReply } from "./record";
 
 export function Checkins({ d, reply }: { d: RecordData; reply: RecordReply }) {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language;
+  const { t } = useTranslation();
+  const locale = useLocale();
   const checkinErrors = errorsOf(reply, "checkin");
   return (
     <section id="checkins" aria-labelledby="checkins-title" className="rounded-xl bg-white p-4 shadow-sm">

@@ -4,13 +4,13 @@ import { Form } from "@remix-run/react";
 import { errorsOf, FormErrors, SubmitButton } from "~/components/forms";
 import { CONSENT_ITEMS } from "~/domain/enums";
 import { formatDateTime } from "~/i18n/format";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import type { RecordData, RecordReply } from "./record";
 
 export function Consent({ d, reply }: { d: RecordData; reply: RecordReply }) {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language;
+  const { t } = useTranslation();
+  const locale = useLocale();
   return (
     <section id="consent" aria-labelledby="consent-title" className="rounded-xl bg-white p-4 shadow-sm">
       <h2 id="consent-title" className="text-lg font-semibold">{t("records.consent.title")}</h2>

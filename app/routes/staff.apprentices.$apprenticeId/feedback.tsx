@@ -1,12 +1,12 @@
 /** The apprentice's confidential feedback: staff only, never the employer. */
 import { formatDateTime } from "~/i18n/format";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import type { RecordData } from "./record";
 
 export function Feedback({ d }: { d: RecordData }) {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language;
+  const { t } = useTranslation();
+  const locale = useLocale();
   return (
     <section id="feedback" aria-labelledby="feedback-title" className="rounded-xl bg-white p-4 shadow-sm">
       <h2 id="feedback-title" className="text-lg font-semibold">{t("staffRecord.feedback")}</h2>

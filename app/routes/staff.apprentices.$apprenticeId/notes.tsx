@@ -5,7 +5,7 @@ import { CorrectTextForm, EarlierVersions } from "~/components/corrections";
 import { errorsOf, Field, SelectField, SubmitButton, TextArea } from "~/components/forms";
 import { FOLLOW_UP_KINDS } from "~/domain/enums";
 import { formatDate, formatDateTime } from "~/i18n/format";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { rowErrors, type RecordData, type RecordReply } from "./record";
 
@@ -13,8 +13,8 @@ import { rowErrors, type RecordData, type RecordReply } from "./record";
 const NOTE_BODY_MAX = 2000;
 
 export function Notes({ d, reply }: { d: RecordData; reply: RecordReply }) {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language;
+  const { t } = useTranslation();
+  const locale = useLocale();
   const errors = errorsOf(reply, "note");
   return (
     <section id="notes" aria-labelledby="notes-title" className="rounded-xl bg-white p-4 shadow-sm">

@@ -4,13 +4,13 @@ import { Form } from "@remix-run/react";
 import { errorsOf, Field, FormErrors, SelectField, SubmitButton } from "~/components/forms";
 import { PHASES, PLACEMENT_OUTCOMES } from "~/domain/enums";
 import { formatDate } from "~/i18n/format";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import type { RecordData, RecordReply } from "./record";
 
 export function Phase({ d, reply }: { d: RecordData; reply: RecordReply }) {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language;
+  const { t } = useTranslation();
+  const locale = useLocale();
   const a = d.apprentice;
   const phaseErrors = errorsOf(reply, "phase");
   const exitErrors = errorsOf(reply, "exit");

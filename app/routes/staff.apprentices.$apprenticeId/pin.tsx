@@ -3,13 +3,13 @@ import { Form } from "@remix-run/react";
 
 import { errorsOf, Field, SubmitButton } from "~/components/forms";
 import { formatDateTime } from "~/i18n/format";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import type { RecordData, RecordReply } from "./record";
 
 export function Pin({ d, reply }: { d: RecordData; reply: RecordReply }) {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language;
+  const { t } = useTranslation();
+  const locale = useLocale();
   return (
     <section id="pin" aria-labelledby="pin-title" className="rounded-xl bg-white p-4 shadow-sm">
       <h2 id="pin-title" className="text-lg font-semibold">{t("pin.staff.title")}</h2>

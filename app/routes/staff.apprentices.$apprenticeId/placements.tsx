@@ -3,13 +3,13 @@ import { Link } from "@remix-run/react";
 
 import { formatDate, formatUsd } from "~/i18n/format";
 import { localized } from "~/i18n/localized";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import type { RecordData } from "./record";
 
 export function Placements({ d }: { d: RecordData }) {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language;
+  const { t } = useTranslation();
+  const locale = useLocale();
   const a = d.apprentice;
   return (
     <section aria-labelledby="placements" className="rounded-xl bg-white p-4 shadow-sm">

@@ -3,7 +3,7 @@
  * Every button saves everything entered; only "Submit the week" records the weekly review.
  */
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { UpcomingNotices } from "~/components/advance-notices";
 import { Field, SubmitButton, TextArea } from "~/components/forms";
@@ -36,8 +36,8 @@ export function WeekCard() {
 }
 
 function OpenCard({ card: d }: { card: Card }) {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language;
+  const { t } = useTranslation();
+  const locale = useLocale();
   const form = useCardForm(d);
   const date = (iso: string) => formatDate(locale, iso);
 
