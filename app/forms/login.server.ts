@@ -4,6 +4,8 @@
  */
 import { z } from "zod";
 
+import { isLocale } from "~/i18n/config";
+
 import { requiredText, secret } from "./fields.server";
 import { parseForm, type FormInput } from "./parse.server";
 
@@ -17,4 +19,17 @@ const LoginSchema = z.object({
 
 export function parseLogin(form: FormInput) {
   return parseForm(form, LoginSchema);
+}
+
+/**
+ * A personal sign-in link's confirmation: its only field, the week card a reminder's link opens.
+ * A value that is not one is dropped (the trainer lands on /trainer), never an error.
+ */
+export function parseLinkConfirm(form: FormData) {
+  return parseForm(form, z.object({ to: z.string().optional().catch(undefined) }));
+}
+
+/** The language switch: a language and the page to go back to. A bad value is ignored: the switch never fails. */
+export function parseLocaleChoice(form: FormData) {
+  return parseForm(form, z.object({ locale: z.string().refine(isLocale).optional().catch(undefined), redirectTo: z.string().optional().catch(undefined) }));
 }

@@ -5,6 +5,7 @@ import { getOptionalUser } from "~/auth/guards.server";
 import { db } from "~/db/client.server";
 import { users } from "~/db/schema";
 import { readForm } from "~/forms/form-data.server";
+import { parseLocaleChoice } from "~/forms/login.server";
 import { isLocale } from "~/i18n/config";
 import { localeCookie } from "~/i18n/locale.server";
 import { safeRedirect } from "~/utils/redirect";
@@ -16,9 +17,9 @@ export async function loader(_args: LoaderFunctionArgs) {
 
 // public route: anyone may choose a language. Kept per user when signed in, and in a cookie.
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await readForm(request);
-  const locale = form.get("locale");
-  const back = safeRedirect(form.get("redirectTo"), "/");
+  const parsed = parseLocaleChoice(await readForm(request));
+  const { locale, redirectTo } = parsed.ok ? parsed.value : {};
+  const back = safeRedirect(redirectTo, "/");
   if (!isLocale(locale)) return redirect(back);
   const user = await getOptionalUser(request);
   if (user && user.locale !== locale) db().update(users).set({ locale }).where(eq(users.id, user.id)).run();

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 
 import { readForm } from "~/forms/form-data.server";
+import { parseLinkConfirm } from "~/forms/login.server";
 import { consumeLinkAttempt } from "~/auth/rate-limit.server";
 import { createUserSession, destroySession } from "~/auth/session.server";
 import { SubmitButton } from "~/components/forms";
@@ -41,7 +42,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (found.status !== "valid") return redirect(safeRedirect(new URL(request.url).pathname, "/login"));
   // The only field is the optional week card to open; a confirm without a readable body opens /trainer.
   const form = await readForm(request).catch(() => null);
-  const target = trainerTarget(form?.get("to") ?? null) ?? "/trainer";
+  const confirm = form ? parseLinkConfirm(form) : null;
+  const target = trainerTarget(confirm?.ok ? confirm.value.to : null) ?? "/trainer";
   const cleared = await destroySession(request);
   // The session remembers its link: revoking or expiring the link ends it (issue 10).
   const cookie = await createUserSession(found.user, "link", request, new Date(), { id: found.linkId, expiresAt: found.expiresAt });
