@@ -20,7 +20,7 @@ export function AttendanceSection({ days, form, locale, reviewed }: { days: Day[
           {t("week.attendance")}
         </h2>
         {blankDays ? (
-          <SubmitButton intent="all_present" pendingText={t("common.saving")}>
+          <SubmitButton intent="all_present">
             ✓ {t("week.allPresent")}
           </SubmitButton>
         ) : null}
@@ -33,7 +33,7 @@ export function AttendanceSection({ days, form, locale, reviewed }: { days: Day[
         ))}
       </ul>
       {!reviewed && days.some((x) => !x.future) ? (
-        <SubmitButton intent="save" pendingText={t("common.saving")} variant="secondary" className="mt-2">
+        <SubmitButton intent="save" variant="secondary" className="mt-2">
           {t("week.save")}
         </SubmitButton>
       ) : null}
