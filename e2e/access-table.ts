@@ -1,6 +1,6 @@
 /**
  * The role × route table: every route of the portal, for every kind of caller, and what the
- * server must answer. Every new route joins this table (CONVENTIONS.md, DESIGN.md §4).
+ * server must answer. Every new route joins this table (docs/conventions.md §8, docs/product.md §4).
  *
  * Outcomes: a status (200, 403, 404), "login" (a redirect to the sign-in page), or "→/path"
  * (a redirect elsewhere).
@@ -163,7 +163,7 @@ export const ROWS: Row[] = [
     expect: { ...only([]), staff: 400 as Outcome, admin: 400 as Outcome, otherSiteStaff: 404 },
   },
 
-  // The apprentice's own pages (issue 5): records come from the session, so there is no id to change.
+  // The apprentice's own pages: records come from the session, so there is no id to change.
   { method: "GET", path: "/me/plan", expect: only(["apprentice"]) },
   { method: "POST", path: "/me/plan", form: { goals: "x".repeat(2001), nextSteps: "" }, expect: { ...only([]), apprentice: 400 as Outcome } },
   { method: "GET", path: "/me/notices", expect: only(["apprentice"]) },
@@ -179,7 +179,7 @@ export const ROWS: Row[] = [
   { method: "GET", path: async () => `/staff/placements/${(await placementsOf("trainer"))[0]!.id}/achievement`, expect: { ...only([]), staff: 404, otherSiteStaff: 404, admin: 404 } },
   { method: "POST", path: async () => `/staff/apprentices/${await apprenticeIdOf("apprentice")}`, form: { intent: "comment", body: "" }, expect: { ...only([]), staff: 400 as Outcome, admin: 400 as Outcome, otherSiteStaff: 404 } },
   { method: "POST", path: async () => `/staff/apprentices/${await apprenticeIdOf("apprentice")}?intent=pin`, form: { intent: "pin", pin: "12" }, expect: { ...only([]), staff: 400 as Outcome, admin: 400 as Outcome, otherSiteStaff: 404 } },
-  // Signed records of achievement (issue 15). Issue and revoke: staff of the site, completed
+  // Signed records of achievement. Issue and revoke: staff of the site, completed
   // placements only (400 otherwise). The verify page, the revocation list and the keys are public;
   // an unknown or malformed credential id is the same 404 for everyone.
   {
@@ -209,7 +209,7 @@ export const ROWS: Row[] = [
   { method: "GET", path: "/.credential-keys.json", expect: all(404) },
   { method: "GET", path: "/data/.credential-keys.json", expect: all(404) },
 
-  // Reports (issue 4) and the admin's thresholds.
+  // Reports and the admin's thresholds.
   { method: "GET", path: "/staff/reports/trainers", expect: only(["staff", "otherSiteStaff", "admin"]) },
   { method: "GET", path: "/staff/reports/trainers.csv", expect: only(["staff", "otherSiteStaff", "admin"]) },
   { method: "GET", path: "/staff/reports/trainers?from=2026-11-01&to=2026-10-01", expect: { ...only([]), staff: 400 as Outcome, otherSiteStaff: 400 as Outcome, admin: 400 as Outcome } },
@@ -239,7 +239,7 @@ export const ROWS: Row[] = [
   { method: "GET", path: "/admin/audit", expect: only(["admin"]) },
   { method: "GET", path: "/admin/audit?from=2026-02-31", expect: { ...only([]), admin: 400 as Outcome } },
 
-  // Staff administration (issue 6). Bad forms answer 400 and write nothing.
+  // Staff administration. Bad forms answer 400 and write nothing.
   { method: "GET", path: "/staff/apprentices", expect: only(["staff", "otherSiteStaff", "admin"]) },
   { method: "GET", path: "/staff/apprentices?phase=guidance", expect: only(["staff", "otherSiteStaff", "admin"]) },
   { method: "POST", path: "/staff/apprentices", form: { code: "bad" }, expect: { ...only([]), staff: 400 as Outcome, otherSiteStaff: 400 as Outcome, admin: 400 as Outcome } },
@@ -252,7 +252,7 @@ export const ROWS: Row[] = [
   { method: "GET", path: "/staff/placements/new", expect: only(["staff", "otherSiteStaff", "admin"]) },
   { method: "POST", path: "/staff/placements/new", form: { plannedWeeks: "60" }, expect: { ...only([]), staff: 400 as Outcome, otherSiteStaff: 400 as Outcome, admin: 400 as Outcome } },
   { method: "POST", path: async () => `/staff/placements/${(await placementsOf("trainer"))[0]!.id}?intent=transfer`, form: { intent: "transfer", plannedWeeks: "60" }, expect: { ...only([]), staff: 400 as Outcome, admin: 400 as Outcome, otherSiteStaff: 404 } },
-  // Corrections and plausible values (issue 9): a bad correction answers 400 and writes nothing.
+  // Corrections and plausible values (docs/decisions/0022): a bad correction answers 400 and writes nothing.
   { method: "POST", path: async () => `/staff/placements/${(await placementsOf("trainer"))[0]!.id}?intent=correct`, form: { intent: "correct", startDate: "2099-01-05", plannedWeeks: "12", reason: "typo" }, expect: { ...only([]), staff: 400 as Outcome, admin: 400 as Outcome, otherSiteStaff: 404 } },
   { method: "POST", path: async () => `/staff/placements/${(await placementsOf("trainer"))[0]!.id}?status=1900`, form: { status: "green", reason: "x", statusDate: "1900-01-01" }, expect: { ...only([]), staff: 400 as Outcome, admin: 400 as Outcome, otherSiteStaff: 404 } },
   { method: "POST", path: async () => `/staff/apprentices/${await apprenticeIdOf("apprentice")}?intent=note`, form: { intent: "note", kind: "call", occurredOn: "1900-01-01", body: "x" }, expect: { ...only([]), staff: 400 as Outcome, admin: 400 as Outcome, otherSiteStaff: 404 } },

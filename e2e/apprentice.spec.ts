@@ -1,5 +1,5 @@
 /**
- * The apprentice's own view (issue 5) in a browser: progress in Khmer, an advance notice the
+ * The apprentice's own view in a browser: progress in Khmer, an advance notice the
  * trainer then sees, confidential feedback that reaches no page or data response the trainer can
  * open, and PIN sign-in that wrong tries slow down but never lock.
  */
@@ -18,11 +18,6 @@ const en = JSON.parse(fs.readFileSync("app/i18n/locales/en.json", "utf8"));
 async function query<T>(sql: string, ...params: unknown[]): Promise<T[]> {
   const { db } = await import("~/db/client.server");
   return db().$client.prepare(sql).all(...params) as T[];
-}
-
-async function execute(sql: string, ...params: unknown[]) {
-  const { db } = await import("~/db/client.server");
-  db().$client.prepare(sql).run(...params);
 }
 
 interface Account {
@@ -184,7 +179,7 @@ test.describe("the apprentice in Khmer", () => {
       if (text.includes(canary)) leaks.push(path);
       if (text.includes(giver!.code)) showsCode.push(path);
     });
-    // A signed record's public verify page (issue 15), and all it links to: no canary there either.
+    // A signed record's public verify page, and all it links to: no canary there either.
     await crawl(tp.request, `/verify/${await credentialOf("PP")}`, 10, (path, text) => {
       if (text.includes(canary)) leaks.push(path);
     });
@@ -231,7 +226,7 @@ test.describe("PIN sign-in", () => {
       await login.getByLabel("Password or PIN").fill(secret);
       await login.getByRole("button", { name: "Sign in" }).click();
     };
-    // Five wrong PINs lock nothing (issue 10): each gets the one answer, and the right PIN still works.
+    // Five wrong PINs lock nothing (docs/decisions/0012): each gets the one answer, and the right PIN still works.
     for (let n = 1; n <= 5; n++) {
       await signIn(`00000${n}`);
       await expect(login.getByRole("alert")).toHaveText(en.login.invalid);

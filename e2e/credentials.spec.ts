@@ -1,5 +1,5 @@
 /**
- * Signed records of achievement (issue 15) in a browser: staff issue one; an employer checks it
+ * Signed records of achievement in a browser: staff issue one; an employer checks it
  * with a phone at 360 px, without JavaScript, in English and in Khmer, and sees nothing
  * staff-only; the apprentice shows the QR code and downloads the file; an upload is checked
  * (and a changed one refused); a key rotation keeps the old record valid; consent withdrawn

@@ -35,7 +35,7 @@ test.describe("staff and the flags", () => {
     await expect(history).toContainText("Bicycle provided by the programme.");
   });
 
-  test("the flags CSV has a row for every rule of DESIGN.md §5, with a rule column", async ({ page }) => {
+  test("the flags CSV has a row for every rule of docs/product.md §5, with a rule column", async ({ page }) => {
     await signInAs(page, "staff");
     const response = await page.request.get("/staff/flags.csv?status=all");
     expect(response.status()).toBe(200);

@@ -23,8 +23,8 @@ async function signInByLink(page: Page) {
   await expect(page).toHaveURL("/trainer");
 }
 
-/** Counts what a person does: every click and every tap on the page. */
-function counter(page: Page) {
+/** Counts what a person does on the page: every click and every tap. */
+function counter(_page: Page) {
   let taps = 0;
   return {
     get taps() {

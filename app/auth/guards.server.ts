@@ -1,13 +1,15 @@
 /**
  * Guards: every loader and action calls one of these first. A layout's guard does not protect
- * its children. "Not signed in" redirects to /login; "signed in but not allowed" is 403;
- * "no such record for you" is 404 (see `notFound`).
+ * its children. "Not signed in" redirects to /login; a role that may not open the page at all is
+ * 403. Which records the caller then reaches is the policy's question (`can` in
+ * `app/domain/permissions.ts`, asked by the scoped queries in `app/db`): "no such record for
+ * you" is 404 (see `notFound`).
  */
 import { redirect } from "@remix-run/node";
 
 import { audit } from "~/db/audit.server";
 import type { Role } from "~/domain/enums";
-import type { Actor } from "~/domain/permissions";
+export { actorOf } from "~/domain/permissions";
 
 import { getSession, type SessionUser } from "./session.server";
 
@@ -31,7 +33,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 export async function requireRole<R extends Role>(request: Request, ...roles: R[]): Promise<SessionUser & { role: R }> {
   const user = await requireUser(request);
   if (!(roles as Role[]).includes(user.role)) {
-    // Every refused access is on the audit log (issue 6): who and where, never what they hold.
+    // Every refused access is on the audit log: who and where, never what they hold.
     audit({ actorUserId: user.id, action: "access_refused", entity: "route", entityId: new URL(request.url).pathname, detail: { method: request.method, role: user.role } });
     throw forbidden();
   }
@@ -47,14 +49,4 @@ export function forbidden(): Response {
 
 export function notFound(): Response {
   return new Response("Not found", { status: 404 });
-}
-
-export function actorOf(user: SessionUser): Actor {
-  return {
-    id: user.id,
-    role: user.role,
-    siteId: user.role === "admin" ? null : user.siteId,
-    employerId: user.employerId,
-    apprenticeId: user.apprenticeId,
-  };
 }

@@ -43,7 +43,7 @@ export function VerifyQr({ url, svg, className = "" }: { url: string; svg: strin
 /**
  * The printable record of achievement of a completed placement. On paper the page drops its
  * header, shadows and buttons (Tailwind `print:` variants) and keeps the Khmer font. A signed
- * record's QR code (issue 15) prints with it.
+ * record's QR code prints with it.
  */
 export function AchievementRecord({
   record,

@@ -1,5 +1,5 @@
 /**
- * Staff's panel for a placement's signed record of achievement (issue 15): issue, re-issue after
+ * Staff's panel for a placement's signed record of achievement: issue, re-issue after
  * a correction, revoke with a reason, and the records issued so far. It sits under the printable
  * record and never prints.
  */

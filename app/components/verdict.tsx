@@ -1,5 +1,5 @@
 /**
- * The public verdict on a record of achievement (issue 15): "valid — issued by … on …",
+ * The public verdict on a record of achievement: "valid — issued by … on …",
  * "revoked on …", or "not valid" with the reason. What follows a valid verdict is read from the
  * signed credential alone (`readCredential`): the page can show nothing the credential does not hold.
  */

@@ -1,5 +1,5 @@
 /**
- * The apprentice's career plan (DESIGN.md §1, §3): written and kept by the apprentice, read and
+ * The apprentice's career plan (docs/product.md §1, §3): written and kept by the apprentice, read and
  * commented on by staff of their site. Trainers never see it: no trainer page reads this module.
  *
  * The plan is the apprentice's own document and stays editable in place; staff comments are

@@ -12,6 +12,8 @@ import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterAll, describe, expect, it } from "vitest";
 
+import { migrationsBefore } from "~/test/migrations";
+
 import { migrationsFolder } from "./client.server";
 import { createApprentice, createEmployer, createFramework, createPlacement, createSite, createUser } from "./factories.server";
 import * as schema from "./schema";
@@ -19,25 +21,12 @@ import * as schema from "./schema";
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-migration-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-/** A copy of the migrations folder holding only those before the one whose tag ends with `tag`. */
-function migrationsBefore(tag: string): string {
-  const out = path.join(dir, "before");
-  fs.cpSync(migrationsFolder(), out, { recursive: true });
-  const journalFile = path.join(out, "meta", "_journal.json");
-  const journal = JSON.parse(fs.readFileSync(journalFile, "utf8")) as { entries: { tag: string }[] };
-  const at = journal.entries.findIndex((e) => e.tag.endsWith(tag));
-  expect(at).toBeGreaterThan(0);
-  journal.entries = journal.entries.slice(0, at);
-  fs.writeFileSync(journalFile, JSON.stringify(journal));
-  return out;
-}
-
 describe("migrating to append-only case records", () => {
   it("turns each withdrawn notice into a withdrawal row, keeps the others, and drops the column", () => {
     const sqlite = new Database(path.join(dir, "old.db"));
     sqlite.pragma("foreign_keys = ON");
     const db = drizzle(sqlite, { schema });
-    migrate(db, { migrationsFolder: migrationsBefore("case_record_corrections") });
+    migrate(db, { migrationsFolder: migrationsBefore(dir, "case_record_corrections") });
 
     const site = createSite(db);
     const employer = createEmployer(db, { siteId: site.id });

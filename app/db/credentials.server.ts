@@ -1,5 +1,5 @@
 /**
- * Signed records of achievement (issue 15, docs/decisions/0020, 0021): issue, re-issue and
+ * Signed records of achievement (docs/decisions/0020, 0021): issue, re-issue and
  * revoke (staff, for a completed placement of their site, each audited), the apprentice's own
  * download, and the public look-up behind /verify.
  *
@@ -24,6 +24,7 @@ import { db } from "./client.server";
 import { databaseKeyStore } from "./credential-keys.server";
 import { loadAchievement } from "./me.server";
 import { consents, credentialRevocations, credentials, educationAfternoons, educationEvents, placements, users } from "./schema";
+import { ownPlacementScope } from "./scope.server";
 
 const withRequest = (requestId?: string) => (requestId ? { requestId } : null);
 
@@ -107,7 +108,7 @@ export function ownCredential(placementId: number, apprenticeId: number | null) 
   const placement = db()
     .select({ id: placements.id })
     .from(placements)
-    .where(and(eq(placements.id, placementId), eq(placements.apprenticeId, apprenticeId), eq(placements.status, "completed")))
+    .where(and(eq(placements.id, placementId), ownPlacementScope(apprenticeId), eq(placements.status, "completed")))
     .get();
   if (!placement) return null;
   const current = currentCredentialOf(placement.id);

@@ -3,15 +3,16 @@
  * history, and the review trail (acknowledge → resolve / dismiss, each with a note). The flag
  * engine that raises and clears flags is `flags.server.ts`.
  */
-import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 
 import type { FlagRule, FlagSeverity, FlagStatus } from "~/domain/enums";
-import type { Actor } from "~/domain/permissions";
+import { can, type Actor } from "~/domain/permissions";
 
 import { audit } from "./audit.server";
 import { db } from "./client.server";
 import { apprentices, employers, flagEvents, flags, sites, users } from "./schema";
+import { reachesEverySite, siteScope } from "./scope.server";
 
 export interface FlagFilters {
   siteId?: number;
@@ -25,18 +26,12 @@ export interface FlagFilters {
 
 const trainers = alias(users, "trainer");
 
-/** The sites this caller's flags come from: staff their own, admin all. */
-function siteScope(actor: Actor): SQL | undefined {
-  if (actor.role === "admin") return undefined;
-  return eq(flags.siteId, actor.siteId ?? -1);
-}
-
 const SEVERITY_ORDER = sql`case ${flags.severity} when 'urgent' then 0 when 'warn' then 1 else 2 end`;
 
 export function listFlags(actor: Actor, filters: FlagFilters, limit = 500) {
   const status = filters.status ?? "active";
   const where = and(
-    siteScope(actor),
+    siteScope(actor, flags.siteId),
     filters.siteId ? eq(flags.siteId, filters.siteId) : undefined,
     filters.employerId ? eq(flags.employerId, filters.employerId) : undefined,
     filters.trainerUserId ? eq(flags.trainerUserId, filters.trainerUserId) : undefined,
@@ -76,9 +71,9 @@ export type FlagRow = ReturnType<typeof listFlags>[number];
 
 /** Choices for the inbox filters, within the caller's sites. */
 export function filterChoices(actor: Actor) {
-  const scope = actor.role === "admin" ? undefined : eq(employers.siteId, actor.siteId ?? -1);
+  const scope = siteScope(actor, employers.siteId);
   return {
-    sites: actor.role === "admin" ? db().select({ id: sites.id, code: sites.code, nameEn: sites.nameEn, nameKm: sites.nameKm }).from(sites).orderBy(sites.id).all() : [],
+    sites: reachesEverySite(actor) ? db().select({ id: sites.id, code: sites.code, nameEn: sites.nameEn, nameKm: sites.nameKm }).from(sites).orderBy(sites.id).all() : [],
     employers: db().select({ id: employers.id, name: employers.name }).from(employers).where(scope).orderBy(employers.name).all(),
     trainers: db()
       .select({ id: users.id, name: users.displayName })
@@ -94,7 +89,7 @@ export function getFlagForStaff(actor: Actor, flagId: number) {
   if (!Number.isSafeInteger(flagId)) return null;
   const row = listFlagsById(flagId);
   if (!row) return null;
-  if (actor.role !== "admin" && !(actor.role === "staff" && actor.siteId === row.siteId)) return null;
+  if (!can(actor, "site.view_flags", { kind: "site", siteId: row.siteId })) return null;
   const history = db()
     .select({ id: flagEvents.id, action: flagEvents.action, note: flagEvents.note, createdAt: flagEvents.createdAt, actorName: users.displayName })
     .from(flagEvents)

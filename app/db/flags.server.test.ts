@@ -1,7 +1,7 @@
 /**
  * The flag runner against a real database: raising, updating and clearing flags with their
  * history, staff decisions that stick, scoped passes, the write hook, and the demo data (every
- * rule of DESIGN.md §5 has a live example after one full pass).
+ * rule of docs/product.md §5 has a live example after one full pass).
  */
 import { and, asc, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -129,7 +129,7 @@ function eventsOf(flagId: number) {
     .all();
 }
 
-/** What staff do on the flag's page (issue 4, part 2): a status change with its event. */
+/** What staff do on the flag's page : a status change with its event. */
 function staffCloses(flagId: number, status: "resolved" | "dismissed" | "acknowledged", actorUserId: number) {
   db.update(flags).set({ status }).where(eq(flags.id, flagId)).run();
   db.insert(flagEvents).values({ flagId, action: status, actorUserId, note: "Visited; agreed a plan." }).run();
@@ -492,7 +492,7 @@ describe("the write hook", () => {
   });
 });
 
-describe("the demo data (DESIGN.md §7): a live flag for every rule", () => {
+describe("the demo data (docs/product.md §8): a live flag for every rule", () => {
   const demo = useTestDatabase();
 
   it("raises at least one open flag per rule in one full pass, and a second pass changes nothing", () => {

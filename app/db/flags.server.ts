@@ -1,5 +1,5 @@
 /**
- * The flag runner (DESIGN.md §5): loads the facts the rules read, set-based (a fixed number of
+ * The flag runner (docs/product.md §5): loads the facts the rules read, set-based (a fixed number of
  * queries whatever the number of sites, placements or days), asks the pure rules in
  * app/domain/flags what flags the data calls for, and reconciles that with the `flags` table in
  * one synchronous transaction:
@@ -601,7 +601,7 @@ export function runFlagPass(database: DB, options: FlagPassOptions): FlagPassRes
 let unsubscribe: (() => void) | null = null;
 
 /**
- * Re-evaluate after each relevant write (DESIGN.md §5): when a placement's records change, run
+ * Re-evaluate after each relevant write (docs/product.md §5): when a placement's records change, run
  * the pass for that placement and the trainers who train or recently signed for it. Returns the
  * unsubscribe function; registering again replaces the earlier subscription.
  */

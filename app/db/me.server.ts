@@ -28,6 +28,7 @@ import {
   sites,
   users,
 } from "./schema";
+import { ownPlacementScope } from "./scope.server";
 
 const withRequest = (requestId?: string) => (requestId ? { requestId } : null);
 
@@ -49,7 +50,7 @@ export function activePlacementOf(apprenticeId: number | null) {
       })
       .from(placements)
       .innerJoin(employers, eq(employers.id, placements.employerId))
-      .where(and(eq(placements.apprenticeId, apprenticeId), eq(placements.status, "active")))
+      .where(and(ownPlacementScope(apprenticeId), eq(placements.status, "active")))
       .get() ?? null
   );
 }
@@ -154,7 +155,7 @@ export function withdrawNotice(input: {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Confidential feedback (DESIGN.md §3, §4: never visible to the employer, in any form)
+// Confidential feedback (docs/product.md §3, §4: never visible to the employer, in any form)
 
 export interface FeedbackAnswers {
   explainsRating: number;
@@ -276,7 +277,7 @@ export function loadAchievement(placementId: number, ownerApprenticeId?: number 
       and(
         eq(placements.id, placementId),
         eq(placements.status, "completed"),
-        ownerApprenticeId === undefined ? undefined : eq(placements.apprenticeId, ownerApprenticeId),
+        ownerApprenticeId === undefined ? undefined : ownPlacementScope(ownerApprenticeId),
       ),
     )
     .get();

@@ -1,5 +1,5 @@
 /**
- * Apprentice PINs (DESIGN.md §3 "Sign-in link"; issue 5): staff set or reset a 6-digit PIN, the
+ * Apprentice PINs (docs/product.md §3, "Sign-in links"): staff set or reset a 6-digit PIN, the
  * apprentice changes their own. PINs are hashed like passwords (argon2id) and never leave here.
  */
 import { and, eq } from "drizzle-orm";

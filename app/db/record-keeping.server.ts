@@ -13,7 +13,7 @@ import { and, asc, count, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm
 import { endAllSessions } from "~/auth/session.server";
 import type { ConsentItem, EmployerSector, Gender, Phase, PlacementOutcome } from "~/domain/enums";
 import { emitRecordsChanged } from "~/domain/events";
-import type { Actor } from "~/domain/permissions";
+import { can, staffSites, type Actor } from "~/domain/permissions";
 import { codeFitsSite, intakeYear, nextApprenticeCode, placementProblems } from "~/domain/records";
 import type { FieldErrorMap } from "~/domain/field-errors";
 
@@ -21,15 +21,9 @@ import { audit } from "./audit.server";
 import { db } from "./client.server";
 import { apprentices, consents, employers, flags, frameworks, frameworkVersions, intakes, phaseChanges, placementCorrections, placements, signInLinks, sites, users } from "./schema";
 import { unlinkUserInTx } from "./telegram-links.server";
+import { siteScope } from "./scope.server";
 
-const reaches = (actor: Actor, siteId: number) => actor.role === "admin" || (actor.role === "staff" && actor.siteId === siteId);
 const ctx = (requestId?: string) => (requestId ? { requestId } : null);
-
-/** The site ids this caller may see. */
-function visibleSiteIds(actor: Actor): number[] | "all" {
-  if (actor.role === "admin") return "all";
-  return actor.role === "staff" && actor.siteId !== null ? [actor.siteId] : [];
-}
 
 /**
  * The site a new record goes to: staff's own; admin chooses. Null when out of reach or unknown,
@@ -37,30 +31,27 @@ function visibleSiteIds(actor: Actor): number[] | "all" {
  * is refused, not quietly replaced).
  */
 export function siteForNewRecord(actor: Actor, chosen: number | undefined) {
-  if (actor.role !== "admin" && chosen !== undefined && chosen !== actor.siteId) return null;
-  const siteId = actor.role === "admin" ? chosen : (actor.siteId ?? undefined);
-  if (siteId === undefined || !reaches(actor, siteId)) return null;
+  const reach = staffSites(actor);
+  if (reach !== "all" && chosen !== undefined && !reach.includes(chosen)) return null;
+  const siteId = reach === "all" ? chosen : reach[0];
+  if (siteId === undefined || !can(actor, "site.add_records", { kind: "site", siteId })) return null;
   return db().select().from(sites).where(eq(sites.id, siteId)).get() ?? null;
 }
 
 export function sitesForForm(actor: Actor) {
-  const all = db().select({ id: sites.id, code: sites.code, nameEn: sites.nameEn, nameKm: sites.nameKm }).from(sites).orderBy(asc(sites.id)).all();
-  return all.filter((s) => reaches(actor, s.id));
+  return db().select({ id: sites.id, code: sites.code, nameEn: sites.nameEn, nameKm: sites.nameKm }).from(sites).where(siteScope(actor, sites.id)).orderBy(asc(sites.id)).all();
 }
 
 export function intakesForForm(actor: Actor) {
-  const rows = db().select().from(intakes).orderBy(desc(intakes.startsOn)).all();
-  return rows.filter((i) => reaches(actor, i.siteId)).map((i) => ({ id: i.id, siteId: i.siteId, name: i.name, startsOn: i.startsOn }));
+  return db().select({ id: intakes.id, siteId: intakes.siteId, name: intakes.name, startsOn: intakes.startsOn }).from(intakes).where(siteScope(actor, intakes.siteId)).orderBy(desc(intakes.startsOn)).all();
 }
 
 // ---------------------------------------------------------------------------------------------
 // Apprentices
 
 export function listApprentices(actor: Actor, filter: { intakeId?: number | undefined; phase?: Phase | undefined }) {
-  const siteIds = visibleSiteIds(actor);
-  if (siteIds !== "all" && siteIds.length === 0) return [];
   const where = and(
-    siteIds === "all" ? undefined : inArray(apprentices.siteId, siteIds),
+    siteScope(actor, apprentices.siteId),
     filter.intakeId ? eq(apprentices.intakeId, filter.intakeId) : undefined,
     filter.phase ? eq(apprentices.phase, filter.phase) : undefined,
   );
@@ -188,7 +179,7 @@ export function consentHistory(apprenticeId: number) {
 
 export function phaseHistory(apprenticeId: number) {
   return db()
-    .select({ id: phaseChanges.id, phase: phaseChanges.phase, changedOn: phaseChanges.changedOn, note: phaseChanges.note, recordedBy: users.displayName })
+    .select({ id: phaseChanges.id, phase: phaseChanges.phase, changedOn: phaseChanges.changedOn, exitOutcome: phaseChanges.exitOutcome, note: phaseChanges.note, recordedBy: users.displayName })
     .from(phaseChanges)
     .leftJoin(users, eq(users.id, phaseChanges.recordedBy))
     .where(eq(phaseChanges.apprenticeId, apprenticeId))
@@ -196,10 +187,7 @@ export function phaseHistory(apprenticeId: number) {
     .all();
 }
 
-/** The exit outcome is kept on the phase change: its first line is the outcome code, then the reason. */
-const exitNote = (outcome: PlacementOutcome, reason: string) => `${outcome}\n${reason}`;
-
-/** Exit the programme with an outcome. An active placement must be ended first. */
+/** Exit the programme with an outcome (kept on the exit's phase change, the reason as its note). An active placement must be ended first. */
 export function exitApprentice(apprentice: { id: number; phase: Phase }, input: { exitedOn: string; outcome: PlacementOutcome; reason: string; recordedBy: number; requestId?: string }): Result<"saved" | "unchanged"> {
   if (apprentice.phase === "exited") return { ok: true, value: "unchanged" };
   return db().transaction((tx) => {
@@ -207,7 +195,7 @@ export function exitApprentice(apprentice: { id: number; phase: Phase }, input: 
     if (active) return { ok: false as const, errors: { exitedOn: ["records.errors.exitActivePlacement"] } };
     const latest = tx.select({ changedOn: phaseChanges.changedOn }).from(phaseChanges).where(eq(phaseChanges.apprenticeId, apprentice.id)).orderBy(desc(phaseChanges.changedOn)).get();
     if (latest && input.exitedOn < latest.changedOn) return { ok: false as const, errors: { exitedOn: ["records.errors.beforeLastPhase"] } };
-    tx.insert(phaseChanges).values({ apprenticeId: apprentice.id, phase: "exited", changedOn: input.exitedOn, note: exitNote(input.outcome, input.reason), recordedBy: input.recordedBy }).run();
+    tx.insert(phaseChanges).values({ apprenticeId: apprentice.id, phase: "exited", changedOn: input.exitedOn, exitOutcome: input.outcome, note: input.reason, recordedBy: input.recordedBy }).run();
     tx.update(apprentices).set({ phase: "exited" }).where(eq(apprentices.id, apprentice.id)).run();
     audit({ actorUserId: input.recordedBy, action: "apprentice_exited", entity: "apprentice", entityId: apprentice.id, detail: { outcome: input.outcome } }, ctx(input.requestId), tx);
     return { ok: true as const, value: "saved" as const };
@@ -228,8 +216,6 @@ function countsBy(rows: readonly { key: number | null; n: number }[]): Map<numbe
 }
 
 export function listEmployers(actor: Actor) {
-  const siteIds = visibleSiteIds(actor);
-  if (siteIds !== "all" && siteIds.length === 0) return [];
   const rows = db()
     .select({
       id: employers.id,
@@ -240,7 +226,7 @@ export function listEmployers(actor: Actor) {
       siteId: employers.siteId,
     })
     .from(employers)
-    .where(siteIds === "all" ? undefined : inArray(employers.siteId, siteIds))
+    .where(siteScope(actor, employers.siteId))
     .orderBy(desc(employers.active), asc(employers.name))
     .all();
   if (rows.length === 0) return [];
@@ -257,7 +243,7 @@ export function listEmployers(actor: Actor) {
 export function getEmployerForStaff(actor: Actor, employerId: number) {
   if (!Number.isSafeInteger(employerId)) return null;
   const row = db().select().from(employers).where(eq(employers.id, employerId)).get();
-  return row && reaches(actor, row.siteId) ? row : null;
+  return row && can(actor, "employer.manage", { kind: "employer", siteId: row.siteId, employerId: row.id }) ? row : null;
 }
 
 export type StaffEmployer = NonNullable<ReturnType<typeof getEmployerForStaff>>;
@@ -411,11 +397,9 @@ export function reactivateTrainer(trainer: { id: number; active: boolean }, inpu
 
 /** Choices for a new placement within the caller's reach. */
 export function placementChoices(actor: Actor) {
-  const siteIds = visibleSiteIds(actor);
-  const inSites = <T extends { siteId: number }>(rows: T[]) => (siteIds === "all" ? rows : rows.filter((r) => siteIds.includes(r.siteId)));
   const activeIds = new Set(db().select({ id: placements.apprenticeId }).from(placements).where(eq(placements.status, "active")).all().map((r) => r.id));
-  const apprenticeRows = inSites(db().select({ id: apprentices.id, code: apprentices.code, preferredName: apprentices.preferredName, siteId: apprentices.siteId, phase: apprentices.phase }).from(apprentices).orderBy(asc(apprentices.code)).all());
-  const employerRows = inSites(db().select({ id: employers.id, name: employers.name, siteId: employers.siteId }).from(employers).where(eq(employers.active, true)).orderBy(asc(employers.name)).all());
+  const apprenticeRows = db().select({ id: apprentices.id, code: apprentices.code, preferredName: apprentices.preferredName, siteId: apprentices.siteId, phase: apprentices.phase }).from(apprentices).where(siteScope(actor, apprentices.siteId)).orderBy(asc(apprentices.code)).all();
+  const employerRows = db().select({ id: employers.id, name: employers.name, siteId: employers.siteId }).from(employers).where(and(eq(employers.active, true), siteScope(actor, employers.siteId))).orderBy(asc(employers.name)).all();
   const employerIds = new Set(employerRows.map((e) => e.id));
   const trainerRows = db()
     .select({ id: users.id, displayName: users.displayName, employerId: users.employerId })
@@ -476,8 +460,8 @@ export function createPlacementRecord(actor: Actor, input: PlacementInput & { cr
   const result = db().transaction((tx) => {
     const facts = placementFacts(tx, input);
     // Records out of the caller's reach are "unknown", as if they did not exist.
-    if (facts.apprentice && !reaches(actor, facts.apprentice.siteId)) facts.apprentice = null;
-    if (facts.employer && !reaches(actor, facts.employer.siteId)) facts.employer = null;
+    if (facts.apprentice && !can(actor, "apprentice.manage", { kind: "apprentice", siteId: facts.apprentice.siteId, apprenticeId: input.apprenticeId })) facts.apprentice = null;
+    if (facts.employer && !can(actor, "employer.manage", { kind: "employer", siteId: facts.employer.siteId, employerId: facts.employer.id })) facts.employer = null;
     if (facts.apprentice?.hasActivePlacement) {
       const same = tx
         .select({ id: placements.id })
@@ -547,7 +531,7 @@ export function transferPlacement(actor: Actor, p: PlacementRef & { apprenticeId
     if (input.transferOn < p.startDate) return { ok: false as const, errors: { transferOn: ["records.errors.beforeStart"] } };
     if (input.employerId === p.employerId) return { ok: false as const, errors: { employerId: ["records.errors.sameEmployer"] } };
     const facts = placementFacts(tx, { apprenticeId: p.apprenticeId, ...input }, p.id);
-    if (facts.employer && !reaches(actor, facts.employer.siteId)) facts.employer = null;
+    if (facts.employer && !can(actor, "employer.manage", { kind: "employer", siteId: facts.employer.siteId, employerId: facts.employer.id })) facts.employer = null;
     const problems = placementProblems(facts);
     if (Object.keys(problems).length > 0) return { ok: false as const, errors: problems };
     const current = tx.select().from(placements).where(eq(placements.id, p.id)).get()!;
@@ -618,7 +602,7 @@ export function transferLinks(placementId: number) {
 }
 
 /**
- * Correct a placement's start date and planned length (issue 9), with a reason, while nothing was
+ * Correct a placement's start date and planned length, with a reason, while nothing was
  * recorded week by week: then no week of the record hangs on the start yet. The placement keeps
  * the corrected values; `placement_corrections` keeps what they were and why. The same values
  * again write nothing.

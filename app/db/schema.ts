@@ -1,5 +1,5 @@
 /**
- * The portal's tables: the one source of truth for the database (DESIGN.md §3).
+ * The portal's tables: the one source of truth for the database (docs/product.md §3).
  *
  * Conventions:
  * - Day-level facts (attendance, observed dates, weeks) are `YYYY-MM-DD` text in the site's zone.
@@ -78,7 +78,7 @@ export const sites = sqliteTable("sites", {
   createdAt: createdAt(),
 });
 
-/** Per-site settings: the flag rules' thresholds this site changes (DESIGN.md §5). */
+/** Per-site settings: the flag rules' thresholds this site changes (docs/product.md §5). */
 export const siteSettings = sqliteTable(
   "site_settings",
   {
@@ -190,6 +190,12 @@ export const phaseChanges = sqliteTable(
     changedOn: text("changed_on").notNull(),
     recordedBy: integer("recorded_by").references((): AnySQLiteColumn => users.id),
     note: text("note"),
+    /**
+     * On an exit: how the apprentice left (the note is then the reason). Null on every other
+     * phase. Its values are checked by a trigger (migration `phase_change_exit_outcome_backfill`),
+     * not a CHECK: adding a CHECK would make drizzle-kit rebuild this append-only table and drop its triggers.
+     */
+    exitOutcome: text("exit_outcome", { enum: PLACEMENT_OUTCOMES }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -498,7 +504,7 @@ export const placements = sqliteTable(
 
 /**
  * A correction of a placement's start date or planned length, made by staff with a reason while
- * no weekly record exists (issue 9). Append-only: the placement row holds the corrected values,
+ * no weekly record exists (docs/decisions/0022). Append-only: the placement row holds the corrected values,
  * this table holds what they were and why they changed.
  */
 export const placementCorrections = sqliteTable(
@@ -901,7 +907,7 @@ export const outcomeCheckins = sqliteTable(
 );
 
 // ---------------------------------------------------------------------------------------------
-// Signed records of achievement (issue 15, docs/decisions/0020, 0021)
+// Signed records of achievement (docs/decisions/0020, 0021)
 
 /**
  * A signed record of achievement (an Open Badges 3.0 credential as a VC-JWT). Append-only: a

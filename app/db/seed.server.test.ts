@@ -1,5 +1,5 @@
 /**
- * The seeded demo (DESIGN.md §7): the accounts a visitor signs in with, the programme's partner
+ * The seeded demo (docs/product.md §8): the accounts a visitor signs in with, the programme's partner
  * employers and frameworks, and a live example in the data for every flag rule of §5. Each rule
  * check is a small query that mirrors the rule's default threshold, so the demo keeps showing
  * every flag once the engine reads it.
@@ -30,7 +30,7 @@ beforeAll(() => {
   elapsedMs = performance.now() - started;
 });
 
-/** Raw SQL keeps each rule check close to the wording of DESIGN.md §5. */
+/** Raw SQL keeps each rule check close to the wording of docs/product.md §5. */
 function all<T>(query: string, ...params: unknown[]): T[] {
   return db.$client.prepare(query).all(...params) as T[];
 }
@@ -273,7 +273,7 @@ describe("demo seed: the programme", () => {
   });
 });
 
-describe("demo seed: a live example of every flag rule (DESIGN.md §5)", () => {
+describe("demo seed: a live example of every flag rule (docs/product.md §5)", () => {
   const fullWeeks = (n: number) => Array.from({ length: n }, (_, i) => addDays(THIS_MONDAY, -7 * (i + 1)));
   const reviewsIn = (placementId: number, weeks: string[]) =>
     one<{ n: number }>(

@@ -1,7 +1,7 @@
 /**
- * The seeded demo (DESIGN.md §7): two sites, the programme's partner employers, six published
+ * The seeded demo (docs/product.md §8): two sites, the programme's partner employers, six published
  * frameworks, demo accounts, and a few months of history relative to `today`, so the demo is
- * always "live" and every flag rule of DESIGN.md §5 has at least one example.
+ * always "live" and every flag rule of docs/product.md §5 has at least one example.
  *
  * How it is built: a table of placement profiles (employer, trainer, framework, when it started,
  * the apprentice's pace, and the gaps that make a flag) drives one generic history generator.
@@ -159,7 +159,7 @@ const SITES: Record<SiteCode, { nameEn: string; nameKm: string }> = {
   SR: { nameEn: "Siem Reap", nameKm: "សៀមរាប" },
 };
 
-/** The partner employers named in the programme's profile (DESIGN.md §7), in real districts. */
+/** The partner employers named in the programme's profile (docs/product.md §8), in real districts. */
 const EMPLOYERS = {
   hagar: { site: "PP", name: "Hagar Catering and Facilities Management", sector: "catering", district: "Chbar Ampov" },
   boddhi: { site: "PP", name: "The Boddhi Tree", sector: "hospitality", district: "Chamkar Mon" },
@@ -1085,7 +1085,7 @@ class DemoBuilder {
           status: s,
           reason,
           statusDate,
-          // Red asks for a follow-up visit within a week (DESIGN.md §3).
+          // Red asks for a follow-up visit within a week (docs/product.md §3).
           followUpDueOn: s === "red" ? addDays(statusDate, 7) : null,
           setBy: staff,
           createdAt: at(statusDate, "16:00"),

@@ -1,5 +1,5 @@
 /**
- * Personal sign-in links for trainers (DESIGN.md §3): issued by staff, valid up to 30 days,
+ * Personal sign-in links for trainers (docs/product.md §3): issued by staff, valid up to 30 days,
  * revocable, stored only as a SHA-256 of a 256-bit token. A link opens a trainer session and
  * nothing more powerful.
  */
@@ -8,17 +8,18 @@ import crypto from "node:crypto";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 
 import { hashToken } from "~/auth/session.server";
-import type { Actor } from "~/domain/permissions";
+import { can, type Actor } from "~/domain/permissions";
 import { linkState, type LinkState } from "~/domain/sign-in-links";
 
 import { audit } from "./audit.server";
 import { db } from "./client.server";
 import { employers, sessions, signInLinks, users } from "./schema";
+import { siteScope } from "./scope.server";
 
 const LINK_MAX_DAYS = 30;
 const DAY = 86_400_000;
 
-/** A trainer the caller may manage: staff of the trainer's site, or admin. Null means 404. */
+/** A trainer the caller may manage (`employer.manage`): staff of the employer's site, or admin. Null means 404. */
 export function getTrainerForStaff(actor: Actor, trainerUserId: number) {
   if (!Number.isSafeInteger(trainerUserId)) return null;
   const row = db()
@@ -27,7 +28,8 @@ export function getTrainerForStaff(actor: Actor, trainerUserId: number) {
       displayName: users.displayName,
       username: users.username,
       active: users.active,
-      siteId: users.siteId,
+      siteId: employers.siteId,
+      employerId: employers.id,
       employerName: employers.name,
     })
     .from(users)
@@ -35,19 +37,18 @@ export function getTrainerForStaff(actor: Actor, trainerUserId: number) {
     .where(and(eq(users.id, trainerUserId), eq(users.role, "trainer")))
     .get();
   if (!row) return null;
-  if (actor.role !== "admin" && !(actor.role === "staff" && actor.siteId === row.siteId)) return null;
-  return row;
+  // A trainer is managed with their employer: staff of the employer's site, or admin.
+  return can(actor, "employer.manage", { kind: "employer", siteId: row.siteId, employerId: row.employerId }) ? row : null;
 }
 
 export function listTrainersForStaff(actor: Actor) {
-  const base = db()
-    .select({ id: users.id, displayName: users.displayName, username: users.username, active: users.active, employerName: employers.name, siteId: users.siteId })
+  return db()
+    .select({ id: users.id, displayName: users.displayName, username: users.username, active: users.active, employerName: employers.name, siteId: employers.siteId })
     .from(users)
     .innerJoin(employers, eq(employers.id, users.employerId))
-    .where(eq(users.role, "trainer"))
+    .where(and(eq(users.role, "trainer"), siteScope(actor, employers.siteId)))
     .orderBy(employers.name, users.displayName)
     .all();
-  return actor.role === "admin" ? base : base.filter((t) => actor.role === "staff" && t.siteId === actor.siteId);
 }
 
 export { linkState, type LinkState };

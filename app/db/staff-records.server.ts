@@ -6,7 +6,7 @@ import { and, asc, desc, eq, gte, inArray, min } from "drizzle-orm";
 
 import { addDays, ageOn, dateInZone, mondayOf, mondaysBetween } from "~/domain/dates";
 import type { FollowUpKind, ManualStatus } from "~/domain/enums";
-import type { Actor } from "~/domain/permissions";
+import { actorOf, can, type Actor } from "~/domain/permissions";
 import { earliest } from "~/domain/plausible";
 import { currentLevels } from "~/domain/progress";
 
@@ -35,8 +35,6 @@ import {
   users,
   weeklyReviews,
 } from "./schema";
-
-const reaches = (actor: Actor, siteId: number) => actor.role === "admin" || (actor.role === "staff" && actor.siteId === siteId);
 
 export function getPlacementForStaff(actor: Actor, placementId: number) {
   if (!Number.isSafeInteger(placementId)) return null;
@@ -74,7 +72,9 @@ export function getPlacementForStaff(actor: Actor, placementId: number) {
     .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
     .where(eq(placements.id, placementId))
     .get();
-  return row && reaches(actor, row.siteId) ? row : null;
+  if (!row) return null;
+  const subject = { kind: "placement", siteId: row.siteId, employerId: row.employerId, trainerUserId: row.trainerUserId, apprenticeId: row.apprenticeId, active: row.status === "active" } as const;
+  return can(actor, "placement.manage", subject) ? row : null;
 }
 
 export type StaffPlacement = NonNullable<ReturnType<typeof getPlacementForStaff>>;
@@ -202,7 +202,7 @@ export function loadPlacementRecord(p: StaffPlacement, today: string) {
     currentStatus: current,
     followUpOverdue,
     corrections,
-    // Start date and length can be corrected until the first weekly record (issue 9).
+    // Start date and length can be corrected until the first weekly record (docs/decisions/0022).
     hasWeeklyRecords: reviews.length > 0 || history.length > 0 || days.length > 0,
     under18AtStart: ageOn(p.dateOfBirth, p.startDate) < 18,
     thisMonday: mondayOf(today),
@@ -224,7 +224,7 @@ export function placementSince(p: { startDate: string; createdAt: Date }): strin
   return earliest(p.startDate, dateInZone(p.createdAt))!;
 }
 
-/** What a new manual status's date is checked against (issue 9): see parseManualStatus. */
+/** What a new manual status's date is checked against (docs/decisions/0022): see parseManualStatus. */
 export function manualStatusBounds(p: { id: number; startDate: string; createdAt: Date }, today: string) {
   const current = db().select({ statusDate: manualStatuses.statusDate }).from(manualStatuses).where(eq(manualStatuses.placementId, p.id)).orderBy(desc(manualStatuses.id)).get();
   return { today, placementSince: placementSince(p), currentStatusDate: current?.statusDate ?? null };
@@ -274,16 +274,34 @@ export function getApprenticeForStaff(actor: Actor, apprenticeId: number) {
     .leftJoin(intakes, eq(intakes.id, apprentices.intakeId))
     .where(eq(apprentices.id, apprenticeId))
     .get();
-  return row && reaches(actor, row.apprentice.siteId) ? { ...row.apprentice, intakeName: row.intakeName } : null;
+  if (!row) return null;
+  return can(actor, "apprentice.view_staff_only", { kind: "apprentice", siteId: row.apprentice.siteId, apprenticeId: row.apprentice.id }) ? { ...row.apprentice, intakeName: row.intakeName } : null;
 }
 
 export type StaffApprentice = NonNullable<ReturnType<typeof getApprenticeForStaff>>;
 
-/** The staff-only record. Every read is written to the audit log (DESIGN.md §4). */
-export function loadApprenticeRecord(a: StaffApprentice, viewer: { id: number }, requestId?: string) {
+/**
+ * The staff-only record of an apprentice `getApprenticeForStaff` let the viewer reach. Every read
+ * is written to the audit log (docs/product.md §4).
+ */
+export function loadApprenticeRecord(a: StaffApprentice, viewer: Actor, requestId?: string) {
   audit({ actorUserId: viewer.id, action: "view_staff_record", entity: "apprentice", entityId: a.id }, requestId ? { requestId } : null);
-  const apprenticePlacements = db()
-    .select({ id: placements.id, status: placements.status, startDate: placements.startDate, endedOn: placements.endedOn, plannedWeeks: placements.plannedWeeks, outcome: placements.outcome, startingSalaryCents: placements.startingSalaryCents, employerName: employers.name, tradeEn: frameworks.tradeEn, tradeKm: frameworks.tradeKm })
+  const placementRows = db()
+    .select({
+      id: placements.id,
+      status: placements.status,
+      startDate: placements.startDate,
+      endedOn: placements.endedOn,
+      plannedWeeks: placements.plannedWeeks,
+      outcome: placements.outcome,
+      startingSalaryCents: placements.startingSalaryCents,
+      employerName: employers.name,
+      tradeEn: frameworks.tradeEn,
+      tradeKm: frameworks.tradeKm,
+      siteId: employers.siteId,
+      employerId: placements.employerId,
+      trainerUserId: placements.trainerUserId,
+    })
     .from(placements)
     .innerJoin(employers, eq(employers.id, placements.employerId))
     .innerJoin(frameworkVersions, eq(frameworkVersions.id, placements.frameworkVersionId))
@@ -291,6 +309,11 @@ export function loadApprenticeRecord(a: StaffApprentice, viewer: { id: number },
     .where(eq(placements.apprenticeId, a.id))
     .orderBy(desc(placements.startDate))
     .all();
+  const apprenticePlacements = placementRows.map(({ siteId: _s, employerId: _e, trainerUserId: _t, ...p }) => p);
+  // Confidential feedback goes only to whom the policy lets read it: never anyone at the employer.
+  const feedbackPlacementIds = placementRows
+    .filter((p) => can(actorOf(viewer), "placement.view_feedback", { kind: "placement", siteId: p.siteId, employerId: p.employerId, trainerUserId: p.trainerUserId, apprenticeId: a.id, active: p.status === "active" }))
+    .map((p) => p.id);
   const consentRows = db().select().from(consents).where(eq(consents.apprenticeId, a.id)).orderBy(asc(consents.id)).all();
   const currentConsent = new Map<string, boolean>();
   for (const c of consentRows) currentConsent.set(c.item, c.granted);
@@ -317,8 +340,8 @@ export function loadApprenticeRecord(a: StaffApprentice, viewer: { id: number },
   const openFlags = apprenticePlacements.length
     ? db().select().from(flags).where(and(inArray(flags.placementId, apprenticePlacements.map((p) => p.id)), inArray(flags.status, ["open", "acknowledged"]))).all()
     : [];
-  // Confidential feedback: staff read it per apprentice (DESIGN.md §4), never the employer.
-  const apprenticeFeedback = apprenticePlacements.length
+  // Staff read feedback per apprentice (docs/product.md §4); figures across employers are the reports' job.
+  const apprenticeFeedback = feedbackPlacementIds.length
     ? db()
         .select({
           id: feedback.id,
@@ -331,7 +354,7 @@ export function loadApprenticeRecord(a: StaffApprentice, viewer: { id: number },
           submittedAt: feedback.submittedAt,
         })
         .from(feedback)
-        .where(inArray(feedback.placementId, apprenticePlacements.map((p) => p.id)))
+        .where(inArray(feedback.placementId, feedbackPlacementIds))
         .orderBy(desc(feedback.submittedAt))
         .all()
     : [];
@@ -368,7 +391,7 @@ export function apprenticeSince(a: { id: number; createdAt: Date; intakeId: numb
 /**
  * When the apprentice left training, for outcome check-ins: the latest end of a completed or
  * withdrawn placement, or their exit from the programme. Null while a placement is active or
- * before any such end (check-ins follow an exit, DESIGN.md §3).
+ * before any such end (check-ins follow an exit, docs/product.md §3).
  */
 export function apprenticeExitedOn(apprenticeId: number): string | null {
   const rows = db().select({ status: placements.status, endedOn: placements.endedOn }).from(placements).where(eq(placements.apprenticeId, apprenticeId)).all();

@@ -6,16 +6,13 @@ import type { Phase } from "~/domain/enums";
 
 import { db } from "./client.server";
 import { apprentices, employers, placements, sites } from "./schema";
+import { siteScope } from "./scope.server";
 
 export type SiteRow = typeof sites.$inferSelect;
 
 /** The sites this staff member or admin may see. */
 export function sitesFor(actor: Actor): SiteRow[] {
-  if (actor.role === "admin") return db().select().from(sites).orderBy(asc(sites.id)).all();
-  if (actor.role === "staff" && actor.siteId !== null) {
-    return db().select().from(sites).where(eq(sites.id, actor.siteId)).all();
-  }
-  return [];
+  return db().select().from(sites).where(siteScope(actor, sites.id)).orderBy(asc(sites.id)).all();
 }
 
 export interface SiteOverview {

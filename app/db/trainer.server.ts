@@ -10,6 +10,7 @@ import { missingReviewWeeks, weekState, type WeekState } from "~/domain/weeks";
 import { db } from "./client.server";
 import { competenciesByVersion, levelsByPlacement } from "./progress.server";
 import { advanceNotices, advanceNoticeWithdrawals, apprentices, assessments, attendance, frameworks, frameworkVersions, placements, weeklyReviews } from "./schema";
+import { trainsScope } from "./scope.server";
 
 export interface TrainerPlacementRow {
   placementId: number;
@@ -75,7 +76,7 @@ export function listTrainerPlacements(trainer: Pick<SessionUser, "id">, today: s
     .innerJoin(apprentices, eq(apprentices.id, placements.apprenticeId))
     .innerJoin(frameworkVersions, eq(frameworkVersions.id, placements.frameworkVersionId))
     .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
-    .where(and(eq(placements.trainerUserId, trainer.id), eq(placements.status, "active")))
+    .where(trainsScope(trainer))
     .orderBy(apprentices.code)
     .all();
   if (rows.length === 0) return [];

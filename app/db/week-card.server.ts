@@ -32,6 +32,7 @@ import {
   weeklyReviews,
   weekSubmissions,
 } from "./schema";
+import { trainsScope } from "./scope.server";
 
 export type TrainerPlacement = NonNullable<ReturnType<typeof getTrainerPlacement>>;
 
@@ -59,7 +60,7 @@ export function getTrainerPlacement(trainer: Pick<SessionUser, "id">, placementI
     .innerJoin(employers, eq(employers.id, placements.employerId))
     .innerJoin(frameworkVersions, eq(frameworkVersions.id, placements.frameworkVersionId))
     .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
-    .where(and(eq(placements.id, placementId), eq(placements.trainerUserId, trainer.id), eq(placements.status, "active")))
+    .where(and(eq(placements.id, placementId), trainsScope(trainer)))
     .get();
   if (!row) return null;
   const { dateOfBirth, ...rest } = row;

@@ -1,5 +1,5 @@
 /**
- * The signed record of achievement (issue 15) as an Open Badges 3.0 `OpenBadgeCredential`, a
+ * The signed record of achievement as an Open Badges 3.0 `OpenBadgeCredential`, a
  * W3C Verifiable Credential (data model 2.0) secured as a VC-JWT (docs/decisions/0020).
  *
  * Pure: plain facts in, the credential object out; and back from a credential (a verified JWT

@@ -1,5 +1,5 @@
 /**
- * Calendar arithmetic on `YYYY-MM-DD` dates in a site's zone (DESIGN.md §9). Dates are plain
+ * Calendar arithmetic on `YYYY-MM-DD` dates in a site's zone (docs/product.md §9). Dates are plain
  * strings; arithmetic goes through UTC noon so no zone or DST can shift a day.
  */
 

@@ -1,4 +1,4 @@
-/** Every enumeration of the domain (DESIGN.md §3, §5). The schema builds CHECK constraints from these. */
+/** Every enumeration of the domain (docs/product.md §3, §5). The schema builds CHECK constraints from these. */
 
 export const ROLES = ["trainer", "staff", "admin", "apprentice"] as const;
 export type Role = (typeof ROLES)[number];
@@ -120,7 +120,7 @@ export const OUTCOME_CHECKIN_MONTHS = [3, 6, 12, 24] as const;
 export type OutcomeCheckinMonths = (typeof OUTCOME_CHECKIN_MONTHS)[number];
 
 /**
- * Why a signed record of achievement stopped being valid (issue 15). Codes, not free text: the
+ * Why a signed record of achievement stopped being valid. Codes, not free text: the
  * public verify page shows the reason in Khmer and English, and never anything staff typed.
  * `superseded` is written by a re-issue; staff choose among the others.
  */

@@ -1,6 +1,6 @@
 /**
  * One domain event: records of a placement changed. The flag engine subscribes to re-evaluate
- * the rules that read those records (DESIGN.md §5: "rules run on every relevant write").
+ * the rules that read those records (docs/product.md §5: "rules run on every relevant write").
  * Handlers run after the write has committed; a failing handler never undoes the write.
  */
 export type RecordKind = "assessments" | "attendance" | "education" | "reviews" | "feedback" | "placement";

@@ -11,6 +11,7 @@ import {
   headerMatches,
   parseExpectedWeek,
   sameContent,
+  versionRefusesEdit,
   type FrameworkRow,
 } from "./frameworks";
 
@@ -97,5 +98,23 @@ describe("diffVersions", () => {
   });
   it("finds nothing between a version and itself", () => {
     expect(diffSummary(diffVersions([row()], [row()]))).toEqual({ added: 0, removed: 0, changed: 0, same: 1 });
+  });
+});
+
+describe("versionRefusesEdit", () => {
+  it("lets a draft take every edit, and refuses content changes on a published or retired version", () => {
+    for (const intent of ["add_unit", "edit_unit", "delete_unit", "add_competency", "edit_competency", "delete_competency", "publish"]) {
+      expect(versionRefusesEdit("draft", intent)).toBe(false);
+      expect(versionRefusesEdit("retired", intent)).toBe(true);
+    }
+    expect(versionRefusesEdit("published", "edit_unit")).toBe(true);
+  });
+
+  it("treats publishing a published version again as a repeat, and never refuses new_draft or retire", () => {
+    expect(versionRefusesEdit("published", "publish")).toBe(false);
+    for (const status of ["draft", "published", "retired"] as const) {
+      expect(versionRefusesEdit(status, "new_draft")).toBe(false);
+      expect(versionRefusesEdit(status, "retire")).toBe(false);
+    }
   });
 });

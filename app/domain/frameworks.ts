@@ -3,6 +3,20 @@
  * versions. No database, no zod (the row schema is in app/forms/frameworks.server.ts).
  */
 
+import type { FrameworkVersionStatus } from "./enums";
+
+/** The intents that change a version's content. */
+const VERSION_EDITS: ReadonlySet<string> = new Set(["add_unit", "edit_unit", "delete_unit", "add_competency", "edit_competency", "delete_competency", "publish"]);
+
+/**
+ * Whether a version refuses this intent because it is no longer a draft: a published or retired
+ * version cannot change (publishing a published one again is a repeat, not a change). The route
+ * asks before it reads the fields, so the answer is "not a draft" whatever else was sent.
+ */
+export function versionRefusesEdit(status: FrameworkVersionStatus, intent: string): boolean {
+  return VERSION_EDITS.has(intent) && status !== "draft" && !(intent === "publish" && status === "published");
+}
+
 export const FRAMEWORK_CSV_HEADER = [
   "unit_code",
   "unit_title_en",

@@ -1,5 +1,5 @@
 /**
- * The apprentice's own view (issue 5): progress per unit, what comes next, weeks done, this
+ * The apprentice's own view: progress per unit, what comes next, weeks done, this
  * month's attendance as a calendar, education afternoons, and the two timing rules the apprentice
  * meets (advance notices, the feedback window). Plain data in, plain data out.
  */

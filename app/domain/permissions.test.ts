@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { can, homeFor, type Actor, type Subject } from "./permissions";
+import { actorOf, can, homeFor, staffSites, type Action, type Actor, type Subject } from "./permissions";
 
 const PP = 1;
 const SR = 2;
@@ -14,80 +14,100 @@ const actors = {
   otherApprentice: { id: 7, role: "apprentice", siteId: PP, employerId: null, apprenticeId: 101 },
 } satisfies Record<string, Actor>;
 
-const apprentice = (shareLegalName: boolean): Subject => ({
-  kind: "apprentice",
-  siteId: PP,
-  apprenticeId: 100,
-  activeTrainerUserIds: [actors.trainer.id],
-  shareLegalName,
-});
-
-const placement = (active = true): Subject => ({
+const apprentice: Subject = { kind: "apprentice", siteId: PP, apprenticeId: 100 };
+const employer: Subject = { kind: "employer", siteId: PP, employerId: 10 };
+const site = (siteId: number): Subject => ({ kind: "site", siteId });
+const placement = (active = true, siteId = PP): Subject => ({
   kind: "placement",
-  siteId: PP,
+  siteId,
   employerId: 10,
   trainerUserId: actors.trainer.id,
   apprenticeId: 100,
   active,
 });
+const account = (over: Partial<Extract<Subject, { kind: "account" }>> = {}): Subject => ({
+  kind: "account",
+  userId: 50,
+  role: "apprentice",
+  apprenticeId: 100,
+  ...over,
+});
 
-function who(action: Parameters<typeof can>[1], subject: Subject) {
+function who(action: Action, subject: Subject) {
   return Object.entries(actors)
     .filter(([, actor]) => can(actor, action, subject))
     .map(([name]) => name)
     .sort();
 }
 
-describe("can — client protection (DESIGN.md §4)", () => {
-  it("shows code and preferred name to the apprentice, their trainer, site staff and admin", () => {
-    expect(who("apprentice.view", apprentice(false))).toEqual(["admin", "apprentice", "staff", "trainer"]);
-  });
-
-  it("shows the legal name to the trainer only while consent holds", () => {
-    expect(who("apprentice.view_legal_name", apprentice(false))).toEqual(["admin", "apprentice", "staff"]);
-    expect(who("apprentice.view_legal_name", apprentice(true))).toEqual(["admin", "apprentice", "staff", "trainer"]);
-  });
-
-  it("never shows date of birth, referral, background or follow-up notes to a trainer", () => {
-    expect(who("apprentice.view_date_of_birth", apprentice(true))).toEqual(["admin", "apprentice", "staff"]);
-    expect(who("apprentice.view_staff_only", apprentice(true))).toEqual(["admin", "staff"]);
-  });
-
-  it("shows the under-18 marker to the trainer (labour-law duty) and staff", () => {
-    expect(who("apprentice.view_under_18", apprentice(false))).toEqual(["admin", "staff", "trainer"]);
-  });
-
-  it("lets only the apprentice edit their career plan, and never shows it to a trainer", () => {
-    expect(who("apprentice.edit_career_plan", apprentice(true))).toEqual(["apprentice"]);
-    expect(who("apprentice.view_career_plan", apprentice(true))).toEqual(["admin", "apprentice", "staff"]);
+describe("can — client protection (docs/product.md §4)", () => {
+  it("keeps an apprentice's staff record (background, referral, notes, feedback) for staff of the site and admin", () => {
+    expect(who("apprentice.view_staff_only", apprentice)).toEqual(["admin", "staff"]);
+    expect(who("apprentice.manage", apprentice)).toEqual(["admin", "staff"]);
+    expect(who("apprentice.view_staff_only", { ...apprentice, siteId: SR })).toEqual(["admin", "staffOtherSite"]);
   });
 
   it("never shows confidential feedback to anyone at the employer", () => {
     expect(who("placement.view_feedback", placement())).toEqual(["admin", "staff"]);
-    expect(who("placement.give_feedback", placement())).toEqual(["apprentice"]);
+    expect(who("placement.view_feedback", placement(false))).toEqual(["admin", "staff"]);
   });
 
   it("lets only the placement's own trainer record, and only while it is active", () => {
     expect(who("placement.record", placement(true))).toEqual(["trainer"]);
     expect(who("placement.record", placement(false))).toEqual([]);
-    expect(who("placement.view_records", placement(true))).toEqual(["admin", "apprentice", "staff", "trainer"]);
   });
 
-  it("keeps flags, manual status and reports for staff of the site and admin", () => {
-    expect(who("placement.view_flags", placement())).toEqual(["admin", "staff"]);
-    expect(who("site.view_reports", { kind: "site", siteId: PP })).toEqual(["admin", "staff"]);
-    expect(who("site.view_reports", { kind: "site", siteId: SR })).toEqual(["admin", "staffOtherSite"]);
+  it("shows an apprentice their own placements only", () => {
+    expect(who("placement.view_own", placement(true))).toEqual(["apprentice"]);
+    expect(who("placement.view_own", placement(false))).toEqual(["apprentice"]);
   });
 
-  it("keeps another site's records from staff of one site", () => {
-    const siemReap: Subject = { ...placement(), siteId: SR } as Subject;
-    expect(can(actors.staff, "placement.view_records", siemReap)).toBe(false);
-    expect(can(actors.staffOtherSite, "placement.view_records", siemReap)).toBe(true);
+  it("keeps the staff page of a placement (flags, manual status, ending, signed records) for staff of its site", () => {
+    expect(who("placement.manage", placement())).toEqual(["admin", "staff"]);
+    expect(who("placement.manage", placement(true, SR))).toEqual(["admin", "staffOtherSite"]);
   });
 
-  it("keeps user accounts and the audit log for admin", () => {
-    expect(who("system.view_audit", { kind: "system" })).toEqual(["admin"]);
-    expect(who("system.manage_users", { kind: "system" })).toEqual(["admin"]);
+  it("keeps flags, reports and new records of a site for its staff and admin", () => {
+    for (const action of ["site.view_flags", "site.view_reports", "site.add_records"] as const) {
+      expect(who(action, site(PP))).toEqual(["admin", "staff"]);
+      expect(who(action, site(SR))).toEqual(["admin", "staffOtherSite"]);
+    }
+  });
+
+  it("lets staff of the site and admin manage an employer and its trainers", () => {
+    expect(who("employer.manage", employer)).toEqual(["admin", "staff"]);
+  });
+
+  it("answers no to an action that does not fit the subject", () => {
+    expect(who("placement.manage", apprentice)).toEqual([]);
+    expect(who("employer.manage", site(PP))).toEqual([]);
+    expect(who("site.view_flags", employer)).toEqual([]);
+    expect(who("account.deactivate", placement())).toEqual([]);
+  });
+
+  it("lets admin deactivate any account but their own, and reset a PIN only on an apprentice's account", () => {
+    expect(who("account.deactivate", account())).toEqual(["admin"]);
+    expect(who("account.deactivate", account({ userId: actors.admin.id, role: "admin", apprenticeId: null }))).toEqual([]);
+    expect(who("account.reset_pin", account())).toEqual(["admin"]);
+    expect(who("account.reset_pin", account({ role: "trainer", apprenticeId: null }))).toEqual([]);
+    expect(who("account.reset_pin", account({ apprenticeId: null }))).toEqual([]);
+  });
+});
+
+describe("staffSites — the one definition of 'staff reach this site'", () => {
+  it("is every site for admin, the own site for staff, and none for anyone else", () => {
+    expect(staffSites(actors.admin)).toBe("all");
+    expect(staffSites(actors.staff)).toEqual([PP]);
+    expect(staffSites(actors.trainer)).toEqual([]);
+    expect(staffSites(actors.apprentice)).toEqual([]);
+    expect(staffSites({ ...actors.staff, siteId: null })).toEqual([]);
+  });
+});
+
+describe("actorOf", () => {
+  it("gives admin no site of their own, whatever the account row holds", () => {
+    expect(actorOf({ ...actors.admin, siteId: PP }).siteId).toBeNull();
+    expect(actorOf(actors.staff).siteId).toBe(PP);
   });
 });
 

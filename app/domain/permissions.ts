@@ -1,7 +1,15 @@
 /**
- * Who may see and do what (DESIGN.md §4), in one place. Pure: given the caller and plain facts
- * about the subject, answer yes or no. Routes never decide this themselves; scoped queries in
- * `app/db` make the same decision when they read.
+ * Who may see and do what (docs/product.md §4): the one policy of the portal. Pure: given the
+ * caller and plain facts about the subject, answer yes or no.
+ *
+ * The route guards (`requireRole`, `requireStaff`) only say which roles may open a page at all
+ * (403). Which records a caller reaches is decided here, and asked in two ways:
+ * - the scoped look-ups in `app/db` (`getPlacementForStaff`, `getApprenticeForStaff`,
+ *   `getEmployerForStaff`, …) ask `can` of the one record they read (404 when it says no);
+ * - the scoped lists in `app/db` filter with `app/db/scope.server.ts`, the SQL form of the same
+ *   rules (`staffSites`, and a trainer's or apprentice's own placements), tested to agree with
+ *   `can` row by row.
+ * See docs/decisions/0026-one-permission-source.md.
  */
 import type { Role } from "./enums";
 
@@ -14,17 +22,21 @@ export interface Actor {
   apprenticeId: number | null;
 }
 
+/** The caller as the policy sees it, from a signed-in user. */
+export function actorOf(user: Actor): Actor {
+  return {
+    id: user.id,
+    role: user.role,
+    siteId: user.role === "admin" ? null : user.siteId,
+    employerId: user.employerId,
+    apprenticeId: user.apprenticeId,
+  };
+}
+
 export type Subject =
   | { kind: "site"; siteId: number }
-  | {
-      kind: "apprentice";
-      siteId: number;
-      apprenticeId: number;
-      /** Trainers of the apprentice's active placements. */
-      activeTrainerUserIds: readonly number[];
-      /** Current `share_legal_name` consent. */
-      shareLegalName: boolean;
-    }
+  | { kind: "employer"; siteId: number; employerId: number }
+  | { kind: "apprentice"; siteId: number; apprenticeId: number }
   | {
       kind: "placement";
       siteId: number;
@@ -33,104 +45,86 @@ export type Subject =
       apprenticeId: number;
       active: boolean;
     }
-  | { kind: "employer"; siteId: number; employerId: number }
-  | { kind: "system" };
+  | { kind: "account"; userId: number; role: Role; apprenticeId: number | null };
 
 export type Action =
-  // apprentice fields
-  | "apprentice.view"
-  | "apprentice.view_legal_name"
-  | "apprentice.view_date_of_birth"
-  | "apprentice.view_under_18"
-  /** Referral source, background, follow-up notes. */
-  | "apprentice.view_staff_only"
-  | "apprentice.view_career_plan"
-  | "apprentice.edit_career_plan"
-  | "apprentice.manage"
-  // placement records
-  | "placement.view_records"
-  | "placement.record"
-  | "placement.view_feedback"
-  | "placement.give_feedback"
-  | "placement.view_flags"
-  | "placement.manage"
-  // employers, sites, the system
-  | "employer.view"
-  | "employer.manage"
+  // a site as a whole
+  | "site.view_flags"
   | "site.view_reports"
-  | "site.manage"
-  | "system.manage_users"
-  | "system.manage_sites"
-  | "system.view_audit";
+  | "site.add_records"
+  // employers and their trainers (sign-in links included)
+  | "employer.manage"
+  // an apprentice's staff record: legal name, date of birth, referral source, background,
+  // follow-up notes, outcome check-ins, consent, career plan comments, feedback per apprentice
+  | "apprentice.view_staff_only"
+  | "apprentice.manage"
+  // one placement
+  /** The week card: attendance, sign-offs, education afternoons, the weekly review. */
+  | "placement.record"
+  /** The apprentice's own: progress, notices, feedback, record of achievement. */
+  | "placement.view_own"
+  /** Confidential feedback: never anyone at the employer, not the text, a score or a count. */
+  | "placement.view_feedback"
+  /** The staff page: week by week, flags, manual status, ending, transfer, signed records. */
+  | "placement.manage"
+  // accounts (admin)
+  | "account.deactivate"
+  | "account.reset_pin";
 
-const isStaffLike = (a: Actor) => a.role === "staff" || a.role === "admin";
+/**
+ * The sites whose records a caller reaches as Hagar staff: admin every site, staff their own,
+ * anyone else none. The one definition of "staff reach this site"; `siteScope` in
+ * `app/db/scope.server.ts` is its SQL form.
+ */
+export function staffSites(actor: Actor): "all" | readonly number[] {
+  if (actor.role === "admin") return "all";
+  if (actor.role === "staff" && actor.siteId !== null) return [actor.siteId];
+  return [];
+}
 
-/** Staff see their own site; admin sees every site. */
-function staffReaches(actor: Actor, siteId: number): boolean {
-  if (actor.role === "admin") return true;
-  return actor.role === "staff" && actor.siteId === siteId;
+export function staffReaches(actor: Actor, siteId: number): boolean {
+  const sites = staffSites(actor);
+  return sites === "all" || sites.includes(siteId);
 }
 
 export function can(actor: Actor, action: Action, subject: Subject): boolean {
   switch (subject.kind) {
-    case "system":
-      return actor.role === "admin" && action.startsWith("system.");
-
     case "site":
-      if (action === "site.view_reports" || action === "site.manage") return staffReaches(actor, subject.siteId);
-      return false;
+      return (action === "site.view_flags" || action === "site.view_reports" || action === "site.add_records") && staffReaches(actor, subject.siteId);
 
     case "employer":
-      if (action === "employer.view" || action === "employer.manage") return staffReaches(actor, subject.siteId);
-      return false;
+      return action === "employer.manage" && staffReaches(actor, subject.siteId);
 
-    case "apprentice": {
-      const self = actor.role === "apprentice" && actor.apprenticeId === subject.apprenticeId;
-      const trains = actor.role === "trainer" && subject.activeTrainerUserIds.includes(actor.id);
-      const staff = staffReaches(actor, subject.siteId);
-      switch (action) {
-        case "apprentice.view":
-          return self || trains || staff;
-        case "apprentice.view_legal_name":
-          return self || staff || (trains && subject.shareLegalName);
-        case "apprentice.view_date_of_birth":
-          return self || staff;
-        case "apprentice.view_under_18":
-          return trains || staff;
-        case "apprentice.view_staff_only":
-          return staff;
-        case "apprentice.view_career_plan":
-          return self || staff;
-        case "apprentice.edit_career_plan":
-          return self;
-        case "apprentice.manage":
-          return staff;
-        default:
-          return false;
-      }
-    }
+    case "apprentice":
+      return (action === "apprentice.view_staff_only" || action === "apprentice.manage") && staffReaches(actor, subject.siteId);
 
     case "placement": {
-      const self = actor.role === "apprentice" && actor.apprenticeId === subject.apprenticeId;
-      const trains = actor.role === "trainer" && subject.active && actor.id === subject.trainerUserId;
       const staff = staffReaches(actor, subject.siteId);
       switch (action) {
-        case "placement.view_records":
-          return self || trains || staff;
         case "placement.record":
-          return trains;
+          // Only the placement's own trainer, and only while it is active.
+          return actor.role === "trainer" && subject.active && actor.id === subject.trainerUserId;
+        case "placement.view_own":
+          return actor.role === "apprentice" && actor.apprenticeId === subject.apprenticeId;
         case "placement.view_feedback":
-          // Never the trainer or anyone at the employer: not the text, a score or a count.
-          return staff;
-        case "placement.give_feedback":
-          return self && subject.active;
-        case "placement.view_flags":
         case "placement.manage":
           return staff;
         default:
           return false;
       }
     }
+
+    case "account":
+      if (actor.role !== "admin") return false;
+      switch (action) {
+        case "account.deactivate":
+          // An admin locking themselves out would leave no one to undo it.
+          return actor.id !== subject.userId;
+        case "account.reset_pin":
+          return subject.role === "apprentice" && subject.apprenticeId !== null;
+        default:
+          return false;
+      }
   }
 }
 
@@ -144,19 +138,5 @@ export function homeFor(role: Role): string {
       return "/trainer";
     case "apprentice":
       return "/me";
-  }
-}
-
-/** Whether a role may use an area at all (before any record is looked up). */
-export function roleMayEnter(role: Role, area: "staff" | "trainer" | "me" | "admin"): boolean {
-  switch (area) {
-    case "staff":
-      return isStaffLike({ role } as Actor);
-    case "admin":
-      return role === "admin";
-    case "trainer":
-      return role === "trainer";
-    case "me":
-      return role === "apprentice";
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Plausible values (issue 9): the bounds a typed date must keep so that a slip of the keyboard
+ * Plausible values (docs/decisions/0022): the bounds a typed date must keep so that a slip of the keyboard
  * ("2099", "1900", "2062" for "2026") cannot become a record that misleads or traps. Pure.
  *
  * A rule answers with the catalogue key of its one message, or null when the value is plausible.

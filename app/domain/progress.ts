@@ -1,6 +1,6 @@
 /**
  * Progress from the append-only assessment history: the current level of each competency,
- * and progress against plan (DESIGN.md §3, §5 `behind_plan`).
+ * and progress against plan (docs/product.md §3, §5 `behind_plan`).
  */
 import type { AssessmentLevel } from "./enums";
 

@@ -1,5 +1,5 @@
 /**
- * Rules for staff administration of records (issue 6): apprentice codes, placement length and
+ * Rules for staff administration of records: apprentice codes, placement length and
  * the checks a new placement must pass. Pure: plain data in, plain data out.
  */
 import type { FieldErrorMap } from "./field-errors";

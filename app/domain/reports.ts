@@ -1,5 +1,5 @@
 /**
- * The figures of the two reports of DESIGN.md §6, from plain rows: trainer accountability (per
+ * The figures of the two reports of docs/product.md §6, from plain rows: trainer accountability (per
  * trainer and per employer over a period) and programme outcomes (per site, intake and period).
  * Pure: the loader (app/db/reports.server.ts) reads the rows set-based, these functions count.
  *
@@ -27,7 +27,7 @@ import { classOutcome, trainerWord } from "./flags/common";
 import { currentLevels, progressSummary, type AssessmentRecord, type CompetencyPlan, type CurrentLevel } from "./progress";
 
 /**
- * Feedback is small-cohort data (DESIGN.md §4): a figure drawn from it is shown only where at
+ * Feedback is small-cohort data (docs/product.md §4): a figure drawn from it is shown only where at
  * least this many distinct apprentices answered, else nothing at all (not a count, not a part).
  */
 export const MIN_FEEDBACK_RESPONDENTS = 3;
@@ -885,7 +885,7 @@ const isEmpty = (f: OutcomeFigures) =>
   OUTCOME_CHECKIN_MONTHS.every((m) => f.retentionAfterExit[m].denominator + f.retentionAfterExit[m].pending === 0);
 
 /**
- * The programme-outcomes report: the evaluation's indicators (DESIGN.md §1, §6) per site and
+ * The programme-outcomes report: the evaluation's indicators (docs/product.md §1, §6) per site and
  * intake (the apprentice's), over the period. Cohorts, each by an event dated in the period:
  *
  * - work readiness completion (a proxy, see `workReadiness`): apprentices whose work readiness

@@ -1,5 +1,5 @@
 /**
- * The trainer's week card (DESIGN.md §3): which weeks may be opened, what the form may say,
+ * The trainer's week card (docs/product.md §3): which weeks may be opened, what the form may say,
  * and what a submission appends. Pure: the route reads the state, this decides, the db layer
  * writes the plan in one transaction.
  */

@@ -32,6 +32,19 @@ export function parseFlagFilters(params: URLSearchParams, allowed: { sites: numb
   return { ok: true as const, data: parsed.value };
 }
 
+const idsOf = (rows: readonly { id: number }[]) => rows.map((r) => r.id);
+
+/**
+ * The inbox's filters, checked against the caller's own choices (`filterChoices` in
+ * `app/db/flag-review.server.ts`: staff get no choice of site), in the shape `listFlags` takes.
+ */
+export function parseInboxFilters(params: URLSearchParams, choices: { sites: readonly { id: number }[]; employers: readonly { id: number }[]; trainers: readonly { id: number }[] }) {
+  const parsed = parseFlagFilters(params, { sites: idsOf(choices.sites), employers: idsOf(choices.employers), trainers: idsOf(choices.trainers) });
+  if (!parsed.ok) return parsed;
+  const { site, employer, trainer, rule, severity, status } = parsed.data;
+  return { ok: true as const, data: { siteId: site, employerId: employer, trainerUserId: trainer, rule, severity, status: status ?? "active" } };
+}
+
 const note = { note: requiredText(1000) };
 const ReviewSchema = intents(intent("acknowledge", note), intent("resolve", note), intent("dismiss", note));
 

@@ -1,5 +1,5 @@
 /**
- * Dates, numbers and money in the page's language (DESIGN.md §9).
+ * Dates, numbers and money in the page's language (docs/product.md §9).
  *
  * The server (Node's ICU) and a phone's browser (its own ICU, sometimes without Khmer data)
  * must render the same text, or React's hydration fails and the page flickers. So dates are

@@ -1,5 +1,5 @@
 /**
- * The programme's public signing keys (issue 15, docs/decisions/0020): every key that ever signed
+ * The programme's public signing keys (docs/decisions/0020): every key that ever signed
  * a record of achievement, current first, so a verifier needs nothing else. Public halves only.
  */
 import { currentPublishedKeys } from "~/db/credentials.server";

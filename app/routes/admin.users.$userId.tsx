@@ -1,15 +1,15 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
-import { notFound, requireRole } from "~/auth/guards.server";
+import { actorOf, notFound, requireRole } from "~/auth/guards.server";
 import { Alert, Field, FieldErrors, FormErrors, SubmitButton } from "~/components/forms";
 import { activeSessions, deactivateAccount, endSessions, getAccount, reactivateAccount, resetPassword, resetPin } from "~/db/admin.server";
 import { readForm } from "~/forms/form-data.server";
+import { can } from "~/domain/permissions";
 import { parseUserIntent } from "~/forms/admin.server";
 import type { FieldErrorMap } from "~/domain/field-errors";
 import { formatDateTime } from "~/i18n/format";
-import { useLocale } from "~/i18n/react";
 import { localized } from "~/i18n/localized";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
@@ -48,17 +48,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const by = { userId: account.id, actorUserId: user.id, requestId: context.requestId };
   const input = parsed.value;
+  const subject = { kind: "account", userId: account.id, role: account.role, apprenticeId: account.apprenticeId } as const;
   switch (input.intent) {
     case "password":
       await resetPassword({ ...by, password: input.password });
       break;
     case "pin":
-      if (account.role !== "apprentice" || account.apprenticeId === null) return data({ errors: { pin: ["admin.errors.pinOnlyApprentice"] } as FieldErrorMap }, { status: 400 });
+      if (!can(actorOf(user), "account.reset_pin", subject) || account.apprenticeId === null) return data({ errors: { pin: ["admin.errors.pinOnlyApprentice"] } as FieldErrorMap }, { status: 400 });
       await resetPin({ ...by, apprenticeId: account.apprenticeId, pin: input.pin });
       break;
     case "deactivate":
       // An admin locking themselves out would leave no one to undo it.
-      if (account.id === user.id) return data({ errors: { deactivate: ["admin.errors.notYourself"] } as FieldErrorMap }, { status: 400 });
+      if (!can(actorOf(user), "account.deactivate", subject)) return data({ errors: { deactivate: ["admin.errors.notYourself"] } as FieldErrorMap }, { status: 400 });
       deactivateAccount(by);
       break;
     case "reactivate":

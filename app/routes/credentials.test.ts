@@ -1,5 +1,5 @@
 /**
- * Signed records of achievement (issue 15), called as Remix would: staff issue, re-issue and
+ * Signed records of achievement, called as Remix would: staff issue, re-issue and
  * revoke (audited, scoped to their site, completed placements only); the public verify page and
  * its upload check; the revocation list and the published keys; the apprentice's own download;
  * consent; and what the public side never shows.

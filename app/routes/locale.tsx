@@ -1,9 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { eq } from "drizzle-orm";
-
 import { getOptionalUser } from "~/auth/guards.server";
-import { db } from "~/db/client.server";
-import { users } from "~/db/schema";
+import { saveUserLocale } from "~/db/user-locale.server";
 import { readForm } from "~/forms/form-data.server";
 import { parseLocaleChoice } from "~/forms/login.server";
 import { isLocale } from "~/i18n/config";
@@ -22,6 +19,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const back = safeRedirect(redirectTo, "/");
   if (!isLocale(locale)) return redirect(back);
   const user = await getOptionalUser(request);
-  if (user && user.locale !== locale) db().update(users).set({ locale }).where(eq(users.id, user.id)).run();
+  if (user && user.locale !== locale) saveUserLocale(user.id, locale);
   return redirect(back, { headers: { "Set-Cookie": await localeCookie.serialize(locale) } });
 }

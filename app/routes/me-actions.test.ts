@@ -1,5 +1,5 @@
 /**
- * What the apprentice sends (issue 5): advance notices, confidential feedback and their own PIN,
+ * What the apprentice sends: advance notices, confidential feedback and their own PIN,
  * each with good, bad, repeated and foreign input. Called as Remix would, on a real database.
  */
 import type { ActionFunctionArgs } from "@remix-run/node";

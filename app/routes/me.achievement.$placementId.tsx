@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!record) throw notFound();
   const t = await requestT(request);
   const { apprenticeId: _a, preferredName: _p, ...placement } = record.placement;
-  // The signed record (issue 15): its QR code to show an employer, and the file to download.
+  // The signed record: its QR code to show an employer, and the file to download.
   const own = ownCredential(record.placement.id, user.apprenticeId);
   return {
     title: t("achievement.title"),

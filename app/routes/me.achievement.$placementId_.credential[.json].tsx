@@ -1,5 +1,5 @@
 /**
- * The apprentice's signed record of achievement as a file (issue 15): the VC-JWT in a VC data
+ * The apprentice's signed record of achievement as a file: the VC-JWT in a VC data
  * model 2.0 envelope. Their own completed placements only: anything else is not found.
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";

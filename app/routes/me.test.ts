@@ -1,5 +1,5 @@
 /**
- * The apprentice's own pages (issue 5), called as Remix would: /me, the career plan (and staff's
+ * The apprentice's own pages, called as Remix would: /me, the career plan (and staff's
  * comments on it), the record of achievement, and the staff PIN. Each with good, bad, repeated
  * and foreign input.
  */

@@ -16,6 +16,7 @@ vi.mock("@remix-run/react", async () => {
 });
 
 import { createApprentice, createEmployer, createFramework, createPlacement, createSite, createUser, createFlag } from "~/db/factories.server";
+import { phaseChanges } from "~/db/schema";
 import { TranslationProvider } from "~/i18n/react";
 import { serverTranslation } from "~/i18n/translation.server";
 import { useTestDatabase } from "~/test/db";
@@ -62,5 +63,13 @@ describe("render", () => {
     await render(NewPlacementPage, newPlacementLoader, "/staff/placements/new", {});
     const [pl] = await render(PlacementPage, placementLoader, `/staff/placements/${p.id}`, { placementId: String(p.id) }, { intent: "transfer", errors: { trainerUserId: ["records.errors.trainerOtherEmployer"] } });
     expect(pl).toContain("works for another employer");
+  });
+
+  it("shows an exit with its outcome and reason in the phase history", async () => {
+    const gone = createApprentice(db, { siteId: site.id, phase: "exited" });
+    db.insert(phaseChanges).values({ apprenticeId: gone.id, phase: "exited", changedOn: "2026-06-01", exitOutcome: "own_business", note: "Opened a stall", recordedBy: staff.id }).run();
+    const [en] = await render(ApprenticePage, apprenticeLoader, `/staff/apprentices/${gone.id}`, { apprenticeId: String(gone.id) });
+    const history = en!.slice(en!.indexOf('data-testid="phase-history"'));
+    expect(history.slice(0, history.indexOf("</ul>")).replace(/<!-- -->/g, "")).toMatch(/Exited · Own business · Opened a stall/);
   });
 });

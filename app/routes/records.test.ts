@@ -149,7 +149,7 @@ describe("/staff/apprentices/:apprenticeId administration", () => {
     expect((await act(staff, { ...fields, exitedOn: addDays(today, -3000) })).data.errors.exitedOn).toEqual(["records.errors.beforeLastPhase"]);
     expect((await act(staff, fields)).status).toBe(302);
     expect((await act(staff, fields)).status).toBe(302);
-    expect(db.select().from(phaseChanges).where(and(eq(phaseChanges.apprenticeId, a.id), eq(phaseChanges.phase, "exited"))).all()).toMatchObject([{ note: "own_business\nOpened a stall" }]);
+    expect(db.select().from(phaseChanges).where(and(eq(phaseChanges.apprenticeId, a.id), eq(phaseChanges.phase, "exited"))).all()).toMatchObject([{ exitOutcome: "own_business", note: "Opened a stall" }]);
     expect(db.select().from(apprentices).where(eq(apprentices.id, a.id)).get()?.phase).toBe("exited");
   });
 });

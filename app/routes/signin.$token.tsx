@@ -40,12 +40,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!limit.ok) throw new Response("Too many attempts", { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } });
   const found = lookupLink(params.token ?? "");
   if (found.status !== "valid") return redirect(safeRedirect(new URL(request.url).pathname, "/login"));
-  // The only field is the optional week card to open; a confirm without a readable body opens /trainer.
-  const form = await readForm(request).catch(() => null);
+  // The only field is the optional week card to open. A confirm sent with no form at all opens
+  // /trainer; a body the reader refuses (a crafted name, a broken encoding) signs nobody in.
+  const form = await readForm(request).catch((error: unknown) => {
+    if (error instanceof Response && error.status === 415 && !request.headers.get("content-type")) return null;
+    throw error;
+  });
   const confirm = form ? parseLinkConfirm(form) : null;
   const target = trainerTarget(confirm?.ok ? confirm.value.to : null) ?? "/trainer";
   const cleared = await destroySession(request);
-  // The session remembers its link: revoking or expiring the link ends it (issue 10).
+  // The session remembers its link: revoking or expiring the link ends it (docs/decisions/0005).
   const cookie = await createUserSession(found.user, "link", request, new Date(), { id: found.linkId, expiresAt: found.expiresAt });
   markLinkUsed(found.linkId);
   audit({ actorUserId: found.user.id, action: "sign_in", entity: "user", entityId: found.user.id, detail: { method: "link", linkId: found.linkId } }, context);

@@ -5,9 +5,9 @@ import { useTranslation } from "~/i18n/react";
 import { actorOf, requireStaff } from "~/auth/guards.server";
 import { FlagSummary, SeverityBadge } from "~/components/flags";
 import { FieldErrors } from "~/components/forms";
-import { flagFiltersFor, toFlagFilters } from "~/db/flag-filters.server";
-import { listFlags } from "~/db/flag-review.server";
+import { filterChoices, listFlags } from "~/db/flag-review.server";
 import { FLAG_RULES, FLAG_SEVERITIES, FLAG_STATUSES } from "~/domain/enums";
+import { parseInboxFilters } from "~/forms/flags.server";
 import { formatDate } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
@@ -19,10 +19,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = actorOf(user);
   const t = await requestT(request);
   const url = new URL(request.url);
-  const { choices, parsed } = flagFiltersFor(actor, url.searchParams);
+  const choices = filterChoices(actor);
+  const parsed = parseInboxFilters(url.searchParams, choices);
   const base = { title: t("flags.title"), choices, isAdmin: user.role === "admin" };
   if (!parsed.ok) return data({ ...base, errors: parsed.errors, flags: [] }, { status: 400 });
-  const rows = listFlags(actor, toFlagFilters(parsed.data));
+  const rows = listFlags(actor, parsed.data);
   return {
     ...base,
     errors: {} as Record<string, string[] | undefined>,

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { actorOf, requireStaff } from "~/auth/guards.server";
-import { flagFiltersFor, toFlagFilters } from "~/db/flag-filters.server";
-import { listFlags } from "~/db/flag-review.server";
+import { filterChoices, listFlags } from "~/db/flag-review.server";
+import { parseInboxFilters } from "~/forms/flags.server";
 import { requestT } from "~/i18n/request.server";
 import { csvResponse } from "~/utils/csv.server";
 
@@ -12,7 +12,7 @@ const HEADER = ["id", "site", "rule", "severity", "status", "employer", "trainer
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
   const actor = actorOf(user);
-  const { parsed } = flagFiltersFor(actor, new URL(request.url).searchParams);
+  const parsed = parseInboxFilters(new URL(request.url).searchParams, filterChoices(actor));
   if (!parsed.ok) {
     const t = await requestT(request);
     return new Response(`${t("flags.errors.badFilter", { fields: Object.keys(parsed.errors).join(", ") })}\n`, {
@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
   }
-  const rows = listFlags(actor, toFlagFilters(parsed.data), 100_000).map((f) => [
+  const rows = listFlags(actor, parsed.data, 100_000).map((f) => [
     f.id,
     f.siteCode,
     f.rule,

@@ -20,6 +20,7 @@ import {
 } from "~/db/frameworks.server";
 import { readForm } from "~/forms/form-data.server";
 import type { FieldErrorMap } from "~/domain/field-errors";
+import { versionRefusesEdit } from "~/domain/frameworks";
 import { parseVersionIntent, type VersionIntent } from "~/forms/frameworks.server";
 import { badRequest, replyOf } from "~/forms/parse.server";
 import { localized } from "~/i18n/localized";
@@ -101,15 +102,12 @@ function run(intent: VersionIntent, versionId: number, ctx: { userId: number; re
   }
 }
 
-const EDITS = new Set<string>(["add_unit", "edit_unit", "delete_unit", "add_competency", "edit_competency", "delete_competency", "publish"]);
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, version } = await guard(request, params.versionId);
   const form = await readForm(request);
   const target = targetOf(form);
   // A published or retired version cannot change: say so clearly, whatever else was sent.
-  const intentName = String(form.get("intent") ?? "");
-  if (EDITS.has(intentName) && version.status !== "draft" && !(intentName === "publish" && version.status === "published")) {
+  if (versionRefusesEdit(version.status, String(form.get("intent") ?? ""))) {
     return badRequest(replyOf(form, { form: ["frameworks.errors.notDraft"] }), { target });
   }
   const parsed = parseVersionIntent(form);

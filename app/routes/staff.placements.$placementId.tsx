@@ -51,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     corrections: record.corrections.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })),
     currentStatus: record.currentStatus ? { ...record.currentStatus, createdAt: record.currentStatus.createdAt.toISOString() } : null,
     transfer: transferLinks(placement.id),
-    // Choices for changing the trainer, transferring and ending (issue 6).
+    // Choices for changing the trainer, transferring and ending.
     admin: placement.status === "active" ? { trainers: trainersOfEmployer(placement.employerId), transfer: transferChoices(placement.siteId), versions: publishedVersions() } : null,
   };
 }

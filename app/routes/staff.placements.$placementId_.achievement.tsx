@@ -1,6 +1,6 @@
 /**
  * Staff's printable record of achievement of a completed placement of their site, with its signed
- * record (issue 15): issue, re-issue, revoke. The file name's `$placementId_` keeps it out of the
+ * record: issue, re-issue, revoke. The file name's `$placementId_` keeps it out of the
  * placement page's layout: it is a page of its own.
  */
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
@@ -30,7 +30,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const placement = getPlacementForStaff(actorOf(user), Number(params.placementId));
   const record = placement ? loadAchievement(placement.id) : null;
   if (!record) throw notFound();
-  // The record carries the legal name: a view of staff-only data is audited (DESIGN.md §4).
+  // The record carries the legal name: a view of staff-only data is audited (docs/product.md §4).
   audit({ actorUserId: user.id, action: "view_achievement", entity: "placement", entityId: record.placement.id }, context);
   const t = await requestT(request);
   const { apprenticeId, preferredName: _p, ...rest } = record.placement;

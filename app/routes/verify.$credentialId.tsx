@@ -1,5 +1,5 @@
 /**
- * The public page a record's QR code opens (issue 15): "valid — issued by … on …", "revoked on …",
+ * The public page a record's QR code opens: "valid — issued by … on …", "revoked on …",
  * or "not valid", in Khmer and English, with only what the signed credential holds. An unknown or
  * malformed id is a plain 404, reached by the same work (docs/decisions/0021).
  */

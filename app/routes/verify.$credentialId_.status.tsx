@@ -1,5 +1,5 @@
 /**
- * A credential's revocation status (issue 15), as its `credentialStatus` names it: a 1EdTech
+ * A credential's revocation status, as its `credentialStatus` names it: a 1EdTech
  * Revocation List (VCRL 1.0) holding this one credential when it is revoked, and nothing when it
  * is not. One list per credential, so the list names no other credential (no enumeration).
  */

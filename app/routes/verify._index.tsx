@@ -1,5 +1,5 @@
 /**
- * Check a record of achievement someone was given (issue 15): paste it (the JSON file's text or
+ * Check a record of achievement someone was given: paste it (the JSON file's text or
  * the signed token) or upload the file, and read "valid", "revoked" or "not valid" with the
  * reason (not JSON, not signed, unknown key, changed after signing, …). Works without JavaScript.
  */

@@ -1,5 +1,5 @@
 /**
- * Every test file: a stray console.error is a failure (CONVENTIONS.md), and the environment is
+ * Every test file: a stray console.error is a failure (docs/conventions.md §8), and the environment is
  * the test one.
  */
 import { afterEach, beforeEach, vi } from "vitest";

@@ -16,6 +16,7 @@ const MAX_DECODINGS = 5;
 
 const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
 // C0 controls, DEL, C1 controls; and every whitespace but the plain space.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const WHITESPACE_BUT_SPACE = /[^\S ]/;
 

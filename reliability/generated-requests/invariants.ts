@@ -39,7 +39,6 @@ const DOMAIN_RULES: Record<string, string> = {
     select l.id from sign_in_links l join users u on u.id = l.user_id where u.role <> 'trainer'`,
 };
 
-// eslint-disable-next-line no-control-regex
 const CONTROL_GLOB = "*[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f]*";
 
 /** Broken rules, each with a few offending ids; empty when the data is sound. */

@@ -1,5 +1,5 @@
 /**
- * Cambodia's national public holidays (DESIGN.md §9): neither absences nor workdays. Both demo
+ * Cambodia's national public holidays (docs/product.md §9): neither absences nor workdays. Both demo
  * sites keep the national list. Fixed-date holidays follow the sub-decree list in force since
  * 2024; the lunar ones (Visak Bochea, the Royal Ploughing Ceremony, Pchum Ben, the Water
  * Festival) are the best-known dates and should be checked against each year's sub-decree.

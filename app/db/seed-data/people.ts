@@ -1,5 +1,5 @@
 /**
- * Fictional people for the demo (DESIGN.md §7: never real people). Khmer names written in
+ * Fictional people for the demo (docs/product.md §8: never real people). Khmer names written in
  * Latin letters, family name first; many people share family names, as in life, which is why
  * the apprentice code and not the name identifies a person. Combinations that belong to
  * well-known public figures are avoided on purpose.

@@ -1,5 +1,5 @@
 /**
- * `attendance_risk` (DESIGN.md §5): over the last 28 days (today included), by the current
+ * `attendance_risk` (docs/product.md §5): over the last 28 days (today included), by the current
  * attendance record of each day:
  * - at least 3 absences, or
  * - at least 5 lates, or

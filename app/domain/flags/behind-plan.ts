@@ -1,5 +1,5 @@
 /**
- * `behind_plan` (DESIGN.md §5): of the competencies a typical apprentice reaches by this
+ * `behind_plan` (docs/product.md §5): of the competencies a typical apprentice reaches by this
  * placement week, too few are competent (`independent` as the current level). Only judged when
  * something is expected by now.
  */

@@ -1,5 +1,5 @@
 /**
- * `bulk_signoff` (DESIGN.md §5, a trainer flag): within some window of 7 consecutive days, one
+ * `bulk_signoff` (docs/product.md §5, a trainer flag): within some window of 7 consecutive days, one
  * trainer marked ≥ 8 competencies `independent` (across all their apprentices), or ≥ 40% of one
  * placement's framework. Only windows inside the recent look-back (28 days) count, so an old
  * burst does not stay flagged for ever.

@@ -1,5 +1,5 @@
 /**
- * `education_mismatch` (DESIGN.md §5, info): the ledger contradicts itself on a recent
+ * `education_mismatch` (docs/product.md §5, info): the ledger contradicts itself on a recent
  * afternoon: released by the trainer but the apprentice missed class, or attended while the
  * trainer's latest word is "refused".
  */

@@ -1,5 +1,5 @@
 /**
- * `education_not_granted` (DESIGN.md §5): over the last full weeks (default 4, the current
+ * `education_not_granted` (docs/product.md §5): over the last full weeks (default 4, the current
  * week excluded because its afternoons are recorded with the week's review), fewer than 75% of
  * the agreed afternoons were released.
  *

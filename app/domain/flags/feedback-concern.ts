@@ -1,5 +1,5 @@
 /**
- * `feedback_concern` (DESIGN.md §5): the apprentice's latest confidential feedback has a mean
+ * `feedback_concern` (docs/product.md §5): the apprentice's latest confidential feedback has a mean
  * of the four ratings ≤ 2 (warn) or "I feel safe" ≤ 2 (urgent). The evidence carries only the
  * figures that crossed a threshold and the date: never the comment, never the other ratings.
  */

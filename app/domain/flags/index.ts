@@ -1,5 +1,5 @@
 /**
- * The flag engine's rules (DESIGN.md §5), one pure function each, and `evaluateFlags`, which
+ * The flag engine's rules (docs/product.md §5), one pure function each, and `evaluateFlags`, which
  * turns loaded facts into the flags the data calls for now. The runner in
  * app/db/flags.server.ts loads the facts and reconciles the findings with the `flags` table.
  */
@@ -37,7 +37,7 @@ export const PLACEMENT_RULES: readonly PlacementRule[] = [
 
 export const TRAINER_RULES: readonly TrainerRule[] = [bulkSignoff, trainerInactive];
 
-/** Every rule, in the order of DESIGN.md §5. */
+/** Every rule, in the order of docs/product.md §5. */
 export const FLAG_RULE_DEFINITIONS: readonly FlagRuleDefinition[] = [
   noWeeklyReview,
   behindPlan,

@@ -1,5 +1,5 @@
 /**
- * `no_weekly_review` (DESIGN.md §5): the trainer has not reviewed the most recent ended weeks.
+ * `no_weekly_review` (docs/product.md §5): the trainer has not reviewed the most recent ended weeks.
  * Counts the unbroken run of ended weeks without a review, back from last week, with the
  * semantics of `missingReviewWeeks` (app/domain/weeks.ts): the current week is never missing
  * yet, and the week holding the start date counts even when the placement began mid-week. The

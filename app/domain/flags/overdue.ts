@@ -1,5 +1,5 @@
 /**
- * `overdue` (DESIGN.md §5): today is past the planned end (start + planned weeks; the last
+ * `overdue` (docs/product.md §5): today is past the planned end (start + planned weeks; the last
  * planned day is start + 7 × weeks − 1) and some competencies are not yet `independent`.
  */
 import { addDays } from "../dates";

@@ -1,5 +1,5 @@
 /**
- * `signoff_while_absent` (DESIGN.md §5): a sign-off observed on a day the current attendance
+ * `signoff_while_absent` (docs/product.md §5): a sign-off observed on a day the current attendance
  * record says the apprentice was absent or at education. Recent sign-offs only; a sign-off a
  * correction has superseded no longer counts, nor does one whose day was corrected to present.
  */

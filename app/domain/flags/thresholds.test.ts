@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_THRESHOLDS, lookbackDays, resolveThresholds, ThresholdOverridesSchema, ThresholdsSchema } from "./thresholds";
 
 describe("thresholds", () => {
-  it("defaults to the values of DESIGN.md §5", () => {
+  it("defaults to the values of docs/product.md §5", () => {
     expect(DEFAULT_THRESHOLDS).toMatchObject({
       noReviewWarnWeeks: 2,
       noReviewUrgentWeeks: 3,

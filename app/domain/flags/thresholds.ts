@@ -1,5 +1,5 @@
 /**
- * Per-site thresholds of the flag rules (DESIGN.md §5). A site keeps only the values it changes
+ * Per-site thresholds of the flag rules (docs/product.md §5). A site keeps only the values it changes
  * (a partial object, stored as JSON in `site_settings`); every other value is the default here.
  * Percentages are whole numbers so that comparisons stay in integers (7 of 10 is exactly 70%).
  */

@@ -1,5 +1,5 @@
 /**
- * `trainer_inactive` (DESIGN.md §5): a trainer with active apprentices has signed nothing (no
+ * `trainer_inactive` (docs/product.md §5): a trainer with active apprentices has signed nothing (no
  * assessment entered, no weekly review submitted) for 21 days. The clock starts at the later of
  * the last signature and the start of the trainer's longest-running active placement, so a
  * trainer whose first apprentice started last week is not yet inactive.

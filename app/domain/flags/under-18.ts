@@ -1,5 +1,5 @@
 /**
- * `under_18` (DESIGN.md §5, info): the apprentice was under 18 when the placement started, so
+ * `under_18` (docs/product.md §5, info): the apprentice was under 18 when the placement started, so
  * hours and tasks need checking against the labour law. Stays while the placement is active.
  */
 import { addDays, ageOn, isIsoDate } from "../dates";

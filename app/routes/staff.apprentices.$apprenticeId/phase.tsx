@@ -18,17 +18,14 @@ export function Phase({ d, reply }: { d: RecordData; reply: RecordReply }) {
     <section id="phase" aria-labelledby="phase-title" className="rounded-xl bg-white p-4 shadow-sm">
       <h2 id="phase-title" className="text-lg font-semibold">{t("records.apprentices.phaseHistory")}</h2>
       <ul className="mt-2 space-y-1 text-sm" data-testid="phase-history">
-        {d.phaseHistory.map((ph) => {
-          const [first, ...rest] = (ph.note ?? "").split("\n");
-          const exitOutcome = ph.phase === "exited" && (PLACEMENT_OUTCOMES as readonly string[]).includes(first ?? "") ? (first as (typeof PLACEMENT_OUTCOMES)[number]) : null;
-          return (
-            <li key={ph.id}>
-              {formatDate(locale, ph.changedOn)} · {t(`phases.${ph.phase}`)}
-              {exitOutcome ? ` · ${t(`outcome.${exitOutcome}`)} · ${rest.join(" ")}` : ph.note ? ` · ${ph.note}` : ""}
-              {ph.recordedBy ? ` · ${ph.recordedBy}` : ""}
-            </li>
-          );
-        })}
+        {d.phaseHistory.map((ph) => (
+          <li key={ph.id}>
+            {formatDate(locale, ph.changedOn)} · {t(`phases.${ph.phase}`)}
+            {ph.exitOutcome ? ` · ${t(`outcome.${ph.exitOutcome}`)}` : ""}
+            {ph.note ? ` · ${ph.note}` : ""}
+            {ph.recordedBy ? ` · ${ph.recordedBy}` : ""}
+          </li>
+        ))}
       </ul>
       {a.phase !== "exited" ? (
         <>

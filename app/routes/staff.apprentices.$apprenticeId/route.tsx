@@ -63,7 +63,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     careerPlan: loadCareerPlan(apprentice.id),
     // Whether a PIN is set and any lock: never the hash.
     account: apprenticeAccount(apprentice.id),
-    // Administration (issue 6): phase and consent histories, the site's intakes for the profile form.
+    // Administration: phase and consent histories, the site's intakes for the profile form.
     phaseHistory: phaseHistory(apprentice.id),
     consentHistory: consentHistory(apprentice.id).map((c) => ({ ...c, recordedAt: c.recordedAt.toISOString() })),
     intakes: intakesForForm(actorOf(user)).filter((i) => i.siteId === apprentice.siteId),

@@ -1,0 +1,1 @@
+ALTER TABLE `phase_changes` ADD `exit_outcome` text;
