@@ -345,8 +345,7 @@ export function extractCredential(input: string): ExtractedCredential {
 // ---------------------------------------------------------------------------------------------
 // Verdicts
 
-const NOT_VALID_REASONS = ["not_json", "not_signed", "unknown_key", "tampered", "not_a_record", "not_yet_valid", "expired", "unknown_record"] as const;
-export type NotValidReason = (typeof NOT_VALID_REASONS)[number];
+export type NotValidReason = "not_json" | "not_signed" | "unknown_key" | "tampered" | "not_a_record" | "not_yet_valid" | "expired" | "unknown_record";
 
 export type Verdict =
   | { state: "valid"; credential: CredentialView }
