@@ -1,13 +1,16 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 
-import type { Locale } from "~/domain/enums";
+import type { Locale, Numerals } from "~/domain/enums";
 import { catalogueFiles } from "~/i18n/catalogue-files.server";
 import { CataloguesProvider } from "~/i18n/catalogues";
-import { isLocale } from "~/i18n/config";
+import { isLocale, isNumerals } from "~/i18n/config";
+import { DEFAULT_NUMERALS, setNumeralsSource } from "~/i18n/format";
 import { resolveLocale } from "~/i18n/locale.server";
 import { TranslationProvider } from "~/i18n/react";
 import { serverTranslation } from "~/i18n/translation.server";
@@ -20,6 +23,10 @@ export { precompressedFile } from "~/utils/precompressed";
 
 const ABORT_DELAY = 5_000;
 
+/** The digits of the page being rendered, for the formatting helpers (docs/decisions/0028). */
+const renderNumerals = new AsyncLocalStorage<Numerals>();
+setNumeralsSource(() => renderNumerals.getStore() ?? DEFAULT_NUMERALS);
+
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -27,12 +34,13 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  const rootData = remixContext.staticHandlerContext.loaderData["root"] as { locale?: Locale } | undefined;
+  const rootData = remixContext.staticHandlerContext.loaderData["root"] as { locale?: Locale; numerals?: Numerals } | undefined;
   const locale = isLocale(rootData?.locale) ? rootData.locale : await resolveLocale(request, null);
+  const numerals = isNumerals(rootData?.numerals) ? rootData.numerals : DEFAULT_NUMERALS;
   const nonce = loadContext.cspNonce;
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
 
-  return new Promise((resolve, reject) => {
+  return renderNumerals.run(numerals, () => new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
@@ -62,7 +70,7 @@ export default async function handleRequest(
       },
     );
     setTimeout(abort, ABORT_DELAY);
-  });
+  }));
 }
 
 export function handleError(error: unknown, { request }: { request: Request }) {

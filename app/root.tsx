@@ -1,4 +1,3 @@
-import khmerRegular from "@fontsource/noto-sans-khmer/files/noto-sans-khmer-khmer-400-normal.woff2";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Link,
@@ -16,12 +15,17 @@ import { useEffect, type ReactNode } from "react";
 import "~/context";
 import { getOptionalUser } from "~/auth/guards.server";
 import { AppHeader } from "~/components/app-header";
+import { NumeralsSwitch } from "~/components/numerals-switch";
+import { SavedNotice } from "~/components/saved-notice";
 import { homeFor } from "~/domain/permissions";
 import { CatalogueGate, CatalogueLinks } from "~/i18n/catalogues";
 import { DEFAULT_LOCALE, isLocale } from "~/i18n/config";
+import { fontPreloads } from "~/i18n/fonts";
+import { DEFAULT_NUMERALS } from "~/i18n/format";
 import { serverT } from "~/i18n/i18n.server";
 import { resolveLocale } from "~/i18n/locale.server";
 import { useTranslation } from "~/i18n/react";
+import { numeralsFor } from "~/i18n/request.server";
 import tailwind from "~/tailwind.css";
 import { useNonce } from "~/utils/nonce";
 
@@ -38,6 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await resolveLocale(request, user?.locale);
   return {
     locale,
+    numerals: numeralsFor(user),
     appName: serverT(locale)("app.name"),
     user: user ? { displayName: user.displayName, role: user.role, home: homeFor(user.role) } : null,
   };
@@ -58,21 +63,14 @@ export function Layout({ children }: { children: ReactNode }) {
     document.documentElement.dataset.hydrated = "true";
   }, []);
   return (
-    <html lang={locale} dir="ltr">
+    <html lang={locale} dir="ltr" data-numerals={data?.numerals ?? DEFAULT_NUMERALS}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#0f5d56" />
-        {/* Khmer pages preload the regular weight of their text; bold (headings) is found in the CSS. */}
-        {locale === "km" ? (
-          <link
-            rel="preload"
-            href={khmerRegular}
-            as="font"
-            type="font/woff2"
-            crossOrigin="anonymous"
-          />
-        ) : null}
+        {fontPreloads(locale).map((href) => (
+          <link key={href} rel="preload" href={href} as="font" type="font/woff2" crossOrigin="anonymous" />
+        ))}
         <Meta />
         <Links />
         <CatalogueLinks />
@@ -81,7 +79,13 @@ export function Layout({ children }: { children: ReactNode }) {
         <AppHeader user={data?.user ?? null} locale={locale} />
         <main id="main" className="mx-auto w-full max-w-5xl px-4 py-5 sm:px-6">
           {children}
+          <SavedNotice />
         </main>
+        {data?.user && locale === "km" ? (
+          <footer className="no-print mx-auto w-full max-w-5xl px-4 pb-8 sm:px-6">
+            <NumeralsSwitch numerals={data.numerals} />
+          </footer>
+        ) : null}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -113,8 +113,12 @@ export const ROWS: Row[] = [
   { method: "GET", path: "/logout", expect: all("→/") },
   { method: "POST", path: "/logout", expect: all("login") },
   { method: "GET", path: "/locale", expect: all("→/") },
-  // No locale in the form: the row checks the route answers, without changing demo users' language.
-  { method: "POST", path: "/locale", form: { redirectTo: "/" }, expect: all("→/") },
+  // No language, or one the portal does not have: 400, and no demo user's language changes.
+  { method: "POST", path: "/locale", form: { redirectTo: "/" }, expect: all(400) },
+  { method: "POST", path: "/locale?unknown", form: { locale: "fr", redirectTo: "/" }, expect: all(400) },
+  // The digits of Khmer pages (issue 11): signed-in users only; an unknown system is 400.
+  { method: "GET", path: "/numerals", expect: { ...all("→/"), anonymous: "login" } },
+  { method: "POST", path: "/numerals", form: { numerals: "roman", redirectTo: "/" }, expect: { ...all(400), anonymous: "login" } },
 
   // The trainer's week card: the trainer's own placement only; another trainer gets 404.
   { method: "GET", path: () => weekCard(), expect: { ...only(["trainer"]), otherTrainer: 404 } },
@@ -149,6 +153,22 @@ export const ROWS: Row[] = [
     expect: { ...only([]), staff: 400 as Outcome, admin: 400 as Outcome, otherSiteStaff: 404 },
   },
   { method: "GET", path: async () => `/staff/apprentices/${await apprenticeIdOf("apprentice")}`, expect: { ...only(["staff", "admin"]), otherSiteStaff: 404 } },
+  // An apprentice's sign-in card (issue 11): staff of the site; an unknown intent is 400 and resets nothing.
+  { method: "GET", path: async () => `/staff/apprentices/${await apprenticeIdOf("apprentice")}/card`, expect: { ...only(["staff", "admin"]), otherSiteStaff: 404 } },
+  {
+    method: "POST",
+    path: async () => `/staff/apprentices/${await apprenticeIdOf("apprentice")}/card`,
+    form: { intent: "print_all" },
+    expect: { ...only([]), staff: 400 as Outcome, admin: 400 as Outcome, otherSiteStaff: 404 },
+  },
+  { method: "GET", path: "/staff/apprentices/999999/card", expect: { ...only([]), staff: 404, otherSiteStaff: 404, admin: 404 } },
+  // Signing in from a card: the username comes in `?as=`; a malformed one is 400.
+  {
+    method: "GET",
+    path: "/login?as=pp-26-019",
+    expect: { anonymous: 200, apprentice: "→/me", trainer: "→/trainer", otherTrainer: "→/trainer", staff: "→/staff", otherSiteStaff: "→/staff", admin: "→/staff" },
+  },
+  { method: "GET", path: "/login?as=%3Cb%3E", expect: { anonymous: 400, apprentice: "→/me", trainer: "→/trainer", otherTrainer: "→/trainer", staff: "→/staff", otherSiteStaff: "→/staff", admin: "→/staff" } },
   { method: "GET", path: "/staff/placements/999999", expect: { ...only([]), staff: 404, otherSiteStaff: 404, admin: 404 } },
 
   // Flags: the inbox, its CSV, one flag. Trainers and apprentices never reach them.

@@ -8,6 +8,8 @@ import fs from "node:fs";
 
 import type { APIRequestContext } from "playwright/test";
 
+import { inNumerals } from "~/i18n/format";
+
 import { E2E_BASE_URL, E2E_TODAY } from "./env";
 import { credentialOf, placementsOf, thisMonday } from "./demo";
 import { expect, signInAs, test, waitForHydration } from "./fixtures";
@@ -102,7 +104,8 @@ test.describe("the apprentice in Khmer", () => {
     await signInAs(page, "apprentice");
     await page.goto("/me");
     await expect(page.locator("html")).toHaveAttribute("lang", "km");
-    await expect(page.getByRole("heading", { level: 1 })).toContainText("សួស្តី");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(km.me.title);
+    await expect(page.getByTestId("how-am-i-doing")).toContainText(km.me.how);
     await expect(page.getByTestId("my-code")).toContainText(me.code);
     await expect(page.getByTestId("competent-summary")).toContainText(/\d+/);
     await expect(page.getByTestId("unit-progress").first()).toBeVisible();
@@ -114,7 +117,7 @@ test.describe("the apprentice in Khmer", () => {
     // --- An advance notice for tomorrow: absent, because of illness.
     const tomorrow = "2026-11-20";
     expect(E2E_TODAY).toBe("2026-11-19");
-    await page.getByRole("link", { name: km.notice2.tile }).click();
+    await page.getByRole("link", { name: km.notice2.nav }).first().click();
     await expect(page).toHaveURL("/me/notices");
     await waitForHydration(page);
     await page.locator("label").filter({ hasText: km.notice.absent }).click();
@@ -157,7 +160,8 @@ test.describe("the apprentice in Khmer", () => {
     await ap.getByRole("button", { name: km.feedback.submit }).click();
     await expect(ap.getByRole("status")).toHaveText(km.feedback.thanks);
     // "I feel safe" of 2: the way to the counsellor, with the phone number.
-    await expect(ap.getByTestId("counsellor")).toContainText(km.feedback.counsellorPhone);
+    // In the page's digits (Latin, the default), on one line.
+    await expect(ap.getByTestId("counsellor")).toContainText(inNumerals(km.feedback.counsellorPhone, "latin"));
     await apprentice.close();
     const stored = await query<{ n: number }>("select count(*) as n from feedback where comment like ?", `%${canary}%`);
     expect(stored[0]?.n).toBe(1);

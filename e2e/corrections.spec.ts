@@ -48,7 +48,8 @@ test("a wrong start is refused or corrected, the trainer never sees a negative w
   const start = await plusDays(14);
   await page.locator('form:has([name="frameworkVersionId"]) [name="startDate"]').fill(start);
   await page.getByRole("button", { name: en.records.placements.create }).click();
-  await expect(page).toHaveURL(/\/staff\/placements\/\d+$/);
+  await expect(page).toHaveURL(/\/staff\/placements\/\d+\?saved=placement$/);
+  await expect(page.getByTestId("saved-notice")).toHaveText(/Placement created\./);
   const placementPath = new URL(page.url()).pathname;
 
   // The trainer sees when it starts, never "Week -1 of 12".

@@ -51,7 +51,7 @@ test.describe("staff and the flags", () => {
     await signInAs(page, "staff");
     await page.goto("/staff/reports/trainers");
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    await expect(page.locator("svg[role=img]").first()).toBeVisible();
+    await expect(page.locator("[role=img]").first()).toBeVisible();
     const download = page.waitForEvent("download");
     await page.getByRole("link", { name: /CSV/ }).first().click();
     const file = await download;

@@ -86,7 +86,8 @@ test.describe("staff run the programme from the portal", () => {
     await page.locator('[name="frameworkVersionId"]').selectOption((await version.first().getAttribute("value")) ?? "");
     await page.locator('[name="plannedWeeks"]').fill("12");
     await submitFormHolding(page, "plannedWeeks");
-    await expect(page).toHaveURL(/\/staff\/placements\/\d+$/);
+    await expect(page).toHaveURL(/\/staff\/placements\/\d+\?saved=placement$/);
+    await expect(page.getByTestId("saved-notice")).toHaveText(/Placement created\./);
 
     // 5. A sign-in link for the new trainer, opened in another browser.
     await page.goto(`/staff/trainers/${await userId(TRAINER_USERNAME)}`);

@@ -12,6 +12,7 @@ import { FormStrategy } from "remix-auth-form";
 import { db } from "~/db/client.server";
 import { users } from "~/db/schema";
 import { usernameKey } from "~/domain/sign-in-throttle";
+import { inNumerals } from "~/i18n/format";
 
 import { verifyAgainstNothing, verifySecret } from "./password.server";
 import type { SessionUser, SignInMethod } from "./session.server";
@@ -41,7 +42,9 @@ export async function verifyCredentials(username: string, secret: string): Promi
   // The same verifications run for every username, existing or not: one for the password, and
   // a second for the PIN whenever the secret looks like one (6 digits), whatever the role.
   const passwordOk = await check(account?.passwordHash ?? null, secret);
-  const pinOk = /^\d{6}$/.test(secret) ? await check(account?.role === "apprentice" ? account.pinHash : null, secret) : false;
+  // A phone set to Khmer may type the PIN in Khmer digits (០–៩): the same PIN.
+  const pin = inNumerals(secret, "latin");
+  const pinOk = /^\d{6}$/.test(pin) ? await check(account?.role === "apprentice" ? account.pinHash : null, pin) : false;
   if (account && passwordOk) return { user: account, method: "password" };
   if (account && pinOk) return { user: account, method: "pin" };
   throw new SignInError(found?.id ?? null);

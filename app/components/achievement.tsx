@@ -2,7 +2,8 @@ import { useTranslation } from "~/i18n/react";
 
 import { LevelIcon } from "~/components/levels";
 import type { Locale } from "~/domain/enums";
-import { formatDate, formatNumber } from "~/i18n/format";
+import { FreeText } from "~/components/free-text";
+import { digits, formatDate, formatNumber } from "~/i18n/format";
 import { localized } from "~/i18n/localized";
 
 export interface AchievementView {
@@ -83,15 +84,15 @@ export function AchievementRecord({
       </header>
       <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-6 gap-y-1">
         <dt className="text-stone-600 print:text-black">{t("achievement.name")}</dt>
-        <dd className="font-semibold">{p.legalName}</dd>
+        <dd className="font-semibold"><FreeText text={p.legalName} /></dd>
         <dt className="text-stone-600 print:text-black">{t("achievement.code")}</dt>
         <dd className="font-mono">{p.code}</dd>
         <dt className="text-stone-600 print:text-black">{t("achievement.trade")}</dt>
         <dd>{localized(locale, p, "trade")}</dd>
         <dt className="text-stone-600 print:text-black">{t("achievement.employer")}</dt>
-        <dd>{p.employerName}</dd>
+        <dd><FreeText text={p.employerName} /></dd>
         <dt className="text-stone-600 print:text-black">{t("achievement.trainer")}</dt>
-        <dd>{p.trainerName}</dd>
+        <dd><FreeText text={p.trainerName} /></dd>
         <dt className="text-stone-600 print:text-black">{t("achievement.site")}</dt>
         <dd>{localized(locale, p, "site")}</dd>
         <dt className="text-stone-600 print:text-black">{t("achievement.dates")}</dt>
@@ -106,7 +107,7 @@ export function AchievementRecord({
       {record.units.length === 0 ? <p className="mt-2">{t("achievement.none")}</p> : null}
       {record.units.map((u) => (
         <section key={u.id} className="mt-4 break-inside-avoid">
-          <h3 className="font-semibold">{localized(locale, u, "title")}</h3>
+          <h3 className="font-semibold">{digits(locale, localized(locale, u, "title"))}</h3>
           <table className="mt-1 w-full text-left text-sm">
             <thead>
               <tr className="border-b border-stone-300 print:border-black">
@@ -122,7 +123,7 @@ export function AchievementRecord({
                       <span className="print:hidden">
                         <LevelIcon level="independent" size={18} />
                       </span>
-                      {localized(locale, c, "title")} <span className="font-mono text-xs text-stone-500 print:text-black">{c.code}</span>
+                      {digits(locale, localized(locale, c, "title"))} <span className="font-mono text-xs text-stone-500 print:text-black">{c.code}</span>
                     </span>
                   </td>
                   <td className="py-1">{date(c.reachedOn)}</td>

@@ -11,7 +11,7 @@ interface Props {
 type NavKey =
   | "nav.home"
   | "nav.myApprentices"
-  | "nav.myProgress"
+  | "me.title"
   | "nav.trainers"
   | "nav.flags"
   | "nav.frameworks"
@@ -42,7 +42,7 @@ const NAV: Record<Role, { to: string; key: NavKey }[]> = {
   admin: [...STAFF_NAV, { to: "/staff/settings", key: "nav.settings" }, { to: "/admin", key: "admin.nav" }],
   trainer: [{ to: "/trainer", key: "nav.myApprentices" }],
   apprentice: [
-    { to: "/me", key: "nav.myProgress" },
+    { to: "/me", key: "me.title" },
     // The apprentice's pages keep their labels in their own catalogue sections.
     { to: "/me/plan", key: "plan.nav" },
     { to: "/me/notices", key: "notice2.nav" },

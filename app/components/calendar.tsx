@@ -12,14 +12,14 @@ const STYLE: Record<DayMark, string> = {
   education: "bg-sky-100 text-sky-900 border-sky-300",
   holiday: "bg-violet-50 text-violet-900 border-violet-200",
   leave: "bg-stone-200 text-stone-800 border-stone-300",
-  day_off: "bg-stone-50 text-stone-400 border-stone-100",
+  day_off: "bg-stone-100 text-stone-700 border-stone-200",
   not_recorded: "bg-white text-stone-700 border-stone-300 border-dashed",
-  future: "bg-white text-stone-500 border-stone-200",
+  future: "bg-white text-stone-600 border-stone-200",
   outside: "bg-transparent text-stone-300 border-transparent",
 };
 
 /** Small pictures for the marks that matter, so the calendar reads without words. */
-function MarkIcon({ mark, size = 14 }: { mark: DayMark; size?: number }) {
+export function MarkIcon({ mark, size = 14 }: { mark: DayMark; size?: number }) {
   const common = { width: size, height: size, viewBox: "0 0 16 16", "aria-hidden": true, fill: "none", stroke: "currentColor", strokeWidth: 2, strokeLinecap: "round", strokeLinejoin: "round" } as const;
   switch (mark) {
     case "present":
@@ -68,7 +68,8 @@ function MarkIcon({ mark, size = 14 }: { mark: DayMark; size?: number }) {
 /** This month's attendance as a calendar: one coloured square with a picture for each day. */
 export function AttendanceCalendar({ calendar, locale }: { calendar: MonthCalendar; locale: Locale }) {
   const { t } = useTranslation();
-  const names = weekdayNames(locale);
+  const names = weekdayNames(locale, "narrow");
+  const longNames = weekdayNames(locale, "long");
   const dayNumber = (d: CalendarDay) => formatNumber(locale, Number(d.date.slice(8)));
   const legend: DayMark[] = ["present", "late", "absent", "education", "holiday", "day_off", "not_recorded"];
   return (
@@ -76,9 +77,11 @@ export function AttendanceCalendar({ calendar, locale }: { calendar: MonthCalend
       <table className="w-full table-fixed border-separate border-spacing-1 text-center" data-testid="attendance-calendar">
         <thead>
           <tr>
-            {names.map((n) => (
-              <th key={n} scope="col" className="text-xs font-medium text-stone-600">
-                {n}
+            {names.map((n, i) => (
+              <th key={longNames[i]} scope="col" className="text-sm font-medium text-stone-700">
+                <abbr title={longNames[i]} className="no-underline">
+                  {n}
+                </abbr>
               </th>
             ))}
           </tr>

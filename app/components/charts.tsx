@@ -1,11 +1,12 @@
 /**
- * Charts as plain SVG, rendered on the server: readable without JavaScript, light on metered
+ * Charts as plain HTML and SVG bars, rendered on the server: readable without JavaScript, light on metered
  * data, and printable. Each chart is one image with a text alternative that states every figure
- * (`role="img"`, `aria-label` and `<title>`); the tables beside it carry the same numbers.
+ * (`role="img"` and `aria-label`); the tables beside it carry the same numbers.
  *
  * Each bar has its label on a line of its own above it, so long names (and Khmer, which runs
  * longer) are not cut short, and a phone's narrow screen keeps the text legible.
  */
+import { scriptLang } from "~/domain/script";
 
 export interface ChartBar {
   key: string | number;
@@ -16,17 +17,12 @@ export interface ChartBar {
   valueText: string;
 }
 
-const WIDTH = 480;
-const ROW = 44;
-const VALUE_WIDTH = 150;
-const BAR_WIDTH = WIDTH - VALUE_WIDTH - 8;
-const LABEL_CHARS = 60;
-
-const short = (text: string) => (text.length > LABEL_CHARS ? `${text.slice(0, LABEL_CHARS - 1)}…` : text);
-
 /**
  * A horizontal bar chart. `summary` is the text alternative: it should say what is measured and
  * list each bar's label and figure (see `chartSummary`).
+ *
+ * The words and figures are HTML, not SVG text: they keep their size on a narrow phone (an SVG
+ * scaled to fit shrank them to 8 px) and get the Khmer line height; only the bars are drawn.
  */
 export function BarChart({
   bars,
@@ -43,34 +39,30 @@ export function BarChart({
   emptyText: string;
 }) {
   if (bars.length === 0) return <p className="text-stone-600">{emptyText}</p>;
-  const height = bars.length * ROW + 4;
   const scale = max > 0 ? max : 1;
   return (
-    <svg
-      role="img"
-      aria-label={summary}
-      viewBox={`0 0 ${WIDTH} ${height}`}
-      width="100%"
-      className="block h-auto max-w-xl break-inside-avoid"
-    >
-      <title>{summary}</title>
-      {bars.map((bar, i) => {
-        const y = i * ROW;
-        const length = bar.value === null ? 0 : Math.max(0, Math.min(1, bar.value / scale)) * BAR_WIDTH;
-        return (
-          <g key={bar.key} aria-hidden="true">
-            <text x={0} y={y + 15} fontSize="13" fill="#1c1917">
-              {short(bar.label)}
-            </text>
-            <rect x={0} y={y + 22} width={BAR_WIDTH} height={14} rx={3} fill="#e7e5e4" />
-            {bar.value !== null && length > 0 ? <rect x={0} y={y + 22} width={length} height={14} rx={3} fill={color} /> : null}
-            <text x={BAR_WIDTH + 8} y={y + 34} fontSize="13" fill="#1c1917">
-              {bar.valueText}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
+    <div role="img" aria-label={summary} className="max-w-xl break-inside-avoid">
+      <ul aria-hidden="true" className="space-y-2">
+        {bars.map((bar) => {
+          const share = bar.value === null ? 0 : Math.max(0, Math.min(1, bar.value / scale));
+          return (
+            <li key={bar.key}>
+              <p lang={scriptLang(bar.label)} className="break-words text-sm">
+                {bar.label}
+              </p>
+              <div className="flex items-center gap-2">
+                {/* SVG attributes, not an inline style: the CSP allows no inline styles. */}
+                <svg className="h-3.5 min-w-0 flex-1" viewBox="0 0 100 14" preserveAspectRatio="none">
+                  <rect x={0} y={0} width={100} height={14} rx={3} fill="#e7e5e4" />
+                  {share > 0 ? <rect x={0} y={0} width={share * 100} height={14} rx={3} fill={color} /> : null}
+                </svg>
+                <span className="shrink-0 text-sm tabular-nums">{bar.valueText}</span>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
   );
 }
 

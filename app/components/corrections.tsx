@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 
+import { FreeText } from "~/components/free-text";
 import type { FieldErrorMap } from "~/domain/field-errors";
 
 import { Field, FormErrors, SubmitButton, TextArea } from "./forms";
@@ -40,10 +41,10 @@ export function EarlierVersions({ versions, reasonOf }: { versions: { id: number
         {versions.map((v, i) => (
           <li key={v.id}>
             <p className="text-stone-600">
-              {v.when} · {v.by}
+              {v.when} · <FreeText text={v.by} />
               {reasonOf(i) ? ` · ${t("corrections.replacedBecause", { reason: reasonOf(i) })}` : ""}
             </p>
-            <p className="whitespace-pre-line">{v.body}</p>
+            <FreeText as="p" className="whitespace-pre-line" text={v.body} />
           </li>
         ))}
       </ul>

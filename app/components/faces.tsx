@@ -1,6 +1,7 @@
 import { Choices } from "~/components/forms";
 import type { FieldErrorMap } from "~/domain/field-errors";
-import { useTranslation } from "~/i18n/react";
+import { formatNumber } from "~/i18n/format";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 const RATINGS = [1, 2, 3, 4, 5] as const;
 export type Rating = (typeof RATINGS)[number];
@@ -32,6 +33,7 @@ function Face({ rating, size = 40 }: { rating: Rating; size?: number }) {
  */
 export function FaceScale({ name, legend, defaultValue, errors }: { name: string; legend: string; defaultValue?: string; errors: FieldErrorMap }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   return (
     <Choices
       name={name}
@@ -46,7 +48,7 @@ export function FaceScale({ name, legend, defaultValue, errors }: { name: string
         label: (
           <>
             <Face rating={r} size={36} />
-            <span className="tabular-nums">{r}</span>
+            <span className="tabular-nums">{formatNumber(locale, r)}</span>
             <span>{t(`feedback.face.${r}`)}</span>
           </>
         ),

@@ -1,6 +1,4 @@
-import { useTranslation } from "~/i18n/react";
-
-import { ASSESSMENT_LEVELS, type AssessmentLevel } from "~/domain/enums";
+import type { AssessmentLevel } from "~/domain/enums";
 
 type LevelOrNone = AssessmentLevel | "unassessed";
 
@@ -43,27 +41,16 @@ export function LevelIcon({ level, size = 28, title }: { level: LevelOrNone; siz
   );
 }
 
-export function LevelLegend() {
-  const { t } = useTranslation();
-  return (
-    <ul className="flex flex-wrap gap-x-4 gap-y-2 text-sm">
-      {ASSESSMENT_LEVELS.map((level) => (
-        <li key={level} className="flex items-center gap-1.5">
-          <LevelIcon level={level} size={22} />
-          {t(`levels.${level}`)}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-/** A ring showing a share done, with the numbers beside it for those who read numbers first. */
-export function ProgressRing({ done, total, label }: { done: number; total: number; label: string }) {
+/**
+ * A ring showing a share done, with the numbers in it for those who read numbers first. `text`
+ * is the count as the page writes it (its digits: see app/i18n/format.ts).
+ */
+export function ProgressRing({ done, total, label, text, size = 112 }: { done: number; total: number; label: string; text: string; size?: number }) {
   const r = 40;
   const c = 2 * Math.PI * r;
   const share = total === 0 ? 0 : done / total;
   return (
-    <svg width="112" height="112" viewBox="0 0 100 100" role="img" aria-label={label}>
+    <svg width={size} height={size} viewBox="0 0 100 100" role="img" aria-label={label} className="shrink-0">
       <circle cx="50" cy="50" r={r} fill="none" stroke="#e7e5e4" strokeWidth="12" />
       <circle
         cx="50"
@@ -77,7 +64,7 @@ export function ProgressRing({ done, total, label }: { done: number; total: numb
         transform="rotate(-90 50 50)"
       />
       <text x="50" y="56" textAnchor="middle" fontSize="20" fontWeight="700" fill="#1c1917">
-        {done}/{total}
+        {text}
       </text>
     </svg>
   );

@@ -23,6 +23,7 @@ export function ReportFilters({
   columns,
   children,
   footer,
+  folded = false,
 }: {
   errors: FieldErrorMap;
   from: string;
@@ -34,10 +35,15 @@ export function ReportFilters({
   /** The report's own fields and the submit button. */
   children: ReactNode;
   footer?: ReactNode;
+  /**
+   * Folded away under "Change the period" (a `<details>`: no script needed) once a report shows,
+   * so that on a phone the report leads with its charts, not with the form.
+   */
+  folded?: boolean;
 }) {
   const { t } = useTranslation();
   const hasErrors = Object.values(errors).some((e) => e && e.length > 0);
-  return (
+  const form = (
     <Form method="get" aria-label={t("reports.filters.label")} className="rounded-xl bg-white p-4 shadow-sm print:hidden">
       {hasErrors ? (
         <p role="alert" className="mb-3 rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-red-800">
@@ -63,6 +69,13 @@ export function ReportFilters({
       </div>
       {footer}
     </Form>
+  );
+  if (!folded || hasErrors) return form;
+  return (
+    <details className="rounded-xl bg-white shadow-sm print:hidden [&[open]>summary]:border-b [&[open]>summary]:border-stone-200">
+      <summary className="flex min-h-11 cursor-pointer items-center px-4 font-semibold text-brand-800">{t("reports.filters.change")}</summary>
+      {form}
+    </details>
   );
 }
 

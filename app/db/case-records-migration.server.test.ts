@@ -15,7 +15,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { migrationsBefore } from "~/test/migrations";
 
 import { migrationsFolder } from "./client.server";
-import { createApprentice, createEmployer, createFramework, createPlacement, createSite, createUser } from "./factories.server";
+import { createApprentice, createEmployer, createFramework, createPlacement, createSite } from "./factories.server";
 import * as schema from "./schema";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-migration-"));
@@ -30,7 +30,8 @@ describe("migrating to append-only case records", () => {
 
     const site = createSite(db);
     const employer = createEmployer(db, { siteId: site.id });
-    const trainer = createUser(db, { role: "trainer", siteId: site.id, employerId: employer.id, password: null });
+    // In SQL: the factory writes every column of today's users table, newer than this database.
+    const trainer = { id: Number(sqlite.prepare("insert into users (username, display_name, role, site_id, employer_id) values ('old-trainer', 'Old Trainer', 'trainer', ?, ?)").run(site.id, employer.id).lastInsertRowid) };
     const fw = createFramework(db);
     const placement = createPlacement(db, { apprenticeId: createApprentice(db, { siteId: site.id }).id, employerId: employer.id, trainerUserId: trainer.id, frameworkVersionId: fw.version.id });
     const insert = sqlite.prepare("insert into advance_notices (placement_id, date, kind, reason, withdrawn_at) values (?, ?, 'late', 'transport', ?)");

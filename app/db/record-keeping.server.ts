@@ -19,6 +19,7 @@ import type { FieldErrorMap } from "~/domain/field-errors";
 
 import { audit } from "./audit.server";
 import { db } from "./client.server";
+import { ensureApprenticeAccount } from "./sign-in-card.server";
 import { apprentices, consents, employers, flags, frameworks, frameworkVersions, intakes, phaseChanges, placementCorrections, placements, signInLinks, sites, users } from "./schema";
 import { unlinkUserInTx } from "./telegram-links.server";
 import { siteScope } from "./scope.server";
@@ -126,6 +127,8 @@ export function createApprenticeRecord(input: ApprenticeInput & { code: string; 
     tx.insert(phaseChanges).values({ apprenticeId: row.id, phase: "work_readiness", changedOn: input.today, recordedBy: input.createdBy }).run();
     for (const item of input.consents) tx.insert(consents).values({ apprenticeId: row.id, item, granted: true, recordedBy: input.createdBy }).run();
     audit({ actorUserId: input.createdBy, action: "apprentice_created", entity: "apprentice", entityId: row.id, detail: { consents: input.consents } }, ctx(input.requestId), tx);
+    // Their sign-in account comes with them (issue 11); the PIN comes with their sign-in card.
+    ensureApprenticeAccount(tx, { id: row.id, code: input.code, preferredName: input.preferredName, siteId: input.siteId }, input.createdBy, input.requestId);
     return { ok: true as const, value: row };
   });
 }

@@ -38,6 +38,7 @@ import {
   FRAMEWORK_VERSION_STATUSES,
   GENDERS,
   LOCALES,
+  NUMERALS,
   MANUAL_STATUSES,
   OUTCOME_CHECKIN_MONTHS,
   PHASES,
@@ -286,6 +287,8 @@ export const users = sqliteTable(
       .references(() => apprentices.id),
     phone: text("phone"),
     locale: text("locale", { enum: LOCALES }),
+    /** Digits on Khmer pages; null: the default (docs/decisions/0028). */
+    numerals: text("numerals", { enum: NUMERALS }),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     deactivatedAt: integer("deactivated_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
@@ -295,6 +298,7 @@ export const users = sqliteTable(
     index("users_site_role").on(t.siteId, t.role),
     check("users_role", oneOf(t.role, ROLES)),
     check("users_locale", sql`${t.locale} is null or ${oneOf(t.locale, LOCALES)}`),
+    check("users_numerals", sql`${t.numerals} is null or ${oneOf(t.numerals, NUMERALS)}`),
     check(
       "users_role_links",
       sql`(${t.role} <> 'trainer' or (${t.employerId} is not null and ${t.siteId} is not null))

@@ -79,6 +79,15 @@ function holidaysBetween(siteId: number, from: string, to: string): Set<string> 
   );
 }
 
+/** The site's holidays in a span, with their names (the week card says why a day is missing). */
+export function namedHolidaysBetween(siteId: number, from: string, to: string) {
+  return db()
+    .select({ date: publicHolidays.date, nameEn: publicHolidays.nameEn, nameKm: publicHolidays.nameKm })
+    .from(publicHolidays)
+    .where(and(eq(publicHolidays.siteId, siteId), between(publicHolidays.date, from, to)))
+    .all();
+}
+
 export function weekShape(placement: TrainerPlacement, weekOf: string, today: string): WeekShape {
   return {
     weekOf,

@@ -6,6 +6,10 @@ export type Role = (typeof ROLES)[number];
 export const LOCALES = ["km", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 
+/** How a Khmer page writes numbers: Latin digits (0–9) or Khmer digits (០–៩). English pages always use Latin. */
+export const NUMERALS = ["latin", "khmer"] as const;
+export type Numerals = (typeof NUMERALS)[number];
+
 export const PHASES = [
   "work_readiness",
   "guidance",

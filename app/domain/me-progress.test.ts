@@ -4,6 +4,7 @@ import {
   canGiveFeedback,
   canWithdrawNotice,
   comingNext,
+  howAmIDoing,
   educationAttended,
   monthBounds,
   monthCalendar,
@@ -231,5 +232,20 @@ describe("advance notice dates", () => {
   it("can be withdrawn until the end of its day", () => {
     expect(canWithdrawNotice("2026-11-19", "2026-11-19")).toBe(true);
     expect(canWithdrawNotice("2026-11-18", "2026-11-19")).toBe(false);
+  });
+});
+
+describe("how am I doing, in one sentence", () => {
+  const at = (over: Partial<Parameters<typeof howAmIDoing>[0]>) => howAmIDoing({ started: true, competent: 3, total: 10, ratioAgainstPlan: 0.5, ...over }, 0.7);
+
+  it("says the placement has not started, and when every skill is done", () => {
+    expect(at({ started: false })).toBe("not_started");
+    expect(at({ competent: 10, total: 10, ratioAgainstPlan: 1 })).toBe("all_done");
+  });
+
+  it("judges against the plan at the flag's threshold: 70% is on track, below is behind", () => {
+    expect(at({ ratioAgainstPlan: null })).toBe("early");
+    expect(at({ ratioAgainstPlan: 0.7 })).toBe("on_track");
+    expect(at({ ratioAgainstPlan: 0.69 })).toBe("behind");
   });
 });

@@ -275,3 +275,19 @@ export function noticeDateProblem(
 
 /** A notice can be withdrawn until the end of its day. */
 export const canWithdrawNotice = (noticeDate: string, today: string) => noticeDate >= today;
+
+// ---------------------------------------------------------------------------------------------
+// "How am I doing?" in one sentence (issue 11)
+
+export type HowAmIDoing = "not_started" | "all_done" | "early" | "on_track" | "behind";
+
+/**
+ * The one sentence at the top of the apprentice's page. `onTrackShare` is the site's behind-plan
+ * threshold (70% unless the site changed it), so the page and the staff's flag agree.
+ */
+export function howAmIDoing(input: { started: boolean; competent: number; total: number; ratioAgainstPlan: number | null }, onTrackShare: number): HowAmIDoing {
+  if (!input.started) return "not_started";
+  if (input.total > 0 && input.competent === input.total) return "all_done";
+  if (input.ratioAgainstPlan === null) return "early";
+  return input.ratioAgainstPlan >= onTrackShare ? "on_track" : "behind";
+}

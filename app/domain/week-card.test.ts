@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import {
   checkWeek,
   educationDays,
+  holidayRuns,
   observedDate,
   placementDays,
   parseBaseline,
@@ -46,6 +47,25 @@ describe("days of the week card", () => {
   it("dates a sign-off today in the current week, else on the week's last working day", () => {
     expect(observedDate(shape)).toBe("2026-11-21");
     expect(observedDate({ ...shape, weekOf: "2026-11-23" })).toBe("2026-11-25");
+  });
+});
+
+describe("holidays on the week card", () => {
+  const water = (date: string) => ({ date, nameEn: "Water Festival", nameKm: "ពិធីបុណ្យអុំទូក" });
+  it("groups consecutive days of one holiday, and says when a class afternoon fell on it", () => {
+    const runs = holidayRuns(shape, [water("2026-11-16"), water("2026-11-17"), water("2026-11-18")]);
+    expect(runs).toEqual([{ from: "2026-11-16", to: "2026-11-18", nameEn: "Water Festival", nameKm: "ពិធីបុណ្យអុំទូក", educationLost: true }]);
+  });
+  it("names only days the card would have had: working days of the placement, in this week", () => {
+    const sunday = { date: "2026-11-22", nameEn: "Sunday holiday", nameKm: "ថ្ងៃឈប់" };
+    const nextWeek = water("2026-11-23");
+    const beforeStart = { date: "2026-11-16", nameEn: "Early", nameKm: "មុន" };
+    expect(holidayRuns({ ...shape, startDate: "2026-11-17" }, [sunday, nextWeek, beforeStart])).toEqual([]);
+    const split = holidayRuns(shape, [water("2026-11-16"), water("2026-11-18")]);
+    expect(split.map((r) => [r.from, r.to, r.educationLost])).toEqual([
+      ["2026-11-16", "2026-11-16", false],
+      ["2026-11-18", "2026-11-18", false],
+    ]);
   });
 });
 

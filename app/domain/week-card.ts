@@ -54,6 +54,45 @@ export function educationDays(shape: WeekShape): string[] {
   return placementDays(shape).filter((d) => shape.educationWeekdays.includes(isoWeekday(d)));
 }
 
+export interface Holiday {
+  date: string;
+  nameEn: string;
+  nameKm: string;
+}
+
+export interface HolidayRun {
+  from: string;
+  to: string;
+  nameEn: string;
+  nameKm: string;
+  /** An agreed education afternoon fell on it: the card has no class to release that day. */
+  educationLost: boolean;
+}
+
+/**
+ * The holidays that take working days out of this card, as runs of one name over consecutive
+ * days ("Mon–Wed: Water Festival"), so the trainer knows why those days are missing.
+ */
+export function holidayRuns(shape: WeekShape, holidays: readonly Holiday[]): HolidayRun[] {
+  const removed = holidays
+    .filter((h) => h.date >= shape.weekOf && h.date <= addDays(shape.weekOf, 6))
+    .filter((h) => shape.workingWeekdays.includes(isoWeekday(h.date)))
+    .filter((h) => h.date >= shape.startDate && (!shape.endDate || h.date <= shape.endDate))
+    .sort((a, b) => a.date.localeCompare(b.date));
+  const runs: HolidayRun[] = [];
+  for (const h of removed) {
+    const last = runs.at(-1);
+    const education = shape.educationWeekdays.includes(isoWeekday(h.date));
+    if (last && last.nameEn === h.nameEn && addDays(last.to, 1) === h.date) {
+      last.to = h.date;
+      last.educationLost ||= education;
+    } else {
+      runs.push({ from: h.date, to: h.date, nameEn: h.nameEn, nameKm: h.nameKm, educationLost: education });
+    }
+  }
+  return runs;
+}
+
 /** The date a sign-off made on this card is observed on: today in the current week, else the week's last working day. */
 export function observedDate(shape: WeekShape): string {
   const days = placementDays(shape).filter((d) => d <= shape.today);

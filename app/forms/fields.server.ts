@@ -18,6 +18,7 @@ import { z } from "zod";
 
 import { isIsoDate } from "~/domain/dates";
 import { plainAmountToCents, plainInteger } from "~/domain/numbers";
+import { isGuessablePin } from "~/domain/pin";
 import type { DateRule } from "~/domain/plausible";
 
 export const msg = {
@@ -61,14 +62,6 @@ export const phone = () =>
 
 // ---------------------------------------------------------------------------------------------
 // PIN
-
-/** All one digit, or a run up or down (123456, 654321): the first PINs anyone tries. */
-function isGuessablePin(value: string): boolean {
-  if (/^(\d)\1{5}$/.test(value)) return true;
-  const digits = [...value].map(Number);
-  const steps = digits.slice(1).map((d, i) => d - digits[i]!);
-  return steps.every((s) => s === 1) || steps.every((s) => s === -1);
-}
 
 /** A new PIN: six digits, not guessable. Only a well-formed PIN is judged on guessability. */
 export const pin = () =>

@@ -29,7 +29,7 @@ export function parseLinkConfirm(form: FormData) {
   return parseForm(form, z.object({ to: z.string().optional().catch(undefined) }));
 }
 
-/** The language switch: a language and the page to go back to. A bad value is ignored: the switch never fails. */
+/** The language switch: a language and the page to go back to. A language the portal does not have is missing here (the route answers 400); a bad page to go back to is missing too (home). */
 export function parseLocaleChoice(form: FormData) {
   return parseForm(form, z.object({ locale: z.string().refine(isLocale).optional().catch(undefined), redirectTo: z.string().optional().catch(undefined) }));
 }

@@ -1,7 +1,8 @@
-import type { InitOptions } from "i18next";
+import type { InitOptions, PostProcessorModule } from "i18next";
 
-import type { Locale } from "~/domain/enums";
+import { NUMERALS, type Locale, type Numerals } from "~/domain/enums";
 
+import { inNumerals, numeralsOf } from "./format";
 import en from "./locales/en.json";
 
 export const SUPPORTED_LOCALES: readonly Locale[] = ["km", "en"];
@@ -12,6 +13,26 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (SUPPORTED_LOCALES as readonly string[]).includes(value);
 }
 
+export function isNumerals(value: unknown): value is Numerals {
+  return typeof value === "string" && (NUMERALS as readonly string[]).includes(value);
+}
+
+/**
+ * Every translated string in the page's numeral system: numbers written in the catalogue ("6
+ * numbers", "1 to 5") and numbers passed in, alike (docs/decisions/0028). An instance made for one
+ * reader (`serverT(locale, numerals)`) carries its own choice in the `numerals` option.
+ */
+export const numeralsPostProcessor: PostProcessorModule = {
+  type: "postProcessor",
+  name: "numerals",
+  process(value, _key, _options, translator: { language?: string; options?: { numerals?: unknown } }) {
+    const own = translator?.options?.numerals;
+    const lang = translator?.language;
+    if (!isLocale(lang)) return value;
+    return inNumerals(value, lang === "km" && isNumerals(own) ? own : numeralsOf(lang));
+  },
+};
+
 export const baseOptions = {
   supportedLngs: [...SUPPORTED_LOCALES],
   fallbackLng: false,
@@ -20,6 +41,7 @@ export const baseOptions = {
   interpolation: { escapeValue: false },
   returnNull: false,
   initAsync: false,
+  postProcess: ["numerals"],
 } satisfies InitOptions;
 
 export type Catalogue = typeof en;

@@ -1,7 +1,8 @@
 import type { Locale } from "~/domain/enums";
 
 import { CATALOGUES_ELEMENT_ID, type CatalogueFiles, type Catalogues } from "./catalogues";
-import { DEFAULT_LOCALE, isLocale } from "./config";
+import { DEFAULT_LOCALE, isLocale, isNumerals } from "./config";
+import { DEFAULT_NUMERALS, setNumeralsSource } from "./format";
 import { translation, type Translation } from "./react";
 import type { Resources } from "./translate";
 
@@ -40,6 +41,11 @@ function givenFiles(): CatalogueFiles | null {
 
 /** The browser's translations: the catalogues of the routes on the page (see ./catalogues.tsx). */
 export async function createClientI18n(): Promise<{ store: TranslationStore; catalogues: Catalogues }> {
+  // The page's digits, as the server rendered them (the root sets `<html data-numerals>`).
+  setNumeralsSource(() => {
+    const chosen = document.documentElement.dataset.numerals;
+    return isNumerals(chosen) ? chosen : DEFAULT_NUMERALS;
+  });
   const given = givenFiles();
   const lang = document.documentElement.lang;
   const locale: Locale = given?.locale ?? (isLocale(lang) ? lang : DEFAULT_LOCALE);

@@ -5,21 +5,21 @@
 import type { TFunction } from "i18next";
 import { createContext, useContext } from "react";
 
-import type { Locale } from "~/domain/enums";
+import type { Locale, Numerals } from "~/domain/enums";
 
-import { createTranslate, type Resources } from "./translate";
+import { createTranslate, hasKey, type Resources } from "./translate";
 
 export interface Translation {
   t: TFunction;
   /** Shaped as react-i18next's, which the components were written against. */
-  i18n: { language: Locale };
+  i18n: { language: Locale; exists: (key: string) => boolean };
 }
 
 const TranslationContext = createContext<Translation | null>(null);
 export const TranslationProvider = TranslationContext.Provider;
 
-export function translation(locale: Locale, resources: Resources, onMissing?: (key: string) => void): Translation {
-  return { t: createTranslate(locale, resources, onMissing), i18n: { language: locale } };
+export function translation(locale: Locale, resources: Resources, onMissing?: (key: string) => void, numerals?: Numerals): Translation {
+  return { t: createTranslate(locale, resources, onMissing, numerals), i18n: { language: locale, exists: (key) => hasKey(resources, key) } };
 }
 
 export function useTranslation(): Translation {

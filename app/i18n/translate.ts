@@ -11,7 +11,9 @@
  */
 import type { TFunction } from "i18next";
 
-import type { Locale } from "~/domain/enums";
+import type { Locale, Numerals } from "~/domain/enums";
+
+import { inNumerals, numeralsOf } from "./format";
 
 export interface Resources {
   [key: string]: string | Resources;
@@ -35,6 +37,11 @@ function lookup(resources: Resources, key: string): string | undefined {
   return typeof node === "string" ? node : undefined;
 }
 
+/** Whether the catalogue has this key (as a text, not a section). */
+export function hasKey(resources: Resources, key: string): boolean {
+  return lookup(resources, key) !== undefined;
+}
+
 const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
 const PLACEHOLDER = /\{\{(-?)\s*([^{}]+?)\s*\}\}/g;
@@ -50,8 +57,11 @@ function interpolate(text: string, options: Options): string {
 /**
  * A translate function over `resources` (which may grow later: it is read on each call).
  * `onMissing` hears of each key not found; the answer is then the defaultValue, or the key.
+ * Every answer is in one numeral system (docs/decisions/0028): `numerals` when given (a text for
+ * one reader), else the page's, asked at each call.
  */
-export function createTranslate(locale: Locale, resources: Resources, onMissing?: (key: string) => void): TFunction {
+export function createTranslate(locale: Locale, resources: Resources, onMissing?: (key: string) => void, numerals?: Numerals): TFunction {
+  const inDigits = (text: string) => inNumerals(text, locale === "km" && numerals ? numerals : numeralsOf(locale));
   const translate = (key: string, second?: unknown): string => {
     const options: Options = second !== null && typeof second === "object" ? (second as Options) : {};
     const defaultValue = typeof second === "string" ? second : options.defaultValue;
@@ -63,9 +73,9 @@ export function createTranslate(locale: Locale, resources: Resources, onMissing?
     text ??= lookup(resources, key);
     if (text === undefined) {
       onMissing?.(key);
-      return typeof defaultValue === "string" ? interpolate(defaultValue, options) : key;
+      return typeof defaultValue === "string" ? inDigits(interpolate(defaultValue, options)) : key;
     }
-    return interpolate(text, options);
+    return inDigits(interpolate(text, options));
   };
   return translate as unknown as TFunction;
 }

@@ -10,6 +10,9 @@ import { parseAuditFilters } from "~/forms/admin.server";
 import { formatDateTime } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
+import { CodeLabel, useCodeLabel } from "~/components/codes";
+import { FreeText } from "~/components/free-text";
+import { ScrollTable } from "~/components/scroll-table";
 
 export const meta = pageMeta;
 
@@ -57,8 +60,20 @@ export default function AuditLog() {
   const filter = (name: "actor" | "from" | "to", type: "text" | "date") => (
     <Field name={name} type={type} label={t(`admin.audit.${name}`)} errors={errors} defaultValue={searchParams.get(name) ?? ""} className="text-sm" />
   );
+  const codeLabel = useCodeLabel();
   const choice = (name: "entity" | "action", values: string[]) => (
-    <SelectField name={name} label={t(`admin.audit.${name}`)} errors={errors} blank={t("admin.audit.any")} defaultValue={searchParams.get(name) ?? ""} options={values.map((v) => ({ value: v, label: v }))} className="text-sm" />
+    <SelectField
+      name={name}
+      label={t(`admin.audit.${name}`)}
+      errors={errors}
+      blank={t("admin.audit.any")}
+      defaultValue={searchParams.get(name) ?? ""}
+      options={values.map((v) => {
+        const label = codeLabel(name === "action" ? "auditAction" : "auditEntity", v);
+        return { value: v, label: label ? `${label} (${v})` : v };
+      })}
+      className="text-sm"
+    />
   );
   return (
     <div className="space-y-5">
@@ -88,7 +103,7 @@ export default function AuditLog() {
       <p className="text-sm text-stone-700" data-testid="audit-total">
         {t("admin.audit.count", { count: total })}
       </p>
-      <div className="overflow-x-auto rounded-xl bg-white shadow-sm">
+      <ScrollTable label={t("admin.audit.title")}>
         <table className="w-full text-left text-sm">
           <thead className="bg-stone-50">
             <tr>
@@ -103,11 +118,13 @@ export default function AuditLog() {
             {rows.map((r) => (
               <tr key={r.id} data-testid="audit-row">
                 <td className="whitespace-nowrap px-3 py-2">{formatDateTime(locale, new Date(r.createdAt))}</td>
-                <td className="px-3 py-2">{r.actor ?? t("admin.audit.system")}</td>
-                <td className="px-3 py-2 font-mono">{r.action}</td>
-                <td className="px-3 py-2 font-mono">
-                  {r.entity}
-                  {r.entityId ? ` ${r.entityId}` : ""}
+                <td className="px-3 py-2">{r.actor ? <FreeText text={r.actor} /> : t("admin.audit.system")}</td>
+                <td className="px-3 py-2">
+                  <CodeLabel kind="auditAction" code={r.action} withCode />
+                </td>
+                <td className="px-3 py-2">
+                  <CodeLabel kind="auditEntity" code={r.entity} />
+                  {r.entityId ? <span className="font-mono"> {r.entityId}</span> : null}
                 </td>
                 <td className="break-all px-3 py-2 font-mono text-xs">{r.detail ?? ""}</td>
               </tr>
@@ -115,7 +132,7 @@ export default function AuditLog() {
           </tbody>
         </table>
         {rows.length === 0 ? <p className="p-3 text-stone-600">{t("common.none")}</p> : null}
-      </div>
+      </ScrollTable>
 
       {pages > 1 ? (
         <nav aria-label={t("admin.audit.pages")} className="flex items-center gap-3">

@@ -10,6 +10,7 @@ import { readForm } from "~/forms/form-data.server";
 import { parseSite } from "~/forms/admin.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
+import { withSaved } from "~/utils/saved";
 
 export const meta = pageMeta;
 
@@ -29,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const saved = saveSite(parsed.value, user.id, context.requestId);
   if (!saved.ok && "notFound" in saved) throw notFound();
   if (!saved.ok) return data({ formKey, errors: saved.errors }, { status: 400 });
-  return redirect(`/admin/sites?saved=${saved.siteId}#site-${saved.siteId}`);
+  return redirect(withSaved(`/admin/sites#site-${saved.siteId}`, "site"));
 }
 
 function SiteForm({ site, errors }: { site: { id: number; code: string; nameEn: string; nameKm: string } | null; errors: FieldErrorMap }) {

@@ -13,6 +13,7 @@ import { formatDateTime } from "~/i18n/format";
 import { localized } from "~/i18n/localized";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
+import { FreeText } from "~/components/free-text";
 
 export const meta = pageMeta;
 
@@ -93,8 +94,8 @@ export default function AdminUser() {
         <h1 className="text-2xl font-bold">{heading}</h1>
         <p className="text-stone-700">
           {account.username} · {t(`roles.${account.role}`)}
-          {account.siteNameEn ? ` · ${localized(locale, account, "siteName")}` : ""}
-          {account.employerName ? ` · ${account.employerName}` : ""}
+          {account.siteNameEn ? ` Â· ${localized(locale, account, "siteName")}` : ""}
+          {account.employerName ? <> Â· <FreeText text={account.employerName} /></> : null}
           {account.apprenticeCode ? ` · ${account.apprenticeCode}` : ""}
         </p>
         <p className="font-medium">{account.active ? t("admin.users.active") : t("admin.user.deactivatedOn", { when: account.deactivatedAt ? when(account.deactivatedAt) : "—" })}</p>

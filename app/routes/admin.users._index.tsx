@@ -12,6 +12,8 @@ import type { FieldErrorMap } from "~/domain/field-errors";
 import { localized } from "~/i18n/localized";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
+import { ScrollTable } from "~/components/scroll-table";
+import { FreeText } from "~/components/free-text";
 
 export const meta = pageMeta;
 
@@ -55,7 +57,7 @@ export default function AdminUsers() {
         </SubmitButton>
       </Form>
 
-      <div className="overflow-x-auto rounded-xl bg-white shadow-sm">
+      <ScrollTable label={t("admin.users.title")}>
         <table className="w-full text-left text-sm">
           <thead className="bg-stone-50">
             <tr>
@@ -74,7 +76,7 @@ export default function AdminUsers() {
                     {u.username}
                   </Link>
                 </td>
-                <td className="px-3 py-2">{u.displayName}</td>
+                <td className="px-3 py-2"><FreeText text={u.displayName} /></td>
                 <td className="px-3 py-2">{t(`roles.${u.role}`)}</td>
                 <td className="px-3 py-2">{[u.siteNameEn ? localized(locale, u, "siteName") : null, u.employerName, u.apprenticeCode].filter(Boolean).join(" · ")}</td>
                 <td className="px-3 py-2">{u.active ? t("admin.users.active") : t("admin.users.inactive")}</td>
@@ -83,7 +85,7 @@ export default function AdminUsers() {
           </tbody>
         </table>
         {users.length === 0 ? <p className="p-3 text-stone-600">{t("common.none")}</p> : null}
-      </div>
+      </ScrollTable>
 
       <section aria-labelledby="create-user" className="rounded-xl bg-white p-4 shadow-sm">
         <h2 id="create-user" className="text-lg font-semibold">

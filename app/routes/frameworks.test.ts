@@ -61,7 +61,7 @@ const viewDiff = async (who: Who, frameworkId: number, query: string) =>
     diffLoader({ request: get(`/staff/frameworks/${frameworkId}/diff?${query}`, { cookie: await cookieFor(who) }), params: { frameworkId: String(frameworkId) }, context: context() }),
   );
 
-const versionIdOf = (location: string | null) => Number(/\/versions\/(\d+)$/.exec(location ?? "")?.[1]);
+const versionIdOf = (location: string | null) => Number(/\/versions\/(\d+)(?:[?#]|$)/.exec(location ?? "")?.[1]);
 const counts = () => ({
   frameworks: db.select().from(frameworks).all().length,
   versions: db.select().from(frameworkVersions).all().length,

@@ -13,11 +13,12 @@ export async function loader(_args: LoaderFunctionArgs) {
 }
 
 // public route: anyone may choose a language. Kept per user when signed in, and in a cookie.
+// A language the portal does not have answers 400.
 export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseLocaleChoice(await readForm(request));
   const { locale, redirectTo } = parsed.ok ? parsed.value : {};
   const back = safeRedirect(redirectTo, "/");
-  if (!isLocale(locale)) return redirect(back);
+  if (!isLocale(locale)) throw new Response("Bad request", { status: 400 });
   const user = await getOptionalUser(request);
   if (user && user.locale !== locale) saveUserLocale(user.id, locale);
   return redirect(back, { headers: { "Set-Cookie": await localeCookie.serialize(locale) } });

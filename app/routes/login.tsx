@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 
 import { getOptionalUser } from "~/auth/guards.server";
@@ -22,12 +22,19 @@ export const meta = pageMeta;
 /** A form post without JavaScript gets the action's Retry-After too (document answers take headers from here). */
 export const headers: HeadersFunction = ({ actionHeaders }) => retryAfterOnly(actionHeaders);
 
-// public route: the sign-in page itself. A signed-in user goes to their home.
+/** A username as an apprentice's sign-in card carries it (`?as=pp-26-019`). */
+const CARD_USERNAME = /^[a-z0-9][a-z0-9._-]{0,63}$/i;
+
+// public route: the sign-in page itself. A signed-in user goes to their home. `?as=` comes from
+// an apprentice's sign-in card (docs/decisions/0029): the username is filled in, only the PIN is
+// typed. Whether that account exists is not said (the answer to a wrong PIN is the same as ever).
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
   if (user) throw redirect(homeFor(user.role));
+  const as = new URL(request.url).searchParams.get("as");
+  if (as !== null && !CARD_USERNAME.test(as)) throw new Response("Bad request", { status: 400 });
   const t = await requestT(request);
-  return { title: t("login.title") };
+  return { title: t("login.title"), as };
 }
 
 /** Every refused sign-in gets this one answer: unknown username, wrong secret or throttled alike. */
@@ -66,6 +73,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Login() {
   const { t } = useTranslation();
+  const { as } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const errors = actionData?.result.error ?? {};
@@ -82,18 +90,32 @@ export default function Login() {
           </Alert>
         ) : null}
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-        <Field
-          name="username"
-          prefix="login"
-          label={t("login.username")}
-          errors={errors}
-          defaultValue={actionData?.result.username}
-          autoComplete="username"
-          autoCapitalize="none"
-          autoCorrect="off"
-          spellCheck={false}
-        />
-        <Field name="password" prefix="login" type="password" label={t("login.password")} errors={errors} autoComplete="current-password" />
+        {as ? (
+          <div className="rounded-lg bg-brand-50 px-3 py-2" data-testid="signing-in-as">
+            <input type="hidden" name="username" value={as} />
+            <p className="font-semibold">{t("login.as", { username: as })}</p>
+            <Link to="/login" className="inline-flex min-h-11 items-center text-brand-700 underline">
+              {t("login.notYou")}
+            </Link>
+          </div>
+        ) : (
+          <Field
+            name="username"
+            prefix="login"
+            label={t("login.username")}
+            errors={errors}
+            defaultValue={actionData?.result.username}
+            autoComplete="username"
+            autoCapitalize="none"
+            autoCorrect="off"
+            spellCheck={false}
+          />
+        )}
+        {as ? (
+          <Field name="password" prefix="login" type="password" label={t("login.pin")} errors={errors} inputMode="numeric" autoComplete="current-password" autoFocus />
+        ) : (
+          <Field name="password" prefix="login" type="password" label={t("login.password")} errors={errors} autoComplete="current-password" />
+        )}
         <SubmitButton pendingText={t("login.submitting")} className="w-full">
           {t("login.submit")}
         </SubmitButton>

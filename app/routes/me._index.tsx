@@ -5,14 +5,18 @@ import { useLocale, useTranslation } from "~/i18n/react";
 
 import { notFound, requireRole } from "~/auth/guards.server";
 import { AttendanceCalendar } from "~/components/calendar";
-import { LevelIcon, LevelLegend, ProgressRing } from "~/components/levels";
+import { LevelIcon, ProgressRing } from "~/components/levels";
 import { ownProgress } from "~/db/apprentice.server";
+import { db } from "~/db/client.server";
+import { thresholdsFor } from "~/db/site-settings.server";
+import { howAmIDoing } from "~/domain/me-progress";
 import { ASSESSMENT_LEVELS } from "~/domain/enums";
-import { formatDate, formatMonth, formatNumber } from "~/i18n/format";
+import { digits, formatDate, formatFraction, formatMonth, formatNumber } from "~/i18n/format";
 import { localized } from "~/i18n/localized";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { siteToday } from "~/utils/today.server";
+import { FreeText } from "~/components/free-text";
 
 export const meta = pageMeta;
 
@@ -22,11 +26,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const progress = ownProgress(user.apprenticeId, siteToday());
   if (!progress) throw notFound();
   const t = await requestT(request);
-  return { title: t("me.title"), progress };
+  const p = progress.placement;
+  // "How am I doing?" against the plan, at the site's own behind-plan threshold (as staff's flag).
+  const onTrackShare = p && user.siteId !== null ? thresholdsFor(db(), user.siteId).behindPlanWarnPercent / 100 : 0.7;
+  const verdict = p
+    ? howAmIDoing({ started: p.weeks.started, competent: p.progress.competent, total: p.progress.total, ratioAgainstPlan: p.progress.ratioAgainstPlan }, onTrackShare)
+    : null;
+  return { title: t("me.title"), progress, verdict, dueNow: p ? p.next.filter((c) => c.status === "due").length : 0 };
 }
 
 /** A bar with the numbers beside it: the share of a unit's skills done. */
-function Bar({ done, total, label }: { done: number; total: number; label: string }) {
+function Bar({ done, total, label, text }: { done: number; total: number; label: string; text: string }) {
   const share = total === 0 ? 0 : done / total;
   return (
     <div className="flex items-center gap-3">
@@ -35,9 +45,7 @@ function Bar({ done, total, label }: { done: number; total: number; label: strin
         <rect x="0" y="0" width="100" height="8" rx="4" fill="#e7e5e4" />
         {share > 0 ? <rect x="0" y="0" width={Math.max(share * 100, 8)} height="8" rx="4" fill="#15803d" /> : null}
       </svg>
-      <span className="shrink-0 font-semibold tabular-nums">
-        {done}/{total}
-      </span>
+      <span className="shrink-0 font-semibold tabular-nums">{text}</span>
     </div>
   );
 }
@@ -63,8 +71,13 @@ function Tile({ to, icon, children }: { to: string; icon: keyof typeof ICONS; ch
   );
 }
 
+/**
+ * The apprentice's own page, for readers at Grade 4 (issue 11): the first screen answers "how am
+ * I doing?" with one ring and one sentence; pictures and numbers before words; every label seven
+ * words or fewer; each page has one name, the same in the menu, on its tile and as its heading.
+ */
 export default function MyProgress() {
-  const { progress } = useLoaderData<typeof loader>();
+  const { progress, verdict, dueNow } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = useLocale();
   const p = progress.placement;
@@ -72,17 +85,42 @@ export default function MyProgress() {
   return (
     <div className="space-y-5">
       <div>
-        <h1 className="text-2xl font-bold">{t("me.greeting", { name: progress.preferredName })}</h1>
+        <p className="text-lg">
+          {t("me.hello")} <FreeText text={progress.preferredName} className="font-semibold" />
+        </p>
+        <h1 className="text-2xl font-bold">{t("me.title")}</h1>
         <p className="text-stone-700" data-testid="my-code">
           {t("me.code", { code: progress.code })}
         </p>
       </div>
 
+      {p && verdict ? (
+        <section className={`${card} flex items-center gap-4`} aria-labelledby="how-title" data-testid="how-am-i-doing">
+          <ProgressRing
+            done={p.progress.competent}
+            total={p.progress.total}
+            text={formatFraction(locale, p.progress.competent, p.progress.total)}
+            label={t("me.ringLabel", { competent: p.progress.competent, total: p.progress.total })}
+          />
+          <div>
+            <h2 id="how-title" className="font-semibold text-stone-700">
+              {t("me.how")}
+            </h2>
+            <p className="text-xl font-bold" data-testid="verdict">
+              {verdict === "behind" ? t("me.verdict.behind", { count: dueNow }) : t(`me.verdict.${verdict}`)}
+            </p>
+            <p className="text-stone-700" data-testid="competent-summary">
+              {t("me.ringLabel", { competent: p.progress.competent, total: p.progress.total })}
+            </p>
+          </div>
+        </section>
+      ) : null}
+
       <nav aria-label={t("me.actions")} className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-        <Tile to="/me/plan" icon="plan">{t("plan.tile")}</Tile>
-        {p ? <Tile to="/me/notices" icon="notice">{t("notice2.tile")}</Tile> : null}
-        {p ? <Tile to="/me/feedback" icon="feedback">{t("feedback.tile")}</Tile> : null}
-        <Tile to="/me/pin" icon="pin">{t("pin.tile")}</Tile>
+        <Tile to="/me/plan" icon="plan">{t("plan.nav")}</Tile>
+        {p ? <Tile to="/me/notices" icon="notice">{t("notice2.nav")}</Tile> : null}
+        {p ? <Tile to="/me/feedback" icon="feedback">{t("feedback.nav")}</Tile> : null}
+        <Tile to="/me/pin" icon="pin">{t("pin.nav")}</Tile>
       </nav>
 
       {p === null ? (
@@ -91,52 +129,22 @@ export default function MyProgress() {
         <>
           <section className={card} aria-labelledby="placement-title">
             <h2 id="placement-title" className="text-lg font-semibold">
-              {t("me.placementAt", { employer: p.employerName })}
+              {t("me.weeksTitle")}
             </h2>
-            <p className="text-stone-700">{t("me.trade", { trade: localized(locale, p, "trade") })}</p>
-            <h3 className="mt-3 font-semibold">{t("me.weeksTitle")}</h3>
             {p.weeks.started ? (
               <>
-                <Bar done={p.weeks.shown} total={p.weeks.planned} label={t("me.weeksDone", { week: p.weeks.shown, planned: p.weeks.planned })} />
-                <p className="text-stone-700" data-testid="weeks-done">
+                <p className="text-lg font-semibold" data-testid="weeks-done">
                   {t("me.weeksDone", { week: p.weeks.shown, planned: p.weeks.planned })}
                   {p.weeks.overBy > 0 ? <span className="ml-2 font-medium text-amber-800">{t("me.weeksOver", { count: p.weeks.overBy })}</span> : null}
                 </p>
+                <WeekDots shown={p.weeks.shown} planned={p.weeks.planned} />
               </>
             ) : (
               <p className="text-stone-700">{t("me.notStarted", { date: formatDate(locale, p.startDate) })}</p>
             )}
-          </section>
-
-          <section className={card} aria-labelledby="overall-title">
-            <h2 id="overall-title" className="text-lg font-semibold">
-              {t("me.overall")}
-            </h2>
-            <div className="mt-3 flex flex-wrap items-center gap-5">
-              <ProgressRing
-                done={p.progress.competent}
-                total={p.progress.total}
-                label={t("me.competent", { competent: p.progress.competent, total: p.progress.total })}
-              />
-              <div>
-                <p className="text-lg font-semibold" data-testid="competent-summary">
-                  {t("me.competent", { competent: p.progress.competent, total: p.progress.total })}
-                </p>
-                <ul className="mt-2 space-y-1">
-                  {ASSESSMENT_LEVELS.map((level) => (
-                    <li key={level} className="flex items-center gap-2">
-                      <LevelIcon level={level} size={24} />
-                      <span>{t(`levels.${level}`)}</span>
-                      <span className="ml-auto pl-4 font-semibold tabular-nums">{p.progress.byLevel[level]}</span>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            </div>
-            <h3 className="mt-4 text-sm font-semibold text-stone-600">{t("me.levelsLegend")}</h3>
-            <div className="mt-1">
-              <LevelLegend />
-            </div>
+            <p className="mt-2 text-stone-700">
+              {t("me.trainingAt")} <FreeText text={p.employerName} /> · {localized(locale, p, "trade")}
+            </p>
           </section>
 
           <section className={card} aria-labelledby="units-title">
@@ -146,14 +154,22 @@ export default function MyProgress() {
             <ul className="mt-3 space-y-4">
               {p.units.map((u) => (
                 <li key={u.unitId} data-testid="unit-progress">
-                  <h3 className="font-medium">{localized(locale, u, "title")}</h3>
-                  <Bar done={u.competent} total={u.total} label={t("me.unitDone", { competent: u.competent, total: u.total })} />
+                  <h3 className="font-medium">{digits(locale, localized(locale, u, "title"))}</h3>
+                  <Bar done={u.competent} total={u.total} text={formatFraction(locale, u.competent, u.total)} label={t("me.unitDone", { competent: u.competent, total: u.total })} />
                   <div className="mt-1 flex flex-wrap gap-1" aria-hidden="true">
                     {u.levels.map((level, i) => (
                       <LevelIcon key={i} level={level} size={22} />
                     ))}
                   </div>
-                  <p className="sr-only">{t("me.unitDone", { competent: u.competent, total: u.total })}</p>
+                </li>
+              ))}
+            </ul>
+            <ul className="mt-4 grid grid-cols-2 gap-x-4 gap-y-1 border-t border-stone-100 pt-3" aria-label={t("me.levelsLegend")}>
+              {ASSESSMENT_LEVELS.map((level) => (
+                <li key={level} className="flex items-center gap-2">
+                  <LevelIcon level={level} size={24} />
+                  <span>{t(`levelShort.${level}`)}</span>
+                  <span className="ml-auto font-semibold tabular-nums">{formatNumber(locale, p.progress.byLevel[level])}</span>
                 </li>
               ))}
             </ul>
@@ -171,8 +187,8 @@ export default function MyProgress() {
                   <li key={c.id} className="flex items-center gap-3 py-2">
                     <LevelIcon level={c.level ?? "unassessed"} size={28} title={t(`levels.${c.level ?? "unassessed"}`)} />
                     <div className="flex-1">
-                      <p className="font-medium">{localized(locale, c, "title")}</p>
-                      <p className="text-sm text-stone-600">{t("me.byWeek", { week: c.expectedByWeek })}</p>
+                      <p className="font-medium">{digits(locale, localized(locale, c, "title"))}</p>
+                      <p className="text-sm text-stone-700">{t("me.byWeek", { week: c.expectedByWeek })}</p>
                     </div>
                     <span className={`shrink-0 rounded-full px-2 py-0.5 text-sm font-medium ${c.status === "due" ? "bg-amber-100 text-amber-900" : "bg-sky-100 text-sky-900"}`}>
                       {c.status === "due" ? t("me.due") : t("me.soon")}
@@ -187,9 +203,7 @@ export default function MyProgress() {
             <h2 id="month-title" className="text-lg font-semibold">
               {t("me.month")}
             </h2>
-            <p className="text-sm text-stone-600">
-              {formatMonth(locale, p.calendar.month)}
-            </p>
+            <p className="text-stone-700">{formatMonth(locale, p.calendar.month)}</p>
             <div className="mt-2">
               <AttendanceCalendar calendar={p.calendar} locale={locale} />
             </div>
@@ -203,10 +217,11 @@ export default function MyProgress() {
               <Bar
                 done={p.education.attended}
                 total={p.education.agreed}
-                label={t("me.educationCount", { attended: formatNumber(locale, p.education.attended), agreed: formatNumber(locale, p.education.agreed) })}
+                text={formatFraction(locale, p.education.attended, p.education.agreed)}
+                label={t("me.educationCount", { attended: p.education.attended, agreed: p.education.agreed })}
               />
               <p className="text-stone-700" data-testid="education-count">
-                {t("me.educationCount", { attended: formatNumber(locale, p.education.attended), agreed: formatNumber(locale, p.education.agreed) })}
+                {t("me.educationCount", { attended: p.education.attended, agreed: p.education.agreed })}
               </p>
             </div>
           </section>
@@ -222,7 +237,7 @@ export default function MyProgress() {
             {progress.completed.map((c) => (
               <li key={c.id}>
                 <Link to={`/me/achievement/${c.id}`} className="inline-flex min-h-11 items-center text-brand-700 underline">
-                  {c.employerName} · {localized(locale, c, "trade")}
+                  <FreeText text={c.employerName} /> · {localized(locale, c, "trade")}
                 </Link>
               </li>
             ))}
@@ -230,5 +245,18 @@ export default function MyProgress() {
         </section>
       ) : null}
     </div>
+  );
+}
+
+/** The weeks of the placement as dots, filled up to this week: a picture of "week 13 of 24". */
+function WeekDots({ shown, planned }: { shown: number; planned: number }) {
+  const perRow = planned > 26 ? 26 : planned;
+  const rows = Math.ceil(planned / perRow);
+  return (
+    <svg className="mt-2 block w-full max-w-md" viewBox={`0 0 ${perRow * 10} ${rows * 10}`} aria-hidden="true">
+      {Array.from({ length: planned }, (_, i) => (
+        <circle key={i} cx={(i % perRow) * 10 + 5} cy={Math.floor(i / perRow) * 10 + 5} r={3.5} fill={i < shown ? "#15803d" : "#d6d3d1"} />
+      ))}
+    </svg>
   );
 }

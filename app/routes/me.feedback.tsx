@@ -11,7 +11,7 @@ import type { FieldErrorMap } from "~/domain/field-errors";
 import { readForm } from "~/forms/form-data.server";
 import { parseFeedback } from "~/forms/me.server";
 import { replyOf } from "~/forms/parse.server";
-import { formatDate } from "~/i18n/format";
+import { formatDate, formatPhone, telHref } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { siteToday } from "~/utils/today.server";
@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const state = placement ? feedbackState(placement.id, siteToday()) : null;
   const sent = new URL(request.url).searchParams.has("sent");
   return {
-    title: t("feedback.title"),
+    title: t("feedback.nav"),
     hasPlacement: placement !== null,
     open: state?.open ?? false,
     lastOn: state?.lastOn ?? null,
@@ -56,15 +56,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect("/me/feedback?sent=1");
 }
 
-/** Call links need plain digits: the catalogue may write the number in Khmer digits. */
-function telHref(phone: string): string {
-  const ascii = phone.replace(/[\u17E0-\u17E9]/g, (d) => String(d.charCodeAt(0) - 0x17e0));
-  return `tel:${ascii.replace(/[^\d+]/g, "")}`;
-}
-
 function Counsellor({ strong }: { strong: boolean }) {
-  const { t } = useTranslation();
-  const phone = t("feedback.counsellorPhone");
+  const { t, i18n } = useTranslation();
+  // In the page's digits, on one line; the call link dials it whatever digits it shows.
+  const phone = formatPhone(i18n.language === "km" ? "km" : "en", t("feedback.counsellorPhone"));
   if (!strong) {
     return (
       <p className="text-sm text-stone-700">
@@ -118,7 +113,7 @@ export default function Feedback() {
         <Link to="/me" className="inline-flex min-h-11 items-center text-brand-700 underline">
           ← {t("me.title")}
         </Link>
-        <h1 className="text-2xl font-bold">{t("feedback.title")}</h1>
+        <h1 className="text-2xl font-bold">{t("feedback.nav")}</h1>
       </div>
 
       {d.justSent ? (
@@ -135,14 +130,24 @@ export default function Feedback() {
       ) : tooSoon ? (
         <Alert>{t("feedback.errors.tooSoon", { date: formatDate(locale, tooSoon) })}</Alert>
       ) : !d.open ? (
-        <section className={`${card} space-y-2`}>
-          {d.lastOn ? <p>{t("feedback.lastOn", { date: formatDate(locale, d.lastOn) })}</p> : null}
-          {d.nextOn ? (
-            <p className="text-lg font-semibold" data-testid="feedback-again">
-              {t("feedback.again", { date: formatDate(locale, d.nextOn) })}
-            </p>
-          ) : null}
-          <p className="text-stone-600">{t("feedback.everyTwoWeeks")}</p>
+        // Given not long ago: a picture and the date it opens again, not a paragraph.
+        <section className={`${card} flex items-center gap-4`} aria-labelledby="closed-title" data-testid="feedback-closed">
+          <svg width="72" height="72" viewBox="0 0 48 48" fill="none" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="shrink-0">
+            <rect x="6" y="10" width="36" height="32" rx="4" fill="#eef7f6" stroke="#0f5d56" strokeWidth="3" />
+            <path d="M6 18h36 M16 6v8 M32 6v8" stroke="#0f5d56" strokeWidth="3" />
+            <path d="M17 30l5 5 10-10" stroke="#15803d" strokeWidth="3.5" />
+          </svg>
+          <div>
+            <h2 id="closed-title" className="text-lg font-semibold">
+              {t("feedback.closedTitle")}
+            </h2>
+            {d.nextOn ? (
+              <p className="text-xl font-bold" data-testid="feedback-again">
+                {t("feedback.nextOn", { date: formatDate(locale, d.nextOn) })}
+              </p>
+            ) : null}
+            {d.lastOn ? <p className="text-stone-700">{t("feedback.lastOnShort", { date: formatDate(locale, d.lastOn) })}</p> : null}
+          </div>
         </section>
       ) : (
         <Form method="post" noValidate className={`${card} space-y-6`}>

@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = siteToday();
   const placement = activePlacementOf(user.apprenticeId);
   return {
-    title: t("notice2.title"),
+    title: t("notice2.nav"),
     today,
     maxDate: addDays(today, NOTICE_DAYS_AHEAD),
     hasPlacement: placement !== null,
@@ -92,7 +92,7 @@ export default function Notices() {
         <Link to="/me" className="inline-flex min-h-11 items-center text-brand-700 underline">
           ← {t("me.title")}
         </Link>
-        <h1 className="text-2xl font-bold">{t("notice2.title")}</h1>
+        <h1 className="text-2xl font-bold">{t("notice2.nav")}</h1>
         <p className="text-stone-700">{t("notice2.intro")}</p>
       </div>
 

@@ -17,7 +17,7 @@ export const meta = pageMeta;
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "apprentice");
   const t = await requestT(request);
-  return { title: t("pin.title") };
+  return { title: t("pin.nav") };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -57,7 +57,7 @@ export default function ChangePin() {
         <Link to="/me" className="inline-flex min-h-11 items-center text-brand-700 underline">
           ← {t("me.title")}
         </Link>
-        <h1 className="text-2xl font-bold">{t("pin.title")}</h1>
+        <h1 className="text-2xl font-bold">{t("pin.nav")}</h1>
         <p className="text-stone-700">{t("pin.intro")}</p>
       </div>
       {!actionData && searchParams.has("changed") ? (

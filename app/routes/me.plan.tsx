@@ -11,6 +11,7 @@ import { parsePlan } from "~/forms/me.server";
 import { formatDateTime } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
+import { FreeText } from "~/components/free-text";
 
 export const meta = pageMeta;
 
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = await requestT(request);
   const { plan, comments } = loadCareerPlan(user.apprenticeId);
   // The apprentice reads each comment as it now stands; a correction's history is staff's record.
-  return { title: t("plan.title"), plan, comments: comments.map(({ id, body, author, createdAt }) => ({ id, body, author, createdAt })) };
+  return { title: t("plan.nav"), plan, comments: comments.map(({ id, body, author, createdAt }) => ({ id, body, author, createdAt })) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -48,7 +49,7 @@ export default function CareerPlan() {
         <Link to="/me" className="inline-flex min-h-11 items-center text-brand-700 underline">
           ← {t("me.title")}
         </Link>
-        <h1 className="text-2xl font-bold">{t("plan.title")}</h1>
+        <h1 className="text-2xl font-bold">{t("plan.nav")}</h1>
         <p className="text-stone-700">{t("plan.intro")}</p>
       </div>
       {!actionData && searchParams.has("saved") ? (
@@ -74,9 +75,9 @@ export default function CareerPlan() {
           {d.comments.map((c) => (
             <li key={c.id} className="py-2">
               <p className="text-sm text-stone-600">
-                {c.author} · {formatDateTime(locale, new Date(c.createdAt))}
+                <FreeText text={c.author} /> · {formatDateTime(locale, new Date(c.createdAt))}
               </p>
-              <p className="whitespace-pre-line">{c.body}</p>
+              <FreeText as="p" className="whitespace-pre-line" text={c.body} />
             </li>
           ))}
         </ul>

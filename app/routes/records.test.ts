@@ -306,7 +306,7 @@ describe("/staff/placements/:placementId administration", () => {
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({ id: pl.id, status: "transferred", endedOn: today });
     expect(rows[1]).toMatchObject({ status: "active", employerId: otherEmployer.id, trainerUserId: otherTrainer.id, transferredFromId: pl.id, startDate: today, plannedWeeks: 20 });
-    expect(first.location).toBe(`/staff/placements/${rows[1]!.id}`);
+    expect(first.location).toBe(`/staff/placements/${rows[1]!.id}?saved=transferred`);
     const seen = await call<{ transfer: { fromId: number | null }; admin: unknown }>(placementLoader, staff, first.location!, undefined, { placementId: String(rows[1]!.id) });
     expect(seen.data.transfer.fromId).toBe(pl.id);
     const old = await call<{ transfer: { toId: number | null }; admin: unknown }>(placementLoader, staff, `/staff/placements/${pl.id}`, undefined, { placementId: String(pl.id) });

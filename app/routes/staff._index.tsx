@@ -10,6 +10,8 @@ import { PHASES } from "~/domain/enums";
 import { localized } from "~/i18n/localized";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
+import { FreeText } from "~/components/free-text";
+import { formatNumber } from "~/i18n/format";
 
 export const meta = pageMeta;
 
@@ -49,7 +51,14 @@ export default function StaffHome() {
                 <Link to={`/staff/flags/${f.id}`} className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
                   {t(`flagRule.${f.rule}`)}
                 </Link>
-                <span className="text-sm text-stone-600">{[f.apprenticeCode, f.employerName, f.trainerName].filter(Boolean).join(" · ")}</span>
+                <span className="text-sm text-stone-600">
+                  {[f.apprenticeCode, f.employerName, f.trainerName].filter((x): x is string => Boolean(x)).map((x, i) => (
+                    <span key={i}>
+                      {i > 0 ? " · " : ""}
+                      <FreeText text={x} />
+                    </span>
+                  ))}
+                </span>
               </div>
               <FlagSummary rule={f.rule} evidence={f.evidence} />
             </li>
@@ -74,7 +83,7 @@ export default function StaffHome() {
                 <div key={String(label)} className="rounded-xl bg-white p-3 shadow-sm">
                   <dt className="text-sm text-stone-600">{label}</dt>
                   <dd className="text-2xl font-bold" data-testid="stat">
-                    {value}
+                    {formatNumber(locale, Number(value))}
                   </dd>
                 </div>
               ))}
@@ -96,14 +105,14 @@ export default function StaffHome() {
                       {byEmployer.map((e) => (
                         <tr key={e.employerId} className="border-t border-stone-100">
                           <th scope="row" className="py-1.5 pr-2 font-normal">
-                            {e.name}
+                            <FreeText text={e.name} />
                           </th>
                           <td className="w-2/5 py-1.5">
                             <span className="flex items-center gap-2">
                               <svg width="100%" height="10" className="max-w-24" aria-hidden>
                                 <rect width={`${(e.active / maxActive) * 100}%`} height="10" rx="3" fill="#14736b" />
                               </svg>
-                              <span className="tabular-nums">{e.active}</span>
+                              <span className="tabular-nums">{formatNumber(locale, e.active)}</span>
                             </span>
                           </td>
                         </tr>
@@ -121,7 +130,7 @@ export default function StaffHome() {
                         <th scope="row" className="py-1.5 pr-2 font-normal">
                           {t(`phases.${phase}`)}
                         </th>
-                        <td className="py-1.5 text-right tabular-nums">{phaseCount.get(phase) ?? 0}</td>
+                        <td className="py-1.5 text-right tabular-nums">{formatNumber(locale, phaseCount.get(phase) ?? 0)}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -13,6 +13,9 @@ import { parseApprenticeCreate } from "~/forms/records.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { siteToday } from "~/utils/today.server";
+import { withSaved } from "~/utils/saved";
+import { FreeText } from "~/components/free-text";
+import { useIntakeName } from "~/components/codes";
 
 export const meta = pageMeta;
 
@@ -57,7 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { siteId: _s, ...input } = parsed.value;
   const result = createApprenticeRecord({ ...input, siteId: site.id, siteCode: site.code, createdBy: user.id, today, requestId: context.requestId });
   if (!result.ok) return data(replyOf(form, result.errors), { status: 400 });
-  return redirect(`/staff/apprentices/${result.value.id}`);
+  return redirect(withSaved(`/staff/apprentices/${result.value.id}`, "apprentice"));
 }
 
 export default function Apprentices() {
@@ -65,12 +68,13 @@ export default function Apprentices() {
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors ?? {};
   const { t } = useTranslation();
+  const intakeName = useIntakeName();
   const p = "new-apprentice";
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-bold">{t("records.apprentices.title")}</h1>
       <Form method="get" className="flex flex-wrap items-end gap-3 rounded-xl bg-white p-4 shadow-sm">
-        <SelectField name="intake" prefix="filter" label={t("records.apprentices.intake")} errors={{}} blank={t("records.all")} defaultValue={d.filter.intakeId} options={d.intakes.map((i) => ({ value: i.id, label: i.name }))} />
+        <SelectField name="intake" prefix="filter" label={t("records.apprentices.intake")} errors={{}} blank={t("records.all")} defaultValue={d.filter.intakeId} options={d.intakes.map((i) => ({ value: i.id, label: intakeName(i.name) }))} />
         <SelectField name="phase" prefix="filter" label={t("records.apprentices.phase")} errors={{}} blank={t("records.all")} defaultValue={d.filter.phase} options={PHASES.map((ph) => ({ value: ph, label: t(`phases.${ph}`) }))} />
         <SubmitButton variant="secondary" pendingText={t("records.filter")}>
           {t("records.filter")}
@@ -84,11 +88,11 @@ export default function Apprentices() {
             <li key={a.id}>
               <Link to={`/staff/apprentices/${a.id}`} className="flex min-h-11 flex-wrap items-baseline justify-between gap-2 py-2 hover:bg-stone-50">
                 <span>
-                  <span className="font-mono">{a.code}</span> · <span className="font-semibold text-brand-800 underline">{a.preferredName}</span>
+                  <span className="font-mono">{a.code}</span> · <FreeText className="font-semibold text-brand-800 underline" text={a.preferredName} />
                 </span>
                 <span className="text-sm text-stone-600">
                   {t(`phases.${a.phase}`)}
-                  {a.intakeName ? ` · ${a.intakeName}` : ""}
+                  {a.intakeName ? ` · ${intakeName(a.intakeName)}` : ""}
                 </span>
               </Link>
             </li>
@@ -102,7 +106,7 @@ export default function Apprentices() {
         <ul className="text-sm text-stone-700" data-testid="code-proposals">
           {d.proposals.map((pr) => (
             <li key={pr.label}>
-              {t("records.apprentices.nextCode", { label: pr.label, code: pr.code ?? "—" })}
+              {t("records.apprentices.nextCode", { label: intakeName(pr.label), code: pr.code ?? "—" })}
             </li>
           ))}
         </ul>
@@ -110,7 +114,7 @@ export default function Apprentices() {
           <FormErrors errors={errors} />
           {d.isAdmin ? <SelectField name="siteId" prefix={p} label={t("records.site")} errors={errors} options={d.sites.map((s) => ({ value: s.id, label: s.code }))} /> : null}
           <Field name="code" prefix={p} label={t("common.code")} errors={errors} defaultValue={d.proposals[0]?.code ?? ""} maxLength={12} />
-          <SelectField name="intakeId" prefix={p} label={t("records.apprentices.intake")} errors={errors} blank={t("records.none")} options={d.intakes.map((i) => ({ value: i.id, label: i.name }))} />
+          <SelectField name="intakeId" prefix={p} label={t("records.apprentices.intake")} errors={errors} blank={t("records.none")} options={d.intakes.map((i) => ({ value: i.id, label: intakeName(i.name) }))} />
           <Field name="preferredName" prefix={p} label={t("records.apprentices.preferredName")} errors={errors} maxLength={100} />
           <Field name="legalName" prefix={p} label={t("staffRecord.legalName")} errors={errors} maxLength={200} />
           <Field name="dateOfBirth" type="date" prefix={p} label={t("staffRecord.dateOfBirth")} errors={errors} max={d.today} />

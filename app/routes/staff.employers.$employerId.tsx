@@ -20,10 +20,12 @@ import type { FieldErrorMap } from "~/domain/field-errors";
 import { readForm } from "~/forms/form-data.server";
 import { badRequest, replyOf, sentIntent } from "~/forms/parse.server";
 import { parseEmployerIntent } from "~/forms/records.server";
-import { formatDate } from "~/i18n/format";
+import { formatDate, formatPhone, telHref } from "~/i18n/format";
 import { localized } from "~/i18n/localized";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
+import { withSaved } from "~/utils/saved";
+import { FreeText } from "~/components/free-text";
 
 export const meta = pageMeta;
 
@@ -59,28 +61,30 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "edit": {
       const { intent: _i, ...fields } = input;
       const result = updateEmployerRecord(employer, { ...fields, updatedBy: user.id, requestId: context.requestId });
-      return result.ok ? redirect(back) : fail(result.errors);
+      return result.ok ? redirect(withSaved(back, "employer")) : fail(result.errors);
     }
     case "deactivate":
     case "reactivate": {
       const result = setEmployerActive(employer, { active: input.intent === "reactivate", ...by });
-      return result.ok ? redirect(back) : fail(result.errors);
+      if (!result.ok) return fail(result.errors);
+      return redirect(withSaved(back, result.value === "unchanged" ? "unchanged" : input.intent === "reactivate" ? "reactivated" : "deactivated"));
     }
     case "addTrainer": {
       const { intent: _i, ...fields } = input;
       const result = createTrainerRecord(employer, { ...fields, createdBy: user.id, requestId: context.requestId });
-      return result.ok ? redirect(`${back}#trainers`) : fail(result.errors);
+      return result.ok ? redirect(withSaved(`${back}#trainers`, "trainerAdded")) : fail(result.errors);
     }
     case "deactivateTrainer":
     case "reactivateTrainer": {
       const trainer = getEmployerTrainer(employer, input.trainerUserId);
       if (!trainer) throw notFound();
       if (input.intent === "reactivateTrainer") {
-        reactivateTrainer(trainer, by);
-        return redirect(`${back}#trainers`);
+        const done = reactivateTrainer(trainer, by);
+        return redirect(withSaved(`${back}#trainers`, done === "unchanged" ? "unchanged" : "reactivated"));
       }
       const result = deactivateTrainer(trainer, by);
-      return result.ok ? redirect(`${back}#trainers`) : fail(result.errors);
+      if (!result.ok) return fail(result.errors);
+      return redirect(withSaved(`${back}#trainers`, result.value === "unchanged" ? "unchanged" : "deactivated"));
     }
   }
 }
@@ -104,13 +108,13 @@ export default function Employer() {
           ← {t("records.employers.title")}
         </Link>
         <h1 className="text-2xl font-bold">
-          {e.name}
+          <FreeText text={e.name} />
           {!e.active ? <span className="ml-2 rounded bg-stone-200 px-2 text-base font-medium">{t("records.employers.inactive")}</span> : null}
         </h1>
         <p className="text-stone-700">
-          {t(`records.sectors.${e.sector}`)} · {e.district}
-          {e.contactName ? ` · ${e.contactName}` : ""}
-          {e.contactPhone ? ` · ${e.contactPhone}` : ""}
+          {t(`records.sectors.${e.sector}`)} · <FreeText text={e.district} />
+          {e.contactName ? <> · <FreeText text={e.contactName} /></> : null}
+          {e.contactPhone ? <> · <a href={telHref(e.contactPhone)} className="whitespace-nowrap text-brand-700 underline">{formatPhone(locale, e.contactPhone)}</a></> : null}
         </p>
       </div>
 
@@ -123,10 +127,10 @@ export default function Employer() {
           {d.placements.map((p) => (
             <li key={p.id} className="flex flex-wrap items-center gap-2 py-2">
               <Link to={`/staff/placements/${p.id}`} className="inline-flex min-h-11 items-center text-brand-700 underline">
-                <span className="font-mono">{p.apprenticeCode}</span>&nbsp;{p.preferredName}
+                <span className="font-mono">{p.apprenticeCode}</span>&nbsp;<FreeText text={p.preferredName} />
               </Link>
               <span className="text-stone-600">
-                {localized(locale, p, "trade")} · {p.trainerName} · {formatDate(locale, p.startDate)} · {t(`placementStatus.${p.status}`)}
+                {localized(locale, p, "trade")} Â· <FreeText text={p.trainerName} /> Â· {formatDate(locale, p.startDate)} Â· {t(`placementStatus.${p.status}`)}
               </span>
               {p.status === "active" && p.flags.length === 0 ? <span className="text-stone-500">{t("records.employers.noFlags")}</span> : null}
               {p.flags.map((f) => (
@@ -147,11 +151,11 @@ export default function Employer() {
           {d.trainers.map((tr) => (
             <li key={tr.id} className="flex flex-wrap items-center gap-3 py-2">
               <Link to={`/staff/trainers/${tr.id}`} className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline">
-                {tr.displayName}
+                <FreeText text={tr.displayName} />
               </Link>
               <span className="text-stone-600">
                 {tr.username}
-                {tr.phone ? ` · ${tr.phone}` : ""} · {t("records.employers.activePlacements", { count: tr.activePlacements })}
+                {tr.phone ? <> · <a href={telHref(tr.phone)} className="whitespace-nowrap text-brand-700 underline">{formatPhone(locale, tr.phone)}</a></> : null} · {t("records.employers.activePlacements", { count: tr.activePlacements })}
                 {!tr.active ? ` · ${t("records.employers.inactive")}` : ""}
               </span>
               <Form method="post">

@@ -11,6 +11,8 @@ import { replyOf } from "~/forms/parse.server";
 import { parseEmployer } from "~/forms/records.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
+import { withSaved } from "~/utils/saved";
+import { FreeText } from "~/components/free-text";
 
 export const meta = pageMeta;
 
@@ -36,7 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!site) return data(replyOf(form, { siteId: ["records.errors.unknownSite"] }), { status: 400 });
   const result = createEmployerRecord({ ...input, siteId: site.id, createdBy: user.id, requestId: context.requestId });
   if (!result.ok) return data(replyOf(form, result.errors), { status: 400 });
-  return redirect(`/staff/employers/${result.value.id}`);
+  return redirect(withSaved(`/staff/employers/${result.value.id}`, "employerCreated"));
 }
 
 export default function Employers() {
@@ -52,7 +54,7 @@ export default function Employers() {
         {d.employers.map((e) => (
           <li key={e.id}>
             <Link to={`/staff/employers/${e.id}`} className="flex min-h-11 flex-wrap items-baseline justify-between gap-2 px-4 py-3 hover:bg-stone-50">
-              <span className="font-semibold text-brand-800 underline">{e.name}</span>
+              <FreeText className="font-semibold text-brand-800 underline" text={e.name} />
               <span className="text-sm text-stone-600">
                 {t(`records.sectors.${e.sector}`)} · {e.district} · {t("records.employers.trainerCount", { count: e.trainers })} · {t("records.employers.activePlacements", { count: e.activePlacements })}
                 {!e.active ? ` · ${t("records.employers.inactive")}` : ""}

@@ -12,6 +12,8 @@ import { badRequest, replyOf } from "~/forms/parse.server";
 import { formatDateTime } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
+import { withSaved } from "~/utils/saved";
+import { FreeText } from "~/components/free-text";
 
 export const meta = pageMeta;
 
@@ -45,7 +47,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // One form, three buttons: each is a step of the review, with the same note.
   const result = reviewFlag({ flagId: flag.id, action: parsed.value.intent, note: parsed.value.note, actorUserId: user.id, requestId: context.requestId });
   if (result === "invalid") return badRequest(replyOf(form, { intent: ["flags.errors.step"] }));
-  return redirect(`/staff/flags/${flag.id}`);
+  return redirect(withSaved(`/staff/flags/${flag.id}`, result === "already" ? "unchanged" : "flag"));
 }
 
 export default function FlagPage() {
@@ -73,12 +75,12 @@ export default function FlagPage() {
               {flag.apprenticeCode}
             </Link>
           ) : null}
-          {flag.employerName ? ` · ${flag.employerName}` : ""}
+          {flag.employerName ? <> · <FreeText text={flag.employerName} /></> : null}
           {flag.trainerName && flag.trainerUserId ? (
             <>
               {" · "}
               <Link to={`/staff/trainers/${flag.trainerUserId}`} className="text-brand-700 underline">
-                {flag.trainerName}
+                <FreeText text={flag.trainerName} />
               </Link>
             </>
           ) : null}
@@ -114,7 +116,7 @@ export default function FlagPage() {
             <li key={h.id}>
               {formatDateTime(locale, new Date(h.createdAt))} · {t(`flagEvent.${h.action}`)}
               {h.actorName ? ` · ${h.actorName}` : ""}
-              {h.note ? ` · “${h.note}”` : ""}
+              {h.note ? <> · “<FreeText text={h.note} />”</> : null}
             </li>
           ))}
         </ol>

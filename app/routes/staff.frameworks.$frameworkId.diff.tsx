@@ -10,6 +10,8 @@ import { parseVersionChoice } from "~/forms/frameworks.server";
 import { localized } from "~/i18n/localized";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
+import { ScrollTable } from "~/components/scroll-table";
+import { FreeText } from "~/components/free-text";
 
 export const meta = pageMeta;
 
@@ -60,8 +62,8 @@ function Cell({ row, fields }: { row: FrameworkRow | null; fields: string[] }) {
   const mark = (f: string) => (fields.includes(f) ? "font-semibold underline decoration-amber-600" : "");
   return (
     <td className="p-2 align-top">
-      <p className={mark(locale === "km" ? "titleKm" : "titleEn")}>{localized(locale, row, "title")}</p>
-      <p className={`text-sm text-stone-700 ${mark(locale === "km" ? "criteriaKm" : "criteriaEn")}`}>{localized(locale, row, "criteria")}</p>
+      <FreeText as="p" className={mark(locale === "km" ? "titleKm" : "titleEn")} text={localized(locale, row, "title")} />
+      <FreeText as="p" className={`text-sm text-stone-700 ${mark(locale === "km" ? "criteriaKm" : "criteriaEn")}`} text={localized(locale, row, "criteria")} />
       <p className={`text-sm text-stone-600 ${mark("unitCode")}`}>{row.unitCode}</p>
       <p className={`text-sm text-stone-600 ${mark("expectedByWeek")}`}>{t("frameworks.byWeek", { week: row.expectedByWeek })}</p>
     </td>
@@ -99,11 +101,12 @@ export default function FrameworkDiff() {
         </p>
       ) : null}
       {a && b && summary ? (
-        <section aria-labelledby="diff-table" className="overflow-x-auto rounded-xl bg-white p-4 shadow-sm">
+        <section aria-labelledby="diff-table" className="rounded-xl bg-white p-4 shadow-sm">
           <h2 id="diff-table" className="font-semibold" data-testid="diff-summary">
             {t("frameworks.diff.summary", summary)}
           </h2>
-          <table className="mt-3 w-full border-collapse text-left">
+          <ScrollTable label={title} className="mt-3 shadow-none">
+          <table className="w-full border-collapse text-left">
             <thead>
               <tr className="border-b border-stone-300">
                 <th scope="col" className="p-2">
@@ -133,6 +136,7 @@ export default function FrameworkDiff() {
               ))}
             </tbody>
           </table>
+          </ScrollTable>
         </section>
       ) : null}
     </div>

@@ -15,6 +15,7 @@ import { formatNumber } from "~/i18n/format";
 import { localized } from "~/i18n/localized";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
+import { withSaved } from "~/utils/saved";
 
 export const meta = pageMeta;
 
@@ -48,7 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!parsed.ok) return bad(parsed.errors);
     const versionId = createFramework(parsed.value, ctx);
     if (versionId === null) return bad({ code: ["frameworks.errors.codeTaken"] });
-    return redirect(`/staff/frameworks/versions/${versionId}`);
+    return redirect(withSaved(`/staff/frameworks/versions/${versionId}`, "framework"));
   }
   // An import's fields and its file are checked together: every problem is shown at once.
   const file = form.get("csv");
@@ -57,7 +58,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const csv = parseFrameworkCsv(new Uint8Array(await file.arrayBuffer()));
   if (!parsed.ok || !csv.ok) return bad(parsed.ok ? {} : parsed.errors, csv.ok ? [] : csv.lineErrors);
   const { versionId } = importFramework(parsed.value, csv.rows, ctx);
-  return redirect(`/staff/frameworks/versions/${versionId}`);
+  return redirect(withSaved(`/staff/frameworks/versions/${versionId}`, "framework"));
 }
 
 function FrameworkFields({ prefix, errors }: { prefix: string; errors: FieldErrorMap }) {

@@ -26,6 +26,8 @@ import { badRequest, replyOf } from "~/forms/parse.server";
 import { localized } from "~/i18n/localized";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
+import { withSaved } from "~/utils/saved";
+import { FreeText } from "~/components/free-text";
 
 export const meta = pageMeta;
 
@@ -117,7 +119,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (result.status === 404) throw notFound();
     return badRequest(replyOf(form, result.errors), { target });
   }
-  return redirect(`/staff/frameworks/versions/${result.versionId}`);
+  return redirect(withSaved(`/staff/frameworks/versions/${result.versionId}`, "draft"));
 }
 
 /** A unit's fields; `id` keeps them apart from the same fields of the page's other forms. */
@@ -211,15 +213,15 @@ export default function FrameworkVersion() {
         {units.map((u) => (
           <article key={u.id} className="rounded-xl bg-white p-4 shadow-sm" data-testid="unit">
             <h3 className="font-semibold">
-              {u.code} · {localized(locale, u, "title")}
+              {u.code} · <FreeText text={localized(locale, u, "title")} />
             </h3>
             <ul className="mt-2 divide-y divide-stone-100">
               {u.competencies.map((c) => (
                 <li key={c.id} className="py-2" data-testid="competency">
                   <p className="font-medium">
-                    {c.code} · {localized(locale, c, "title")} <span className="text-sm font-normal text-stone-600">({t("frameworks.byWeek", { week: c.expectedByWeek })})</span>
+                    {c.code} · <FreeText text={localized(locale, c, "title")} /> <span className="text-sm font-normal text-stone-600">({t("frameworks.byWeek", { week: c.expectedByWeek })})</span>
                   </p>
-                  <p className="text-sm text-stone-700">{localized(locale, c, "criteria")}</p>
+                  <FreeText as="p" className="text-sm text-stone-700" text={localized(locale, c, "criteria")} />
                   {draft ? (
                     <details className="no-print mt-1">
                       <summary className="min-h-11 cursor-pointer py-2 text-brand-700 underline">{t("frameworks.edit")}</summary>

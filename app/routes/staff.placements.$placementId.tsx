@@ -14,11 +14,14 @@ import type { FieldErrorMap } from "~/domain/field-errors";
 import { readForm } from "~/forms/form-data.server";
 import { badRequest, replyOf, sentIntent } from "~/forms/parse.server";
 import { parsePlacementIntent } from "~/forms/records.server";
-import { formatDate, formatDateTime, formatUsd } from "~/i18n/format";
+import { digits, formatDate, formatDateTime, formatNumber, formatUsd } from "~/i18n/format";
 import { localized } from "~/i18n/localized";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { siteToday } from "~/utils/today.server";
+import { withSaved } from "~/utils/saved";
+import { ScrollTable } from "~/components/scroll-table";
+import { FreeText } from "~/components/free-text";
 
 export const meta = pageMeta;
 
@@ -71,27 +74,27 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "status": {
       const { intent: _i, ...status } = input;
       const result = setManualStatus({ placementId: placement.id, ...status, setBy: user.id, requestId: context.requestId });
-      return result.ok ? redirect(`${back}?saved=1#status`) : fail(result.errors);
+      return result.ok ? redirect(withSaved(`${back}#status`, "status")) : fail(result.errors);
     }
     case "changeTrainer": {
       const result = changePrimaryTrainer(placement, { trainerUserId: input.trainerUserId, ...by });
-      return result.ok ? redirect(back) : fail(result.errors);
+      return result.ok ? redirect(withSaved(back, result.value === "unchanged" ? "unchanged" : "trainerChanged")) : fail(result.errors);
     }
     case "correct": {
       const { intent: _i, ...correction } = input;
       const result = correctPlacement(placement, { ...correction, ...by });
-      return result.ok ? redirect(`${back}#correct`) : fail(result.errors);
+      return result.ok ? redirect(withSaved(`${back}#correct`, result.value === "unchanged" ? "unchanged" : "corrected")) : fail(result.errors);
     }
     case "transfer": {
       const { intent: _i, ...transfer } = input;
       const result = transferPlacement(actorOf(user), placement, { ...transfer, ...by });
-      return result.ok ? redirect(`/staff/placements/${result.value.id}`) : fail(result.errors);
+      return result.ok ? redirect(withSaved(`/staff/placements/${result.value.id}`, "transferred")) : fail(result.errors);
     }
     case "complete":
     case "withdraw": {
       const { intent, startingSalary, ...end } = input;
       const result = endPlacement(placement, { ...end, startingSalaryCents: startingSalary, status: intent === "complete" ? "completed" : "withdrawn", ...by });
-      return result.ok ? redirect(back) : fail(result.errors);
+      return result.ok ? redirect(withSaved(back, result.value === "unchanged" ? "unchanged" : "ended")) : fail(result.errors);
     }
   }
 }
@@ -110,19 +113,19 @@ export default function StaffPlacement() {
     <div className="space-y-5">
       <div>
         <h1 className="text-2xl font-bold">
-          {p.preferredName} <span className="font-mono text-lg text-stone-600">{p.apprenticeCode}</span>
+          <FreeText text={p.preferredName} /> <span className="font-mono text-lg text-stone-600">{p.apprenticeCode}</span>
         </h1>
         <p className="text-stone-700">
-          {p.legalName} ·{" "}
+          <FreeText text={p.legalName} /> ·{" "}
           <Link to={`/staff/apprentices/${p.apprenticeId}`} className="text-brand-700 underline">
             {t("placement.staffRecord")}
           </Link>
         </p>
         <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-4">
           <dt className="text-stone-600">{t("common.employer")}</dt>
-          <dd>{p.employerName}</dd>
+          <dd><FreeText text={p.employerName} /></dd>
           <dt className="text-stone-600">{t("placement.trainer")}</dt>
-          <dd>{p.trainerName}</dd>
+          <dd><FreeText text={p.trainerName} /></dd>
           <dt className="text-stone-600">{t("common.trade")}</dt>
           <dd>{localized(locale, p, "trade")}</dd>
           <dt className="text-stone-600">{t("placement.dates")}</dt>
@@ -137,7 +140,7 @@ export default function StaffPlacement() {
           </dd>
           <dt className="text-stone-600">{t("placement.competent")}</dt>
           <dd>
-            {d.competent} / {d.total}
+            {formatNumber(locale, d.competent)} / {formatNumber(locale, d.total)}
           </dd>
           {d.under18AtStart ? (
             <>
@@ -157,7 +160,7 @@ export default function StaffPlacement() {
         {d.currentStatus ? (
           <p className="mt-1 flex flex-wrap items-center gap-2" data-testid="current-status">
             <span className={`inline-block size-4 rounded-full ${RAG[d.currentStatus.status]}`} aria-hidden />
-            <strong>{t(`rag.${d.currentStatus.status}`)}</strong> · {t("placement.statusAsOf", { date: formatDate(locale, d.currentStatus.statusDate) })} · {d.currentStatus.reason}
+            <strong>{t(`rag.${d.currentStatus.status}`)}</strong> · {t("placement.statusAsOf", { date: formatDate(locale, d.currentStatus.statusDate) })} · <FreeText text={d.currentStatus.reason} />
           </p>
         ) : (
           <p className="mt-1 text-stone-600">{t("placement.noStatus")}</p>
@@ -196,7 +199,7 @@ export default function StaffPlacement() {
             <ul className="space-y-1">
               {d.statuses.map((s) => (
                 <li key={s.id}>
-                  {t("placement.statusAsOf", { date: formatDate(locale, s.statusDate) })} · {t(`rag.${s.status}`)} · {s.reason} · {s.setBy} · {t("placement.statusEntered", { when: formatDateTime(locale, new Date(s.createdAt)) })}
+                  {t("placement.statusAsOf", { date: formatDate(locale, s.statusDate) })} · {t(`rag.${s.status}`)} · <FreeText text={s.reason} /> · <FreeText text={s.setBy} /> · {t("placement.statusEntered", { when: formatDateTime(locale, new Date(s.createdAt)) })}
                 </li>
               ))}
             </ul>
@@ -325,7 +328,7 @@ export default function StaffPlacement() {
         <h2 id="weeks-title" className="text-lg font-semibold">
           {t("placement.weekByWeek")}
         </h2>
-        <div className="mt-2 overflow-x-auto">
+        <ScrollTable label={t("placement.weekByWeek")} className="mt-2 shadow-none">
           <table className="w-full min-w-[32rem] text-left text-sm">
             <thead>
               <tr className="border-b border-stone-200">
@@ -345,13 +348,13 @@ export default function StaffPlacement() {
                     {w.corrections > 0 ? ` (${t("placement.corrections", { count: w.corrections })})` : ""}
                   </td>
                   <td className="py-1 pr-2">{t("placement.attendanceSummary", { present: w.present, late: w.late, absent: w.absent })}</td>
-                  <td className="py-1 pr-2 tabular-nums">{w.signed}</td>
+                  <td className="py-1 pr-2 tabular-nums">{formatNumber(locale, w.signed)}</td>
                   <td className="py-1 pr-2">{t("placement.educationSummary", { agreed: w.educationAgreed, released: w.educationReleased, attended: w.educationAttended })}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       </section>
 
       <section aria-labelledby="history-title" className="rounded-xl bg-white p-4 shadow-sm">
@@ -363,12 +366,12 @@ export default function StaffPlacement() {
             <li key={a.id} className="flex flex-wrap items-center gap-2 py-1.5">
               <LevelIcon level={a.level} size={20} title={t(`levels.${a.level}`)} />
               <span className="font-mono text-xs text-stone-500">{a.code}</span>
-              <span>{localized(locale, a, "title")}</span>
+              <span>{digits(locale, localized(locale, a, "title"))}</span>
               <span className="text-stone-600">
-                {formatDate(locale, a.observedOn)} · {a.trainerName}
+                {formatDate(locale, a.observedOn)} · <FreeText text={a.trainerName} />
               </span>
               {a.supersedesId ? <span className="rounded bg-amber-100 px-1.5 text-amber-900">{t("placement.correction", { reason: a.correctionReason ?? "" })}</span> : null}
-              {a.evidenceNote ? <span className="w-full text-stone-700">“{a.evidenceNote}”</span> : null}
+              {a.evidenceNote ? <span className="w-full text-stone-700">“<FreeText text={a.evidenceNote} />”</span> : null}
             </li>
           ))}
         </ul>

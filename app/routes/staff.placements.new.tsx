@@ -14,6 +14,7 @@ import { localized } from "~/i18n/localized";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { siteToday } from "~/utils/today.server";
+import { withSaved } from "~/utils/saved";
 
 export const meta = pageMeta;
 
@@ -40,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return badRequest(parsed, { weekdays: form.getAll("educationWeekdays").map(String) });
   const result = createPlacementRecord(actorOf(user), { ...parsed.value, createdBy: user.id, requestId: context.requestId });
   if (!result.ok) return badRequest(replyOf(form, result.errors), { weekdays: form.getAll("educationWeekdays").map(String) });
-  return redirect(`/staff/placements/${result.value.id}`);
+  return redirect(withSaved(`/staff/placements/${result.value.id}`, "placement"));
 }
 
 export default function NewPlacement() {

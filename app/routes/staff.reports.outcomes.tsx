@@ -5,6 +5,8 @@ import { useTranslation } from "~/i18n/react";
 
 import { actorOf, requireStaff } from "~/auth/guards.server";
 import { BarChart, chartSummary, type ChartBar } from "~/components/charts";
+import { useIntakeName } from "~/components/codes";
+import { AllColumnsToggle, ScrollTable } from "~/components/scroll-table";
 import { FieldErrors } from "~/components/forms";
 import { filterInputClass, ReportFilters, ReportNotes } from "~/components/report-filters";
 import { intakesOf, loadProgrammeOutcomes } from "~/db/reports.server";
@@ -84,6 +86,7 @@ export default function ProgrammeOutcomesReport() {
   const { sites, intakes, errors, result } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const { t, i18n } = useTranslation();
+  const intakeName = useIntakeName();
   const locale: Locale = i18n.language === "km" ? "km" : "en";
   const siteName = (id: number) => {
     const site = sites.find((s) => s.id === id);
@@ -109,12 +112,13 @@ export default function ProgrammeOutcomesReport() {
             {t("reports.period", { from: formatDate(locale, result.from), to: formatDate(locale, result.to) })}
             {" · "}
             {scopeName}
-            {result.intakeId !== null ? ` · ${intakeById.get(result.intakeId)?.name ?? ""}` : ""}
+            {result.intakeId !== null ? ` · ${intakeName(intakeById.get(result.intakeId)?.name ?? "")}` : ""}
           </p>
         ) : null}
       </div>
 
       <ReportFilters
+        folded={Boolean(result)}
         errors={errors}
         from={result?.from ?? params.get("from") ?? ""}
         to={result?.to ?? params.get("to") ?? ""}
@@ -137,7 +141,7 @@ export default function ProgrammeOutcomesReport() {
               const options = intakes.filter((i) => i.siteId === s.id);
               const rendered = options.map((i) => (
                 <option key={i.id} value={i.id}>
-                  {i.name}
+                  {intakeName(i.name)}
                 </option>
               ));
               return sites.length > 1 ? (
@@ -188,7 +192,7 @@ export default function ProgrammeOutcomesReport() {
                 columns={[
                   ...groups.map((g) => ({
                     key: String(g.intakeId ?? "none"),
-                    label: g.intakeId === null ? t("reports.outcomes.noIntake") : (intakeById.get(g.intakeId)?.name ?? ""),
+                    label: g.intakeId === null ? t("reports.outcomes.noIntake") : intakeName(intakeById.get(g.intakeId)?.name ?? ""),
                     figures: g.figures,
                   })),
                   { key: "all", label: t("reports.outcomes.allIntakes"), figures },
@@ -275,7 +279,10 @@ function OutcomeSection({
         </figcaption>
         <BarChart bars={bars} summary={summary} color="#14736b" emptyText={t("reports.noFigure")} />
       </figure>
-      <div className="overflow-x-auto rounded-xl bg-white shadow-sm print:overflow-visible print:shadow-none">
+      {/* On a phone: the indicator and the whole figure ("all"); each intake's column is one tap away. */}
+      <div className="report-table space-y-1">
+        {columns.length > 1 ? <AllColumnsToggle id={`${id}-all-columns`} /> : null}
+        <ScrollTable label={title}>
         <table className="w-full text-sm print:text-[10px]">
           <thead className="border-b border-stone-300 bg-stone-50">
             <tr>
@@ -283,7 +290,7 @@ function OutcomeSection({
                 {t("reports.outcomes.indicator")}
               </th>
               {columns.map((c) => (
-                <th key={c.key} scope="col" className="px-2 py-2 text-right align-bottom font-semibold">
+                <th key={c.key} scope="col" data-extra={c.key === "all" ? undefined : ""} className="px-2 py-2 text-right align-bottom font-semibold">
                   {c.label}
                 </th>
               ))}
@@ -296,7 +303,7 @@ function OutcomeSection({
                   {ind.label}
                 </th>
                 {columns.map((c) => (
-                  <td key={c.key} className="px-2 py-1.5 text-right tabular-nums">
+                  <td key={c.key} data-extra={c.key === "all" ? undefined : ""} className="px-2 py-1.5 text-right tabular-nums">
                     {cellOf(ind, c.figures)}
                   </td>
                 ))}
@@ -304,6 +311,7 @@ function OutcomeSection({
             ))}
           </tbody>
         </table>
+        </ScrollTable>
       </div>
     </section>
   );

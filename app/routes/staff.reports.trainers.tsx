@@ -6,7 +6,9 @@ import { useTranslation } from "~/i18n/react";
 import { actorOf, requireStaff } from "~/auth/guards.server";
 import { BarChart, chartSummary, type ChartBar } from "~/components/charts";
 import { FieldErrors } from "~/components/forms";
+import { FreeText } from "~/components/free-text";
 import { ReportFilters, ReportNotes } from "~/components/report-filters";
+import { AllColumnsToggle, ScrollTable } from "~/components/scroll-table";
 import { loadTrainerAccountability } from "~/db/reports.server";
 import { sitesFor } from "~/db/staff.server";
 import type { Locale } from "~/domain/enums";
@@ -95,6 +97,7 @@ export default function TrainerAccountabilityReport() {
       </div>
 
       <ReportFilters
+        folded={Boolean(result)}
         errors={errors}
         from={result?.from ?? params.get("from") ?? ""}
         to={result?.to ?? params.get("to") ?? ""}
@@ -241,19 +244,23 @@ interface TableRow {
   figures: AccountabilityFigures;
 }
 
+/**
+ * `main`: the columns a phone shows first, the same three the charts draw; the others are one tap
+ * away ("All columns", CSS only: see `.report-table` in tailwind.css). Wider screens and print show all.
+ */
 const COLUMNS = [
-  { key: "apprentices", label: "reports.columns.apprentices" },
-  { key: "reviews", label: "reports.columns.reviews" },
-  { key: "review_gap", label: "reports.columns.reviewGap" },
-  { key: "signed", label: "reports.columns.signed" },
-  { key: "progress", label: "reports.columns.progress" },
-  { key: "flags_raised", label: "reports.columns.flagsRaised" },
-  { key: "flags_resolved", label: "reports.columns.flagsResolved" },
-  { key: "education", label: "reports.columns.education" },
-  { key: "feedback", label: "reports.columns.feedback" },
-  { key: "completion", label: "reports.columns.completion" },
-  { key: "retention", label: "reports.columns.retention" },
-] as const satisfies readonly { key: AccountabilitySortKey; label: string }[];
+  { key: "apprentices", label: "reports.columns.apprentices", main: false },
+  { key: "reviews", label: "reports.columns.reviews", main: true },
+  { key: "review_gap", label: "reports.columns.reviewGap", main: false },
+  { key: "signed", label: "reports.columns.signed", main: false },
+  { key: "progress", label: "reports.columns.progress", main: true },
+  { key: "flags_raised", label: "reports.columns.flagsRaised", main: false },
+  { key: "flags_resolved", label: "reports.columns.flagsResolved", main: false },
+  { key: "education", label: "reports.columns.education", main: true },
+  { key: "feedback", label: "reports.columns.feedback", main: false },
+  { key: "completion", label: "reports.columns.completion", main: false },
+  { key: "retention", label: "reports.columns.retention", main: false },
+] as const satisfies readonly { key: AccountabilitySortKey; label: string; main: boolean }[];
 
 function SortHeader({
   column,
@@ -261,12 +268,14 @@ function SortHeader({
   sort,
   filterParams,
   align = "right",
+  extra = false,
 }: {
   column: AccountabilitySortKey;
   children: string;
   sort: AccountabilitySort;
   filterParams: URLSearchParams;
   align?: "left" | "right";
+  extra?: boolean;
 }) {
   const { key, descending } = parseSort(sort);
   const active = key === column;
@@ -276,9 +285,15 @@ function SortHeader({
     <th
       scope="col"
       aria-sort={active ? (descending ? "descending" : "ascending") : undefined}
-      className={`px-2 py-2 align-bottom font-semibold ${align === "right" ? "text-right" : "text-left"}`}
+      data-extra={extra ? "" : undefined}
+      className={`px-2 py-1 align-bottom font-semibold ${align === "right" ? "text-right" : "text-left"}`}
     >
-      <Link to={`?${qs.toString()}`} preventScrollReset className="text-brand-800 underline decoration-1 underline-offset-2 print:no-underline print:text-stone-900">
+      {/* A 44 px tap target: the whole header cell's height is the link. */}
+      <Link
+        to={`?${qs.toString()}`}
+        preventScrollReset
+        className={`inline-flex min-h-11 items-end pb-1 text-brand-800 underline decoration-1 underline-offset-2 print:min-h-0 print:no-underline print:text-stone-900 ${align === "right" ? "justify-end" : ""}`}
+      >
         {children}
         {active ? <span aria-hidden="true">{descending ? " ▼" : " ▲"}</span> : null}
       </Link>
@@ -350,49 +365,61 @@ function FiguresTable({
         return null;
     }
   };
+  const title = t(kind === "trainer" ? "reports.trainers.perTrainer" : "reports.trainers.perEmployer");
   return (
-    <div className="overflow-x-auto rounded-xl bg-white shadow-sm print:overflow-visible print:shadow-none">
-      <table className="w-full text-sm print:text-[10px]" data-testid={`${kind}-table`}>
-        <thead className="border-b border-stone-300 bg-stone-50">
-          <tr>
-            <SortHeader column={kind === "trainer" ? "trainer" : "employer"} sort={sort} filterParams={filterParams} align="left">
-              {t(kind === "trainer" ? "reports.columns.trainer" : "reports.columns.employer")}
-            </SortHeader>
-            {kind === "trainer" ? (
-              <SortHeader column="employer" sort={sort} filterParams={filterParams} align="left">
-                {t("reports.columns.employer")}
+    <div className="report-table space-y-1">
+      <AllColumnsToggle id={`${kind}-all-columns`} />
+      <ScrollTable label={title}>
+        <table className="w-full text-sm print:text-[10px]" data-testid={`${kind}-table`}>
+          <thead className="border-b border-stone-300 bg-stone-50">
+            <tr>
+              <SortHeader column={kind === "trainer" ? "trainer" : "employer"} sort={sort} filterParams={filterParams} align="left">
+                {t(kind === "trainer" ? "reports.columns.trainer" : "reports.columns.employer")}
               </SortHeader>
-            ) : null}
-            {showSite ? (
-              <th scope="col" className="px-2 py-2 text-left align-bottom font-semibold">
-                {t("reports.columns.site")}
-              </th>
-            ) : null}
-            {COLUMNS.map((c) => (
-              <SortHeader key={c.key} column={c.key} sort={sort} filterParams={filterParams}>
-                {t(c.label)}
-              </SortHeader>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key} className="border-t border-stone-100 break-inside-avoid" data-testid={`${kind}-row`}>
-              <th scope="row" className="px-2 py-1.5 text-left font-medium">
-                {r.name}
-                {r.inactive ? <span className="ml-1 text-xs font-normal text-stone-600">({t("reports.inactive")})</span> : null}
-              </th>
-              {kind === "trainer" ? <td className="px-2 py-1.5">{r.employer}</td> : null}
-              {showSite ? <td className="px-2 py-1.5">{r.site}</td> : null}
+              {kind === "trainer" ? (
+                <SortHeader column="employer" sort={sort} filterParams={filterParams} align="left" extra>
+                  {t("reports.columns.employer")}
+                </SortHeader>
+              ) : null}
+              {showSite ? (
+                <th scope="col" data-extra="" className="px-2 py-2 text-left align-bottom font-semibold">
+                  {t("reports.columns.site")}
+                </th>
+              ) : null}
               {COLUMNS.map((c) => (
-                <td key={c.key} className={cell}>
-                  {value(r.figures, c.key)}
-                </td>
+                <SortHeader key={c.key} column={c.key} sort={sort} filterParams={filterParams} extra={!c.main}>
+                  {t(c.label)}
+                </SortHeader>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.key} className="border-t border-stone-100 break-inside-avoid" data-testid={`${kind}-row`}>
+                <th scope="row" className="px-2 py-1.5 text-left font-medium">
+                  <FreeText text={r.name} />
+                  {r.inactive ? <span className="ml-1 text-xs font-normal text-stone-600">({t("reports.inactive")})</span> : null}
+                </th>
+                {kind === "trainer" ? (
+                  <td data-extra="" className="px-2 py-1.5">
+                    <FreeText text={r.employer} />
+                  </td>
+                ) : null}
+                {showSite ? (
+                  <td data-extra="" className="px-2 py-1.5">
+                    {r.site}
+                  </td>
+                ) : null}
+                {COLUMNS.map((c) => (
+                  <td key={c.key} className={cell} data-extra={c.main ? undefined : ""}>
+                    {value(r.figures, c.key)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollTable>
     </div>
   );
 }
@@ -408,7 +435,7 @@ function FlagsByRule({ result, locale }: { result: Result; locale: Locale }) {
       {rules.length === 0 ? (
         <p className="text-stone-600">{t("reports.trainers.noFlags")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-xl bg-white shadow-sm print:overflow-visible print:shadow-none">
+        <ScrollTable label={t("reports.trainers.flagsByRule")}>
           <table className="w-full text-sm print:text-[10px]">
             <caption className="px-2 pt-2 text-left text-sm text-stone-600">{t("reports.trainers.flagsByRuleHelp")}</caption>
             <thead className="border-b border-stone-300 bg-stone-50">
@@ -427,7 +454,7 @@ function FlagsByRule({ result, locale }: { result: Result; locale: Locale }) {
               {result.trainers.map((r) => (
                 <tr key={r.trainerUserId} className="border-t border-stone-100">
                   <th scope="row" className="px-2 py-1.5 text-left font-medium">
-                    {r.name}
+                    <FreeText text={r.name} />
                   </th>
                   {rules.map((rule) => {
                     const count = r.flagsByRule[rule];
@@ -439,7 +466,7 @@ function FlagsByRule({ result, locale }: { result: Result; locale: Locale }) {
                             <span className="sr-only">{t("reports.noFigure")}</span>
                           </>
                         ) : (
-                          <span className={count.raised === 0 ? "text-stone-400" : undefined}>
+                          <span className={count.raised === 0 ? "text-stone-600" : "font-semibold"}>
                             {formatNumber(locale, count.raised)} / {formatNumber(locale, count.resolved)}
                           </span>
                         )}
@@ -450,7 +477,7 @@ function FlagsByRule({ result, locale }: { result: Result; locale: Locale }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
     </section>
   );

@@ -15,6 +15,7 @@ import { parseSiteId, parseThresholds } from "~/forms/settings.server";
 import { localized } from "~/i18n/localized";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
+import { withSaved } from "~/utils/saved";
 
 export const meta = pageMeta;
 
@@ -37,7 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   saveThresholds(db(), { siteId, thresholds: parsed.value, updatedBy: user.id, requestId: context.requestId });
   // The new thresholds apply at once, not only at the next daily pass.
   await runFullPass();
-  return redirect(`/staff/settings?saved=${siteId}#site-${siteId}`);
+  return redirect(withSaved(`/staff/settings#site-${siteId}`, "settings"));
 }
 
 export default function Settings() {

@@ -15,6 +15,7 @@ import { formatDateTime } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
 import { telegramAction, telegramState } from "~/messaging/link-actions.server";
 import { pageMeta } from "~/utils/meta";
+import { FreeText } from "~/components/free-text";
 
 export const meta = pageMeta;
 
@@ -86,7 +87,7 @@ export default function TrainerLinks() {
         </Link>
         <h1 className="text-2xl font-bold">{heading}</h1>
         <p className="text-stone-700">
-          {trainer.employerName} · {trainer.username}
+          <FreeText text={trainer.employerName} /> · {trainer.username}
         </p>
       </div>
 

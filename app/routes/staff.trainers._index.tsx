@@ -6,6 +6,7 @@ import { actorOf, requireStaff } from "~/auth/guards.server";
 import { listTrainersForStaff } from "~/db/sign-in-links.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
+import { FreeText } from "~/components/free-text";
 
 export const meta = pageMeta;
 
@@ -26,9 +27,9 @@ export default function Trainers() {
         {trainers.map((trainer) => (
           <li key={trainer.id}>
             <Link to={`/staff/trainers/${trainer.id}`} className="flex min-h-11 flex-wrap items-baseline justify-between gap-2 px-4 py-3 hover:bg-stone-50">
-              <span className="font-semibold text-brand-800 underline">{trainer.displayName}</span>
+              <FreeText className="font-semibold text-brand-800 underline" text={trainer.displayName} />
               <span className="text-sm text-stone-600">
-                {trainer.employerName}
+                <FreeText text={trainer.employerName} />
                 {!trainer.active ? ` · ${t("links.inactive")}` : ""}
               </span>
             </Link>

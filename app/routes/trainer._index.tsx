@@ -16,6 +16,7 @@ import { telegramAction, telegramState } from "~/messaging/link-actions.server";
 import { siteToday } from "~/utils/today.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
+import { FreeText } from "~/components/free-text";
 
 export const meta = pageMeta;
 
@@ -62,11 +63,11 @@ export default function TrainerHome() {
                     className="inline-flex min-h-11 items-center text-lg font-semibold text-brand-800 underline decoration-2 underline-offset-4"
                     aria-label={`${p.preferredName} ${p.apprenticeCode}: ${t("trainer.openWeek")}`}
                   >
-                    {p.preferredName}&nbsp;<span className="font-mono text-base text-stone-600">{p.apprenticeCode}</span>
+                    <FreeText text={p.preferredName} />&nbsp;<span className="font-mono text-base text-stone-600">{p.apprenticeCode}</span>
                   </Link>
                 ) : (
                   <span className="inline-flex min-h-11 items-center text-lg font-semibold">
-                    {p.preferredName}&nbsp;<span className="font-mono text-base text-stone-600">{p.apprenticeCode}</span>
+                    <FreeText text={p.preferredName} />&nbsp;<span className="font-mono text-base text-stone-600">{p.apprenticeCode}</span>
                   </span>
                 )}
                 {p.started ? (

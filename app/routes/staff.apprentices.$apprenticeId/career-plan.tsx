@@ -6,6 +6,7 @@ import { errorsOf, SubmitButton, TextArea } from "~/components/forms";
 import { PLAN_COMMENT_MAX } from "~/domain/me-progress";
 import { formatDateTime } from "~/i18n/format";
 import { useLocale, useTranslation } from "~/i18n/react";
+import { FreeText } from "~/components/free-text";
 
 import { rowErrors, type RecordData, type RecordReply } from "./record";
 
@@ -19,9 +20,9 @@ export function CareerPlan({ d, reply }: { d: RecordData; reply: RecordReply }) 
       {d.careerPlan.plan && (d.careerPlan.plan.goals || d.careerPlan.plan.nextSteps) ? (
         <dl className="mt-2 space-y-2 text-sm" data-testid="career-plan">
           <dt className="font-semibold">{t("plan.goals")}</dt>
-          <dd className="whitespace-pre-line">{d.careerPlan.plan.goals || "—"}</dd>
+          <dd className="whitespace-pre-line">{d.careerPlan.plan.goals ? <FreeText text={d.careerPlan.plan.goals} /> : "—"}</dd>
           <dt className="font-semibold">{t("plan.nextSteps")}</dt>
-          <dd className="whitespace-pre-line">{d.careerPlan.plan.nextSteps || "—"}</dd>
+          <dd className="whitespace-pre-line">{d.careerPlan.plan.nextSteps ? <FreeText text={d.careerPlan.plan.nextSteps} /> : "—"}</dd>
           <dd className="text-stone-600">{t("plan.updated", { date: formatDateTime(locale, new Date(d.careerPlan.plan.updatedAt)) })}</dd>
         </dl>
       ) : (
@@ -32,10 +33,10 @@ export function CareerPlan({ d, reply }: { d: RecordData; reply: RecordReply }) 
         {d.careerPlan.comments.map((c) => (
           <li key={c.id} className="py-2">
             <p className="text-stone-600">
-              {formatDateTime(locale, new Date(c.createdAt))} · {c.author}
+              {formatDateTime(locale, new Date(c.createdAt))} · <FreeText text={c.author} />
               {c.correctionReason ? <span className="ml-2 rounded bg-amber-100 px-1.5 text-amber-900">{t("corrections.corrected")}</span> : null}
             </p>
-            <p className="whitespace-pre-line">{c.body}</p>
+            <FreeText as="p" className="whitespace-pre-line" text={c.body} />
             <EarlierVersions
               versions={c.earlier.map((e) => ({ id: e.id, body: e.body, when: formatDateTime(locale, new Date(e.createdAt)), by: e.author }))}
               reasonOf={(i) => (i === 0 ? c.correctionReason : (c.earlier[i - 1]?.correctionReason ?? null))}

@@ -6,6 +6,7 @@ import { errorsOf, Field, FormErrors, SelectField, SubmitButton } from "~/compon
 import { OUTCOME_CHECKIN_MONTHS } from "~/domain/enums";
 import { formatDateTime, formatUsd } from "~/i18n/format";
 import { useLocale, useTranslation } from "~/i18n/react";
+import { FreeText } from "~/components/free-text";
 
 import { rowErrors, type RecordData, type RecordReply } from "./record";
 
@@ -34,7 +35,7 @@ export function Checkins({ d, reply }: { d: RecordData; reply: RecordReply }) {
                 {c.correctionReason ? <span className="ml-1 rounded bg-amber-100 px-1.5 text-amber-900">{t("corrections.corrected")}</span> : null}
               </td>
               <td>{c.employed ? t("staffRecord.yes") : t("staffRecord.no")}</td>
-              <td>{c.employerName ?? "—"}</td>
+              <td>{c.employerName ? <FreeText text={c.employerName} /> : "—"}</td>
               <td>{c.monthlySalaryCents !== null ? formatUsd(locale, c.monthlySalaryCents) : "—"}</td>
             </tr>
           ))}

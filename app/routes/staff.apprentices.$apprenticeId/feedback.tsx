@@ -1,6 +1,7 @@
 /** The apprentice's confidential feedback: staff only, never the employer. */
 import { formatDateTime } from "~/i18n/format";
 import { useLocale, useTranslation } from "~/i18n/react";
+import { FreeText } from "~/components/free-text";
 
 import type { RecordData } from "./record";
 
@@ -19,7 +20,7 @@ export function Feedback({ d }: { d: RecordData }) {
             <p className={f.safety <= 2 ? "font-semibold text-red-800" : ""}>
               {t("staffRecord.ratings", { explains: f.explains, learning: f.learning, fairness: f.fairness, safety: f.safety })}
             </p>
-            {f.comment ? <p className="whitespace-pre-line">“{f.comment}”</p> : null}
+            {f.comment ? <p className="whitespace-pre-line">“<FreeText text={f.comment} />”</p> : null}
           </li>
         ))}
       </ul>

@@ -6,6 +6,7 @@ import { errorsOf, Field, SelectField, SubmitButton, TextArea } from "~/componen
 import { FOLLOW_UP_KINDS } from "~/domain/enums";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { useLocale, useTranslation } from "~/i18n/react";
+import { FreeText } from "~/components/free-text";
 
 import { rowErrors, type RecordData, type RecordReply } from "./record";
 
@@ -42,10 +43,10 @@ export function Notes({ d, reply }: { d: RecordData; reply: RecordReply }) {
         {d.notes.map((n) => (
           <li key={n.id} className="py-2">
             <p className="text-stone-600">
-              {formatDate(locale, n.occurredOn)} · {t(`followUp.${n.kind}`)} · {n.author}
+              {formatDate(locale, n.occurredOn)} · {t(`followUp.${n.kind}`)} · <FreeText text={n.author} />
               {n.correctionReason ? <span className="ml-2 rounded bg-amber-100 px-1.5 text-amber-900">{t("corrections.corrected")}</span> : null}
             </p>
-            <p className="whitespace-pre-line">{n.body}</p>
+            <FreeText as="p" className="whitespace-pre-line" text={n.body} />
             <EarlierVersions
               versions={n.earlier.map((e) => ({ id: e.id, body: e.body, when: formatDateTime(locale, new Date(e.createdAt)), by: e.author }))}
               reasonOf={(i) => (i === 0 ? n.correctionReason : (n.earlier[i - 1]?.correctionReason ?? null))}

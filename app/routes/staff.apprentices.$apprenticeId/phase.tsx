@@ -5,6 +5,7 @@ import { errorsOf, Field, FormErrors, SelectField, SubmitButton } from "~/compon
 import { PHASES, PLACEMENT_OUTCOMES } from "~/domain/enums";
 import { formatDate } from "~/i18n/format";
 import { useLocale, useTranslation } from "~/i18n/react";
+import { FreeText } from "~/components/free-text";
 
 import type { RecordData, RecordReply } from "./record";
 
@@ -22,7 +23,7 @@ export function Phase({ d, reply }: { d: RecordData; reply: RecordReply }) {
           <li key={ph.id}>
             {formatDate(locale, ph.changedOn)} · {t(`phases.${ph.phase}`)}
             {ph.exitOutcome ? ` · ${t(`outcome.${ph.exitOutcome}`)}` : ""}
-            {ph.note ? ` · ${ph.note}` : ""}
+            {ph.note ? <> · <FreeText text={ph.note} /></> : null}
             {ph.recordedBy ? ` · ${ph.recordedBy}` : ""}
           </li>
         ))}

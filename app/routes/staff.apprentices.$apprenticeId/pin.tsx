@@ -1,5 +1,5 @@
-/** The apprentice's sign-in: whether a PIN is set (never the PIN), and setting a new one. */
-import { Form } from "@remix-run/react";
+/** The apprentice's sign-in: their printable sign-in card, whether a PIN is set (never the PIN), and setting a new one. */
+import { Form, Link } from "@remix-run/react";
 
 import { errorsOf, Field, SubmitButton } from "~/components/forms";
 import { formatDateTime } from "~/i18n/format";
@@ -13,6 +13,14 @@ export function Pin({ d, reply }: { d: RecordData; reply: RecordReply }) {
   return (
     <section id="pin" aria-labelledby="pin-title" className="rounded-xl bg-white p-4 shadow-sm">
       <h2 id="pin-title" className="text-lg font-semibold">{t("pin.staff.title")}</h2>
+      <p className="mt-1">
+        <Link to={`/staff/apprentices/${d.apprentice.id}/card`} className="inline-flex min-h-11 items-center gap-2 font-semibold text-brand-700 underline" data-testid="card-link">
+          <svg width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+            <path d="M4 4h6v6H4z M14 4h6v6h-6z M4 14h6v6H4z M14 14h2v2h-2z M18 18h2v2h-2z" />
+          </svg>
+          {t("card.title")}
+        </Link>
+      </p>
       {d.account === null ? (
         <p className="mt-2 text-sm">{t("pin.staff.noAccount")}</p>
       ) : (

@@ -4,6 +4,7 @@ import { Link } from "@remix-run/react";
 import { formatDate, formatUsd } from "~/i18n/format";
 import { localized } from "~/i18n/localized";
 import { useLocale, useTranslation } from "~/i18n/react";
+import { FreeText } from "~/components/free-text";
 
 import type { RecordData } from "./record";
 
@@ -23,7 +24,7 @@ export function Placements({ d }: { d: RecordData }) {
         {d.placements.map((p) => (
           <li key={p.id}>
             <Link to={`/staff/placements/${p.id}`} className="inline-flex min-h-11 items-center text-brand-700 underline">
-              {p.employerName} · {localized(locale, p, "trade")}
+              <FreeText text={p.employerName} /> · {localized(locale, p, "trade")}
             </Link>{" "}
             · {formatDate(locale, p.startDate)} · {t(`placementStatus.${p.status}`)}
             {p.outcome ? ` · ${t(`outcome.${p.outcome}`)}` : ""}

@@ -5,6 +5,8 @@ import { errorsOf, Field, FormErrors, SelectField, SubmitButton } from "~/compon
 import { CONSENT_ITEMS, GENDERS } from "~/domain/enums";
 import { formatDate } from "~/i18n/format";
 import { useLocale, useTranslation } from "~/i18n/react";
+import { FreeText } from "~/components/free-text";
+import { IntakeName, useIntakeName } from "~/components/codes";
 
 import type { RecordData, RecordReply } from "./record";
 
@@ -17,7 +19,7 @@ export function ProfileSummary({ d }: { d: RecordData }) {
       <h2 id="profile" className="text-lg font-semibold">{t("staffRecord.profile")}</h2>
       <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
         <dt className="text-stone-600">{t("staffRecord.legalName")}</dt>
-        <dd>{a.legalName}</dd>
+        <dd><FreeText text={a.legalName} /></dd>
         <dt className="text-stone-600">{t("staffRecord.dateOfBirth")}</dt>
         <dd>
           {formatDate(locale, a.dateOfBirth)} ({t("staffRecord.age", { age: a.age })})
@@ -27,11 +29,11 @@ export function ProfileSummary({ d }: { d: RecordData }) {
         <dt className="text-stone-600">{t("staffRecord.phase")}</dt>
         <dd>{t(`phases.${a.phase}`)}</dd>
         <dt className="text-stone-600">{t("staffRecord.intake")}</dt>
-        <dd>{a.intakeName ?? "—"}</dd>
+        <dd><IntakeName name={a.intakeName} /></dd>
         <dt className="text-stone-600">{t("staffRecord.referral")}</dt>
-        <dd>{a.referralSource ?? "—"}</dd>
+        <dd>{a.referralSource ? <FreeText text={a.referralSource} /> : "—"}</dd>
         <dt className="text-stone-600">{t("staffRecord.background")}</dt>
-        <dd>{a.background ?? "—"}</dd>
+        <dd>{a.background ? <FreeText text={a.background} /> : "—"}</dd>
       </dl>
       <h3 className="mt-3 font-semibold">{t("staffRecord.consents")}</h3>
       <ul className="text-sm">
@@ -47,6 +49,7 @@ export function ProfileSummary({ d }: { d: RecordData }) {
 
 export function ProfileForm({ d, reply }: { d: RecordData; reply: RecordReply }) {
   const { t } = useTranslation();
+  const intakeName = useIntakeName();
   const a = d.apprentice;
   const errors = errorsOf(reply, "profile");
   return (
@@ -58,7 +61,7 @@ export function ProfileForm({ d, reply }: { d: RecordData; reply: RecordReply })
         <Field name="legalName" prefix="profile" label={t("staffRecord.legalName")} errors={errors} defaultValue={a.legalName} maxLength={200} />
         <Field name="dateOfBirth" type="date" prefix="profile" label={t("staffRecord.dateOfBirth")} errors={errors} defaultValue={a.dateOfBirth} max={d.today} />
         <SelectField name="gender" prefix="profile" label={t("staffRecord.gender")} errors={errors} defaultValue={a.gender} options={GENDERS.map((g) => ({ value: g, label: t(`gender.${g}`) }))} />
-        <SelectField name="intakeId" prefix="profile" label={t("staffRecord.intake")} errors={errors} defaultValue={a.intakeId} blank={t("records.none")} options={d.intakes.map((i) => ({ value: i.id, label: i.name }))} />
+        <SelectField name="intakeId" prefix="profile" label={t("staffRecord.intake")} errors={errors} defaultValue={a.intakeId} blank={t("records.none")} options={d.intakes.map((i) => ({ value: i.id, label: intakeName(i.name) }))} />
         <Field name="referralSource" prefix="profile" label={t("staffRecord.referral")} errors={errors} defaultValue={a.referralSource} maxLength={200} />
         <Field name="background" prefix="profile" label={t("staffRecord.background")} errors={errors} defaultValue={a.background} maxLength={2000} className="sm:col-span-2" />
         <div>

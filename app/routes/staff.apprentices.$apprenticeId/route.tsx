@@ -21,6 +21,8 @@ import { useTranslation } from "~/i18n/react";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { siteToday } from "~/utils/today.server";
+import { FreeText } from "~/components/free-text";
+import { withSaved } from "~/utils/saved";
 
 import { CareerPlan } from "./career-plan";
 import { Checkins } from "./checkins";
@@ -85,7 +87,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   switch (input.intent) {
     case "note": {
       const result = addFollowUpNote({ apprenticeId: apprentice.id, placementId: input.placementId ?? null, kind: input.kind, occurredOn: input.occurredOn, body: input.body, authorUserId: user.id, requestId });
-      return result.ok ? redirect(`${back}#notes`) : fail(result.errors);
+      return result.ok ? redirect(withSaved(`${back}#notes`, "note")) : fail(result.errors);
     }
     case "correctNote":
     case "correctComment": {
@@ -93,22 +95,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const write = intent === "correctNote" ? correctFollowUpNote : correctPlanComment;
       const result = write({ apprenticeId: apprentice.id, ...correction, authorUserId: user.id, requestId });
       if (result === "not_found") throw notFound();
-      return result.ok ? redirect(`${back}#${intent === "correctNote" ? "notes" : "career-plan"}`) : fail(result.errors);
+      return result.ok ? redirect(withSaved(`${back}#${intent === "correctNote" ? "notes" : "career-plan"}`, result.value === "unchanged" ? "unchanged" : "corrected")) : fail(result.errors);
     }
     case "checkin": {
       const { intent: _i, monthlySalary, ...checkin } = input;
       const result = addOutcomeCheckin({ apprenticeId: apprentice.id, ...checkin, monthlySalaryCents: monthlySalary, recordedBy: user.id, requestId });
-      return result === "exists" ? fail({ months: ["staffRecord.errors.checkinExists"] }) : redirect(`${back}#checkins`);
+      return result === "exists" ? fail({ months: ["staffRecord.errors.checkinExists"] }) : redirect(withSaved(`${back}#checkins`, "checkin"));
     }
     case "correctCheckin": {
       const { intent: _i, monthlySalary, ...checkin } = input;
       const result = correctOutcomeCheckin({ apprenticeId: apprentice.id, ...checkin, monthlySalaryCents: monthlySalary, recordedBy: user.id, requestId });
       if (result === "not_found") throw notFound();
-      return result.ok ? redirect(`${back}#checkins`) : fail(result.errors);
+      return result.ok ? redirect(withSaved(`${back}#checkins`, result.value === "unchanged" ? "unchanged" : "corrected")) : fail(result.errors);
     }
     case "comment":
       addPlanComment({ apprenticeId: apprentice.id, authorUserId: user.id, body: input.body, requestId });
-      return redirect(`${back}#career-plan`);
+      return redirect(withSaved(`${back}#career-plan`, "comment"));
     case "pin": {
       const result = await setPinByStaff({ apprenticeId: apprentice.id, pin: input.pin, staffUserId: user.id, requestId });
       return result === "no_account" ? fail({ pin: ["pin.staff.noAccount"] }) : redirect(`${back}?pin=saved#pin`);
@@ -116,22 +118,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "profile": {
       const { intent: _i, ...profile } = input;
       const result = updateApprenticeProfile(apprentice, { ...profile, updatedBy: user.id, requestId });
-      return result.ok ? redirect(`${back}#profile-edit`) : fail(result.errors);
+      return result.ok ? redirect(withSaved(`${back}#profile-edit`, "profile")) : fail(result.errors);
     }
     case "phase": {
       const { intent: _i, ...phase } = input;
       const result = changePhase(apprentice, { ...phase, recordedBy: user.id, requestId });
-      return result.ok ? redirect(`${back}#phase`) : fail(result.errors);
+      return result.ok ? redirect(withSaved(`${back}#phase`, result.value === "unchanged" ? "unchanged" : "phase")) : fail(result.errors);
     }
     case "consent": {
       const { intent: _i, ...consent } = input;
-      recordConsent(apprentice.id, { ...consent, recordedBy: user.id, requestId });
-      return redirect(`${back}#consent`);
+      const result = recordConsent(apprentice.id, { ...consent, recordedBy: user.id, requestId });
+      return redirect(withSaved(`${back}#consent`, result === "unchanged" ? "unchanged" : "consent"));
     }
     case "exit": {
       const { intent: _i, ...exit } = input;
       const result = exitApprentice(apprentice, { ...exit, recordedBy: user.id, requestId });
-      return result.ok ? redirect(`${back}#phase`) : fail(result.errors);
+      return result.ok ? redirect(withSaved(`${back}#phase`, result.value === "unchanged" ? "unchanged" : "exit")) : fail(result.errors);
     }
   }
 }
@@ -145,7 +147,7 @@ export default function ApprenticeRecord() {
     <div className="space-y-5">
       <div>
         <h1 className="text-2xl font-bold">
-          {a.preferredName} <span className="font-mono text-lg text-stone-600">{a.code}</span>
+          <FreeText text={a.preferredName} /> <span className="font-mono text-lg text-stone-600">{a.code}</span>
         </h1>
         <p className="text-sm text-amber-900">{t("staffRecord.confidential")}</p>
       </div>

@@ -32,7 +32,7 @@ function EducationDay({ afternoon: e, form, locale }: { afternoon: Afternoon; fo
   const status = pick(`${name}.status`, e.status === "agreed" ? null : e.status);
   const recorded = e.status === "agreed" ? "—" : [t(`week.edu.${e.status}`), e.reason].filter(Boolean).join(" · ");
   return (
-    <li id={`edu-${e.date}`} className="py-3">
+    <li id={`edu-${e.date}`} className="group py-3">
       <fieldset>
         <legend className="font-medium">{formatDay(locale, e.date)}</legend>
         <ChangedMarker show={form.changed.has(name)} entered={form.entered(`${name}.status`)} now={recorded} />
@@ -47,7 +47,8 @@ function EducationDay({ afternoon: e, form, locale }: { afternoon: Afternoon; fo
           ))}
         </div>
         <FieldErrors id={`${name}.status-error`} errors={errors[`${name}.status`]} />
-        <label className="mt-2 block text-sm">
+        {/* Only when "not released" is chosen: CSS only, so it works without JavaScript (as attendance's reason). */}
+        <label className={`mt-2 text-sm ${errors[`${name}.reason`] || status === "refused" ? "block" : "hidden"} group-has-[input[value=refused]:checked]:block`}>
           {t("week.refusalReason")}
           <input
             type="text"

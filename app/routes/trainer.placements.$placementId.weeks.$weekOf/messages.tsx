@@ -3,7 +3,7 @@ import { useTranslation } from "~/i18n/react";
 
 import { isIsoDate } from "~/domain/dates";
 import type { Locale } from "~/domain/enums";
-import { formatDay } from "~/i18n/format";
+import { digits, formatDay } from "~/i18n/format";
 import type { action } from "./route";
 
 import type { Card, CardForm } from "./card-form";
@@ -40,7 +40,7 @@ export function CardMessages({ card, form, locale }: { card: Card; form: CardFor
     if (kind === "edu") return day(id) ? t("week.field.afternoon", { day: day(id) }) : t("week.field.someDay");
     if (kind === "level" || kind === "note") {
       const c = competency(id);
-      return c ? localized(locale, c, "title") : t("week.field.unknownCompetency");
+      return c ? digits(locale, localized(locale, c, "title")) : t("week.field.unknownCompetency");
     }
     if (key === "correctionReason") return t("week.correctionReason");
     if (key === "weekNote") return t("week.weekNote");

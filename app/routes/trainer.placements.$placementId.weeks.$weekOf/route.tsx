@@ -10,6 +10,7 @@ import {
   findSubmission,
   getTrainerPlacement,
   loadWeekCard,
+  namedHolidaysBetween,
   weekShape,
   type TrainerPlacement,
 } from "~/db/week-card.server";
@@ -18,7 +19,7 @@ import { addDays, mondayOf, placementWeek } from "~/domain/dates";
 import type { WeekCardIntent } from "~/domain/enums";
 import type { FieldErrorMap } from "~/domain/field-errors";
 import { comingNext } from "~/domain/me-progress";
-import { checkWeek, educationDays, parseBaseline, placementDays, planWeek, reconcileStale, weekState, type WeekRefusal } from "~/domain/week-card";
+import { checkWeek, educationDays, holidayRuns, parseBaseline, placementDays, planWeek, reconcileStale, weekState, type WeekRefusal } from "~/domain/week-card";
 import { missingReviewWeeks } from "~/domain/weeks";
 import { readForm, type FormBodyRefusal } from "~/forms/form-data.server";
 import { sentValues } from "~/forms/parse.server";
@@ -134,6 +135,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     totalCount: competencies.length,
     days,
     education,
+    // Holidays that take days (and class afternoons) out of this week: "Mon–Wed: Water Festival".
+    holidays: holidayRuns(shape, namedHolidaysBetween(placement.siteId, weekOf, addDays(weekOf, 6))),
     reviews: card.weekReviews.map((r) => ({ ...r, submittedAt: r.submittedAt.toISOString() })),
     reviewed: card.currentReview !== null,
     corrections,

@@ -6,8 +6,11 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useTranslation } from "~/i18n/react";
 
 import { UpcomingNotices } from "~/components/advance-notices";
+import { MarkIcon } from "~/components/calendar";
 import { Field, SubmitButton, TextArea } from "~/components/forms";
-import { formatDate, formatDateTime } from "~/i18n/format";
+import { FreeText } from "~/components/free-text";
+import type { Locale } from "~/domain/enums";
+import { formatDate, formatDateTime, formatWeekdayRange } from "~/i18n/format";
 import { localized } from "~/i18n/localized";
 import type { loader } from "./route";
 
@@ -48,7 +51,7 @@ function OpenCard({ card: d }: { card: Card }) {
           ← {t("week.backToList")}
         </Link>
         <h1 className="text-2xl font-bold">
-          {d.placement.preferredName} <span className="font-mono text-lg text-stone-600">{d.placement.apprenticeCode}</span>
+          <FreeText text={d.placement.preferredName} /> <span className="font-mono text-lg text-stone-600">{d.placement.apprenticeCode}</span>
         </h1>
         <p className="text-stone-700">
           {localized(locale, d.placement, "trade")} · {t("common.weekOf", { date: date(d.weekOf) })} ·{" "}
@@ -98,6 +101,7 @@ function OpenCard({ card: d }: { card: Card }) {
       ) : null}
 
       <CardMessages card={d} form={form} locale={locale} />
+      <WeekHolidays card={d} locale={locale} />
       {d.reviewed ? (
         <p className="rounded-lg bg-green-50 px-4 py-3 text-green-900" data-testid="week-reviewed">
           {t("week.reviewedOn", { when: formatDateTime(locale, new Date(d.reviews.at(-1)!.submittedAt)) })}
@@ -150,6 +154,28 @@ function SubmitSection({ card: d, form }: { card: Card; form: CardForm }) {
           <p className="text-sm text-stone-600">{t("week.saveHelp")}</p>
         </>
       ) : null}
+    </section>
+  );
+}
+
+/** Why days (and a class afternoon) are missing from this card: "Mon–Wed: Water Festival". */
+function WeekHolidays({ card: d, locale }: { card: Card; locale: Locale }) {
+  const { t } = useTranslation();
+  if (d.holidays.length === 0) return null;
+  return (
+    <section aria-labelledby="holidays-title" className="rounded-xl border border-violet-200 bg-violet-50 p-4 text-violet-950" data-testid="week-holidays">
+      <h2 id="holidays-title" className="flex items-center gap-2 font-semibold">
+        <MarkIcon mark="holiday" size={20} />
+        {t("week.holidays")}
+      </h2>
+      <ul className="mt-1">
+        {d.holidays.map((h) => (
+          <li key={h.from} data-testid="week-holiday">
+            {t("week.holidayRun", { days: formatWeekdayRange(locale, h.from, h.to), name: localized(locale, h, "name") })}
+          </li>
+        ))}
+      </ul>
+      <p className="mt-1 text-sm">{d.holidays.some((h) => h.educationLost) ? t("week.holidayNoClass") : t("week.holidayHelp")}</p>
     </section>
   );
 }
