@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 
-import { isLocale } from "~/i18n/config";
+import { isLocale, isNumerals } from "~/i18n/config";
 
 import { requiredText, secret } from "./fields.server";
 import { parseForm, type FormInput } from "./parse.server";
@@ -32,4 +32,9 @@ export function parseLinkConfirm(form: FormData) {
 /** The language switch: a language and the page to go back to. A language the portal does not have is missing here (the route answers 400); a bad page to go back to is missing too (home). */
 export function parseLocaleChoice(form: FormData) {
   return parseForm(form, z.object({ locale: z.string().refine(isLocale).optional().catch(undefined), redirectTo: z.string().optional().catch(undefined) }));
+}
+
+/** The numerals switch (docs/decisions/0028): the digits and the page to go back to. Digits the portal does not have are missing here (the route answers 400); a bad page to go back to is missing too (home). */
+export function parseNumeralsChoice(form: FormInput) {
+  return parseForm(form, z.object({ numerals: z.string().refine(isNumerals).optional().catch(undefined), redirectTo: z.string().optional().catch(undefined) }));
 }

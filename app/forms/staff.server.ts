@@ -84,3 +84,12 @@ const ApprenticeRecordSchema = (bounds: RecordBounds) => {
 export function parseApprenticeRecordIntent(form: FormInput, bounds: RecordBounds) {
   return parseForm(form, ApprenticeRecordSchema(bounds));
 }
+
+// ---------------------------------------------------------------------------------------------
+// An apprentice's sign-in card (docs/decisions/0029): one button
+
+const CardIntentSchema = intents(intent("make"));
+
+export function parseCardIntent(form: FormInput) {
+  return parseForm(form, CardIntentSchema);
+}
