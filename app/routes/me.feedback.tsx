@@ -57,9 +57,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 function Counsellor({ strong }: { strong: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useLocale();
   // In the page's digits, on one line; the call link dials it whatever digits it shows.
-  const phone = formatPhone(i18n.language === "km" ? "km" : "en", t("feedback.counsellorPhone"));
+  const phone = formatPhone(locale, t("feedback.counsellorPhone"));
   if (!strong) {
     return (
       <p className="text-sm text-stone-700">
