@@ -7,8 +7,6 @@ import { spawn, spawnSync } from "node:child_process";
 
 const env = { ...process.env, NODE_ENV: "development" };
 
-const first = spawnSync(process.execPath, ["scripts/copy-fonts.mjs"], { stdio: "inherit", env });
-if (first.status !== 0) process.exit(first.status ?? 1);
 const build = spawnSync(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "build"], { stdio: "inherit", env });
 if (build.status !== 0) process.exit(build.status ?? 1);
 

@@ -13,7 +13,7 @@ export const catalogues = { en, km } as const;
  * A fresh i18next instance for one server render (instances are never shared between requests).
  * Without `numerals`, its strings follow the page being rendered (see `setNumeralsSource`).
  */
-function createServerI18n(locale: Locale, numerals?: Numerals): i18n {
+export function createServerI18n(locale: Locale, numerals?: Numerals): i18n {
   const instance = i18next.createInstance();
   void instance
     .use(initReactI18next)

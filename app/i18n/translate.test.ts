@@ -6,6 +6,7 @@ import type { Locale } from "~/domain/enums";
 import { baseOptions } from "./config";
 import en from "./locales/en.json";
 import km from "./locales/km.json";
+import { createServerI18n } from "./i18n.server";
 import { createTranslate, type Resources } from "./translate";
 
 const catalogues: Record<Locale, Resources> = { en, km };
@@ -14,10 +15,9 @@ function leafKeys(obj: object, prefix = ""): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (v !== null && typeof v === "object" ? leafKeys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
 }
 
+/** i18next as the server's own texts use it: with the numerals post-processor (Latin digits by default). */
 function reference(locale: Locale) {
-  const instance = i18next.createInstance();
-  void instance.init({ ...baseOptions, lng: locale, resources: { [locale]: { translation: catalogues[locale] } } });
-  return instance.t as unknown as (key: string, options?: object) => string;
+  return createServerI18n(locale).t as unknown as (key: string, options?: object) => string;
 }
 
 describe("createTranslate renders every key as i18next does", () => {
@@ -30,7 +30,7 @@ describe("createTranslate renders every key as i18next does", () => {
       const values = Object.fromEntries(names.map((n, i) => [n, i % 2 ? `v-${n}` : i * 7]));
       let compared = 0;
       for (const key of keys) {
-        for (const options of [undefined, values, { ...values, count: 0 }, { ...values, count: 1 }, { ...values, count: 2 }, { ...values, count: 21 }, { count: 1 }]) {
+        for (const options of [undefined, { postProcess: [] }, values, { ...values, count: 0 }, { ...values, count: 1 }, { ...values, count: 2 }, { ...values, count: 21 }, { count: 1 }]) {
           expect(actual(key, options), `${locale} ${key} ${JSON.stringify(options)}`).toBe(expected(key, options));
           compared++;
         }
@@ -59,5 +59,22 @@ describe("createTranslate renders every key as i18next does", () => {
       return i.t as unknown as (key: string, options?: object) => string;
     })();
     for (const options of [{}, { y: undefined }, { y: null, z: 0 }, { y: "<b>" }]) expect(t("a", options)).toBe(ref("a", options));
+  });
+});
+
+describe("createTranslate writes numbers in one numeral system", () => {
+  const resources = { pin: "PIN (៦ digits) for {{n}} weeks", sample: "Numbers as ១ ២ ៣" };
+  it("in the reader's digits on a Khmer page, and in Latin digits on an English one", () => {
+    const khmer = createTranslate("km", resources, undefined, "khmer") as unknown as (key: string, options?: object) => string;
+    const latin = createTranslate("km", resources, undefined, "latin") as unknown as (key: string, options?: object) => string;
+    const english = createTranslate("en", resources, undefined, "khmer") as unknown as (key: string, options?: object) => string;
+    expect(khmer("pin", { n: 12 })).toBe("PIN (៦ digits) for ១២ weeks");
+    expect(latin("pin", { n: 12 })).toBe("PIN (6 digits) for 12 weeks");
+    expect(english("pin", { n: 12 })).toBe("PIN (6 digits) for 12 weeks");
+  });
+  it("leaves the text as written when asked (a sample of other digits)", () => {
+    const latin = createTranslate("en", resources) as unknown as (key: string, options?: object) => string;
+    expect(latin("sample")).toBe("Numbers as 1 2 3");
+    expect(latin("sample", { postProcess: [] })).toBe("Numbers as ១ ២ ៣");
   });
 });

@@ -5,7 +5,8 @@
  * It does what the catalogues use of i18next, the same way (translate.test.ts compares the two
  * on every key of both catalogues): a dotted key; plurals by `count` (`_zero` for 0 when there
  * is one, then the language's plural category, `_one` / `_other`, then the bare key);
- * `{{name}}` placeholders (not escaped: React escapes); `defaultValue`. Everything else i18next
+ * `{{name}}` placeholders (not escaped: React escapes); `defaultValue`; the numerals
+ * post-processor (./config.ts), skipped by `postProcess: []`. Everything else i18next
  * can do (back ends, detection, formatting, nesting, context) is not needed by a page, and is
  * about 18 KB gzipped of script a phone would otherwise download and run on every page.
  */
@@ -19,7 +20,7 @@ export interface Resources {
   [key: string]: string | Resources;
 }
 
-type Options = Record<string, unknown> & { count?: unknown; defaultValue?: unknown };
+type Options = Record<string, unknown> & { count?: unknown; defaultValue?: unknown; postProcess?: unknown };
 
 const pluralRules = new Map<Locale, Intl.PluralRules>();
 function pluralCategory(locale: Locale, count: number): string {
@@ -75,7 +76,8 @@ export function createTranslate(locale: Locale, resources: Resources, onMissing?
       onMissing?.(key);
       return typeof defaultValue === "string" ? inDigits(interpolate(defaultValue, options)) : key;
     }
-    return inDigits(interpolate(text, options));
+    // `postProcess: []` (as in i18next): the text as written, e.g. a sample of other digits.
+    return Array.isArray(options.postProcess) && !options.postProcess.includes("numerals") ? interpolate(text, options) : inDigits(interpolate(text, options));
   };
   return translate as unknown as TFunction;
 }

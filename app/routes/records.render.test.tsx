@@ -70,6 +70,9 @@ describe("render", () => {
     db.insert(phaseChanges).values({ apprenticeId: gone.id, phase: "exited", changedOn: "2026-06-01", exitOutcome: "own_business", note: "Opened a stall", recordedBy: staff.id }).run();
     const [en] = await render(ApprenticePage, apprenticeLoader, `/staff/apprentices/${gone.id}`, { apprenticeId: String(gone.id) });
     const history = en!.slice(en!.indexOf('data-testid="phase-history"'));
-    expect(history.slice(0, history.indexOf("</ul>")).replace(/<!-- -->/g, "")).toMatch(/Exited · Own business · Opened a stall/);
+    const shown = history.slice(0, history.indexOf("</ul>")).replace(/<!-- -->/g, "");
+    // The note is typed text, marked with the language of its script.
+    expect(shown.replace(/<[^>]+>/g, "")).toMatch(/Exited · Own business · Opened a stall/);
+    expect(shown).toMatch(/<span lang="en"[^>]*>Opened a stall<\/span>/);
   });
 });
