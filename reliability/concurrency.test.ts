@@ -77,7 +77,7 @@ describe("500 concurrent writes", () => {
       writes.push({
         kind: "note",
         send: () => postForm(server.base, `/staff/apprentices/${n.apprenticeId}`, { intent: "note", kind: "call", occurredOn: TODAY, body: n.body, placementId: String(n.placementId) }, staffCookie),
-        expected: (a) => a.status === 302 && a.location === `/staff/apprentices/${n.apprenticeId}#notes`,
+        expected: (a) => a.status === 302 && a.location === `/staff/apprentices/${n.apprenticeId}?saved=note#notes`,
       });
     }
     expect(writes).toHaveLength(500);
