@@ -110,7 +110,6 @@ export default function Notices() {
       ) : (
         <>
           <Form method="post" noValidate className={`${card} space-y-4`}>
-            <input type="hidden" name="intent" value="give" />
             {actionData?.intent === "give" && Object.keys(errors).some((k) => k !== "intent") ? <Alert>{t("notice2.errors.summary")}</Alert> : null}
             <Choices
               name="kind"

@@ -172,7 +172,6 @@ export default function Employer() {
             <h3 className="mt-4 font-semibold">{t("records.employers.addTrainer")}</h3>
             <p className="text-sm text-stone-600">{t("records.employers.trainerHelp")}</p>
             <Form method="post" className="mt-2 grid gap-3 sm:grid-cols-3" noValidate>
-              <input type="hidden" name="intent" value="addTrainer" />
               <Field name="displayName" prefix="trainer" label={t("records.employers.trainerName")} errors={trainerErrors} maxLength={100} />
               <Field name="username" prefix="trainer" label={t("records.employers.username")} errors={trainerErrors} maxLength={40} />
               <Field name="phone" type="tel" prefix="trainer" label={t("records.employers.phone")} errors={trainerErrors} maxLength={20} />
@@ -187,7 +186,6 @@ export default function Employer() {
       <section id="edit" aria-labelledby="edit-title" className="rounded-xl bg-white p-4 shadow-sm">
         <h2 id="edit-title" className="text-lg font-semibold">{t("records.employers.edit")}</h2>
         <Form method="post" className="mt-2 grid gap-3 sm:grid-cols-2" noValidate>
-          <input type="hidden" name="intent" value="edit" />
           <FormErrors errors={editErrors} />
           <Field name="name" prefix="edit" label={t("records.employers.name")} errors={editErrors} defaultValue={e.name} maxLength={200} />
           <SelectField name="sector" prefix="edit" label={t("records.employers.sector")} errors={editErrors} defaultValue={e.sector} options={EMPLOYER_SECTORS.map((s) => ({ value: s, label: t(`records.sectors.${s}`) }))} />

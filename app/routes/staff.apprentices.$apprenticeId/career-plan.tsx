@@ -46,7 +46,6 @@ export function CareerPlan({ d, reply }: { d: RecordData; reply: RecordReply }) 
         ))}
       </ul>
       <Form method="post" className="mt-2 space-y-2" noValidate>
-        <input type="hidden" name="intent" value="comment" />
         <TextArea name="body" prefix="comment" label={t("plan.staff.comment")} errors={errorsOf(reply, "comment")} rows={2} maxLength={PLAN_COMMENT_MAX} />
         <SubmitButton intent="comment">{t("plan.staff.add")}</SubmitButton>
       </Form>

@@ -80,7 +80,6 @@ export function Checkins({ d, reply }: { d: RecordData; reply: RecordReply }) {
         <p className="mt-3 text-sm text-stone-600" data-testid="checkins-not-yet">{t("staffRecord.checkinsAfterExit")}</p>
       ) : (
         <Form method="post" className="mt-3 grid gap-3 sm:grid-cols-2" noValidate>
-          <input type="hidden" name="intent" value="checkin" />
           <SelectField
             name="months"
             prefix="checkin"

@@ -32,8 +32,7 @@ export function Pin({ d, reply }: { d: RecordData; reply: RecordReply }) {
           </p>
           {!reply && d.pinSaved ? <p role="status" className="mt-2 rounded-lg bg-green-50 px-3 py-2 text-green-900">{t("pin.staff.saved")}</p> : null}
           <Form method="post" className="mt-2 flex flex-wrap items-end gap-3" noValidate autoComplete="off">
-            <input type="hidden" name="intent" value="pin" />
-            <Field name="pin" label={t("pin.staff.newPin")} errors={errorsOf(reply, "pin")} inputMode="numeric" maxLength={6} autoComplete="off" inputClassName="max-w-40 tracking-widest" />
+            <Field name="pin" prefix="staff" label={t("pin.staff.newPin")} errors={errorsOf(reply, "pin")} inputMode="numeric" maxLength={6} autoComplete="off" inputClassName="max-w-40 tracking-widest" />
             <SubmitButton intent="pin">{t("pin.staff.set")}</SubmitButton>
           </Form>
           <p className="mt-2 text-sm text-stone-600">{t("pin.staff.help")}</p>
