@@ -10,7 +10,7 @@ const booleanish = z
   .enum(["true", "false", "1", "0"])
   .transform((v) => v === "true" || v === "1");
 
-export const EnvSchema = z.object({
+const EnvSchema = z.object({
   /** Production unless told otherwise: secure by default (the session cookie is `Secure`). */
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),

@@ -96,16 +96,16 @@ test("a follow-up note is corrected by a new note, with a reason; the first stay
   const [who] = await query<{ id: number }>("select apprentice_id as id from users where username = 'apprentice'");
   await signInAs(page, "staff");
   await page.goto(`/staff/apprentices/${who!.id}`);
-  const add = page.locator('form:has(input[name="intent"][value="note"])');
+  const add = page.locator('form:has(button[name="intent"][value="note"])');
   const body = `Called about the bus fare ${Date.now()}`;
   await add.locator('[name="occurredOn"]').fill("1900-01-01");
   await add.locator('[name="body"]').fill(body);
   await add.getByRole("button", { name: en.staffRecord.addNote }).click();
   await expect(page.locator("#occurredOn-error")).toHaveText(en.plausible.errors.beforeApprentice);
 
-  await page.locator('form:has(input[name="intent"][value="note"]) [name="occurredOn"]').fill(E2E_TODAY);
-  await page.locator('form:has(input[name="intent"][value="note"]) [name="body"]').fill(body);
-  await page.locator('form:has(input[name="intent"][value="note"])').getByRole("button", { name: en.staffRecord.addNote }).click();
+  await page.locator('form:has(button[name="intent"][value="note"]) [name="occurredOn"]').fill(E2E_TODAY);
+  await page.locator('form:has(button[name="intent"][value="note"]) [name="body"]').fill(body);
+  await page.locator('form:has(button[name="intent"][value="note"])').getByRole("button", { name: en.staffRecord.addNote }).click();
   const note = page.getByTestId("notes").locator("li").filter({ hasText: body });
   await expect(note).toHaveCount(1);
 

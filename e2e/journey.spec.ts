@@ -41,8 +41,8 @@ test.describe("staff run the programme from the portal", () => {
     await expect(page).toHaveURL(/\/staff\/employers\/\d+/);
     const employerId = Number(new URL(page.url()).pathname.split("/").at(-1));
     await waitForHydration(page);
-    await page.locator('form:has(input[name="intent"][value="addTrainer"]) [name="displayName"]').fill(`Journey Trainer ${stamp}`);
-    await page.locator('form:has(input[name="intent"][value="addTrainer"]) [name="username"]').fill(TRAINER_USERNAME);
+    await page.locator('form:has(button[name="intent"][value="addTrainer"]) [name="displayName"]').fill(`Journey Trainer ${stamp}`);
+    await page.locator('form:has(button[name="intent"][value="addTrainer"]) [name="username"]').fill(TRAINER_USERNAME);
     await submitFormHolding(page, "displayName");
     await expect(page.getByText(`Journey Trainer ${stamp}`).first()).toBeVisible();
 

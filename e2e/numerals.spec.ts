@@ -61,7 +61,8 @@ test.describe("Khmer digits, chosen by the reader", () => {
       test.setTimeout(90_000);
       await signInAs(page, username);
       await page.goto((await pages())[0]!);
-      // The account may keep English from an earlier spec: the switch is on Khmer pages.
+      // The switch is under Khmer pages. An account whose saved language is English (an earlier
+      // spec's language switch) reads in Khmer for this test, and in English again after it.
       const wasEnglish = (await page.locator("html").getAttribute("lang")) === "en";
       if (wasEnglish) await page.getByRole("button", { name: "ខ្មែរ" }).click();
       await expect(page.locator("html")).toHaveAttribute("lang", "km");

@@ -24,6 +24,8 @@ import { afterAll, describe, expect, it } from "vitest";
 
 import { CALLERS, ROWS, type Caller, type Outcome } from "../e2e/access-table";
 import { E2E_TODAY } from "../e2e/env";
+import { setMessagingConfig } from "~/messaging/config.server";
+import { resetTelegramRuntime } from "~/messaging/telegram.server";
 import { loader as healthcheck } from "~/routes/healthcheck";
 import { loader as staffHome } from "~/routes/staff._index";
 import { loader as trainerHome } from "~/routes/trainer._index";
@@ -40,6 +42,16 @@ const RUNS = Number(process.env.RELIABILITY_RUNS ?? 120);
 
 const db = useTestDatabase();
 const world = await openWorld(db, E2E_TODAY);
+// Telegram set up, its bot's username configured (so no Bot API server is needed, as in
+// app/routes/reminders.test.ts): the Telegram buttons found on the pages are exercised like any
+// other form. Without it their deliberate answer is 503 "not set up", tested in reminders.test.ts.
+setMessagingConfig({
+  publicUrl: BASE,
+  linkHours: 72,
+  telegram: { token: "515151:reliability-token-0123456789abc", apiRoot: "http://127.0.0.1:9", mode: "polling", webhookSecret: null, username: "PortalReliabilityBot" },
+  sms: null,
+});
+resetTelegramRuntime();
 const ONLY = process.env.RELIABILITY_ONLY;
 const routes = (await discoverActions()).filter((r) => !ONLY || ONLY.split(",").includes(r.id));
 const PROTOTYPES = prototypeSnapshot();

@@ -2,8 +2,9 @@ import { useTranslation } from "~/i18n/react";
 
 import { LevelIcon } from "~/components/levels";
 import type { Locale } from "~/domain/enums";
-import { digits, formatDate, formatNumber } from "~/i18n/format";
 import { FreeText } from "~/components/free-text";
+import { digits, formatDate, formatNumber } from "~/i18n/format";
+import { localized } from "~/i18n/localized";
 
 export interface AchievementView {
   placement: {
@@ -60,7 +61,6 @@ export function AchievementRecord({
   qrOnPaperOnly?: boolean;
 }) {
   const { t } = useTranslation();
-  const km = locale === "km";
   const p = record.placement;
   const date = (iso: string) => formatDate(locale, iso);
   return (
@@ -88,13 +88,13 @@ export function AchievementRecord({
         <dt className="text-stone-600 print:text-black">{t("achievement.code")}</dt>
         <dd className="font-mono">{p.code}</dd>
         <dt className="text-stone-600 print:text-black">{t("achievement.trade")}</dt>
-        <dd>{km ? p.tradeKm : p.tradeEn}</dd>
+        <dd>{localized(locale, p, "trade")}</dd>
         <dt className="text-stone-600 print:text-black">{t("achievement.employer")}</dt>
         <dd><FreeText text={p.employerName} /></dd>
         <dt className="text-stone-600 print:text-black">{t("achievement.trainer")}</dt>
         <dd><FreeText text={p.trainerName} /></dd>
         <dt className="text-stone-600 print:text-black">{t("achievement.site")}</dt>
-        <dd>{km ? p.siteKm : p.siteEn}</dd>
+        <dd>{localized(locale, p, "site")}</dd>
         <dt className="text-stone-600 print:text-black">{t("achievement.dates")}</dt>
         <dd>{t("achievement.period", { from: date(p.startDate), to: p.endedOn ? date(p.endedOn) : "—" })}</dd>
       </dl>
@@ -107,7 +107,7 @@ export function AchievementRecord({
       {record.units.length === 0 ? <p className="mt-2">{t("achievement.none")}</p> : null}
       {record.units.map((u) => (
         <section key={u.id} className="mt-4 break-inside-avoid">
-          <h3 className="font-semibold">{digits(locale, km ? u.titleKm : u.titleEn)}</h3>
+          <h3 className="font-semibold">{digits(locale, localized(locale, u, "title"))}</h3>
           <table className="mt-1 w-full text-left text-sm">
             <thead>
               <tr className="border-b border-stone-300 print:border-black">
@@ -123,7 +123,7 @@ export function AchievementRecord({
                       <span className="print:hidden">
                         <LevelIcon level="independent" size={18} />
                       </span>
-                      {digits(locale, km ? c.titleKm : c.titleEn)} <span className="font-mono text-xs text-stone-500 print:text-black">{c.code}</span>
+                      {digits(locale, localized(locale, c, "title"))} <span className="font-mono text-xs text-stone-500 print:text-black">{c.code}</span>
                     </span>
                   </td>
                   <td className="py-1">{date(c.reachedOn)}</td>

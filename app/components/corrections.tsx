@@ -1,18 +1,17 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 
-import { FieldErrors, SubmitButton } from "./forms";
-import { FormErrors } from "./record-fields";
 import { FreeText } from "~/components/free-text";
+import type { FieldErrorMap } from "~/domain/field-errors";
 
-type Errors = Record<string, string[] | undefined>;
+import { Field, FormErrors, SubmitButton, TextArea } from "./forms";
 
 /**
  * "Correct this" for an append-only text record (a follow-up note, a plan comment): a new row
  * with the new text and a reason replaces it; the old one stays in its history. A plain form
  * inside <details>, so it works without JavaScript; open when it came back with errors.
  */
-export function CorrectTextForm({ intent, targetId, body, maxLength, errors }: { intent: string; targetId: number; body: string; maxLength: number; errors: Errors | null }) {
+export function CorrectTextForm({ intent, targetId, body, maxLength, errors }: { intent: string; targetId: number; body: string; maxLength: number; errors: FieldErrorMap | null }) {
   const { t } = useTranslation();
   const prefix = `${intent}-${targetId}`;
   return (
@@ -21,31 +20,9 @@ export function CorrectTextForm({ intent, targetId, body, maxLength, errors }: {
       <Form method="post" className="mt-1 space-y-2" noValidate>
         <input type="hidden" name="supersedesId" value={targetId} />
         <FormErrors errors={errors ?? {}} />
-        <label className="block text-sm">
-          {t("corrections.newText")}
-          <textarea
-            name="body"
-            rows={3}
-            maxLength={maxLength}
-            defaultValue={body}
-            className="mt-1 block w-full rounded-lg border border-stone-400 px-2 py-2"
-            aria-invalid={errors?.body ? true : undefined}
-            aria-describedby={`${prefix}-body-error`}
-          />
-          <FieldErrors id={`${prefix}-body-error`} errors={errors?.body} />
-        </label>
-        <label className="block text-sm">
-          {t("corrections.reason")}
-          <input
-            name="correctionReason"
-            maxLength={500}
-            className="mt-1 block min-h-11 w-full rounded-lg border border-stone-400 px-2"
-            aria-invalid={errors?.correctionReason ? true : undefined}
-            aria-describedby={`${prefix}-reason-error`}
-          />
-          <FieldErrors id={`${prefix}-reason-error`} errors={errors?.correctionReason} />
-        </label>
-        <SubmitButton intent={intent} pendingText={t("week.saving")}>
+        <TextArea name="body" prefix={prefix} label={t("corrections.newText")} errors={errors ?? {}} maxLength={maxLength} defaultValue={body} className="text-sm" />
+        <Field name="correctionReason" prefix={prefix} label={t("corrections.reason")} errors={errors ?? {}} maxLength={500} className="text-sm" />
+        <SubmitButton intent={intent}>
           {t("corrections.save")}
         </SubmitButton>
       </Form>

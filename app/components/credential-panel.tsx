@@ -6,8 +6,8 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 
-import { FieldErrors, SubmitButton } from "~/components/forms";
-import { SelectField } from "~/components/record-fields";
+import { FormErrors, SelectField, SubmitButton } from "~/components/forms";
+import type { FieldErrorMap } from "~/domain/field-errors";
 import { STAFF_REVOCATION_REASONS, type Locale, type RevocationReason } from "~/domain/enums";
 import { formatDate } from "~/i18n/format";
 
@@ -23,7 +23,7 @@ export interface PanelCredential {
 
 export type PanelResult =
   | { done: "issued" | "reissued" | "revoked"; errors?: undefined }
-  | { done?: undefined; errors: Record<string, string[] | undefined> };
+  | { done?: undefined; errors: FieldErrorMap };
 
 export function CredentialPanel({
   credentials,
@@ -51,11 +51,7 @@ export function CredentialPanel({
           {t(`credentialPanel.${result.done}`)}
         </p>
       ) : null}
-      {errors.form ? (
-        <div role="alert" className="rounded-lg border border-red-300 bg-red-50 px-4 py-3">
-          <FieldErrors id="credential-form-error" errors={errors.form} />
-        </div>
-      ) : null}
+      <FormErrors id="credential-form-error" errors={errors} />
 
       {current ? (
         <div className="space-y-1" data-testid="current-credential">

@@ -1,8 +1,9 @@
-import { useTranslation } from "~/i18n/react";
-
+import { Choices } from "~/components/forms";
+import type { FieldErrorMap } from "~/domain/field-errors";
 import { formatNumber } from "~/i18n/format";
+import { useLocale, useTranslation } from "~/i18n/react";
 
-export const RATINGS = [1, 2, 3, 4, 5] as const;
+const RATINGS = [1, 2, 3, 4, 5] as const;
 export type Rating = (typeof RATINGS)[number];
 
 const FACE: Record<Rating, { color: string; fill: string; mouth: string }> = {
@@ -14,7 +15,7 @@ const FACE: Record<Rating, { color: string; fill: string; mouth: string }> = {
 };
 
 /** A face for a rating from 1 (sad) to 5 (happy): the picture says what the number means. */
-export function Face({ rating, size = 40 }: { rating: Rating; size?: number }) {
+function Face({ rating, size = 40 }: { rating: Rating; size?: number }) {
   const { color, fill, mouth } = FACE[rating];
   return (
     <svg width={size} height={size} viewBox="0 0 32 32" aria-hidden="true">
@@ -30,36 +31,28 @@ export function Face({ rating, size = 40 }: { rating: Rating; size?: number }) {
  * One question answered with five faces: real radio buttons (keyboard and screen readers work,
  * no JavaScript needed), each a large tap target with the face, its number and a short word.
  */
-export function FaceScale({
-  name,
-  legend,
-  defaultValue,
-  errorId,
-  invalid,
-}: {
-  name: string;
-  legend: string;
-  defaultValue?: string;
-  errorId: string;
-  invalid: boolean;
-}) {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === "km" ? "km" : "en";
+export function FaceScale({ name, legend, defaultValue, errors }: { name: string; legend: string; defaultValue?: string; errors: FieldErrorMap }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
   return (
-    <fieldset aria-describedby={errorId} aria-invalid={invalid || undefined}>
-      <legend className="text-lg font-semibold">{legend}</legend>
-      <div className="mt-2 grid grid-cols-5 gap-1.5">
-        {RATINGS.map((r) => (
-          <label key={r} className="relative">
-            <input type="radio" name={name} value={r} defaultChecked={defaultValue === String(r)} className="peer sr-only" />
-            <span className="flex min-h-20 cursor-pointer flex-col items-center justify-center gap-0.5 rounded-xl border-2 border-stone-200 bg-white p-1 text-center text-xs leading-tight peer-checked:border-brand-700 peer-checked:bg-brand-50 peer-checked:font-semibold peer-focus-visible:ring-2 peer-focus-visible:ring-brand-600">
-              <Face rating={r} size={36} />
-              <span className="tabular-nums">{formatNumber(locale, r)}</span>
-              <span>{t(`feedback.face.${r}`)}</span>
-            </span>
-          </label>
-        ))}
-      </div>
-    </fieldset>
+    <Choices
+      name={name}
+      label={legend}
+      size="large"
+      errors={errors}
+      defaultValue={defaultValue}
+      listClassName="mt-2 grid grid-cols-5 gap-1.5"
+      choiceClassName="flex min-h-20 cursor-pointer flex-col items-center justify-center gap-0.5 rounded-xl border-2 border-stone-200 bg-white p-1 text-center text-xs leading-tight peer-checked:border-brand-700 peer-checked:bg-brand-50 peer-checked:font-semibold peer-focus-visible:ring-2 peer-focus-visible:ring-brand-600"
+      options={RATINGS.map((r) => ({
+        value: r,
+        label: (
+          <>
+            <Face rating={r} size={36} />
+            <span className="tabular-nums">{formatNumber(locale, r)}</span>
+            <span>{t(`feedback.face.${r}`)}</span>
+          </>
+        ),
+      }))}
+    />
   );
 }

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import type { FlagRule, FlagSeverity } from "~/domain/enums";
 import { formatDate } from "~/i18n/format";
@@ -16,8 +16,8 @@ const str = (v: unknown) => (typeof v === "string" ? v : "");
 
 /** A flag's evidence in one plain sentence, in the reader's language. */
 export function FlagSummary({ rule, evidence }: { rule: FlagRule; evidence: Record<string, unknown> }) {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === "km" ? "km" : "en";
+  const { t } = useTranslation();
+  const locale = useLocale();
   const date = (v: unknown) => (str(v) ? formatDate(locale, str(v)) : "—");
   const e = evidence;
   let text: string;

@@ -4,9 +4,10 @@ import { useTranslation } from "~/i18n/react";
 
 import type { Locale } from "~/domain/enums";
 
-import { FieldErrors } from "./forms";
+import type { FieldErrorMap } from "~/domain/field-errors";
+import { localized } from "~/i18n/localized";
 
-const input = "mt-1 block min-h-11 w-full rounded-lg border border-stone-400 bg-white px-2 aria-[invalid=true]:border-red-700";
+import { Field, inputClass, SelectField } from "./forms";
 
 /**
  * The reports' filter form (a GET form: works without JavaScript): the period, the site when
@@ -24,7 +25,7 @@ export function ReportFilters({
   footer,
   folded = false,
 }: {
-  errors: Record<string, string[] | undefined>;
+  errors: FieldErrorMap;
   from: string;
   to: string;
   site: number | "";
@@ -51,32 +52,18 @@ export function ReportFilters({
       ) : null}
       <div className={`grid grid-cols-2 gap-3 sm:items-start ${columns === 5 ? "sm:grid-cols-5" : "sm:grid-cols-4"}`}>
         {(["from", "to"] as const).map((name) => (
-          <label key={name} className="block text-sm">
-            {t(`reports.filters.${name}`)}
-            <input
-              type="date"
-              name={name}
-              defaultValue={name === "from" ? from : to}
-              aria-invalid={errors[name] ? true : undefined}
-              aria-describedby={`${name}-error`}
-              className={input}
-            />
-            <FieldErrors id={`${name}-error`} errors={errors[name]} />
-          </label>
+          <Field key={name} name={name} type="date" label={t(`reports.filters.${name}`)} errors={errors} defaultValue={name === "from" ? from : to} className="text-sm" />
         ))}
         {sites.length > 1 || errors.site ? (
-          <label className="block text-sm">
-            {t("reports.filters.site")}
-            <select name="site" defaultValue={site} aria-invalid={errors.site ? true : undefined} aria-describedby="site-error" className={input}>
-              <option value="">{t("reports.filters.allSites")}</option>
-              {sites.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {locale === "km" ? s.nameKm : s.nameEn}
-                </option>
-              ))}
-            </select>
-            <FieldErrors id="site-error" errors={errors.site} />
-          </label>
+          <SelectField
+            name="site"
+            label={t("reports.filters.site")}
+            errors={errors}
+            defaultValue={site}
+            blank={t("reports.filters.allSites")}
+            options={sites.map((s) => ({ value: s.id, label: localized(locale, s, "name") }))}
+            className="text-sm"
+          />
         ) : null}
         {children}
       </div>
@@ -92,7 +79,8 @@ export function ReportFilters({
   );
 }
 
-export const filterInputClass = input;
+/** The look of a report's own filter fields: the kit's one input class. */
+export const filterInputClass = inputClass;
 
 /** The "how the figures are worked out" box under a report. */
 export function ReportNotes({ lines }: { lines: string[] }) {

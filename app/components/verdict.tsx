@@ -8,6 +8,7 @@ import { useTranslation } from "~/i18n/react";
 import type { CredentialView, PageVerdict } from "~/domain/credential";
 import type { Locale } from "~/domain/enums";
 import { formatDate, formatNumber } from "~/i18n/format";
+import { localized } from "~/i18n/localized";
 
 const ICON = {
   valid: "M5 12l5 5L20 7",
@@ -23,8 +24,7 @@ const TONE = {
 
 export function Verdict({ verdict, locale }: { verdict: PageVerdict; locale: Locale }) {
   const { t } = useTranslation();
-  const km = locale === "km";
-  const pick = (b: { en: string; km: string }) => (km ? b.km : b.en);
+  const pick = (b: { en: string; km: string }) => localized(locale, b);
   const date = (iso: string) => formatDate(locale, iso);
 
   let headline: string;
@@ -59,8 +59,7 @@ export function Verdict({ verdict, locale }: { verdict: PageVerdict; locale: Loc
 
 function CredentialContent({ credential: c, locale }: { credential: CredentialView; locale: Locale }) {
   const { t } = useTranslation();
-  const km = locale === "km";
-  const pick = (b: { en: string; km: string }) => (km ? b.km : b.en);
+  const pick = (b: { en: string; km: string }) => localized(locale, b);
   const date = (iso: string) => formatDate(locale, iso);
   const row = (label: string, value: string, testId?: string) => (
     <>

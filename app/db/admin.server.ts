@@ -9,6 +9,7 @@ import { hashSecret, verifySecret } from "~/auth/password.server";
 import { offsetOf, type PageRequest } from "~/domain/pagination";
 import { addDays, startOfDayMs } from "~/domain/dates";
 import type { Role } from "~/domain/enums";
+import type { FieldErrorMap } from "~/domain/field-errors";
 
 import { audit } from "./audit.server";
 import { setPinByStaff } from "./pin.server";
@@ -17,8 +18,6 @@ import { apprentices, auditEvents, employers, sessions, signInLinks, sites, user
 import { unlinkUserInTx } from "./telegram-links.server";
 
 const withRequest = (requestId?: string) => (requestId ? { requestId } : null);
-
-type Errors = Record<string, string[] | undefined>;
 
 // ---------------------------------------------------------------------------------------------
 // Accounts
@@ -83,8 +82,8 @@ export interface NewUser {
 }
 
 /** Create an account with the links its role needs; a taken username or a bad link is a field error. */
-export async function createAccount(input: NewUser, actorUserId: number, requestId?: string): Promise<{ ok: true; userId: number } | { ok: false; errors: Errors }> {
-  const errors: Errors = {};
+export async function createAccount(input: NewUser, actorUserId: number, requestId?: string): Promise<{ ok: true; userId: number } | { ok: false; errors: FieldErrorMap }> {
+  const errors: FieldErrorMap = {};
   if (db().select({ id: users.id }).from(users).where(eq(users.username, input.username)).get()) errors.username = ["admin.errors.usernameTaken"];
   let siteId: number | null = null;
   if (input.role === "staff") {
@@ -247,7 +246,7 @@ export function saveSite(
   input: { siteId?: number | undefined; code: string; nameEn: string; nameKm: string },
   actorUserId: number,
   requestId?: string,
-): { ok: true; siteId: number } | { ok: false; errors: Errors } | { ok: false; notFound: true } {
+): { ok: true; siteId: number } | { ok: false; errors: FieldErrorMap } | { ok: false; notFound: true } {
   const taken = db().select({ id: sites.id }).from(sites).where(eq(sites.code, input.code)).get();
   if (taken && taken.id !== input.siteId) return { ok: false, errors: { code: ["admin.errors.siteCodeTaken"] } };
   const values = { code: input.code, nameEn: input.nameEn, nameKm: input.nameKm };
@@ -285,7 +284,7 @@ export interface AuditQuery {
 }
 
 /** The actor filter names a username; an unknown one is a field error, not an empty page. */
-export function searchAudit(query: AuditQuery): { ok: true; total: number; rows: AuditRow[] } | { ok: false; errors: Errors } {
+export function searchAudit(query: AuditQuery): { ok: true; total: number; rows: AuditRow[] } | { ok: false; errors: FieldErrorMap } {
   const where: SQL[] = [];
   if (query.actor) {
     const actor = db().select({ id: users.id }).from(users).where(eq(users.username, query.actor.toLowerCase())).get();

@@ -255,7 +255,7 @@ export async function takeBackupInBackground(
 }
 
 /** Delete all but the newest `keep` backups in `dir`; returns what it deleted. */
-export function pruneBackups(dir: string, keep: number): string[] {
+function pruneBackups(dir: string, keep: number): string[] {
   const all = listBackups(dir);
   const old = all.slice(0, Math.max(0, all.length - keep));
   for (const { file } of old) fs.rmSync(file, { force: true });

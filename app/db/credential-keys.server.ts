@@ -24,7 +24,7 @@ import { instanceSecrets } from "./schema";
 
 export const CREDENTIAL_KEYS = "credential_keys";
 export const LEGACY_KEY_FILE = ".credential-keys.json";
-export const ADOPTED_SUFFIX = ".adopted";
+const ADOPTED_SUFFIX = ".adopted";
 
 type Reader = Pick<DB, "select">;
 

@@ -89,7 +89,7 @@ export function credentialsOfPlacement(placementId: number, database: Pick<Retur
 }
 
 /** The credential that stands for a placement now: the newest one not revoked. */
-export const currentCredentialOf = (placementId: number, database?: Pick<ReturnType<typeof db>, "select">) =>
+const currentCredentialOf = (placementId: number, database?: Pick<ReturnType<typeof db>, "select">) =>
   credentialsOfPlacement(placementId, database).find((c) => c.revokedAt === null) ?? null;
 
 /** Whether the current credential holds the legal name although consent has since been withdrawn. */

@@ -42,7 +42,7 @@ const next = () => ++counter;
 
 const hashCache = new Map<string, string>();
 /** argon2id, computed once per distinct secret (the demo's accounts share one password). */
-export function hashForFactory(secret: string): string {
+function hashForFactory(secret: string): string {
   let hashed = hashCache.get(secret);
   if (!hashed) {
     hashed = hashSync(secret, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });

@@ -55,8 +55,6 @@ export function activePlacementOf(apprenticeId: number | null) {
   );
 }
 
-export type ActivePlacement = NonNullable<ReturnType<typeof activePlacementOf>>;
-
 /** A site's public holidays from `from` for `days` days. */
 export function holidaysFrom(siteId: number, from: string, days: number): Set<string> {
   return new Set(

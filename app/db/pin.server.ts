@@ -18,8 +18,8 @@ const withRequest = (requestId?: string) => (requestId ? { requestId } : null);
  * the signed-in apprentice can reach the form, so nobody else can aim this lock at them; sign-in
  * itself has no lock (docs/decisions/0012), and does not read this one.
  */
-export const PIN_MAX_FAILURES = 5;
-export const PIN_LOCK_MS = 15 * 60_000;
+const PIN_MAX_FAILURES = 5;
+const PIN_LOCK_MS = 15 * 60_000;
 
 /** The apprentice's sign-in account as staff may see it: whether a PIN is set, and any lock. */
 export function apprenticeAccount(apprenticeId: number, now = new Date()) {

@@ -31,6 +31,7 @@ import {
 import { env } from "~/env.server";
 import { DEFAULT_LOCALE } from "~/i18n/config";
 import { serverT } from "~/i18n/i18n.server";
+import { localized } from "~/i18n/localized";
 import { messagingConfig, type MessagingConfig } from "~/messaging/config.server";
 import { renderDigest, renderTrainerMessage } from "~/messaging/messages";
 import { transportsFor, type SendResult, type Transports } from "~/messaging/transports.server";
@@ -55,7 +56,7 @@ const STALE_SENDING_MS = 10 * 60_000;
 // ---------------------------------------------------------------------------------------------
 // Schedules
 
-export function scheduleOf(siteId: number, database: DB = db()): ReminderSchedule {
+function scheduleOf(siteId: number, database: DB = db()): ReminderSchedule {
   const row = database.select().from(reminderSchedules).where(eq(reminderSchedules.siteId, siteId)).get();
   return row ? { weekday: row.weekday, time: row.time, mondayTime: row.mondayTime, enabled: row.enabled } : DEFAULT_SCHEDULE;
 }
@@ -126,7 +127,7 @@ function missingForWeek(database: Pick<DB, "select">, scope: { siteId: number } 
 // Channels
 
 /** How a user is reached: Telegram when linked, SMS with a phone, the log when nothing is configured. */
-export function channelFor(user: { phone: string | null }, linked: boolean, config: MessagingConfig): MessageChannel | null {
+function channelFor(user: { phone: string | null }, linked: boolean, config: MessagingConfig): MessageChannel | null {
   if (config.telegram && linked) return "telegram";
   if (config.sms && user.phone) return "sms";
   if (!config.telegram && !config.sms) return "log";
@@ -339,7 +340,7 @@ async function sendOne(
       if (missing.length === 0) return null;
       const payload = digestPayload(tx, missing);
       tx.update(reminderOutbox).set({ payload, signInLinkId: null }).where(eq(reminderOutbox.id, row.id)).run();
-      return { text: renderDigest(serverT(row.locale), row.locale, { siteName: row.locale === "km" ? site.nameKm : site.nameEn, weekOf: row.weekOf, trainers: payload.trainers, url: `${config.publicUrl}/staff/reminders` }), linkId: null };
+      return { text: renderDigest(serverT(row.locale), row.locale, { siteName: localized(row.locale, site, "name"), weekOf: row.weekOf, trainers: payload.trainers, url: `${config.publicUrl}/staff/reminders` }), linkId: null };
     }
     const items = missingForWeek(tx, { trainerUserId: row.recipientUserId }, row.weekOf, today).map(({ placementId, code, preferredName }) => ({ placementId, code, preferredName }));
     if (items.length === 0) return null;
@@ -388,7 +389,7 @@ function digestPayload(database: Pick<DB, "select">, missing: MissingItem[]): Di
 }
 
 /** `/signin/<token>?to=<week card>`; without a token (log transport) the link is shown with "…" in its place. */
-export function reminderUrl(publicUrl: string, token: string | null, placementId: number, weekOf: string): string {
+function reminderUrl(publicUrl: string, token: string | null, placementId: number, weekOf: string): string {
   return `${publicUrl}/signin/${token ?? "…"}?to=${weekCardPath(placementId, weekOf)}`;
 }
 
@@ -410,7 +411,7 @@ export async function runReminderPass(database: DB = db(), options: PassOptions 
 // What staff see
 
 /** The text of a message as it was (or would be) sent, with the sign-in token left out. */
-export function previewText(row: Pick<OutboxRow, "kind" | "locale" | "weekOf" | "channel" | "payload">, context: { recipientName: string; siteName: string; config?: MessagingConfig }): string {
+function previewText(row: Pick<OutboxRow, "kind" | "locale" | "weekOf" | "channel" | "payload">, context: { recipientName: string; siteName: string; config?: MessagingConfig }): string {
   const config = context.config ?? messagingConfig();
   const t = serverT(row.locale);
   if (row.kind === "digest") {
@@ -467,7 +468,7 @@ function messageViews(database: DB, where: ReturnType<typeof and>, limit: number
     nextAttemptAt: row.nextAttemptAt?.toISOString() ?? null,
     sentAt: row.sentAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
-    text: previewText(row, { recipientName, siteName: row.locale === "km" ? siteKm : siteEn }),
+    text: previewText(row, { recipientName, siteName: localized(row.locale, { en: siteEn, km: siteKm }) }),
   }));
 }
 
@@ -521,7 +522,7 @@ export function remindersOverview(actor: Actor, locale: Locale, now = new Date()
     const facts = deliveryFacts(database, trainers.map((t) => t.id));
     return {
       id: site.id,
-      name: locale === "km" ? site.nameKm : site.nameEn,
+      name: localized(locale, site, "name"),
       timezone: site.timezone,
       schedule,
       next: nextWeeklyReminder({ today, time, schedule, holidays: holidaysAround(database, site.id, today) }),

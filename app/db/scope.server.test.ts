@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { actorOf, can, type Actor, type Subject } from "~/domain/permissions";
 import { useTestDatabase } from "~/test/db";
 
-import { getEmployerForStaff, intakesForForm, listApprentices, listEmployers, placementChoices, siteForNewRecord, sitesForForm } from "./admin-records.server";
+import { getEmployerForStaff, intakesForForm, listApprentices, listEmployers, placementChoices, siteForNewRecord, sitesForForm } from "./record-keeping.server";
 import {
   createApprentice,
   createEmployer,

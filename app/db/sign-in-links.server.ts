@@ -17,7 +17,7 @@ import { db } from "./client.server";
 import { employers, sessions, signInLinks, users } from "./schema";
 import { siteScope } from "./scope.server";
 
-export const LINK_MAX_DAYS = 30;
+const LINK_MAX_DAYS = 30;
 const DAY = 86_400_000;
 
 /** A trainer the caller may manage (`employer.manage`): staff of the employer's site, or admin. Null means 404. */

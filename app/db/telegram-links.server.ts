@@ -14,7 +14,7 @@ import { audit } from "./audit.server";
 import { db, type DB } from "./client.server";
 import { signInLinks, telegramChats, telegramLinkTokens, users } from "./schema";
 
-export const LINK_TOKEN_HOURS = 24;
+const LINK_TOKEN_HOURS = 24;
 const TOKEN_FORMAT = /^[A-Za-z0-9_-]{43}$/;
 
 type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];

@@ -35,7 +35,7 @@ export interface TrainerPlacementRow {
 }
 
 /** How far ahead the trainer sees an apprentice's advance notices: the coming week. */
-export const NOTICE_LOOKAHEAD_DAYS = 7;
+const NOTICE_LOOKAHEAD_DAYS = 7;
 
 export interface UpcomingNotice {
   placementId: number;

@@ -68,7 +68,7 @@ export function getTrainerPlacement(trainer: Pick<SessionUser, "id">, placementI
   return { ...rest, under18: ageOn(dateOfBirth, today) < 18 };
 }
 
-export function holidaysBetween(siteId: number, from: string, to: string): Set<string> {
+function holidaysBetween(siteId: number, from: string, to: string): Set<string> {
   return new Set(
     db()
       .select({ date: publicHolidays.date })

@@ -15,18 +15,18 @@ export interface Bilingual {
 }
 
 /** A credential's public id: 128 random bits as base64url, no padding. */
-export const PUBLIC_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
+const PUBLIC_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
 export const isPublicId = (value: string): boolean => PUBLIC_ID_PATTERN.test(value);
 
-export const VC_CONTEXT = "https://www.w3.org/ns/credentials/v2";
-export const OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
-export const REVOCATION_LIST_TYPE = "1EdTechRevocationList";
+const VC_CONTEXT = "https://www.w3.org/ns/credentials/v2";
+const OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
+const REVOCATION_LIST_TYPE = "1EdTechRevocationList";
 
 /**
  * The few terms this credential adds to Open Badges: Khmer beside each English title, the unit
  * of a competency, the date it was reached, weeks completed and education afternoons attended.
  */
-export const EXTENSION_CONTEXT = {
+const EXTENSION_CONTEXT = {
   cpp: "urn:career-pathways:vocab#",
   xsd: "http://www.w3.org/2001/XMLSchema#",
   nameKm: { "@id": "cpp:nameKm", "@language": "km" },
@@ -45,11 +45,11 @@ export const EXTENSION_CONTEXT = {
 /** The site's offset from UTC (Asia/Phnom_Penh, no daylight saving): placement dates are its calendar days. */
 const SITE_OFFSET = "+07:00";
 
-export const credentialUrl = (baseUrl: string, publicId: string) => `${baseUrl}/verify/${publicId}`;
-export const credentialStatusUrl = (baseUrl: string, publicId: string) => `${baseUrl}/verify/${publicId}/status`;
+const credentialUrl = (baseUrl: string, publicId: string) => `${baseUrl}/verify/${publicId}`;
+const credentialStatusUrl = (baseUrl: string, publicId: string) => `${baseUrl}/verify/${publicId}/status`;
 /** The issuer's id: the public page where anyone checks the programme's credentials. */
-export const issuerUrl = (baseUrl: string) => `${baseUrl}/verify`;
-export const jwksUrl = (baseUrl: string) => `${baseUrl}/.well-known/jwks.json`;
+const issuerUrl = (baseUrl: string) => `${baseUrl}/verify`;
+const jwksUrl = (baseUrl: string) => `${baseUrl}/.well-known/jwks.json`;
 /** The JOSE `kid`: a URI that dereferences to the public key (the JWKS entry with this thumbprint). */
 export const keyUri = (baseUrl: string, thumbprint: string) => `${jwksUrl(baseUrl)}#${thumbprint}`;
 /** The thumbprint part of a `kid` (a bare thumbprint is accepted too). */
@@ -305,7 +305,7 @@ export function claimsAgree(payload: Obj): boolean {
 // ---------------------------------------------------------------------------------------------
 // What someone pasted or uploaded
 
-export const ENVELOPED_TYPE = "EnvelopedVerifiableCredential";
+const ENVELOPED_TYPE = "EnvelopedVerifiableCredential";
 const JWT_MEDIA_PREFIX = "data:application/vc+jwt,";
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$/;
 
@@ -345,8 +345,7 @@ export function extractCredential(input: string): ExtractedCredential {
 // ---------------------------------------------------------------------------------------------
 // Verdicts
 
-export const NOT_VALID_REASONS = ["not_json", "not_signed", "unknown_key", "tampered", "not_a_record", "not_yet_valid", "expired", "unknown_record"] as const;
-export type NotValidReason = (typeof NOT_VALID_REASONS)[number];
+export type NotValidReason = "not_json" | "not_signed" | "unknown_key" | "tampered" | "not_a_record" | "not_yet_valid" | "expired" | "unknown_record";
 
 export type Verdict =
   | { state: "valid"; credential: CredentialView }

@@ -244,7 +244,7 @@ export const PLAN_TEXT_MAX = 2000;
 export const PLAN_COMMENT_MAX = 1000;
 
 /** Confidential feedback: at most once every 14 days per placement. */
-export const FEEDBACK_EVERY_DAYS = 14;
+const FEEDBACK_EVERY_DAYS = 14;
 
 /** The first day feedback can be given again after feedback on `lastOn`; null when there is none. */
 export function nextFeedbackOn(lastOn: string | null): string | null {

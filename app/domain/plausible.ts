@@ -14,8 +14,8 @@ export const PLACEMENT_START_MAX_YEARS_AHEAD = 1;
  */
 export const PLACEMENT_START_MAX_YEARS_BACK = 2;
 /** Apprentices are at least 14 (the programme takes young people) and at most 70. */
-export const APPRENTICE_AGE_MIN = 14;
-export const APPRENTICE_AGE_MAX = 70;
+const APPRENTICE_AGE_MIN = 14;
+const APPRENTICE_AGE_MAX = 70;
 
 export type DateRule = (date: string) => string | null;
 

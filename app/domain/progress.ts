@@ -2,7 +2,7 @@
  * Progress from the append-only assessment history: the current level of each competency,
  * and progress against plan (docs/product.md §3, §5 `behind_plan`).
  */
-import { ASSESSMENT_LEVELS, type AssessmentLevel } from "./enums";
+import type { AssessmentLevel } from "./enums";
 
 export interface AssessmentRecord {
   id: number;
@@ -33,10 +33,6 @@ export function currentLevels(history: readonly AssessmentRecord[]): Map<number,
     if (later) out.set(a.competencyId, { level: a.level, observedOn: a.observedOn, assessmentId: a.id });
   }
   return out;
-}
-
-export function levelRank(level: AssessmentLevel): number {
-  return ASSESSMENT_LEVELS.indexOf(level);
 }
 
 export const isCompetent = (level: AssessmentLevel | undefined) => level === "independent";

@@ -2,6 +2,7 @@
  * Rules for staff administration of records: apprentice codes, placement length and
  * the checks a new placement must pass. Pure: plain data in, plain data out.
  */
+import type { FieldErrorMap } from "./field-errors";
 
 export const PLANNED_WEEKS_MIN = 2;
 export const PLANNED_WEEKS_MAX = 52;
@@ -49,8 +50,6 @@ export interface PlacementFacts {
   version: { status: string } | null;
   plannedWeeks: number;
 }
-
-export type FieldErrorMap = Record<string, string[]>;
 
 /** What stops a placement being opened, by form field; empty when it may be opened. */
 export function placementProblems(f: PlacementFacts): FieldErrorMap {

@@ -31,7 +31,7 @@ export interface ReminderSchedule {
 export const DEFAULT_SCHEDULE: ReminderSchedule = { weekday: 5, time: "16:00", mondayTime: "09:00", enabled: true };
 
 /** A reminder whose moment passed while the server was down is still sent within this many days. */
-export const GRACE_DAYS = 2;
+const GRACE_DAYS = 2;
 
 export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -98,7 +98,7 @@ export function timeInZone(moment: Date, timeZone: string): string {
 }
 
 /** Waits after the 1st, 2nd, … failed attempt. After the last one the message is given up. */
-export const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 6 * 3_600_000] as const;
+const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 6 * 3_600_000] as const;
 export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
 
 /**

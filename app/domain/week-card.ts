@@ -3,24 +3,17 @@
  * and what a submission appends. Pure: the route reads the state, this decides, the db layer
  * writes the plan in one transaction.
  */
-import { z } from "zod";
-
 import { addDays, isIsoDate, isMonday, isoWeekday, mondayOf, workingDaysOfWeek } from "./dates";
-import { plainInteger } from "./numbers";
 import {
-  ABSENCE_REASONS,
-  ASSESSMENT_LEVELS,
-  WEEK_CARD_INTENTS,
   type AbsenceReason,
   type AssessmentLevel,
   type AttendanceStatus,
   type EducationEventKind,
+  type WeekCardIntent,
 } from "./enums";
+import type { FieldErrorMap } from "./field-errors";
 import { currentLevels } from "./progress";
 
-/** A trainer records late minutes within one working day. */
-export const WORKING_DAY_MINUTES = 600;
-export const NOTE_MAX = 500;
 /** Stored as the reason of a superseding row when a day is changed before the week is submitted. */
 export const EDITED_BEFORE_REVIEW = "edited_before_review";
 
@@ -107,130 +100,29 @@ export function observedDate(shape: WeekShape): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The form
+// What a card may say (the form is read by app/forms/week-card.server.ts)
 
-/**
- * Form field names are split on "." into a nested object. A name holding one of these segments
- * could reach an object's prototype: it is refused, never followed.
- */
-const FORBIDDEN_SEGMENTS = new Set(["__proto__", "constructor", "prototype"]);
+/** A trainer records late minutes within one working day. */
+export const WORKING_DAY_MINUTES = 600;
+export const NOTE_MAX = 500;
 
-export type NestedForm = { ok: true; data: Record<string, unknown> } | { ok: false; field: string };
+/** A card's submission key (one per opened card: a resend is answered as the first was). */
+export const SUBMISSION_KEY = /^[A-Za-z0-9_-]{16,64}$/;
+/** The baseline token: the highest record id of each kind when the card was opened. */
+export const BASELINE = /^\d{1,15}\.\d{1,15}\.\d{1,15}\.\d{1,15}$/;
 
-/**
- * Form fields named with dots (`att.2026-11-24.status`) into the nested object the schema reads.
- * Every object is built without a prototype, and a name with a forbidden segment refuses the
- * whole form: nothing a client names can reach the server's objects.
- */
-export function nestFormData(entries: Iterable<[string, FormDataEntryValue]>): NestedForm {
-  const out = Object.create(null) as Record<string, unknown>;
-  for (const [name, value] of entries) {
-    const path = name.split(".");
-    if (path.some((segment) => FORBIDDEN_SEGMENTS.has(segment))) return { ok: false, field: name };
-    // An empty box or an unchosen select says nothing.
-    if (typeof value !== "string" || value === "") continue;
-    let node = out;
-    for (const key of path.slice(0, -1)) {
-      const child = node[key];
-      node = (typeof child === "object" && child !== null ? child : (node[key] = Object.create(null))) as Record<string, unknown>;
-    }
-    node[path.at(-1)!] = value;
-  }
-  return { ok: true, data: out };
-}
+/** The attendance a trainer may record (education and holidays come from elsewhere). */
+export const TRAINER_ATTENDANCE = ["present", "late", "absent", "leave"] as const satisfies readonly AttendanceStatus[];
 
-/** The text fields as sent, to put back on screen: names with a forbidden segment and files left out. */
-export function sentValues(entries: Iterable<[string, FormDataEntryValue]>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of entries) {
-    if (typeof value !== "string" || name.split(".").some((segment) => FORBIDDEN_SEGMENTS.has(segment))) continue;
-    out[name] = value;
-  }
-  return out;
-}
-
-const level = z.enum(ASSESSMENT_LEVELS, { error: "errors.invalid" });
-const note = z.string().trim().max(NOTE_MAX, { error: "week.errors.tooLong" });
-
-const TRAINER_ATTENDANCE = ["present", "late", "absent", "leave"] as const satisfies readonly AttendanceStatus[];
-
-const attendanceDay = z
-  .object({
-    status: z.enum(TRAINER_ATTENDANCE, { error: "errors.invalid" }),
-    lateMinutes: z.string().trim().optional(),
-    reason: z.string().trim().optional(),
-  })
-  .transform((day, ctx) => {
-    if (day.status === "late") {
-      const minutes = plainInteger(day.lateMinutes ?? "") ?? Number.NaN;
-      if (!day.lateMinutes || !Number.isInteger(minutes) || minutes < 1 || minutes > WORKING_DAY_MINUTES) {
-        ctx.addIssue({ code: "custom", path: ["lateMinutes"], message: "week.errors.lateMinutes" });
-        return z.NEVER;
-      }
-      return { status: "late" as const, lateMinutes: minutes, absenceReason: null };
-    }
-    if (day.status === "absent") {
-      if (!day.reason || !(ABSENCE_REASONS as readonly string[]).includes(day.reason)) {
-        ctx.addIssue({ code: "custom", path: ["reason"], message: "week.errors.absenceReason" });
-        return z.NEVER;
-      }
-      return { status: "absent" as const, lateMinutes: null, absenceReason: day.reason as AbsenceReason };
-    }
-    return { status: day.status, lateMinutes: null, absenceReason: null };
-  });
-
-const educationDay = z
-  .object({
-    status: z.enum(["released", "refused"], { error: "errors.invalid" }),
-    reason: note.optional(),
-  })
-  .transform((day, ctx) => {
-    if (day.status === "refused" && !day.reason) {
-      ctx.addIssue({ code: "custom", path: ["reason"], message: "week.errors.refusalReason" });
-      return z.NEVER;
-    }
-    return { status: day.status, reason: day.status === "refused" ? (day.reason ?? null) : null };
-  });
-
-/** A day the form sent with no status chosen (only an empty minutes box, a preselected reason) says nothing. */
-const unlessStatus = <T extends z.ZodType>(day: T) =>
-  z.preprocess((v) => (typeof v === "object" && v !== null && (v as { status?: unknown }).status ? v : undefined), day.optional());
-
-const idKey = z.string().regex(/^\d{1,9}$/, { error: "week.errors.notOnFramework" });
-const dateKey = z.string().refine(isIsoDate, { error: "week.errors.notADay" });
-
-const SUBMISSION_KEY = /^[A-Za-z0-9_-]{16,64}$/;
-const BASELINE = /^\d{1,15}\.\d{1,15}\.\d{1,15}\.\d{1,15}$/;
-
-/** What every submission must carry: which button, its submission key, the state it was opened on. */
-export const WeekEnvelopeSchema = z.object({
-  intent: z.enum(WEEK_CARD_INTENTS, { error: "week.errors.intent" }),
-  submissionKey: z.string({ error: "week.errors.damaged" }).regex(SUBMISSION_KEY, { error: "week.errors.damaged" }),
-  baseline: z.string({ error: "week.errors.damaged" }).regex(BASELINE, { error: "week.errors.damaged" }),
-});
-
-export const WeekCardSchema = WeekEnvelopeSchema.extend({
-  correctionReason: z.string().trim().max(NOTE_MAX, { error: "week.errors.tooLong" }).optional(),
-  weekNote: note.optional(),
-  level: z.record(idKey, level).default({}),
-  note: z.record(idKey, note).default({}),
-  att: z.record(dateKey, unlessStatus(attendanceDay)).default({}),
-  edu: z.record(dateKey, unlessStatus(educationDay)).default({}),
-});
-
-export type WeekCardInput = z.output<typeof WeekCardSchema>;
-
-/** zod issues as `{ "att.2026-11-24.lateMinutes": ["week.errors.lateMinutes"] }`. */
-export function fieldErrors(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join(".") || "form";
-    // A record key that fails its schema (`att.tomorrow`) reports the key's own message.
-    const message = issue.code === "invalid_key" ? (issue.issues[0]?.message ?? "errors.invalid") : issue.message;
-    const list = (out[key] ??= []);
-    if (!list.includes(message)) list.push(message);
-  }
-  return out;
+/** A card as the form sends it, checked: by day, by competency id, by afternoon. */
+export interface WeekCardInput {
+  intent: WeekCardIntent;
+  correctionReason?: string | undefined;
+  weekNote?: string | undefined;
+  level: Record<string, AssessmentLevel>;
+  note: Record<string, string>;
+  att: Record<string, { status: (typeof TRAINER_ATTENDANCE)[number]; lateMinutes: number | null; absenceReason: AbsenceReason | null } | undefined>;
+  edu: Record<string, { status: "released" | "refused"; reason: string | null } | undefined>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -380,7 +272,7 @@ export interface WeekPlan {
   review: { noChange: boolean; note: string | null; supersedesId: number | null; correctionReason: string | null } | null;
 }
 
-export type PlanResult = { ok: true; plan: WeekPlan } | { ok: false; errors: Record<string, string[]> };
+export type PlanResult = { ok: true; plan: WeekPlan } | { ok: false; errors: FieldErrorMap };
 
 const sameDay = (
   a: { status: AttendanceStatus; lateMinutes: number | null; absenceReason: AbsenceReason | null },

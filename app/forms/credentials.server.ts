@@ -2,55 +2,42 @@
 import { z } from "zod";
 
 import { STAFF_REVOCATION_REASONS } from "~/domain/enums";
-import { msg } from "~/utils/validation";
+import type { FieldErrorMap } from "~/domain/field-errors";
 
-type Errors = Record<string, string[] | undefined>;
+import { choice, id, intent, intents } from "./fields.server";
+import { parseForm } from "./parse.server";
 
-const rowId = z.coerce.number({ error: msg.invalid }).int({ error: msg.invalid }).positive({ error: msg.invalid });
-
-export const CredentialIntentSchema = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("issue"),
+const CredentialIntentSchema = intents(
+  intent("issue", {
     /** The credential the form showed as current ("" for none): a double submit issues once. */
-    current: z.union([z.literal("").transform(() => null), rowId]),
+    current: z.union([z.literal("").transform(() => null), id()]),
   }),
-  z.object({
-    intent: z.literal("revoke"),
-    credentialId: rowId,
-    reason: z.enum(STAFF_REVOCATION_REASONS, { error: msg.required }),
+  intent("revoke", {
+    credentialId: id(),
+    reason: choice(STAFF_REVOCATION_REASONS),
   }),
-]);
+);
 
-/** Only the fields the forms have are read (never keys chosen by the sender). */
 export function parseCredentialIntent(form: FormData) {
-  const field = (name: string) => {
-    const value = form.get(name);
-    return typeof value === "string" ? value : undefined;
-  };
-  const parsed = CredentialIntentSchema.safeParse({
-    intent: field("intent"),
-    current: field("current"),
-    credentialId: field("credentialId"),
-    reason: field("reason"),
-  });
-  if (parsed.success) return { ok: true as const, data: parsed.data };
-  return { ok: false as const, errors: z.flattenError(parsed.error).fieldErrors as Errors };
+  return parseForm(form, CredentialIntentSchema);
 }
 
 /** A record of achievement is a few kilobytes; anything far bigger is not one. */
 export const MAX_CREDENTIAL_BYTES = 64 * 1024;
 
 /** What someone wants checked: the chosen file if any, else the pasted text. */
-export async function parseVerifyUpload(form: FormData): Promise<{ ok: true; text: string } | { ok: false; errors: Errors }> {
-  const file = form.get("file");
-  const pasted = form.get("credential");
-  if (file instanceof File && file.size > 0) {
-    if (file.size > MAX_CREDENTIAL_BYTES) return { ok: false, errors: { file: ["verify.errors.tooLarge"] } };
-    return { ok: true, text: await file.text() };
-  }
-  if (typeof pasted === "string" && pasted.trim() !== "") {
-    if (pasted.length > MAX_CREDENTIAL_BYTES) return { ok: false, errors: { credential: ["verify.errors.tooLarge"] } };
-    return { ok: true, text: pasted };
-  }
-  return { ok: false, errors: { credential: ["verify.errors.empty"] } };
+const VerifySchema = z.object({ file: z.unknown().optional(), credential: z.unknown().optional() }).transform((sent, ctx): File | string => {
+  const refuse = (field: "file" | "credential", message: string) => {
+    ctx.addIssue({ code: "custom", path: [field], message });
+    return z.NEVER;
+  };
+  if (sent.file instanceof File && sent.file.size > 0) return sent.file.size > MAX_CREDENTIAL_BYTES ? refuse("file", "verify.errors.tooLarge") : sent.file;
+  if (typeof sent.credential === "string" && sent.credential.trim() !== "") return sent.credential.length > MAX_CREDENTIAL_BYTES ? refuse("credential", "verify.errors.tooLarge") : sent.credential;
+  return refuse("credential", "verify.errors.empty");
+});
+
+export async function parseVerifyUpload(form: FormData): Promise<{ ok: true; text: string } | { ok: false; errors: FieldErrorMap }> {
+  const parsed = parseForm(form, VerifySchema);
+  if (!parsed.ok) return { ok: false, errors: parsed.errors };
+  return { ok: true, text: typeof parsed.value === "string" ? parsed.value : await parsed.value.text() };
 }

@@ -3,12 +3,13 @@ import { z } from "zod";
 
 import { placementStartRule } from "~/domain/plausible";
 
-import { date, flat, id, integer, money, notAfter, optionalId } from "./fields.server";
-import { parsePlacementEnd } from "./records.server";
-import { parseOutcomeCheckin } from "./staff.server";
+import { date, id, integer, money, notAfter, optionalId } from "./fields.server";
+import { parseForm } from "./parse.server";
+import { parsePlacementIntent } from "./records.server";
+import { parseApprenticeRecordIntent } from "./staff.server";
 
-const errorsOf = (schema: z.ZodType, value: unknown) => {
-  const parsed = flat(z.object({ field: schema }).safeParse({ field: value }));
+const errorsOf = (schema: z.ZodType, value: string | undefined) => {
+  const parsed = parseForm(new URLSearchParams(value === undefined ? {} : { field: value }), z.object({ field: schema }));
   return parsed.ok ? null : (parsed.errors.field ?? []);
 };
 
@@ -56,11 +57,13 @@ describe("money", () => {
       for (const [k, v] of Object.entries(fields)) f.append(k, v);
       return f;
     };
-    const end = parsePlacementEnd(form({ endedOn: "2026-11-19", outcome: "retained_by_employer", endReason: "Done", startingSalary: "1e3" }), "2026-11-19");
+    const status = { today: "2026-11-19", placementSince: null, currentStatusDate: null };
+    const end = parsePlacementIntent(form({ intent: "complete", endedOn: "2026-11-19", outcome: "retained_by_employer", endReason: "Done", startingSalary: "1e3" }), status);
     expect(end.ok ? null : end.errors.startingSalary).toEqual(["records.errors.money"]);
-    const checkin = parseOutcomeCheckin(form({ months: "3", checkedOn: "2026-11-19", employed: "yes", monthlySalary: "1e3" }), { today: "2026-11-19", exitedOn: "2026-08-01" });
+    const exited = { today: "2026-11-19", apprenticeSince: null, exitedOn: "2026-08-01" };
+    const checkin = parseApprenticeRecordIntent(form({ intent: "checkin", months: "3", checkedOn: "2026-11-19", employed: "yes", monthlySalary: "1e3" }), exited);
     expect(checkin.ok ? null : checkin.errors.monthlySalary).toEqual(["records.errors.money"]);
-    const months = parseOutcomeCheckin(form({ months: "0x3", checkedOn: "2026-11-19", employed: "yes" }), { today: "2026-11-19", exitedOn: "2026-08-01" });
+    const months = parseApprenticeRecordIntent(form({ intent: "checkin", months: "0x3", checkedOn: "2026-11-19", employed: "yes" }), exited);
     expect(months.ok ? null : months.errors.months).toEqual(["errors.invalid"]);
   });
 });

@@ -2,25 +2,19 @@
 import { z } from "zod";
 
 import { FLAG_RULES, FLAG_SEVERITIES, FLAG_STATUSES } from "~/domain/enums";
-import { formFields } from "~/forms/form-data.server";
-import { msg, requiredText } from "~/utils/validation";
+import type { FieldErrorMap } from "~/domain/field-errors";
 
-import { optionalId as optionalIdField } from "./fields.server";
-
-const optionalId = optionalIdField();
-const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.preprocess((v) => (v === "" ? undefined : v), z.enum(values, { error: "flags.errors.unknown" }).optional());
+import { intent, intents, optionalChoice, optionalId, requiredText } from "./fields.server";
+import { parseForm, type FormInput } from "./parse.server";
 
 const FilterSchema = z.object({
-  site: optionalId,
-  employer: optionalId,
-  trainer: optionalId,
-  rule: optionalEnum(FLAG_RULES),
-  severity: optionalEnum(FLAG_SEVERITIES),
-  status: optionalEnum(["active", "all", ...FLAG_STATUSES] as const),
+  site: optionalId(),
+  employer: optionalId(),
+  trainer: optionalId(),
+  rule: optionalChoice(FLAG_RULES, "flags.errors.unknown"),
+  severity: optionalChoice(FLAG_SEVERITIES, "flags.errors.unknown"),
+  status: optionalChoice(["active", "all", ...FLAG_STATUSES] as const, "flags.errors.unknown"),
 });
-
-export type FlagFilterInput = z.output<typeof FilterSchema>;
 
 /**
  * Filters from the query string. Ids must be `allowed` (the caller's own sites, employers and
@@ -30,16 +24,15 @@ export function parseFlagFilters(
   params: URLSearchParams,
   allowed: { sites: number[] | null; employer: (id: number) => boolean; trainer: (id: number) => boolean },
 ) {
-  const parsed = FilterSchema.safeParse(Object.fromEntries(params));
-  if (!parsed.success) return { ok: false as const, errors: z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined> };
-  const errors: Record<string, string[]> = {};
-  const { site, employer, trainer } = parsed.data;
-  if (site !== undefined && allowed.sites !== null && !allowed.sites.includes(site)) errors.site = ["flags.errors.foreign"];
-  if (site !== undefined && allowed.sites === null) errors.site = ["flags.errors.foreign"];
+  const parsed = parseForm(params, FilterSchema);
+  if (!parsed.ok) return { ok: false as const, errors: parsed.errors };
+  const errors: FieldErrorMap = {};
+  const { site, employer, trainer } = parsed.value;
+  if (site !== undefined && (allowed.sites === null || !allowed.sites.includes(site))) errors.site = ["flags.errors.foreign"];
   if (employer !== undefined && !allowed.employer(employer)) errors.employer = ["flags.errors.foreign"];
   if (trainer !== undefined && !allowed.trainer(trainer)) errors.trainer = ["flags.errors.foreign"];
   if (Object.keys(errors).length > 0) return { ok: false as const, errors };
-  return { ok: true as const, data: parsed.data };
+  return { ok: true as const, data: parsed.value };
 }
 
 /**
@@ -47,7 +40,7 @@ export function parseFlagFilters(
  * employers and trainers the filters then offer (checked against the caller's sites afterwards).
  */
 export function chosenSite(params: URLSearchParams): number | undefined {
-  const parsed = optionalId.safeParse(params.get("site") ?? "");
+  const parsed = optionalId().safeParse(params.get("site") ?? "");
   return parsed.success ? parsed.data : undefined;
 }
 
@@ -69,13 +62,9 @@ export function parseInboxFilters(
   return { ok: true as const, data: { siteId: site, employerId: employer, trainerUserId: trainer, rule, severity, status: status ?? "active" } };
 }
 
-const ReviewSchema = z.object({
-  intent: z.enum(["acknowledge", "resolve", "dismiss"], { error: msg.invalid }),
-  note: requiredText(1000),
-});
+const note = { note: requiredText(1000) };
+const ReviewSchema = intents(intent("acknowledge", note), intent("resolve", note), intent("dismiss", note));
 
-export function parseFlagReview(form: FormData) {
-  const parsed = ReviewSchema.safeParse(formFields(form));
-  if (parsed.success) return { ok: true as const, data: parsed.data };
-  return { ok: false as const, errors: z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined> };
+export function parseFlagReview(form: FormInput) {
+  return parseForm(form, ReviewSchema);
 }

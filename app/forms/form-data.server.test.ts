@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { FORM_LIMITS, formFields, formRequest, isAcceptableName, readForm, withoutControlCharacters } from "./form-data.server";
+import { FORM_LIMITS, formRequest, isAcceptableName, readForm, withoutControlCharacters } from "./form-data.server";
 
 const URL_ = "http://localhost/x";
 const urlencoded = (body: BodyInit, type = "application/x-www-form-urlencoded") => new Request(URL_, { method: "POST", body, headers: { "Content-Type": type } });
@@ -65,19 +65,6 @@ describe("readForm", () => {
     const form = await readForm(urlencoded(`note=${encodeURIComponent("\u0000a\u0007b\tc\r\nd\u007f\u0085e\u001b")}`));
     expect(form.get("note")).toBe("ab\tc\r\nde");
     expect(withoutControlCharacters("ក\u0000")).toBe("ក");
-  });
-});
-
-describe("formFields", () => {
-  it("is a plain object without a prototype: once a string, repeated a list, files left out", async () => {
-    const form = new FormData();
-    form.append("a", "1");
-    form.append("b", "2");
-    form.append("b", "3");
-    form.append("f", new File(["x"], "f.txt"));
-    const fields = formFields(form);
-    expect(Object.getPrototypeOf(fields)).toBeNull();
-    expect({ ...fields }).toEqual({ a: "1", b: ["2", "3"] });
   });
 });
 

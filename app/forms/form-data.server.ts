@@ -20,10 +20,9 @@
  *   answers "required" beside it;
  * - files untouched (multipart only).
  *
- * Then a schema reads it: `formFields(form)` gives the plain object the `app/forms` parsers
- * validate, in the shape conform's `parseWithZod(form, …)` builds from the same `FormData`, so
- * either can follow this reader. Libraries that read the body themselves (remix-auth) get
- * `formRequest(request, form)`, a request that carries only the vetted fields.
+ * Then a schema reads it: `parseForm(form, schema)` (./parse.server.ts, docs/decisions/0031).
+ * Libraries that read the body themselves (remix-auth) get `formRequest(request, form)`, a
+ * request that carries only the vetted fields.
  */
 
 export const FORM_LIMITS = {
@@ -35,7 +34,7 @@ export const FORM_LIMITS = {
   nameLength: 100,
 } as const;
 
-export type FormBodyProblem = "unsupported" | "tooLarge" | "unreadable" | "tooManyFields" | "badName";
+type FormBodyProblem = "unsupported" | "tooLarge" | "unreadable" | "tooManyFields" | "badName";
 
 const STATUS: Record<FormBodyProblem, number> = { unsupported: 415, tooLarge: 413, unreadable: 400, tooManyFields: 400, badName: 400 };
 
@@ -44,13 +43,9 @@ export interface FormBodyRefusal {
   formError: `form.body.${FormBodyProblem}`;
 }
 
-export function refuseBody(problem: FormBodyProblem): Response {
+function refuseBody(problem: FormBodyProblem): Response {
   const body: FormBodyRefusal = { formError: `form.body.${problem}` };
   return new Response(JSON.stringify(body), { status: STATUS[problem], headers: { "Content-Type": "application/json; charset=utf-8" } });
-}
-
-export function isFormBodyRefusal(value: unknown): value is FormBodyRefusal {
-  return typeof value === "object" && value !== null && typeof (value as { formError?: unknown }).formError === "string" && (value as { formError: string }).formError.startsWith("form.body.");
 }
 
 const URLENCODED = "application/x-www-form-urlencoded";
@@ -89,23 +84,6 @@ export async function readForm(request: Request): Promise<FormData> {
     else form.append(name, value, value.name);
   }
   return form;
-}
-
-/**
- * The fields of a form as a plain object without a prototype: a name sent once is its string, a
- * name sent more than once is the list of its strings (a schema expecting one value refuses the
- * list with a field error). Files are left out; a route reads them with `form.get`.
- */
-export function formFields(form: FormData | URLSearchParams): Record<string, string | string[]> {
-  const out = Object.create(null) as Record<string, string | string[]>;
-  for (const [name, value] of form.entries()) {
-    if (typeof value !== "string") continue;
-    const seen = out[name];
-    if (seen === undefined) out[name] = value;
-    else if (Array.isArray(seen)) seen.push(value);
-    else out[name] = [seen, value];
-  }
-  return out;
 }
 
 /** A copy of `request` whose body is exactly the vetted text fields, for code that reads the body itself. */

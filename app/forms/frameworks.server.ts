@@ -2,13 +2,12 @@
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
 
-import { crossRowErrors, decodeUtf8, FRAMEWORK_CSV_HEADER, headerMatches, parseExpectedWeek, type FrameworkRow, type LineError } from "~/domain/frameworks";
 import { EMPLOYER_SECTORS } from "~/domain/enums";
-import { formFields, withoutControlCharacters } from "~/forms/form-data.server";
-import { msg, requiredText } from "~/utils/validation";
+import { crossRowErrors, decodeUtf8, FRAMEWORK_CSV_HEADER, headerMatches, parseExpectedWeek, type FrameworkRow, type LineError } from "~/domain/frameworks";
+import { withoutControlCharacters } from "~/forms/form-data.server";
 
-import { flat, id as idField, integer } from "./fields.server";
-
+import { choice, id, integer, intent, intents, msg, optionalId, requiredText } from "./fields.server";
+import { parseForm, type FormInput } from "./parse.server";
 
 const code = z
   .string({ error: msg.required })
@@ -20,18 +19,24 @@ const code = z
 
 const week = integer({ min: 1, max: 52, error: "frameworks.errors.week" });
 
-const id = idField();
-
-export const FrameworkSchema = z.object({
+const frameworkFields = {
   code,
   tradeEn: requiredText(100),
   tradeKm: requiredText(100),
-  sector: z.enum(EMPLOYER_SECTORS, { error: msg.required }),
+  sector: choice(EMPLOYER_SECTORS),
   typicalWeeks: integer({ min: 2, max: 52, error: "frameworks.errors.typicalWeeks" }),
-});
+};
 
-export function parseFrameworkFields(form: FormData) {
-  return flat(FrameworkSchema.safeParse(formFields(form)));
+/** A new framework, typed in or imported from a CSV file (the file is read by `parseFrameworkCsv`). */
+const NewFrameworkSchema = intents(intent("create", frameworkFields), intent("import", frameworkFields));
+
+export function parseNewFramework(form: FormInput) {
+  return parseForm(form, NewFrameworkSchema);
+}
+
+/** The two versions a comparison shows (`?a=…&b=…`); a blank one is the page's default. */
+export function parseVersionChoice(params: URLSearchParams) {
+  return parseForm(params, z.object({ a: optionalId(), b: optionalId() }));
 }
 
 const unitFields = { code, titleEn: requiredText(200), titleKm: requiredText(200) };
@@ -44,22 +49,22 @@ const competencyFields = {
   expectedByWeek: week,
 };
 
-export const VersionIntentSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("add_unit"), ...unitFields }),
-  z.object({ intent: z.literal("edit_unit"), unitId: id, ...unitFields }),
-  z.object({ intent: z.literal("delete_unit"), unitId: id }),
-  z.object({ intent: z.literal("add_competency"), unitId: id, ...competencyFields }),
-  z.object({ intent: z.literal("edit_competency"), competencyId: id, ...competencyFields }),
-  z.object({ intent: z.literal("delete_competency"), competencyId: id }),
-  z.object({ intent: z.literal("publish") }),
-  z.object({ intent: z.literal("new_draft") }),
-  z.object({ intent: z.literal("retire") }),
-]);
+const VersionIntentSchema = intents(
+  intent("add_unit", unitFields),
+  intent("edit_unit", { unitId: id(), ...unitFields }),
+  intent("delete_unit", { unitId: id() }),
+  intent("add_competency", { unitId: id(), ...competencyFields }),
+  intent("edit_competency", { competencyId: id(), ...competencyFields }),
+  intent("delete_competency", { competencyId: id() }),
+  intent("publish"),
+  intent("new_draft"),
+  intent("retire"),
+);
 
-export type VersionIntent = z.infer<typeof VersionIntentSchema>;
+export type VersionIntent = z.output<typeof VersionIntentSchema>;
 
-export function parseVersionIntent(form: FormData) {
-  return flat(VersionIntentSchema.safeParse(formFields(form)));
+export function parseVersionIntent(form: FormInput) {
+  return parseForm(form, VersionIntentSchema);
 }
 
 const CsvRowSchema = z.object({

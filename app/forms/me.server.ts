@@ -6,35 +6,32 @@ import { z } from "zod";
 
 import { ABSENCE_REASONS, ADVANCE_NOTICE_KINDS } from "~/domain/enums";
 import { FEEDBACK_COMMENT_MAX, noticeDateProblem, PLAN_COMMENT_MAX, PLAN_TEXT_MAX } from "~/domain/me-progress";
-import { formFields } from "~/forms/form-data.server";
-import { msg, requiredText } from "~/utils/validation";
 
-import { flat, id, integer } from "./fields.server";
-import { isGuessablePin } from "~/domain/pin";
-
-
-const fields = formFields;
+import { choice, id, integer, intent, intents, msg, optionalText, pin, requiredText, secret, text } from "./fields.server";
+import { parseForm, type FormInput } from "./parse.server";
 
 // ---------------------------------------------------------------------------------------------
-// Advance notice
+// Advance notices: give one, or withdraw one
 
-export function parseNotice(form: FormData, rules: { today: string; workingWeekdays: readonly number[]; holidays: ReadonlySet<string> }) {
-  return flat(
-    z
-      .object({
-        kind: z.enum(ADVANCE_NOTICE_KINDS, { error: "notice2.errors.kind" }),
-        reason: z.enum(ABSENCE_REASONS, { error: "notice2.errors.reason" }),
-        date: z.string({ error: "notice2.errors.date" }).superRefine((date, ctx) => {
-          const problem = noticeDateProblem(date, rules);
-          if (problem) ctx.addIssue({ code: "custom", message: `notice2.errors.${problem}` });
+/** Without an intent the form is "give", the page's main form (its button sends `give`). */
+export function parseNoticeIntent(form: FormInput, rules: { today: string; workingWeekdays: readonly number[]; holidays: ReadonlySet<string> }) {
+  return parseForm(
+    form,
+    z.preprocess(
+      (v) => (typeof v === "object" && v !== null && (v as { intent?: unknown }).intent === undefined ? { ...v, intent: "give" } : v),
+      intents(
+        intent("give", {
+          kind: choice(ADVANCE_NOTICE_KINDS, "notice2.errors.kind"),
+          reason: choice(ABSENCE_REASONS, "notice2.errors.reason"),
+          date: z.string({ error: "notice2.errors.date" }).superRefine((date, ctx) => {
+            const problem = noticeDateProblem(date, rules);
+            if (problem) ctx.addIssue({ code: "custom", message: `notice2.errors.${problem}` });
+          }),
         }),
-      })
-      .safeParse(fields(form)),
+        intent("withdraw", { noticeId: id() }),
+      ),
+    ),
   );
-}
-
-export function parseWithdraw(form: FormData) {
-  return flat(z.object({ noticeId: id() }).safeParse(fields(form)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -43,63 +40,45 @@ export function parseWithdraw(form: FormData) {
 // A missing answer is "" or absent: both mean "choose a face".
 const rating = integer({ min: 1, max: 5, error: "feedback.errors.rating", required: "feedback.errors.rating" });
 
-export function parseFeedback(form: FormData) {
-  const raw = fields(form);
-  return flat(
-    z
-      .object({
-        explainsRating: rating,
-        learningRating: rating,
-        fairnessRating: rating,
-        safetyRating: rating,
-        comment: z
-          .string()
-          .trim()
-          .max(FEEDBACK_COMMENT_MAX, { error: "feedback.errors.commentTooLong" })
-          .optional()
-          .transform((v) => v || null),
-      })
-      .safeParse(raw),
-  );
+const FeedbackSchema = z.object({
+  explainsRating: rating,
+  learningRating: rating,
+  fairnessRating: rating,
+  safetyRating: rating,
+  comment: optionalText(FEEDBACK_COMMENT_MAX, "feedback.errors.commentTooLong"),
+});
+
+export function parseFeedback(form: FormInput) {
+  return parseForm(form, FeedbackSchema);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Career plan
 
-export function parsePlan(form: FormData) {
-  const text = z.string().trim().max(PLAN_TEXT_MAX, { error: "plan.errors.tooLong" }).optional().transform((v) => v ?? "");
-  return flat(z.object({ goals: text, nextSteps: text }).safeParse(fields(form)));
+const PlanSchema = z.object({ goals: text(PLAN_TEXT_MAX, "plan.errors.tooLong"), nextSteps: text(PLAN_TEXT_MAX, "plan.errors.tooLong") });
+
+export function parsePlan(form: FormInput) {
+  return parseForm(form, PlanSchema);
 }
 
-export function parsePlanComment(form: FormData) {
-  return flat(z.object({ body: requiredText(PLAN_COMMENT_MAX) }).safeParse(fields(form)));
-}
+/** A staff comment on the plan (a field of the staff apprentice record). */
+export const planCommentFields = { body: requiredText(PLAN_COMMENT_MAX) };
 
 // ---------------------------------------------------------------------------------------------
 // PIN
 
-const newPin = z
-  .string({ error: "pin.errors.format" })
-  .trim()
-  .regex(/^\d{6}$/, { error: "pin.errors.format" })
-  // Only a well-formed PIN is judged on guessability: one message at a time.
-  .refine((pin) => !/^\d{6}$/.test(pin) || !isGuessablePin(pin), { error: "pin.errors.guessable" });
-
-/** Staff set or reset an apprentice's PIN. */
-export function parseStaffPin(form: FormData) {
-  return flat(z.object({ pin: newPin }).safeParse(fields(form)));
-}
+/** Staff set or reset an apprentice's PIN (a field of the staff apprentice record). */
+export const staffPinFields = { pin: pin() };
 
 /** The apprentice changes their own PIN: the current PIN (or password), then the new one twice. */
-export function parseOwnPin(form: FormData) {
-  return flat(
-    z
-      .object({
-        current: z.string({ error: msg.required }).min(1, { error: msg.required }).max(256, { error: msg.tooLong }),
-        pin: newPin,
-        pinAgain: z.string({ error: msg.required }).trim(),
-      })
-      .refine((v) => v.pin === v.pinAgain, { path: ["pinAgain"], error: "pin.errors.mismatch" })
-      .safeParse(fields(form)),
-  );
+const OwnPinSchema = z
+  .object({
+    current: secret(),
+    pin: pin(),
+    pinAgain: z.string({ error: msg.required }).trim(),
+  })
+  .refine((v) => v.pin === v.pinAgain, { path: ["pinAgain"], error: "pin.errors.mismatch" });
+
+export function parseOwnPin(form: FormInput) {
+  return parseForm(form, OwnPinSchema);
 }

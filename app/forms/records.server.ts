@@ -1,199 +1,172 @@
-/** Schemas of the staff administration forms. Server-only: zod stays out of the browser bundle. */
+/**
+ * Staff administration forms: apprentices (enrol, profile, phase, consent, exit), employers and
+ * their trainers, placements (create, correct, change trainer, transfer, end) and the manual
+ * status. Server-only: zod stays out of the browser bundle.
+ */
 import { z } from "zod";
 
-import { CONSENT_ITEMS, EMPLOYER_SECTORS, GENDERS, PHASES, PLACEMENT_OUTCOMES } from "~/domain/enums";
-import { plainInteger } from "~/domain/numbers";
-import { dateOfBirthRule, placementStartRule, type DateRule } from "~/domain/plausible";
+import { CONSENT_ITEMS, EMPLOYER_SECTORS, GENDERS, MANUAL_STATUSES, PHASES, PLACEMENT_OUTCOMES } from "~/domain/enums";
+import { dateOfBirthRule, happenedRule, placementStartRule } from "~/domain/plausible";
 import { PLANNED_WEEKS_MAX, PLANNED_WEEKS_MIN, weekdayList } from "~/domain/records";
-import { formFields } from "~/forms/form-data.server";
-import { msg, requiredText } from "~/utils/validation";
 
-import { date, flat, id as idField, integer, money, notAfter, optionalId as optionalIdField, type FieldErrors } from "./fields.server";
+import { choice, date, id, integer, intent, intents, list, money, msg, optionalId, optionalText, pastDate, phone, requiredText, yesNo } from "./fields.server";
+import { parseForm, type FormInput } from "./parse.server";
 
-type Errors = FieldErrors;
+const plannedWeeks = integer({ min: PLANNED_WEEKS_MIN, max: PLANNED_WEEKS_MAX, error: "records.errors.plannedWeeks" });
 
-const pastDate = (today: string, ...rules: DateRule[]) => date(notAfter(today), ...rules);
-const optionalText = (max: number) =>
-  z.string().trim().max(max, { error: msg.tooLong }).optional().transform((v) => v || null);
-const id = idField();
-const optionalId = optionalIdField();
+// ---------------------------------------------------------------------------------------------
+// Apprentices
 
-const profile = (today: string) => ({
+/** The profile: enrolled with it, edited on the staff apprentice record. */
+export const profileFields = (today: string) => ({
   preferredName: requiredText(100),
   legalName: requiredText(200),
   dateOfBirth: date(dateOfBirthRule(today)),
-  gender: z.enum(GENDERS, { error: msg.required }),
-  intakeId: optionalId,
+  gender: choice(GENDERS),
+  intakeId: optionalId(),
   referralSource: optionalText(200),
   background: optionalText(2000),
 });
 
-function consentList(form: FormData): Errors | (typeof CONSENT_ITEMS)[number][] {
-  const values = form.getAll("consent").map(String);
-  const items = CONSENT_ITEMS.filter((i) => values.includes(i));
-  return items.length === new Set(values).size ? items : { consent: [msg.invalid] };
-}
+const ApprenticeCreateSchema = (today: string) =>
+  z.object({
+    code: z
+      .string({ error: msg.required })
+      .trim()
+      .toUpperCase()
+      .min(1, { error: msg.required })
+      .regex(/^[A-Z][A-Z0-9]{0,3}-\d{2}-\d{3}$/, { error: "records.errors.codePattern" }),
+    siteId: optionalId(),
+    ...profileFields(today),
+    /** The consents given at enrolment: ticked boxes. */
+    consent: list(CONSENT_ITEMS),
+  });
 
-export function parseApprenticeCreate(form: FormData, today: string) {
-  const consents = consentList(form);
-  const parsed = flat(
-    z
-      .object({
-        code: z.string({ error: msg.required }).trim().toUpperCase().min(1, { error: msg.required }).regex(/^[A-Z][A-Z0-9]{0,3}-\d{2}-\d{3}$/, { error: "records.errors.codePattern" }),
-        siteId: optionalId,
-        ...profile(today),
-      })
-      .safeParse(formFields(form)),
-  );
-  if (!Array.isArray(consents)) return { ok: false as const, errors: { ...(parsed.ok ? {} : parsed.errors), ...consents } };
+export function parseApprenticeCreate(form: FormInput, today: string) {
+  const parsed = parseForm(form, ApprenticeCreateSchema(today));
   if (!parsed.ok) return parsed;
-  return { ok: true as const, data: { ...parsed.data, consents } };
+  const { consent, ...rest } = parsed.value;
+  return { ok: true as const, value: { ...rest, consents: consent } };
 }
 
-export function parseProfile(form: FormData, today: string) {
-  return flat(z.object(profile(today)).safeParse(formFields(form)));
-}
+const PHASES_BY_HAND = PHASES.filter((p) => p !== "exited") as unknown as readonly [Exclude<(typeof PHASES)[number], "exited">, ...Exclude<(typeof PHASES)[number], "exited">[]];
 
-export function parsePhaseChange(form: FormData, today: string) {
-  return flat(
-    z
-      .object({
-        phase: z.enum(PHASES.filter((p) => p !== "exited") as [string, ...string[]], { error: msg.required }).transform((p) => p as (typeof PHASES)[number]),
-        changedOn: pastDate(today),
-        note: optionalText(500),
-      })
-      .safeParse(formFields(form)),
-  );
-}
+/** A phase change by hand (an exit has its own form, with its outcome). */
+export const phaseFields = (today: string) => ({ phase: choice(PHASES_BY_HAND), changedOn: pastDate(today), note: optionalText(500) });
 
-export function parseConsent(form: FormData) {
-  return flat(
-    z
-      .object({
-        item: z.enum(CONSENT_ITEMS, { error: msg.required }),
-        granted: z.enum(["yes", "no"], { error: msg.required }).transform((v) => v === "yes"),
-        note: optionalText(500),
-      })
-      .safeParse(formFields(form)),
-  );
-}
+export const consentFields = { item: choice(CONSENT_ITEMS), granted: yesNo(), note: optionalText(500) };
 
-export function parseExit(form: FormData, today: string) {
-  return flat(
-    z
-      .object({
-        exitedOn: pastDate(today),
-        outcome: z.enum(PLACEMENT_OUTCOMES, { error: msg.required }),
-        reason: requiredText(500),
-      })
-      .safeParse(formFields(form)),
-  );
-}
+export const exitFields = (today: string) => ({ exitedOn: pastDate(today), outcome: choice(PLACEMENT_OUTCOMES), reason: requiredText(500) });
+
+// ---------------------------------------------------------------------------------------------
+// Employers and their trainers
 
 const employerFields = {
   name: requiredText(200),
-  sector: z.enum(EMPLOYER_SECTORS, { error: msg.required }),
+  sector: choice(EMPLOYER_SECTORS),
   district: requiredText(100),
   contactName: optionalText(200),
-  contactPhone: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => v || null)
-    .refine((v) => v === null || /^[+0-9 ()-]{6,20}$/.test(v), { error: "records.errors.phone" }),
+  contactPhone: phone(),
 };
 
-export function parseEmployer(form: FormData) {
-  return flat(z.object({ ...employerFields, siteId: optionalId }).safeParse(formFields(form)));
+/** A new employer; `siteId` only from admin (staff add to their own site). */
+export function parseEmployer(form: FormInput) {
+  return parseForm(form, z.object({ ...employerFields, siteId: optionalId() }));
 }
 
-export function parseTrainer(form: FormData) {
-  return flat(
-    z
-      .object({
-        displayName: requiredText(100),
-        username: z
-          .string({ error: msg.required })
-          .trim()
-          .toLowerCase()
-          .min(1, { error: msg.required })
-          .regex(/^[a-z0-9][a-z0-9._-]{2,39}$/, { error: "records.errors.username" }),
-        phone: employerFields.contactPhone,
-      })
-      .safeParse(formFields(form)),
-  );
+const trainerFields = {
+  displayName: requiredText(100),
+  username: z
+    .string({ error: msg.required })
+    .trim()
+    .toLowerCase()
+    .min(1, { error: msg.required })
+    .regex(/^[a-z0-9][a-z0-9._-]{2,39}$/, { error: "records.errors.username" }),
+  phone: phone(),
+};
+
+const EmployerIntentSchema = intents(
+  intent("edit", employerFields),
+  intent("deactivate"),
+  intent("reactivate"),
+  intent("addTrainer", trainerFields),
+  intent("deactivateTrainer", { trainerUserId: id() }),
+  intent("reactivateTrainer", { trainerUserId: id() }),
+);
+
+/** The forms of an employer's page. */
+export function parseEmployerIntent(form: FormInput) {
+  return parseForm(form, EmployerIntentSchema);
 }
 
-export function parseTrainerId(form: FormData) {
-  return flat(z.object({ trainerUserId: id }).safeParse(formFields(form)));
+// ---------------------------------------------------------------------------------------------
+// Placements
+
+const WEEKDAYS = ["1", "2", "3", "4", "5", "6", "7"] as const;
+
+const PlacementCreateSchema = (today: string) =>
+  z
+    .object({
+      apprenticeId: id(),
+      employerId: id(),
+      trainerUserId: id(),
+      frameworkVersionId: id(),
+      startDate: date(placementStartRule(today)),
+      plannedWeeks,
+      educationWeekdays: list(WEEKDAYS),
+      stipendHagar: money({ blankIsZero: true }),
+      stipendEmployer: money({ blankIsZero: true }),
+    })
+    .transform(({ educationWeekdays, stipendHagar, stipendEmployer, ...rest }) => ({
+      ...rest,
+      educationWeekdays: weekdayList(educationWeekdays.map(Number)),
+      stipendHagarCents: stipendHagar ?? 0,
+      stipendEmployerCents: stipendEmployer ?? 0,
+    }));
+
+export function parsePlacementCreate(form: FormInput, today: string) {
+  return parseForm(form, PlacementCreateSchema(today));
 }
 
-const plannedWeeks = integer({ min: PLANNED_WEEKS_MIN, max: PLANNED_WEEKS_MAX, error: "records.errors.plannedWeeks" });
+const endFields = (today: string) => ({
+  endedOn: pastDate(today),
+  outcome: choice(PLACEMENT_OUTCOMES),
+  endReason: requiredText(500),
+  startingSalary: money(),
+});
 
-export function parsePlacementCreate(form: FormData, today: string) {
-  const days = form.getAll("educationWeekdays").map((v) => (typeof v === "string" ? (plainInteger(v) ?? Number.NaN) : Number.NaN));
-  const parsed = flat(
-    z
-      .object({
-        apprenticeId: id,
-        employerId: id,
-        trainerUserId: id,
-        frameworkVersionId: id,
-        startDate: date(placementStartRule(today)),
-        plannedWeeks,
-        stipendHagar: money({ blankIsZero: true }),
-        stipendEmployer: money({ blankIsZero: true }),
-      })
-      .safeParse(formFields(form)),
-  );
-  const educationWeekdays = weekdayList(days);
-  const badDays = days.length !== educationWeekdays.split(",").filter(Boolean).length;
-  if (!parsed.ok || badDays) {
-    return { ok: false as const, errors: { ...(parsed.ok ? {} : parsed.errors), ...(badDays ? { educationWeekdays: [msg.invalid] } : {}) } as Errors };
-  }
-  const { stipendHagar, stipendEmployer, ...rest } = parsed.data;
-  return { ok: true as const, data: { ...rest, educationWeekdays, stipendHagarCents: stipendHagar ?? 0, stipendEmployerCents: stipendEmployer ?? 0 } };
+/** The bounds of a manual status's "as of" date (docs/decisions/0022). */
+export interface StatusBounds {
+  today: string;
+  placementSince: string | null;
+  currentStatusDate: string | null;
 }
 
-export function parseTransfer(form: FormData, today: string) {
-  return flat(
-    z
-      .object({
-        employerId: id,
-        trainerUserId: id,
-        frameworkVersionId: id,
-        transferOn: pastDate(today),
-        plannedWeeks,
-      })
-      .safeParse(formFields(form)),
-  );
-}
-
-export function parsePlacementEnd(form: FormData, today: string) {
-  const parsed = flat(
-    z
-      .object({
-        endedOn: pastDate(today),
-        outcome: z.enum(PLACEMENT_OUTCOMES, { error: msg.required }),
-        endReason: requiredText(500),
-        startingSalary: money(),
-      })
-      .safeParse(formFields(form)),
-  );
-  if (!parsed.ok) return parsed;
-  const { startingSalary, ...rest } = parsed.data;
-  return { ok: true as const, data: { ...rest, startingSalaryCents: startingSalary } };
-}
-
-/** Staff correct a placement's start date and planned length, with a reason (docs/decisions/0022). */
-export function parsePlacementCorrection(form: FormData, today: string) {
-  return flat(
-    z
-      .object({
-        startDate: date(placementStartRule(today)),
-        plannedWeeks,
+/**
+ * The forms of a placement's page. The manual status form was the page's first and sends no
+ * intent from older pages and scripts: without an intent, the form is "status".
+ */
+const PlacementIntentSchema = (bounds: StatusBounds) =>
+  z.preprocess(
+    (v) => (typeof v === "object" && v !== null && (v as { intent?: unknown }).intent === undefined ? { ...v, intent: "status" } : v),
+    intents(
+      intent("status", {
+        status: choice(MANUAL_STATUSES),
         reason: requiredText(500),
-      })
-      .safeParse(Object.fromEntries(form)),
+        // "As of": not in the future, not before the placement came on record, and not before
+        // the current status (the latest entered is the current one, so dates keep the order of entry).
+        statusDate: date(happenedRule(bounds.today, bounds.placementSince, "plausible.errors.beforePlacement"), (d) =>
+          bounds.currentStatusDate !== null && d < bounds.currentStatusDate ? "plausible.errors.beforeCurrentStatus" : null,
+        ),
+      }),
+      intent("changeTrainer", { trainerUserId: id() }),
+      intent("correct", { startDate: date(placementStartRule(bounds.today)), plannedWeeks, reason: requiredText(500) }),
+      intent("transfer", { employerId: id(), trainerUserId: id(), frameworkVersionId: id(), transferOn: pastDate(bounds.today), plannedWeeks }),
+      intent("complete", endFields(bounds.today)),
+      intent("withdraw", endFields(bounds.today)),
+    ),
   );
+
+export function parsePlacementIntent(form: FormInput, bounds: StatusBounds) {
+  return parseForm(form, PlacementIntentSchema(bounds));
 }

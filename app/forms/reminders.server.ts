@@ -1,32 +1,31 @@
-/** Reminder forms' schemas (server-only: zod stays out of the browser bundle). */
+/** Reminder forms: a site's schedule, and linking Telegram (server-only: zod stays out of the browser bundle). */
 import { z } from "zod";
 
 import { TIME_OF_DAY } from "~/domain/reminders";
-import { msg } from "~/utils/validation";
 
-export const TELEGRAM_INTENTS = ["telegram_link", "telegram_unlink"] as const;
-export type TelegramIntent = (typeof TELEGRAM_INTENTS)[number];
+import { checkbox, id, integer, intent, intents } from "./fields.server";
+import { parseForm, type FormInput } from "./parse.server";
 
-/** The Telegram forms share a page with others: told apart by their intent. */
-export function telegramIntentOf(form: FormData): TelegramIntent | null {
-  const intent = form.get("intent");
-  return (TELEGRAM_INTENTS as readonly unknown[]).includes(intent) ? (intent as TelegramIntent) : null;
+/** "Link Telegram" and "Unlink Telegram": the same two buttons on three pages. */
+export const telegramIntents = [intent("telegram_link"), intent("telegram_unlink")] as const;
+export type TelegramIntent = z.output<(typeof telegramIntents)[number]>["intent"];
+
+/** A trainer's own page: only the Telegram buttons. */
+export function parseTelegramIntent(form: FormInput) {
+  return parseForm(form, intents(...telegramIntents));
 }
 
 const time = z.string({ error: "reminders.errors.time" }).trim().regex(TIME_OF_DAY, { error: "reminders.errors.time" });
 
-export const ScheduleSchema = z.object({
-  siteId: z.coerce.number({ error: msg.invalid }).int({ error: msg.invalid }).positive({ error: msg.invalid }),
-  weekday: z.coerce.number({ error: "reminders.errors.weekday" }).int({ error: "reminders.errors.weekday" }).min(1, { error: "reminders.errors.weekday" }).max(7, { error: "reminders.errors.weekday" }),
+const scheduleFields = {
+  siteId: id(),
+  weekday: integer({ min: 1, max: 7, error: "reminders.errors.weekday", required: "reminders.errors.weekday" }),
   time,
   mondayTime: time,
-  // A checkbox sends "on" when ticked and nothing otherwise.
-  enabled: z.preprocess((v) => v === "on", z.boolean()),
-});
+  enabled: checkbox(),
+};
 
-export function parseSchedule(form: FormData) {
-  const raw = { siteId: form.get("siteId") ?? undefined, weekday: form.get("weekday") ?? undefined, time: form.get("time") ?? undefined, mondayTime: form.get("mondayTime") ?? undefined, enabled: form.get("enabled") ?? undefined };
-  const parsed = ScheduleSchema.safeParse(raw);
-  if (parsed.success) return { ok: true as const, data: parsed.data };
-  return { ok: false as const, errors: z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined> };
+/** /staff/reminders: a site's schedule (admin), or staff linking Telegram for their digest. */
+export function parseRemindersIntent(form: FormInput) {
+  return parseForm(form, intents(intent("schedule", scheduleFields), ...telegramIntents));
 }

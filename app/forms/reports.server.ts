@@ -5,30 +5,25 @@
  */
 import { z } from "zod";
 
-import { addDays, daysBetween, isIsoDate, mondayOf } from "~/domain/dates";
+import { addDays, daysBetween, mondayOf } from "~/domain/dates";
 import { ACCOUNTABILITY_SORTS, DEFAULT_ACCOUNTABILITY_SORT, MAX_PERIOD_DAYS, type AccountabilitySort } from "~/domain/reports";
-import { msg } from "~/utils/validation";
 
-import { optionalId } from "./fields.server";
+import { optionalChoice, optionalDate, optionalId } from "./fields.server";
+import { parseForm } from "./parse.server";
 
 /** Default periods: the last 12 weeks (from a Monday) for trainers; outcomes need a longer view. */
-export const DEFAULT_WEEKS = { trainers: 12, outcomes: 104 } as const;
+const DEFAULT_WEEKS = { trainers: 12, outcomes: 104 } as const;
 
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
-
-const isoDate = z.preprocess(
-  blankToUndefined,
-  z.string({ error: msg.invalid }).refine(isIsoDate, { error: "reports.errors.date" }).optional(),
-);
-
-
-const FilterSchema = z.object({
-  from: isoDate,
-  to: isoDate,
+const period = {
+  from: optionalDate({ error: "reports.errors.date" }),
+  to: optionalDate({ error: "reports.errors.date" }),
   site: optionalId("reports.errors.site"),
-  intake: optionalId("reports.errors.intake"),
-  sort: z.preprocess(blankToUndefined, z.enum(ACCOUNTABILITY_SORTS, { error: "reports.errors.sort" }).optional()),
-});
+};
+/** `intake` is read by the outcomes report only, `sort` by the trainer report only: the other is ignored. */
+const FILTERS = {
+  trainers: z.object({ ...period, sort: optionalChoice(ACCOUNTABILITY_SORTS, "reports.errors.sort") }),
+  outcomes: z.object({ ...period, intake: optionalId("reports.errors.intake") }),
+};
 
 export interface ReportFilters {
   from: string;
@@ -56,17 +51,15 @@ export function parseReportFilters(
     allowedIntakes?: readonly { id: number; siteId: number }[];
   },
 ): ParsedFilters {
-  const raw = Object.fromEntries(params);
-  if (options.report === "trainers") delete raw.intake;
-  else delete raw.sort;
-  const parsed = FilterSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, errors: z.flattenError(parsed.error).fieldErrors as FilterErrors };
-
-  const { site, intake, sort } = parsed.data;
+  const parsed = parseForm(params, FILTERS[options.report]);
+  if (!parsed.ok) return { ok: false, errors: parsed.errors as FilterErrors };
+  const { site } = parsed.value;
+  const intake = "intake" in parsed.value ? parsed.value.intake : undefined;
+  const sort = "sort" in parsed.value ? parsed.value.sort : undefined;
   const weeks = DEFAULT_WEEKS[options.report];
   // Without dates: the last `weeks` weeks ending today (this week included, from its Monday).
-  const to = parsed.data.to ?? options.today;
-  const from = parsed.data.from ?? addDays(mondayOf(to), -7 * (weeks - 1));
+  const to = parsed.value.to ?? options.today;
+  const from = parsed.value.from ?? addDays(mondayOf(to), -7 * (weeks - 1));
 
   const errors: FilterErrors = {};
   if (from > to) errors.to = ["reports.errors.order"];

@@ -1,103 +1,95 @@
-/** Staff forms' schemas (server-only: zod stays out of the browser bundle). */
-import { z } from "zod";
-
-import { FOLLOW_UP_KINDS, MANUAL_STATUSES, OUTCOME_CHECKIN_MONTHS } from "~/domain/enums";
-import { happenedRule } from "~/domain/plausible";
-import { formFields } from "~/forms/form-data.server";
-import { msg, requiredText } from "~/utils/validation";
-
-import { date, flat, id, integer, money, optionalId } from "./fields.server";
-
-export const LinkIntentSchema = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("create"),
-    days: integer({ min: 1, max: 30, error: "links.errors.days" }),
-  }),
-  z.object({ intent: z.literal("revoke"), linkId: id() }),
-]);
-
-export function parseLinkIntent(form: FormData) {
-  return flat(LinkIntentSchema.safeParse(formFields(form)));
-}
-
-function since(today: string, from: string | null, beforeError: string) {
-  return date(happenedRule(today, from, beforeError));
-}
-
 /**
- * A manual status, dated "as of": not in the future, not before the placement came on record,
- * and not before the current status (the latest entered is the current one, so dates keep the
- * order of entry).
+ * The staff apprentice record's forms (follow-up notes, outcome check-ins, corrections, plan
+ * comments, the PIN, and the administration forms of ./records.server.ts) and a trainer's
+ * sign-in links. Server-only: zod stays out of the browser bundle.
  */
-export function parseManualStatus(form: FormData, bounds: { today: string; placementSince: string | null; currentStatusDate: string | null }) {
-  return flat(
-    z
-      .object({
-        status: z.enum(MANUAL_STATUSES, { error: msg.required }),
-        reason: requiredText(500),
-        statusDate: date(happenedRule(bounds.today, bounds.placementSince, "plausible.errors.beforePlacement"), (d) =>
-          bounds.currentStatusDate !== null && d < bounds.currentStatusDate ? "plausible.errors.beforeCurrentStatus" : null,
-        ),
-      })
-      .safeParse(formFields(form)),
-  );
+import { FOLLOW_UP_KINDS, OUTCOME_CHECKIN_MONTHS } from "~/domain/enums";
+import { PLAN_COMMENT_MAX } from "~/domain/me-progress";
+import { happenedRule } from "~/domain/plausible";
+
+import { choice, date, id, integer, intent, intents, money, optionalId, optionalText, refusedIntent, requiredText, yesNo } from "./fields.server";
+import { planCommentFields, staffPinFields } from "./me.server";
+import { parseForm, type FormInput } from "./parse.server";
+import { consentFields, exitFields, phaseFields, profileFields } from "./records.server";
+import { telegramIntents } from "./reminders.server";
+
+// ---------------------------------------------------------------------------------------------
+// A trainer's sign-in links
+
+const TrainerIntentSchema = intents(
+  intent("create", { days: integer({ min: 1, max: 30, error: "links.errors.days" }) }),
+  intent("revoke", { linkId: id() }),
+  ...telegramIntents,
+);
+
+/** A trainer's page for staff: sign-in links, and the trainer's Telegram link. */
+export function parseTrainerIntent(form: FormInput) {
+  return parseForm(form, TrainerIntentSchema);
 }
 
-export function parseFollowUpNote(form: FormData, bounds: { today: string; apprenticeSince: string | null }) {
-  return flat(
-    z
-      .object({
-        kind: z.enum(FOLLOW_UP_KINDS, { error: msg.required }),
-        occurredOn: since(bounds.today, bounds.apprenticeSince, "plausible.errors.beforeApprentice"),
-        body: requiredText(2000),
-        placementId: optionalId(),
-      })
-      .safeParse(formFields(form)),
-  );
-}
+// ---------------------------------------------------------------------------------------------
+// The staff apprentice record
+
+/** A follow-up note's body and its corrections' are at most this long. */
+export const NOTE_BODY_MAX = 2000;
+
+const since = (today: string, from: string | null, beforeError: string) => date(happenedRule(today, from, beforeError));
 
 const checkinFields = (bounds: { today: string; exitedOn: string }) => ({
   checkedOn: since(bounds.today, bounds.exitedOn, "plausible.errors.beforeExit"),
-  employed: z.enum(["yes", "no"], { error: msg.required }).transform((v) => v === "yes"),
-  employerName: z.string().trim().max(200, { error: msg.tooLong }).optional().transform((v) => v || null),
+  employed: yesNo(),
+  employerName: optionalText(200),
   monthlySalary: money(),
-  note: z.string().trim().max(1000, { error: msg.tooLong }).optional().transform((v) => v || null),
+  note: optionalText(1000),
 });
 
-/** An outcome check-in, for an apprentice who has left training (`exitedOn`), dated from then to today. */
-export function parseOutcomeCheckin(form: FormData, bounds: { today: string; exitedOn: string }) {
-  return flat(
-    z
-      .object({
-        months: integer({ min: 1, max: 24, oneOf: OUTCOME_CHECKIN_MONTHS }),
-        ...checkinFields(bounds),
-      })
-      .safeParse(Object.fromEntries(form)),
-  );
+const correctionOf = (maxBody: number) => ({ supersedesId: id(), body: requiredText(maxBody), correctionReason: requiredText(500) });
+
+export interface RecordBounds {
+  today: string;
+  /** When the apprentice came on record: no note is dated before. */
+  apprenticeSince: string | null;
+  /** When the apprentice left training; check-ins come after it, and are refused before. */
+  exitedOn: string | null;
 }
 
-/** A correction of a check-in: the same fields, the one it corrects, and why. */
-export function parseCheckinCorrection(form: FormData, bounds: { today: string; exitedOn: string }) {
-  return flat(
-    z
-      .object({
-        checkinId: id(),
-        ...checkinFields(bounds),
-        correctionReason: requiredText(500),
-      })
-      .safeParse(Object.fromEntries(form)),
+const ApprenticeRecordSchema = (bounds: RecordBounds) => {
+  const exitedOn = bounds.exitedOn;
+  return intents(
+    intent("note", {
+      kind: choice(FOLLOW_UP_KINDS),
+      occurredOn: since(bounds.today, bounds.apprenticeSince, "plausible.errors.beforeApprentice"),
+      body: requiredText(NOTE_BODY_MAX),
+      placementId: optionalId(),
+    }),
+    intent("correctNote", correctionOf(NOTE_BODY_MAX)),
+    intent("correctComment", correctionOf(PLAN_COMMENT_MAX)),
+    // Check-ins follow the apprentice's exit from training: before it, the form is refused whole.
+    exitedOn === null
+      ? refusedIntent("checkin", "plausible.errors.notExited")
+      : intent("checkin", { months: integer({ min: 1, max: 24, oneOf: OUTCOME_CHECKIN_MONTHS }), ...checkinFields({ today: bounds.today, exitedOn }) }),
+    exitedOn === null
+      ? refusedIntent("correctCheckin", "plausible.errors.notExited")
+      : intent("correctCheckin", { checkinId: id(), ...checkinFields({ today: bounds.today, exitedOn }), correctionReason: requiredText(500) }),
+    intent("comment", planCommentFields),
+    intent("pin", staffPinFields),
+    intent("profile", profileFields(bounds.today)),
+    intent("phase", phaseFields(bounds.today)),
+    intent("consent", consentFields),
+    intent("exit", exitFields(bounds.today)),
   );
+};
+
+/** The forms of the staff apprentice record, told apart by their intent. */
+export function parseApprenticeRecordIntent(form: FormInput, bounds: RecordBounds) {
+  return parseForm(form, ApprenticeRecordSchema(bounds));
 }
 
-/** A correction of a follow-up note or a plan comment: the row it corrects, the new text, and why. */
-export function parseTextCorrection(form: FormData, maxBody: number) {
-  return flat(
-    z
-      .object({
-        supersedesId: id(),
-        body: requiredText(maxBody),
-        correctionReason: requiredText(500),
-      })
-      .safeParse(formFields(form)),
-  );
+// ---------------------------------------------------------------------------------------------
+// An apprentice's sign-in card (docs/decisions/0029): one button
+
+const CardIntentSchema = intents(intent("make"));
+
+export function parseCardIntent(form: FormInput) {
+  return parseForm(form, CardIntentSchema);
 }

@@ -3,6 +3,8 @@ import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
+import { keysNamedBy, literalsIn } from "../../scripts/catalogue-keys.mjs";
+
 import en from "./locales/en.json";
 import km from "./locales/km.json";
 
@@ -43,17 +45,18 @@ describe("catalogues", () => {
     for (const k of enKeys) expect(placeholders(value(km, k)), k).toEqual(placeholders(value(en, k)));
   });
 
+  const root = path.resolve(__dirname, "..");
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.(ts|tsx)$/.test(entry.name) && !entry.name.includes(".test.")) files.push(full);
+    }
+  };
+  walk(root);
+
   it("has a key for every literal t(\"…\") in the app", () => {
-    const root = path.resolve(__dirname, "..");
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) walk(full);
-        else if (/\.(ts|tsx)$/.test(entry.name) && !entry.name.includes(".test.")) files.push(full);
-      }
-    };
-    walk(root);
     const missing: string[] = [];
     for (const file of files) {
       const source = fs.readFileSync(file, "utf8");
@@ -63,5 +66,11 @@ describe("catalogues", () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it("has no key that no code names (the build's catalogue split reads names the same way)", () => {
+    const named = new Set<string>();
+    for (const file of files) for (const key of keysNamedBy(literalsIn(fs.readFileSync(file, "utf8"), file), enKeys)) named.add(key);
+    expect(enKeys.filter((k) => !named.has(k))).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@ export const localeCookie = createCookie("locale", {
   maxAge: 60 * 60 * 24 * 365,
 });
 
-export function negotiateLocale(acceptLanguage: string | null): Locale | null {
+function negotiateLocale(acceptLanguage: string | null): Locale | null {
   if (!acceptLanguage) return null;
   const found = new Negotiator({ headers: { "accept-language": acceptLanguage } }).language([...SUPPORTED_LOCALES]);
   return isLocale(found) ? found : null;

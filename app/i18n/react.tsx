@@ -27,3 +27,8 @@ export function useTranslation(): Translation {
   if (!value) throw new Error("useTranslation() needs a <TranslationProvider> (entry.server.tsx, entry.client.tsx)");
   return value;
 }
+
+/** The page's language, "km" or "en": for formatting dates and numbers, and `localized`. */
+export function useLocale(): Locale {
+  return useTranslation().i18n.language;
+}

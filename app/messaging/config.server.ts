@@ -28,7 +28,7 @@ export interface MessagingConfig {
   sms: SmsConfig | null;
 }
 
-export function configFromEnv(): MessagingConfig {
+function configFromEnv(): MessagingConfig {
   const e = env();
   return {
     publicUrl: publicUrl(),

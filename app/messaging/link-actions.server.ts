@@ -10,7 +10,7 @@ import { botUsername, deepLink, initInBackground, telegramRuntime } from "./tele
 
 export type TelegramAvailability = "ok" | "notSetUp" | "unreachable";
 
-export function telegramAvailability(): TelegramAvailability {
+function telegramAvailability(): TelegramAvailability {
   const runtime = telegramRuntime();
   if (!runtime) return "notSetUp";
   if (botUsername()) return "ok";

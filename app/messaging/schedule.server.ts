@@ -11,7 +11,7 @@ import { initInBackground, registerWebhook, startPolling, telegramRuntime } from
 
 const MINUTE = 60_000;
 
-export function describePass(result: PassResult): string | null {
+function describePass(result: PassResult): string | null {
   const queued = result.queued.reduce((n, q) => n + q.queued, 0);
   const { sent, failed, cancelled } = result.sent;
   if (queued + sent + failed + cancelled === 0) return null;

@@ -35,7 +35,7 @@ function fromItsOwner(ctx: Context): boolean {
   return !!ctx.from && !ctx.from.is_bot && !!ctx.chat && ctx.chat.type === "private" && ctx.from.id === ctx.chat.id;
 }
 
-export function createBot(config: TelegramConfig, botInfo?: UserFromGetMe): Bot {
+function createBot(config: TelegramConfig, botInfo?: UserFromGetMe): Bot {
   const info = botInfo ?? (config.username ? botInfoFor(config) : undefined);
   const bot = new Bot(config.token, { client: { apiRoot: config.apiRoot, timeoutSeconds: 60 }, ...(info ? { botInfo: info } : {}) });
   const mine = bot.chatType("private").filter(fromItsOwner);

@@ -195,7 +195,7 @@ describe("a reminder pass through Telegram", () => {
     expect(opened.status).toBe(302);
     expect(opened.location).toBe(`/trainer/placements/${p2.placement.id}/weeks/2026-11-16`);
     const cookie = opened.headers.get("set-cookie")!.split(/,(?=\s*__session=)/).at(-1)!.split(";")[0]!.trim();
-    const { loader: weekLoader } = await import("~/routes/trainer.placements.$placementId.weeks.$weekOf");
+    const { loader: weekLoader } = await import("~/routes/trainer.placements.$placementId.weeks.$weekOf/route");
     const card = await run<{ weekOf: string }>(() => weekLoader({ request: get(opened.location!, { cookie }), params: { placementId: String(p2.placement.id), weekOf: "2026-11-16" }, context: context() }));
     expect(card.status).toBe(200);
 

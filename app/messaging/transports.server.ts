@@ -32,7 +32,7 @@ function short(text: string, max = 300): string {
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 
-export function telegramTransport(config: TelegramConfig): Transport {
+function telegramTransport(config: TelegramConfig): Transport {
   const api = new Api(config.token, { apiRoot: config.apiRoot, timeoutSeconds: SEND_TIMEOUT_SECONDS });
   return {
     channel: "telegram",
@@ -60,7 +60,7 @@ export function telegramTransport(config: TelegramConfig): Transport {
 }
 
 /** Fill {{to}} and {{text}} in a template, escaping each value for where it goes. */
-export function fillTemplate(template: string, values: { to: string; text: string }, escape: (value: string) => string): string {
+function fillTemplate(template: string, values: { to: string; text: string }, escape: (value: string) => string): string {
   return template.replace(/\{\{(to|text)\}\}/g, (_m, name: "to" | "text") => escape(values[name]));
 }
 
@@ -71,7 +71,7 @@ const ESCAPES: Record<SmsConfig["contentType"], (value: string) => string> = {
   "text/plain": (value) => value,
 };
 
-export function smsTransport(config: SmsConfig, fetchImpl: typeof fetch = fetch): Transport {
+function smsTransport(config: SmsConfig, fetchImpl: typeof fetch = fetch): Transport {
   return {
     channel: "sms",
     async send(phone, text) {
@@ -103,7 +103,7 @@ export function smsTransport(config: SmsConfig, fetchImpl: typeof fetch = fetch)
 }
 
 /** The offline demo's transport: nothing leaves the machine; the outbox row is what staff see. */
-export function logTransport(log: (line: string) => void = console.log): Transport {
+function logTransport(log: (line: string) => void = console.log): Transport {
   return {
     channel: "log",
     async send(to) {

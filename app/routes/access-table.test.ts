@@ -49,6 +49,13 @@ describe("the role × route table", () => {
     expect(Object.keys(manifest).length).toBeGreaterThan(40);
   });
 
+  it("reads a folder route as one route: its route.tsx, never the sections beside it", () => {
+    const folderRoutes = Object.values(manifest).filter((route) => /\/route\.tsx?$/.test(route.file));
+    expect(folderRoutes.map((route) => route.id)).toEqual(expect.arrayContaining(["routes/staff.apprentices.$apprenticeId", "routes/trainer.placements.$placementId.weeks.$weekOf"]));
+    const files = Object.values(manifest).map((route) => route.file);
+    expect(files.filter((file) => /^routes\/[^/]+\/(?!route\.tsx?$)/.test(file))).toEqual([]);
+  });
+
   it("has at least one row for every route file", async () => {
     const covered = new Set(await Promise.all(ROWS.map(routeOf)));
     const missing = Object.values(manifest)

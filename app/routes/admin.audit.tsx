@@ -1,10 +1,11 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { requireRole } from "~/auth/guards.server";
-import { FieldErrors } from "~/components/forms";
+import { Field, FieldErrors, SelectField, SubmitButton } from "~/components/forms";
 import { AUDIT_PAGE_SIZE, auditVocabulary, searchAudit } from "~/db/admin.server";
+import type { FieldErrorMap } from "~/domain/field-errors";
 import { parseAuditFilters } from "~/forms/admin.server";
 import { formatDateTime } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
@@ -15,7 +16,6 @@ import { ScrollTable } from "~/components/scroll-table";
 
 export const meta = pageMeta;
 
-type Errors = Record<string, string[] | undefined>;
 interface Row {
   id: number;
   createdAt: string;
@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const base = { title: t("admin.audit.title"), vocabulary: auditVocabulary(), pageSize: AUDIT_PAGE_SIZE };
   const parsed = parseAuditFilters(new URL(request.url).searchParams);
   if (!parsed.ok) return data({ ...base, errors: parsed.errors, page: 1, total: 0, rows: [] as Row[] }, { status: 400 });
-  const found = searchAudit(parsed.data);
+  const found = searchAudit(parsed.value);
   if (!found.ok) return data({ ...base, errors: found.errors, page: 1, total: 0, rows: [] as Row[] }, { status: 400 });
   const rows: Row[] = found.rows.map((r) => ({
     id: r.id,
@@ -43,16 +43,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     entityId: r.entityId,
     detail: r.detail == null ? null : JSON.stringify(r.detail),
   }));
-  return { ...base, errors: {} as Errors, page: parsed.data.page, total: found.total, rows };
+  return { ...base, errors: {} as FieldErrorMap, page: parsed.value.page, total: found.total, rows };
 }
-
-const inputClass = "mt-1 block min-h-11 w-full rounded-lg border border-stone-400 bg-white px-3 aria-[invalid=true]:border-red-700";
 
 export default function AuditLog() {
   const { vocabulary, errors, page, total, rows, pageSize } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === "km" ? "km" : "en";
+  const { t } = useTranslation();
+  const locale = useLocale();
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const pageLink = (p: number) => {
     const next = new URLSearchParams(searchParams);
@@ -60,36 +58,22 @@ export default function AuditLog() {
     return `?${next.toString()}`;
   };
   const filter = (name: "actor" | "from" | "to", type: "text" | "date") => (
-    <label className="block text-sm">
-      {t(`admin.audit.${name}`)}
-      <input
-        type={type}
-        name={name}
-        defaultValue={searchParams.get(name) ?? ""}
-        aria-invalid={errors[name] ? true : undefined}
-        aria-describedby={`${name}-error`}
-        className={inputClass}
-      />
-      <FieldErrors id={`${name}-error`} errors={errors[name]} />
-    </label>
+    <Field name={name} type={type} label={t(`admin.audit.${name}`)} errors={errors} defaultValue={searchParams.get(name) ?? ""} className="text-sm" />
   );
   const codeLabel = useCodeLabel();
   const choice = (name: "entity" | "action", values: string[]) => (
-    <label className="block text-sm">
-      {t(`admin.audit.${name}`)}
-      <select name={name} defaultValue={searchParams.get(name) ?? ""} aria-invalid={errors[name] ? true : undefined} aria-describedby={`${name}-error`} className={inputClass}>
-        <option value="">{t("admin.audit.any")}</option>
-        {values.map((v) => {
-          const label = codeLabel(name === "action" ? "auditAction" : "auditEntity", v);
-          return (
-            <option key={v} value={v}>
-              {label ? `${label} (${v})` : v}
-            </option>
-          );
-        })}
-      </select>
-      <FieldErrors id={`${name}-error`} errors={errors[name]} />
-    </label>
+    <SelectField
+      name={name}
+      label={t(`admin.audit.${name}`)}
+      errors={errors}
+      blank={t("admin.audit.any")}
+      defaultValue={searchParams.get(name) ?? ""}
+      options={values.map((v) => {
+        const label = codeLabel(name === "action" ? "auditAction" : "auditEntity", v);
+        return { value: v, label: label ? `${label} (${v})` : v };
+      })}
+      className="text-sm"
+    />
   );
   return (
     <div className="space-y-5">
@@ -108,9 +92,7 @@ export default function AuditLog() {
         {filter("from", "date")}
         {filter("to", "date")}
         <div className="flex items-end gap-2">
-          <button type="submit" className="min-h-11 rounded-lg bg-brand-700 px-5 font-semibold text-white hover:bg-brand-800">
-            {t("admin.filter")}
-          </button>
+          <SubmitButton pendingText={t("admin.filter")}>{t("admin.filter")}</SubmitButton>
           <Link to="/admin/audit" className="inline-flex min-h-11 items-center px-2 text-brand-700 underline">
             {t("admin.audit.clear")}
           </Link>

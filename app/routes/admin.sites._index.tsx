@@ -3,8 +3,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 
 import { notFound, requireRole } from "~/auth/guards.server";
-import { FieldErrors, SubmitButton } from "~/components/forms";
+import { Field, SubmitButton } from "~/components/forms";
 import { listSites, saveSite } from "~/db/admin.server";
+import type { FieldErrorMap } from "~/domain/field-errors";
 import { readForm } from "~/forms/form-data.server";
 import { parseSite } from "~/forms/admin.server";
 import { requestT } from "~/i18n/request.server";
@@ -12,8 +13,6 @@ import { pageMeta } from "~/utils/meta";
 import { withSaved } from "~/utils/saved";
 
 export const meta = pageMeta;
-
-type Errors = Record<string, string[] | undefined>;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
@@ -28,30 +27,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formKey = String(form.get("siteId") || "new");
   const parsed = parseSite(form);
   if (!parsed.ok) return data({ formKey, errors: parsed.errors }, { status: 400 });
-  const saved = saveSite(parsed.data, user.id, context.requestId);
+  const saved = saveSite(parsed.value, user.id, context.requestId);
   if (!saved.ok && "notFound" in saved) throw notFound();
   if (!saved.ok) return data({ formKey, errors: saved.errors }, { status: 400 });
   return redirect(withSaved(`/admin/sites#site-${saved.siteId}`, "site"));
 }
 
-const inputClass = "mt-1 block min-h-11 w-full rounded-lg border border-stone-400 bg-white px-3 aria-[invalid=true]:border-red-700";
-
-function SiteForm({ site, errors }: { site: { id: number; code: string; nameEn: string; nameKm: string } | null; errors: Errors }) {
+function SiteForm({ site, errors }: { site: { id: number; code: string; nameEn: string; nameKm: string } | null; errors: FieldErrorMap }) {
   const { t } = useTranslation();
   const key = site ? String(site.id) : "new";
   const field = (name: "code" | "nameEn" | "nameKm", extra: { maxLength?: number; lang?: string } = {}) => (
-    <label className="block text-sm">
-      {t(`admin.sites.${name}`)}
-      <input
-        name={name}
-        defaultValue={site?.[name] ?? ""}
-        aria-invalid={errors[name] ? true : undefined}
-        aria-describedby={`${name}-${key}-error`}
-        className={inputClass}
-        {...extra}
-      />
-      <FieldErrors id={`${name}-${key}-error`} errors={errors[name]} />
-    </label>
+    <Field name={name} prefix={`site-${key}`} label={t(`admin.sites.${name}`)} errors={errors} defaultValue={site?.[name] ?? ""} className="text-sm" {...extra} />
   );
   return (
     <Form method="post" className="mt-3 grid gap-3 sm:grid-cols-3" noValidate>
@@ -60,7 +46,7 @@ function SiteForm({ site, errors }: { site: { id: number; code: string; nameEn: 
       {field("nameEn", { lang: "en" })}
       {field("nameKm", { lang: "km" })}
       <div className="sm:col-span-3">
-        <SubmitButton pendingText={t("admin.saving")}>{site ? t("admin.sites.save") : t("admin.sites.create")}</SubmitButton>
+        <SubmitButton>{site ? t("admin.sites.save") : t("admin.sites.create")}</SubmitButton>
       </div>
     </Form>
   );
@@ -70,7 +56,7 @@ export default function AdminSites() {
   const { sites } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  const errorsFor = (key: string): Errors => (actionData?.formKey === key ? actionData.errors : {});
+  const errorsFor = (key: string): FieldErrorMap => (actionData?.formKey === key ? actionData.errors : {});
   return (
     <div className="space-y-5">
       <div>

@@ -1,21 +1,21 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { actorOf, notFound, requireRole } from "~/auth/guards.server";
-import { Alert, FieldErrors, SubmitButton } from "~/components/forms";
+import { Alert, Field, FieldErrors, FormErrors, SubmitButton } from "~/components/forms";
 import { activeSessions, deactivateAccount, endSessions, getAccount, reactivateAccount, resetPassword, resetPin } from "~/db/admin.server";
 import { readForm } from "~/forms/form-data.server";
 import { can } from "~/domain/permissions";
 import { parseUserIntent } from "~/forms/admin.server";
+import type { FieldErrorMap } from "~/domain/field-errors";
 import { formatDateTime } from "~/i18n/format";
+import { localized } from "~/i18n/localized";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { FreeText } from "~/components/free-text";
 
 export const meta = pageMeta;
-
-type Errors = Record<string, string[] | undefined>;
 
 const DONE = ["created", "password", "pin", "deactivate", "reactivate", "endSession", "endAllSessions"] as const;
 
@@ -48,19 +48,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = parseUserIntent(await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const by = { userId: account.id, actorUserId: user.id, requestId: context.requestId };
-  const input = parsed.data;
+  const input = parsed.value;
   const subject = { kind: "account", userId: account.id, role: account.role, apprenticeId: account.apprenticeId } as const;
   switch (input.intent) {
     case "password":
       await resetPassword({ ...by, password: input.password });
       break;
     case "pin":
-      if (!can(actorOf(user), "account.reset_pin", subject) || account.apprenticeId === null) return data({ errors: { pin: ["admin.errors.pinOnlyApprentice"] } as Errors }, { status: 400 });
+      if (!can(actorOf(user), "account.reset_pin", subject) || account.apprenticeId === null) return data({ errors: { pin: ["admin.errors.pinOnlyApprentice"] } as FieldErrorMap }, { status: 400 });
       await resetPin({ ...by, apprenticeId: account.apprenticeId, pin: input.pin });
       break;
     case "deactivate":
       // An admin locking themselves out would leave no one to undo it.
-      if (!can(actorOf(user), "account.deactivate", subject)) return data({ errors: { deactivate: ["admin.errors.notYourself"] } as Errors }, { status: 400 });
+      if (!can(actorOf(user), "account.deactivate", subject)) return data({ errors: { deactivate: ["admin.errors.notYourself"] } as FieldErrorMap }, { status: 400 });
       deactivateAccount(by);
       break;
     case "reactivate":
@@ -76,16 +76,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirect(`/admin/users/${account.id}?done=${input.intent}`);
 }
 
-const inputClass = "mt-1 block min-h-11 w-full rounded-lg border border-stone-400 bg-white px-3 aria-[invalid=true]:border-red-700";
-
 export default function AdminUser() {
   const { heading, account, sessions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === "km" ? "km" : "en";
+  const { t } = useTranslation();
+  const locale = useLocale();
   const when = (iso: string) => formatDateTime(locale, new Date(iso));
-  const errors: Errors = actionData?.errors ?? {};
+  const errors: FieldErrorMap = actionData?.errors ?? {};
   const done = DONE.find((d) => d === searchParams.get("done") || (d === "created" && searchParams.get("created") === "1"));
   return (
     <div className="space-y-5">
@@ -96,8 +94,8 @@ export default function AdminUser() {
         <h1 className="text-2xl font-bold">{heading}</h1>
         <p className="text-stone-700">
           {account.username} · {t(`roles.${account.role}`)}
-          {account.siteNameEn ? ` · ${locale === "km" ? account.siteNameKm : account.siteNameEn}` : ""}
-          {account.employerName ? <> · <FreeText text={account.employerName} /></> : null}
+          {account.siteNameEn ? ` Â· ${localized(locale, account, "siteName")}` : ""}
+          {account.employerName ? <> Â· <FreeText text={account.employerName} /></> : null}
           {account.apprenticeCode ? ` · ${account.apprenticeCode}` : ""}
         </p>
         <p className="font-medium">{account.active ? t("admin.users.active") : t("admin.user.deactivatedOn", { when: account.deactivatedAt ? when(account.deactivatedAt) : "—" })}</p>
@@ -105,6 +103,7 @@ export default function AdminUser() {
       </div>
 
       {done ? <Alert tone="info">{t(`admin.user.done.${done}`)}</Alert> : null}
+      <FormErrors errors={{ intent: errors.intent }} />
 
       <section aria-labelledby="reset-password" className="rounded-xl bg-white p-4 shadow-sm">
         <h2 id="reset-password" className="text-lg font-semibold">
@@ -112,22 +111,11 @@ export default function AdminUser() {
         </h2>
         <p className="text-sm text-stone-700">{t("admin.user.resetPasswordHelp")}</p>
         <Form method="post" className="mt-2 flex flex-wrap items-end gap-3" noValidate>
-          <label className="block">
-            {t("admin.users.password")}
-            <input
-              type="password"
-              name="password"
-              autoComplete="new-password"
-              aria-invalid={errors.password ? true : undefined}
-              aria-describedby="password-error"
-              className={inputClass}
-            />
-          </label>
-          <SubmitButton intent="password" pendingText={t("admin.saving")}>
+          <Field name="password" type="password" label={t("admin.users.password")} errors={errors} autoComplete="new-password" />
+          <SubmitButton intent="password">
             {t("admin.user.resetPassword")}
           </SubmitButton>
         </Form>
-        <FieldErrors id="password-error" errors={errors.password} />
       </section>
 
       {account.role === "apprentice" ? (
@@ -137,24 +125,11 @@ export default function AdminUser() {
           </h2>
           <p className="text-sm text-stone-700">{t("admin.user.pinHelp")}</p>
           <Form method="post" className="mt-2 flex flex-wrap items-end gap-3" noValidate>
-            <label className="block">
-              {t("admin.users.pin")}
-              <input
-                type="password"
-                name="pin"
-                inputMode="numeric"
-                maxLength={6}
-                autoComplete="off"
-                aria-invalid={errors.pin ? true : undefined}
-                aria-describedby="pin-error"
-                className={inputClass}
-              />
-            </label>
-            <SubmitButton intent="pin" pendingText={t("admin.saving")}>
+            <Field name="pin" type="password" label={t("admin.users.pin")} errors={errors} inputMode="numeric" maxLength={6} autoComplete="off" />
+            <SubmitButton intent="pin">
               {account.hasPin ? t("admin.user.resetPin") : t("admin.user.setPin")}
             </SubmitButton>
           </Form>
-          <FieldErrors id="pin-error" errors={errors.pin} />
         </section>
       ) : null}
 
@@ -174,18 +149,18 @@ export default function AdminUser() {
               </div>
               <Form method="post">
                 <input type="hidden" name="sessionId" value={s.id} />
-                <button type="submit" name="intent" value="endSession" className="min-h-11 rounded-lg border border-red-700 px-3 text-red-800">
+                <SubmitButton intent="endSession" variant="danger">
                   {t("admin.user.endSession")}
-                </button>
+                </SubmitButton>
               </Form>
             </li>
           ))}
         </ul>
         {sessions.length > 1 ? (
           <Form method="post" className="mt-2">
-            <button type="submit" name="intent" value="endAllSessions" className="min-h-11 rounded-lg border border-red-700 px-3 text-red-800">
+            <SubmitButton intent="endAllSessions" variant="danger">
               {t("admin.user.endAllSessions")}
-            </button>
+            </SubmitButton>
           </Form>
         ) : null}
       </section>
@@ -196,15 +171,9 @@ export default function AdminUser() {
         </h2>
         <p className="text-sm text-stone-700">{account.active ? t("admin.user.deactivateHelp") : t("admin.user.reactivateHelp")}</p>
         <Form method="post" className="mt-2">
-          <button
-            type="submit"
-            name="intent"
-            value={account.active ? "deactivate" : "reactivate"}
-            aria-describedby="deactivate-error"
-            className={`min-h-11 rounded-lg border px-4 ${account.active ? "border-red-700 text-red-800" : "border-brand-700 text-brand-800"}`}
-          >
+          <SubmitButton intent={account.active ? "deactivate" : "reactivate"} variant={account.active ? "danger" : "secondary"}>
             {account.active ? t("admin.user.deactivate") : t("admin.user.reactivate")}
-          </button>
+          </SubmitButton>
         </Form>
         <FieldErrors id="deactivate-error" errors={errors.deactivate} />
       </section>

@@ -1,25 +1,24 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { requireRole } from "~/auth/guards.server";
-import { FieldErrors, SubmitButton } from "~/components/forms";
+import { Field, FieldErrors, SelectField, SubmitButton } from "~/components/forms";
 import { Pagination } from "~/components/pagination";
 import { createAccount, listUsers, userFormOptions } from "~/db/admin.server";
 import { ROLES, type Role } from "~/domain/enums";
 import { pageInfo } from "~/domain/pagination";
 import { readForm } from "~/forms/form-data.server";
 import { parseCreateUser } from "~/forms/admin.server";
+import type { FieldErrorMap } from "~/domain/field-errors";
 import { parsePage } from "~/forms/pagination.server";
+import { localized } from "~/i18n/localized";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { ScrollTable } from "~/components/scroll-table";
 import { FreeText } from "~/components/free-text";
 
 export const meta = pageMeta;
-
-type Errors = Record<string, string[] | undefined>;
 
 const roleOf = (value: string | null): Role | undefined => (ROLES as readonly string[]).includes(value ?? "") ? (value as Role) : undefined;
 
@@ -45,33 +44,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "admin");
   const parsed = parseCreateUser(await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
-  const created = await createAccount(parsed.data, user.id, context.requestId);
+  const created = await createAccount(parsed.value, user.id, context.requestId);
   if (!created.ok) return data({ errors: created.errors }, { status: 400 });
   return redirect(`/admin/users/${created.userId}?created=1`);
-}
-
-const inputClass = "mt-1 block min-h-11 w-full rounded-lg border border-stone-400 bg-white px-3 aria-[invalid=true]:border-red-700";
-
-function Field({ name, label, help, errors, children }: { name: string; label: string; help?: string; errors: Errors; children: ReactNode }) {
-  return (
-    <div>
-      <label htmlFor={name} className="block font-medium">
-        {label}
-      </label>
-      {help ? <p className="text-sm text-stone-600">{help}</p> : null}
-      {children}
-      <FieldErrors id={`${name}-error`} errors={errors[name]} />
-    </div>
-  );
 }
 
 export default function AdminUsers() {
   const { role, users, options, page, pageErrors } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation();
-  const km = i18n.language === "km";
-  const errors: Errors = actionData?.errors ?? {};
-  const aria = (name: string) => ({ id: name, name, "aria-invalid": errors[name] ? true : undefined, "aria-describedby": `${name}-error` });
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const errors: FieldErrorMap = actionData?.errors ?? {};
   return (
     <div className="space-y-5">
       <div>
@@ -82,20 +65,10 @@ export default function AdminUsers() {
       </div>
 
       <Form method="get" className="flex flex-wrap items-end gap-3">
-        <label className="block">
-          {t("admin.users.role")}
-          <select name="role" defaultValue={role ?? ""} className={inputClass}>
-            <option value="">{t("admin.users.allRoles")}</option>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`roles.${r}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className="min-h-11 rounded-lg border border-brand-700 px-4 text-brand-800">
+        <SelectField name="role" prefix="filter" label={t("admin.users.role")} errors={{}} blank={t("admin.users.allRoles")} defaultValue={role} options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+        <SubmitButton variant="secondary" pendingText={t("admin.filter")}>
           {t("admin.filter")}
-        </button>
+        </SubmitButton>
       </Form>
 
       {page ? <Pagination info={page} /> : <FieldErrors id="page-error" errors={pageErrors} />}
@@ -120,7 +93,7 @@ export default function AdminUsers() {
                 </td>
                 <td className="px-3 py-2"><FreeText text={u.displayName} /></td>
                 <td className="px-3 py-2">{t(`roles.${u.role}`)}</td>
-                <td className="px-3 py-2">{[u.siteNameEn ? (km ? u.siteNameKm : u.siteNameEn) : null, u.employerName, u.apprenticeCode].filter(Boolean).join(" · ")}</td>
+                <td className="px-3 py-2">{[u.siteNameEn ? localized(locale, u, "siteName") : null, u.employerName, u.apprenticeCode].filter(Boolean).join(" · ")}</td>
                 <td className="px-3 py-2">{u.active ? t("admin.users.active") : t("admin.users.inactive")}</td>
               </tr>
             ))}
@@ -135,59 +108,30 @@ export default function AdminUsers() {
         </h2>
         <p className="text-sm text-stone-700">{t("admin.users.createHelp")}</p>
         <Form method="post" className="mt-3 grid gap-3 sm:grid-cols-2" noValidate>
-          <Field name="username" label={t("admin.users.username")} errors={errors}>
-            <input {...aria("username")} autoComplete="off" className={inputClass} />
-          </Field>
-          <Field name="displayName" label={t("admin.users.displayName")} errors={errors}>
-            <input {...aria("displayName")} className={inputClass} />
-          </Field>
-          <Field name="role" label={t("admin.users.role")} errors={errors}>
-            <select {...aria("role")} defaultValue="staff" className={inputClass}>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`roles.${r}`)}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field name="siteId" label={t("admin.users.site")} help={t("admin.users.siteHelp")} errors={errors}>
-            <select {...aria("siteId")} defaultValue="" className={inputClass}>
-              <option value="">—</option>
-              {options.sites.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.code} · {km ? s.nameKm : s.nameEn}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field name="employerId" label={t("admin.users.employer")} help={t("admin.users.employerHelp")} errors={errors}>
-            <select {...aria("employerId")} defaultValue="" className={inputClass}>
-              <option value="">—</option>
-              {options.employers.map((e) => (
-                <option key={e.id} value={e.id}>
-                  {e.siteCode} · <FreeText text={e.name} />
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field name="apprenticeId" label={t("admin.users.apprentice")} help={t("admin.users.apprenticeHelp")} errors={errors}>
-            <select {...aria("apprenticeId")} defaultValue="" className={inputClass}>
-              <option value="">—</option>
-              {options.apprentices.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.code}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field name="password" label={t("admin.users.password")} help={t("admin.users.passwordHelp")} errors={errors}>
-            <input {...aria("password")} type="password" autoComplete="new-password" className={inputClass} />
-          </Field>
-          <Field name="pin" label={t("admin.users.pin")} help={t("admin.users.pinHelp")} errors={errors}>
-            <input {...aria("pin")} type="password" inputMode="numeric" maxLength={6} autoComplete="off" className={inputClass} />
-          </Field>
+          <Field name="username" label={t("admin.users.username")} errors={errors} autoComplete="off" />
+          <Field name="displayName" label={t("admin.users.displayName")} errors={errors} />
+          <SelectField name="role" label={t("admin.users.role")} errors={errors} defaultValue="staff" options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+          <SelectField
+            name="siteId"
+            label={t("admin.users.site")}
+            help={t("admin.users.siteHelp")}
+            errors={errors}
+            blank="—"
+            options={options.sites.map((s) => ({ value: s.id, label: `${s.code} · ${localized(locale, s, "name")}` }))}
+          />
+          <SelectField
+            name="employerId"
+            label={t("admin.users.employer")}
+            help={t("admin.users.employerHelp")}
+            errors={errors}
+            blank="—"
+            options={options.employers.map((e) => ({ value: e.id, label: `${e.siteCode} · ${e.name}` }))}
+          />
+          <SelectField name="apprenticeId" label={t("admin.users.apprentice")} help={t("admin.users.apprenticeHelp")} errors={errors} blank="—" options={options.apprentices.map((a) => ({ value: a.id, label: a.code }))} />
+          <Field name="password" type="password" label={t("admin.users.password")} help={t("admin.users.passwordHelp")} errors={errors} autoComplete="new-password" />
+          <Field name="pin" type="password" label={t("admin.users.pin")} help={t("admin.users.pinHelp")} errors={errors} inputMode="numeric" maxLength={6} autoComplete="off" />
           <div className="sm:col-span-2">
-            <SubmitButton pendingText={t("admin.saving")}>{t("admin.users.create")}</SubmitButton>
+            <SubmitButton>{t("admin.users.create")}</SubmitButton>
           </div>
         </Form>
       </section>

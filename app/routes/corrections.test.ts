@@ -36,7 +36,7 @@ import { context, cookieFor, get, post, run } from "~/test/requests";
 import { siteToday } from "~/utils/today.server";
 
 import { loader as mePlanLoader } from "./me.plan";
-import { action as apprenticeAction, loader as apprenticeLoader } from "./staff.apprentices.$apprenticeId";
+import { action as apprenticeAction, loader as apprenticeLoader } from "./staff.apprentices.$apprenticeId/route";
 import { action as apprenticesAction } from "./staff.apprentices._index";
 import { action as placementAction, loader as placementLoader } from "./staff.placements.$placementId";
 import { action as newPlacementAction } from "./staff.placements.new";

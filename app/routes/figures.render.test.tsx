@@ -44,7 +44,7 @@ import MePage, { loader as meLoader } from "./me._index";
 import EmployerPage, { loader as employerLoader } from "./staff.employers.$employerId";
 import EmployersPage, { loader as employersLoader } from "./staff.employers._index";
 import TrainerHome, { loader as trainerLoader } from "./trainer._index";
-import WeekCard, { loader as weekCardLoader } from "./trainer.placements.$placementId.weeks.$weekOf";
+import WeekCard, { loader as weekCardLoader } from "./trainer.placements.$placementId.weeks.$weekOf/route";
 
 const db = useTestDatabase();
 const today = siteToday();

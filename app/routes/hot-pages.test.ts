@@ -35,7 +35,7 @@ import { loader as placementLoader } from "./staff.placements.$placementId";
 import { loader as outcomesLoader } from "./staff.reports.outcomes";
 import { loader as trainersReportLoader } from "./staff.reports.trainers";
 import { loader as trainerHomeLoader } from "./trainer._index";
-import { action as weekAction, loader as weekLoader } from "./trainer.placements.$placementId.weeks.$weekOf";
+import { action as weekAction, loader as weekLoader } from "./trainer.placements.$placementId.weeks.$weekOf/route";
 
 const db = useTestDatabase();
 const today = siteToday();

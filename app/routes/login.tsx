@@ -1,4 +1,3 @@
-import { getFormProps, useForm } from "@conform-to/react";
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
@@ -7,10 +6,10 @@ import { getOptionalUser } from "~/auth/guards.server";
 import { beginSignIn } from "~/auth/rate-limit.server";
 import { createUserSession } from "~/auth/session.server";
 import { authenticator, SignInError } from "~/auth/sign-in.server";
-import { TextField } from "~/components/conform-fields";
-import { Alert, SubmitButton } from "~/components/forms";
+import { Alert, Field, SubmitButton } from "~/components/forms";
 import { formRequest, readForm } from "~/forms/form-data.server";
 import { parseLogin } from "~/forms/login.server";
+import { sentValues } from "~/forms/parse.server";
 import { audit } from "~/db/audit.server";
 import { homeFor } from "~/domain/permissions";
 import { requestT } from "~/i18n/request.server";
@@ -38,24 +37,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { title: t("login.title"), as };
 }
 
-type LoginFields = { username: string; password: string; redirectTo?: string };
-
 /** Every refused sign-in gets this one answer: unknown username, wrong secret or throttled alike. */
 type Alert = { key: "login.invalid"; seconds: number };
 
 // public route: sign-in. Validated, throttled per client and per username (never locked), audited.
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
-  const submission = parseLogin(form);
-  if (submission.status !== "success") {
-    return data({ result: submission.reply({ hideFields: ["password"] }), alert: null }, { status: 400 });
-  }
-  const { username, redirectTo } = submission.value;
+  const parsed = parseLogin(form);
+  // `result` keeps the shape conform's reply gave this answer: field errors, and the username to put back.
+  const result = { username: sentValues(form).username ?? "", error: parsed.ok ? undefined : parsed.errors };
+  if (!parsed.ok) return data({ result, alert: null }, { status: 400 });
+  const { username, redirectTo } = parsed.value;
   const refuse = (seconds: number) =>
-    data(
-      { result: submission.reply({ hideFields: ["password"] }), alert: { key: "login.invalid", seconds } satisfies Alert },
-      { status: 401, headers: { "Retry-After": String(seconds) } },
-    );
+    data({ result, alert: { key: "login.invalid", seconds } satisfies Alert }, { status: 401, headers: { "Retry-After": String(seconds) } });
 
   const gate = await beginSignIn(context.clientIp, username);
   // Refused before any password check: nothing is verified, written or audited for a flood.
@@ -82,17 +76,13 @@ export default function Login() {
   const { as } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const [form, fields] = useForm<LoginFields>({
-    id: "login",
-    lastResult: actionData?.result,
-    shouldRevalidate: "onBlur",
-  });
+  const errors = actionData?.result.error ?? {};
   const alert = actionData?.alert;
   return (
     <div className="mx-auto max-w-sm">
       <h1 className="text-2xl font-bold">{t("login.title")}</h1>
       <p className="mt-1 text-stone-700">{t("login.intro")}</p>
-      <Form method="post" {...getFormProps(form)} className="mt-5 space-y-4 rounded-xl bg-white p-5 shadow-sm">
+      <Form method="post" noValidate className="mt-5 space-y-4 rounded-xl bg-white p-5 shadow-sm">
         {alert ? (
           <Alert>
             {t("login.invalid")}
@@ -109,12 +99,22 @@ export default function Login() {
             </Link>
           </div>
         ) : (
-          <TextField field={fields.username} label={t("login.username")} autoComplete="username" autoCapitalize="none" autoCorrect="off" spellCheck={false} />
+          <Field
+            name="username"
+            prefix="login"
+            label={t("login.username")}
+            errors={errors}
+            defaultValue={actionData?.result.username}
+            autoComplete="username"
+            autoCapitalize="none"
+            autoCorrect="off"
+            spellCheck={false}
+          />
         )}
         {as ? (
-          <TextField field={fields.password} label={t("login.pin")} type="password" inputMode="numeric" autoComplete="current-password" autoFocus />
+          <Field name="password" prefix="login" type="password" label={t("login.pin")} errors={errors} inputMode="numeric" autoComplete="current-password" autoFocus />
         ) : (
-          <TextField field={fields.password} label={t("login.password")} type="password" autoComplete="current-password" />
+          <Field name="password" prefix="login" type="password" label={t("login.password")} errors={errors} autoComplete="current-password" />
         )}
         <SubmitButton pendingText={t("login.submitting")} className="w-full">
           {t("login.submit")}

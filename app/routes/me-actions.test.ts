@@ -29,7 +29,7 @@ import { action as feedbackAction, loader as feedbackLoader } from "./me.feedbac
 import { action as noticesAction, loader as noticesLoader } from "./me.notices";
 import { action as pinAction } from "./me.pin";
 import { loader as trainerHomeLoader } from "./trainer._index";
-import { loader as weekCardLoader } from "./trainer.placements.$placementId.weeks.$weekOf";
+import { loader as weekCardLoader } from "./trainer.placements.$placementId.weeks.$weekOf/route";
 
 const db = useTestDatabase();
 const today = siteToday();

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { notFound, requireRole } from "~/auth/guards.server";
 import { AttendanceCalendar } from "~/components/calendar";
@@ -12,6 +12,7 @@ import { thresholdsFor } from "~/db/site-settings.server";
 import { howAmIDoing } from "~/domain/me-progress";
 import { ASSESSMENT_LEVELS } from "~/domain/enums";
 import { digits, formatDate, formatFraction, formatMonth, formatNumber } from "~/i18n/format";
+import { localized } from "~/i18n/localized";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { siteToday } from "~/utils/today.server";
@@ -77,9 +78,8 @@ function Tile({ to, icon, children }: { to: string; icon: keyof typeof ICONS; ch
  */
 export default function MyProgress() {
   const { progress, verdict, dueNow } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
-  const km = i18n.language === "km";
-  const locale = km ? "km" : "en";
+  const { t } = useTranslation();
+  const locale = useLocale();
   const p = progress.placement;
   const card = "rounded-xl bg-white p-5 shadow-sm";
   return (
@@ -143,7 +143,7 @@ export default function MyProgress() {
               <p className="text-stone-700">{t("me.notStarted", { date: formatDate(locale, p.startDate) })}</p>
             )}
             <p className="mt-2 text-stone-700">
-              {t("me.trainingAt")} <FreeText text={p.employerName} /> · {km ? p.tradeKm : p.tradeEn}
+              {t("me.trainingAt")} <FreeText text={p.employerName} /> · {localized(locale, p, "trade")}
             </p>
           </section>
 
@@ -154,7 +154,7 @@ export default function MyProgress() {
             <ul className="mt-3 space-y-4">
               {p.units.map((u) => (
                 <li key={u.unitId} data-testid="unit-progress">
-                  <h3 className="font-medium">{digits(locale, km ? u.titleKm : u.titleEn)}</h3>
+                  <h3 className="font-medium">{digits(locale, localized(locale, u, "title"))}</h3>
                   <Bar done={u.competent} total={u.total} text={formatFraction(locale, u.competent, u.total)} label={t("me.unitDone", { competent: u.competent, total: u.total })} />
                   <div className="mt-1 flex flex-wrap gap-1" aria-hidden="true">
                     {u.levels.map((level, i) => (
@@ -187,7 +187,7 @@ export default function MyProgress() {
                   <li key={c.id} className="flex items-center gap-3 py-2">
                     <LevelIcon level={c.level ?? "unassessed"} size={28} title={t(`levels.${c.level ?? "unassessed"}`)} />
                     <div className="flex-1">
-                      <p className="font-medium">{digits(locale, km ? c.titleKm : c.titleEn)}</p>
+                      <p className="font-medium">{digits(locale, localized(locale, c, "title"))}</p>
                       <p className="text-sm text-stone-700">{t("me.byWeek", { week: c.expectedByWeek })}</p>
                     </div>
                     <span className={`shrink-0 rounded-full px-2 py-0.5 text-sm font-medium ${c.status === "due" ? "bg-amber-100 text-amber-900" : "bg-sky-100 text-sky-900"}`}>
@@ -237,7 +237,7 @@ export default function MyProgress() {
             {progress.completed.map((c) => (
               <li key={c.id}>
                 <Link to={`/me/achievement/${c.id}`} className="inline-flex min-h-11 items-center text-brand-700 underline">
-                  <FreeText text={c.employerName} /> · {km ? c.tradeKm : c.tradeEn}
+                  <FreeText text={c.employerName} /> · {localized(locale, c, "trade")}
                 </Link>
               </li>
             ))}

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { notFound, requireRole } from "~/auth/guards.server";
 import { AchievementRecord } from "~/components/achievement";
@@ -33,7 +33,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function MyAchievement() {
   const { record, today, verify } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useLocale();
   return (
     <div className="space-y-4">
       <Link to="/me" className="inline-flex min-h-11 items-center text-brand-700 underline print:hidden">
@@ -57,7 +58,7 @@ export default function MyAchievement() {
           <p className="text-stone-700">{t("myCredential.none")}</p>
         )}
       </section>
-      <AchievementRecord record={record} today={today} locale={i18n.language === "km" ? "km" : "en"} verify={verify} qrOnPaperOnly />
+      <AchievementRecord record={record} today={today} locale={locale} verify={verify} qrOnPaperOnly />
     </div>
   );
 }

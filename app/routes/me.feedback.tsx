@@ -1,22 +1,22 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { notFound, requireRole } from "~/auth/guards.server";
 import { FaceScale } from "~/components/faces";
-import { Alert, FieldErrors, SubmitButton } from "~/components/forms";
+import { Alert, SubmitButton, TextArea } from "~/components/forms";
 import { activePlacementOf, feedbackState, giveFeedback } from "~/db/me.server";
 import { FEEDBACK_COMMENT_MAX } from "~/domain/me-progress";
+import type { FieldErrorMap } from "~/domain/field-errors";
 import { readForm } from "~/forms/form-data.server";
 import { parseFeedback } from "~/forms/me.server";
+import { replyOf } from "~/forms/parse.server";
 import { formatDate, formatPhone, telHref } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { siteToday } from "~/utils/today.server";
 
 export const meta = pageMeta;
-
-type Errors = Record<string, string[] | undefined>;
 
 const QUESTIONS = [
   ["explainsRating", "explains"],
@@ -49,18 +49,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const placement = activePlacementOf(user.apprenticeId);
   if (!placement) throw notFound();
   const form = await readForm(request);
-  const values = Object.fromEntries(QUESTIONS.map(([name]) => [name, String(form.get(name) ?? "")]).concat([["comment", String(form.get("comment") ?? "")]]));
   const parsed = parseFeedback(form);
-  if (!parsed.ok) return data({ errors: parsed.errors, values, nextOn: null as string | null }, { status: 400 });
-  const result = giveFeedback({ placementId: placement.id, ...parsed.data, userId: user.id, today: siteToday(), requestId: context.requestId });
-  if (result.status === "too_soon") return data({ errors: { form: ["feedback.errors.tooSoon"] } as Errors, values, nextOn: result.nextOn as string | null }, { status: 400 });
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, nextOn: null as string | null }, { status: 400 });
+  const result = giveFeedback({ placementId: placement.id, ...parsed.value, userId: user.id, today: siteToday(), requestId: context.requestId });
+  if (result.status === "too_soon") return data({ ...replyOf(form, { form: ["feedback.errors.tooSoon"] }), nextOn: result.nextOn as string | null }, { status: 400 });
   return redirect("/me/feedback?sent=1");
 }
 
 function Counsellor({ strong }: { strong: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useLocale();
   // In the page's digits, on one line; the call link dials it whatever digits it shows.
-  const phone = formatPhone(i18n.language === "km" ? "km" : "en", t("feedback.counsellorPhone"));
+  const phone = formatPhone(locale, t("feedback.counsellorPhone"));
   if (!strong) {
     return (
       <p className="text-sm text-stone-700">
@@ -101,9 +101,9 @@ function WhoReads() {
 export default function Feedback() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === "km" ? "km" : "en";
-  const errors: Errors = actionData?.errors ?? {};
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const errors: FieldErrorMap = actionData?.errors ?? {};
   const values: Record<string, string> = actionData?.values ?? {};
   const card = "rounded-xl bg-white p-5 shadow-sm";
   const tooSoon = actionData?.nextOn ?? null;
@@ -155,30 +155,18 @@ export default function Feedback() {
           <WhoReads />
           {Object.keys(errors).length > 0 ? <Alert>{t("feedback.errors.summary")}</Alert> : null}
           {QUESTIONS.map(([name, key]) => (
-            <div key={name}>
-              <FaceScale name={name} legend={t(`feedback.q.${key}`)} defaultValue={values[name]} errorId={`${name}-error`} invalid={Boolean(errors[name])} />
-              <FieldErrors id={`${name}-error`} errors={errors[name]} />
-            </div>
+            <FaceScale key={name} name={name} legend={t(`feedback.q.${key}`)} defaultValue={values[name]} errors={errors} />
           ))}
-          <div>
-            <label htmlFor="comment" className="block text-lg font-semibold">
-              {t("feedback.commentLabel")}
-            </label>
-            <textarea
-              id="comment"
-              name="comment"
-              rows={4}
-              maxLength={FEEDBACK_COMMENT_MAX}
-              defaultValue={values.comment ?? ""}
-              aria-invalid={errors.comment ? true : undefined}
-              aria-describedby="comment-help comment-error"
-              className="mt-1 block w-full rounded-lg border border-stone-400 px-3 py-2 text-base aria-[invalid=true]:border-red-700"
-            />
-            <p id="comment-help" className="text-sm text-stone-600">
-              {t("feedback.commentHelp")}
-            </p>
-            <FieldErrors id="comment-error" errors={errors.comment} />
-          </div>
+          <TextArea
+            name="comment"
+            size="large"
+            label={t("feedback.commentLabel")}
+            help={t("feedback.commentHelp")}
+            errors={errors}
+            rows={4}
+            maxLength={FEEDBACK_COMMENT_MAX}
+            defaultValue={values.comment ?? ""}
+          />
           <WhoReads />
           <SubmitButton pendingText={t("feedback.sending")} className="w-full text-lg">
             {t("feedback.submit")}

@@ -1,23 +1,22 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { notFound, requireRole } from "~/auth/guards.server";
-import { Alert, FieldErrors, SubmitButton } from "~/components/forms";
+import { Alert, Choices, Field, FormErrors, SubmitButton } from "~/components/forms";
 import { activePlacementOf, giveNotice, holidaysFrom, listNotices, withdrawNotice } from "~/db/me.server";
 import { addDays, parseWeekdays } from "~/domain/dates";
 import { ABSENCE_REASONS, ADVANCE_NOTICE_KINDS } from "~/domain/enums";
 import { NOTICE_DAYS_AHEAD } from "~/domain/me-progress";
 import { readForm } from "~/forms/form-data.server";
-import { parseNotice, parseWithdraw } from "~/forms/me.server";
+import { parseNoticeIntent } from "~/forms/me.server";
+import { replyOf } from "~/forms/parse.server";
 import { formatDate } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { siteToday } from "~/utils/today.server";
 
 export const meta = pageMeta;
-
-type Errors = Record<string, string[] | undefined>;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "apprentice");
@@ -40,27 +39,35 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!placement) throw notFound();
   const today = siteToday();
   const form = await readForm(request);
-  const intent = form.get("intent");
-
-  if (intent === "withdraw") {
-    const parsed = parseWithdraw(form);
-    if (!parsed.ok) throw notFound();
-    const result = withdrawNotice({ placementId: placement.id, noticeId: parsed.data.noticeId, today, userId: user.id, requestId: context.requestId });
-    if (result === "not_found") throw notFound();
-    if (result === "too_late") return data({ intent, errors: { form: ["notice2.errors.tooLate"] } as Errors, values: {} as Record<string, string> }, { status: 400 });
-    return redirect("/me/notices?withdrawn=1");
-  }
-
-  const values = { kind: String(form.get("kind") ?? ""), date: String(form.get("date") ?? ""), reason: String(form.get("reason") ?? "") };
-  const parsed = parseNotice(form, {
+  const parsed = parseNoticeIntent(form, {
     today,
     workingWeekdays: parseWeekdays(placement.workingWeekdays),
     holidays: holidaysFrom(placement.siteId, today, NOTICE_DAYS_AHEAD),
   });
-  if (!parsed.ok) return data({ intent: "give", errors: parsed.errors, values }, { status: 400 });
-  giveNotice({ placementId: placement.id, ...parsed.data, userId: user.id, requestId: context.requestId });
-  return redirect("/me/notices?sent=1");
+  if (!parsed.ok) {
+    // A withdrawal names a notice by id: one that cannot be a notice is one that is not there.
+    if (parsed.values.intent === "withdraw") throw notFound();
+    return data({ intent: "give", ...parsed }, { status: 400 });
+  }
+  const input = parsed.value;
+  switch (input.intent) {
+    case "withdraw": {
+      const result = withdrawNotice({ placementId: placement.id, noticeId: input.noticeId, today, userId: user.id, requestId: context.requestId });
+      if (result === "not_found") throw notFound();
+      if (result === "too_late") return data({ intent: input.intent, ...replyOf(form, { form: ["notice2.errors.tooLate"] }) }, { status: 400 });
+      return redirect("/me/notices?withdrawn=1");
+    }
+    case "give": {
+      const { intent: _intent, ...notice } = input;
+      giveNotice({ placementId: placement.id, ...notice, userId: user.id, requestId: context.requestId });
+      return redirect("/me/notices?sent=1");
+    }
+  }
 }
+
+/** A large choice on the apprentice's pages. */
+const bigChoice =
+  "flex cursor-pointer items-center justify-center rounded-xl border-2 border-stone-300 peer-checked:border-brand-700 peer-checked:bg-brand-50 peer-checked:font-semibold peer-focus-visible:ring-2 peer-focus-visible:ring-brand-600";
 
 const KIND_ICON = {
   late: "M12 3a9 9 0 1 0 0 18a9 9 0 0 0 0-18z M12 7v5l3 2",
@@ -71,10 +78,10 @@ export default function Notices() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === "km" ? "km" : "en";
-  const errors: Errors = actionData?.errors ?? {};
-  const values: Record<string, string> = actionData?.values ?? {};
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const errors = actionData?.errors ?? {};
+  const values = actionData?.intent === "give" ? actionData.values : {};
   const card = "rounded-xl bg-white p-5 shadow-sm";
   const line = (n: { date: string; kind: "late" | "absent"; reason: (typeof ABSENCE_REASONS)[number] }) =>
     t("notice2.line", { date: formatDate(locale, n.date), kind: t(`notice.${n.kind}`), reason: t(`absence.${n.reason}`) });
@@ -95,63 +102,46 @@ export default function Notices() {
       {!actionData && searchParams.has("withdrawn") ? (
         <p role="status" className="rounded-lg bg-green-50 px-4 py-3 text-green-900">{t("notice2.withdrawDone")}</p>
       ) : null}
-      {errors.form ? <Alert>{t("notice2.errors.tooLate")}</Alert> : null}
+      {actionData?.intent === "withdraw" && errors.form ? <Alert>{t("notice2.errors.tooLate")}</Alert> : null}
+      <FormErrors errors={{ intent: errors.intent }} />
 
       {!d.hasPlacement ? (
         <p className={card}>{t("notice2.noPlacement")}</p>
       ) : (
         <>
           <Form method="post" noValidate className={`${card} space-y-4`}>
-            <input type="hidden" name="intent" value="give" />
-            {actionData?.intent === "give" && Object.keys(errors).length > 0 ? <Alert>{t("notice2.errors.summary")}</Alert> : null}
-            <fieldset aria-describedby="kind-error">
-              <legend className="text-lg font-semibold">{t("notice2.kindLabel")}</legend>
-              <div className="mt-2 grid grid-cols-2 gap-2">
-                {ADVANCE_NOTICE_KINDS.map((k) => (
-                  <label key={k}>
-                    <input type="radio" name="kind" value={k} defaultChecked={values.kind === k} className="peer sr-only" />
-                    <span className="flex min-h-16 cursor-pointer items-center justify-center gap-2 rounded-xl border-2 border-stone-300 px-3 text-lg peer-checked:border-brand-700 peer-checked:bg-brand-50 peer-checked:font-semibold peer-focus-visible:ring-2 peer-focus-visible:ring-brand-600">
-                      <svg width="28" height="28" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" aria-hidden="true">
-                        <path d={KIND_ICON[k]} />
-                      </svg>
-                      {t(`notice.${k}`)}
-                    </span>
-                  </label>
-                ))}
-              </div>
-              <FieldErrors id="kind-error" errors={errors.kind} />
-            </fieldset>
-            <div>
-              <label htmlFor="notice-date" className="block text-lg font-semibold">
-                {t("notice2.dateLabel")}
-              </label>
-              <input
-                id="notice-date"
-                type="date"
-                name="date"
-                min={d.today}
-                max={d.maxDate}
-                defaultValue={values.date ?? ""}
-                aria-invalid={errors.date ? true : undefined}
-                aria-describedby="date-error"
-                className="mt-1 block min-h-12 w-full rounded-lg border border-stone-400 bg-white px-3 text-lg aria-[invalid=true]:border-red-700"
-              />
-              <FieldErrors id="date-error" errors={errors.date} />
-            </div>
-            <fieldset aria-describedby="reason-error">
-              <legend className="text-lg font-semibold">{t("notice2.reasonLabel")}</legend>
-              <div className="mt-2 grid grid-cols-2 gap-2">
-                {ABSENCE_REASONS.map((r) => (
-                  <label key={r}>
-                    <input type="radio" name="reason" value={r} defaultChecked={values.reason === r} className="peer sr-only" />
-                    <span className="flex min-h-12 cursor-pointer items-center justify-center rounded-xl border-2 border-stone-300 px-2 text-center peer-checked:border-brand-700 peer-checked:bg-brand-50 peer-checked:font-semibold peer-focus-visible:ring-2 peer-focus-visible:ring-brand-600">
-                      {t(`absence.${r}`)}
-                    </span>
-                  </label>
-                ))}
-              </div>
-              <FieldErrors id="reason-error" errors={errors.reason} />
-            </fieldset>
+            {actionData?.intent === "give" && Object.keys(errors).some((k) => k !== "intent") ? <Alert>{t("notice2.errors.summary")}</Alert> : null}
+            <Choices
+              name="kind"
+              size="large"
+              label={t("notice2.kindLabel")}
+              errors={errors}
+              defaultValue={values.kind}
+              listClassName="mt-2 grid grid-cols-2 gap-2"
+              choiceClassName={`${bigChoice} min-h-16 gap-2 px-3 text-lg`}
+              options={ADVANCE_NOTICE_KINDS.map((k) => ({
+                value: k,
+                label: (
+                  <>
+                    <svg width="28" height="28" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" aria-hidden="true">
+                      <path d={KIND_ICON[k]} />
+                    </svg>
+                    {t(`notice.${k}`)}
+                  </>
+                ),
+              }))}
+            />
+            <Field name="date" prefix="notice" type="date" size="large" label={t("notice2.dateLabel")} errors={errors} min={d.today} max={d.maxDate} defaultValue={values.date ?? ""} />
+            <Choices
+              name="reason"
+              size="large"
+              label={t("notice2.reasonLabel")}
+              errors={errors}
+              defaultValue={values.reason}
+              listClassName="mt-2 grid grid-cols-2 gap-2"
+              choiceClassName={`${bigChoice} min-h-12 px-2 text-center`}
+              options={ABSENCE_REASONS.map((r) => ({ value: r, label: t(`absence.${r}`) }))}
+            />
             <SubmitButton intent="give" pendingText={t("notice2.sending")} className="w-full text-lg">
               {t("notice2.submit")}
             </SubmitButton>
@@ -168,9 +158,9 @@ export default function Notices() {
                   <span>{line(n)}</span>
                   <Form method="post">
                     <input type="hidden" name="noticeId" value={n.id} />
-                    <button type="submit" name="intent" value="withdraw" className="inline-flex min-h-11 items-center rounded-lg border-2 border-brand-700 bg-white px-4 font-semibold text-brand-800 hover:bg-brand-50">
+                    <SubmitButton intent="withdraw" variant="secondary">
                       {t("notice2.withdraw")}
-                    </button>
+                    </SubmitButton>
                   </Form>
                 </li>
               ))}

@@ -3,8 +3,9 @@ import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 
 import { requireRole } from "~/auth/guards.server";
-import { Alert, FieldErrors, SubmitButton } from "~/components/forms";
+import { Alert, Field, SubmitButton } from "~/components/forms";
 import { changeOwnPin } from "~/db/pin.server";
+import type { FieldErrorMap } from "~/domain/field-errors";
 import { readForm } from "~/forms/form-data.server";
 import { parseOwnPin } from "~/forms/me.server";
 import { formatTime } from "~/i18n/format";
@@ -12,8 +13,6 @@ import { requestLocale, requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 
 export const meta = pageMeta;
-
-type Errors = Record<string, string[] | undefined>;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "apprentice");
@@ -25,11 +24,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "apprentice");
   const parsed = parseOwnPin(await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors, lockedUntil: null as string | null }, { status: 400 });
-  const result = await changeOwnPin({ userId: user.id, current: parsed.data.current, pin: parsed.data.pin, requestId: context.requestId });
-  if (result.status === "wrong_current") return data({ errors: { current: ["pin.errors.wrongCurrent"] } as Errors, lockedUntil: null }, { status: 400 });
+  const result = await changeOwnPin({ userId: user.id, current: parsed.value.current, pin: parsed.value.pin, requestId: context.requestId });
+  if (result.status === "wrong_current") return data({ errors: { current: ["pin.errors.wrongCurrent"] } as FieldErrorMap, lockedUntil: null }, { status: 400 });
   if (result.status === "locked") {
     const { locale } = await requestLocale(request);
-    return data({ errors: { form: ["pin.locked"] } as Errors, lockedUntil: formatTime(locale, result.lockedUntil) }, { status: 400 });
+    return data({ errors: { form: ["pin.locked"] } as FieldErrorMap, lockedUntil: formatTime(locale, result.lockedUntil) }, { status: 400 });
   }
   return redirect("/me/pin?changed=1");
 }
@@ -38,26 +37,19 @@ export default function ChangePin() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation();
-  const errors: Errors = actionData?.errors ?? {};
-  const input = "mt-1 block min-h-12 w-full rounded-lg border border-stone-400 bg-white px-3 text-lg tracking-widest aria-[invalid=true]:border-red-700";
+  const errors: FieldErrorMap = actionData?.errors ?? {};
   const field = (name: "current" | "pin" | "pinAgain", label: string, autoComplete: string, numeric: boolean) => (
-    <div>
-      <label htmlFor={name} className="block font-semibold">
-        {label}
-      </label>
-      <input
-        id={name}
-        name={name}
-        type="password"
-        inputMode={numeric ? "numeric" : undefined}
-        autoComplete={autoComplete}
-        maxLength={numeric ? 6 : 256}
-        aria-invalid={errors[name] ? true : undefined}
-        aria-describedby={`${name}-error`}
-        className={input}
-      />
-      <FieldErrors id={`${name}-error`} errors={errors[name]} />
-    </div>
+    <Field
+      name={name}
+      type="password"
+      size="large"
+      label={label}
+      errors={errors}
+      inputMode={numeric ? "numeric" : undefined}
+      autoComplete={autoComplete}
+      maxLength={numeric ? 6 : 256}
+      inputClassName="tracking-widest"
+    />
   );
   return (
     <div className="mx-auto max-w-md space-y-5">
@@ -78,7 +70,7 @@ export default function ChangePin() {
         {field("current", t("pin.current"), "current-password", false)}
         {field("pin", t("pin.new"), "new-password", true)}
         {field("pinAgain", t("pin.again"), "new-password", true)}
-        <SubmitButton pendingText={t("pin.saving")} className="w-full text-lg">
+        <SubmitButton className="w-full text-lg">
           {t("pin.submit")}
         </SubmitButton>
       </Form>

@@ -1,9 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { notFound, requireRole } from "~/auth/guards.server";
-import { Alert, FieldErrors, SubmitButton } from "~/components/forms";
+import { Alert, SubmitButton, TextArea } from "~/components/forms";
 import { loadCareerPlan, saveCareerPlan } from "~/db/career-plan.server";
 import { PLAN_TEXT_MAX } from "~/domain/me-progress";
 import { readForm } from "~/forms/form-data.server";
@@ -28,11 +28,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "apprentice");
   if (user.apprenticeId === null) throw notFound();
-  const form = await readForm(request);
-  const values = { goals: String(form.get("goals") ?? ""), nextSteps: String(form.get("nextSteps") ?? "") };
-  const parsed = parsePlan(form);
-  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
-  saveCareerPlan({ apprenticeId: user.apprenticeId, ...parsed.data, userId: user.id, requestId: context.requestId });
+  const parsed = parsePlan(await readForm(request));
+  if (!parsed.ok) return data({ errors: parsed.errors, values: { goals: parsed.values.goals ?? "", nextSteps: parsed.values.nextSteps ?? "" } }, { status: 400 });
+  saveCareerPlan({ apprenticeId: user.apprenticeId, ...parsed.value, userId: user.id, requestId: context.requestId });
   return redirect("/me/plan?saved=1");
 }
 
@@ -40,12 +38,11 @@ export default function CareerPlan() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === "km" ? "km" : "en";
-  const errors: Record<string, string[] | undefined> = actionData?.errors ?? {};
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const errors = actionData?.errors ?? {};
   const values = actionData?.values ?? { goals: d.plan?.goals ?? "", nextSteps: d.plan?.nextSteps ?? "" };
   const card = "rounded-xl bg-white p-5 shadow-sm";
-  const area = "mt-1 block w-full rounded-lg border border-stone-400 px-3 py-2 text-base aria-[invalid=true]:border-red-700";
   return (
     <div className="space-y-5">
       <div>
@@ -62,28 +59,10 @@ export default function CareerPlan() {
       ) : null}
       <Form method="post" noValidate className={`${card} space-y-4`}>
         {Object.keys(errors).length > 0 ? <Alert>{t("plan.errors.summary")}</Alert> : null}
-        <div>
-          <label htmlFor="goals" className="block text-lg font-semibold">
-            {t("plan.goals")}
-          </label>
-          <p id="goals-help" className="text-sm text-stone-600">
-            {t("plan.goalsHelp")}
-          </p>
-          <textarea id="goals" name="goals" rows={5} maxLength={PLAN_TEXT_MAX} defaultValue={values.goals} aria-invalid={errors.goals ? true : undefined} aria-describedby="goals-help goals-error" className={area} />
-          <FieldErrors id="goals-error" errors={errors.goals} />
-        </div>
-        <div>
-          <label htmlFor="nextSteps" className="block text-lg font-semibold">
-            {t("plan.nextSteps")}
-          </label>
-          <p id="nextSteps-help" className="text-sm text-stone-600">
-            {t("plan.nextStepsHelp")}
-          </p>
-          <textarea id="nextSteps" name="nextSteps" rows={5} maxLength={PLAN_TEXT_MAX} defaultValue={values.nextSteps} aria-invalid={errors.nextSteps ? true : undefined} aria-describedby="nextSteps-help nextSteps-error" className={area} />
-          <FieldErrors id="nextSteps-error" errors={errors.nextSteps} />
-        </div>
+        <TextArea name="goals" size="large" label={t("plan.goals")} help={t("plan.goalsHelp")} errors={errors} rows={5} maxLength={PLAN_TEXT_MAX} defaultValue={values.goals} />
+        <TextArea name="nextSteps" size="large" label={t("plan.nextSteps")} help={t("plan.nextStepsHelp")} errors={errors} rows={5} maxLength={PLAN_TEXT_MAX} defaultValue={values.nextSteps} />
         {d.plan ? <p className="text-sm text-stone-600">{t("plan.updated", { date: formatDateTime(locale, new Date(d.plan.updatedAt)) })}</p> : null}
-        <SubmitButton pendingText={t("plan.saving")} className="w-full text-lg">
+        <SubmitButton className="w-full text-lg">
           {t("plan.save")}
         </SubmitButton>
       </Form>

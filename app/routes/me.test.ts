@@ -29,10 +29,10 @@ import { siteToday } from "~/utils/today.server";
 import { loader as achievementLoader } from "./me.achievement.$placementId";
 import { loader as meLoader } from "./me._index";
 import { action as planAction, loader as planLoader } from "./me.plan";
-import { action as staffApprenticeAction, loader as staffApprenticeLoader } from "./staff.apprentices.$apprenticeId";
+import { action as staffApprenticeAction, loader as staffApprenticeLoader } from "./staff.apprentices.$apprenticeId/route";
 import { loader as staffAchievementLoader } from "./staff.placements.$placementId_.achievement";
 import { loader as trainerHomeLoader } from "./trainer._index";
-import { loader as weekCardLoader } from "./trainer.placements.$placementId.weeks.$weekOf";
+import { loader as weekCardLoader } from "./trainer.placements.$placementId.weeks.$weekOf/route";
 
 const db = useTestDatabase();
 const today = siteToday();

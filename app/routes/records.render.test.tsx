@@ -22,7 +22,7 @@ import { serverTranslation } from "~/i18n/translation.server";
 import { useTestDatabase } from "~/test/db";
 import { context, cookieFor, get, run } from "~/test/requests";
 
-import ApprenticePage, { loader as apprenticeLoader } from "./staff.apprentices.$apprenticeId";
+import ApprenticePage, { loader as apprenticeLoader } from "./staff.apprentices.$apprenticeId/route";
 import ApprenticesPage, { loader as apprenticesLoader } from "./staff.apprentices._index";
 import EmployerPage, { loader as employerLoader } from "./staff.employers.$employerId";
 import EmployersPage, { loader as employersLoader } from "./staff.employers._index";

@@ -10,7 +10,7 @@ import { useTestDatabase } from "~/test/db";
 import { context, cookieFor, get, post, run } from "~/test/requests";
 import { siteToday } from "~/utils/today.server";
 
-import { action as apprenticeAction } from "./staff.apprentices.$apprenticeId";
+import { action as apprenticeAction } from "./staff.apprentices.$apprenticeId/route";
 import { action as apprenticesAction, loader as apprenticesLoader } from "./staff.apprentices._index";
 import { action as employerAction, loader as employerLoader } from "./staff.employers.$employerId";
 import { action as employersAction, loader as employersLoader } from "./staff.employers._index";

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 
 import { readForm } from "~/forms/form-data.server";
+import { parseLinkConfirm } from "~/forms/login.server";
 import { consumeLinkAttempt } from "~/auth/rate-limit.server";
 import { createUserSession, destroySession } from "~/auth/session.server";
 import { SubmitButton } from "~/components/forms";
@@ -45,7 +46,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (error instanceof Response && error.status === 415 && !request.headers.get("content-type")) return null;
     throw error;
   });
-  const target = trainerTarget(form?.get("to") ?? null) ?? "/trainer";
+  const confirm = form ? parseLinkConfirm(form) : null;
+  const target = trainerTarget(confirm?.ok ? confirm.value.to : null) ?? "/trainer";
   const cleared = await destroySession(request);
   // The session remembers its link: revoking or expiring the link ends it (docs/decisions/0005).
   const cookie = await createUserSession(found.user, "link", request, new Date(), { id: found.linkId, expiresAt: found.expiresAt });

@@ -8,7 +8,7 @@ import { useTestDatabase } from "~/test/db";
 import { context, cookieFor, get, post, run } from "~/test/requests";
 import { siteToday } from "~/utils/today.server";
 
-import { action as apprenticeAction, loader as apprenticeLoader } from "./staff.apprentices.$apprenticeId";
+import { action as apprenticeAction, loader as apprenticeLoader } from "./staff.apprentices.$apprenticeId/route";
 import { action as placementAction, loader as placementLoader } from "./staff.placements.$placementId";
 
 const db = useTestDatabase();

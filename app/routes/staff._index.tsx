@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { actorOf, requireStaff } from "~/auth/guards.server";
 import { urgentFlags } from "~/db/flag-review.server";
 import { siteOverviews } from "~/db/staff.server";
 import { FlagSummary, SeverityBadge } from "~/components/flags";
 import { PHASES } from "~/domain/enums";
+import { localized } from "~/i18n/localized";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { FreeText } from "~/components/free-text";
@@ -30,9 +31,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function StaffHome() {
   const { sites, isAdmin, urgent, compact } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
-  const km = i18n.language === "km";
-  const locale = km ? "km" : "en";
+  const { t } = useTranslation();
+  const locale = useLocale();
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">
@@ -91,7 +91,7 @@ export default function StaffHome() {
                   <tr key={site.id} className="border-t border-stone-100">
                     <th scope="row" className="px-3 py-1 font-normal">
                       <Link to={`?site=${site.id}`} className="inline-flex min-h-11 items-center text-brand-800 underline">
-                        {km ? site.nameKm : site.nameEn}
+                        {localized(locale, site, "name")}
                       </Link>
                     </th>
                     <td className="px-3 py-1 text-right tabular-nums">{activePlacements}</td>
@@ -105,7 +105,7 @@ export default function StaffHome() {
         </section>
       ) : null}
       {(compact ? [] : sites).map(({ site, byEmployer, byPhase, activePlacements, apprentices, employers }) => {
-        const siteName = km ? site.nameKm : site.nameEn;
+        const siteName = localized(locale, site, "name");
         const phaseCount = new Map(byPhase.map((p) => [p.phase, p.count]));
         const maxActive = Math.max(1, ...byEmployer.map((e) => e.active));
         return (

@@ -12,6 +12,7 @@ import { apprenticeAccount } from "~/db/pin.server";
 import { makeSignInCard } from "~/db/sign-in-card.server";
 import { getApprenticeForStaff } from "~/db/staff-records.server";
 import { readForm } from "~/forms/form-data.server";
+import { parseCardIntent } from "~/forms/staff.server";
 import { serverT } from "~/i18n/i18n.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
@@ -52,8 +53,8 @@ function cardWords(locale: "km" | "en") {
 // Making a card sets a new PIN (shown once, here, to print) and creates the account if missing.
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, apprentice } = await guard(request, params.apprenticeId);
-  const form = await readForm(request);
-  if (form.get("intent") !== "make") return data({ error: "card.errors.intent" as const, card: null }, { status: 400 });
+  const parsed = parseCardIntent(await readForm(request));
+  if (!parsed.ok) return data({ error: "card.errors.intent" as const, card: null }, { status: 400 });
   const made = await makeSignInCard({ apprentice, staffUserId: user.id, requestId: context.requestId });
   if (!made.ok) return data({ error: `card.errors.${made.reason}` as const, card: null }, { status: 400 });
   const url = `${publicBaseUrl(request)}/login?as=${encodeURIComponent(made.username)}`;

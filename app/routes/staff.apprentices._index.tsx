@@ -3,15 +3,15 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 
 import { actorOf, requireStaff } from "~/auth/guards.server";
-import { FieldErrors, SubmitButton } from "~/components/forms";
+import { Checkboxes, Field, FieldErrors, FormErrors, SelectField, SubmitButton } from "~/components/forms";
 import { Pagination } from "~/components/pagination";
-import { Field, FormErrors, SelectField } from "~/components/record-fields";
-import { createApprenticeRecord, intakesForForm, listApprentices, proposeCodes, siteForNewRecord, sitesForForm } from "~/db/admin-records.server";
+import { createApprenticeRecord, intakesForForm, listApprentices, proposeCodes, siteForNewRecord, sitesForForm } from "~/db/record-keeping.server";
 import { CONSENT_ITEMS, GENDERS, PHASES, type Phase } from "~/domain/enums";
 import { pageInfo } from "~/domain/pagination";
 import { intakeYear } from "~/domain/records";
 import { parsePage } from "~/forms/pagination.server";
 import { readForm } from "~/forms/form-data.server";
+import { replyOf } from "~/forms/parse.server";
 import { parseApprenticeCreate } from "~/forms/records.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
@@ -69,11 +69,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const today = siteToday();
   const parsed = parseApprenticeCreate(form, today);
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
-  const site = siteForNewRecord(actor, parsed.data.siteId);
-  if (!site) return data({ errors: { siteId: ["records.errors.unknownSite"] } as Record<string, string[] | undefined> }, { status: 400 });
-  const { siteId: _s, ...input } = parsed.data;
+  const site = siteForNewRecord(actor, parsed.value.siteId);
+  if (!site) return data(replyOf(form, { siteId: ["records.errors.unknownSite"] }), { status: 400 });
+  const { siteId: _s, ...input } = parsed.value;
   const result = createApprenticeRecord({ ...input, siteId: site.id, siteCode: site.code, createdBy: user.id, today, requestId: context.requestId });
-  if (!result.ok) return data({ errors: result.errors as Record<string, string[] | undefined> }, { status: 400 });
+  if (!result.ok) return data(replyOf(form, result.errors), { status: 400 });
   return redirect(withSaved(`/staff/apprentices/${result.value.id}`, "apprentice"));
 }
 
@@ -93,9 +93,9 @@ export default function Apprentices() {
         ) : null}
         <SelectField name="intake" prefix="filter" label={t("records.apprentices.intake")} errors={{}} blank={t("records.all")} defaultValue={d.filter.intakeId} options={d.intakes.map((i) => ({ value: i.id, label: intakeName(i.name) }))} />
         <SelectField name="phase" prefix="filter" label={t("records.apprentices.phase")} errors={{}} blank={t("records.all")} defaultValue={d.filter.phase} options={PHASES.map((ph) => ({ value: ph, label: t(`phases.${ph}`) }))} />
-        <button type="submit" className="min-h-11 rounded-lg border border-brand-700 px-4 font-semibold text-brand-800">
+        <SubmitButton variant="secondary" pendingText={t("records.filter")}>
           {t("records.filter")}
-        </button>
+        </SubmitButton>
       </Form>
 
       <section aria-labelledby="list-title" className="rounded-xl bg-white p-4 shadow-sm">
@@ -139,17 +139,9 @@ export default function Apprentices() {
           <SelectField name="gender" prefix={p} label={t("staffRecord.gender")} errors={errors} options={GENDERS.map((g) => ({ value: g, label: t(`gender.${g}`) }))} />
           <Field name="referralSource" prefix={p} label={t("staffRecord.referral")} errors={errors} maxLength={200} />
           <Field name="background" prefix={p} label={t("staffRecord.background")} errors={errors} maxLength={2000} />
-          <fieldset className="sm:col-span-2">
-            <legend className="font-medium">{t("records.consent.initial")}</legend>
-            {CONSENT_ITEMS.map((item) => (
-              <label key={item} className="flex min-h-11 items-center gap-2">
-                <input type="checkbox" name="consent" value={item} className="size-5" />
-                {t(`consent.${item}`)}
-              </label>
-            ))}
-          </fieldset>
+          <Checkboxes name="consent" prefix={p} label={t("records.consent.initial")} errors={errors} className="sm:col-span-2" options={CONSENT_ITEMS.map((item) => ({ value: item, label: t(`consent.${item}`) }))} />
           <div>
-            <SubmitButton pendingText={t("week.saving")}>{t("records.apprentices.createButton")}</SubmitButton>
+            <SubmitButton>{t("records.apprentices.createButton")}</SubmitButton>
           </div>
         </Form>
       </section>

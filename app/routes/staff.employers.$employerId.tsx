@@ -1,10 +1,9 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { actorOf, notFound, requireStaff } from "~/auth/guards.server";
-import { FieldErrors, SubmitButton } from "~/components/forms";
-import { Field, FormErrors, SelectField } from "~/components/record-fields";
+import { errorsOf, Field, FieldErrors, FormErrors, SelectField, SubmitButton } from "~/components/forms";
 import {
   createTrainerRecord,
   deactivateTrainer,
@@ -15,19 +14,20 @@ import {
   reactivateTrainer,
   setEmployerActive,
   updateEmployerRecord,
-} from "~/db/admin-records.server";
+} from "~/db/record-keeping.server";
 import { EMPLOYER_SECTORS } from "~/domain/enums";
+import type { FieldErrorMap } from "~/domain/field-errors";
 import { readForm } from "~/forms/form-data.server";
-import { parseEmployer, parseTrainer, parseTrainerId } from "~/forms/records.server";
+import { badRequest, replyOf, sentIntent } from "~/forms/parse.server";
+import { parseEmployerIntent } from "~/forms/records.server";
 import { formatDate, formatPhone, telHref } from "~/i18n/format";
+import { localized } from "~/i18n/localized";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { withSaved } from "~/utils/saved";
 import { FreeText } from "~/components/free-text";
 
 export const meta = pageMeta;
-
-type Errors = Record<string, string[] | undefined>;
 
 async function guard(request: Request, employerId: string | undefined) {
   const user = await requireStaff(request);
@@ -48,48 +48,45 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const fail = (intent: string, errors: Errors) => data({ intent, errors }, { status: 400 });
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, employer } = await guard(request, params.employerId);
   const form = await readForm(request);
-  const intent = String(form.get("intent") ?? "");
+  const parsed = parseEmployerIntent(form);
+  if (!parsed.ok) return badRequest(parsed, { intent: sentIntent(parsed) });
+  const input = parsed.value;
+  const fail = (errors: FieldErrorMap) => badRequest(replyOf(form, errors), { intent: input.intent as string | null });
   const back = `/staff/employers/${employer.id}`;
-  const requestId = context.requestId;
-  if (intent === "edit") {
-    const parsed = parseEmployer(form);
-    if (!parsed.ok) return fail(intent, parsed.errors);
-    const { siteId: _s, ...input } = parsed.data;
-    const result = updateEmployerRecord(employer, { ...input, updatedBy: user.id, requestId });
-    if (!result.ok) return fail(intent, result.errors);
-    return redirect(withSaved(back, "employer"));
-  }
-  if (intent === "deactivate" || intent === "reactivate") {
-    const result = setEmployerActive(employer, { active: intent === "reactivate", actorUserId: user.id, requestId });
-    if (!result.ok) return fail(intent, result.errors);
-    return redirect(withSaved(back, result.value === "unchanged" ? "unchanged" : intent === "reactivate" ? "reactivated" : "deactivated"));
-  }
-  if (intent === "addTrainer") {
-    const parsed = parseTrainer(form);
-    if (!parsed.ok) return fail(intent, parsed.errors);
-    const result = createTrainerRecord(employer, { ...parsed.data, createdBy: user.id, requestId });
-    if (!result.ok) return fail(intent, result.errors);
-    return redirect(withSaved(`${back}#trainers`, "trainerAdded"));
-  }
-  if (intent === "deactivateTrainer" || intent === "reactivateTrainer") {
-    const parsed = parseTrainerId(form);
-    if (!parsed.ok) return fail(intent, parsed.errors);
-    const trainer = getEmployerTrainer(employer, parsed.data.trainerUserId);
-    if (!trainer) throw notFound();
-    if (intent === "reactivateTrainer") {
-      const done = reactivateTrainer(trainer, { actorUserId: user.id, requestId });
-      return redirect(withSaved(`${back}#trainers`, done === "unchanged" ? "unchanged" : "reactivated"));
+  const by = { actorUserId: user.id, requestId: context.requestId };
+  switch (input.intent) {
+    case "edit": {
+      const { intent: _i, ...fields } = input;
+      const result = updateEmployerRecord(employer, { ...fields, updatedBy: user.id, requestId: context.requestId });
+      return result.ok ? redirect(withSaved(back, "employer")) : fail(result.errors);
     }
-    const result = deactivateTrainer(trainer, { actorUserId: user.id, requestId });
-    if (!result.ok) return fail(intent, result.errors);
-    return redirect(withSaved(`${back}#trainers`, result.value === "unchanged" ? "unchanged" : "deactivated"));
+    case "deactivate":
+    case "reactivate": {
+      const result = setEmployerActive(employer, { active: input.intent === "reactivate", ...by });
+      if (!result.ok) return fail(result.errors);
+      return redirect(withSaved(back, result.value === "unchanged" ? "unchanged" : input.intent === "reactivate" ? "reactivated" : "deactivated"));
+    }
+    case "addTrainer": {
+      const { intent: _i, ...fields } = input;
+      const result = createTrainerRecord(employer, { ...fields, createdBy: user.id, requestId: context.requestId });
+      return result.ok ? redirect(withSaved(`${back}#trainers`, "trainerAdded")) : fail(result.errors);
+    }
+    case "deactivateTrainer":
+    case "reactivateTrainer": {
+      const trainer = getEmployerTrainer(employer, input.trainerUserId);
+      if (!trainer) throw notFound();
+      if (input.intent === "reactivateTrainer") {
+        const done = reactivateTrainer(trainer, by);
+        return redirect(withSaved(`${back}#trainers`, done === "unchanged" ? "unchanged" : "reactivated"));
+      }
+      const result = deactivateTrainer(trainer, by);
+      if (!result.ok) return fail(result.errors);
+      return redirect(withSaved(`${back}#trainers`, result.value === "unchanged" ? "unchanged" : "deactivated"));
+    }
   }
-  return fail("", { form: ["errors.invalid"] });
 }
 
 const SEVERITY = { urgent: "bg-red-100 text-red-900", warn: "bg-amber-100 text-amber-900", info: "bg-sky-100 text-sky-900" } as const;
@@ -97,14 +94,13 @@ const SEVERITY = { urgent: "bg-red-100 text-red-900", warn: "bg-amber-100 text-a
 export default function Employer() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === "km" ? "km" : "en";
+  const { t } = useTranslation();
+  const locale = useLocale();
   const e = d.employer;
-  const errorsOf = (...intents: string[]): Errors => (actionData && intents.includes(actionData.intent) ? actionData.errors : {});
-  const editErrors = errorsOf("edit");
-  const trainerErrors = errorsOf("addTrainer");
-  const statusErrors = errorsOf("deactivate", "reactivate");
-  const trainerStatusErrors = errorsOf("deactivateTrainer", "reactivateTrainer", "");
+  const editErrors = errorsOf(actionData, "edit");
+  const trainerErrors = errorsOf(actionData, "addTrainer");
+  const statusErrors = errorsOf(actionData, "deactivate", "reactivate");
+  const trainerStatusErrors = errorsOf(actionData, "deactivateTrainer", "reactivateTrainer");
   return (
     <div className="space-y-5">
       <div>
@@ -122,6 +118,8 @@ export default function Employer() {
         </p>
       </div>
 
+      <FormErrors errors={{ intent: actionData?.errors.intent }} />
+
       <section id="placements" aria-labelledby="placements-title" className="rounded-xl bg-white p-4 shadow-sm">
         <h2 id="placements-title" className="text-lg font-semibold">{t("records.employers.placements")}</h2>
         {d.placements.length === 0 ? <p className="mt-1 text-stone-600">{t("common.none")}</p> : null}
@@ -132,7 +130,7 @@ export default function Employer() {
                 <span className="font-mono">{p.apprenticeCode}</span>&nbsp;<FreeText text={p.preferredName} />
               </Link>
               <span className="text-stone-600">
-                {locale === "km" ? p.tradeKm : p.tradeEn} · <FreeText text={p.trainerName} /> · {formatDate(locale, p.startDate)} · {t(`placementStatus.${p.status}`)}
+                {localized(locale, p, "trade")} Â· <FreeText text={p.trainerName} /> Â· {formatDate(locale, p.startDate)} Â· {t(`placementStatus.${p.status}`)}
               </span>
               {p.status === "active" && p.flags.length === 0 ? <span className="text-stone-500">{t("records.employers.noFlags")}</span> : null}
               {p.flags.map((f) => (
@@ -162,7 +160,7 @@ export default function Employer() {
               </span>
               <Form method="post">
                 <input type="hidden" name="trainerUserId" value={tr.id} />
-                <SubmitButton intent={tr.active ? "deactivateTrainer" : "reactivateTrainer"} pendingText={t("week.saving")} className="bg-stone-600 hover:bg-stone-700">
+                <SubmitButton intent={tr.active ? "deactivateTrainer" : "reactivateTrainer"} className="bg-stone-600 hover:bg-stone-700">
                   {tr.active ? t("records.employers.deactivateTrainer") : t("records.employers.reactivateTrainer")}
                 </SubmitButton>
               </Form>
@@ -174,12 +172,11 @@ export default function Employer() {
             <h3 className="mt-4 font-semibold">{t("records.employers.addTrainer")}</h3>
             <p className="text-sm text-stone-600">{t("records.employers.trainerHelp")}</p>
             <Form method="post" className="mt-2 grid gap-3 sm:grid-cols-3" noValidate>
-              <input type="hidden" name="intent" value="addTrainer" />
               <Field name="displayName" prefix="trainer" label={t("records.employers.trainerName")} errors={trainerErrors} maxLength={100} />
               <Field name="username" prefix="trainer" label={t("records.employers.username")} errors={trainerErrors} maxLength={40} />
               <Field name="phone" type="tel" prefix="trainer" label={t("records.employers.phone")} errors={trainerErrors} maxLength={20} />
               <div>
-                <SubmitButton intent="addTrainer" pendingText={t("week.saving")}>{t("records.employers.addTrainerButton")}</SubmitButton>
+                <SubmitButton intent="addTrainer">{t("records.employers.addTrainerButton")}</SubmitButton>
               </div>
             </Form>
           </>
@@ -189,7 +186,6 @@ export default function Employer() {
       <section id="edit" aria-labelledby="edit-title" className="rounded-xl bg-white p-4 shadow-sm">
         <h2 id="edit-title" className="text-lg font-semibold">{t("records.employers.edit")}</h2>
         <Form method="post" className="mt-2 grid gap-3 sm:grid-cols-2" noValidate>
-          <input type="hidden" name="intent" value="edit" />
           <FormErrors errors={editErrors} />
           <Field name="name" prefix="edit" label={t("records.employers.name")} errors={editErrors} defaultValue={e.name} maxLength={200} />
           <SelectField name="sector" prefix="edit" label={t("records.employers.sector")} errors={editErrors} defaultValue={e.sector} options={EMPLOYER_SECTORS.map((s) => ({ value: s, label: t(`records.sectors.${s}`) }))} />
@@ -197,7 +193,7 @@ export default function Employer() {
           <Field name="contactName" prefix="edit" label={t("records.employers.contactName")} errors={editErrors} defaultValue={e.contactName} maxLength={200} />
           <Field name="contactPhone" type="tel" prefix="edit" label={t("records.employers.contactPhone")} errors={editErrors} defaultValue={e.contactPhone} maxLength={20} />
           <div className="sm:col-span-2">
-            <SubmitButton intent="edit" pendingText={t("week.saving")}>{t("records.employers.save")}</SubmitButton>
+            <SubmitButton intent="edit">{t("records.employers.save")}</SubmitButton>
           </div>
         </Form>
       </section>
@@ -208,7 +204,7 @@ export default function Employer() {
         {e.active ? <p className="text-sm text-stone-700">{t("records.employers.deactivateHelp")}</p> : null}
         <FieldErrors id="status-error" errors={statusErrors.form} />
         <Form method="post" className="mt-2">
-          <SubmitButton intent={e.active ? "deactivate" : "reactivate"} pendingText={t("week.saving")} className="bg-stone-600 hover:bg-stone-700">
+          <SubmitButton intent={e.active ? "deactivate" : "reactivate"} className="bg-stone-600 hover:bg-stone-700">
             {e.active ? t("records.employers.deactivate") : t("records.employers.reactivate")}
           </SubmitButton>
         </Form>

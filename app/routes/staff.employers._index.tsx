@@ -3,14 +3,14 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 
 import { actorOf, requireStaff } from "~/auth/guards.server";
-import { FieldErrors, SubmitButton } from "~/components/forms";
+import { Field, FieldErrors, FormErrors, SelectField, SubmitButton } from "~/components/forms";
 import { Pagination } from "~/components/pagination";
-import { Field, FormErrors, SelectField } from "~/components/record-fields";
-import { createEmployerRecord, listEmployers, siteForNewRecord, sitesForForm } from "~/db/admin-records.server";
+import { createEmployerRecord, listEmployers, siteForNewRecord, sitesForForm } from "~/db/record-keeping.server";
 import { EMPLOYER_SECTORS } from "~/domain/enums";
 import { pageInfo } from "~/domain/pagination";
 import { parsePage } from "~/forms/pagination.server";
 import { readForm } from "~/forms/form-data.server";
+import { replyOf } from "~/forms/parse.server";
 import { parseEmployer } from "~/forms/records.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
@@ -38,13 +38,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireStaff(request);
-  const parsed = parseEmployer(await readForm(request));
+  const form = await readForm(request);
+  const parsed = parseEmployer(form);
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
-  const { siteId, ...input } = parsed.data;
+  const { siteId, ...input } = parsed.value;
   const site = siteForNewRecord(actorOf(user), siteId);
-  if (!site) return data({ errors: { siteId: ["records.errors.unknownSite"] } as Record<string, string[] | undefined> }, { status: 400 });
+  if (!site) return data(replyOf(form, { siteId: ["records.errors.unknownSite"] }), { status: 400 });
   const result = createEmployerRecord({ ...input, siteId: site.id, createdBy: user.id, requestId: context.requestId });
-  if (!result.ok) return data({ errors: result.errors as Record<string, string[] | undefined> }, { status: 400 });
+  if (!result.ok) return data(replyOf(form, result.errors), { status: 400 });
   return redirect(withSaved(`/staff/employers/${result.value.id}`, "employerCreated"));
 }
 
@@ -82,7 +83,7 @@ export default function Employers() {
           <Field name="contactName" prefix={p} label={t("records.employers.contactName")} errors={errors} maxLength={200} />
           <Field name="contactPhone" type="tel" prefix={p} label={t("records.employers.contactPhone")} errors={errors} maxLength={20} />
           <div className="sm:col-span-2">
-            <SubmitButton pendingText={t("week.saving")}>{t("records.employers.createButton")}</SubmitButton>
+            <SubmitButton>{t("records.employers.createButton")}</SubmitButton>
           </div>
         </Form>
       </section>

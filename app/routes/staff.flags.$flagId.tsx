@@ -1,13 +1,14 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { actorOf, notFound, requireStaff } from "~/auth/guards.server";
 import { FlagFacts, FlagSummary, SeverityBadge } from "~/components/flags";
-import { FieldErrors, SubmitButton } from "~/components/forms";
+import { FormErrors, SubmitButton, TextArea } from "~/components/forms";
 import { getFlagForStaff, reviewFlag } from "~/db/flag-review.server";
 import { readForm } from "~/forms/form-data.server";
 import { parseFlagReview } from "~/forms/flags.server";
+import { badRequest, replyOf } from "~/forms/parse.server";
 import { formatDateTime } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
@@ -40,10 +41,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, flag } = await guard(request, params.flagId);
-  const parsed = parseFlagReview(await readForm(request));
-  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
-  const result = reviewFlag({ flagId: flag.id, action: parsed.data.intent, note: parsed.data.note, actorUserId: user.id, requestId: context.requestId });
-  if (result === "invalid") return data({ errors: { intent: ["flags.errors.step"] } as Record<string, string[] | undefined> }, { status: 400 });
+  const form = await readForm(request);
+  const parsed = parseFlagReview(form);
+  if (!parsed.ok) return badRequest(parsed);
+  // One form, three buttons: each is a step of the review, with the same note.
+  const result = reviewFlag({ flagId: flag.id, action: parsed.value.intent, note: parsed.value.note, actorUserId: user.id, requestId: context.requestId });
+  if (result === "invalid") return badRequest(replyOf(form, { intent: ["flags.errors.step"] }));
   return redirect(withSaved(`/staff/flags/${flag.id}`, result === "already" ? "unchanged" : "flag"));
 }
 
@@ -51,8 +54,8 @@ export default function FlagPage() {
   const { flag } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors ?? {};
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === "km" ? "km" : "en";
+  const { t } = useTranslation();
+  const locale = useLocale();
   const open = flag.status === "open" || flag.status === "acknowledged";
   return (
     <div className="space-y-4">
@@ -92,18 +95,14 @@ export default function FlagPage() {
         <section aria-labelledby="review" className="rounded-xl bg-white p-4 shadow-sm">
           <h2 id="review" className="text-lg font-semibold">{t("flags.review")}</h2>
           <Form method="post" className="mt-2 space-y-3" noValidate>
-            <label className="block">
-              {t("flags.note")}
-              <textarea name="note" rows={3} maxLength={1000} className="mt-1 block w-full rounded-lg border border-stone-400 px-2 py-2" aria-invalid={errors.note ? true : undefined} aria-describedby="note-error" />
-              <FieldErrors id="note-error" errors={errors.note} />
-            </label>
-            <FieldErrors id="intent-error" errors={errors.intent} />
+            <TextArea name="note" label={t("flags.note")} errors={errors} maxLength={1000} />
+            <FormErrors id="intent-error" errors={{ intent: errors.intent }} />
             <div className="flex flex-wrap gap-2">
               {flag.status === "open" ? (
-                <SubmitButton intent="acknowledge" pendingText={t("week.saving")}>{t("flags.acknowledge")}</SubmitButton>
+                <SubmitButton intent="acknowledge">{t("flags.acknowledge")}</SubmitButton>
               ) : null}
-              <SubmitButton intent="resolve" pendingText={t("week.saving")}>{t("flags.resolve")}</SubmitButton>
-              <SubmitButton intent="dismiss" pendingText={t("week.saving")} className="bg-stone-600 hover:bg-stone-700">
+              <SubmitButton intent="resolve">{t("flags.resolve")}</SubmitButton>
+              <SubmitButton intent="dismiss" variant="secondary">
                 {t("flags.dismiss")}
               </SubmitButton>
             </div>

@@ -1,10 +1,13 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { notFound, requireStaff } from "~/auth/guards.server";
+import { SelectField, SubmitButton } from "~/components/forms";
 import { getFramework, getVersion, listFrameworks, versionRows } from "~/db/frameworks.server";
 import { diffSummary, diffVersions, type DiffLine, type FrameworkRow } from "~/domain/frameworks";
+import { parseVersionChoice } from "~/forms/frameworks.server";
+import { localized } from "~/i18n/localized";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { ScrollTable } from "~/components/scroll-table";
@@ -18,11 +21,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!framework) throw notFound();
   const t = await requestT(request);
   const versions = (listFrameworks().find((f) => f.id === framework.id)?.versions ?? []).map((v) => ({ id: v.id, version: v.version, status: v.status }));
-  const search = new URL(request.url).searchParams;
+  const chosen = parseVersionChoice(new URL(request.url).searchParams);
   const pick = (name: "a" | "b", fallback: number | undefined) => {
-    const raw = search.get(name);
-    if (raw === null || raw === "") return fallback === undefined ? null : getVersion(fallback);
-    const v = /^\d{1,12}$/.test(raw) ? getVersion(Number(raw)) : null;
+    if (!chosen.ok) return null;
+    const id = chosen.value[name] ?? fallback;
+    const v = id === undefined ? null : getVersion(id);
     return v && v.frameworkId === framework.id ? v : null;
   };
   // Default: the newest version against the one before it.
@@ -53,14 +56,14 @@ const KIND_STYLE: Record<DiffLine["kind"], string> = {
 };
 
 function Cell({ row, fields }: { row: FrameworkRow | null; fields: string[] }) {
-  const { t, i18n } = useTranslation();
-  const km = i18n.language === "km";
+  const { t } = useTranslation();
+  const locale = useLocale();
   if (!row) return <td className="p-2 align-top text-stone-500">—</td>;
   const mark = (f: string) => (fields.includes(f) ? "font-semibold underline decoration-amber-600" : "");
   return (
     <td className="p-2 align-top">
-      <FreeText as="p" className={mark(km ? "titleKm" : "titleEn")} text={km ? row.titleKm : row.titleEn} />
-      <FreeText as="p" className={`text-sm text-stone-700 ${mark(km ? "criteriaKm" : "criteriaEn")}`} text={km ? row.criteriaKm : row.criteriaEn} />
+      <FreeText as="p" className={mark(locale === "km" ? "titleKm" : "titleEn")} text={localized(locale, row, "title")} />
+      <FreeText as="p" className={`text-sm text-stone-700 ${mark(locale === "km" ? "criteriaKm" : "criteriaEn")}`} text={localized(locale, row, "criteria")} />
       <p className={`text-sm text-stone-600 ${mark("unitCode")}`}>{row.unitCode}</p>
       <p className={`text-sm text-stone-600 ${mark("expectedByWeek")}`}>{t("frameworks.byWeek", { week: row.expectedByWeek })}</p>
     </td>
@@ -80,20 +83,17 @@ export default function FrameworkDiff() {
       </div>
       <Form method="get" className="no-print flex flex-wrap items-end gap-3">
         {(["a", "b"] as const).map((name) => (
-          <label key={name} className="block">
-            {t(`frameworks.diff.${name}`)}
-            <select name={name} defaultValue={(name === "a" ? a?.id : b?.id) ?? undefined} className="mt-1 block min-h-11 rounded-lg border border-stone-400 bg-white px-2">
-              {versions.map((v) => (
-                <option key={v.id} value={v.id}>
-                  {t("frameworks.version", { version: v.version })} · {t(`frameworks.status.${v.status}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            key={name}
+            name={name}
+            prefix="diff"
+            label={t(`frameworks.diff.${name}`)}
+            errors={{}}
+            defaultValue={name === "a" ? a?.id : b?.id}
+            options={versions.map((v) => ({ value: v.id, label: `${t("frameworks.version", { version: v.version })} · ${t(`frameworks.status.${v.status}`)}` }))}
+          />
         ))}
-        <button type="submit" className="min-h-11 rounded-lg bg-brand-700 px-5 font-semibold text-white">
-          {t("frameworks.diff.show")}
-        </button>
+        <SubmitButton pendingText={t("frameworks.diff.show")}>{t("frameworks.diff.show")}</SubmitButton>
       </Form>
       {error ? (
         <p role="alert" className="font-medium text-red-700">

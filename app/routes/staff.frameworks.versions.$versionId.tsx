@@ -1,9 +1,9 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { notFound, requireStaff } from "~/auth/guards.server";
-import { FieldErrors, SubmitButton } from "~/components/forms";
+import { Field, FormErrors, SubmitButton, TextArea } from "~/components/forms";
 import {
   addCompetency,
   addUnit,
@@ -19,8 +19,11 @@ import {
   type EditResult,
 } from "~/db/frameworks.server";
 import { readForm } from "~/forms/form-data.server";
+import type { FieldErrorMap } from "~/domain/field-errors";
 import { versionRefusesEdit } from "~/domain/frameworks";
 import { parseVersionIntent, type VersionIntent } from "~/forms/frameworks.server";
+import { badRequest, replyOf } from "~/forms/parse.server";
+import { localized } from "~/i18n/localized";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { withSaved } from "~/utils/saved";
@@ -28,9 +31,6 @@ import { FreeText } from "~/components/free-text";
 
 export const meta = pageMeta;
 
-type Errors = Record<string, string[] | undefined>;
-/** Which form the errors belong to: the intent and the unit or competency it was about. */
-type ActionData = { target: string; errors: Errors };
 
 async function guard(request: Request, versionId: string | undefined) {
   const user = await requireStaff(request);
@@ -72,6 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** Which form the errors belong to: the intent and the unit or competency it was about. */
 function targetOf(form: FormData) {
   return [form.get("intent"), form.get("unitId"), form.get("competencyId")].filter((v) => typeof v === "string" && v).join(":");
 }
@@ -109,74 +110,42 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const target = targetOf(form);
   // A published or retired version cannot change: say so clearly, whatever else was sent.
   if (versionRefusesEdit(version.status, String(form.get("intent") ?? ""))) {
-    return data<ActionData>({ target, errors: { form: ["frameworks.errors.notDraft"] } }, { status: 400 });
+    return badRequest(replyOf(form, { form: ["frameworks.errors.notDraft"] }), { target });
   }
   const parsed = parseVersionIntent(form);
-  if (!parsed.ok) return data<ActionData>({ target, errors: parsed.errors }, { status: 400 });
-  const result = run(parsed.data, version.id, { userId: user.id, requestId: context.requestId });
+  if (!parsed.ok) return badRequest(parsed, { target });
+  const result = run(parsed.value, version.id, { userId: user.id, requestId: context.requestId });
   if (!result.ok) {
     if (result.status === 404) throw notFound();
-    return data<ActionData>({ target, errors: result.errors }, { status: 400 });
+    return badRequest(replyOf(form, result.errors), { target });
   }
   return redirect(withSaved(`/staff/frameworks/versions/${result.versionId}`, "draft"));
 }
 
-const input = "mt-1 block min-h-11 w-full rounded-lg border border-stone-400 bg-white px-3 aria-[invalid=true]:border-red-700";
-
-function Field({
-  id,
-  name,
-  label,
-  errors,
-  defaultValue,
-  type = "text",
-  lang,
-  multiline = false,
-}: {
-  id: string;
-  name: string;
-  label: string;
-  errors: Errors;
-  defaultValue?: string | number;
-  type?: "text" | "number";
-  lang?: string;
-  multiline?: boolean;
-}) {
-  const common = { id, name, lang, defaultValue, "aria-invalid": errors[name] ? true : undefined, "aria-describedby": `${id}-error`, className: input };
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      {multiline ? <textarea rows={2} {...common} /> : <input type={type} {...(type === "number" ? { min: 1, max: 52 } : {})} {...common} />}
-      <FieldErrors id={`${id}-error`} errors={errors[name]} />
-    </div>
-  );
-}
-
-function UnitFields({ id, errors, unit }: { id: string; errors: Errors; unit?: { code: string; titleEn: string; titleKm: string } }) {
+/** A unit's fields; `id` keeps them apart from the same fields of the page's other forms. */
+function UnitFields({ id, errors, unit }: { id: string; errors: FieldErrorMap; unit?: { code: string; titleEn: string; titleKm: string } }) {
   const { t } = useTranslation();
   return (
     <>
-      <Field id={`${id}-code`} name="code" label={t("frameworks.fields.unitCode")} errors={errors} defaultValue={unit?.code} />
-      <Field id={`${id}-titleEn`} name="titleEn" label={t("frameworks.fields.unitTitleEn")} errors={errors} defaultValue={unit?.titleEn} lang="en" />
-      <Field id={`${id}-titleKm`} name="titleKm" label={t("frameworks.fields.unitTitleKm")} errors={errors} defaultValue={unit?.titleKm} lang="km" />
+      <Field prefix={id} name="code" label={t("frameworks.fields.unitCode")} errors={errors} defaultValue={unit?.code} className="text-sm" />
+      <Field prefix={id} name="titleEn" label={t("frameworks.fields.unitTitleEn")} errors={errors} defaultValue={unit?.titleEn} lang="en" className="text-sm" />
+      <Field prefix={id} name="titleKm" label={t("frameworks.fields.unitTitleKm")} errors={errors} defaultValue={unit?.titleKm} lang="km" className="text-sm" />
     </>
   );
 }
 
 type Competency = { code: string; titleEn: string; titleKm: string; criteriaEn: string; criteriaKm: string; expectedByWeek: number };
 
-function CompetencyFields({ id, errors, competency }: { id: string; errors: Errors; competency?: Competency }) {
+function CompetencyFields({ id, errors, competency }: { id: string; errors: FieldErrorMap; competency?: Competency }) {
   const { t } = useTranslation();
   return (
     <>
-      <Field id={`${id}-code`} name="code" label={t("frameworks.fields.code")} errors={errors} defaultValue={competency?.code} />
-      <Field id={`${id}-week`} name="expectedByWeek" type="number" label={t("frameworks.fields.expectedByWeek")} errors={errors} defaultValue={competency?.expectedByWeek} />
-      <Field id={`${id}-titleEn`} name="titleEn" label={t("frameworks.fields.titleEn")} errors={errors} defaultValue={competency?.titleEn} lang="en" />
-      <Field id={`${id}-titleKm`} name="titleKm" label={t("frameworks.fields.titleKm")} errors={errors} defaultValue={competency?.titleKm} lang="km" />
-      <Field id={`${id}-criteriaEn`} name="criteriaEn" label={t("frameworks.fields.criteriaEn")} errors={errors} defaultValue={competency?.criteriaEn} lang="en" multiline />
-      <Field id={`${id}-criteriaKm`} name="criteriaKm" label={t("frameworks.fields.criteriaKm")} errors={errors} defaultValue={competency?.criteriaKm} lang="km" multiline />
+      <Field prefix={id} name="code" label={t("frameworks.fields.code")} errors={errors} defaultValue={competency?.code} className="text-sm" />
+      <Field prefix={id} name="expectedByWeek" type="number" min={1} max={52} label={t("frameworks.fields.expectedByWeek")} errors={errors} defaultValue={competency?.expectedByWeek} className="text-sm" />
+      <Field prefix={id} name="titleEn" label={t("frameworks.fields.titleEn")} errors={errors} defaultValue={competency?.titleEn} lang="en" className="text-sm" />
+      <Field prefix={id} name="titleKm" label={t("frameworks.fields.titleKm")} errors={errors} defaultValue={competency?.titleKm} lang="km" className="text-sm" />
+      <TextArea prefix={id} name="criteriaEn" rows={2} label={t("frameworks.fields.criteriaEn")} errors={errors} defaultValue={competency?.criteriaEn} lang="en" className="text-sm" />
+      <TextArea prefix={id} name="criteriaKm" rows={2} label={t("frameworks.fields.criteriaKm")} errors={errors} defaultValue={competency?.criteriaKm} lang="km" className="text-sm" />
     </>
   );
 }
@@ -184,11 +153,10 @@ function CompetencyFields({ id, errors, competency }: { id: string; errors: Erro
 export default function FrameworkVersion() {
   const { version, units } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation();
-  const km = i18n.language === "km";
+  const { t } = useTranslation();
+  const locale = useLocale();
   const draft = version.status === "draft";
-  const errorsFor = (target: string): Errors => (actionData?.target === target ? actionData.errors : {});
-  const formErrors = actionData?.errors.form;
+  const errorsFor = (target: string): FieldErrorMap => (actionData?.target === target ? actionData.errors : {});
   return (
     <div className="space-y-5">
       <div>
@@ -197,14 +165,12 @@ export default function FrameworkVersion() {
         </Link>
         <h1 className="text-2xl font-bold">{t("frameworks.versionOf", { code: version.code, version: version.version })}</h1>
         <p className="text-stone-700">
-          {km ? version.tradeKm : version.tradeEn} · {t(`frameworks.status.${version.status}`)} · {t("frameworks.typicalWeeks", { weeks: version.typicalWeeks })}
+          {localized(locale, version, "trade")} · {t(`frameworks.status.${version.status}`)} · {t("frameworks.typicalWeeks", { weeks: version.typicalWeeks })}
         </p>
         <p className="mt-1 text-sm text-stone-700" data-testid="version-status">
           {draft ? t("frameworks.draftNote") : version.status === "published" ? t("frameworks.publishedNote") : t("frameworks.retiredNote")}
         </p>
-        <div role={formErrors?.length ? "alert" : undefined}>
-          <FieldErrors id="version-form-error" errors={formErrors} />
-        </div>
+        <FormErrors id="version-form-error" errors={{ form: actionData?.errors.form, intent: actionData?.errors.intent }} />
       </div>
 
       <div className="no-print flex flex-wrap gap-3">
@@ -220,16 +186,16 @@ export default function FrameworkVersion() {
         ) : null}
         {version.status !== "draft" ? (
           <Form method="post">
-            <SubmitButton intent="new_draft" pendingText={t("frameworks.saving")}>
+            <SubmitButton intent="new_draft">
               {t("frameworks.newDraft")}
             </SubmitButton>
           </Form>
         ) : null}
         {version.status === "published" ? (
           <Form method="post">
-            <button type="submit" name="intent" value="retire" className="min-h-11 rounded-lg border border-red-700 px-4 text-red-800">
+            <SubmitButton intent="retire" variant="danger">
               {t("frameworks.retire")}
-            </button>
+            </SubmitButton>
           </Form>
         ) : null}
         {version.version > 1 ? (
@@ -247,15 +213,15 @@ export default function FrameworkVersion() {
         {units.map((u) => (
           <article key={u.id} className="rounded-xl bg-white p-4 shadow-sm" data-testid="unit">
             <h3 className="font-semibold">
-              {u.code} · <FreeText text={km ? u.titleKm : u.titleEn} />
+              {u.code} · <FreeText text={localized(locale, u, "title")} />
             </h3>
             <ul className="mt-2 divide-y divide-stone-100">
               {u.competencies.map((c) => (
                 <li key={c.id} className="py-2" data-testid="competency">
                   <p className="font-medium">
-                    {c.code} · <FreeText text={km ? c.titleKm : c.titleEn} /> <span className="text-sm font-normal text-stone-600">({t("frameworks.byWeek", { week: c.expectedByWeek })})</span>
+                    {c.code} · <FreeText text={localized(locale, c, "title")} /> <span className="text-sm font-normal text-stone-600">({t("frameworks.byWeek", { week: c.expectedByWeek })})</span>
                   </p>
-                  <FreeText as="p" className="text-sm text-stone-700" text={km ? c.criteriaKm : c.criteriaEn} />
+                  <FreeText as="p" className="text-sm text-stone-700" text={localized(locale, c, "criteria")} />
                   {draft ? (
                     <details className="no-print mt-1">
                       <summary className="min-h-11 cursor-pointer py-2 text-brand-700 underline">{t("frameworks.edit")}</summary>
@@ -263,16 +229,16 @@ export default function FrameworkVersion() {
                         <input type="hidden" name="competencyId" value={c.id} />
                         <CompetencyFields id={`c${c.id}`} errors={errorsFor(`edit_competency:${c.id}`)} competency={c} />
                         <div className="flex flex-wrap gap-2 sm:col-span-2">
-                          <SubmitButton intent="edit_competency" pendingText={t("frameworks.saving")}>
+                          <SubmitButton intent="edit_competency">
                             {t("frameworks.saveCompetency")}
                           </SubmitButton>
                         </div>
                       </Form>
                       <Form method="post" className="mt-2">
                         <input type="hidden" name="competencyId" value={c.id} />
-                        <button type="submit" name="intent" value="delete_competency" className="min-h-11 rounded-lg border border-red-700 px-3 text-red-800">
+                        <SubmitButton intent="delete_competency" variant="danger">
                           {t("frameworks.deleteCompetency")}
-                        </button>
+                        </SubmitButton>
                       </Form>
                     </details>
                   ) : null}
@@ -287,7 +253,7 @@ export default function FrameworkVersion() {
                     <input type="hidden" name="unitId" value={u.id} />
                     <CompetencyFields id={`new-c-${u.id}`} errors={errorsFor(`add_competency:${u.id}`)} />
                     <div className="sm:col-span-2">
-                      <SubmitButton intent="add_competency" pendingText={t("frameworks.saving")}>
+                      <SubmitButton intent="add_competency">
                         {t("frameworks.addCompetency")}
                       </SubmitButton>
                     </div>
@@ -299,16 +265,16 @@ export default function FrameworkVersion() {
                     <input type="hidden" name="unitId" value={u.id} />
                     <UnitFields id={`u${u.id}`} errors={errorsFor(`edit_unit:${u.id}`)} unit={u} />
                     <div className="sm:col-span-3">
-                      <SubmitButton intent="edit_unit" pendingText={t("frameworks.saving")}>
+                      <SubmitButton intent="edit_unit">
                         {t("frameworks.saveUnit")}
                       </SubmitButton>
                     </div>
                   </Form>
                   <Form method="post" className="mt-2">
                     <input type="hidden" name="unitId" value={u.id} />
-                    <button type="submit" name="intent" value="delete_unit" className="min-h-11 rounded-lg border border-red-700 px-3 text-red-800">
+                    <SubmitButton intent="delete_unit" variant="danger">
                       {t("frameworks.deleteUnit")}
-                    </button>
+                    </SubmitButton>
                   </Form>
                 </details>
               </div>
@@ -323,7 +289,7 @@ export default function FrameworkVersion() {
             <Form method="post" className="mt-2 grid gap-2 sm:grid-cols-3" noValidate>
               <UnitFields id="new-unit" errors={errorsFor("add_unit")} />
               <div className="sm:col-span-3">
-                <SubmitButton intent="add_unit" pendingText={t("frameworks.saving")}>
+                <SubmitButton intent="add_unit">
                   {t("frameworks.addUnit")}
                 </SubmitButton>
               </div>

@@ -1,20 +1,21 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { actorOf, notFound, requireStaff } from "~/auth/guards.server";
-import { FieldErrors, SubmitButton } from "~/components/forms";
+import { Choices, errorsOf, Field, FormErrors, SelectField, SubmitButton } from "~/components/forms";
 import { LevelIcon } from "~/components/levels";
-import { Field, FormErrors, SelectField } from "~/components/record-fields";
-import { changePrimaryTrainer, correctPlacement, endPlacement, publishedVersions, trainersOfEmployer, transferChoices, transferLinks, transferPlacement } from "~/db/admin-records.server";
+import { changePrimaryTrainer, correctPlacement, endPlacement, publishedVersions, trainersOfEmployer, transferChoices, transferLinks, transferPlacement } from "~/db/record-keeping.server";
 import { getPlacementForStaff, loadPlacementRecord, manualStatusBounds, placementSince, setManualStatus } from "~/db/staff-records.server";
 import { addYears } from "~/domain/dates";
 import { MANUAL_STATUSES, PLACEMENT_OUTCOMES } from "~/domain/enums";
 import { PLACEMENT_START_MAX_YEARS_AHEAD, PLACEMENT_START_MAX_YEARS_BACK } from "~/domain/plausible";
-import { parsePlacementCorrection, parsePlacementEnd, parseTrainerId, parseTransfer } from "~/forms/records.server";
+import type { FieldErrorMap } from "~/domain/field-errors";
 import { readForm } from "~/forms/form-data.server";
-import { parseManualStatus } from "~/forms/staff.server";
+import { badRequest, replyOf, sentIntent } from "~/forms/parse.server";
+import { parsePlacementIntent } from "~/forms/records.server";
 import { digits, formatDate, formatDateTime, formatNumber, formatUsd } from "~/i18n/format";
+import { localized } from "~/i18n/localized";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { siteToday } from "~/utils/today.server";
@@ -58,47 +59,44 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type Errors = Record<string, string[] | undefined>;
-const RECORD_INTENTS = ["changeTrainer", "transfer", "complete", "withdraw", "correct"] as const;
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, placement } = await guard(request, params.placementId);
   const form = await readForm(request);
-  const intent = String(form.get("intent") ?? "");
+  const today = siteToday();
+  const parsed = parsePlacementIntent(form, manualStatusBounds(placement, today));
+  // A form sent without an intent is the manual status form (its older pages and scripts send none).
+  if (!parsed.ok) return badRequest(parsed, { intent: sentIntent(parsed) ?? "status" });
+  const input = parsed.value;
+  const fail = (errors: FieldErrorMap) => badRequest(replyOf(form, errors), { intent: input.intent as string });
   const back = `/staff/placements/${placement.id}`;
-  const fail = (errors: Errors) => data({ intent, errors }, { status: 400 });
-  if ((RECORD_INTENTS as readonly string[]).includes(intent)) {
-    const today = siteToday();
-    const requestId = context.requestId;
-    if (intent === "changeTrainer") {
-      const parsed = parseTrainerId(form);
-      if (!parsed.ok) return fail(parsed.errors);
-      const result = changePrimaryTrainer(placement, { trainerUserId: parsed.data.trainerUserId, actorUserId: user.id, requestId });
+  const by = { actorUserId: user.id, requestId: context.requestId };
+  switch (input.intent) {
+    case "status": {
+      const { intent: _i, ...status } = input;
+      const result = setManualStatus({ placementId: placement.id, ...status, setBy: user.id, requestId: context.requestId });
+      return result.ok ? redirect(withSaved(`${back}#status`, "status")) : fail(result.errors);
+    }
+    case "changeTrainer": {
+      const result = changePrimaryTrainer(placement, { trainerUserId: input.trainerUserId, ...by });
       return result.ok ? redirect(withSaved(back, result.value === "unchanged" ? "unchanged" : "trainerChanged")) : fail(result.errors);
     }
-    if (intent === "correct") {
-      const parsed = parsePlacementCorrection(form, today);
-      if (!parsed.ok) return fail(parsed.errors);
-      const result = correctPlacement(placement, { ...parsed.data, actorUserId: user.id, requestId });
+    case "correct": {
+      const { intent: _i, ...correction } = input;
+      const result = correctPlacement(placement, { ...correction, ...by });
       return result.ok ? redirect(withSaved(`${back}#correct`, result.value === "unchanged" ? "unchanged" : "corrected")) : fail(result.errors);
     }
-    if (intent === "transfer") {
-      const parsed = parseTransfer(form, today);
-      if (!parsed.ok) return fail(parsed.errors);
-      const result = transferPlacement(actorOf(user), placement, { ...parsed.data, actorUserId: user.id, requestId });
+    case "transfer": {
+      const { intent: _i, ...transfer } = input;
+      const result = transferPlacement(actorOf(user), placement, { ...transfer, ...by });
       return result.ok ? redirect(withSaved(`/staff/placements/${result.value.id}`, "transferred")) : fail(result.errors);
     }
-    const parsed = parsePlacementEnd(form, today);
-    if (!parsed.ok) return fail(parsed.errors);
-    const result = endPlacement(placement, { ...parsed.data, status: intent === "complete" ? "completed" : "withdrawn", actorUserId: user.id, requestId });
-    return result.ok ? redirect(withSaved(back, result.value === "unchanged" ? "unchanged" : "ended")) : fail(result.errors);
+    case "complete":
+    case "withdraw": {
+      const { intent, startingSalary, ...end } = input;
+      const result = endPlacement(placement, { ...end, startingSalaryCents: startingSalary, status: intent === "complete" ? "completed" : "withdrawn", ...by });
+      return result.ok ? redirect(withSaved(back, result.value === "unchanged" ? "unchanged" : "ended")) : fail(result.errors);
+    }
   }
-  // The manual status form (no intent).
-  const parsed = parseManualStatus(form, manualStatusBounds(placement, siteToday()));
-  if (!parsed.ok) return data({ intent: "status", errors: parsed.errors as Errors }, { status: 400 });
-  const result = setManualStatus({ placementId: placement.id, ...parsed.data, setBy: user.id, requestId: context.requestId });
-  if (!result.ok) return data({ intent: "status", errors: result.errors as Errors }, { status: 400 });
-  return redirect(withSaved(`/staff/placements/${placement.id}#status`, "status"));
 }
 
 const RAG = { green: "bg-green-600", amber: "bg-amber-500", red: "bg-red-600" } as const;
@@ -107,10 +105,9 @@ const SEVERITY = { urgent: "bg-red-100 text-red-900", warn: "bg-amber-100 text-a
 export default function StaffPlacement() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors: Errors = actionData?.intent === "status" ? actionData.errors : {};
-  const errorsOf = (...intents: string[]): Errors => (actionData && intents.includes(actionData.intent) ? actionData.errors : {});
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === "km" ? "km" : "en";
+  const errors = errorsOf(actionData, "status");
+  const { t } = useTranslation();
+  const locale = useLocale();
   const p = d.placement;
   return (
     <div className="space-y-5">
@@ -130,7 +127,7 @@ export default function StaffPlacement() {
           <dt className="text-stone-600">{t("placement.trainer")}</dt>
           <dd><FreeText text={p.trainerName} /></dd>
           <dt className="text-stone-600">{t("common.trade")}</dt>
-          <dd>{locale === "km" ? p.tradeKm : p.tradeEn}</dd>
+          <dd>{localized(locale, p, "trade")}</dd>
           <dt className="text-stone-600">{t("placement.dates")}</dt>
           <dd>
             {formatDate(locale, p.startDate)} · {t("common.weeks", { count: p.plannedWeeks })}
@@ -154,6 +151,8 @@ export default function StaffPlacement() {
         </dl>
       </div>
 
+      <FormErrors errors={{ intent: actionData?.errors.intent }} />
+
       <section id="status" aria-labelledby="status-title" className="rounded-xl bg-white p-4 shadow-sm">
         <h2 id="status-title" className="text-lg font-semibold">
           {t("placement.manualStatus")}
@@ -174,33 +173,25 @@ export default function StaffPlacement() {
           </p>
         ) : null}
         <Form method="post" className="mt-3 space-y-3" noValidate>
-          <fieldset>
-            <legend className="font-medium">{t("placement.setStatus")}</legend>
-            <div className="mt-1 flex gap-2">
-              {MANUAL_STATUSES.map((s) => (
-                <label key={s}>
-                  <input type="radio" name="status" value={s} className="peer sr-only" defaultChecked={d.currentStatus?.status === s} />
-                  <span className="inline-flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border-2 border-stone-300 px-3 peer-checked:border-brand-700 peer-checked:bg-brand-50 peer-focus-visible:ring-2">
-                    <span className={`inline-block size-3 rounded-full ${RAG[s]}`} aria-hidden />
-                    {t(`rag.${s}`)}
-                  </span>
-                </label>
-              ))}
-            </div>
-            <FieldErrors id="status-error" errors={errors.status} />
-          </fieldset>
-          <label className="block">
-            {t("placement.reason")}
-            <input name="reason" maxLength={500} aria-invalid={errors.reason ? true : undefined} aria-describedby="reason-error" className="mt-1 block min-h-11 w-full rounded-lg border border-stone-400 px-2" />
-            <FieldErrors id="reason-error" errors={errors.reason} />
-          </label>
-          <label className="block">
-            {t("placement.statusDate")}
-            <input type="date" name="statusDate" defaultValue={d.today} min={d.statusDateMin} max={d.today} aria-invalid={errors.statusDate ? true : undefined} aria-describedby="statusDate-error" className="mt-1 block min-h-11 rounded-lg border border-stone-400 px-2" />
-            <FieldErrors id="statusDate-error" errors={errors.statusDate} />
-          </label>
+          <Choices
+            name="status"
+            label={t("placement.setStatus")}
+            errors={errors}
+            defaultValue={d.currentStatus?.status}
+            options={MANUAL_STATUSES.map((s) => ({
+              value: s,
+              label: (
+                <>
+                  <span className={`inline-block size-3 rounded-full ${RAG[s]}`} aria-hidden />
+                  {t(`rag.${s}`)}
+                </>
+              ),
+            }))}
+          />
+          <Field name="reason" label={t("placement.reason")} errors={errors} maxLength={500} />
+          <Field name="statusDate" type="date" label={t("placement.statusDate")} errors={errors} defaultValue={d.today} min={d.statusDateMin} max={d.today} />
           <p className="text-sm text-stone-600">{t("placement.redHelp")}</p>
-          <SubmitButton pendingText={t("week.saving")}>{t("placement.saveStatus")}</SubmitButton>
+          <SubmitButton intent="status">{t("placement.saveStatus")}</SubmitButton>
         </Form>
         {d.statuses.length > 1 ? (
           <details className="mt-3 text-sm">
@@ -241,12 +232,12 @@ export default function StaffPlacement() {
             <>
               <p className="mt-1 text-sm text-stone-600">{t("records.correct.help")}</p>
               <Form method="post" className="mt-2 grid gap-3 sm:grid-cols-2" noValidate>
-                <FormErrors errors={errorsOf("correct")} />
-                <Field name="startDate" type="date" prefix="correct" label={t("records.placements.startDate")} errors={errorsOf("correct")} defaultValue={p.startDate} min={d.startMin} max={d.startMax} />
-                <Field name="plannedWeeks" type="number" prefix="correct" label={t("records.placements.plannedWeeks")} errors={errorsOf("correct")} min={2} max={52} defaultValue={p.plannedWeeks} />
-                <Field name="reason" prefix="correct" label={t("records.correct.reason")} errors={errorsOf("correct")} maxLength={500} className="sm:col-span-2" />
+                <FormErrors errors={errorsOf(actionData, "correct")} />
+                <Field name="startDate" type="date" prefix="correct" label={t("records.placements.startDate")} errors={errorsOf(actionData, "correct")} defaultValue={p.startDate} min={d.startMin} max={d.startMax} />
+                <Field name="plannedWeeks" type="number" prefix="correct" label={t("records.placements.plannedWeeks")} errors={errorsOf(actionData, "correct")} min={2} max={52} defaultValue={p.plannedWeeks} />
+                <Field name="reason" prefix="correct" label={t("records.correct.reason")} errors={errorsOf(actionData, "correct")} maxLength={500} className="sm:col-span-2" />
                 <div className="sm:col-span-2">
-                  <SubmitButton intent="correct" pendingText={t("week.saving")}>{t("records.correct.button")}</SubmitButton>
+                  <SubmitButton intent="correct">{t("records.correct.button")}</SubmitButton>
                 </div>
               </Form>
             </>
@@ -277,35 +268,35 @@ export default function StaffPlacement() {
             {t("records.placements.changeTrainer")}
           </h2>
           <Form method="post" className="flex flex-wrap items-end gap-3" noValidate>
-            <FormErrors errors={errorsOf("changeTrainer")} />
-            <SelectField name="trainerUserId" prefix="change" label={t("records.placements.trainer")} errors={errorsOf("changeTrainer")} defaultValue={p.trainerUserId} options={d.admin.trainers.map((tr) => ({ value: tr.id, label: tr.displayName }))} />
-            <SubmitButton intent="changeTrainer" pendingText={t("week.saving")}>{t("records.placements.changeTrainerButton")}</SubmitButton>
+            <FormErrors errors={errorsOf(actionData, "changeTrainer")} />
+            <SelectField name="trainerUserId" prefix="change" label={t("records.placements.trainer")} errors={errorsOf(actionData, "changeTrainer")} defaultValue={p.trainerUserId} options={d.admin.trainers.map((tr) => ({ value: tr.id, label: tr.displayName }))} />
+            <SubmitButton intent="changeTrainer">{t("records.placements.changeTrainerButton")}</SubmitButton>
           </Form>
 
           <h2 className="text-lg font-semibold">{t("records.placements.transfer")}</h2>
           <p className="text-sm text-stone-600">{t("records.placements.transferHelp")}</p>
           <Form method="post" className="grid gap-3 sm:grid-cols-2" noValidate>
-            <FormErrors errors={errorsOf("transfer")} />
-            <SelectField name="employerId" prefix="transfer" label={t("common.employer")} errors={errorsOf("transfer")} blank={t("records.choose")} options={d.admin.transfer.employers.filter((e) => e.id !== p.employerId).map((e) => ({ value: e.id, label: e.name }))} />
-            <SelectField name="trainerUserId" prefix="transfer" label={t("records.placements.trainer")} errors={errorsOf("transfer")} blank={t("records.choose")} options={d.admin.transfer.employers.filter((e) => e.id !== p.employerId).flatMap((e) => d.admin!.transfer.trainers.filter((tr) => tr.employerId === e.id).map((tr) => ({ value: tr.id, label: `${tr.displayName} · ${e.name}` })))} />
-            <SelectField name="frameworkVersionId" prefix="transfer" label={t("records.placements.framework")} errors={errorsOf("transfer")} defaultValue={p.versionId} options={d.admin.versions.map((v) => ({ value: v.id, label: t("records.placements.frameworkOption", { trade: locale === "km" ? v.tradeKm : v.tradeEn, version: v.version }) }))} />
-            <Field name="transferOn" type="date" prefix="transfer" label={t("records.placements.transferOn")} errors={errorsOf("transfer")} defaultValue={d.today} max={d.today} />
-            <Field name="plannedWeeks" type="number" prefix="transfer" label={t("records.placements.plannedWeeks")} errors={errorsOf("transfer")} min={2} max={52} defaultValue={p.plannedWeeks} />
+            <FormErrors errors={errorsOf(actionData, "transfer")} />
+            <SelectField name="employerId" prefix="transfer" label={t("common.employer")} errors={errorsOf(actionData, "transfer")} blank={t("records.choose")} options={d.admin.transfer.employers.filter((e) => e.id !== p.employerId).map((e) => ({ value: e.id, label: e.name }))} />
+            <SelectField name="trainerUserId" prefix="transfer" label={t("records.placements.trainer")} errors={errorsOf(actionData, "transfer")} blank={t("records.choose")} options={d.admin.transfer.employers.filter((e) => e.id !== p.employerId).flatMap((e) => d.admin!.transfer.trainers.filter((tr) => tr.employerId === e.id).map((tr) => ({ value: tr.id, label: `${tr.displayName} · ${e.name}` })))} />
+            <SelectField name="frameworkVersionId" prefix="transfer" label={t("records.placements.framework")} errors={errorsOf(actionData, "transfer")} defaultValue={p.versionId} options={d.admin.versions.map((v) => ({ value: v.id, label: t("records.placements.frameworkOption", { trade: localized(locale, v, "trade"), version: v.version }) }))} />
+            <Field name="transferOn" type="date" prefix="transfer" label={t("records.placements.transferOn")} errors={errorsOf(actionData, "transfer")} defaultValue={d.today} max={d.today} />
+            <Field name="plannedWeeks" type="number" prefix="transfer" label={t("records.placements.plannedWeeks")} errors={errorsOf(actionData, "transfer")} min={2} max={52} defaultValue={p.plannedWeeks} />
             <div className="sm:col-span-2">
-              <SubmitButton intent="transfer" pendingText={t("week.saving")}>{t("records.placements.transferButton")}</SubmitButton>
+              <SubmitButton intent="transfer">{t("records.placements.transferButton")}</SubmitButton>
             </div>
           </Form>
 
           <h2 className="text-lg font-semibold">{t("records.placements.end")}</h2>
           <Form method="post" className="grid gap-3 sm:grid-cols-2" noValidate>
-            <FormErrors errors={errorsOf("complete", "withdraw")} />
-            <Field name="endedOn" type="date" prefix="end" label={t("records.placements.endedOn")} errors={errorsOf("complete", "withdraw")} defaultValue={d.today} max={d.today} />
-            <SelectField name="outcome" prefix="end" label={t("records.placements.outcome")} errors={errorsOf("complete", "withdraw")} blank={t("records.choose")} options={PLACEMENT_OUTCOMES.map((o) => ({ value: o, label: t(`outcome.${o}`) }))} />
-            <Field name="endReason" prefix="end" label={t("records.placements.endReason")} errors={errorsOf("complete", "withdraw")} maxLength={500} />
-            <Field name="startingSalary" prefix="end" label={t("records.placements.startingSalary")} errors={errorsOf("complete", "withdraw")} inputMode="decimal" />
+            <FormErrors errors={errorsOf(actionData, "complete", "withdraw")} />
+            <Field name="endedOn" type="date" prefix="end" label={t("records.placements.endedOn")} errors={errorsOf(actionData, "complete", "withdraw")} defaultValue={d.today} max={d.today} />
+            <SelectField name="outcome" prefix="end" label={t("records.placements.outcome")} errors={errorsOf(actionData, "complete", "withdraw")} blank={t("records.choose")} options={PLACEMENT_OUTCOMES.map((o) => ({ value: o, label: t(`outcome.${o}`) }))} />
+            <Field name="endReason" prefix="end" label={t("records.placements.endReason")} errors={errorsOf(actionData, "complete", "withdraw")} maxLength={500} />
+            <Field name="startingSalary" prefix="end" label={t("records.placements.startingSalary")} errors={errorsOf(actionData, "complete", "withdraw")} inputMode="decimal" />
             <div className="flex flex-wrap gap-3 sm:col-span-2">
-              <SubmitButton intent="complete" pendingText={t("week.saving")}>{t("records.placements.complete")}</SubmitButton>
-              <SubmitButton intent="withdraw" pendingText={t("week.saving")} className="bg-stone-600 hover:bg-stone-700">{t("records.placements.withdraw")}</SubmitButton>
+              <SubmitButton intent="complete">{t("records.placements.complete")}</SubmitButton>
+              <SubmitButton intent="withdraw" variant="secondary">{t("records.placements.withdraw")}</SubmitButton>
             </div>
           </Form>
         </section>
@@ -375,7 +366,7 @@ export default function StaffPlacement() {
             <li key={a.id} className="flex flex-wrap items-center gap-2 py-1.5">
               <LevelIcon level={a.level} size={20} title={t(`levels.${a.level}`)} />
               <span className="font-mono text-xs text-stone-500">{a.code}</span>
-              <span>{digits(locale, locale === "km" ? a.titleKm : a.titleEn)}</span>
+              <span>{digits(locale, localized(locale, a, "title"))}</span>
               <span className="text-stone-600">
                 {formatDate(locale, a.observedOn)} · <FreeText text={a.trainerName} />
               </span>

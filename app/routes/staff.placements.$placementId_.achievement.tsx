@@ -5,7 +5,7 @@
  */
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { readForm } from "~/forms/form-data.server";
 import { actorOf, notFound, requireStaff } from "~/auth/guards.server";
@@ -17,6 +17,7 @@ import { consentChangedSince, credentialsOfPlacement, issueCredential, publicBas
 import { loadAchievement } from "~/db/me.server";
 import { getPlacementForStaff } from "~/db/staff-records.server";
 import { dateInZone } from "~/domain/dates";
+import type { FieldErrorMap } from "~/domain/field-errors";
 import { parseCredentialIntent } from "~/forms/credentials.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
@@ -59,36 +60,38 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const placement = getPlacementForStaff(actorOf(user), Number(params.placementId));
   if (!placement) throw notFound();
   const parsed = parseCredentialIntent(await readForm(request));
-  const fail = (errors: Record<string, string[] | undefined>) => data<PanelResult>({ errors }, { status: 400 });
+  const fail = (errors: FieldErrorMap) => data<PanelResult>({ errors }, { status: 400 });
   if (!parsed.ok) return fail(parsed.errors);
-  const input = parsed.data;
-
-  if (input.intent === "issue") {
-    // Only a completed placement has a record to sign: anything else is refused, not hidden.
-    if (placement.status !== "completed") return fail({ form: ["credentialPanel.notCompleted"] });
-    const result = await issueCredential({
-      placementId: placement.id,
-      actorUserId: user.id,
-      baseUrl: publicBaseUrl(request),
-      expectedCurrentId: input.current,
-      requestId: context.requestId,
-    });
-    if (result.status === "not_completed") return fail({ form: ["credentialPanel.notCompleted"] });
-    if (result.status === "stale") return fail({ form: ["credentialPanel.stale"] });
-    return data<PanelResult>({ done: result.reissue ? "reissued" : "issued" });
+  const input = parsed.value;
+  switch (input.intent) {
+    case "issue": {
+      // Only a completed placement has a record to sign: anything else is refused, not hidden.
+      if (placement.status !== "completed") return fail({ form: ["credentialPanel.notCompleted"] });
+      const result = await issueCredential({
+        placementId: placement.id,
+        actorUserId: user.id,
+        baseUrl: publicBaseUrl(request),
+        expectedCurrentId: input.current,
+        requestId: context.requestId,
+      });
+      if (result.status === "not_completed") return fail({ form: ["credentialPanel.notCompleted"] });
+      if (result.status === "stale") return fail({ form: ["credentialPanel.stale"] });
+      return data<PanelResult>({ done: result.reissue ? "reissued" : "issued" });
+    }
+    case "revoke": {
+      const outcome = revokeCredential({ placementId: placement.id, credentialId: input.credentialId, reason: input.reason, actorUserId: user.id, requestId: context.requestId });
+      if (outcome === "not_found") throw notFound();
+      if (outcome === "already") return fail({ form: ["credentialPanel.already"] });
+      return data<PanelResult>({ done: "revoked" });
+    }
   }
-
-  const outcome = revokeCredential({ placementId: placement.id, credentialId: input.credentialId, reason: input.reason, actorUserId: user.id, requestId: context.requestId });
-  if (outcome === "not_found") throw notFound();
-  if (outcome === "already") return fail({ form: ["credentialPanel.already"] });
-  return data<PanelResult>({ done: "revoked" });
 }
 
 export default function StaffAchievement() {
   const { record, today, apprenticeId, verify, credentials, consentChanged } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === "km" ? "km" : "en";
+  const { t } = useTranslation();
+  const locale = useLocale();
   return (
     <div className="space-y-4">
       <Link to={`/staff/apprentices/${apprenticeId}`} className="inline-flex min-h-11 items-center text-brand-700 underline print:hidden">

@@ -1,15 +1,16 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { actorOf, requireStaff } from "~/auth/guards.server";
-import { FieldErrors, SubmitButton } from "~/components/forms";
-import { Field, FormErrors, SelectField } from "~/components/record-fields";
-import { createPlacementRecord, placementChoices } from "~/db/admin-records.server";
+import { Checkboxes, Field, FormErrors, SelectField, SubmitButton } from "~/components/forms";
+import { createPlacementRecord, placementChoices } from "~/db/record-keeping.server";
 import { addYears } from "~/domain/dates";
 import { PLACEMENT_START_MAX_YEARS_AHEAD, PLACEMENT_START_MAX_YEARS_BACK } from "~/domain/plausible";
 import { readForm } from "~/forms/form-data.server";
+import { badRequest, replyOf } from "~/forms/parse.server";
 import { parsePlacementCreate } from "~/forms/records.server";
+import { localized } from "~/i18n/localized";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { siteToday } from "~/utils/today.server";
@@ -32,20 +33,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const VALUE_FIELDS = ["apprenticeId", "employerId", "trainerUserId", "frameworkVersionId", "startDate", "plannedWeeks", "stipendHagar", "stipendEmployer"] as const;
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireStaff(request);
   const form = await readForm(request);
-  // What was entered comes back with a refusal, so that without JavaScript nothing is lost.
-  const values = {
-    ...(Object.fromEntries(VALUE_FIELDS.map((name) => [name, typeof form.get(name) === "string" ? String(form.get(name)) : ""])) as Record<(typeof VALUE_FIELDS)[number], string>),
-    educationWeekdays: form.getAll("educationWeekdays").map(String),
-  };
+  // What was entered comes back with a refusal (`values`), so that without JavaScript nothing is lost.
   const parsed = parsePlacementCreate(form, siteToday());
-  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
-  const result = createPlacementRecord(actorOf(user), { ...parsed.data, createdBy: user.id, requestId: context.requestId });
-  if (!result.ok) return data({ errors: result.errors as Record<string, string[] | undefined>, values }, { status: 400 });
+  if (!parsed.ok) return badRequest(parsed, { weekdays: form.getAll("educationWeekdays").map(String) });
+  const result = createPlacementRecord(actorOf(user), { ...parsed.value, createdBy: user.id, requestId: context.requestId });
+  if (!result.ok) return badRequest(replyOf(form, result.errors), { weekdays: form.getAll("educationWeekdays").map(String) });
   return redirect(withSaved(`/staff/placements/${result.value.id}`, "placement"));
 }
 
@@ -54,9 +49,9 @@ export default function NewPlacement() {
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors ?? {};
   const sent = actionData?.values;
-  const value = (name: (typeof VALUE_FIELDS)[number], otherwise: string | number | null) => (sent ? sent[name] : otherwise);
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === "km" ? "km" : "en";
+  const value = (name: string, otherwise: string | number | null) => (sent ? (sent[name] ?? "") : otherwise);
+  const { t } = useTranslation();
+  const locale = useLocale();
   const p = "placement";
   const employerName = new Map(d.employers.map((e) => [e.id, e.name]));
   return (
@@ -70,25 +65,22 @@ export default function NewPlacement() {
           <SelectField name="trainerUserId" prefix={p} label={t("records.placements.trainer")} errors={errors} blank={t("records.choose")} defaultValue={value("trainerUserId", null)} options={d.trainers.map((tr) => ({ value: tr.id, label: `${tr.displayName} · ${employerName.get(tr.employerId) ?? ""}` }))} />
           <p className="text-sm text-stone-600">{t("records.placements.trainerHelp")}</p>
         </div>
-        <SelectField name="frameworkVersionId" prefix={p} label={t("records.placements.framework")} errors={errors} blank={t("records.choose")} defaultValue={value("frameworkVersionId", null)} options={d.versions.map((v) => ({ value: v.id, label: t("records.placements.frameworkOption", { trade: locale === "km" ? v.tradeKm : v.tradeEn, version: v.version }) }))} />
+        <SelectField name="frameworkVersionId" prefix={p} label={t("records.placements.framework")} errors={errors} blank={t("records.choose")} defaultValue={value("frameworkVersionId", null)} options={d.versions.map((v) => ({ value: v.id, label: t("records.placements.frameworkOption", { trade: localized(locale, v, "trade"), version: v.version }) }))} />
         <Field name="startDate" type="date" prefix={p} label={t("records.placements.startDate")} errors={errors} defaultValue={value("startDate", d.today)} min={d.startMin} max={d.startMax} />
         <Field name="plannedWeeks" type="number" prefix={p} label={t("records.placements.plannedWeeks")} errors={errors} min={2} max={52} defaultValue={value("plannedWeeks", 12)} />
-        <fieldset className="sm:col-span-2">
-          <legend className="font-medium">{t("records.placements.educationWeekdays")}</legend>
-          <div className="flex flex-wrap gap-3">
-            {[1, 2, 3, 4, 5, 6, 7].map((day) => (
-              <label key={day} className="flex min-h-11 items-center gap-2">
-                <input type="checkbox" name="educationWeekdays" value={day} defaultChecked={sent ? sent.educationWeekdays.includes(String(day)) : day === 2 || day === 4} className="size-5" />
-                {t(`records.weekdays.${day}` as "records.weekdays.1")}
-              </label>
-            ))}
-          </div>
-          <FieldErrors id="placement-educationWeekdays-error" errors={errors.educationWeekdays} />
-        </fieldset>
+        <Checkboxes
+          name="educationWeekdays"
+          prefix={p}
+          label={t("records.placements.educationWeekdays")}
+          errors={errors}
+          className="sm:col-span-2"
+          defaultValues={actionData ? actionData.weekdays : ["2", "4"]}
+          options={[1, 2, 3, 4, 5, 6, 7].map((day) => ({ value: day, label: t(`records.weekdays.${day}` as "records.weekdays.1") }))}
+        />
         <Field name="stipendHagar" prefix={p} label={t("records.placements.stipendHagar")} errors={errors} inputMode="decimal" defaultValue={value("stipendHagar", "0")} />
         <Field name="stipendEmployer" prefix={p} label={t("records.placements.stipendEmployer")} errors={errors} inputMode="decimal" defaultValue={value("stipendEmployer", "0")} />
         <div className="sm:col-span-2 flex flex-wrap items-center gap-3">
-          <SubmitButton pendingText={t("week.saving")}>{t("records.placements.create")}</SubmitButton>
+          <SubmitButton>{t("records.placements.create")}</SubmitButton>
           <Link to="/staff/apprentices" className="inline-flex min-h-11 items-center text-brand-700 underline">
             {t("records.apprentices.title")}
           </Link>

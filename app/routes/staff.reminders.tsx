@@ -4,11 +4,14 @@ import { useTranslation } from "~/i18n/react";
 
 import { readForm } from "~/forms/form-data.server";
 import { actorOf, notFound, requireRole, requireStaff } from "~/auth/guards.server";
+import { FormErrors } from "~/components/forms";
 import { SiteReminders } from "~/components/reminders/site-reminders";
 import { TelegramLink } from "~/components/reminders/telegram-link";
 import { ownChannel, remindersOverview, saveSchedule } from "~/db/reminders.server";
 import { sitesFor } from "~/db/staff.server";
-import { parseSchedule, telegramIntentOf } from "~/forms/reminders.server";
+import { plainInteger } from "~/domain/numbers";
+import { badRequest, sentIntent } from "~/forms/parse.server";
+import { parseRemindersIntent } from "~/forms/reminders.server";
 import { requestLocale } from "~/i18n/request.server";
 import { messagingConfig } from "~/messaging/config.server";
 import { telegramAction, telegramState, type TelegramResult } from "~/messaging/link-actions.server";
@@ -30,27 +33,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type Errors = Record<string, string[] | undefined>;
-
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireStaff(request);
-  const form = await readForm(request);
-  const telegramIntent = telegramIntentOf(form);
-  if (telegramIntent) {
-    // Staff link their own chat for the digest.
-    const user = await requireRole(request, "staff");
-    const done = await telegramAction(telegramIntent, { subject: user, actorUserId: user.id, reason: "self", requestId: context.requestId });
-    return data({ telegram: done.telegram as TelegramResult | null, siteId: null as number | null, errors: null as Errors | null }, { status: done.status });
+  const parsed = parseRemindersIntent(await readForm(request));
+  // The schedule is a programme setting, like the flag thresholds: admin only, whatever its fields say.
+  if ((parsed.ok ? parsed.value.intent : sentIntent(parsed)) === "schedule") await requireRole(request, "admin");
+  if (!parsed.ok) return badRequest(parsed, { telegram: null, siteId: plainInteger(parsed.values.siteId ?? "") });
+  const input = parsed.value;
+  switch (input.intent) {
+    case "telegram_link":
+    case "telegram_unlink": {
+      // Staff link their own chat for the digest.
+      const user = await requireRole(request, "staff");
+      const done = await telegramAction(input.intent, { subject: user, actorUserId: user.id, reason: "self", requestId: context.requestId });
+      return data({ telegram: done.telegram as TelegramResult | null, siteId: null, errors: null }, { status: done.status });
+    }
+    case "schedule": {
+      const admin = await requireRole(request, "admin");
+      const { intent: _i, siteId, ...schedule } = input;
+      if (!sitesFor(actorOf(admin)).some((s) => s.id === siteId && s.active)) throw notFound();
+      saveSchedule({ siteId, schedule, actorUserId: admin.id, requestId: context.requestId });
+      return redirect(`/staff/reminders?saved=${siteId}#site-${siteId}`);
+    }
   }
-  if (form.get("intent") !== "schedule") return data({ telegram: null, siteId: null, errors: { form: ["errors.invalid"] } as Errors }, { status: 400 });
-  // The schedule is a programme setting, like the flag thresholds: admin only.
-  const admin = await requireRole(request, "admin");
-  const parsed = parseSchedule(form);
-  if (!parsed.ok) return data({ telegram: null, siteId: Number(form.get("siteId")) || null, errors: parsed.errors }, { status: 400 });
-  const { siteId, ...schedule } = parsed.data;
-  if (!sitesFor(actorOf(admin)).some((s) => s.id === siteId && s.active)) throw notFound();
-  saveSchedule({ siteId, schedule, actorUserId: admin.id, requestId: context.requestId });
-  return redirect(`/staff/reminders?saved=${siteId}#site-${siteId}`);
 }
 
 export default function Reminders() {
@@ -64,6 +69,7 @@ export default function Reminders() {
         <h1 className="text-2xl font-bold">{t("reminders.title")}</h1>
         <p className="mt-1 text-stone-700">{t("reminders.intro")}</p>
       </div>
+      <FormErrors errors={{ intent: actionData?.errors?.intent }} />
 
       <section aria-labelledby="transports" className="rounded-xl bg-white p-4 shadow-sm">
         <h2 id="transports" className="text-lg font-semibold">

@@ -1,16 +1,18 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { actorOf, notFound, requireRole } from "~/auth/guards.server";
-import { FieldErrors, SubmitButton } from "~/components/forms";
+import { Field, FormErrors, SubmitButton } from "~/components/forms";
 import { db } from "~/db/client.server";
 import { runSitePass } from "~/db/flag-schedule.server";
 import { DEFAULT_THRESHOLDS, saveThresholds, thresholdsFor } from "~/db/site-settings.server";
 import { sitesFor } from "~/db/staff.server";
 import type { Thresholds } from "~/domain/flags/thresholds";
 import { readForm } from "~/forms/form-data.server";
-import { parseThresholds } from "~/forms/settings.server";
+import { badRequest } from "~/forms/parse.server";
+import { parseSiteId, parseThresholds } from "~/forms/settings.server";
+import { localized } from "~/i18n/localized";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { withSaved } from "~/utils/saved";
@@ -27,11 +29,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "admin");
   const form = await readForm(request);
-  const siteId = Number(form.get("siteId"));
-  if (!sitesFor(actorOf(user)).some((s) => s.id === siteId)) throw notFound();
+  // The site first: one that is not the caller's is not found, whatever else was sent.
+  const site = parseSiteId(form);
+  const siteId = site.ok ? site.value.siteId : null;
+  if (siteId === null || !sitesFor(actorOf(user)).some((s) => s.id === siteId)) throw notFound();
   const parsed = parseThresholds(form);
-  if (!parsed.ok) return data({ siteId, errors: parsed.errors }, { status: 400 });
-  saveThresholds(db(), { siteId, thresholds: parsed.data, updatedBy: user.id, requestId: context.requestId });
+  if (!parsed.ok) return badRequest(parsed, { siteId });
+  saveThresholds(db(), { siteId, thresholds: parsed.value, updatedBy: user.id, requestId: context.requestId });
   // The new thresholds apply at once to that site, not only at the next daily pass (in batches:
   // other requests are served meanwhile).
   await runSitePass(siteId);
@@ -42,37 +46,39 @@ export default function Settings() {
   const { sites, defaults } = useLoaderData<typeof loader>();
   const keys = Object.keys(defaults) as (keyof Thresholds)[];
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation();
-  const km = i18n.language === "km";
+  const { t } = useTranslation();
+  const locale = useLocale();
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-bold">{t("settings.title")}</h1>
       <p className="text-stone-700">{t("settings.intro")}</p>
       {sites.map((site) => {
-        const errors: Record<string, string[] | undefined> = actionData?.siteId === site.id ? actionData.errors : {};
+        const errors = actionData?.siteId === site.id ? actionData.errors : {};
         return (
           <section key={site.id} id={`site-${site.id}`} aria-labelledby={`site-${site.id}-title`} className="rounded-xl bg-white p-4 shadow-sm">
-            <h2 id={`site-${site.id}-title`} className="text-lg font-semibold">{km ? site.nameKm : site.nameEn}</h2>
+            <h2 id={`site-${site.id}-title`} className="text-lg font-semibold">{localized(locale, site, "name")}</h2>
             <Form method="post" className="mt-3 grid gap-3 sm:grid-cols-2" noValidate>
               <input type="hidden" name="siteId" value={site.id} />
-              <FieldErrors id={`form-${site.id}-error`} errors={errors.form} />
+              <FormErrors id={`form-${site.id}-error`} errors={errors} />
               {keys.map((key) => (
-                <label key={key} className="block text-sm">
-                  {t(`settings.fields.${key}`)}
-                  <span className="ml-1 text-stone-500">({t("settings.default", { value: defaults[key] })})</span>
-                  <input
-                    type="number"
-                    name={key}
-                    defaultValue={site.thresholds[key]}
-                    aria-invalid={errors[key] ? true : undefined}
-                    aria-describedby={`${key}-${site.id}-error`}
-                    className="mt-1 block min-h-11 w-full rounded-lg border border-stone-400 px-2"
-                  />
-                  <FieldErrors id={`${key}-${site.id}-error`} errors={errors[key]} />
-                </label>
+                <Field
+                  key={key}
+                  name={key}
+                  type="number"
+                  prefix={`site-${site.id}`}
+                  label={
+                    <>
+                      {t(`settings.fields.${key}`)}
+                      <span className="ml-1 font-normal text-stone-500">({t("settings.default", { value: defaults[key] })})</span>
+                    </>
+                  }
+                  errors={errors}
+                  defaultValue={site.thresholds[key]}
+                  className="text-sm"
+                />
               ))}
               <div className="sm:col-span-2">
-                <SubmitButton pendingText={t("week.saving")}>{t("settings.save")}</SubmitButton>
+                <SubmitButton>{t("settings.save")}</SubmitButton>
               </div>
             </Form>
           </section>

@@ -1,16 +1,16 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { actorOf, notFound, requireStaff } from "~/auth/guards.server";
 import { qrSvg } from "~/components/qr.server";
-import { FieldErrors, SubmitButton } from "~/components/forms";
+import { Field, FormErrors, SubmitButton } from "~/components/forms";
 import { TrainerDelivery } from "~/components/reminders/trainer-delivery";
 import { trainerDelivery } from "~/db/reminders.server";
 import { createLink, getTrainerForStaff, listLinks, revokeLink } from "~/db/sign-in-links.server";
 import { readForm } from "~/forms/form-data.server";
-import { telegramIntentOf } from "~/forms/reminders.server";
-import { parseLinkIntent } from "~/forms/staff.server";
+import { badRequest, replyOf } from "~/forms/parse.server";
+import { parseTrainerIntent } from "~/forms/staff.server";
 import { formatDateTime } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
 import { telegramAction, telegramState } from "~/messaging/link-actions.server";
@@ -52,28 +52,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, trainer } = await guard(request, params.trainerId);
   const form = await readForm(request);
-  const telegramIntent = telegramIntentOf(form);
-  if (telegramIntent) {
-    const done = await telegramAction(telegramIntent, { subject: trainer, actorUserId: user.id, reason: "staff", requestId: context.requestId });
-    return data({ errors: null, created: null, telegram: done.telegram }, { status: done.status });
+  const parsed = parseTrainerIntent(form);
+  if (!parsed.ok) return badRequest(parsed, { created: null, telegram: null });
+  const input = parsed.value;
+  switch (input.intent) {
+    case "telegram_link":
+    case "telegram_unlink": {
+      const done = await telegramAction(input.intent, { subject: trainer, actorUserId: user.id, reason: "staff", requestId: context.requestId });
+      return data({ errors: null, created: null, telegram: done.telegram }, { status: done.status });
+    }
+    case "revoke":
+      if (!revokeLink({ trainerUserId: trainer.id, linkId: input.linkId, revokedBy: user.id, requestId: context.requestId })) throw notFound();
+      return data({ errors: null, created: null, telegram: null });
+    case "create": {
+      if (!trainer.active) return badRequest(replyOf(form, { days: ["links.errors.inactive"] }), { created: null, telegram: null });
+      const { token, link } = createLink({ trainerUserId: trainer.id, createdBy: user.id, days: input.days, requestId: context.requestId });
+      const url = new URL(`/signin/${token}`, request.url).toString();
+      return data({ errors: null, created: { url, svg: await qrSvg(url), expiresAt: link.expiresAt.toISOString() }, telegram: null });
+    }
   }
-  const parsed = parseLinkIntent(form);
-  if (!parsed.ok) return data({ errors: parsed.errors, created: null }, { status: 400 });
-  if (parsed.data.intent === "revoke") {
-    if (!revokeLink({ trainerUserId: trainer.id, linkId: parsed.data.linkId, revokedBy: user.id, requestId: context.requestId })) throw notFound();
-    return { errors: null, created: null };
-  }
-  if (!trainer.active) return data({ errors: { days: ["links.errors.inactive"] }, created: null }, { status: 400 });
-  const { token, link } = createLink({ trainerUserId: trainer.id, createdBy: user.id, days: parsed.data.days, requestId: context.requestId });
-  const url = new URL(`/signin/${token}`, request.url).toString();
-  return { errors: null, created: { url, svg: await qrSvg(url), expiresAt: link.expiresAt.toISOString() } };
 }
 
 export default function TrainerLinks() {
   const { heading, trainer, links, reminders } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === "km" ? "km" : "en";
+  const { t } = useTranslation();
+  const locale = useLocale();
   const when = (iso: string) => formatDateTime(locale, new Date(iso));
   return (
     <div className="space-y-5">
@@ -104,25 +108,12 @@ export default function TrainerLinks() {
         <h2 id="create-link" className="text-lg font-semibold">
           {t("links.create")}
         </h2>
-        <Form method="post" className="mt-2 flex flex-wrap items-end gap-3">
-          <label className="block">
-            {t("links.days")}
-            <input
-              type="number"
-              name="days"
-              min={1}
-              max={30}
-              defaultValue={14}
-              aria-invalid={actionData?.errors?.days ? true : undefined}
-              aria-describedby="days-error"
-              className="mt-1 block min-h-11 w-28 rounded-lg border border-stone-400 px-2"
-            />
-          </label>
+        <Form method="post" className="mt-2 flex flex-wrap items-end gap-3" noValidate>
+          <Field name="days" type="number" label={t("links.days")} errors={actionData?.errors ?? {}} min={1} max={30} defaultValue={14} inputClassName="max-w-28" />
           <SubmitButton intent="create" pendingText={t("links.creating")}>
             {t("links.create")}
           </SubmitButton>
         </Form>
-        <FieldErrors id="days-error" errors={actionData?.errors?.days} />
       </section>
 
       <section aria-labelledby="links" className="rounded-xl bg-white p-4 shadow-sm">
@@ -144,9 +135,9 @@ export default function TrainerLinks() {
               {l.state === "active" ? (
                 <Form method="post">
                   <input type="hidden" name="linkId" value={l.id} />
-                  <button type="submit" name="intent" value="revoke" className="min-h-11 rounded-lg border border-red-700 px-3 text-red-800">
+                  <SubmitButton intent="revoke" variant="danger">
                     {t("links.revoke")}
-                  </button>
+                  </SubmitButton>
                 </Form>
               ) : null}
             </li>
@@ -154,7 +145,8 @@ export default function TrainerLinks() {
         </ul>
       </section>
 
-      <TrainerDelivery data={reminders} result={actionData && "telegram" in actionData ? actionData.telegram : null} />
+      <FormErrors errors={{ intent: actionData?.errors?.intent }} />
+      <TrainerDelivery data={reminders} result={actionData?.telegram ?? null} />
     </div>
   );
 }

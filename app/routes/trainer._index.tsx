@@ -1,14 +1,17 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { readForm } from "~/forms/form-data.server";
 import { requireRole } from "~/auth/guards.server";
 import { UpcomingNotices } from "~/components/advance-notices";
 import { TrainerTelegramCard } from "~/components/reminders/trainer-telegram-card";
+import { FormErrors } from "~/components/forms";
 import { listTrainerPlacements } from "~/db/trainer.server";
-import { telegramIntentOf } from "~/forms/reminders.server";
+import { badRequest } from "~/forms/parse.server";
+import { parseTelegramIntent } from "~/forms/reminders.server";
 import { formatDate } from "~/i18n/format";
+import { localized } from "~/i18n/localized";
 import { telegramAction, telegramState } from "~/messaging/link-actions.server";
 import { siteToday } from "~/utils/today.server";
 import { requestT } from "~/i18n/request.server";
@@ -26,10 +29,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** The trainer links (or unlinks) their own Telegram for reminders. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "trainer");
-  const intent = telegramIntentOf(await readForm(request));
-  if (!intent) return data({ telegram: null }, { status: 400 });
-  const done = await telegramAction(intent, { subject: user, actorUserId: user.id, reason: "self", requestId: context.requestId });
-  return data({ telegram: done.telegram }, { status: done.status });
+  const parsed = parseTelegramIntent(await readForm(request));
+  if (!parsed.ok) return badRequest(parsed, { telegram: null });
+  const done = await telegramAction(parsed.value.intent, { subject: user, actorUserId: user.id, reason: "self", requestId: context.requestId });
+  return data({ telegram: done.telegram, errors: null }, { status: done.status });
 }
 
 const STATE_STYLE = {
@@ -41,9 +44,8 @@ const STATE_STYLE = {
 export default function TrainerHome() {
   const { placements, telegram } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation();
-  const km = i18n.language === "km";
-  const locale = km ? "km" : "en";
+  const { t } = useTranslation();
+  const locale = useLocale();
   return (
     <div>
       <h1 className="text-2xl font-bold">{t("trainer.title")}</h1>
@@ -75,7 +77,7 @@ export default function TrainerHome() {
                 ) : null}
               </div>
               <p className="text-stone-700" data-testid="placement-week">
-                {km ? p.tradeKm : p.tradeEn} ·{" "}
+                {localized(locale, p, "trade")} ·{" "}
                 {p.started ? t("trainer.weekOfPlacement", { week: p.week, planned: p.plannedWeeks }) : t("trainer.startsOn", { date: formatDate(locale, p.startDate), planned: p.plannedWeeks })}
                 {p.under18 ? (
                   <span className="ml-2 rounded bg-purple-100 px-2 py-0.5 text-sm font-medium text-purple-900">
@@ -94,6 +96,7 @@ export default function TrainerHome() {
           ))}
         </ul>
       )}
+      <FormErrors errors={{ intent: actionData?.errors?.intent }} />
       <TrainerTelegramCard state={telegram} result={actionData?.telegram ?? null} />
     </div>
   );

@@ -5,7 +5,7 @@
  */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { notFound } from "~/auth/guards.server";
 import { Verdict } from "~/components/verdict";
@@ -27,11 +27,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function VerifyCredential() {
   const { verdict } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useLocale();
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <h1 className="text-2xl font-bold">{t("verify.title")}</h1>
-      <Verdict verdict={verdict} locale={i18n.language === "km" ? "km" : "en"} />
+      <Verdict verdict={verdict} locale={locale} />
       <Link to="/verify" className="inline-flex min-h-11 items-center text-brand-700 underline">
         {t("verify.checkTitle")}
       </Link>

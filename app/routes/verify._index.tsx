@@ -5,13 +5,14 @@
  */
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { readForm } from "~/forms/form-data.server";
-import { FieldErrors, SubmitButton } from "~/components/forms";
+import { Field, SubmitButton, TextArea } from "~/components/forms";
 import { Verdict } from "~/components/verdict";
 import { verdictForUpload } from "~/db/credentials.server";
 import { pageVerdict, type PageVerdict } from "~/domain/credential";
+import type { FieldErrorMap } from "~/domain/field-errors";
 import { MAX_CREDENTIAL_BYTES, parseVerifyUpload } from "~/forms/credentials.server";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { title: t("verify.title") };
 }
 
-type Result = { verdict: PageVerdict; errors?: undefined } | { verdict?: undefined; errors: Record<string, string[] | undefined> };
+type Result = { verdict: PageVerdict; errors?: undefined } | { verdict?: undefined; errors: FieldErrorMap };
 
 // public route: anyone may ask whether a record is valid; nothing is written.
 export async function action({ request }: ActionFunctionArgs) {
@@ -39,7 +40,8 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function VerifyUpload() {
   const result = useActionData<typeof action>();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const locale = useLocale();
   const errors = result?.errors ?? {};
   return (
     <div className="mx-auto max-w-3xl space-y-4">
@@ -51,38 +53,24 @@ export default function VerifyUpload() {
           <h2 id="result-title" className="text-xl font-semibold">
             {t("verify.resultTitle")}
           </h2>
-          <Verdict verdict={result.verdict} locale={i18n.language === "km" ? "km" : "en"} />
+          <Verdict verdict={result.verdict} locale={locale} />
         </section>
       ) : null}
 
       <Form method="post" encType="multipart/form-data" className="space-y-3 rounded-xl bg-white p-5 shadow-sm">
         <h2 className="text-lg font-semibold">{t("verify.checkTitle")}</h2>
         <p className="text-stone-700">{t("verify.checkIntro")}</p>
-        <label className="block">
-          {t("verify.pasteLabel")}
-          <textarea
-            name="credential"
-            rows={6}
-            maxLength={MAX_CREDENTIAL_BYTES}
-            spellCheck={false}
-            aria-invalid={errors.credential ? true : undefined}
-            aria-describedby="verify-credential-error"
-            className="mt-1 block w-full rounded-lg border border-stone-400 bg-white px-2 py-1 font-mono text-sm aria-[invalid=true]:border-red-700"
-          />
-          <FieldErrors id="verify-credential-error" errors={errors.credential} />
-        </label>
-        <label className="block">
-          {t("verify.fileLabel")}
-          <input
-            type="file"
-            name="file"
-            accept=".json,.jwt,.txt,application/json,text/plain"
-            aria-invalid={errors.file ? true : undefined}
-            aria-describedby="verify-file-error"
-            className="mt-1 block min-h-11 w-full text-base"
-          />
-          <FieldErrors id="verify-file-error" errors={errors.file} />
-        </label>
+        <TextArea
+          name="credential"
+          prefix="verify"
+          label={t("verify.pasteLabel")}
+          errors={errors}
+          rows={6}
+          maxLength={MAX_CREDENTIAL_BYTES}
+          spellCheck={false}
+          inputClassName="font-mono text-sm"
+        />
+        <Field name="file" type="file" prefix="verify" label={t("verify.fileLabel")} errors={errors} accept=".json,.jwt,.txt,application/json,text/plain" />
         <SubmitButton pendingText={t("verify.checking")}>{t("verify.check")}</SubmitButton>
       </Form>
       <p>

@@ -2,7 +2,7 @@
 import { stringify } from "csv-stringify/sync";
 
 /** A cell a spreadsheet would run as a formula (= + - @, tab, CR) gets a leading apostrophe. */
-export function safeCell(value: unknown): string {
+function safeCell(value: unknown): string {
   if (value === null || value === undefined) return "";
   const text = typeof value === "string" ? value : typeof value === "object" ? JSON.stringify(value) : String(value);
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;

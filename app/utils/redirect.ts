@@ -28,7 +28,7 @@ function isSafeForm(value: string): boolean {
   return !/[\s\\]/.test(path);
 }
 
-export function isSafeRedirect(target: unknown): target is string {
+function isSafeRedirect(target: unknown): target is string {
   if (typeof target !== "string" || target.length === 0 || target.length > MAX_LENGTH) return false;
   if (!PRINTABLE_ASCII.test(target)) return false;
   let current = target;

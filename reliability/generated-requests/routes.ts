@@ -100,9 +100,9 @@ function vocabulary(source: string): { names: string[]; intents: string[] } {
   const formsModules = scrape(source, [/from "~\/forms\/([\w-]+)\.server"/g]).map((name) => path.join(ROOT, "app/forms", `${name}.server.ts`));
   const formsSource = formsModules.filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f, "utf8")).join("\n");
   const names = [
-    ...scrape(source, [/\bname="([^"]+)"/g, /\.get(?:All)?\("([^"]+)"\)/g, /<(?:Field|SelectField|TextField)[^>]*\bname="([^"]+)"/g]),
-    // Keys of the forms' zod objects: `  name: z.…`, `  name: requiredText(…)`.
-    ...scrape(formsSource, [/^\s+(\w+): (?:z\.|requiredText|optionalText|optionalId|id\b|isoDate|pastDate|usd|plannedWeeks|rating|password|pin|newPin|code|week|text)/gm, /^\s{2,}(\w+),\s*$/gm]),
+    ...scrape(source, [/\bname="([^"]+)"/g, /\.get(?:All)?\("([^"]+)"\)/g, /<(?:Field|SelectField|TextArea|Choices|Checkboxes|Checkbox)[^>]*\bname="([^"]+)"/g]),
+    // Keys of the forms' zod objects: `  name: z.…`, `  name: requiredText(…)`, `{ pin: pin() }`.
+    ...scrape(formsSource, [/^\s+(\w+): (?:z\.|[A-Za-z]\w*\(|plannedWeeks|rating|password|code|week|time|note|level)/gm, /[{,] (\w+): [a-z]\w*\(/g, /^\s{2,}(\w+),\s*$/gm]),
   ].filter((n) => FIELD_NAME.test(n));
   const intents = scrape(source + formsSource, [
     /\bintent="([\w:-]+)"/g,
@@ -110,23 +110,41 @@ function vocabulary(source: string): { names: string[]; intents: string[] } {
     /intent === "([\w:-]+)"/g,
     /intentName === "([\w:-]+)"/g,
     /z\.literal\("([\w:-]+)"\)/g,
+    // The branches of `intents(…)`: `intent("note", …)`, `refusedIntent("checkin", …)`.
+    /\b(?:intent|refusedIntent)\("([\w:-]+)"/g,
   ]);
   return { names: [...new Set(["intent", ...names])], intents };
 }
 
+/**
+ * The route modules of app/routes: a file (`staff.flags.$flagId.tsx`) or a folder whose
+ * `route.tsx` is the module and whose other files are its sections (`staff.apprentices.$apprenticeId/`).
+ * Each comes with the source the vocabulary is read from: the module and, for a folder, its other files.
+ */
+function routeModules(): { id: string; file: string; source: string }[] {
+  const out: { id: string; file: string; source: string }[] = [];
+  const isCode = (f: string) => /\.(tsx?|jsx?)$/.test(f) && !/\.test\./.test(f);
+  for (const entry of fs.readdirSync(ROUTES, { withFileTypes: true })) {
+    if (entry.isFile() && isCode(entry.name)) {
+      const file = path.join(ROUTES, entry.name);
+      out.push({ id: entry.name.replace(/\.(tsx?|jsx?)$/, ""), file, source: fs.readFileSync(file, "utf8") });
+    } else if (entry.isDirectory()) {
+      const dir = path.join(ROUTES, entry.name);
+      const files = fs.readdirSync(dir).filter(isCode).sort();
+      const module = files.find((f) => /^route\.(tsx?|jsx?)$/.test(f));
+      if (!module) continue;
+      out.push({ id: entry.name, file: path.join(dir, module), source: files.map((f) => fs.readFileSync(path.join(dir, f), "utf8")).join("\n") });
+    }
+  }
+  return out.sort((a, b) => a.id.localeCompare(b.id));
+}
+
 export async function discoverActions(): Promise<ActionRoute[]> {
-  const files = fs
-    .readdirSync(ROUTES)
-    .filter((f) => /\.(tsx?|jsx?)$/.test(f) && !/\.test\./.test(f))
-    .sort();
   const routes: ActionRoute[] = [];
-  for (const file of files) {
-    const full = path.join(ROUTES, file);
-    const mod = (await import(/* @vite-ignore */ full)) as { action?: unknown; loader?: unknown };
+  for (const { id, file, source } of routeModules()) {
+    const mod = (await import(/* @vite-ignore */ file)) as { action?: unknown; loader?: unknown };
     if (typeof mod.action !== "function") continue;
-    const id = file.replace(/\.(tsx?|jsx?)$/, "");
     const segments = segmentsOf(id);
-    const source = fs.readFileSync(full, "utf8");
     routes.push({
       id,
       segments,

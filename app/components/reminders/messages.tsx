@@ -1,4 +1,4 @@
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { formatDate, formatDateTime } from "~/i18n/format";
 import type { MessageView } from "~/db/reminders.server";
@@ -15,8 +15,8 @@ const CANCEL_REASONS = ["week_submitted", "no_channel", "recipient_inactive", "c
 
 /** Outbox rows as staff read them: who, what, how it went, and the message itself (its sign-in token left out). */
 export function MessageList({ messages, showRecipient = true }: { messages: MessageView[]; showRecipient?: boolean }) {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === "km" ? "km" : "en";
+  const { t } = useTranslation();
+  const locale = useLocale();
   const when = (iso: string) => formatDateTime(locale, new Date(iso));
   if (messages.length === 0) return <p className="text-stone-600">{t("reminders.messages.empty")}</p>;
   return (

@@ -1,19 +1,19 @@
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
-import { FieldErrors, SubmitButton } from "~/components/forms";
+import { Checkbox, Field, FormErrors, SelectField, SubmitButton } from "~/components/forms";
 import type { remindersOverview } from "~/db/reminders.server";
+import type { FieldErrorMap } from "~/domain/field-errors";
 import { formatDate, formatDateTime, weekdayNames } from "~/i18n/format";
 
 import { MessageList } from "./messages";
 
 type Site = ReturnType<typeof remindersOverview>[number];
-type Errors = Record<string, string[] | undefined>;
 
 /** One site on /staff/reminders: its schedule (a form for admin), its trainers' channels and delivery, its messages. */
-export function SiteReminders({ site, canEdit, saved, errors }: { site: Site; canEdit: boolean; saved: boolean; errors: Errors }) {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === "km" ? "km" : "en";
+export function SiteReminders({ site, canEdit, saved, errors }: { site: Site; canEdit: boolean; saved: boolean; errors: FieldErrorMap }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
   const days = weekdayNames(locale, "long");
   const when = (iso: string) => formatDateTime(locale, new Date(iso));
   return (
@@ -43,56 +43,21 @@ export function SiteReminders({ site, canEdit, saved, errors }: { site: Site; ca
       {canEdit ? (
         <Form method="post" className="grid gap-3 rounded-lg border border-stone-200 p-3 sm:grid-cols-2" noValidate>
           <input type="hidden" name="siteId" value={site.id} />
-          <FieldErrors id={`form-${site.id}-error`} errors={errors.form} />
-          <label className="block text-sm">
-            {t("reminders.schedule.weekday")}
-            <select
-              name="weekday"
-              defaultValue={site.schedule.weekday}
-              aria-invalid={errors.weekday ? true : undefined}
-              aria-describedby={`weekday-${site.id}-error`}
-              className="mt-1 block min-h-11 w-full rounded-lg border border-stone-400 bg-white px-2"
-            >
-              {days.map((day, i) => (
-                <option key={day} value={i + 1}>
-                  {day}
-                </option>
-              ))}
-            </select>
-            <FieldErrors id={`weekday-${site.id}-error`} errors={errors.weekday} />
-          </label>
-          <label className="block text-sm">
-            {t("reminders.schedule.time")}
-            <input
-              type="time"
-              name="time"
-              required
-              defaultValue={site.schedule.time}
-              aria-invalid={errors.time ? true : undefined}
-              aria-describedby={`time-${site.id}-error`}
-              className="mt-1 block min-h-11 w-full rounded-lg border border-stone-400 px-2"
-            />
-            <FieldErrors id={`time-${site.id}-error`} errors={errors.time} />
-          </label>
-          <label className="block text-sm">
-            {t("reminders.schedule.mondayTime")}
-            <input
-              type="time"
-              name="mondayTime"
-              required
-              defaultValue={site.schedule.mondayTime}
-              aria-invalid={errors.mondayTime ? true : undefined}
-              aria-describedby={`monday-${site.id}-error`}
-              className="mt-1 block min-h-11 w-full rounded-lg border border-stone-400 px-2"
-            />
-            <FieldErrors id={`monday-${site.id}-error`} errors={errors.mondayTime} />
-          </label>
-          <label className="flex min-h-11 items-center gap-2 text-sm">
-            <input type="checkbox" name="enabled" defaultChecked={site.schedule.enabled} className="size-5" />
-            {t("reminders.schedule.enabled")}
-          </label>
+          <FormErrors id={`form-${site.id}-error`} errors={errors} />
+          <SelectField
+            name="weekday"
+            prefix={`site-${site.id}`}
+            label={t("reminders.schedule.weekday")}
+            errors={errors}
+            defaultValue={site.schedule.weekday}
+            options={days.map((day, i) => ({ value: i + 1, label: day }))}
+            className="text-sm"
+          />
+          <Field name="time" type="time" prefix={`site-${site.id}`} label={t("reminders.schedule.time")} errors={errors} required defaultValue={site.schedule.time} className="text-sm" />
+          <Field name="mondayTime" type="time" prefix={`site-${site.id}`} label={t("reminders.schedule.mondayTime")} errors={errors} required defaultValue={site.schedule.mondayTime} className="text-sm" />
+          <Checkbox name="enabled" label={t("reminders.schedule.enabled")} defaultChecked={site.schedule.enabled} className="text-sm" />
           <div className="sm:col-span-2">
-            <SubmitButton intent="schedule" pendingText={t("reminders.schedule.saving")}>
+            <SubmitButton intent="schedule">
               {t("reminders.schedule.save")}
             </SubmitButton>
           </div>

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { SubmitButton } from "~/components/forms";
 import { formatDateTime } from "~/i18n/format";
@@ -23,8 +23,8 @@ export function TelegramLink({
   linkedText?: string;
   testId: string;
 }) {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === "km" ? "km" : "en";
+  const { t } = useTranslation();
+  const locale = useLocale();
   const when = (iso: string) => formatDateTime(locale, new Date(iso));
   const linkedAt = result?.unlinked ? null : state.linkedAt;
   if (state.availability === "notSetUp") return <p className="text-stone-700">{t("reminders.telegram.notSetUp")}</p>;

@@ -1,4 +1,4 @@
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { formatDateTime } from "~/i18n/format";
 import type { ChannelState, DeliveryFacts, MessageView } from "~/db/reminders.server";
@@ -16,8 +16,8 @@ export interface TrainerDeliveryData extends DeliveryFacts {
 
 /** The reminders part of /staff/trainers/:trainerId: how the trainer is reached and how delivery went. */
 export function TrainerDelivery({ data, result }: { data: TrainerDeliveryData; result: TelegramResult | null }) {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === "km" ? "km" : "en";
+  const { t } = useTranslation();
+  const locale = useLocale();
   const when = (iso: string) => formatDateTime(locale, new Date(iso));
   return (
     <section aria-labelledby="reminders" className="space-y-3 rounded-xl bg-white p-4 shadow-sm" data-testid="trainer-delivery">

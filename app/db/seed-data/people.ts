@@ -76,5 +76,3 @@ export const STAFF_AND_TRAINER_NAMES = {
   "trainer-svakum": "Sour Pheakdey",
   "trainer-sr": "Mok Sreyoun",
 } as const;
-
-export type DemoUsername = keyof typeof STAFF_AND_TRAINER_NAMES;

@@ -3,14 +3,16 @@
  * Every button saves everything entered; only "Submit the week" records the weekly review.
  */
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 
 import { UpcomingNotices } from "~/components/advance-notices";
-import { FieldErrors, SubmitButton } from "~/components/forms";
 import { MarkIcon } from "~/components/calendar";
+import { Field, SubmitButton, TextArea } from "~/components/forms";
+import { FreeText } from "~/components/free-text";
 import type { Locale } from "~/domain/enums";
 import { formatDate, formatDateTime, formatWeekdayRange } from "~/i18n/format";
-import type { loader } from "~/routes/trainer.placements.$placementId.weeks.$weekOf";
+import { localized } from "~/i18n/localized";
+import type { loader } from "./route";
 
 import { AttendanceSection } from "./attendance";
 import { useCardForm, type Card, type CardForm } from "./card-form";
@@ -18,7 +20,6 @@ import { CompetenciesSection } from "./competencies";
 import { EducationSection } from "./education";
 import { WeekHistory } from "./history";
 import { CardMessages } from "./messages";
-import { FreeText } from "~/components/free-text";
 
 export function WeekCard() {
   const loaderData = useLoaderData<typeof loader>();
@@ -38,8 +39,8 @@ export function WeekCard() {
 }
 
 function OpenCard({ card: d }: { card: Card }) {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === "km" ? "km" : "en";
+  const { t } = useTranslation();
+  const locale = useLocale();
   const form = useCardForm(d);
   const date = (iso: string) => formatDate(locale, iso);
 
@@ -53,7 +54,7 @@ function OpenCard({ card: d }: { card: Card }) {
           <FreeText text={d.placement.preferredName} /> <span className="font-mono text-lg text-stone-600">{d.placement.apprenticeCode}</span>
         </h1>
         <p className="text-stone-700">
-          {locale === "km" ? d.placement.tradeKm : d.placement.tradeEn} · {t("common.weekOf", { date: date(d.weekOf) })} ·{" "}
+          {localized(locale, d.placement, "trade")} · {t("common.weekOf", { date: date(d.weekOf) })} ·{" "}
           {t("trainer.weekOfPlacement", { week: d.week, planned: d.placement.plannedWeeks })}
           {d.placement.under18 ? (
             <span className="ml-2 rounded bg-purple-100 px-2 py-0.5 text-sm font-medium text-purple-900">{t("common.under18")}</span>
@@ -130,18 +131,7 @@ function SubmitSection({ card: d, form }: { card: Card; form: CardForm }) {
   const { errors, pick } = form;
   return (
     <section className="space-y-3 rounded-xl bg-white p-4 shadow-sm">
-      <label className="block" id="weekNote">
-        {t("week.weekNote")}
-        <textarea
-          name="weekNote"
-          maxLength={500}
-          rows={2}
-          defaultValue={pick("weekNote", null)}
-          aria-invalid={errors.weekNote ? true : undefined}
-          aria-describedby="weekNote-error weekNote-help"
-          className="mt-1 block w-full rounded-lg border border-stone-300 px-2 py-2"
-        />
-      </label>
+      <TextArea name="weekNote" label={t("week.weekNote")} errors={errors} maxLength={500} rows={2} defaultValue={pick("weekNote", null)} describedBy="weekNote-help" />
       {form.noteNotSubmitted ? (
         <p id="weekNote-help" className="rounded border border-amber-300 bg-amber-50 px-2 py-1 text-sm text-amber-900" data-testid="not-submitted">
           {t("week.noteNotSubmitted")}
@@ -151,29 +141,14 @@ function SubmitSection({ card: d, form }: { card: Card; form: CardForm }) {
           {t("week.noteHelp")}
         </p>
       )}
-      <FieldErrors id="weekNote-error" errors={errors.weekNote} />
-      {d.reviewed ? (
-        <label className="block" id="correctionReason">
-          {t("week.correctionReason")}
-          <input
-            type="text"
-            name="correctionReason"
-            maxLength={500}
-            defaultValue={pick("correctionReason", null)}
-            aria-invalid={errors.correctionReason ? true : undefined}
-            aria-describedby="correctionReason-error"
-            className="mt-1 block min-h-11 w-full rounded-lg border border-stone-400 px-2"
-          />
-          <FieldErrors id="correctionReason-error" errors={errors.correctionReason} />
-        </label>
-      ) : null}
-      <SubmitButton intent="submit" pendingText={t("week.saving")} className="w-full">
+      {d.reviewed ? <Field name="correctionReason" label={t("week.correctionReason")} errors={errors} maxLength={500} defaultValue={pick("correctionReason", null)} /> : null}
+      <SubmitButton intent="submit" className="w-full">
         {d.reviewed ? t("week.submitCorrection") : t("week.submit")}
       </SubmitButton>
       {!d.reviewed ? <p className="text-sm text-stone-600">{t("week.noChangeHelp")}</p> : null}
       {!d.reviewed ? (
         <>
-          <SubmitButton intent="save" pendingText={t("week.saving")} variant="secondary" className="w-full">
+          <SubmitButton intent="save" variant="secondary" className="w-full">
             {t("week.save")}
           </SubmitButton>
           <p className="text-sm text-stone-600">{t("week.saveHelp")}</p>
@@ -196,7 +171,7 @@ function WeekHolidays({ card: d, locale }: { card: Card; locale: Locale }) {
       <ul className="mt-1">
         {d.holidays.map((h) => (
           <li key={h.from} data-testid="week-holiday">
-            {t("week.holidayRun", { days: formatWeekdayRange(locale, h.from, h.to), name: locale === "km" ? h.nameKm : h.nameEn })}
+            {t("week.holidayRun", { days: formatWeekdayRange(locale, h.from, h.to), name: localized(locale, h, "name") })}
           </li>
         ))}
       </ul>

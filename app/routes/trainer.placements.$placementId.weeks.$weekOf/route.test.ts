@@ -17,7 +17,7 @@ import { useTestDatabase } from "~/test/db";
 import { context, cookieFor, get, post, run } from "~/test/requests";
 import { siteToday } from "~/utils/today.server";
 
-import { action, loader } from "./trainer.placements.$placementId.weeks.$weekOf";
+import { action, loader } from "./route";
 
 const db = useTestDatabase();
 const today = siteToday();
@@ -79,6 +79,15 @@ describe("the week card", () => {
       [fw.competencies[3]!.id, false, false, false],
     ]);
     expect(data.missing).toContain(lastWeek);
+  });
+
+  it("past the planned end, shows every competency not yet reached as due (the rule /me shows)", async () => {
+    const apprentice = createApprentice(db, { siteId: site.id });
+    const overrun = createPlacement(db, { apprenticeId: apprentice.id, employerId: salon.id, trainerUserId: trainer.id, frameworkVersionId: fw.version.id, startDate: start, plannedWeeks: 3 });
+    const { data } = await open(overrun.id, lastWeek);
+    // Week 4 of a 3-week placement: the skill planned for week 8 is due too, and nothing is only "soon".
+    expect(data.competencies.map((c) => [c.due, c.soon, c.inDueView])).toEqual(fw.competencies.map(() => [true, false, true]));
+    expect(data.dueCount).toBe(4);
   });
 
   it("answers 404 for a placement of another trainer or one that does not exist, and 403 to staff", async () => {

@@ -4,7 +4,6 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import type { ShouldRevalidateFunctionArgs } from "@remix-run/react";
 
 import { notFound, requireRole } from "~/auth/guards.server";
-import { WeekCard } from "~/components/week-card/week-card";
 import {
   applyWeekPlan,
   baselineToken,
@@ -18,29 +17,19 @@ import {
 import { upcomingNotices } from "~/db/trainer.server";
 import { addDays, mondayOf, placementWeek } from "~/domain/dates";
 import type { WeekCardIntent } from "~/domain/enums";
-import { isCompetent } from "~/domain/progress";
-import type { WeekRefusal } from "~/domain/week-card";
+import type { FieldErrorMap } from "~/domain/field-errors";
+import { comingNext } from "~/domain/me-progress";
+import { checkWeek, educationDays, holidayRuns, parseBaseline, placementDays, planWeek, reconcileStale, weekState, type WeekRefusal } from "~/domain/week-card";
 import { missingReviewWeeks } from "~/domain/weeks";
-import {
-  checkWeek,
-  educationDays,
-  fieldErrors,
-  holidayRuns,
-  nestFormData,
-  parseBaseline,
-  placementDays,
-  planWeek,
-  reconcileStale,
-  sentValues,
-  WeekCardSchema,
-  WeekEnvelopeSchema,
-  weekState,
-} from "~/forms/week-card.server";
-import { formatDate } from "~/i18n/format";
 import { readForm, type FormBodyRefusal } from "~/forms/form-data.server";
+import { sentValues } from "~/forms/parse.server";
+import { parseWeekCard, parseWeekEnvelope } from "~/forms/week-card.server";
+import { formatDate } from "~/i18n/format";
 import { requestLocale } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { siteToday } from "~/utils/today.server";
+
+import { WeekCard } from "./week-card";
 
 export const meta = pageMeta;
 
@@ -73,11 +62,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const missing = missingReviewWeeks({ startDate: placement.startDate, today, reviewedWeeks: card.reviewedWeeks });
 
   // Every competency is on the page; "Due now" hides the rest with CSS, so switching the view
-  // never reloads the card and never loses what was entered (docs/decisions/0004).
+  // never reloads the card and never loses what was entered (docs/decisions/0004). What is due
+  // and what comes soon is the domain's rule, the one /me shows: past the planned end, every
+  // competency not yet reached is due.
+  const next = new Map(
+    comingNext(card.competencies, card.levels, { current: week, planned: placement.plannedWeeks }, { soonWeeks: SOON_WEEKS, limit: Infinity }).map((n) => [n.competency.id, n.status]),
+  );
   const competencies = card.competencies.map((c) => {
     const current = card.levels.get(c.id);
-    const due = c.expectedByWeek <= week && !isCompetent(current?.level);
-    const soon = c.expectedByWeek > week && c.expectedByWeek <= week + SOON_WEEKS && !isCompetent(current?.level);
+    const due = next.get(c.id) === "due";
+    const soon = next.get(c.id) === "soon";
     const changedThisWeek = card.state.weekAssessments.has(c.id);
     return {
       ...c,
@@ -156,12 +150,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type Errors = Record<string, string[]>;
 /** The hidden fields the card is sent again with after a refusal. */
 type Tokens = { submissionKey: string; baseline: string };
 
 /** A refusal: what is wrong, by field (or `form`), with the trainer's entries to put back on screen. */
-function refused(errors: Errors, values: Record<string, string>, form: Tokens, stale?: { changed: string[] }) {
+function refused(errors: FieldErrorMap, values: Record<string, string>, form: Tokens, stale?: { changed: string[] }) {
   return data({ errors, values, form, ...(stale ? { stale } : {}) }, { status: 400 });
 }
 
@@ -194,10 +187,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!check.ok) return refusal(check.reason);
   const fresh = (): Tokens => ({ submissionKey: newSubmissionKey(), baseline: baselineToken(placement.id) });
 
-  let entries: [string, FormDataEntryValue][];
+  let form: FormData;
   try {
     // The shared reader refuses what no form sends (crafted names, broken encodings) with 4xx.
-    entries = [...(await readForm(request)).entries()];
+    form = await readForm(request);
   } catch (error) {
     if (error instanceof Response && error.status === 400) {
       const { formError } = (await error.json()) as FormBodyRefusal;
@@ -205,20 +198,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     throw error;
   }
-  const sent = sentValues(entries);
-  const nested = nestFormData(entries);
-  if (!nested.ok) return refused({ form: ["week.errors.fieldName"] }, sent, fresh());
+  const sent = sentValues(form);
 
-  const envelope = WeekEnvelopeSchema.safeParse(nested.data);
-  if (!envelope.success) {
-    const errors = fieldErrors(envelope.error);
-    const form = fresh();
-    return refused(errors, sent, {
-      submissionKey: errors.submissionKey ? form.submissionKey : String(nested.data.submissionKey),
-      baseline: errors.baseline ? form.baseline : String(nested.data.baseline),
+  const envelope = parseWeekEnvelope(form);
+  if (!envelope.ok) {
+    const tokens = fresh();
+    return refused(envelope.errors, sent, {
+      submissionKey: envelope.errors.submissionKey ? tokens.submissionKey : String(sent.submissionKey),
+      baseline: envelope.errors.baseline ? tokens.baseline : String(sent.baseline),
     });
   }
-  const posted: Tokens = { submissionKey: envelope.data.submissionKey, baseline: envelope.data.baseline };
+  const posted: Tokens = { submissionKey: envelope.value.submissionKey, baseline: envelope.value.baseline };
 
   // The same submission again (double tap, retry, reload of the answer) is answered as the first was.
   const first = findSubmission(posted.submissionKey);
@@ -232,25 +222,25 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const shape = weekShape(placement, weekOf, today);
   if (posted.baseline !== baselineToken(placement.id)) return staleAnswer(placement, shape, sent, posted);
 
-  const parsed = WeekCardSchema.safeParse(nested.data);
-  if (!parsed.success) return refused(fieldErrors(parsed.error), sent, posted);
+  const parsed = parseWeekCard(form);
+  if (!parsed.ok) return refused(parsed.errors, sent, posted);
 
   const card = loadWeekCard(placement, shape);
-  const planned = planWeek(shape, card.state, parsed.data, new Set(card.competencies.map((c) => c.id)));
+  const planned = planWeek(shape, card.state, parsed.value, new Set(card.competencies.map((c) => c.id)));
   if (!planned.ok) return refused(planned.errors, sent, posted);
 
   const result = applyWeekPlan({
     placementId: placement.id,
     trainerUserId: user.id,
     weekOf,
-    intent: parsed.data.intent,
+    intent: parsed.value.intent,
     plan: planned.plan,
     submissionKey: posted.submissionKey,
     baseline: posted.baseline,
     requestId: context.requestId,
   });
   if (result.status === "stale") return staleAnswer(placement, shape, sent, posted);
-  return answer(request, result.status === "duplicate" ? result.intent : parsed.data.intent, sent);
+  return answer(request, result.status === "duplicate" ? result.intent : parsed.value.intent, sent);
 }
 
 /** After a stale answer the card shows the fresh state under the trainer's entries, with JavaScript too. */

@@ -1,6 +1,7 @@
 /**
- * Staff administration of records: apprentices (profile, phase, consent, exit),
- * employers and trainers, and placements (open, change trainer, transfer, end).
+ * The records staff keep: apprentices (enrol, profile, phase, consent, exit), employers and
+ * their trainers, and placements (open, correct, change trainer, transfer, end). The staff pages
+ * /staff/apprentices, /staff/employers and /staff/placements write through here.
  *
  * Every function is scoped by the caller: staff reach their own site, admin every site; a
  * record out of reach is `null` (the route answers 404). Every write is one transaction with its
@@ -14,7 +15,8 @@ import { offsetOf, type PageRequest } from "~/domain/pagination";
 import type { ConsentItem, EmployerSector, Gender, Phase, PlacementOutcome } from "~/domain/enums";
 import { emitRecordsChanged } from "~/domain/events";
 import { can, staffSites, type Actor } from "~/domain/permissions";
-import { codeFitsSite, intakeYear, nextApprenticeCode, placementProblems, type FieldErrorMap } from "~/domain/records";
+import { codeFitsSite, intakeYear, nextApprenticeCode, placementProblems } from "~/domain/records";
+import type { FieldErrorMap } from "~/domain/field-errors";
 
 import { audit } from "./audit.server";
 import { db } from "./client.server";

@@ -4,7 +4,9 @@
  */
 import { useActionData, useLoaderData } from "@remix-run/react";
 
-import type { action, loader } from "~/routes/trainer.placements.$placementId.weeks.$weekOf";
+import type { FieldErrorMap } from "~/domain/field-errors";
+
+import type { action, loader } from "./route";
 
 export type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 export type Card = Exclude<LoaderData, { refusal: unknown }>;
@@ -13,7 +15,7 @@ export type Day = Card["days"][number];
 export type Afternoon = Card["education"][number];
 
 export interface CardForm {
-  errors: Readonly<Record<string, string[] | undefined>>;
+  errors: Readonly<FieldErrorMap>;
   /** The trainer's entry for a field when the answer put one back, else the recorded value. */
   pick: (name: string, current: string | null) => string;
   /** Whether the answer put back an entry of the trainer's for this field. */

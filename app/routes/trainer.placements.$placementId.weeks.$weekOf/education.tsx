@@ -1,6 +1,6 @@
 import { useTranslation } from "~/i18n/react";
 
-import { FieldErrors } from "~/components/forms";
+import { FieldErrors, inputClass } from "~/components/forms";
 import type { Locale } from "~/domain/enums";
 import { formatDay } from "~/i18n/format";
 
@@ -57,7 +57,7 @@ function EducationDay({ afternoon: e, form, locale }: { afternoon: Afternoon; fo
             defaultValue={pick(`${name}.reason`, e.reason)}
             aria-invalid={errors[`${name}.reason`] ? true : undefined}
             aria-describedby={`${name}.reason-error`}
-            className="mt-1 block min-h-11 w-full rounded-lg border border-stone-300 px-2"
+            className={inputClass}
           />
         </label>
         <FieldErrors id={`${name}.reason-error`} errors={errors[`${name}.reason`]} />

@@ -1,6 +1,6 @@
 import { useTranslation } from "~/i18n/react";
 
-import { FieldErrors, SubmitButton } from "~/components/forms";
+import { FieldErrors, inputClass, SubmitButton } from "~/components/forms";
 import { ABSENCE_REASONS } from "~/domain/enums";
 import { formatDay } from "~/i18n/format";
 import type { Locale } from "~/domain/enums";
@@ -20,7 +20,7 @@ export function AttendanceSection({ days, form, locale, reviewed }: { days: Day[
           {t("week.attendance")}
         </h2>
         {blankDays ? (
-          <SubmitButton intent="all_present" pendingText={t("week.saving")}>
+          <SubmitButton intent="all_present">
             ✓ {t("week.allPresent")}
           </SubmitButton>
         ) : null}
@@ -33,7 +33,7 @@ export function AttendanceSection({ days, form, locale, reviewed }: { days: Day[
         ))}
       </ul>
       {!reviewed && days.some((x) => !x.future) ? (
-        <SubmitButton intent="save" pendingText={t("week.saving")} variant="secondary" className="mt-2">
+        <SubmitButton intent="save" variant="secondary" className="mt-2">
           {t("week.save")}
         </SubmitButton>
       ) : null}
@@ -85,7 +85,7 @@ function AttendanceDay({ day: x, form, locale }: { day: Day; form: CardForm; loc
               defaultValue={pick(`${name}.lateMinutes`, x.lateMinutes === null ? null : String(x.lateMinutes))}
               aria-invalid={errors[`${name}.lateMinutes`] ? true : undefined}
               aria-describedby={`${name}.lateMinutes-error`}
-              className="mt-1 block min-h-11 w-full rounded-lg border border-stone-400 px-2"
+              className={inputClass}
             />
             <FieldErrors id={`${name}.lateMinutes-error`} errors={errors[`${name}.lateMinutes`]} />
           </label>
@@ -96,7 +96,7 @@ function AttendanceDay({ day: x, form, locale }: { day: Day; form: CardForm; loc
               defaultValue={pick(`${name}.reason`, x.absenceReason ?? (x.notice?.kind === "absent" ? x.notice.reason : null))}
               aria-invalid={errors[`${name}.reason`] ? true : undefined}
               aria-describedby={`${name}.reason-error`}
-              className="mt-1 block min-h-11 w-full rounded-lg border border-stone-400 bg-white px-2"
+              className={inputClass}
             >
               <option value="">—</option>
               {ABSENCE_REASONS.map((r) => (
