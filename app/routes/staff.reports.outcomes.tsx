@@ -248,7 +248,7 @@ function SiteRows({
       <h2 id="by-site" className="text-xl font-semibold">
         {t("reports.trainers.bySite")}
       </h2>
-      <div className="overflow-x-auto rounded-xl bg-white shadow-sm print:overflow-visible print:shadow-none">
+      <ScrollTable label={t("reports.trainers.bySite")}>
         <table className="w-full text-sm print:text-[10px]" data-testid="site-table">
           <thead className="border-b border-stone-300 bg-stone-50">
             <tr>
@@ -291,7 +291,7 @@ function SiteRows({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
     </section>
   );
 }

@@ -537,7 +537,7 @@ function SiteTable({
         {t("reports.trainers.bySite")}
       </h2>
       <p className="text-stone-700">{t("reports.trainers.bySiteIntro")}</p>
-      <div className="overflow-x-auto rounded-xl bg-white shadow-sm print:overflow-visible print:shadow-none">
+      <ScrollTable label={t("reports.trainers.bySite")}>
         <table className="w-full text-sm print:text-[10px]" data-testid="site-table">
           <thead className="border-b border-stone-300 bg-stone-50">
             <tr>
@@ -572,7 +572,7 @@ function SiteTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
     </section>
   );
 }
