@@ -1,5 +1,5 @@
 /**
- * Loading the reports of docs/product.md §6 (figures: app/domain/reports.ts). Set-based: a fixed number
+ * Loading the reports of docs/product.md §6 (figures: app/domain/reports/). Set-based: a fixed number
  * of queries per report whatever the number of sites, trainers, placements or days (trainer
  * accountability: 11; programme outcomes: 5), each filtered by site and period in SQL so a
  * report reads the period's records, not the whole history.

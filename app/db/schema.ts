@@ -1042,7 +1042,7 @@ export const competencyLevels = sqliteTable(
  *   bit 7·d): status code in bits 0–2, absence reason code in bits 3–5, "has a note" in bit 6
  *   (`decodeAttendanceWeek` in app/domain/attendance-codes.ts reads it);
  * - afternoons_*_mask: one bit per day of the week (bit 0 = Monday) for the agreed afternoons
- *   that count (`classifyAfternoon` in app/domain/reports.ts: agreed / released / at class), so a
+ *   that count (`classifyAfternoon` in app/domain/reports/afternoons.ts: agreed / released / at class), so a
  *   period that starts or ends mid-week is still counted exactly.
  */
 export const placementWeeks = sqliteTable(
