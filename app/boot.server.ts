@@ -39,7 +39,10 @@ export async function bootServer() {
     }
   }
   const keys = await ensureCredentialKeys(database);
-  if (keys.source === "adopted") console.log(`Moved the credential signing keys from ${keys.from} into the database; the file is now ${keys.renamedTo}, needed only to restore a backup taken before this upgrade.`);
+  if (keys.source === "adopted")
+    console.log(
+      `Moved the credential signing keys from ${keys.from} into the database; the file is now ${keys.renamedTo}, needed only to restore a backup taken before this upgrade.`,
+    );
   if (keys.source === "created") console.log(`Created the credential signing key ${keys.kid} in the database.`);
   startFlagEngine();
   startHousekeeping({ backupDir: backupDir(config), backupKeep: config.BACKUP_KEEP, dailyBackup: config.BACKUP_DAILY });

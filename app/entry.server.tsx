@@ -40,37 +40,41 @@ export default async function handleRequest(
   const nonce = loadContext.cspNonce;
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
 
-  return renderNumerals.run(numerals, () => new Promise((resolve, reject) => {
-    let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <CataloguesProvider value={{ locale, files: catalogueFiles(locale) }}>
-          <TranslationProvider value={serverTranslation(locale)}>
-            <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-          </TranslationProvider>
-        </CataloguesProvider>
-      </NonceProvider>,
-      {
-        nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
-          shellRendered = true;
-          const body = withoutZeroBytes();
-          const stream = createReadableStreamFromReadable(body);
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          if (shellRendered) console.error(error);
-        },
-      },
-    );
-    setTimeout(abort, ABORT_DELAY);
-  }));
+  return renderNumerals.run(
+    numerals,
+    () =>
+      new Promise((resolve, reject) => {
+        let shellRendered = false;
+        const { pipe, abort } = renderToPipeableStream(
+          <NonceProvider value={nonce}>
+            <CataloguesProvider value={{ locale, files: catalogueFiles(locale) }}>
+              <TranslationProvider value={serverTranslation(locale)}>
+                <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+              </TranslationProvider>
+            </CataloguesProvider>
+          </NonceProvider>,
+          {
+            nonce,
+            [waitForAll ? "onAllReady" : "onShellReady"]() {
+              shellRendered = true;
+              const body = withoutZeroBytes();
+              const stream = createReadableStreamFromReadable(body);
+              responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+              resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
+              pipe(body);
+            },
+            onShellError(error: unknown) {
+              reject(error);
+            },
+            onError(error: unknown) {
+              responseStatusCode = 500;
+              if (shellRendered) console.error(error);
+            },
+          },
+        );
+        setTimeout(abort, ABORT_DELAY);
+      }),
+  );
 }
 
 export function handleError(error: unknown, { request }: { request: Request }) {

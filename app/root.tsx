@@ -1,15 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  Link,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  isRouteErrorResponse,
-  useRouteError,
-  useRouteLoaderData,
-} from "@remix-run/react";
+import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 
 import "~/context";
@@ -107,7 +97,10 @@ export function ErrorBoundary() {
   const data = useRootData();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   // A body the server could not read (app/forms/form-data.server.ts) names its problem as a key.
-  const formError = isRouteErrorResponse(error) && typeof error.data?.formError === "string" && error.data.formError.startsWith("form.body.") ? (error.data.formError as "form.body.unreadable") : null;
+  const formError =
+    isRouteErrorResponse(error) && typeof error.data?.formError === "string" && error.data.formError.startsWith("form.body.")
+      ? (error.data.formError as "form.body.unreadable")
+      : null;
   const [title, body] =
     status === 404
       ? [t("errors.notFoundTitle"), t("errors.notFoundBody")]
@@ -123,10 +116,7 @@ export function ErrorBoundary() {
         {title}
       </h1>
       <p className="mt-2 text-stone-700">{body}</p>
-      <Link
-        to={data?.user?.home ?? "/login"}
-        className="mt-5 inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-5 font-semibold text-white"
-      >
+      <Link to={data?.user?.home ?? "/login"} className="mt-5 inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-5 font-semibold text-white">
         {t("errors.goHome")}
       </Link>
     </section>

@@ -125,7 +125,12 @@ async function khmerText(page: Page): Promise<{ elements: number; small: SmallTe
         lineHeight = style.lineHeight === "normal" ? 0 : parseFloat(style.lineHeight) / parseFloat(style.fontSize);
       }
       if (size < 13.95 || (lineHeight !== null && lineHeight < 1.499)) {
-        small.push({ text: (node.nodeValue ?? "").trim().slice(0, 40), size: Math.round(size * 10) / 10, lineHeight: lineHeight === null ? null : Math.round(lineHeight * 100) / 100, tag: el.tagName.toLowerCase() });
+        small.push({
+          text: (node.nodeValue ?? "").trim().slice(0, 40),
+          size: Math.round(size * 10) / 10,
+          lineHeight: lineHeight === null ? null : Math.round(lineHeight * 100) / 100,
+          tag: el.tagName.toLowerCase(),
+        });
       }
     }
     return { elements: seen.size, small };

@@ -19,7 +19,9 @@ const en = JSON.parse(fs.readFileSync("app/i18n/locales/en.json", "utf8"));
 
 async function query<T>(sql: string, ...params: unknown[]): Promise<T[]> {
   const { db } = await import("~/db/client.server");
-  return db().$client.prepare(sql).all(...params) as T[];
+  return db()
+    .$client.prepare(sql)
+    .all(...params) as T[];
 }
 
 interface Account {

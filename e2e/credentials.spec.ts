@@ -21,12 +21,16 @@ const km = JSON.parse(fs.readFileSync("app/i18n/locales/km.json", "utf8"));
 
 async function query<T>(sql: string, ...params: unknown[]): Promise<T[]> {
   const { db } = await import("~/db/client.server");
-  return db().$client.prepare(sql).all(...params) as T[];
+  return db()
+    .$client.prepare(sql)
+    .all(...params) as T[];
 }
 
 async function execute(sql: string, ...params: unknown[]) {
   const { db } = await import("~/db/client.server");
-  db().$client.prepare(sql).run(...params);
+  db()
+    .$client.prepare(sql)
+    .run(...params);
 }
 
 interface Subject {
@@ -123,14 +127,27 @@ test.describe("signed records of achievement", () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "portal-e2e-credentials-"));
   test.afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-  test("staff issue a signed record; an employer checks it at 360 px without JavaScript, in English and Khmer, seeing nothing staff-only", async ({ page, browser }) => {
+  test("staff issue a signed record; an employer checks it at 360 px without JavaScript, in English and Khmer, seeing nothing staff-only", async ({
+    page,
+    browser,
+  }) => {
     test.setTimeout(120_000);
     who = await subject();
     // Staff-only facts about this apprentice, each carrying a canary the public side must never show.
     const staffId = (await query<{ id: number }>("select id from users where username = 'staff'"))[0]!.id;
     await execute("update apprentices set background = ?, referral_source = ? where id = ?", `${canary}-background`, `${canary}-referral`, who.apprenticeId);
-    await execute("insert into follow_up_notes (apprentice_id, placement_id, kind, occurred_on, body, author_user_id) values (?, ?, 'visit', '2026-11-02', ?, ?)", who.apprenticeId, who.placementId, `${canary}-note`, staffId);
-    await execute("insert into feedback (placement_id, explains_rating, learning_rating, fairness_rating, safety_rating, comment) values (?, 2, 2, 2, 1, ?)", who.placementId, `${canary}-feedback`);
+    await execute(
+      "insert into follow_up_notes (apprentice_id, placement_id, kind, occurred_on, body, author_user_id) values (?, ?, 'visit', '2026-11-02', ?, ?)",
+      who.apprenticeId,
+      who.placementId,
+      `${canary}-note`,
+      staffId,
+    );
+    await execute(
+      "insert into feedback (placement_id, explains_rating, learning_rating, fairness_rating, safety_rating, comment) values (?, 2, 2, 2, 1, ?)",
+      who.placementId,
+      `${canary}-feedback`,
+    );
     await execute("insert into consents (apprentice_id, item, granted, recorded_by) values (?, 'share_legal_name', 1, ?)", who.apprenticeId, staffId);
 
     await signInAs(page, "staff");
@@ -163,7 +180,9 @@ test.describe("signed records of achievement", () => {
       await expect(employer.getByRole("heading", { level: 1 })).toHaveText(t.verify.title);
       const verdict = employer.getByTestId("verdict");
       await expect(verdict).toHaveAttribute("data-state", "valid");
-      await expect(verdict).toContainText(lang === "km" ? "មានសុពលភាព — ចេញដោយ កម្មវិធីផ្លូវអាជីព · ហាហ្គាកម្ពុជា, ភ្នំពេញ នៅ" : "Valid — issued by Hagar Cambodia · Career Pathways, Phnom Penh on");
+      await expect(verdict).toContainText(
+        lang === "km" ? "មានសុពលភាព — ចេញដោយ កម្មវិធីផ្លូវអាជីព · ហាហ្គាកម្ពុជា, ភ្នំពេញ នៅ" : "Valid — issued by Hagar Cambodia · Career Pathways, Phnom Penh on",
+      );
       await expect(employer.getByTestId("credential-name")).toHaveText(who.preferredName);
       // Consent to share the legal name was current when it was issued.
       await expect(employer.getByTestId("credential-legal-name")).toHaveText(who.legalName);
@@ -194,7 +213,13 @@ test.describe("signed records of achievement", () => {
     const { db } = await import("~/db/client.server");
     const { createUser } = await import("~/db/factories.server");
     const username = `cred-${who.code.toLowerCase()}`;
-    createUser(db(), { role: "apprentice", username, displayName: who.preferredName, siteId: (await query<{ siteId: number }>("select site_id as siteId from apprentices where id = ?", who.apprenticeId))[0]!.siteId, apprenticeId: who.apprenticeId });
+    createUser(db(), {
+      role: "apprentice",
+      username,
+      displayName: who.preferredName,
+      siteId: (await query<{ siteId: number }>("select site_id as siteId from apprentices where id = ?", who.apprenticeId))[0]!.siteId,
+      apprenticeId: who.apprenticeId,
+    });
 
     await signInAs(page, username);
     await page.goto(`/me/achievement/${who.placementId}`);
@@ -210,11 +235,17 @@ test.describe("signed records of achievement", () => {
 
     // A changed record: one more skill, a date moved. The signature no longer matches.
     const payload = payloadOf(jwt);
-    payload.credentialSubject.result.push({ ...payload.credentialSubject.result[0], alignment: [{ ...payload.credentialSubject.result[0].alignment[0], targetCode: "XX-9.9", targetName: "Invented skill" }] });
+    payload.credentialSubject.result.push({
+      ...payload.credentialSubject.result[0],
+      alignment: [{ ...payload.credentialSubject.result[0].alignment[0], targetCode: "XX-9.9", targetName: "Invented skill" }],
+    });
     payload.credentialSubject.activityEndDate = "2026-12-31T00:00:00+07:00";
     const [h, , s] = jwt.split(".");
     const forged = path.join(tmp, "forged.json");
-    fs.writeFileSync(forged, JSON.stringify({ ...file, id: `data:application/vc+jwt,${h}.${Buffer.from(JSON.stringify(payload)).toString("base64url")}.${s}` }));
+    fs.writeFileSync(
+      forged,
+      JSON.stringify({ ...file, id: `data:application/vc+jwt,${h}.${Buffer.from(JSON.stringify(payload)).toString("base64url")}.${s}` }),
+    );
 
     for (const lang of ["en", "km"] as const) {
       const context = await phone(browser, lang);
@@ -288,7 +319,12 @@ test.describe("signed records of achievement", () => {
   });
 
   test("staff revoke with a reason, without JavaScript; the verify page says so at once, in both languages", async ({ browser }) => {
-    const noJs = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, locale: "en-GB", extraHTTPHeaders: { "Accept-Language": "en" } });
+    const noJs = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 360, height: 740 },
+      locale: "en-GB",
+      extraHTTPHeaders: { "Accept-Language": "en" },
+    });
     const staff = await noJs.newPage();
     await signInAs(staff, "staff");
     await staff.goto(`/staff/placements/${who.placementId}/achievement`);
@@ -312,6 +348,8 @@ test.describe("signed records of achievement", () => {
       await context.close();
     }
     const status = await (await browser.newContext()).request.get(`${verifyPath}/status`);
-    expect((await status.json()).revokedCredentials).toEqual([expect.objectContaining({ id: `${E2E_BASE_URL}${verifyPath}`, revocationReason: "issued_in_error" })]);
+    expect((await status.json()).revokedCredentials).toEqual([
+      expect.objectContaining({ id: `${E2E_BASE_URL}${verifyPath}`, revocationReason: "issued_in_error" }),
+    ]);
   });
 });

@@ -8,7 +8,9 @@ process.env.DEMO_TODAY = E2E_TODAY;
 
 async function query<T>(sql: string, ...params: unknown[]): Promise<T[]> {
   const { db } = await import("~/db/client.server");
-  return db().$client.prepare(sql).all(...params) as T[];
+  return db()
+    .$client.prepare(sql)
+    .all(...params) as T[];
 }
 
 /** The active placements of a demo trainer, by apprentice code. */
@@ -124,7 +126,8 @@ async function one(sql: string, ...params: unknown[]): Promise<number> {
 
 const ofSite = (table: "placements" | "apprentices" | "employers" | "intakes") =>
   ({
-    placements: "select p.id from placements p join employers e on e.id = p.employer_id join sites s on s.id = e.site_id where s.code = ? order by p.id limit 1",
+    placements:
+      "select p.id from placements p join employers e on e.id = p.employer_id join sites s on s.id = e.site_id where s.code = ? order by p.id limit 1",
     apprentices: "select a.id from apprentices a join sites s on s.id = a.site_id where s.code = ? order by a.id limit 1",
     employers: "select e.id from employers e join sites s on s.id = e.site_id where s.code = ? order by e.id limit 1",
     intakes: "select i.id from intakes i join sites s on s.id = i.site_id where s.code = ? order by i.id limit 1",
@@ -148,7 +151,10 @@ export async function placementOfAnotherApprentice(username: string) {
 /** A competency outside the framework version of a trainer's first placement. */
 export async function competencyOutsidePlacementOf(username: string) {
   const [placement] = await placementsOf(username);
-  return one("select c.id from competencies c where c.version_id <> (select framework_version_id from placements where id = ?) order by c.id limit 1", placement!.id);
+  return one(
+    "select c.id from competencies c where c.version_id <> (select framework_version_id from placements where id = ?) order by c.id limit 1",
+    placement!.id,
+  );
 }
 
 /** A unit of another framework version than this one. */

@@ -60,7 +60,14 @@ test.describe("staff and the flags", () => {
 
   test("a trainer gets no flags, reports or settings", async ({ page }) => {
     await signInAs(page, "trainer");
-    for (const path of ["/staff/flags", "/staff/flags.csv", "/staff/reports/trainers", "/staff/reports/trainers.csv", "/staff/reports/outcomes", "/staff/settings"]) {
+    for (const path of [
+      "/staff/flags",
+      "/staff/flags.csv",
+      "/staff/reports/trainers",
+      "/staff/reports/trainers.csv",
+      "/staff/reports/outcomes",
+      "/staff/settings",
+    ]) {
       const response = await page.request.get(path, { maxRedirects: 0 });
       expect(response.status(), path).toBe(403);
     }

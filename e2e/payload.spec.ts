@@ -43,7 +43,9 @@ test.describe("each page brings only its own words", () => {
 });
 
 test.describe("static files and pages", () => {
-  test("scripts, styles, fonts and catalogues are precompressed, cached for a year and sent without the page headers; pages are not cached", async ({ request }) => {
+  test("scripts, styles, fonts and catalogues are precompressed, cached for a year and sent without the page headers; pages are not cached", async ({
+    request,
+  }) => {
     const page = await request.get("/login", { headers: { "Accept-Language": "km" } });
     expect(page.headers()["cache-control"]).toBe("no-store");
     expect(page.headers()["content-security-policy"]).toContain("default-src 'self'");

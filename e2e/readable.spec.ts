@@ -15,7 +15,9 @@ const km = JSON.parse(fs.readFileSync("app/i18n/locales/km.json", "utf8"));
 
 async function query<T>(sql: string, ...params: unknown[]): Promise<T[]> {
   const { db } = await import("~/db/client.server");
-  return db().$client.prepare(sql).all(...params) as T[];
+  return db()
+    .$client.prepare(sql)
+    .all(...params) as T[];
 }
 
 test.describe("signing in with a card", () => {
@@ -50,7 +52,12 @@ test.describe("signing in with a card", () => {
     expect(url.href).not.toContain(pin);
 
     // The apprentice's phone (no JavaScript, in Khmer): the QR code's address, then the PIN only.
-    const phone = await browser.newContext({ javaScriptEnabled: false, locale: "km-KH", extraHTTPHeaders: { "Accept-Language": "km" }, viewport: { width: 360, height: 740 } });
+    const phone = await browser.newContext({
+      javaScriptEnabled: false,
+      locale: "km-KH",
+      extraHTTPHeaders: { "Accept-Language": "km" },
+      viewport: { width: 360, height: 740 },
+    });
     const login = await phone.newPage();
     await login.goto(url.pathname + url.search);
     await expect(login.getByTestId("signing-in-as")).toContainText(who!.code.toLowerCase());
@@ -68,7 +75,12 @@ test.describe("a confirmation after every save", () => {
   test.use({ locale: "en-GB", extraHTTPHeaders: { "Accept-Language": "en" } });
 
   test("a manual status, without JavaScript, says it was saved", async ({ browser }) => {
-    const context = await browser.newContext({ javaScriptEnabled: false, locale: "en-GB", extraHTTPHeaders: { "Accept-Language": "en" }, viewport: { width: 360, height: 740 } });
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      locale: "en-GB",
+      extraHTTPHeaders: { "Accept-Language": "en" },
+      viewport: { width: 360, height: 740 },
+    });
     const page = await context.newPage();
     await signInAs(page, "staff");
     const [placement] = await placementsOf("trainer-boddhi");
@@ -102,7 +114,12 @@ test.describe("the week card's holidays and reasons", () => {
   test.use({ locale: "en-GB", extraHTTPHeaders: { "Accept-Language": "en" } });
 
   test("a week with a holiday names it; a reason is asked for only when an afternoon is not released", async ({ browser }) => {
-    const context = await browser.newContext({ javaScriptEnabled: false, locale: "en-GB", extraHTTPHeaders: { "Accept-Language": "en" }, viewport: { width: 360, height: 740 } });
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      locale: "en-GB",
+      extraHTTPHeaders: { "Accept-Language": "en" },
+      viewport: { width: 360, height: 740 },
+    });
     const page = await context.newPage();
     await signInAs(page, "trainer");
     const [placement] = await placementsOf("trainer");
@@ -126,7 +143,10 @@ test.describe("the week card's holidays and reasons", () => {
     const id = await page.locator("[id^=edu-]:not(:has(input[value=refused]:checked))").first().getAttribute("id");
     const afternoon = page.locator(`[id="${id}"]`);
     await expect(afternoon.getByLabel(en.week.refusalReason)).toBeHidden();
-    await afternoon.locator("label").filter({ hasText: new RegExp(`^${en.week.edu.refused}$`) }).click();
+    await afternoon
+      .locator("label")
+      .filter({ hasText: new RegExp(`^${en.week.edu.refused}$`) })
+      .click();
     await expect(afternoon.getByLabel(en.week.refusalReason)).toBeVisible();
     await context.close();
   });
@@ -137,14 +157,22 @@ test.describe("the apprentice's pages, for readers at Grade 4", () => {
 
   test("every heading, label, button and link is seven words or fewer; each page has one name", async ({ page }) => {
     await signInAs(page, "apprentice");
-    const names: Record<string, string> = { "/me": en.me.title, "/me/plan": en.plan.nav, "/me/notices": en.notice2.nav, "/me/feedback": en.feedback.nav, "/me/pin": en.pin.nav };
+    const names: Record<string, string> = {
+      "/me": en.me.title,
+      "/me/plan": en.plan.nav,
+      "/me/notices": en.notice2.nav,
+      "/me/feedback": en.feedback.nav,
+      "/me/pin": en.pin.nav,
+    };
     for (const [path, name] of Object.entries(names)) {
       await page.goto(path);
-      const labels = await page.locator("main").evaluate((main) =>
-        [...main.querySelectorAll("h1, h2, h3, label, legend, button, a, th, summary")]
-          .map((el) => (el.textContent ?? "").replace(/\s+/g, " ").trim())
-          .filter((text) => text.split(" ").filter((w) => /\w/.test(w)).length > 7),
-      );
+      const labels = await page
+        .locator("main")
+        .evaluate((main) =>
+          [...main.querySelectorAll("h1, h2, h3, label, legend, button, a, th, summary")]
+            .map((el) => (el.textContent ?? "").replace(/\s+/g, " ").trim())
+            .filter((text) => text.split(" ").filter((w) => /\w/.test(w)).length > 7),
+        );
       expect(labels, `${path}: labels over seven words`).toEqual([]);
       // The page's heading is the name the menu and the tiles on /me give it.
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);

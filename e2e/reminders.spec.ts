@@ -26,7 +26,15 @@ async function sentTo(chatId: number): Promise<Sent[]> {
 /** `npm run reminders` as of a day and time in the sites' calendar, on the e2e database. */
 async function runReminders(today: string, time: string): Promise<string> {
   const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/reminders.ts", "--time", time], {
-    env: { ...process.env, ...E2E_TELEGRAM_ENV, DATABASE_PATH: E2E_DATABASE, SESSION_SECRET: E2E_SESSION_SECRET, SEED_DEMO: "false", DEMO_TODAY: today, NODE_ENV: "production" },
+    env: {
+      ...process.env,
+      ...E2E_TELEGRAM_ENV,
+      DATABASE_PATH: E2E_DATABASE,
+      SESSION_SECRET: E2E_SESSION_SECRET,
+      SEED_DEMO: "false",
+      DEMO_TODAY: today,
+      NODE_ENV: "production",
+    },
   });
   return stdout;
 }
@@ -58,7 +66,9 @@ test.describe("weekly reminders on Telegram", () => {
     const token = deepLink.searchParams.get("start")!;
 
     // In Telegram the trainer taps Start: the fake posts the update to the portal's webhook.
-    const delivered = (await (await fetch(`${FAKE}/updates`, { method: "POST", body: JSON.stringify({ chatId: CHAT, text: `/start ${token}` }) })).json()) as { webhookStatus: number };
+    const delivered = (await (await fetch(`${FAKE}/updates`, { method: "POST", body: JSON.stringify({ chatId: CHAT, text: `/start ${token}` }) })).json()) as {
+      webhookStatus: number;
+    };
     expect(delivered.webhookStatus).toBe(200);
     const [welcome] = await sentTo(CHAT);
     expect(welcome?.text).toMatch(/^បានភ្ជាប់ហើយ។ សួស្តី Sok Chanlina/);
@@ -112,7 +122,12 @@ test.describe("weekly reminders on Telegram", () => {
   });
 
   test("admin changes a site's schedule without JavaScript on a 360 px screen", async ({ browser }) => {
-    const context = await browser.newContext({ javaScriptEnabled: false, locale: "en-GB", viewport: { width: 360, height: 740 }, extraHTTPHeaders: { "Accept-Language": "en" } });
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      locale: "en-GB",
+      viewport: { width: 360, height: 740 },
+      extraHTTPHeaders: { "Accept-Language": "en" },
+    });
     const page = await context.newPage();
     await signInAs(page, "admin");
     await page.goto("/staff/reminders");
@@ -136,7 +151,9 @@ test.describe("weekly reminders on Telegram", () => {
 
   test("a bad start token gets a polite answer and binds nothing; a forged update is refused", async ({ page }) => {
     const before = await sentTo(5_550_002);
-    const delivered = (await (await fetch(`${FAKE}/updates`, { method: "POST", body: JSON.stringify({ chatId: 5_550_002, text: `/start ${"B".repeat(43)}` }) })).json()) as { webhookStatus: number };
+    const delivered = (await (
+      await fetch(`${FAKE}/updates`, { method: "POST", body: JSON.stringify({ chatId: 5_550_002, text: `/start ${"B".repeat(43)}` }) })
+    ).json()) as { webhookStatus: number };
     expect(delivered.webhookStatus).toBe(200);
     const replies = (await sentTo(5_550_002)).slice(before.length);
     expect(replies).toHaveLength(1);

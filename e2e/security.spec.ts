@@ -56,7 +56,10 @@ test.describe("security headers and the server", () => {
       ["apprentice", "/me"],
     ] as const) {
       const cookie = username ? await sessionCookieFor(username) : undefined;
-      const context = await playwrightRequest.newContext({ baseURL: E2E_BASE_URL, extraHTTPHeaders: { "Accept-Language": "km", ...(cookie ? { cookie } : {}) } });
+      const context = await playwrightRequest.newContext({
+        baseURL: E2E_BASE_URL,
+        extraHTTPHeaders: { "Accept-Language": "km", ...(cookie ? { cookie } : {}) },
+      });
       const response = await context.get(path);
       expect(response.status(), path).toBe(200);
       expect((await response.body()).includes(0), path).toBe(false);

@@ -9,7 +9,13 @@ import { expect, sessionCookieFor, signInAs, test, waitForHydration } from "./fi
 test.use({ locale: "en-GB", extraHTTPHeaders: { "Accept-Language": "en" } });
 
 test.describe("redirects stay on the site", () => {
-  for (const hostile of ["%2F%09%2Fevil.example", "%2F%0A%2Fevil.example", "%2F%5Cevil.example", "%2F%252F%252Fevil.example", "https%3A%2F%2Fevil.example%2F"]) {
+  for (const hostile of [
+    "%2F%09%2Fevil.example",
+    "%2F%0A%2Fevil.example",
+    "%2F%5Cevil.example",
+    "%2F%252F%252Fevil.example",
+    "https%3A%2F%2Fevil.example%2F",
+  ]) {
     test(`signing in from /login?redirectTo=${hostile} lands on the user's home`, async ({ page }) => {
       await page.goto(`/login?redirectTo=${hostile}`);
       await waitForHydration(page);

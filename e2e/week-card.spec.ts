@@ -71,7 +71,10 @@ test.describe("the trainer's week", () => {
     await person.click(page.getByRole("button", { name: "All present" }));
     await expect(page.getByRole("status")).toContainText("Saved.");
     // Two competencies not yet signed off as independent; "All" is one more tap when fewer are due.
-    const open = page.getByTestId("competency").filter({ visible: true }).filter({ has: page.locator("input[value=independent]:not(:checked)") });
+    const open = page
+      .getByTestId("competency")
+      .filter({ visible: true })
+      .filter({ has: page.locator("input[value=independent]:not(:checked)") });
     if ((await open.count()) < 2) {
       await person.click(page.getByText(/^All \(\d+\)$/));
     }
@@ -84,7 +87,12 @@ test.describe("the trainer's week", () => {
     await expect(page.getByTestId("week-reviewed")).toBeVisible();
 
     // --- Without JavaScript: plain form posts, same result.
-    const noJs = await browser.newContext({ javaScriptEnabled: false, locale: "en-GB", viewport: { width: 360, height: 740 }, extraHTTPHeaders: { "Accept-Language": "en" } });
+    const noJs = await browser.newContext({
+      javaScriptEnabled: false,
+      locale: "en-GB",
+      viewport: { width: 360, height: 740 },
+      extraHTTPHeaders: { "Accept-Language": "en" },
+    });
     const plain = await noJs.newPage();
     await plain.goto(await signInLink());
     await plain.getByRole("button", { name: "Open my apprentices" }).click();
@@ -93,7 +101,13 @@ test.describe("the trainer's week", () => {
     await plain.getByRole("button", { name: "All present" }).click();
     await expect(plain.getByRole("status")).toContainText("Saved.");
     await plain.getByText(/^All \(\d+\)$/).click();
-    await levelChoice(plain.getByTestId("competency").filter({ has: plain.locator("input[value=independent]:not(:checked)") }).first(), "independent").click();
+    await levelChoice(
+      plain
+        .getByTestId("competency")
+        .filter({ has: plain.locator("input[value=independent]:not(:checked)") })
+        .first(),
+      "independent",
+    ).click();
     await plain.getByRole("button", { name: "Submit the week" }).click();
     await expect(plain.getByRole("status")).toHaveText("The week is submitted. Thank you.");
     await noJs.close();
@@ -137,11 +151,12 @@ test.describe("the trainer's week", () => {
     await page.goto(`/trainer/placements/${placement!.id}/weeks/${await thisMonday()}?show=all`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    const small = await page.evaluate(() =>
-      [...document.querySelectorAll("main button, main label:has(input[type=radio]) > span, main a")]
-        .map((el) => el.getBoundingClientRect())
-        // Visually hidden helpers (1 px) are not tap targets.
-        .filter((r) => r.width > 1 && (r.height < 44 || r.width < 44)).length,
+    const small = await page.evaluate(
+      () =>
+        [...document.querySelectorAll("main button, main label:has(input[type=radio]) > span, main a")]
+          .map((el) => el.getBoundingClientRect())
+          // Visually hidden helpers (1 px) are not tap targets.
+          .filter((r) => r.width > 1 && (r.height < 44 || r.width < 44)).length,
     );
     expect(small).toBe(0);
   });
@@ -159,17 +174,39 @@ async function freshCard(label: string) {
   const siteId = await siteIdOf("PP");
   const employerId = await employerIdOf("trainer");
   const tag = crypto.randomBytes(3).toString("hex");
-  const trainer = f.createUser(database, { role: "trainer", username: `e2e-${label}-${tag}`, displayName: `Trainer ${tag}`, siteId, employerId, password: null });
+  const trainer = f.createUser(database, {
+    role: "trainer",
+    username: `e2e-${label}-${tag}`,
+    displayName: `Trainer ${tag}`,
+    siteId,
+    employerId,
+    password: null,
+  });
   const apprentice = f.createApprentice(database, { siteId, code: `PP-99-${tag}`, preferredName: `Srey ${tag}` });
   const fw = f.createFramework(database, { code: `E2E-${tag}` });
   const monday = await thisMonday();
-  const placement = f.createPlacement(database, { apprenticeId: apprentice.id, employerId, trainerUserId: trainer.id, frameworkVersionId: fw.version.id, startDate: addDays(monday, -28) });
-  return { username: trainer.username, placementId: placement.id, monday, path: `/trainer/placements/${placement.id}/weeks/${monday}`, skills: fw.competencies, tag };
+  const placement = f.createPlacement(database, {
+    apprenticeId: apprentice.id,
+    employerId,
+    trainerUserId: trainer.id,
+    frameworkVersionId: fw.version.id,
+    startDate: addDays(monday, -28),
+  });
+  return {
+    username: trainer.username,
+    placementId: placement.id,
+    monday,
+    path: `/trainer/placements/${placement.id}/weeks/${monday}`,
+    skills: fw.competencies,
+    tag,
+  };
 }
 
 async function rowsOf<T>(sql: string, ...params: unknown[]): Promise<T[]> {
   const { db } = await import("~/db/client.server");
-  return db().$client.prepare(sql).all(...params) as T[];
+  return db()
+    .$client.prepare(sql)
+    .all(...params) as T[];
 }
 
 const modes = [
@@ -206,7 +243,9 @@ test.describe("the week card keeps every entry", () => {
   test.use({ locale: "en-GB", extraHTTPHeaders: { "Accept-Language": "en" } });
 
   for (const mode of modes) {
-    test(`"All present" saves levels, evidence and attendance, and keeps the week note on screen until the week is submitted — ${mode.name}`, async ({ browser }) => {
+    test(`"All present" saves levels, evidence and attendance, and keeps the week note on screen until the week is submitted — ${mode.name}`, async ({
+      browser,
+    }) => {
       const card = await freshCard("keep");
       const { context, page } = await cardPage(browser, mode.js, card.username);
       await goTo(page, card.path, mode.js);
@@ -220,13 +259,19 @@ test.describe("the week card keeps every entry", () => {
       await expect(page.getByTestId("not-submitted")).toHaveText(en.week.noteNotSubmitted);
       await expect(page.getByLabel("Note for the week (optional)")).toHaveValue(`Week note ${card.tag}`);
       await expect(competency(page, "Skill 1").locator("input[value=independent]")).toBeChecked();
-      expect(await rowsOf("select level, evidence_note as note from assessments where placement_id = ?", card.placementId)).toEqual([{ level: "independent", note: `Foils alone ${card.tag}` }]);
-      expect(await rowsOf("select status from attendance where placement_id = ? order by date", card.placementId)).toEqual(Array(4).fill({ status: "present" }));
+      expect(await rowsOf("select level, evidence_note as note from assessments where placement_id = ?", card.placementId)).toEqual([
+        { level: "independent", note: `Foils alone ${card.tag}` },
+      ]);
+      expect(await rowsOf("select status from attendance where placement_id = ? order by date", card.placementId)).toEqual(
+        Array(4).fill({ status: "present" }),
+      );
       expect(await rowsOf("select id from weekly_reviews where placement_id = ?", card.placementId)).toEqual([]);
 
       await page.getByRole("button", { name: "Submit the week" }).click();
       await expect(page.getByRole("status")).toHaveText(en.week.submitted);
-      expect(await rowsOf("select note, no_change as noChange from weekly_reviews where placement_id = ?", card.placementId)).toEqual([{ note: `Week note ${card.tag}`, noChange: 0 }]);
+      expect(await rowsOf("select note, no_change as noChange from weekly_reviews where placement_id = ?", card.placementId)).toEqual([
+        { note: `Week note ${card.tag}`, noChange: 0 },
+      ]);
       expect(await rowsOf("select count(*) as n from assessments where placement_id = ?", card.placementId)).toEqual([{ n: 1 }]);
       await context.close();
     });
@@ -251,7 +296,10 @@ test.describe("the week card keeps every entry", () => {
 
       await expect(page.getByRole("status")).toHaveText(en.week.savedNotSubmitted);
       expect(
-        await rowsOf("select c.code as code, a.level as level, a.evidence_note as note from assessments a join competencies c on c.id = a.competency_id where a.placement_id = ? order by c.code", card.placementId),
+        await rowsOf(
+          "select c.code as code, a.level as level, a.evidence_note as note from assessments a join competencies c on c.id = a.competency_id where a.placement_id = ? order by c.code",
+          card.placementId,
+        ),
       ).toEqual([
         { code: card.skills[0]!.code, level: "with_help", note: "Sections hair with help" },
         { code: card.skills[3]!.code, level: "supervised", note: null },
@@ -323,11 +371,20 @@ test.describe("the week card keeps every entry", () => {
       await tabB.getByLabel("Reason for the change").fill("Forgot the colour work");
       await tabB.getByRole("button", { name: "Save corrections" }).click();
       await expect(tabB.getByRole("status")).toHaveText(en.week.submitted);
-      expect(await rowsOf("select level, evidence_note as note, correction_reason as reason from assessments where placement_id = ?", card.placementId)).toEqual([
-        { level: "supervised", note: "Coloured roots alone", reason: null },
+      expect(
+        await rowsOf("select level, evidence_note as note, correction_reason as reason from assessments where placement_id = ?", card.placementId),
+      ).toEqual([{ level: "supervised", note: "Coloured roots alone", reason: null }]);
+      expect(await rowsOf("select correction_reason as reason from weekly_reviews where placement_id = ? order by id", card.placementId)).toEqual([
+        { reason: null },
+        { reason: "Forgot the colour work" },
       ]);
-      expect(await rowsOf("select correction_reason as reason from weekly_reviews where placement_id = ? order by id", card.placementId)).toEqual([{ reason: null }, { reason: "Forgot the colour work" }]);
-      expect(await rowsOf("select status from attendance where placement_id = ? and date = ?", card.placementId, (await import("~/domain/dates")).addDays(card.monday, 1))).toEqual([{ status: "absent" }]);
+      expect(
+        await rowsOf(
+          "select status from attendance where placement_id = ? and date = ?",
+          card.placementId,
+          (await import("~/domain/dates")).addDays(card.monday, 1),
+        ),
+      ).toEqual([{ status: "absent" }]);
       await context.close();
     });
   }

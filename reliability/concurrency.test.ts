@@ -42,7 +42,7 @@ interface Write {
 /** A fixed shuffle, so a card and its resend land at different moments of the burst. */
 function shuffle<T>(items: T[]): T[] {
   let seed = 42;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   for (let i = items.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [items[i], items[j]] = [items[j]!, items[i]!];
@@ -59,9 +59,21 @@ describe("500 concurrent writes", () => {
       const fields = weekCardFields(skill.id, card.key, `card-${card.placementId}`);
       const submitted = (a: Answer) => a.status === 302 && a.location === `${weekCardPath(card.placementId)}?submitted=1`;
       writes.push({ kind: "week card", send: () => postForm(server.base, weekCardPath(card.placementId), fields, trainerCookie), expected: submitted });
-      writes.push({ kind: "week card (same key again)", send: () => postForm(server.base, weekCardPath(card.placementId), fields, trainerCookie), expected: submitted });
+      writes.push({
+        kind: "week card (same key again)",
+        send: () => postForm(server.base, weekCardPath(card.placementId), fields, trainerCookie),
+        expected: submitted,
+      });
     }
-    const notices = accounts.flatMap((a, i) => NOTICE_DAYS.map((date, d) => ({ placementId: a.placement.id, date, kind: (i + d) % 2 ? "late" : "absent", reason: "transport", cookie: apprenticeCookies[i]! })));
+    const notices = accounts.flatMap((a, i) =>
+      NOTICE_DAYS.map((date, d) => ({
+        placementId: a.placement.id,
+        date,
+        kind: (i + d) % 2 ? "late" : "absent",
+        reason: "transport",
+        cookie: apprenticeCookies[i]!,
+      })),
+    );
     for (const n of notices) {
       writes.push({
         kind: "notice",
@@ -76,7 +88,13 @@ describe("500 concurrent writes", () => {
     for (const n of notes) {
       writes.push({
         kind: "note",
-        send: () => postForm(server.base, `/staff/apprentices/${n.apprenticeId}`, { intent: "note", kind: "call", occurredOn: TODAY, body: n.body, placementId: String(n.placementId) }, staffCookie),
+        send: () =>
+          postForm(
+            server.base,
+            `/staff/apprentices/${n.apprenticeId}`,
+            { intent: "note", kind: "call", occurredOn: TODAY, body: n.body, placementId: String(n.placementId) },
+            staffCookie,
+          ),
         expected: (a) => a.status === 302 && a.location === `/staff/apprentices/${n.apprenticeId}?saved=note#notes`,
       });
     }
@@ -98,10 +116,15 @@ describe("500 concurrent writes", () => {
           { key: c.key, id: c.placementId, week: LAST_WEEK },
         ),
       }));
-      const noticeRows = notices.map((n) => one<{ n: number; matching: number }>(
-        "select count(*) as n, sum(kind = ? and reason = ?) as matching from advance_notices a where placement_id = ? and date = ? and not exists (select 1 from advance_notice_withdrawals w where w.notice_id = a.id)",
-        n.kind, n.reason, n.placementId, n.date,
-      ));
+      const noticeRows = notices.map((n) =>
+        one<{ n: number; matching: number }>(
+          "select count(*) as n, sum(kind = ? and reason = ?) as matching from advance_notices a where placement_id = ? and date = ? and not exists (select 1 from advance_notice_withdrawals w where w.notice_id = a.id)",
+          n.kind,
+          n.reason,
+          n.placementId,
+          n.date,
+        ),
+      );
       const noteRows = notes.map((n) => one<{ n: number }>("select count(*) as n from follow_up_notes where body = ?", n.body));
       return { cardRows, noticeRows, noteRows };
     });

@@ -35,7 +35,15 @@ afterAll(async () => {
   database.remove();
 });
 
-const CRAFTED = ["__proto__.toString", "__proto__.weekNote", "__proto__.intent", "constructor.prototype.weekNote", "level.__proto__", "att.constructor.status", "prototype"];
+const CRAFTED = [
+  "__proto__.toString",
+  "__proto__.weekNote",
+  "__proto__.intent",
+  "constructor.prototype.weekNote",
+  "level.__proto__",
+  "att.constructor.status",
+  "prototype",
+];
 
 describe("crafted field names on the week card", () => {
   it("are refused with 400, write nothing, and leave every other user served", async () => {
@@ -55,9 +63,18 @@ describe("crafted field names on the week card", () => {
       await get(server.base, `/trainer/placements/${otherPlacement.id}/weeks/${THIS_MONDAY}`, otherCookie),
       await get(server.base, "/staff", staffCookie),
     ];
-    const otherWrite = await postForm(server.base, weekCardPath(otherPlacement.id), { ...weekCardFields(skill.id, crypto.randomBytes(18).toString("base64url"), "other"), weekNote: "" }, otherCookie);
+    const otherWrite = await postForm(
+      server.base,
+      weekCardPath(otherPlacement.id),
+      { ...weekCardFields(skill.id, crypto.randomBytes(18).toString("base64url"), "other"), weekNote: "" },
+      otherCookie,
+    );
     const written = inspect(database.file, (sqlite) => ({
-      crafted: (sqlite.prepare("select count(*) as n from weekly_reviews where note like ? or correction_reason like ?").get(`%Crafted ${marker}%`, `%Crafted ${marker}%`) as { n: number }).n,
+      crafted: (
+        sqlite
+          .prepare("select count(*) as n from weekly_reviews where note like ? or correction_reason like ?")
+          .get(`%Crafted ${marker}%`, `%Crafted ${marker}%`) as { n: number }
+      ).n,
       onTarget: (sqlite.prepare("select count(*) as n from week_submissions where placement_id = ?").get(target.id) as { n: number }).n,
       otherNotes: sqlite.prepare("select note from weekly_reviews where placement_id = ?").all(otherPlacement.id),
     }));

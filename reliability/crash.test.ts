@@ -61,7 +61,9 @@ describe("a server killed mid-stream", () => {
 
     const integrity = inspect(database.file, (sqlite) => sqlite.pragma("integrity_check", { simple: true }));
     const found = inspect(database.file, (sqlite) => {
-      const review = sqlite.prepare("select count(*) as n from weekly_reviews r join week_submissions s on s.weekly_review_id = r.id where s.submission_key = ? and r.placement_id = ?");
+      const review = sqlite.prepare(
+        "select count(*) as n from weekly_reviews r join week_submissions s on s.weekly_review_id = r.id where s.submission_key = ? and r.placement_id = ?",
+      );
       const counts = sqlite.prepare(
         `select (select count(*) from weekly_reviews where placement_id = @id) as reviews,
                 (select count(*) from attendance where placement_id = @id) as days,

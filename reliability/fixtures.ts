@@ -19,13 +19,25 @@ export function salonWithPlacements(db: DB, count: number) {
   const start = addDays(THIS_MONDAY, -28);
   const placements = Array.from({ length: count }, () => {
     const apprentice = createApprentice(db, { siteId: site.id });
-    return createPlacement(db, { apprenticeId: apprentice.id, employerId: employer.id, trainerUserId: trainer.id, frameworkVersionId: fw.version.id, startDate: start });
+    return createPlacement(db, {
+      apprenticeId: apprentice.id,
+      employerId: employer.id,
+      trainerUserId: trainer.id,
+      frameworkVersionId: fw.version.id,
+      startDate: start,
+    });
   });
   /** Apprentices with accounts, each on an active placement of the trainer (for advance notices). */
   const withAccounts = (n: number) =>
     Array.from({ length: n }, () => {
       const { apprentice, user } = createApprenticeWithUser(db, { siteId: site.id }, { password: null });
-      const placement = createPlacement(db, { apprenticeId: apprentice.id, employerId: employer.id, trainerUserId: trainer.id, frameworkVersionId: fw.version.id, startDate: start });
+      const placement = createPlacement(db, {
+        apprenticeId: apprentice.id,
+        employerId: employer.id,
+        trainerUserId: trainer.id,
+        frameworkVersionId: fw.version.id,
+        startDate: start,
+      });
       return { apprentice, user, placement };
     });
   return { site, employer, trainer, staff, fw, placements, withAccounts };

@@ -32,7 +32,16 @@ import { loader as trainerHome } from "~/routes/trainer._index";
 import { useTestDatabase } from "~/test/db";
 import { BASE, context, get, run } from "~/test/requests";
 
-import { buildRequest, CRAFTED_NAMES, describe as describeSpec, isCrafted, ownParams, requestsFor, resolve, type RequestSpec } from "./generated-requests/bodies";
+import {
+  buildRequest,
+  CRAFTED_NAMES,
+  describe as describeSpec,
+  isCrafted,
+  ownParams,
+  requestsFor,
+  resolve,
+  type RequestSpec,
+} from "./generated-requests/bodies";
 import { brokenRules, prototypeSnapshot } from "./generated-requests/invariants";
 import { discoverActions, matchRoute, pathOf, type ActionRoute } from "./generated-requests/routes";
 import { openWorld, ROLES, totalWrites, writesBetween, type Role } from "./generated-requests/world";
@@ -48,7 +57,13 @@ const world = await openWorld(db, E2E_TODAY);
 setMessagingConfig({
   publicUrl: BASE,
   linkHours: 72,
-  telegram: { token: "515151:reliability-token-0123456789abc", apiRoot: "http://127.0.0.1:9", mode: "polling", webhookSecret: null, username: "PortalReliabilityBot" },
+  telegram: {
+    token: "515151:reliability-token-0123456789abc",
+    apiRoot: "http://127.0.0.1:9",
+    mode: "polling",
+    webhookSecret: null,
+    username: "PortalReliabilityBot",
+  },
   sms: null,
 });
 resetTelegramRuntime();
@@ -65,7 +80,9 @@ interface Stats {
   craftedWrites: number;
   statuses: Map<number, number>;
 }
-const stats = new Map<string, Stats>(routes.map((r) => [r.id, { requests: 0, fiveXx: 0, refused: 0, accepted: 0, crafted: 0, craftedWrites: 0, statuses: new Map() }]));
+const stats = new Map<string, Stats>(
+  routes.map((r) => [r.id, { requests: 0, fiveXx: 0, refused: 0, accepted: 0, crafted: 0, craftedWrites: 0, statuses: new Map() }]),
+);
 const foreign = { rows: 0, requests: 0, leaks: 0 };
 
 interface Sent {
@@ -160,7 +177,16 @@ describe("generated requests to every action, as every role", () => {
           if (encoding === "json" && sent.status === 415) admitted.push(role);
         }
         for (const name of CRAFTED_NAMES) {
-          const spec: RequestSpec = { role, method: "POST", params, encoding: "urlencoded", entries: [{ name: "intent", value: { lit: route.intents[0] ?? "x" } }, { name, value: { lit: "polluted" } }] };
+          const spec: RequestSpec = {
+            role,
+            method: "POST",
+            params,
+            encoding: "urlencoded",
+            entries: [
+              { name: "intent", value: { lit: route.intents[0] ?? "x" } },
+              { name, value: { lit: "polluted" } },
+            ],
+          };
           check(route, spec, await send(route, spec));
         }
       }
@@ -188,7 +214,11 @@ describe("generated requests to every action, as every role", () => {
       for (const caller of Object.keys(CALLERS) as Caller[]) {
         foreign.requests++;
         const cookie = usernames[caller] ? await world.cookieFor(usernames[caller]) : {};
-        const request = new Request(url, { method: "POST", body: new URLSearchParams(form), headers: { "Content-Type": "application/x-www-form-urlencoded", ...cookie } });
+        const request = new Request(url, {
+          method: "POST",
+          body: new URLSearchParams(form),
+          headers: { "Content-Type": "application/x-www-form-urlencoded", ...cookie },
+        });
         const before = world.writes();
         const sessionsBefore = world.sessionDeletes();
         const outcome = await run(() => match!.route.action({ request, params: match!.params, context: context() }) as Promise<unknown>);
@@ -225,8 +255,13 @@ afterAll(() => {
     fiveXx += s.fiveXx;
     crafted += s.crafted;
     craftedWrites += s.craftedWrites;
-    const statuses = [...s.statuses.entries()].sort((a, b) => a[0] - b[0]).map(([status, n]) => `${status}×${n}`).join(" ");
-    lines.push(`  ${route.id.padEnd(width)}  ${String(s.requests).padStart(5)} requests  5xx ${s.fiveXx}  refused ${s.refused}  accepted ${s.accepted}  [${statuses}]`);
+    const statuses = [...s.statuses.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([status, n]) => `${status}×${n}`)
+      .join(" ");
+    lines.push(
+      `  ${route.id.padEnd(width)}  ${String(s.requests).padStart(5)} requests  5xx ${s.fiveXx}  refused ${s.refused}  accepted ${s.accepted}  [${statuses}]`,
+    );
   }
   lines.push(`  actions: ${routes.length}  requests: ${total}  5xx: ${fiveXx}`);
   lines.push(`  crafted-name requests: ${crafted}  writes they caused: ${craftedWrites}`);

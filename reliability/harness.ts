@@ -97,7 +97,9 @@ export class PortalServer {
     this.child = child;
     child.stdout!.on("data", (chunk: Buffer) => (this.output += chunk.toString()));
     child.stderr!.on("data", (chunk: Buffer) => (this.output += chunk.toString()));
-    const exited = new Promise<never>((_, reject) => child.once("exit", (code) => reject(new Error(`server exited (${code}) before it answered:\n${this.output}`))));
+    const exited = new Promise<never>((_, reject) =>
+      child.once("exit", (code) => reject(new Error(`server exited (${code}) before it answered:\n${this.output}`))),
+    );
     // Poll until it answers; a server that exits ends the wait with its output.
     const deadline = Date.now() + 60_000;
     for (;;) {

@@ -26,8 +26,21 @@ const staff = createUser(database.db, { role: "staff", siteId: site.id, password
 const fw = createFramework(database.db);
 const completed = [1, 2].map(() => {
   const apprentice = createApprentice(database.db, { siteId: site.id });
-  const placement = createPlacement(database.db, { apprenticeId: apprentice.id, employerId: employer.id, trainerUserId: trainer.id, frameworkVersionId: fw.version.id, status: "completed", endedOn: "2026-03-06" });
-  recordAssessment(database.db, { placementId: placement.id, competencyId: fw.competencies[0]!.id, trainerUserId: trainer.id, level: "independent", observedOn: "2026-02-03" });
+  const placement = createPlacement(database.db, {
+    apprenticeId: apprentice.id,
+    employerId: employer.id,
+    trainerUserId: trainer.id,
+    frameworkVersionId: fw.version.id,
+    status: "completed",
+    endedOn: "2026-03-06",
+  });
+  recordAssessment(database.db, {
+    placementId: placement.id,
+    competencyId: fw.competencies[0]!.id,
+    trainerUserId: trainer.id,
+    level: "independent",
+    observedOn: "2026-02-03",
+  });
   return placement;
 });
 const cookie = await cookieFor(staff);
@@ -58,14 +71,19 @@ function npm(script: string, args: string[], databaseFile: string) {
 
 const keyFiles = (file: string) => fs.readdirSync(path.dirname(file)).filter((f) => f.startsWith(".credential-keys"));
 const jwksOf = async (server: PortalServer) => (await fetch(`${server.base}/.well-known/jwks.json`)).text();
-const verifyPage = async (server: PortalServer, publicId: string) => (await fetch(`${server.base}/verify/${publicId}`, { headers: { "Accept-Language": "en" } })).text();
+const verifyPage = async (server: PortalServer, publicId: string) =>
+  (await fetch(`${server.base}/verify/${publicId}`, { headers: { "Accept-Language": "en" } })).text();
 const kidOf = (jwt: string) => String(JSON.parse(Buffer.from(jwt.split(".")[0]!, "base64url").toString("utf8")).kid).split("#")[1];
 
 /** Issue the placement's record through the staff page; its public id and JWT from the database. */
 async function issue(placementId: number) {
   const answer = await postForm(original.base, `/staff/placements/${placementId}/achievement`, { intent: "issue", current: "" }, cookie);
   expect(answer.status).toBe(200);
-  return inspect(database.file, (sqlite) => sqlite.prepare("select public_id as publicId, jwt from credentials where placement_id = ?").get(placementId) as { publicId: string; jwt: string });
+  return inspect(
+    database.file,
+    (sqlite) =>
+      sqlite.prepare("select public_id as publicId, jwt from credentials where placement_id = ?").get(placementId) as { publicId: string; jwt: string },
+  );
 }
 
 describe("a backup restored on a new machine", () => {

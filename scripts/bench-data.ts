@@ -19,7 +19,17 @@ import fs from "node:fs";
 import path from "node:path";
 
 import { migrationsFolder, openDatabase, type DB } from "~/db/client.server";
-import { bulkRecords, createApprentice, createEmployer, createFramework, createHoliday, createIntake, createPlacement, createSite, createUser } from "~/db/factories.server";
+import {
+  bulkRecords,
+  createApprentice,
+  createEmployer,
+  createFramework,
+  createHoliday,
+  createIntake,
+  createPlacement,
+  createSite,
+  createUser,
+} from "~/db/factories.server";
 import { addDays, isoWeekday, mondayOf } from "~/domain/dates";
 import type { AbsenceReason, AssessmentLevel, EmployerSector, Phase, PlacementOutcome } from "~/domain/enums";
 
@@ -62,20 +72,22 @@ const at = (i: number, hour: number, minute = 0) => (days[i]?.startMs ?? 0) + ho
 const TODAY_I = idx(TODAY);
 
 /** Khmer New Year, Pchum Ben, the Water Festival and a few single days, for each generated year. */
-const HOLIDAYS = ["2024", "2025", "2026"].flatMap((y) => [
-  `${y}-01-01`,
-  `${y}-01-07`,
-  `${y}-04-14`,
-  `${y}-04-15`,
-  `${y}-04-16`,
-  `${y}-05-01`,
-  `${y}-10-01`,
-  `${y}-10-02`,
-  `${y}-10-03`,
-  `${y}-11-09`,
-  `${y}-11-14`,
-  `${y}-11-15`,
-]).filter((d) => d >= FIRST_DAY && d <= TODAY);
+const HOLIDAYS = ["2024", "2025", "2026"]
+  .flatMap((y) => [
+    `${y}-01-01`,
+    `${y}-01-07`,
+    `${y}-04-14`,
+    `${y}-04-15`,
+    `${y}-04-16`,
+    `${y}-05-01`,
+    `${y}-10-01`,
+    `${y}-10-02`,
+    `${y}-10-03`,
+    `${y}-11-09`,
+    `${y}-11-14`,
+    `${y}-11-15`,
+  ])
+  .filter((d) => d >= FIRST_DAY && d <= TODAY);
 const holidaySet = new Set(HOLIDAYS);
 
 function mulberry32(seed: number): () => number {
@@ -98,8 +110,7 @@ function frameworksOf(db: DB): Framework["competencies"][] {
   for (let f = 1; f <= FRAMEWORKS; f++) {
     const code = `BF${f}`;
     const found = db.$client.prepare("select v.id from framework_versions v join frameworks f on f.id = v.framework_id where f.code = ?").get(code) as
-      | { id: number }
-      | undefined;
+      { id: number } | undefined;
     if (found) {
       out.push(db.$client.prepare("select * from competencies where version_id = ? order by position").all(found.id) as Framework["competencies"]);
       continue;
@@ -180,9 +191,18 @@ function generateSite(db: DB, s: number, frameworks: Framework["competencies"][]
     const withdrawn = !active && chance(0.15);
     const lastI = active ? TODAY_I - 1 : Math.min(TODAY_I - 14, startI + 7 * (withdrawn ? int(3, plannedWeeks - 1) : plannedWeeks) - 3);
     const endedOn = active ? null : days[lastI]!.date;
-    const outcome: PlacementOutcome | null = active || withdrawn ? null : chance(0.42) ? "retained_by_employer" : chance(0.45) ? "employed_elsewhere" : chance(0.3) ? "own_business" : "not_employed";
+    const outcome: PlacementOutcome | null =
+      active || withdrawn ? null : chance(0.42) ? "retained_by_employer" : chance(0.45) ? "employed_elsewhere" : chance(0.3) ? "own_business" : "not_employed";
     const intake = chance(0.97) ? [...intakes].reverse().find((i) => i.startsOn <= addDays(start, -56)) : undefined;
-    const phase: Phase = active ? "apprenticeship" : withdrawn ? "exited" : outcome === "own_business" ? "business" : outcome === "not_employed" ? "follow_up" : "employed";
+    const phase: Phase = active
+      ? "apprenticeship"
+      : withdrawn
+        ? "exited"
+        : outcome === "own_business"
+          ? "business"
+          : outcome === "not_employed"
+            ? "follow_up"
+            : "employed";
     const apprentice = createApprentice(db, {
       siteId: site.id,
       intakeId: intake?.id ?? null,
@@ -195,7 +215,14 @@ function generateSite(db: DB, s: number, frameworks: Framework["competencies"][]
     });
     if (active && apprenticeAccounts < 3) {
       apprenticeAccounts += 1;
-      createUser(db, { role: "apprentice", siteId: site.id, apprenticeId: apprentice.id, username: `bench-apprentice-${s}-${apprenticeAccounts}`, displayName: apprentice.preferredName, password: null });
+      createUser(db, {
+        role: "apprentice",
+        siteId: site.id,
+        apprenticeId: apprentice.id,
+        username: `bench-apprentice-${s}-${apprenticeAccounts}`,
+        displayName: apprentice.preferredName,
+        password: null,
+      });
     }
     const placement = createPlacement(db, {
       apprenticeId: apprentice.id,
@@ -225,7 +252,15 @@ function generateSite(db: DB, s: number, frameworks: Framework["competencies"][]
         for (const months of [3, 6, 12] as const) {
           const dueI = lastI + Math.round(months * 30.4);
           if (dueI >= TODAY_I || !chance(0.8)) continue;
-          bulk.outcomeCheckin({ apprenticeId: apprentice.id, months, checkedOn: days[dueI]!.date, employed: chance(0.7), monthlySalaryCents: int(70, 160) * 100, recordedBy: staff.id, createdAt: at(dueI, 10) });
+          bulk.outcomeCheckin({
+            apprenticeId: apprentice.id,
+            months,
+            checkedOn: days[dueI]!.date,
+            employed: chance(0.7),
+            monthlySalaryCents: int(70, 160) * 100,
+            recordedBy: staff.id,
+            createdAt: at(dueI, 10),
+          });
           rows += 1;
         }
       }
@@ -254,7 +289,15 @@ function generateSite(db: DB, s: number, frameworks: Framework["competencies"][]
         });
         rows += 1;
         if (chance(0.003)) {
-          bulk.attendance({ placementId: placement.id, date: days[i]!.date, status: "present", recordedBy: trainer.id, supersedesId: dayId, correctionReason: "Recorded on the wrong day", createdAt: at(i + 1, 8) });
+          bulk.attendance({
+            placementId: placement.id,
+            date: days[i]!.date,
+            status: "present",
+            recordedBy: trainer.id,
+            supersedesId: dayId,
+            correctionReason: "Recorded on the wrong day",
+            createdAt: at(i + 1, 8),
+          });
           rows += 1;
         }
       }
@@ -263,14 +306,21 @@ function generateSite(db: DB, s: number, frameworks: Framework["competencies"][]
         if (weekday !== 2 && weekday !== 4) continue;
         const released = !chance(0.08);
         bulk.educationAfternoon({ placementId: placement.id, date: days[i]!.date, createdAt: at(i, 8) }, [
-          released ? { kind: "released", recordedBy: trainer.id, createdAt: at(i, 11, 45) } : { kind: "refused", reason: "Busy day", recordedBy: trainer.id, createdAt: at(i, 9) },
+          released
+            ? { kind: "released", recordedBy: trainer.id, createdAt: at(i, 11, 45) }
+            : { kind: "refused", reason: "Busy day", recordedBy: trainer.id, createdAt: at(i, 9) },
           ...(released ? [{ kind: chance(0.03) ? ("missed" as const) : ("attended" as const), recordedBy: staff.id, createdAt: at(i, 16, 30) }] : []),
         ]);
         rows += released ? 3 : 2;
       }
       const lastDayI = workDays.at(-1);
       if (lastDayI === undefined || mondayI >= TODAY_I - 6 || (skipsReviews && mondayI >= TODAY_I - 28)) continue;
-      const reviewId = bulk.weeklyReview({ placementId: placement.id, weekOf: days[mondayI]!.date, trainerUserId: trainer.id, submittedAt: at(lastDayI, 17, 30) });
+      const reviewId = bulk.weeklyReview({
+        placementId: placement.id,
+        weekOf: days[mondayI]!.date,
+        trainerUserId: trainer.id,
+        submittedAt: at(lastDayI, 17, 30),
+      });
       rows += 1;
       for (const c of competencies) {
         const target = Math.min(3, Math.floor((week / (c.expectedByWeek * pace)) * 3));
@@ -326,7 +376,13 @@ db.$client.pragma("cache_size = -262144");
 
 // The facts migration: its triggers (lifted while writing) and its backfill (run at the end).
 const factsSql = fs
-  .readFileSync(path.join(migrationsFolder(), fs.readdirSync(migrationsFolder()).find((f) => f.endsWith("_facts_triggers.sql"))!), "utf8")
+  .readFileSync(
+    path.join(
+      migrationsFolder(),
+      fs.readdirSync(migrationsFolder()).find((f) => f.endsWith("_facts_triggers.sql"))!,
+    ),
+    "utf8",
+  )
   .split("--> statement-breakpoint")
   .map((s) => s.trim());
 const triggers = factsSql.filter((s) => /^(--[^\n]*\n)*CREATE TRIGGER/i.test(s));
@@ -350,7 +406,9 @@ for (let s = done + 1; s <= SCALE; s++) {
   const elapsed = (performance.now() - started) / 1000;
   const perSite = (performance.now() - t0) / 1000;
   const left = ((SCALE - s) * elapsed) / (s - done);
-  console.log(`  site ${s}/${SCALE}: ${rows.toLocaleString("en")} rows in ${perSite.toFixed(1)} s (elapsed ${elapsed.toFixed(0)} s, ~${left.toFixed(0)} s to go)`);
+  console.log(
+    `  site ${s}/${SCALE}: ${rows.toLocaleString("en")} rows in ${perSite.toFixed(1)} s (elapsed ${elapsed.toFixed(0)} s, ~${left.toFixed(0)} s to go)`,
+  );
 }
 
 const factsStarted = performance.now();

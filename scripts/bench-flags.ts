@@ -105,7 +105,10 @@ function seed(db: DB) {
         const start = addDays(thisMonday, -7 * weeksAgo + int(0, 2));
         const plannedWeeks = int(8, 30);
         const lastDay = active ? addDays(TODAY, -1) : addDays(start, 7 * plannedWeeks - 3);
-        const apprentice = createApprentice(t, { siteId: site.id, dateOfBirth: chance(0.05) ? "2009-06-01" : `${int(1996, 2007)}-0${int(1, 9)}-1${int(0, 9)}` });
+        const apprentice = createApprentice(t, {
+          siteId: site.id,
+          dateOfBirth: chance(0.05) ? "2009-06-01" : `${int(1996, 2007)}-0${int(1, 9)}-1${int(0, 9)}`,
+        });
         const placement = createPlacement(t, {
           apprenticeId: apprentice.id,
           employerId: trainer.employerId ?? 0,
@@ -218,9 +221,10 @@ time("full pass, next day", () => runFlagPass(db, { today: addDays(TODAY, 1) }))
 time("one site", () => runFlagPass(db, { today: addDays(TODAY, 1), siteId: 1 }));
 const one = (db.$client.prepare("select id from placements where status = 'active' limit 1").get() as { id: number }).id;
 time("one placement (the write hook)", () => runFlagPass(db, { today: addDays(TODAY, 1), placementIds: [one] }));
-const open = db.$client
-  .prepare("select rule, count(*) as n from flags where status = 'open' group by rule order by rule")
-  .all() as { rule: string; n: number }[];
+const open = db.$client.prepare("select rule, count(*) as n from flags where status = 'open' group by rule order by rule").all() as {
+  rule: string;
+  n: number;
+}[];
 console.log(`Open flags: ${open.map((r) => `${r.rule} ${r.n}`).join(", ")}`);
 
 db.$client.close();

@@ -98,9 +98,13 @@ async function measure(browser: Browser, url: string, cookie: { name: string; va
   const figures = (await page.evaluate(COLLECT)) as Figures;
   if (WATERFALL) {
     const rows = (await page.evaluate(WATERFALL_ROWS)) as { name: string; start: number; end: number; kb: number }[];
-    const nav = (await page.evaluate(`(() => { const n = performance.getEntriesByType("navigation")[0]; return { start: n.requestStart, first: n.responseStart, end: n.responseEnd, dcl: n.domContentLoadedEventEnd, kb: n.transferSize / 1024 }; })()`)) as Record<string, number>;
+    const nav = (await page.evaluate(
+      `(() => { const n = performance.getEntriesByType("navigation")[0]; return { start: n.requestStart, first: n.responseStart, end: n.responseEnd, dcl: n.domContentLoadedEventEnd, kb: n.transferSize / 1024 }; })()`,
+    )) as Record<string, number>;
     console.log(`  waterfall (cpu ${cpu}x): start → end ms, KB, file`);
-    console.log(`  ${nav.start!.toFixed(0).padStart(6)} → ${nav.end!.toFixed(0).padStart(6)} ${nav.kb!.toFixed(1).padStart(6)}  the page (first byte ${nav.first!.toFixed(0)}, DOMContentLoaded ${nav.dcl!.toFixed(0)})`);
+    console.log(
+      `  ${nav.start!.toFixed(0).padStart(6)} → ${nav.end!.toFixed(0).padStart(6)} ${nav.kb!.toFixed(1).padStart(6)}  the page (first byte ${nav.first!.toFixed(0)}, DOMContentLoaded ${nav.dcl!.toFixed(0)})`,
+    );
     for (const r of rows) console.log(`  ${r.start.toFixed(0).padStart(6)} → ${r.end.toFixed(0).padStart(6)} ${r.kb.toFixed(1).padStart(6)}  ${r.name}`);
   }
   await context.close();
@@ -157,7 +161,16 @@ try {
 
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   console.log(`Week card ${weekPath}, cold cache, ${KBPS} kbps / ${RTT} ms latency, ${RUNS} runs each (medians, ms and KB transferred)`);
   console.log("locale  cpu   FCP    LCP  hydrated   load   TBT  requests  JS req  JS KB  total KB");

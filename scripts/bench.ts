@@ -35,7 +35,10 @@ const HEAVY32 = args.includes("--heavy32");
 const NODE_FLAGS = (argValue(args, "node") ?? "--max-old-space-size=1280").split(" ").filter(Boolean);
 /** `--heap`: the server also traces its garbage collections, and the run reports its peak heap used. */
 if (args.includes("--heap")) NODE_FLAGS.push("--trace-gc");
-const ONLY = argValue(args, "only")?.split(",").map((s) => s.trim()).filter(Boolean);
+const ONLY = argValue(args, "only")
+  ?.split(",")
+  .map((s) => s.trim())
+  .filter(Boolean);
 const BASE = `http://127.0.0.1:${PORT}`;
 const SECRET = "bench-session-secret-bench-session-secret-0123";
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -44,7 +47,14 @@ if (!fs.existsSync(path.join(ROOT, "build/index.js"))) throw new Error("bench: n
 if (DEMO) for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(FILE + suffix, { force: true });
 else if (!fs.existsSync(FILE)) throw new Error(`bench: no database at ${FILE}`);
 
-Object.assign(process.env, { DATABASE_PATH: FILE, SESSION_SECRET: SECRET, DEMO_TODAY: BENCH_TODAY, SEED_DEMO: "false", LOG_REQUESTS: "false", COOKIE_SECURE: "false" });
+Object.assign(process.env, {
+  DATABASE_PATH: FILE,
+  SESSION_SECRET: SECRET,
+  DEMO_TODAY: BENCH_TODAY,
+  SEED_DEMO: "false",
+  LOG_REQUESTS: "false",
+  COOKIE_SECURE: "false",
+});
 
 // ---------------------------------------------------------------------------------------------
 // The server process
@@ -69,7 +79,15 @@ async function startServer(): Promise<{ child: ChildProcess; bootMs: number; log
   // run, in the server's thread, and time that instead of the pages (docs/performance.md).
   const child = spawn(process.execPath, [...NODE_FLAGS, "server.js"], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), HOST: "127.0.0.1", SEED_DEMO: DEMO ? "true" : "false", LOGIN_RATE_LIMIT: "10000", BACKUP_DAILY: "false" },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      SEED_DEMO: DEMO ? "true" : "false",
+      LOGIN_RATE_LIMIT: "10000",
+      BACKUP_DAILY: "false",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   for (const stream of [child.stdout, child.stderr]) stream?.on("data", (chunk: Buffer) => log.push(...chunk.toString().split("\n").filter(Boolean)));
@@ -140,14 +158,19 @@ const hardware = [
   `CPU ${os.cpus()[0]?.model ?? "?"}`,
   `memory ${execSync("free -g").toString().split("\n")[1]?.replace(/\s+/g, " ")}`,
   `node ${process.version}`,
-  `load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} at start`,
+  `load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")} at start`,
 ].join("; ");
 
 const { child, bootMs, log } = await startServer();
 const pid = child.pid!;
 console.log(`# Benchmark ${new Date().toISOString()}\n\n${hardware}\n`);
 if (NODE_FLAGS.length) console.log(`Server started as: node ${NODE_FLAGS.join(" ")} server.js`);
-console.log(`Database ${path.relative(ROOT, FILE)} (${(fs.statSync(FILE).size / 1e9).toFixed(2)} GB), today ${BENCH_TODAY}. Boot to listening: ${Math.round(bootMs)} ms (RSS ${memory(pid).rss.toFixed(0)} MB).`);
+console.log(
+  `Database ${path.relative(ROOT, FILE)} (${(fs.statSync(FILE).size / 1e9).toFixed(2)} GB), today ${BENCH_TODAY}. Boot to listening: ${Math.round(bootMs)} ms (RSS ${memory(pid).rss.toFixed(0)} MB).`,
+);
 for (const line of log.filter((l) => /flag|migrat|optimi/i.test(l) && !/ms: (Scavenge|Mark)/.test(l))) console.log(`  server: ${line}`);
 
 // App modules read the environment when first used: import them after it is set.
@@ -174,7 +197,12 @@ const trainer = userNamed("trainer", "bench-trainer-1-1");
 const staff = userNamed("staff", "bench-staff-1");
 const admin = userNamed("admin", "bench-admin");
 const apprentice = userNamed("apprentice", "bench-apprentice-1-1");
-const [trainerCookie, staffCookie, adminCookie, apprenticeCookie] = (await Promise.all([trainer, staff, admin, apprentice].map(cookieOf))) as [string, string, string, string];
+const [trainerCookie, staffCookie, adminCookie, apprenticeCookie] = (await Promise.all([trainer, staff, admin, apprentice].map(cookieOf))) as [
+  string,
+  string,
+  string,
+  string,
+];
 const placement = sqlite
   .prepare("select id from placements where trainer_user_id = ? and status = 'active' order by start_date, id limit 1")
   .get(trainer.id) as { id: number };
@@ -198,7 +226,12 @@ const pages: Page[] = [
   { name: "/staff/flags (admin)", path: "/staff/flags", cookie: adminCookie },
   { name: "staff placement page", path: `/staff/placements/${placement.id}`, cookie: staffCookie },
   { name: "trainer report, site, default period", path: "/staff/reports/trainers", cookie: staffCookie },
-  { name: "trainer report, site, 12 months", path: `/staff/reports/trainers?from=${addDays(BENCH_TODAY, -364)}&to=${BENCH_TODAY}`, cookie: staffCookie, heavy: true },
+  {
+    name: "trainer report, site, 12 months",
+    path: `/staff/reports/trainers?from=${addDays(BENCH_TODAY, -364)}&to=${BENCH_TODAY}`,
+    cookie: staffCookie,
+    heavy: true,
+  },
   { name: "trainer report, admin, all sites", path: "/staff/reports/trainers", cookie: adminCookie, heavy: true },
   { name: "outcomes report, site", path: "/staff/reports/outcomes", cookie: staffCookie, heavy: true },
   { name: "outcomes report, admin, all sites", path: "/staff/reports/outcomes", cookie: adminCookie, heavy: true },
@@ -226,7 +259,12 @@ for (const page of pages) {
     if (res.status !== 200) failing.set(page.name, `answered ${res.status} after ${Math.round(performance.now() - t0)} ms`);
   } catch (error) {
     failing.set(page.name, `failed after ${Math.round(performance.now() - t0)} ms (${String((error as { cause?: unknown }).cause ?? error)})`);
-    console.error(`${page.name}: the request failed; the server's last lines:\n${log.filter((l) => !/ms: (Scavenge|Mark)/.test(l)).slice(-20).join("\n")}`);
+    console.error(
+      `${page.name}: the request failed; the server's last lines:\n${log
+        .filter((l) => !/ms: (Scavenge|Mark)/.test(l))
+        .slice(-20)
+        .join("\n")}`,
+    );
     if (child.exitCode !== null || child.signalCode !== null) throw new Error("bench: the server died", { cause: error });
   }
 }
@@ -237,12 +275,16 @@ for (const page of pages) {
  * heap held: the figure the old-space cap must leave room above.
  */
 function printHeap() {
-  const gc = log.map((l) => /: (Scavenge|Mark-Compact|Mark-sweep|Minor Mark-Sweep)\b[^(]*?([\d.]+) \(([\d.]+)\) -> ([\d.]+) \(([\d.]+)\) MB/.exec(l)).filter((m) => m !== null);
+  const gc = log
+    .map((l) => /: (Scavenge|Mark-Compact|Mark-sweep|Minor Mark-Sweep)\b[^(]*?([\d.]+) \(([\d.]+)\) -> ([\d.]+) \(([\d.]+)\) MB/.exec(l))
+    .filter((m) => m !== null);
   if (gc.length === 0) return;
   const peakUsed = Math.max(...gc.map((m) => Number(m[2])));
   const peakAfterFull = Math.max(0, ...gc.filter((m) => m[1] === "Mark-Compact").map((m) => Number(m[4])));
   const peakCommitted = Math.max(...gc.map((m) => Math.max(Number(m[3]), Number(m[5]))));
-  console.log(`Server heap (--trace-gc, ${gc.length} collections): peak used ${peakUsed.toFixed(1)} MB; largest live after a full collection ${peakAfterFull.toFixed(1)} MB; peak heap committed ${peakCommitted.toFixed(1)} MB.`);
+  console.log(
+    `Server heap (--trace-gc, ${gc.length} collections): peak used ${peakUsed.toFixed(1)} MB; largest live after a full collection ${peakAfterFull.toFixed(1)} MB; peak heap committed ${peakCommitted.toFixed(1)} MB.`,
+  );
 }
 
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : "–");
@@ -294,9 +336,20 @@ for (let i = 0; i < POSTS; i++) {
   const submissionKey = field("submissionKey");
   const baseline = field("baseline");
   if (!competency || !submissionKey || baseline === undefined) throw new Error("bench: the week card has no form to submit");
-  const body = new URLSearchParams({ intent: "submit", submissionKey, baseline: baseline.replaceAll("&amp;", "&"), [`level.${competency}`]: i % 2 ? "supervised" : "with_help", correctionReason: "Benchmark correction" });
+  const body = new URLSearchParams({
+    intent: "submit",
+    submissionKey,
+    baseline: baseline.replaceAll("&amp;", "&"),
+    [`level.${competency}`]: i % 2 ? "supervised" : "with_help",
+    correctionReason: "Benchmark correction",
+  });
   const t0 = performance.now();
-  const res = await fetch(BASE + card, { method: "POST", body, headers: { cookie: trainerCookie, "content-type": "application/x-www-form-urlencoded", connection: "close" }, redirect: "manual" });
+  const res = await fetch(BASE + card, {
+    method: "POST",
+    body,
+    headers: { cookie: trainerCookie, "content-type": "application/x-www-form-urlencoded", connection: "close" },
+    redirect: "manual",
+  });
   await res.arrayBuffer();
   postTimes.push(performance.now() - t0);
   if (res.status !== 302) throw new Error(`bench: sign-off POST answered ${res.status}`);
@@ -335,7 +388,11 @@ const timeIt = (fn: () => unknown, times = 1) => {
   }
   wall.sort((a, b) => a - b);
   cpu.sort((a, b) => a - b);
-  return { wall, cpu, toString: () => `p50 ${fmt(percentile(wall, 50), 1)} ms (${fmt(percentile(cpu, 50), 1)} ms CPU), p95 ${fmt(percentile(wall, 95), 1)} ms` };
+  return {
+    wall,
+    cpu,
+    toString: () => `p50 ${fmt(percentile(wall, 50), 1)} ms (${fmt(percentile(cpu, 50), 1)} ms CPU), p95 ${fmt(percentile(wall, 95), 1)} ms`,
+  };
 };
 const flags = (await import("~/db/flags.server")) as Record<string, unknown>;
 const schedule = (await import("~/db/flag-schedule.server")) as Record<string, unknown>;
@@ -379,7 +436,13 @@ console.log(
 );
 
 const reports = await import("~/db/reports.server");
-const staffActor = { id: staff.id, role: "staff" as const, siteId: (sqlite.prepare("select site_id as s from users where id = ?").get(staff.id) as { s: number }).s, employerId: null, apprenticeId: null };
+const staffActor = {
+  id: staff.id,
+  role: "staff" as const,
+  siteId: (sqlite.prepare("select site_id as s from users where id = ?").get(staff.id) as { s: number }).s,
+  employerId: null,
+  apprenticeId: null,
+};
 const adminActor = { id: admin.id, role: "admin" as const, siteId: null, employerId: null, apprenticeId: null };
 const year = { from: addDays(BENCH_TODAY, -364), to: BENCH_TODAY, today: BENCH_TODAY };
 const quarter = { from: addDays(mondayOf(BENCH_TODAY), -77), to: BENCH_TODAY, today: BENCH_TODAY };

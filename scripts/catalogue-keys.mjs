@@ -6,9 +6,7 @@ const PLURAL = /^_(zero|one|two|few|many|other)$/;
 
 /** Every leaf key of a nested catalogue, dotted: "levels.independent". */
 export function leafKeys(catalogue, prefix = "") {
-  return Object.entries(catalogue).flatMap(([k, v]) =>
-    v !== null && typeof v === "object" ? leafKeys(v, `${prefix}${k}.`) : [`${prefix}${k}`],
-  );
+  return Object.entries(catalogue).flatMap(([k, v]) => (v !== null && typeof v === "object" ? leafKeys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
 }
 
 /**

@@ -68,11 +68,14 @@ console.log(`[js] JavaScript per page, KB as sent (budget ${BUDGET_KB} KB gzip; 
 console.log(`     ${"route".padEnd(52)} files  gzip km  gzip en  br km`);
 for (const r of rows) {
   const mark = Math.max(r.km, r.en) > BUDGET_KB ? "  OVER BUDGET" : Math.max(r.km, r.en) > IDEAL_KB ? "  (> ideal)" : "";
-  console.log(`     ${r.id.padEnd(52)} ${String(r.files).padStart(5)} ${r.km.toFixed(1).padStart(8)} ${r.en.toFixed(1).padStart(8)} ${r.br.toFixed(1).padStart(6)}${mark}`);
+  console.log(
+    `     ${r.id.padEnd(52)} ${String(r.files).padStart(5)} ${r.km.toFixed(1).padStart(8)} ${r.en.toFixed(1).padStart(8)} ${r.br.toFixed(1).padStart(6)}${mark}`,
+  );
 }
 
 const problems = [];
-for (const r of rows) if (Math.max(r.km, r.en) > BUDGET_KB) problems.push(`${r.id} sends ${Math.max(r.km, r.en).toFixed(1)} KB of JavaScript (budget ${BUDGET_KB} KB)`);
+for (const r of rows)
+  if (Math.max(r.km, r.en) > BUDGET_KB) problems.push(`${r.id} sends ${Math.max(r.km, r.en).toFixed(1)} KB of JavaScript (budget ${BUDGET_KB} KB)`);
 for (const [out, meta] of Object.entries(browserMeta.outputs)) {
   for (const input of Object.keys(meta.inputs)) {
     const pkg = input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)\//)?.[1];

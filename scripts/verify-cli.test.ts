@@ -44,10 +44,23 @@ const facts: RecordFacts = {
   endDate: "2026-08-28",
   weeksCompleted: 26,
   educationAfternoonsAttended: 41,
-  competencies: [{ code: "HB-1.1", title: { en: "Greet the client", km: "ស្វាគមន៍" }, unit: { code: "HB-1", title: { en: "Client care", km: "អតិថិជន" } }, reachedOn: "2026-04-10" }],
+  competencies: [
+    {
+      code: "HB-1.1",
+      title: { en: "Greet the client", km: "ស្វាគមន៍" },
+      unit: { code: "HB-1", title: { en: "Client care", km: "អតិថិជន" } },
+      reachedOn: "2026-04-10",
+    },
+  ],
 };
 
-const files = { record: path.join(dir, "record.json"), jwt: path.join(dir, "record.jwt"), forged: path.join(dir, "forged.json"), jwks: path.join(dir, "jwks.json"), empty: path.join(dir, "empty.json") };
+const files = {
+  record: path.join(dir, "record.json"),
+  jwt: path.join(dir, "record.jwt"),
+  forged: path.join(dir, "forged.json"),
+  jwks: path.join(dir, "jwks.json"),
+  empty: path.join(dir, "empty.json"),
+};
 
 async function run(args: string[]) {
   const out: string[] = [];

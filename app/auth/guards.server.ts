@@ -34,7 +34,13 @@ export async function requireRole<R extends Role>(request: Request, ...roles: R[
   const user = await requireUser(request);
   if (!(roles as Role[]).includes(user.role)) {
     // Every refused access is on the audit log: who and where, never what they hold.
-    audit({ actorUserId: user.id, action: "access_refused", entity: "route", entityId: new URL(request.url).pathname, detail: { method: request.method, role: user.role } });
+    audit({
+      actorUserId: user.id,
+      action: "access_refused",
+      entity: "route",
+      entityId: new URL(request.url).pathname,
+      detail: { method: request.method, role: user.role },
+    });
     throw forbidden();
   }
   return user as SessionUser & { role: R };

@@ -25,10 +25,9 @@ function install(name: string) {
 describe("the session secret", () => {
   it("is SESSION_SECRET when set, comma-separated to rotate", () => {
     const { database } = install("env");
-    expect(sessionSecrets({ SESSION_SECRET: "new-secret-new-secret-new-secret-01, old-secret-old-secret-old-secret-02", DATABASE_PATH: "x" }, database)).toEqual([
-      "new-secret-new-secret-new-secret-01",
-      "old-secret-old-secret-old-secret-02",
-    ]);
+    expect(
+      sessionSecrets({ SESSION_SECRET: "new-secret-new-secret-new-secret-01, old-secret-old-secret-old-secret-02", DATABASE_PATH: "x" }, database),
+    ).toEqual(["new-secret-new-secret-new-secret-01", "old-secret-old-secret-old-secret-02"]);
   });
 
   it("is generated once, kept in the database, and the same on every later start", () => {

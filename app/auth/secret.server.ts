@@ -20,7 +20,10 @@ const NAME = "session_secret";
  * the database: that value is adopted once, so upgrading signs nobody out.
  */
 export function sessionSecrets(config: Pick<Env, "SESSION_SECRET" | "DATABASE_PATH"> = env(), database: DB = db()): string[] {
-  if (config.SESSION_SECRET) return config.SESSION_SECRET.split(",").map((s) => s.trim()).filter(Boolean);
+  if (config.SESSION_SECRET)
+    return config.SESSION_SECRET.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   const stored = database.select().from(instanceSecrets).where(eq(instanceSecrets.name, NAME)).get();
   if (stored) return [stored.value];
   const legacy = path.join(path.dirname(path.resolve(config.DATABASE_PATH)), ".session-secret");

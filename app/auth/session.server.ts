@@ -97,7 +97,8 @@ async function readSession(request: Request) {
   if (!row) return null;
   const now = new Date();
   // A link's sessions end with the link (revoked or expired), whatever their own lifetime.
-  const linkEnded = row.session.linkId !== null && (!row.link?.expiresAt || linkState({ expiresAt: row.link.expiresAt, revokedAt: row.link.revokedAt }, now) !== "active");
+  const linkEnded =
+    row.session.linkId !== null && (!row.link?.expiresAt || linkState({ expiresAt: row.link.expiresAt, revokedAt: row.link.revokedAt }, now) !== "active");
   if (!row.user.active || linkEnded || sessionState(row.session, row.user.role, now) !== "valid") {
     db().delete(sessions).where(eq(sessions.idHash, idHash)).run();
     return null;

@@ -23,7 +23,13 @@ export interface AchievementView {
   };
   total: number;
   reachedCount: number;
-  units: { id: number; code: string; titleEn: string; titleKm: string; reached: { id: number; code: string; titleEn: string; titleKm: string; reachedOn: string }[] }[];
+  units: {
+    id: number;
+    code: string;
+    titleEn: string;
+    titleKm: string;
+    reached: { id: number; code: string; titleEn: string; titleKm: string; reachedOn: string }[];
+  }[];
 }
 
 /** The QR code of a signed record's verify page: on the printed page and on the apprentice's phone. */
@@ -64,7 +70,10 @@ export function AchievementRecord({
   const p = record.placement;
   const date = (iso: string) => formatDate(locale, iso);
   return (
-    <article className="mx-auto max-w-3xl rounded-xl bg-white p-6 shadow-sm print:max-w-none print:rounded-none print:p-0 print:shadow-none" data-testid="achievement">
+    <article
+      className="mx-auto max-w-3xl rounded-xl bg-white p-6 shadow-sm print:max-w-none print:rounded-none print:p-0 print:shadow-none"
+      data-testid="achievement"
+    >
       <div className="flex justify-end print:hidden">
         {/* Printing needs JavaScript; without it the browser's own Print still uses the print styles. */}
         <button
@@ -84,15 +93,21 @@ export function AchievementRecord({
       </header>
       <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-6 gap-y-1">
         <dt className="text-stone-600 print:text-black">{t("achievement.name")}</dt>
-        <dd className="font-semibold"><FreeText text={p.legalName} /></dd>
+        <dd className="font-semibold">
+          <FreeText text={p.legalName} />
+        </dd>
         <dt className="text-stone-600 print:text-black">{t("achievement.code")}</dt>
         <dd className="font-mono">{p.code}</dd>
         <dt className="text-stone-600 print:text-black">{t("achievement.trade")}</dt>
         <dd>{localized(locale, p, "trade")}</dd>
         <dt className="text-stone-600 print:text-black">{t("achievement.employer")}</dt>
-        <dd><FreeText text={p.employerName} /></dd>
+        <dd>
+          <FreeText text={p.employerName} />
+        </dd>
         <dt className="text-stone-600 print:text-black">{t("achievement.trainer")}</dt>
-        <dd><FreeText text={p.trainerName} /></dd>
+        <dd>
+          <FreeText text={p.trainerName} />
+        </dd>
         <dt className="text-stone-600 print:text-black">{t("achievement.site")}</dt>
         <dd>{localized(locale, p, "site")}</dd>
         <dt className="text-stone-600 print:text-black">{t("achievement.dates")}</dt>
@@ -111,8 +126,12 @@ export function AchievementRecord({
           <table className="mt-1 w-full text-left text-sm">
             <thead>
               <tr className="border-b border-stone-300 print:border-black">
-                <th scope="col" className="py-1 pr-2 font-medium">{t("achievement.skill")}</th>
-                <th scope="col" className="w-40 py-1 font-medium">{t("achievement.reachedOn")}</th>
+                <th scope="col" className="py-1 pr-2 font-medium">
+                  {t("achievement.skill")}
+                </th>
+                <th scope="col" className="w-40 py-1 font-medium">
+                  {t("achievement.reachedOn")}
+                </th>
               </tr>
             </thead>
             <tbody>

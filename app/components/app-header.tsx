@@ -66,9 +66,7 @@ export function AppHeader({ user, locale }: Props) {
             <>
               {/* A long menu folds away on a phone (a <details>: no script needed); wider screens show it in a row. */}
               <details className="order-last w-full sm:hidden [&>summary::-webkit-details-marker]:hidden">
-                <summary className="flex min-h-11 cursor-pointer list-none items-center rounded-md border border-white/40 px-3">
-                  ☰ {t("nav.menu")}
-                </summary>
+                <summary className="flex min-h-11 cursor-pointer list-none items-center rounded-md border border-white/40 px-3">☰ {t("nav.menu")}</summary>
                 <MainNav items={NAV[user.role]} className="mt-1 flex-col" />
               </details>
               <MainNav items={NAV[user.role]} className="hidden sm:flex" />

@@ -4,7 +4,6 @@ import type { CalendarDay, DayMark, MonthCalendar } from "~/domain/me-progress";
 import type { Locale } from "~/domain/enums";
 import { formatDate, formatNumber, weekdayNames } from "~/i18n/format";
 
-
 const STYLE: Record<DayMark, string> = {
   present: "bg-green-100 text-green-900 border-green-300",
   late: "bg-amber-100 text-amber-900 border-amber-300",
@@ -20,7 +19,17 @@ const STYLE: Record<DayMark, string> = {
 
 /** Small pictures for the marks that matter, so the calendar reads without words. */
 export function MarkIcon({ mark, size = 14 }: { mark: DayMark; size?: number }) {
-  const common = { width: size, height: size, viewBox: "0 0 16 16", "aria-hidden": true, fill: "none", stroke: "currentColor", strokeWidth: 2, strokeLinecap: "round", strokeLinejoin: "round" } as const;
+  const common = {
+    width: size,
+    height: size,
+    viewBox: "0 0 16 16",
+    "aria-hidden": true,
+    fill: "none",
+    stroke: "currentColor",
+    strokeWidth: 2,
+    strokeLinecap: "round",
+    strokeLinejoin: "round",
+  } as const;
   switch (mark) {
     case "present":
       return (

@@ -20,7 +20,16 @@ export function CheckinFields({
   const { t } = useTranslation();
   return (
     <>
-      <Field name="checkedOn" type="date" prefix={prefix} label={t("staffRecord.checkedOn")} errors={errors} defaultValue={values?.checkedOn ?? today} min={minDate ?? undefined} max={today} />
+      <Field
+        name="checkedOn"
+        type="date"
+        prefix={prefix}
+        label={t("staffRecord.checkedOn")}
+        errors={errors}
+        defaultValue={values?.checkedOn ?? today}
+        min={minDate ?? undefined}
+        max={today}
+      />
       <Choices
         name="employed"
         prefix={prefix}

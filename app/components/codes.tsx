@@ -21,7 +21,12 @@ export function useCodeLabel() {
 
 export function CodeLabel({ kind, code, withCode = false }: { kind: Kind; code: string; withCode?: boolean }) {
   const label = useCodeLabel()(kind, code);
-  if (label === null) return <span lang="en" className="font-mono">{code}</span>;
+  if (label === null)
+    return (
+      <span lang="en" className="font-mono">
+        {code}
+      </span>
+    );
   return (
     <span>
       {label}

@@ -11,7 +11,19 @@ import { Field, FormErrors, SubmitButton, TextArea } from "./forms";
  * with the new text and a reason replaces it; the old one stays in its history. A plain form
  * inside <details>, so it works without JavaScript; open when it came back with errors.
  */
-export function CorrectTextForm({ intent, targetId, body, maxLength, errors }: { intent: string; targetId: number; body: string; maxLength: number; errors: FieldErrorMap | null }) {
+export function CorrectTextForm({
+  intent,
+  targetId,
+  body,
+  maxLength,
+  errors,
+}: {
+  intent: string;
+  targetId: number;
+  body: string;
+  maxLength: number;
+  errors: FieldErrorMap | null;
+}) {
   const { t } = useTranslation();
   const prefix = `${intent}-${targetId}`;
   return (
@@ -20,18 +32,30 @@ export function CorrectTextForm({ intent, targetId, body, maxLength, errors }: {
       <Form method="post" className="mt-1 space-y-2" noValidate>
         <input type="hidden" name="supersedesId" value={targetId} />
         <FormErrors errors={errors ?? {}} />
-        <TextArea name="body" prefix={prefix} label={t("corrections.newText")} errors={errors ?? {}} maxLength={maxLength} defaultValue={body} className="text-sm" />
+        <TextArea
+          name="body"
+          prefix={prefix}
+          label={t("corrections.newText")}
+          errors={errors ?? {}}
+          maxLength={maxLength}
+          defaultValue={body}
+          className="text-sm"
+        />
         <Field name="correctionReason" prefix={prefix} label={t("corrections.reason")} errors={errors ?? {}} maxLength={500} className="text-sm" />
-        <SubmitButton intent={intent}>
-          {t("corrections.save")}
-        </SubmitButton>
+        <SubmitButton intent={intent}>{t("corrections.save")}</SubmitButton>
       </Form>
     </details>
   );
 }
 
 /** The earlier versions of a corrected record, newest first, each with why it was replaced. */
-export function EarlierVersions({ versions, reasonOf }: { versions: { id: number; body: string; when: string; by: string }[]; reasonOf: (index: number) => string | null }) {
+export function EarlierVersions({
+  versions,
+  reasonOf,
+}: {
+  versions: { id: number; body: string; when: string; by: string }[];
+  reasonOf: (index: number) => string | null;
+}) {
   const { t } = useTranslation();
   if (versions.length === 0) return null;
   return (

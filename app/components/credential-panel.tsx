@@ -21,9 +21,7 @@ export interface PanelCredential {
   reason: RevocationReason | null;
 }
 
-export type PanelResult =
-  | { done: "issued" | "reissued" | "revoked"; errors?: undefined }
-  | { done?: undefined; errors: FieldErrorMap };
+export type PanelResult = { done: "issued" | "reissued" | "revoked"; errors?: undefined } | { done?: undefined; errors: FieldErrorMap };
 
 export function CredentialPanel({
   credentials,
@@ -40,7 +38,11 @@ export function CredentialPanel({
   const current = credentials.find((c) => c.revokedOn === null) ?? null;
   const errors = result?.errors ?? {};
   return (
-    <section className="mx-auto max-w-3xl space-y-4 rounded-xl bg-white p-6 shadow-sm print:hidden" aria-labelledby="credential-title" data-testid="credential-panel">
+    <section
+      className="mx-auto max-w-3xl space-y-4 rounded-xl bg-white p-6 shadow-sm print:hidden"
+      aria-labelledby="credential-title"
+      data-testid="credential-panel"
+    >
       <h2 id="credential-title" className="text-xl font-semibold">
         {t("credentialPanel.title")}
       </h2>

@@ -24,7 +24,9 @@ export function FlagSummary({ rule, evidence }: { rule: FlagRule; evidence: Reco
   switch (rule) {
     case "no_weekly_review": {
       const count = num(e.weeksWithoutReview);
-      text = str(e.lastReviewedWeek) ? t("flagEvidence.no_weekly_review", { count, last: date(e.lastReviewedWeek) }) : t("flagEvidence.no_weekly_reviewNever", { count });
+      text = str(e.lastReviewedWeek)
+        ? t("flagEvidence.no_weekly_review", { count, last: date(e.lastReviewedWeek) })
+        : t("flagEvidence.no_weekly_reviewNever", { count });
       break;
     }
     case "behind_plan":
@@ -71,7 +73,9 @@ export function FlagSummary({ rule, evidence }: { rule: FlagRule; evidence: Reco
     case "trainer_inactive": {
       const count = num(e.activePlacementIds);
       // Never signed anything: the clock runs from the first active placement's start.
-      text = str(e.lastSignedOn) ? t("flagEvidence.trainer_inactive", { last: date(e.lastSignedOn), count }) : t("flagEvidence.trainer_inactiveNever", { since: date(e.since), count });
+      text = str(e.lastSignedOn)
+        ? t("flagEvidence.trainer_inactive", { last: date(e.lastSignedOn), count })
+        : t("flagEvidence.trainer_inactiveNever", { since: date(e.since), count });
       break;
     }
   }

@@ -105,7 +105,20 @@ type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id" | "c
 };
 
 /** A labelled input with its help and errors. */
-export function Field({ name, label, errors, prefix, help, describedBy, className = "", size, type = "text", defaultValue, inputClassName = "", ...rest }: FieldProps & InputProps) {
+export function Field({
+  name,
+  label,
+  errors,
+  prefix,
+  help,
+  describedBy,
+  className = "",
+  size,
+  type = "text",
+  defaultValue,
+  inputClassName = "",
+  ...rest
+}: FieldProps & InputProps) {
   const f = ids({ name, prefix, help, errors, describedBy });
   return (
     <div className={className}>
@@ -128,10 +141,26 @@ export function Field({ name, label, errors, prefix, help, describedBy, classNam
   );
 }
 
-type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id" | "className" | "defaultValue"> & { defaultValue?: string | null; inputClassName?: string };
+type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id" | "className" | "defaultValue"> & {
+  defaultValue?: string | null;
+  inputClassName?: string;
+};
 
 /** A labelled text area with its help and errors. */
-export function TextArea({ name, label, errors, prefix, help, describedBy, className = "", size, defaultValue, rows = 3, inputClassName = "", ...rest }: FieldProps & TextAreaProps) {
+export function TextArea({
+  name,
+  label,
+  errors,
+  prefix,
+  help,
+  describedBy,
+  className = "",
+  size,
+  defaultValue,
+  rows = 3,
+  inputClassName = "",
+  ...rest
+}: FieldProps & TextAreaProps) {
   const f = ids({ name, prefix, help, errors, describedBy });
   return (
     <div className={className}>
@@ -174,7 +203,14 @@ export function SelectField({
         {label}
       </Label>
       <Help id={f.helpId}>{help}</Help>
-      <select id={f.id} name={name} defaultValue={defaultValue ?? ""} aria-invalid={f.invalid} aria-describedby={f.describedBy} className={size === "large" ? largeInputClass : inputClass}>
+      <select
+        id={f.id}
+        name={name}
+        defaultValue={defaultValue ?? ""}
+        aria-invalid={f.invalid}
+        aria-describedby={f.describedBy}
+        className={size === "large" ? largeInputClass : inputClass}
+      >
         {blank !== undefined ? <option value="">{blank}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -219,7 +255,13 @@ export function Choices<V extends string | number>({
       <div className={listClassName}>
         {options.map((o) => (
           <label key={o.value}>
-            <input type="radio" name={name} value={o.value} defaultChecked={defaultValue !== undefined && defaultValue !== null && String(defaultValue) === String(o.value)} className="peer sr-only" />
+            <input
+              type="radio"
+              name={name}
+              value={o.value}
+              defaultChecked={defaultValue !== undefined && defaultValue !== null && String(defaultValue) === String(o.value)}
+              className="peer sr-only"
+            />
             <span className={choiceClassName}>{o.label}</span>
           </label>
         ))}
@@ -309,7 +351,10 @@ export function SubmitButton({
     >
       {pending ? (
         <>
-          <span aria-hidden className={`size-4 animate-spin rounded-full border-2 border-t-transparent ${variant === "primary" ? "border-white" : variant === "danger" ? "border-red-700" : "border-brand-700"}`} />
+          <span
+            aria-hidden
+            className={`size-4 animate-spin rounded-full border-2 border-t-transparent ${variant === "primary" ? "border-white" : variant === "danger" ? "border-red-700" : "border-brand-700"}`}
+          />
           {pendingText ?? t("common.saving")}
         </>
       ) : (

@@ -22,7 +22,11 @@ export function Pagination({ info, testId = "pagination" }: { info: PageInfo; te
       <p className="text-sm text-stone-700" role="status">
         {info.total === 0
           ? t("pagination.empty")
-          : t("pagination.showing", { first: formatNumber(locale, info.first), last: formatNumber(locale, info.last), total: formatNumber(locale, info.total) })}
+          : t("pagination.showing", {
+              first: formatNumber(locale, info.first),
+              last: formatNumber(locale, info.last),
+              total: formatNumber(locale, info.total),
+            })}
       </p>
       {info.pages > 1 ? (
         <p className="flex items-center gap-2">
@@ -31,7 +35,9 @@ export function Pagination({ info, testId = "pagination" }: { info: PageInfo; te
               ← {t("pagination.previous")}
             </Link>
           ) : null}
-          <span className="text-sm text-stone-600">{t("pagination.pageOf", { page: formatNumber(locale, info.page), pages: formatNumber(locale, info.pages) })}</span>
+          <span className="text-sm text-stone-600">
+            {t("pagination.pageOf", { page: formatNumber(locale, info.page), pages: formatNumber(locale, info.pages) })}
+          </span>
           {info.page < info.pages ? (
             <Link to={link(info.page + 1)} rel="next" className={button}>
               {t("pagination.next")} →

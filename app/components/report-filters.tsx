@@ -52,7 +52,15 @@ export function ReportFilters({
       ) : null}
       <div className={`grid grid-cols-2 gap-3 sm:items-start ${columns === 5 ? "sm:grid-cols-5" : "sm:grid-cols-4"}`}>
         {(["from", "to"] as const).map((name) => (
-          <Field key={name} name={name} type="date" label={t(`reports.filters.${name}`)} errors={errors} defaultValue={name === "from" ? from : to} className="text-sm" />
+          <Field
+            key={name}
+            name={name}
+            type="date"
+            label={t(`reports.filters.${name}`)}
+            errors={errors}
+            defaultValue={name === "from" ? from : to}
+            className="text-sm"
+          />
         ))}
         {sites.length > 1 || errors.site ? (
           <SelectField

@@ -44,7 +44,18 @@ export function Verdict({ verdict, locale }: { verdict: PageVerdict; locale: Loc
   return (
     <div className="space-y-4">
       <div role="status" className={`flex items-start gap-3 rounded-xl border-2 p-4 ${TONE[verdict.state]}`} data-testid="verdict" data-state={verdict.state}>
-        <svg width="32" height="32" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="3" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="shrink-0">
+        <svg
+          width="32"
+          height="32"
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="3"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+          aria-hidden="true"
+          className="shrink-0"
+        >
           <path d={ICON[verdict.state]} />
         </svg>
         <div>

@@ -37,7 +37,12 @@ const facts = (over: Partial<RecordFacts> = {}): RecordFacts => ({
   weeksCompleted: 26,
   educationAfternoonsAttended: 41,
   competencies: [
-    { code: "HB-1.1", title: { en: "Greet the client", km: "ស្វាគមន៍" }, unit: { code: "HB-1", title: { en: "Client care", km: "អតិថិជន" } }, reachedOn: "2026-04-10" },
+    {
+      code: "HB-1.1",
+      title: { en: "Greet the client", km: "ស្វាគមន៍" },
+      unit: { code: "HB-1", title: { en: "Client care", km: "អតិថិជន" } },
+      reachedOn: "2026-04-10",
+    },
     { code: "HB-1.2", title: { en: "Wash hair", km: "កក់សក់" }, unit: { code: "HB-1", title: { en: "Client care", km: "អតិថិជន" } }, reachedOn: "2026-05-02" },
   ],
   ...over,
@@ -92,7 +97,10 @@ describe("signing and checking a record of achievement", () => {
     expect(result.credential).toMatchObject({ preferredName: "Sokha", legalName: "Chea Sokha", competencyCount: 2, framework: "HAIR v3" });
     // The JWT payload is the credential itself with its registered claims (OB 3.0 VC-JWT).
     const payload = JSON.parse(new TextDecoder().decode(base64url.decode(jwt.split(".")[1]!)));
-    expect(payload).toMatchObject({ ...jwtClaimsOf(buildCredential(facts({ legalName: "Chea Sokha" }))), type: ["VerifiableCredential", "OpenBadgeCredential"] });
+    expect(payload).toMatchObject({
+      ...jwtClaimsOf(buildCredential(facts({ legalName: "Chea Sokha" }))),
+      type: ["VerifiableCredential", "OpenBadgeCredential"],
+    });
   });
 
   it("checks the downloaded file (the JWT in a JSON envelope) the same way", async () => {
@@ -102,7 +110,11 @@ describe("signing and checking a record of achievement", () => {
 
   it("fails a credential with a competency added", async () => {
     const forged = tamper(await issue(), (p) => {
-      p.credentialSubject.result.push({ ...p.credentialSubject.result[0], reachedOn: "2026-06-01", alignment: [{ ...p.credentialSubject.result[0].alignment[0], targetCode: "HB-9.9", targetName: "Colour hair" }] });
+      p.credentialSubject.result.push({
+        ...p.credentialSubject.result[0],
+        reachedOn: "2026-06-01",
+        alignment: [{ ...p.credentialSubject.result[0].alignment[0], targetCode: "HB-9.9", targetName: "Colour hair" }],
+      });
     });
     expect(await checkCredential(forged, publishedKeys(store))).toEqual({ ok: false, reason: "tampered" });
   });
@@ -145,7 +157,13 @@ describe("signing and checking a record of achievement", () => {
     const other = await new SignJWT({ hello: "world" }).setProtectedHeader(header).sign(signer.key);
     expect(await checkCredential(other, publishedKeys(store))).toEqual({ ok: false, reason: "not_a_record" });
     const credential = buildCredential(facts());
-    const wrongJti = await new SignJWT({ ...credential }).setProtectedHeader(header).setIssuer(credential.issuer.id).setSubject(credential.credentialSubject.id).setJti(`${BASE}/verify/ZZZZZZZZZZZZZZZZZZZZZZ`).setNotBefore(jwtClaimsOf(credential).nbf).sign(signer.key);
+    const wrongJti = await new SignJWT({ ...credential })
+      .setProtectedHeader(header)
+      .setIssuer(credential.issuer.id)
+      .setSubject(credential.credentialSubject.id)
+      .setJti(`${BASE}/verify/ZZZZZZZZZZZZZZZZZZZZZZ`)
+      .setNotBefore(jwtClaimsOf(credential).nbf)
+      .sign(signer.key);
     expect(await checkCredential(wrongJti, publishedKeys(store))).toEqual({ ok: false, reason: "not_a_record" });
   });
 

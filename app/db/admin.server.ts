@@ -82,24 +82,41 @@ export interface NewUser {
 }
 
 /** Create an account with the links its role needs; a taken username or a bad link is a field error. */
-export async function createAccount(input: NewUser, actorUserId: number, requestId?: string): Promise<{ ok: true; userId: number } | { ok: false; errors: FieldErrorMap }> {
+export async function createAccount(
+  input: NewUser,
+  actorUserId: number,
+  requestId?: string,
+): Promise<{ ok: true; userId: number } | { ok: false; errors: FieldErrorMap }> {
   const errors: FieldErrorMap = {};
   if (db().select({ id: users.id }).from(users).where(eq(users.username, input.username)).get()) errors.username = ["admin.errors.usernameTaken"];
   let siteId: number | null = null;
   if (input.role === "staff") {
-    const site = db().select({ id: sites.id }).from(sites).where(eq(sites.id, input.siteId ?? -1)).get();
+    const site = db()
+      .select({ id: sites.id })
+      .from(sites)
+      .where(eq(sites.id, input.siteId ?? -1))
+      .get();
     if (!site) errors.siteId = ["admin.errors.siteNeeded"];
     else siteId = site.id;
   }
   if (input.role === "trainer") {
-    const employer = db().select({ id: employers.id, siteId: employers.siteId, active: employers.active }).from(employers).where(eq(employers.id, input.employerId ?? -1)).get();
+    const employer = db()
+      .select({ id: employers.id, siteId: employers.siteId, active: employers.active })
+      .from(employers)
+      .where(eq(employers.id, input.employerId ?? -1))
+      .get();
     if (!employer || !employer.active) errors.employerId = ["admin.errors.employerNeeded"];
     else siteId = employer.siteId;
   }
   if (input.role === "apprentice") {
-    const apprentice = db().select({ id: apprentices.id, siteId: apprentices.siteId }).from(apprentices).where(eq(apprentices.id, input.apprenticeId ?? -1)).get();
+    const apprentice = db()
+      .select({ id: apprentices.id, siteId: apprentices.siteId })
+      .from(apprentices)
+      .where(eq(apprentices.id, input.apprenticeId ?? -1))
+      .get();
     if (!apprentice) errors.apprenticeId = ["admin.errors.apprenticeNeeded"];
-    else if (db().select({ id: users.id }).from(users).where(eq(users.apprenticeId, apprentice.id)).get()) errors.apprenticeId = ["admin.errors.apprenticeHasAccount"];
+    else if (db().select({ id: users.id }).from(users).where(eq(users.apprenticeId, apprentice.id)).get())
+      errors.apprenticeId = ["admin.errors.apprenticeHasAccount"];
     else siteId = apprentice.siteId;
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
@@ -127,8 +144,10 @@ export async function createAccount(input: NewUser, actorUserId: number, request
     return { ok: true, userId };
   } catch (error) {
     // Two submits racing past the check above: the unique index decides, and the answer is the same.
-    if (error instanceof Error && /UNIQUE constraint failed: users\.username/.test(error.message)) return { ok: false, errors: { username: ["admin.errors.usernameTaken"] } };
-    if (error instanceof Error && /UNIQUE constraint failed: users\.apprentice_id/.test(error.message)) return { ok: false, errors: { apprenticeId: ["admin.errors.apprenticeHasAccount"] } };
+    if (error instanceof Error && /UNIQUE constraint failed: users\.username/.test(error.message))
+      return { ok: false, errors: { username: ["admin.errors.usernameTaken"] } };
+    if (error instanceof Error && /UNIQUE constraint failed: users\.apprentice_id/.test(error.message))
+      return { ok: false, errors: { apprenticeId: ["admin.errors.apprenticeHasAccount"] } };
     throw error;
   }
 }
@@ -164,7 +183,14 @@ export function getAccount(userId: number) {
 /** Sessions not yet past their absolute end (the idle limit is applied when they are next used). */
 export function activeSessions(userId: number, now = new Date()) {
   return db()
-    .select({ idHash: sessions.idHash, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt, method: sessions.method, userAgent: sessions.userAgent })
+    .select({
+      idHash: sessions.idHash,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      method: sessions.method,
+      userAgent: sessions.userAgent,
+    })
     .from(sessions)
     .where(and(eq(sessions.userId, userId), gte(sessions.expiresAt, now)))
     .orderBy(desc(sessions.lastSeenAt))
@@ -191,7 +217,12 @@ export async function resetPassword(input: { userId: number; password: string; a
 /** Set or reset an apprentice's PIN (clears the lock, ends sessions); the same PIN again writes nothing. */
 export async function resetPin(input: { userId: number; apprenticeId: number; pin: string; actorUserId: number; requestId?: string }) {
   if (await alreadySet(input.userId, "pinHash", input.pin)) return;
-  await setPinByStaff({ apprenticeId: input.apprenticeId, pin: input.pin, staffUserId: input.actorUserId, ...(input.requestId ? { requestId: input.requestId } : {}) });
+  await setPinByStaff({
+    apprenticeId: input.apprenticeId,
+    pin: input.pin,
+    staffUserId: input.actorUserId,
+    ...(input.requestId ? { requestId: input.requestId } : {}),
+  });
 }
 
 /**
@@ -202,7 +233,11 @@ export async function resetPin(input: { userId: number; apprenticeId: number; pi
 export function deactivateAccount(input: { userId: number; actorUserId: number; requestId?: string; now?: Date }): boolean {
   const now = input.now ?? new Date();
   return db().transaction((tx) => {
-    const changed = tx.update(users).set({ active: false, deactivatedAt: now }).where(and(eq(users.id, input.userId), eq(users.active, true))).run().changes;
+    const changed = tx
+      .update(users)
+      .set({ active: false, deactivatedAt: now })
+      .where(and(eq(users.id, input.userId), eq(users.active, true)))
+      .run().changes;
     if (changed === 0) return false;
     const endedSessions = tx.delete(sessions).where(eq(sessions.userId, input.userId)).run().changes;
     const revokedLinks = tx
@@ -210,17 +245,32 @@ export function deactivateAccount(input: { userId: number; actorUserId: number; 
       .set({ revokedAt: now, revokedBy: input.actorUserId })
       .where(and(eq(signInLinks.userId, input.userId), isNull(signInLinks.revokedAt)))
       .run().changes;
-    audit({ actorUserId: input.actorUserId, action: "user_deactivated", entity: "user", entityId: input.userId, detail: { endedSessions, revokedLinks } }, withRequest(input.requestId), tx);
+    audit(
+      { actorUserId: input.actorUserId, action: "user_deactivated", entity: "user", entityId: input.userId, detail: { endedSessions, revokedLinks } },
+      withRequest(input.requestId),
+      tx,
+    );
     // No more reminders to a deactivated account's Telegram (issue 13).
-    unlinkUserInTx(tx, { userId: input.userId, actorUserId: input.actorUserId, reason: "deactivated", now, ...(input.requestId ? { requestId: input.requestId } : {}) });
+    unlinkUserInTx(tx, {
+      userId: input.userId,
+      actorUserId: input.actorUserId,
+      reason: "deactivated",
+      now,
+      ...(input.requestId ? { requestId: input.requestId } : {}),
+    });
     return true;
   });
 }
 
 export function reactivateAccount(input: { userId: number; actorUserId: number; requestId?: string }): boolean {
   return db().transaction((tx) => {
-    const changed = tx.update(users).set({ active: true, deactivatedAt: null, failedSignIns: 0, lockedUntil: null }).where(and(eq(users.id, input.userId), eq(users.active, false))).run().changes;
-    if (changed > 0) audit({ actorUserId: input.actorUserId, action: "user_reactivated", entity: "user", entityId: input.userId }, withRequest(input.requestId), tx);
+    const changed = tx
+      .update(users)
+      .set({ active: true, deactivatedAt: null, failedSignIns: 0, lockedUntil: null })
+      .where(and(eq(users.id, input.userId), eq(users.active, false)))
+      .run().changes;
+    if (changed > 0)
+      audit({ actorUserId: input.actorUserId, action: "user_reactivated", entity: "user", entityId: input.userId }, withRequest(input.requestId), tx);
     return changed > 0;
   });
 }
@@ -230,7 +280,12 @@ export function endSessions(input: { userId: number; idHash?: string; actorUserI
   return db().transaction((tx) => {
     const where = input.idHash ? and(eq(sessions.userId, input.userId), eq(sessions.idHash, input.idHash)) : eq(sessions.userId, input.userId);
     const ended = tx.delete(sessions).where(where).run().changes;
-    if (ended > 0) audit({ actorUserId: input.actorUserId, action: "sessions_ended", entity: "user", entityId: input.userId, detail: { count: ended } }, withRequest(input.requestId), tx);
+    if (ended > 0)
+      audit(
+        { actorUserId: input.actorUserId, action: "sessions_ended", entity: "user", entityId: input.userId, detail: { count: ended } },
+        withRequest(input.requestId),
+        tx,
+      );
     return ended;
   });
 }
@@ -296,7 +351,12 @@ export function searchAudit(query: AuditQuery): { ok: true; total: number; rows:
   if (query.from) where.push(gte(auditEvents.createdAt, new Date(startOfDayMs(query.from))));
   if (query.to) where.push(lt(auditEvents.createdAt, new Date(startOfDayMs(addDays(query.to, 1)))));
   const condition = where.length > 0 ? and(...where) : undefined;
-  const total = db().select({ n: sql<number>`count(*)` }).from(auditEvents).where(condition).get()?.n ?? 0;
+  const total =
+    db()
+      .select({ n: sql<number>`count(*)` })
+      .from(auditEvents)
+      .where(condition)
+      .get()?.n ?? 0;
   const rows = db()
     .select({
       id: auditEvents.id,
@@ -322,7 +382,17 @@ export type AuditRow = { id: number; createdAt: Date; actorUsername: string | nu
 /** The actions and entities on the log, for the filter's choices. */
 export function auditVocabulary() {
   return {
-    actions: db().selectDistinct({ v: auditEvents.action }).from(auditEvents).orderBy(asc(auditEvents.action)).all().map((r) => r.v),
-    entities: db().selectDistinct({ v: auditEvents.entity }).from(auditEvents).orderBy(asc(auditEvents.entity)).all().map((r) => r.v),
+    actions: db()
+      .selectDistinct({ v: auditEvents.action })
+      .from(auditEvents)
+      .orderBy(asc(auditEvents.action))
+      .all()
+      .map((r) => r.v),
+    entities: db()
+      .selectDistinct({ v: auditEvents.entity })
+      .from(auditEvents)
+      .orderBy(asc(auditEvents.entity))
+      .all()
+      .map((r) => r.v),
   };
 }

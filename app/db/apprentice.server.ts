@@ -113,7 +113,13 @@ export function ownProgress(apprenticeId: number, today: string): OwnProgress | 
 
   const { units, competencies: comps } = frameworkChecklist(placement.versionId);
   const history = db()
-    .select({ id: assessments.id, competencyId: assessments.competencyId, level: assessments.level, observedOn: assessments.observedOn, supersedesId: assessments.supersedesId })
+    .select({
+      id: assessments.id,
+      competencyId: assessments.competencyId,
+      level: assessments.level,
+      observedOn: assessments.observedOn,
+      supersedesId: assessments.supersedesId,
+    })
     .from(assessments)
     .where(eq(assessments.placementId, placement.id))
     .all();

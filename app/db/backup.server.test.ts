@@ -67,7 +67,9 @@ function startWriter(file: string) {
 const probes = (file: string) => {
   const sqlite = new Database(file, { readonly: true });
   try {
-    return (sqlite.prepare("select cast(entity_id as integer) as i from audit_events where action = 'probe_write' order by 1").all() as { i: number }[]).map((r) => r.i);
+    return (sqlite.prepare("select cast(entity_id as integer) as i from audit_events where action = 'probe_write' order by 1").all() as { i: number }[]).map(
+      (r) => r.i,
+    );
   } finally {
     sqlite.close();
   }
@@ -94,7 +96,9 @@ describe("backup while the portal is writing, then restore into a new instance",
     expect(result).toMatchObject({ pending: 0, previous: null });
     const restored = openDatabase(target);
     try {
-      const ids = (restored.$client.prepare("select cast(entity_id as integer) as i from audit_events where action = 'probe_write' order by 1").all() as { i: number }[]).map((r) => r.i);
+      const ids = (
+        restored.$client.prepare("select cast(entity_id as integer) as i from audit_events where action = 'probe_write' order by 1").all() as { i: number }[]
+      ).map((r) => r.i);
       // Every acknowledged write is there, and the snapshot is a whole prefix: no gaps, no half-commits.
       expect(ids.length).toBeGreaterThanOrEqual(acknowledgedBefore);
       expect(ids).toEqual(Array.from({ length: ids.length }, (_, k) => k + 1));
@@ -111,8 +115,8 @@ describe("backups", () => {
     const dir = fresh("keep");
     const at = (s: string) => new Date(s);
     expect(backupFileName(at("2026-11-19T02:03:04.005Z"))).toBe("portal-2026-11-19T02-03-04.005Z.db");
-    const made = ["2026-11-17T02:00:00Z", "2026-11-18T02:00:00Z", "2026-11-19T02:00:00Z", "2026-11-20T02:00:00Z"].map(
-      (t) => takeBackup(db.$client, dir, 3, at(t)),
+    const made = ["2026-11-17T02:00:00Z", "2026-11-18T02:00:00Z", "2026-11-19T02:00:00Z", "2026-11-20T02:00:00Z"].map((t) =>
+      takeBackup(db.$client, dir, 3, at(t)),
     );
     fs.writeFileSync(path.join(dir, "notes.txt"), "not a backup");
     expect(made[3]!.removed).toEqual([made[0]!.file]);
@@ -269,39 +273,59 @@ describe("restore refuses, says why and changes nothing", () => {
 
   const cases: [string, (t: ReturnType<typeof liveTarget>) => string, RegExp][] = [
     ["a missing file", () => path.join(work, "nope.db"), /there is no file/],
-    ["a file that is not a database", () => {
-      const f = fresh("text.db");
-      fs.writeFileSync(f, "hello, this is not SQLite at all");
-      return f;
-    }, /not an SQLite database/],
-    ["a damaged database", () => {
-      const f = goodBackup();
-      const bytes = fs.readFileSync(f);
-      const pageSize = bytes.readUInt16BE(16);
-      // Scribble over the middle of the file, past the header page.
-      bytes.fill(0x5a, pageSize * 3, pageSize * 3 + pageSize * 8);
-      fs.writeFileSync(f, bytes);
-      return f;
-    }, /integrity check|malformed/],
-    ["a database that is not the portal's", () => {
-      const f = fresh("other.db");
-      const other = new Database(f);
-      other.exec("create table things (x)");
-      other.close();
-      return f;
-    }, /not a portal database/],
-    ["a backup from a newer version", () => {
-      const f = goodBackup();
-      const newer = new Database(f);
-      newer.prepare("insert into __drizzle_migrations (hash, created_at) values (?, ?)").run("f".repeat(64), Date.now() + 86_400_000);
-      newer.close();
-      return f;
-    }, /newer or different version/],
-    ["a backup while a server uses the database", (t) => {
-      // The parent process stands in for a running server: alive, and not us.
-      fs.writeFileSync(markFileFor(t.target), JSON.stringify({ pid: process.ppid, port: 3000, startedAt: new Date().toISOString() }));
-      return goodBackup();
-    }, /portal server \(process \d+, port 3000\) is using/],
+    [
+      "a file that is not a database",
+      () => {
+        const f = fresh("text.db");
+        fs.writeFileSync(f, "hello, this is not SQLite at all");
+        return f;
+      },
+      /not an SQLite database/,
+    ],
+    [
+      "a damaged database",
+      () => {
+        const f = goodBackup();
+        const bytes = fs.readFileSync(f);
+        const pageSize = bytes.readUInt16BE(16);
+        // Scribble over the middle of the file, past the header page.
+        bytes.fill(0x5a, pageSize * 3, pageSize * 3 + pageSize * 8);
+        fs.writeFileSync(f, bytes);
+        return f;
+      },
+      /integrity check|malformed/,
+    ],
+    [
+      "a database that is not the portal's",
+      () => {
+        const f = fresh("other.db");
+        const other = new Database(f);
+        other.exec("create table things (x)");
+        other.close();
+        return f;
+      },
+      /not a portal database/,
+    ],
+    [
+      "a backup from a newer version",
+      () => {
+        const f = goodBackup();
+        const newer = new Database(f);
+        newer.prepare("insert into __drizzle_migrations (hash, created_at) values (?, ?)").run("f".repeat(64), Date.now() + 86_400_000);
+        newer.close();
+        return f;
+      },
+      /newer or different version/,
+    ],
+    [
+      "a backup while a server uses the database",
+      (t) => {
+        // The parent process stands in for a running server: alive, and not us.
+        fs.writeFileSync(markFileFor(t.target), JSON.stringify({ pid: process.ppid, port: 3000, startedAt: new Date().toISOString() }));
+        return goodBackup();
+      },
+      /portal server \(process \d+, port 3000\) is using/,
+    ],
   ];
 
   it.each(cases)("%s", (_label, make, why) => {

@@ -236,12 +236,7 @@ async function fsyncFileInBackground(file: string) {
  * are all in the copy (the worker reads the WAL too); the server may keep writing. Rejects with
  * BackupError, leaving no partial file, when it cannot.
  */
-export async function takeBackupInBackground(
-  databaseFile: string,
-  dir: string,
-  keep: number,
-  now = new Date(),
-): Promise<{ file: string; removed: string[] }> {
+export async function takeBackupInBackground(databaseFile: string, dir: string, keep: number, now = new Date()): Promise<{ file: string; removed: string[] }> {
   if (!fs.existsSync(databaseFile)) throw new BackupError(`there is no database file at ${databaseFile}`);
   const plan = beginBackup(dir, now);
   try {
@@ -301,7 +296,9 @@ export function inspectBackup(file: string): BackupInspection {
   const knownHashes = new Set(known.map((m) => m.hash));
   const unknown = rows.filter((r) => !knownHashes.has(r.hash));
   if (unknown.length > 0) {
-    throw new BackupError(`${file} was made by a newer or different version of the portal: ${unknown.length} of its migrations are unknown here. Restore it with the version that made it`);
+    throw new BackupError(
+      `${file} was made by a newer or different version of the portal: ${unknown.length} of its migrations are unknown here. Restore it with the version that made it`,
+    );
   }
   const appliedHashes = new Set(rows.map((r) => r.hash));
   const pending = known.filter((m) => !appliedHashes.has(m.hash));

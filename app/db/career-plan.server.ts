@@ -79,7 +79,17 @@ export function addPlanComment(input: { apprenticeId: number; authorUserId: numb
       .values({ apprenticeId: input.apprenticeId, authorUserId: input.authorUserId, body: input.body, createdAt: now })
       .returning({ id: careerPlanComments.id })
       .get();
-    audit({ actorUserId: input.authorUserId, action: "career_plan_comment_added", entity: "apprentice", entityId: input.apprenticeId, detail: { commentId: row.id } }, withRequest(input.requestId), tx);
+    audit(
+      {
+        actorUserId: input.authorUserId,
+        action: "career_plan_comment_added",
+        entity: "apprentice",
+        entityId: input.apprenticeId,
+        detail: { commentId: row.id },
+      },
+      withRequest(input.requestId),
+      tx,
+    );
     return "saved";
   });
 }
@@ -88,24 +98,49 @@ export function addPlanComment(input: { apprenticeId: number; authorUserId: numb
  * Correct a staff comment: a new comment with the new text that points at the one it replaces,
  * with a reason. Only the latest version can be corrected; the same correction again writes nothing.
  */
-export function correctPlanComment(input: { apprenticeId: number; supersedesId: number; body: string; correctionReason: string; authorUserId: number; requestId?: string }):
-  | { ok: true; value: "saved" | "unchanged" }
-  | { ok: false; errors: Record<string, string[]> }
-  | "not_found" {
+export function correctPlanComment(input: {
+  apprenticeId: number;
+  supersedesId: number;
+  body: string;
+  correctionReason: string;
+  authorUserId: number;
+  requestId?: string;
+}): { ok: true; value: "saved" | "unchanged" } | { ok: false; errors: Record<string, string[]> } | "not_found" {
   return db().transaction((tx) => {
-    const original = tx.select().from(careerPlanComments).where(and(eq(careerPlanComments.id, input.supersedesId), eq(careerPlanComments.apprenticeId, input.apprenticeId))).get();
+    const original = tx
+      .select()
+      .from(careerPlanComments)
+      .where(and(eq(careerPlanComments.id, input.supersedesId), eq(careerPlanComments.apprenticeId, input.apprenticeId)))
+      .get();
     if (!original) return "not_found" as const;
     const next = tx.select().from(careerPlanComments).where(eq(careerPlanComments.supersedesId, original.id)).get();
     if (next) {
-      if (next.body === input.body && next.correctionReason === input.correctionReason && next.authorUserId === input.authorUserId) return { ok: true as const, value: "unchanged" as const };
+      if (next.body === input.body && next.correctionReason === input.correctionReason && next.authorUserId === input.authorUserId)
+        return { ok: true as const, value: "unchanged" as const };
       return { ok: false as const, errors: { form: ["corrections.errors.alreadyCorrected"] } };
     }
     const row = tx
       .insert(careerPlanComments)
-      .values({ apprenticeId: original.apprenticeId, authorUserId: input.authorUserId, body: input.body, supersedesId: original.id, correctionReason: input.correctionReason })
+      .values({
+        apprenticeId: original.apprenticeId,
+        authorUserId: input.authorUserId,
+        body: input.body,
+        supersedesId: original.id,
+        correctionReason: input.correctionReason,
+      })
       .returning({ id: careerPlanComments.id })
       .get();
-    audit({ actorUserId: input.authorUserId, action: "career_plan_comment_corrected", entity: "apprentice", entityId: input.apprenticeId, detail: { commentId: row.id, supersedes: original.id } }, withRequest(input.requestId), tx);
+    audit(
+      {
+        actorUserId: input.authorUserId,
+        action: "career_plan_comment_corrected",
+        entity: "apprentice",
+        entityId: input.apprenticeId,
+        detail: { commentId: row.id, supersedes: original.id },
+      },
+      withRequest(input.requestId),
+      tx,
+    );
     return { ok: true as const, value: "saved" as const };
   });
 }

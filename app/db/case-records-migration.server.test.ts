@@ -31,9 +31,20 @@ describe("migrating to append-only case records", () => {
     const site = createSite(db);
     const employer = createEmployer(db, { siteId: site.id });
     // In SQL: the factory writes every column of today's users table, newer than this database.
-    const trainer = { id: Number(sqlite.prepare("insert into users (username, display_name, role, site_id, employer_id) values ('old-trainer', 'Old Trainer', 'trainer', ?, ?)").run(site.id, employer.id).lastInsertRowid) };
+    const trainer = {
+      id: Number(
+        sqlite
+          .prepare("insert into users (username, display_name, role, site_id, employer_id) values ('old-trainer', 'Old Trainer', 'trainer', ?, ?)")
+          .run(site.id, employer.id).lastInsertRowid,
+      ),
+    };
     const fw = createFramework(db);
-    const placement = createPlacement(db, { apprenticeId: createApprentice(db, { siteId: site.id }).id, employerId: employer.id, trainerUserId: trainer.id, frameworkVersionId: fw.version.id });
+    const placement = createPlacement(db, {
+      apprenticeId: createApprentice(db, { siteId: site.id }).id,
+      employerId: employer.id,
+      trainerUserId: trainer.id,
+      frameworkVersionId: fw.version.id,
+    });
     const insert = sqlite.prepare("insert into advance_notices (placement_id, date, kind, reason, withdrawn_at) values (?, ?, 'late', 'transport', ?)");
     const withdrawn = Number(insert.run(placement.id, "2026-11-20", 1_763_600_000_000).lastInsertRowid);
     const held = Number(insert.run(placement.id, "2026-11-21", null).lastInsertRowid);

@@ -67,13 +67,21 @@ describe("the database as opened", () => {
       .get();
     expect(() => db.update(weekSubmissions).set({ intent: "submit" }).where(eq(weekSubmissions.id, row.id)).run()).toThrow(/append-only/);
     expect(() => db.delete(weekSubmissions).where(eq(weekSubmissions.id, row.id)).run()).toThrow(/append-only/);
-    expect(() => db.insert(weekSubmissions).values({ ...row, id: undefined }).run()).toThrow(/UNIQUE/);
+    expect(() =>
+      db
+        .insert(weekSubmissions)
+        .values({ ...row, id: undefined })
+        .run(),
+    ).toThrow(/UNIQUE/);
   });
 
   it("checks every enumeration and detail", () => {
     const w = world();
     const bad = (values: Record<string, unknown>) => () =>
-      db.insert(attendance).values({ placementId: w.placement.id, date: "2026-02-03", recordedBy: w.trainer.id, status: "present", ...values } as never).run();
+      db
+        .insert(attendance)
+        .values({ placementId: w.placement.id, date: "2026-02-03", recordedBy: w.trainer.id, status: "present", ...values } as never)
+        .run();
     expect(bad({ status: "asleep" })).toThrow(/CHECK/);
     expect(bad({ status: "late" })).toThrow(/CHECK/); // late needs minutes
     expect(bad({ status: "late", lateMinutes: -5 })).toThrow(/CHECK/);
@@ -98,7 +106,13 @@ describe("the database as opened", () => {
     const w = world();
     const other = createApprentice(db, { siteId: w.site.id });
     const make = (plannedWeeks: number) => () =>
-      createPlacement(db, { apprenticeId: other.id, employerId: w.employer.id, trainerUserId: w.trainer.id, frameworkVersionId: w.fw.version.id, plannedWeeks });
+      createPlacement(db, {
+        apprenticeId: other.id,
+        employerId: w.employer.id,
+        trainerUserId: w.trainer.id,
+        frameworkVersionId: w.fw.version.id,
+        plannedWeeks,
+      });
     expect(make(1)).toThrow(/CHECK/);
     expect(make(53)).toThrow(/CHECK/);
     expect(make(6)).not.toThrow();
@@ -114,13 +128,9 @@ describe("the database as opened", () => {
     const w = world();
     const c = w.fw.competencies[0]!;
     expect(() => db.update(competencies).set({ titleEn: "Changed" }).where(eq(competencies.id, c.id)).run()).toThrow(/not a draft/);
-    expect(() => db.update(frameworkVersions).set({ status: "draft" }).where(eq(frameworkVersions.id, w.fw.version.id)).run()).toThrow(
-      /cannot go back/,
-    );
+    expect(() => db.update(frameworkVersions).set({ status: "draft" }).where(eq(frameworkVersions.id, w.fw.version.id)).run()).toThrow(/cannot go back/);
     const draft = createFramework(db, undefined, "draft");
     db.update(competencies).set({ titleEn: "Edited in draft" }).where(eq(competencies.id, draft.competencies[0]!.id)).run();
-    expect(db.get<{ t: string }>(sql`select title_en as t from competencies where id = ${draft.competencies[0]!.id}`)?.t).toBe(
-      "Edited in draft",
-    );
+    expect(db.get<{ t: string }>(sql`select title_en as t from competencies where id = ${draft.competencies[0]!.id}`)?.t).toBe("Edited in draft");
   });
 });

@@ -102,9 +102,7 @@ function checkPragmas(sqlite: Database.Database, file: string) {
   const sync = sqlite.pragma("synchronous", { simple: true });
   const expectedJournal = file === ":memory:" ? "memory" : "wal";
   if (journal !== expectedJournal || fk !== 1 || sync !== 1) {
-    throw new Error(
-      `SQLite pragmas not as required: journal_mode=${String(journal)} foreign_keys=${String(fk)} synchronous=${String(sync)}`,
-    );
+    throw new Error(`SQLite pragmas not as required: journal_mode=${String(journal)} foreign_keys=${String(fk)} synchronous=${String(sync)}`);
   }
 }
 

@@ -65,7 +65,14 @@ const facts = (publicId: string): RecordFacts => ({
   endDate: "2026-08-28",
   weeksCompleted: 26,
   educationAfternoonsAttended: 41,
-  competencies: [{ code: "HB-1.1", title: { en: "Greet the client", km: "ស្វាគមន៍" }, unit: { code: "HB-1", title: { en: "Client care", km: "អតិថិជន" } }, reachedOn: "2026-04-10" }],
+  competencies: [
+    {
+      code: "HB-1.1",
+      title: { en: "Greet the client", km: "ស្វាគមន៍" },
+      unit: { code: "HB-1", title: { en: "Client care", km: "អតិថិជន" } },
+      reachedOn: "2026-04-10",
+    },
+  ],
 });
 
 describe("the keys in the database", () => {
@@ -133,7 +140,12 @@ describe("an install from before the keys moved into the database", () => {
     const { kids, signedBefore, signedAfter } = await legacyFile(folder);
 
     const start = await ensureCredentialKeys(database);
-    expect(start).toEqual({ kid: kids[0], source: "adopted", from: path.join(folder, LEGACY_KEY_FILE), renamedTo: path.join(folder, `${LEGACY_KEY_FILE}.adopted`) });
+    expect(start).toEqual({
+      kid: kids[0],
+      source: "adopted",
+      from: path.join(folder, LEGACY_KEY_FILE),
+      renamedTo: path.join(folder, `${LEGACY_KEY_FILE}.adopted`),
+    });
     expect(keyFilesIn(folder)).toEqual([`${LEGACY_KEY_FILE}.adopted`]);
     expect(publishedKeys(store).map((k) => k.kid)).toEqual(kids);
     expect((await signingKey(store)).kid).toBe(kids[0]);
@@ -162,8 +174,21 @@ describe("a backup restored into a fresh data directory, with no key file", () =
   const fw = createFramework(db);
   function completedPlacement() {
     const apprentice = createApprentice(db, { siteId: site.id });
-    const placement = createPlacement(db, { apprenticeId: apprentice.id, employerId: employer.id, trainerUserId: trainer.id, frameworkVersionId: fw.version.id, status: "completed", endedOn: "2026-03-06" });
-    recordAssessment(db, { placementId: placement.id, competencyId: fw.competencies[0]!.id, trainerUserId: trainer.id, level: "independent", observedOn: "2026-02-03" });
+    const placement = createPlacement(db, {
+      apprenticeId: apprentice.id,
+      employerId: employer.id,
+      trainerUserId: trainer.id,
+      frameworkVersionId: fw.version.id,
+      status: "completed",
+      endedOn: "2026-03-06",
+    });
+    recordAssessment(db, {
+      placementId: placement.id,
+      competencyId: fw.competencies[0]!.id,
+      trainerUserId: trainer.id,
+      level: "independent",
+      observedOn: "2026-02-03",
+    });
     return placement;
   }
   async function issue() {

@@ -16,7 +16,16 @@ import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { eq } from "drizzle-orm";
 
-import { ensureSigningKey, newKeySet, parseKeySet, publishedKeys, serializeKeySet, type KeySet, type KeyStore, type PublishedKey } from "~/credentials/keys.server";
+import {
+  ensureSigningKey,
+  newKeySet,
+  parseKeySet,
+  publishedKeys,
+  serializeKeySet,
+  type KeySet,
+  type KeyStore,
+  type PublishedKey,
+} from "~/credentials/keys.server";
 
 import { db, type DB } from "./client.server";
 import * as schema from "./schema";
@@ -47,7 +56,11 @@ export function databaseKeyStore(database: DB = db()): KeyStore {
     read: () => readSet(database),
     createIfAbsent(first) {
       // Two processes starting at once: the first insert wins and both read it back.
-      database.insert(instanceSecrets).values({ name: CREDENTIAL_KEYS, value: serializeKeySet(first) }).onConflictDoNothing().run();
+      database
+        .insert(instanceSecrets)
+        .values({ name: CREDENTIAL_KEYS, value: serializeKeySet(first) })
+        .onConflictDoNothing()
+        .run();
       return readSet(database)!;
     },
     replace(change) {
@@ -72,9 +85,7 @@ function folderOf(database: DB): string | null {
 }
 
 export type KeysOnStart =
-  | { kid: string; source: "stored" }
-  | { kid: string; source: "created" }
-  | { kid: string; source: "adopted"; from: string; renamedTo: string };
+  { kid: string; source: "stored" } | { kid: string; source: "created" } | { kid: string; source: "adopted"; from: string; renamedTo: string };
 
 /**
  * At start-up (and before a rotation): the keys in the database; else the legacy key file beside

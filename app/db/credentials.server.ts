@@ -134,7 +134,11 @@ export function lookUpCredential(given: string) {
     .where(eq(credentials.idHash, sha256(wellFormed ? given : NEVER_AN_ID)))
     .get();
   if (!wellFormed || !row) return null;
-  return { publicId: row.publicId, jwt: row.jwt, revocation: row.revokedAt && row.reason ? { revokedAt: row.revokedAt.toISOString(), reason: row.reason } : null };
+  return {
+    publicId: row.publicId,
+    jwt: row.jwt,
+    revocation: row.revokedAt && row.reason ? { revokedAt: row.revokedAt.toISOString(), reason: row.reason } : null,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -256,7 +260,13 @@ export async function issueCredential(input: {
         action: current ? "credential_reissued" : "credential_issued",
         entity: "placement",
         entityId: input.placementId,
-        detail: { credentialId: row.id, supersedes: current?.id ?? null, includesLegalName: facts.legalName !== null, competencies: facts.competencies.length, kid: signer.kid },
+        detail: {
+          credentialId: row.id,
+          supersedes: current?.id ?? null,
+          includesLegalName: facts.legalName !== null,
+          competencies: facts.competencies.length,
+          kid: signer.kid,
+        },
       },
       withRequest(input.requestId),
       tx,
@@ -285,7 +295,13 @@ export function revokeCredential(input: {
     if (row.revokedAt) return "already";
     tx.insert(credentialRevocations).values({ credentialId: row.id, reason: input.reason, revokedBy: input.actorUserId }).run();
     audit(
-      { actorUserId: input.actorUserId, action: "credential_revoked", entity: "placement", entityId: input.placementId, detail: { credentialId: row.id, reason: input.reason } },
+      {
+        actorUserId: input.actorUserId,
+        action: "credential_revoked",
+        entity: "placement",
+        entityId: input.placementId,
+        detail: { credentialId: row.id, reason: input.reason },
+      },
       withRequest(input.requestId),
       tx,
     );

@@ -122,11 +122,7 @@ export function createUser(db: DB, { password = "career-pathways", pin = null, .
 }
 
 /** An apprentice record with a sign-in account. */
-export function createApprenticeWithUser(
-  db: DB,
-  over: Partial<Insert<typeof apprentices>> & { siteId: number },
-  account: Partial<UserOverrides> = {},
-) {
+export function createApprenticeWithUser(db: DB, over: Partial<Insert<typeof apprentices>> & { siteId: number }, account: Partial<UserOverrides> = {}) {
   const apprentice = createApprentice(db, over);
   const user = createUser(db, {
     role: "apprentice",
@@ -139,10 +135,7 @@ export function createApprenticeWithUser(
   return { apprentice, user };
 }
 
-export function grantConsent(
-  db: DB,
-  values: { apprenticeId: number; item: Insert<typeof consents>["item"]; granted?: boolean; recordedBy?: number | null },
-) {
+export function grantConsent(db: DB, values: { apprenticeId: number; item: Insert<typeof consents>["item"]; granted?: boolean; recordedBy?: number | null }) {
   return db
     .insert(consents)
     .values({ granted: true, ...values })
@@ -180,11 +173,7 @@ export function createFramework(db: DB, seed?: Partial<FrameworkSeed>, status: "
     ],
     ...seed,
   };
-  const framework = db
-    .insert(frameworks)
-    .values({ code: data.code, tradeEn: data.tradeEn, tradeKm: data.tradeKm, sector: data.sector })
-    .returning()
-    .get();
+  const framework = db.insert(frameworks).values({ code: data.code, tradeEn: data.tradeEn, tradeKm: data.tradeKm, sector: data.sector }).returning().get();
   const version = db
     .insert(frameworkVersions)
     .values({ frameworkId: framework.id, version: 1, status: "draft", typicalWeeks: data.typicalWeeks })
@@ -208,10 +197,7 @@ export function createFramework(db: DB, seed?: Partial<FrameworkSeed>, status: "
     });
   });
   if (status === "published") {
-    db.update(frameworkVersions)
-      .set({ status: "published", publishedAt: new Date() })
-      .where(eq(frameworkVersions.id, version.id))
-      .run();
+    db.update(frameworkVersions).set({ status: "published", publishedAt: new Date() }).where(eq(frameworkVersions.id, version.id)).run();
   }
   return { framework, version: { ...version, status }, competencies: comps };
 }
@@ -236,10 +222,7 @@ export function recordWeeklyReview(db: DB, values: Insert<typeof weeklyReviews>)
   return db.insert(weeklyReviews).values(values).returning().get();
 }
 
-export function recordAssessment(
-  db: DB,
-  values: Omit<Insert<typeof assessments>, "level"> & { level: AssessmentLevel },
-) {
+export function recordAssessment(db: DB, values: Omit<Insert<typeof assessments>, "level"> & { level: AssessmentLevel }) {
   return db.insert(assessments).values(values).returning().get();
 }
 
@@ -260,7 +243,10 @@ export function createEducationAfternoon(
   events: { kind: EducationEventKind; reason?: string | null; recordedBy: number; createdAt?: Date }[] = [],
 ) {
   const afternoon = db.insert(educationAfternoons).values(values).returning().get();
-  for (const e of events) db.insert(educationEvents).values({ afternoonId: afternoon.id, ...e }).run();
+  for (const e of events)
+    db.insert(educationEvents)
+      .values({ afternoonId: afternoon.id, ...e })
+      .run();
   return afternoon;
 }
 
@@ -298,9 +284,7 @@ export function createFlag(
 export function bulkRecords(db: DB) {
   const c = db.$client;
   const ms = (d: Date | number) => (typeof d === "number" ? d : d.getTime());
-  const review = c.prepare(
-    "insert into weekly_reviews (placement_id, week_of, trainer_user_id, no_change, note, submitted_at) values (?, ?, ?, ?, ?, ?)",
-  );
+  const review = c.prepare("insert into weekly_reviews (placement_id, week_of, trainer_user_id, no_change, note, submitted_at) values (?, ?, ?, ?, ?, ?)");
   const assessment = c.prepare(
     `insert into assessments (placement_id, competency_id, trainer_user_id, level, observed_on, evidence_note, weekly_review_id,
                               supersedes_id, correction_reason, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -18,7 +18,18 @@ import { classifyAfternoon } from "~/domain/reports";
 import { useTestDatabase } from "~/test/db";
 
 import { migrationsFolder } from "./client.server";
-import { createApprentice, createEducationAfternoon, createEmployer, createFramework, createPlacement, createSite, createUser, recordAssessment, recordAttendance, recordWeeklyReview } from "./factories.server";
+import {
+  createApprentice,
+  createEducationAfternoon,
+  createEmployer,
+  createFramework,
+  createPlacement,
+  createSite,
+  createUser,
+  recordAssessment,
+  recordAttendance,
+  recordWeeklyReview,
+} from "./factories.server";
 
 const db = useTestDatabase();
 const sql = db.$client;
@@ -36,17 +47,34 @@ const KINDS: EducationEventKind[] = ["released", "refused", "attended", "missed"
 
 const op = fc.oneof(
   fc.record({ t: fc.constant("assess" as const), c: fc.nat(3), level: fc.constantFrom(...ASSESSMENT_LEVELS), d: fc.nat(20), correct: fc.nat(6) }),
-  fc.record({ t: fc.constant("attend" as const), d: fc.nat(20), status: fc.constantFrom(...STATUSES), reason: fc.constantFrom(...REASONS), note: fc.boolean() }),
+  fc.record({
+    t: fc.constant("attend" as const),
+    d: fc.nat(20),
+    status: fc.constantFrom(...STATUSES),
+    reason: fc.constantFrom(...REASONS),
+    note: fc.boolean(),
+  }),
   fc.record({ t: fc.constant("afternoon" as const), d: fc.nat(20), events: fc.array(fc.constantFrom(...KINDS), { maxLength: 4 }) }),
   fc.record({ t: fc.constant("review" as const), w: fc.nat(2), at: fc.nat(10_000) }),
 );
 
 function run(ops: { t: string }[]) {
   const apprentice = createApprentice(db, { siteId: site.id });
-  const p = createPlacement(db, { apprenticeId: apprentice.id, employerId: employer.id, trainerUserId: trainer.id, frameworkVersionId: framework.version.id, startDate: MONDAY });
+  const p = createPlacement(db, {
+    apprenticeId: apprentice.id,
+    employerId: employer.id,
+    trainerUserId: trainer.id,
+    frameworkVersionId: framework.version.id,
+    startDate: MONDAY,
+  });
   const assessmentIds: number[] = [];
   const afternoonDays = new Set<number>();
-  for (const o of ops as ({ t: "assess"; c: number; level: (typeof ASSESSMENT_LEVELS)[number]; d: number; correct: number } | { t: "attend"; d: number; status: AttendanceStatus; reason: AbsenceReason; note: boolean } | { t: "afternoon"; d: number; events: EducationEventKind[] } | { t: "review"; w: number; at: number })[]) {
+  for (const o of ops as (
+    | { t: "assess"; c: number; level: (typeof ASSESSMENT_LEVELS)[number]; d: number; correct: number }
+    | { t: "attend"; d: number; status: AttendanceStatus; reason: AbsenceReason; note: boolean }
+    | { t: "afternoon"; d: number; events: EducationEventKind[] }
+    | { t: "review"; w: number; at: number }
+  )[]) {
     if (o.t === "assess") {
       // Now and then a correction of an earlier record (of any competency of the placement).
       const supersedes = o.correct < assessmentIds.length && o.correct % 2 === 0 ? assessmentIds[o.correct] : undefined;
@@ -74,13 +102,25 @@ function run(ops: { t: string }[]) {
     } else if (o.t === "afternoon") {
       if (afternoonDays.has(o.d)) {
         const afternoon = sql.prepare("select id from education_afternoons where placement_id = ? and date = ?").get(p.id, day(o.d)) as { id: number };
-        for (const kind of o.events) sql.prepare("insert into education_events (afternoon_id, kind, reason, recorded_by) values (?, ?, ?, ?)").run(afternoon.id, kind, kind === "refused" ? "Busy" : null, staff.id);
+        for (const kind of o.events)
+          sql
+            .prepare("insert into education_events (afternoon_id, kind, reason, recorded_by) values (?, ?, ?, ?)")
+            .run(afternoon.id, kind, kind === "refused" ? "Busy" : null, staff.id);
       } else {
         afternoonDays.add(o.d);
-        createEducationAfternoon(db, { placementId: p.id, date: day(o.d) }, o.events.map((kind) => ({ kind, reason: kind === "refused" ? "Busy" : null, recordedBy: staff.id })));
+        createEducationAfternoon(
+          db,
+          { placementId: p.id, date: day(o.d) },
+          o.events.map((kind) => ({ kind, reason: kind === "refused" ? "Busy" : null, recordedBy: staff.id })),
+        );
       }
     } else {
-      recordWeeklyReview(db, { placementId: p.id, weekOf: day(7 * o.w), trainerUserId: trainer.id, submittedAt: new Date(Date.UTC(2026, 10, 10) + o.at * 60_000) });
+      recordWeeklyReview(db, {
+        placementId: p.id,
+        weekOf: day(7 * o.w),
+        trainerUserId: trainer.id,
+        submittedAt: new Date(Date.UTC(2026, 10, 10) + o.at * 60_000),
+      });
     }
   }
   return p.id;
@@ -88,31 +128,65 @@ function run(ops: { t: string }[]) {
 
 /** The facts of one placement as the domain works them out from its records. */
 function expected(placementId: number) {
-  const history = sql.prepare("select id, competency_id as competencyId, level, observed_on as observedOn, supersedes_id as supersedesId, trainer_user_id as trainerUserId from assessments where placement_id = ? order by id").all(placementId) as { id: number; competencyId: number; level: (typeof ASSESSMENT_LEVELS)[number]; observedOn: string; supersedesId: number | null; trainerUserId: number }[];
+  const history = sql
+    .prepare(
+      "select id, competency_id as competencyId, level, observed_on as observedOn, supersedes_id as supersedesId, trainer_user_id as trainerUserId from assessments where placement_id = ? order by id",
+    )
+    .all(placementId) as {
+    id: number;
+    competencyId: number;
+    level: (typeof ASSESSMENT_LEVELS)[number];
+    observedOn: string;
+    supersedesId: number | null;
+    trainerUserId: number;
+  }[];
   const superseded = new Set(history.flatMap((a) => (a.supersedesId ? [a.supersedesId] : [])));
   const levels = [...currentLevels(history)].map(([competencyId, l]) => {
-    const first = history.filter((a) => a.competencyId === competencyId && a.level === "independent" && !superseded.has(a.id)).sort((a, b) => a.observedOn.localeCompare(b.observedOn) || a.id - b.id)[0];
-    return { competencyId, assessmentId: l.assessmentId, level: l.level, observedOn: l.observedOn, independentId: first?.id ?? null, independentOn: first?.observedOn ?? null, independentBy: first?.trainerUserId ?? null };
+    const first = history
+      .filter((a) => a.competencyId === competencyId && a.level === "independent" && !superseded.has(a.id))
+      .sort((a, b) => a.observedOn.localeCompare(b.observedOn) || a.id - b.id)[0];
+    return {
+      competencyId,
+      assessmentId: l.assessmentId,
+      level: l.level,
+      observedOn: l.observedOn,
+      independentId: first?.id ?? null,
+      independentOn: first?.observedOn ?? null,
+      independentBy: first?.trainerUserId ?? null,
+    };
   });
-  const weeks = new Map<string, { reviews: number; firstReviewAt: number | null; signoffs: number; days: Map<number, string>; agreed: number; released: number; attended: number }>();
+  const weeks = new Map<
+    string,
+    { reviews: number; firstReviewAt: number | null; signoffs: number; days: Map<number, string>; agreed: number; released: number; attended: number }
+  >();
   const week = (w: string) => {
     let held = weeks.get(w);
     if (!held) weeks.set(w, (held = { reviews: 0, firstReviewAt: null, signoffs: 0, days: new Map(), agreed: 0, released: 0, attended: 0 }));
     return held;
   };
-  for (const r of sql.prepare("select week_of, submitted_at from weekly_reviews where placement_id = ?").all(placementId) as { week_of: string; submitted_at: number }[]) {
+  for (const r of sql.prepare("select week_of, submitted_at from weekly_reviews where placement_id = ?").all(placementId) as {
+    week_of: string;
+    submitted_at: number;
+  }[]) {
     const w = week(r.week_of);
     w.reviews += 1;
     w.firstReviewAt = w.firstReviewAt === null ? r.submitted_at : Math.min(w.firstReviewAt, r.submitted_at);
   }
   for (const l of levels) if (l.independentOn) week(mondayOf(l.independentOn)).signoffs += 1;
   const days = new Map<string, { status: AttendanceStatus; reason: AbsenceReason | null; note: boolean }>();
-  for (const d of sql.prepare("select date, status, absence_reason, note from attendance where placement_id = ? order by id").all(placementId) as { date: string; status: AttendanceStatus; absence_reason: AbsenceReason | null; note: string | null }[]) {
+  for (const d of sql.prepare("select date, status, absence_reason, note from attendance where placement_id = ? order by id").all(placementId) as {
+    date: string;
+    status: AttendanceStatus;
+    absence_reason: AbsenceReason | null;
+    note: string | null;
+  }[]) {
     days.set(d.date, { status: d.status, reason: d.absence_reason, note: d.note !== null && d.note.trim() !== "" });
   }
   for (const [date, d] of days) week(mondayOf(date)).days.set((new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7, `${d.status}/${d.reason}/${d.note}`);
   for (const a of sql.prepare("select id, date from education_afternoons where placement_id = ?").all(placementId) as { id: number; date: string }[]) {
-    const events = (sql.prepare("select kind from education_events where afternoon_id = ? order by id").all(a.id) as { kind: EducationEventKind }[]).map((e) => e.kind);
+    const events = (sql.prepare("select kind from education_events where afternoon_id = ? order by id").all(a.id) as { kind: EducationEventKind }[]).map(
+      (e) => e.kind,
+    );
     const c = classifyAfternoon(events, days.get(a.date)?.status ?? null);
     const bit = 1 << ((new Date(`${a.date}T12:00:00Z`).getUTCDay() + 6) % 7);
     const w = week(mondayOf(a.date));
@@ -131,7 +205,18 @@ function stored(placementId: number) {
     )
     .all(placementId);
   const weeks = new Map(
-    (sql.prepare("select * from placement_weeks where placement_id = ?").all(placementId) as { week_of: string; reviews: number; first_review_at: number | null; signoffs: number; attendance_days: number; afternoons_agreed_mask: number; afternoons_released_mask: number; afternoons_attended_mask: number }[]).map((w) => [
+    (
+      sql.prepare("select * from placement_weeks where placement_id = ?").all(placementId) as {
+        week_of: string;
+        reviews: number;
+        first_review_at: number | null;
+        signoffs: number;
+        attendance_days: number;
+        afternoons_agreed_mask: number;
+        afternoons_released_mask: number;
+        afternoons_attended_mask: number;
+      }[]
+    ).map((w) => [
       w.week_of,
       {
         reviews: w.reviews,
@@ -168,7 +253,13 @@ describe("derived facts", () => {
 
   it("equal what the migration's backfill computes from scratch", () => {
     const statements = fs
-      .readFileSync(path.join(migrationsFolder(), fs.readdirSync(migrationsFolder()).find((f) => f.endsWith("_facts_triggers.sql"))!), "utf8")
+      .readFileSync(
+        path.join(
+          migrationsFolder(),
+          fs.readdirSync(migrationsFolder()).find((f) => f.endsWith("_facts_triggers.sql"))!,
+        ),
+        "utf8",
+      )
       .split("--> statement-breakpoint")
       .filter((s) => /^\s*INSERT/i.test(s));
     expect(statements.length).toBeGreaterThanOrEqual(4);
@@ -177,8 +268,17 @@ describe("derived facts", () => {
     expect(before[1]!.length).toBeGreaterThan(50);
     sql.exec("delete from competency_levels; delete from placement_weeks;");
     for (const statement of statements) sql.exec(statement);
-    const emptyWeek = (w: Record<string, unknown>) => w.reviews === 0 && w.signoffs === 0 && w.attendance_days === 0 && w.afternoons_agreed_mask === 0 && w.afternoons_released_mask === 0 && w.afternoons_attended_mask === 0 && w.first_review_at === null;
+    const emptyWeek = (w: Record<string, unknown>) =>
+      w.reviews === 0 &&
+      w.signoffs === 0 &&
+      w.attendance_days === 0 &&
+      w.afternoons_agreed_mask === 0 &&
+      w.afternoons_released_mask === 0 &&
+      w.afternoons_attended_mask === 0 &&
+      w.first_review_at === null;
     expect(snapshot("competency_levels")).toEqual(before[0]);
-    expect((snapshot("placement_weeks") as Record<string, unknown>[]).filter((w) => !emptyWeek(w))).toEqual((before[1] as Record<string, unknown>[]).filter((w) => !emptyWeek(w)));
+    expect((snapshot("placement_weeks") as Record<string, unknown>[]).filter((w) => !emptyWeek(w))).toEqual(
+      (before[1] as Record<string, unknown>[]).filter((w) => !emptyWeek(w)),
+    );
   });
 });

@@ -90,7 +90,9 @@ export function filterChoices(actor: Actor, adminSiteId?: number) {
   const scope = every ? eq(employers.siteId, adminSiteId ?? -1) : siteScope(actor, employers.siteId);
   return {
     sites: every ? db().select({ id: sites.id, code: sites.code, nameEn: sites.nameEn, nameKm: sites.nameKm }).from(sites).orderBy(sites.id).all() : [],
-    employers: none ? [] : db().select({ id: employers.id, name: employers.name, siteId: employers.siteId }).from(employers).where(scope).orderBy(employers.name).all(),
+    employers: none
+      ? []
+      : db().select({ id: employers.id, name: employers.name, siteId: employers.siteId }).from(employers).where(scope).orderBy(employers.name).all(),
     trainers: none
       ? []
       : db()
@@ -176,7 +178,13 @@ const NEXT: Record<ReviewAction, { from: FlagStatus[]; to: FlagStatus; event: "a
  * One review step, with its note, in one transaction. A step the flag has already taken (a
  * double submit) writes nothing; a step it cannot take from where it is answers "invalid".
  */
-export function reviewFlag(input: { flagId: number; action: ReviewAction; note: string; actorUserId: number; requestId?: string }): "saved" | "already" | "invalid" {
+export function reviewFlag(input: {
+  flagId: number;
+  action: ReviewAction;
+  note: string;
+  actorUserId: number;
+  requestId?: string;
+}): "saved" | "already" | "invalid" {
   const step = NEXT[input.action];
   return db().transaction((tx) => {
     const flag = tx.select({ status: flags.status }).from(flags).where(eq(flags.id, input.flagId)).get();
@@ -185,7 +193,11 @@ export function reviewFlag(input: { flagId: number; action: ReviewAction; note: 
     if (!step.from.includes(flag.status)) return "invalid";
     tx.update(flags).set({ status: step.to, updatedAt: new Date() }).where(eq(flags.id, input.flagId)).run();
     tx.insert(flagEvents).values({ flagId: input.flagId, action: step.event, actorUserId: input.actorUserId, note: input.note }).run();
-    audit({ actorUserId: input.actorUserId, action: `flag_${step.event}`, entity: "flag", entityId: input.flagId }, input.requestId ? { requestId: input.requestId } : null, tx);
+    audit(
+      { actorUserId: input.actorUserId, action: `flag_${step.event}`, entity: "flag", entityId: input.flagId },
+      input.requestId ? { requestId: input.requestId } : null,
+      tx,
+    );
     return "saved";
   });
 }

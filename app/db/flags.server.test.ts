@@ -501,9 +501,7 @@ describe("the demo data (docs/product.md §8): a live flag for every rule", () =
     expect(first.raised).toBeGreaterThanOrEqual(FLAG_RULES.length);
     expect(first.updated + first.cleared).toBe(0);
 
-    const open = demo.$client
-      .prepare("select rule, count(*) as n from flags where status = 'open' group by rule")
-      .all() as { rule: FlagRule; n: number }[];
+    const open = demo.$client.prepare("select rule, count(*) as n from flags where status = 'open' group by rule").all() as { rule: FlagRule; n: number }[];
     const byRule = new Map(open.map((r) => [r.rule, r.n]));
     expect(FLAG_RULES.filter((rule) => !byRule.has(rule))).toEqual([]);
 
@@ -512,9 +510,7 @@ describe("the demo data (docs/product.md §8): a live flag for every rule", () =
 
   it("keeps feedback comments and names out of every flag's evidence", () => {
     const texts = demo.$client.prepare("select evidence from flags").all() as { evidence: string }[];
-    const comments = (demo.$client.prepare("select comment from feedback where comment is not null").all() as { comment: string }[]).map(
-      (c) => c.comment,
-    );
+    const comments = (demo.$client.prepare("select comment from feedback where comment is not null").all() as { comment: string }[]).map((c) => c.comment);
     const names = (demo.$client.prepare("select preferred_name as n from apprentices").all() as { n: string }[]).map((r) => r.n);
     for (const { evidence } of texts) {
       for (const text of [...comments, ...names]) expect(evidence).not.toContain(text);

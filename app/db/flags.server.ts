@@ -29,7 +29,15 @@
  * are read for the rules' look-back window only.
  */
 import { addDays, mondayOf, parseWeekdays, SITE_TIME_ZONE, startOfDayMs, zonedDateOf } from "~/domain/dates";
-import { FLAG_RULES, type AssessmentLevel, type EducationEventKind, type FlagRule, type FlagSeverity, type FlagStatus, type FlagSubjectType } from "~/domain/enums";
+import {
+  FLAG_RULES,
+  type AssessmentLevel,
+  type EducationEventKind,
+  type FlagRule,
+  type FlagSeverity,
+  type FlagStatus,
+  type FlagSubjectType,
+} from "~/domain/enums";
 import { decodeAttendanceWeek } from "~/domain/attendance-codes";
 import { onRecordsChanged, type RecordKind } from "~/domain/events";
 import {
@@ -106,8 +114,7 @@ interface Subjects {
 const json = (ids: readonly number[]) => JSON.stringify(ids);
 
 /** Open or acknowledged, or closed by staff while the condition held (see the module comment). */
-const LIVE =
-  "status in ('open', 'acknowledged', 'resolved', 'dismissed') and (status in ('open', 'acknowledged') or cleared_at is null)";
+const LIVE = "status in ('open', 'acknowledged', 'resolved', 'dismissed') and (status in ('open', 'acknowledged') or cleared_at is null)";
 
 function sitesSubjects(database: DB, siteIds: number[] | null): Subjects {
   const sql = database.$client;
@@ -277,8 +284,14 @@ function loadPlacements(ctx: PassContext, ids: number[]): PlacementFacts[] {
     .all({ ids: json(ids), ...(ctx.siteId === null ? {} : { site: ctx.siteId }) }) as PlacementRow[];
   if (rows.length === 0) return [];
   const pids = json(rows.map((p) => p.id));
-  loadSites(ctx, rows.map((p) => p.site_id));
-  loadCompetencies(ctx, rows.map((p) => p.framework_version_id));
+  loadSites(
+    ctx,
+    rows.map((p) => p.site_id),
+  );
+  loadCompetencies(
+    ctx,
+    rows.map((p) => p.framework_version_id),
+  );
 
   // Current levels: only `independent` matters to the rules that read levels. A placement with a
   // record observed after `today` (a pass "as of" an earlier day) is worked out from its history.
@@ -443,7 +456,10 @@ function loadTrainers(ctx: PassContext, ids: number[]): TrainerFacts[] {
     .all({ ids: json(ids), ...(ctx.siteId === null ? {} : { site: ctx.siteId }) }) as TrainerRow[];
   if (trainerRows.length === 0) return [];
   const tids = json(trainerRows.map((t) => t.id));
-  loadSites(ctx, trainerRows.map((t) => t.site_id));
+  loadSites(
+    ctx,
+    trainerRows.map((t) => t.site_id),
+  );
 
   // Their active placements (wherever those are).
   const activeByTrainer = new Map<number, { placementId: number; apprenticeId: number; startDate: string }[]>();
@@ -492,7 +508,10 @@ function loadTrainers(ctx: PassContext, ids: number[]): TrainerFacts[] {
       )
       .raw()
       .all({ tids, startOfFrom: ctx.startOfFrom, from: ctx.from, today: ctx.today }) as [number, number, number, number, string, number, number][];
-    loadCompetencies(ctx, rows.map((r) => r[6]));
+    loadCompetencies(
+      ctx,
+      rows.map((r) => r[6]),
+    );
     for (const [assessmentId, placementId, apprenticeId, competencyId, observedOn, trainerUserId, versionId] of rows) {
       push(signoffsByTrainer, trainerUserId, {
         assessmentId,
@@ -593,9 +612,7 @@ function reconcile(ctx: PassContext, subjects: Subjects, findings: Finding[]): F
   );
   const clearOpen = sql.prepare(`update flags set status = 'cleared', cleared_at = @now${touched} where id = @id`);
   const stampClosed = sql.prepare(`update flags set cleared_at = @now${touched} where id = @id`);
-  const event = sql.prepare(
-    "insert into flag_events (flag_id, action, actor_user_id, note, created_at) values (@flagId, @action, null, @note, @now)",
-  );
+  const event = sql.prepare("insert into flag_events (flag_id, action, actor_user_id, note, created_at) values (@flagId, @action, null, @note, @now)");
 
   sql
     .transaction(() => {
@@ -644,7 +661,13 @@ function reconcile(ctx: PassContext, subjects: Subjects, findings: Finding[]): F
         const dealtWith = closed.get(key);
         if (dealtWith) {
           const isNewEpisode = ruleDefinition(f.rule)?.isNewEpisode;
-          if (!isNewEpisode?.(dealtWith.map((row) => parseEvidence(row.evidence)), f.evidence)) continue;
+          if (
+            !isNewEpisode?.(
+              dealtWith.map((row) => parseEvidence(row.evidence)),
+              f.evidence,
+            )
+          )
+            continue;
         }
 
         const id = Number(insertFlag.run({ ...values, rule: f.rule, subjectType: f.subjectType, subjectId: f.subjectId }).lastInsertRowid);

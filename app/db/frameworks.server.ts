@@ -65,7 +65,12 @@ export function getFramework(frameworkId: number) {
 
 /** The units of a version with their competencies, in order (with ids, for editing). */
 export function loadUnits(versionId: number, tx: Pick<DB, "select"> = db()) {
-  const units = tx.select().from(frameworkUnits).where(eq(frameworkUnits.versionId, versionId)).orderBy(asc(frameworkUnits.position), asc(frameworkUnits.id)).all();
+  const units = tx
+    .select()
+    .from(frameworkUnits)
+    .where(eq(frameworkUnits.versionId, versionId))
+    .orderBy(asc(frameworkUnits.position), asc(frameworkUnits.id))
+    .all();
   const comps = tx.select().from(competencies).where(eq(competencies.versionId, versionId)).orderBy(asc(competencies.position), asc(competencies.id)).all();
   return units.map((u) => ({ ...u, competencies: comps.filter((c) => c.unitId === u.id) }));
 }
@@ -77,7 +82,14 @@ export function versionRows(versionId: number, tx: Pick<DB, "select"> = db()): F
       code: u.code,
       titleEn: u.titleEn,
       titleKm: u.titleKm,
-      competencies: u.competencies.map((c) => ({ code: c.code, titleEn: c.titleEn, titleKm: c.titleKm, criteriaEn: c.criteriaEn, criteriaKm: c.criteriaKm, expectedByWeek: c.expectedByWeek })),
+      competencies: u.competencies.map((c) => ({
+        code: c.code,
+        titleEn: c.titleEn,
+        titleKm: c.titleKm,
+        criteriaEn: c.criteriaEn,
+        criteriaKm: c.criteriaKm,
+        expectedByWeek: c.expectedByWeek,
+      })),
     })),
   );
 }
@@ -86,13 +98,17 @@ function insertRows(tx: Tx, versionId: number, rows: FrameworkRow[]) {
   groupRows(rows).forEach((unit, u) => {
     const row = tx.insert(frameworkUnits).values({ versionId, code: unit.code, titleEn: unit.titleEn, titleKm: unit.titleKm, position: u }).returning().get();
     unit.competencies.forEach((c, i) => {
-      tx.insert(competencies).values({ ...c, unitId: row.id, versionId, position: i }).run();
+      tx.insert(competencies)
+        .values({ ...c, unitId: row.id, versionId, position: i })
+        .run();
     });
   });
 }
 
 function latestVersion(tx: Pick<DB, "select">, frameworkId: number) {
-  return tx.select().from(frameworkVersions).where(eq(frameworkVersions.frameworkId, frameworkId)).orderBy(desc(frameworkVersions.version)).limit(1).get() ?? null;
+  return (
+    tx.select().from(frameworkVersions).where(eq(frameworkVersions.frameworkId, frameworkId)).orderBy(desc(frameworkVersions.version)).limit(1).get() ?? null
+  );
 }
 
 function addVersion(tx: Tx, frameworkId: number, typicalWeeks: number, rows: FrameworkRow[], ctx: Ctx) {
@@ -116,7 +132,11 @@ export function createFramework(input: NewFramework, ctx: Ctx) {
     if (tx.select({ id: frameworks.id }).from(frameworks).where(eq(frameworks.code, input.code)).get()) return null;
     const fw = tx.insert(frameworks).values({ code: input.code, tradeEn: input.tradeEn, tradeKm: input.tradeKm, sector: input.sector }).returning().get();
     const version = addVersion(tx, fw.id, input.typicalWeeks, [], ctx);
-    audit({ actorUserId: ctx.userId, action: "framework_create", entity: "framework", entityId: fw.id, detail: { code: fw.code, versionId: version.id } }, ctx, tx);
+    audit(
+      { actorUserId: ctx.userId, action: "framework_create", entity: "framework", entityId: fw.id, detail: { code: fw.code, versionId: version.id } },
+      ctx,
+      tx,
+    );
     return version.id;
   });
 }
@@ -139,7 +159,13 @@ export function importFramework(input: NewFramework, rows: FrameworkRow[], ctx: 
     }
     const version = addVersion(tx, fw.id, input.typicalWeeks, rows, ctx);
     audit(
-      { actorUserId: ctx.userId, action: "framework_import", entity: "framework_version", entityId: version.id, detail: { code: fw.code, version: version.version, competencies: rows.length } },
+      {
+        actorUserId: ctx.userId,
+        action: "framework_import",
+        entity: "framework_version",
+        entityId: version.id,
+        detail: { code: fw.code, version: version.version, competencies: rows.length },
+      },
       ctx,
       tx,
     );
@@ -167,13 +193,31 @@ function editDraft(versionId: number, ctx: Ctx, action: string, detail: Record<s
 }
 
 const unitOf = (tx: Tx, versionId: number, unitId: number) =>
-  tx.select().from(frameworkUnits).where(and(eq(frameworkUnits.id, unitId), eq(frameworkUnits.versionId, versionId))).get();
+  tx
+    .select()
+    .from(frameworkUnits)
+    .where(and(eq(frameworkUnits.id, unitId), eq(frameworkUnits.versionId, versionId)))
+    .get();
 const competencyOf = (tx: Tx, versionId: number, competencyId: number) =>
-  tx.select().from(competencies).where(and(eq(competencies.id, competencyId), eq(competencies.versionId, versionId))).get();
+  tx
+    .select()
+    .from(competencies)
+    .where(and(eq(competencies.id, competencyId), eq(competencies.versionId, versionId)))
+    .get();
 const unitCodeTaken = (tx: Tx, versionId: number, code: string, exceptId = 0) =>
-  tx.select({ id: frameworkUnits.id }).from(frameworkUnits).where(and(eq(frameworkUnits.versionId, versionId), eq(frameworkUnits.code, code))).all().some((u) => u.id !== exceptId);
+  tx
+    .select({ id: frameworkUnits.id })
+    .from(frameworkUnits)
+    .where(and(eq(frameworkUnits.versionId, versionId), eq(frameworkUnits.code, code)))
+    .all()
+    .some((u) => u.id !== exceptId);
 const competencyCodeTaken = (tx: Tx, versionId: number, code: string, exceptId = 0) =>
-  tx.select({ id: competencies.id }).from(competencies).where(and(eq(competencies.versionId, versionId), eq(competencies.code, code))).all().some((c) => c.id !== exceptId);
+  tx
+    .select({ id: competencies.id })
+    .from(competencies)
+    .where(and(eq(competencies.versionId, versionId), eq(competencies.code, code)))
+    .all()
+    .some((c) => c.id !== exceptId);
 
 export interface UnitInput {
   code: string;
@@ -193,8 +237,15 @@ export interface CompetencyInput {
 export function addUnit(versionId: number, input: UnitInput, ctx: Ctx) {
   return editDraft(versionId, ctx, "framework_unit_add", { code: input.code }, (tx) => {
     if (unitCodeTaken(tx, versionId, input.code)) return codeTaken;
-    const position = (tx.select({ p: max(frameworkUnits.position) }).from(frameworkUnits).where(eq(frameworkUnits.versionId, versionId)).get()?.p ?? -1) + 1;
-    tx.insert(frameworkUnits).values({ versionId, ...input, position }).run();
+    const position =
+      (tx
+        .select({ p: max(frameworkUnits.position) })
+        .from(frameworkUnits)
+        .where(eq(frameworkUnits.versionId, versionId))
+        .get()?.p ?? -1) + 1;
+    tx.insert(frameworkUnits)
+      .values({ versionId, ...input, position })
+      .run();
     return null;
   });
 }
@@ -222,8 +273,15 @@ export function addCompetency(versionId: number, unitId: number, input: Competen
   return editDraft(versionId, ctx, "framework_competency_add", { unitId, code: input.code }, (tx) => {
     if (!unitOf(tx, versionId, unitId)) return missing;
     if (competencyCodeTaken(tx, versionId, input.code)) return codeTaken;
-    const position = (tx.select({ p: max(competencies.position) }).from(competencies).where(eq(competencies.unitId, unitId)).get()?.p ?? -1) + 1;
-    tx.insert(competencies).values({ versionId, unitId, ...input, position }).run();
+    const position =
+      (tx
+        .select({ p: max(competencies.position) })
+        .from(competencies)
+        .where(eq(competencies.unitId, unitId))
+        .get()?.p ?? -1) + 1;
+    tx.insert(competencies)
+      .values({ versionId, unitId, ...input, position })
+      .run();
     return null;
   });
 }
@@ -255,9 +313,14 @@ export function publishVersion(versionId: number, ctx: Ctx): EditResult {
     const units = loadUnits(versionId, tx);
     const comps = units.flatMap((u) => u.competencies);
     if (comps.length === 0) return { ok: false, status: 400, errors: { form: ["frameworks.errors.noCompetencies"] } };
-    if (units.some((u) => !u.titleKm.trim()) || comps.some((c) => !c.titleKm.trim())) return { ok: false, status: 400, errors: { form: ["frameworks.errors.khmerMissing"] } };
+    if (units.some((u) => !u.titleKm.trim()) || comps.some((c) => !c.titleKm.trim()))
+      return { ok: false, status: 400, errors: { form: ["frameworks.errors.khmerMissing"] } };
     tx.update(frameworkVersions).set({ status: "published", publishedAt: new Date() }).where(eq(frameworkVersions.id, versionId)).run();
-    audit({ actorUserId: ctx.userId, action: "framework_publish", entity: "framework_version", entityId: versionId, detail: { competencies: comps.length } }, ctx, tx);
+    audit(
+      { actorUserId: ctx.userId, action: "framework_publish", entity: "framework_version", entityId: versionId, detail: { competencies: comps.length } },
+      ctx,
+      tx,
+    );
     return { ok: true, versionId };
   });
 }
@@ -288,7 +351,17 @@ export function newDraftFrom(versionId: number, ctx: Ctx): EditResult {
     const latest = latestVersion(tx, source.frameworkId);
     if (latest && latest.status === "draft" && sameContent(versionRows(latest.id, tx), rows)) return { ok: true, versionId: latest.id };
     const version = addVersion(tx, source.frameworkId, source.typicalWeeks, rows, ctx);
-    audit({ actorUserId: ctx.userId, action: "framework_new_draft", entity: "framework_version", entityId: version.id, detail: { from: source.id, version: version.version } }, ctx, tx);
+    audit(
+      {
+        actorUserId: ctx.userId,
+        action: "framework_new_draft",
+        entity: "framework_version",
+        entityId: version.id,
+        detail: { from: source.id, version: version.version },
+      },
+      ctx,
+      tx,
+    );
     return { ok: true, versionId: version.id };
   });
 }

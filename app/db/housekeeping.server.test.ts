@@ -60,7 +60,13 @@ describe("sweep", () => {
       activeLink: session(trainer.id, { method: "link", linkId: active.id }),
     };
     expect(sweep(db, NOW).sessions).toBe(Object.keys(ended).length);
-    const left = new Set(db.select({ idHash: sessions.idHash }).from(sessions).all().map((s) => s.idHash));
+    const left = new Set(
+      db
+        .select({ idHash: sessions.idHash })
+        .from(sessions)
+        .all()
+        .map((s) => s.idHash),
+    );
     for (const [what, id] of Object.entries(ended)) expect(left.has(id), what).toBe(false);
     for (const [what, id] of Object.entries(kept)) expect(left.has(id), what).toBe(true);
   });
@@ -73,7 +79,13 @@ describe("sweep", () => {
     const revokedAfterItsEnd = link({ expiresAt: ago(31 * DAY), revokedAt: ago(5 * DAY) });
     const active = link();
     const { links } = sweep(db, NOW);
-    const left = new Set(db.select({ id: signInLinks.id }).from(signInLinks).all().map((l) => l.id));
+    const left = new Set(
+      db
+        .select({ id: signInLinks.id })
+        .from(signInLinks)
+        .all()
+        .map((l) => l.id),
+    );
     expect(links).toBeGreaterThanOrEqual(3);
     for (const l of [recentlyRevoked, recentlyExpired, active]) expect(left.has(l.id)).toBe(true);
     for (const l of [longRevoked, longExpired, revokedAfterItsEnd]) expect(left.has(l.id)).toBe(false);
@@ -136,7 +148,14 @@ describe("the server's schedule", () => {
     const blocker = path.join(dir, "a-file");
     fs.writeFileSync(blocker, "");
     const errors: string[] = [];
-    const housekeeping = startHousekeeping({ database: db, backupDir: path.join(blocker, "backups"), backupKeep: 3, dailyBackup: true, log: () => {}, logError: (l) => errors.push(l) });
+    const housekeeping = startHousekeeping({
+      database: db,
+      backupDir: path.join(blocker, "backups"),
+      backupKeep: 3,
+      dailyBackup: true,
+      log: () => {},
+      logError: (l) => errors.push(l),
+    });
     vi.advanceTimersByTime(MIN);
     await housekeeping.idle();
     expect(errors).toEqual([expect.stringMatching(/^Daily backup failed: cannot create the backup folder .*a-file\/backups: /)]);

@@ -47,7 +47,10 @@ export function sweep(database: DB = db(), now = new Date()): SweepResult {
         ),
       ),
     ];
-    const sessionCount = tx.delete(sessions).where(or(...conditions)).run().changes;
+    const sessionCount = tx
+      .delete(sessions)
+      .where(or(...conditions))
+      .run().changes;
     const keepFrom = t - LINK_KEEP_DAYS * DAY;
     const linkCount = tx
       .delete(signInLinks)

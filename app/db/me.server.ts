@@ -72,7 +72,13 @@ export function holidaysFrom(siteId: number, from: string, days: number): Set<st
 
 export function listNotices(placementId: number, today: string) {
   const rows = db()
-    .select({ id: advanceNotices.id, date: advanceNotices.date, kind: advanceNotices.kind, reason: advanceNotices.reason, withdrawnAt: advanceNoticeWithdrawals.createdAt })
+    .select({
+      id: advanceNotices.id,
+      date: advanceNotices.date,
+      kind: advanceNotices.kind,
+      reason: advanceNotices.reason,
+      withdrawnAt: advanceNoticeWithdrawals.createdAt,
+    })
     .from(advanceNotices)
     .leftJoin(advanceNoticeWithdrawals, eq(advanceNoticeWithdrawals.noticeId, advanceNotices.id))
     .where(and(eq(advanceNotices.placementId, placementId), gte(advanceNotices.date, addDays(today, -30))))
@@ -117,7 +123,13 @@ export function giveNotice(input: {
       .returning({ id: advanceNotices.id })
       .get();
     audit(
-      { actorUserId: input.userId, action: "advance_notice_given", entity: "placement", entityId: input.placementId, detail: { noticeId: row.id, date: input.date, kind: input.kind, reason: input.reason } },
+      {
+        actorUserId: input.userId,
+        action: "advance_notice_given",
+        entity: "placement",
+        entityId: input.placementId,
+        detail: { noticeId: row.id, date: input.date, kind: input.kind, reason: input.reason },
+      },
       withRequest(input.requestId),
       tx,
     );
@@ -204,9 +216,7 @@ export type FeedbackResult = { status: "saved"; safetyLow: boolean } | { status:
  * Record feedback, at most once every 14 days per placement; the window is checked inside the
  * write's transaction. Afterwards the flag engine hears of it (`feedback_concern`).
  */
-export function giveFeedback(
-  input: FeedbackAnswers & { placementId: number; userId: number; today: string; now?: Date; requestId?: string },
-): FeedbackResult {
+export function giveFeedback(input: FeedbackAnswers & { placementId: number; userId: number; today: string; now?: Date; requestId?: string }): FeedbackResult {
   const now = input.now ?? new Date();
   const answers: FeedbackAnswers = {
     explainsRating: input.explainsRating,
@@ -229,7 +239,11 @@ export function giveFeedback(
       .returning({ id: feedback.id })
       .get();
     // The audit trail holds the id only: never a rating or the comment.
-    audit({ actorUserId: input.userId, action: "feedback_given", entity: "placement", entityId: input.placementId, detail: { feedbackId: row.id } }, withRequest(input.requestId), tx);
+    audit(
+      { actorUserId: input.userId, action: "feedback_given", entity: "placement", entityId: input.placementId, detail: { feedbackId: row.id } },
+      withRequest(input.requestId),
+      tx,
+    );
     return { status: "saved", safetyLow: answers.safetyRating <= 2 };
   });
   if (result.status === "saved") emitRecordsChanged({ placementId: input.placementId, kinds: ["feedback"] });
@@ -295,7 +309,13 @@ export function loadAchievement(placementId: number, ownerApprenticeId?: number 
     .orderBy(asc(competencies.position))
     .all();
   const history = db()
-    .select({ id: assessments.id, competencyId: assessments.competencyId, level: assessments.level, observedOn: assessments.observedOn, supersedesId: assessments.supersedesId })
+    .select({
+      id: assessments.id,
+      competencyId: assessments.competencyId,
+      level: assessments.level,
+      observedOn: assessments.observedOn,
+      supersedesId: assessments.supersedesId,
+    })
     .from(assessments)
     .where(eq(assessments.placementId, p.id))
     .all();

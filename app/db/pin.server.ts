@@ -49,7 +49,13 @@ export async function setPinByStaff(input: { apprenticeId: number; pin: string; 
   db().transaction((tx) => {
     tx.update(users).set({ pinHash, failedSignIns: 0, lockedUntil: null }).where(eq(users.id, account.userId)).run();
     audit(
-      { actorUserId: input.staffUserId, action: account.hasPin ? "pin_reset" : "pin_set", entity: "user", entityId: account.userId, detail: { apprenticeId: input.apprenticeId } },
+      {
+        actorUserId: input.staffUserId,
+        action: account.hasPin ? "pin_reset" : "pin_set",
+        entity: "user",
+        entityId: account.userId,
+        detail: { apprenticeId: input.apprenticeId },
+      },
       withRequest(input.requestId),
       tx,
     );
@@ -75,8 +81,15 @@ export async function changeOwnPin(input: { userId: number; current: string; pin
   if (!knows) {
     const failures = user.failedSignIns + 1;
     const lockedUntil = failures >= PIN_MAX_FAILURES ? new Date(now.getTime() + PIN_LOCK_MS) : null;
-    db().update(users).set({ failedSignIns: lockedUntil ? 0 : failures, lockedUntil }).where(eq(users.id, user.id)).run();
-    audit({ actorUserId: user.id, action: "pin_change_refused", entity: "user", entityId: user.id, detail: { locked: lockedUntil !== null } }, withRequest(input.requestId));
+    db()
+      .update(users)
+      .set({ failedSignIns: lockedUntil ? 0 : failures, lockedUntil })
+      .where(eq(users.id, user.id))
+      .run();
+    audit(
+      { actorUserId: user.id, action: "pin_change_refused", entity: "user", entityId: user.id, detail: { locked: lockedUntil !== null } },
+      withRequest(input.requestId),
+    );
     return lockedUntil ? { status: "locked", lockedUntil } : { status: "wrong_current" };
   }
   const pinHash = await hashSecret(input.pin);

@@ -21,14 +21,30 @@ const site = createSite(db, { code: "RM", nameEn: "Reminder Town", nameKm: "áž€á
 const otherSite = createSite(db);
 const salon = createEmployer(db, { siteId: site.id, name: "Salon One" });
 const cafe = createEmployer(db, { siteId: site.id, name: "Cafe Two" });
-const trainerA = createUser(db, { role: "trainer", siteId: site.id, employerId: salon.id, displayName: "Trainer Anna", locale: "en", phone: "+855 12 345 678" });
+const trainerA = createUser(db, {
+  role: "trainer",
+  siteId: site.id,
+  employerId: salon.id,
+  displayName: "Trainer Anna",
+  locale: "en",
+  phone: "+855 12 345 678",
+});
 const trainerB = createUser(db, { role: "trainer", siteId: site.id, employerId: cafe.id, displayName: "Trainer Bopha", locale: "km" });
 const staff = createUser(db, { role: "staff", siteId: site.id, displayName: "Staff Sok", locale: "en" });
 const admin = createUser(db, { role: "admin" });
 const fw = createFramework(db);
 const place = (trainerId: number, employerId: number, name: string) => {
   const apprentice = createApprentice(db, { siteId: site.id, preferredName: name, legalName: `Secret Legal ${name}` });
-  return { apprentice, placement: createPlacement(db, { apprenticeId: apprentice.id, employerId, trainerUserId: trainerId, frameworkVersionId: fw.version.id, startDate: "2026-10-05" }) };
+  return {
+    apprentice,
+    placement: createPlacement(db, {
+      apprenticeId: apprentice.id,
+      employerId,
+      trainerUserId: trainerId,
+      frameworkVersionId: fw.version.id,
+      startDate: "2026-10-05",
+    }),
+  };
 };
 const a1 = place(trainerA.id, salon.id, "Sreymom");
 const a2 = place(trainerA.id, salon.id, "Channary");
@@ -108,7 +124,20 @@ describe("the weekly reminder pass (log transport, the offline demo)", () => {
     expect(one.sent.sent + two.sent.sent).toBe(0);
     expect(log.sent).toHaveLength(2);
     const row = outbox()[0]!;
-    expect(() => db.insert(reminderOutbox).values({ kind: row.kind, recipientUserId: row.recipientUserId, siteId: row.siteId, weekOf: row.weekOf, channel: row.channel, locale: row.locale, payload: {} }).run()).toThrow(/UNIQUE constraint failed/);
+    expect(() =>
+      db
+        .insert(reminderOutbox)
+        .values({
+          kind: row.kind,
+          recipientUserId: row.recipientUserId,
+          siteId: row.siteId,
+          weekOf: row.weekOf,
+          channel: row.channel,
+          locale: row.locale,
+          payload: {},
+        })
+        .run(),
+    ).toThrow(/UNIQUE constraint failed/);
   });
 
   it("cancels a queued reminder when the week is submitted before it goes", async () => {
@@ -165,7 +194,13 @@ describe("the SMS gateway transport", () => {
       publicUrl: "https://portal.example",
       linkHours: 72,
       telegram: null,
-      sms: { url: `http://127.0.0.1:${port}/send?to={{to}}`, method: "POST", body: '{"to":"{{to}}","message":"{{text}}"}', contentType: "application/json", authorization: "Bearer gw-key" },
+      sms: {
+        url: `http://127.0.0.1:${port}/send?to={{to}}`,
+        method: "POST",
+        body: '{"to":"{{to}}","message":"{{text}}"}',
+        contentType: "application/json",
+        authorization: "Bearer gw-key",
+      },
     };
   }
 
@@ -194,13 +229,23 @@ describe("the SMS gateway transport", () => {
     expect(retried).toEqual({ sent: 1, failed: 0, cancelled: 0 });
     expect(outbox()[0]).toMatchObject({ status: "sent", attempts: 2, providerMessageId: "queued-42", lastError: "SMS gateway 503: gateway down" });
     expect(received).toHaveLength(2);
-    const audits = db.select().from(auditEvents).where(eq(auditEvents.entityId, String(trainerA.id))).all().map((a) => a.action);
+    const audits = db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.entityId, String(trainerA.id)))
+      .all()
+      .map((a) => a.action);
     expect(audits).toEqual(expect.arrayContaining(["reminder_failed", "reminder_sent"]));
   });
 });
 
 describe("a failing transport", () => {
-  const both: MessagingConfig = { publicUrl: "https://portal.example", linkHours: 72, telegram: { token: "1:x", apiRoot: "http://127.0.0.1:9", mode: "polling", webhookSecret: null, username: "bot" }, sms: { url: "http://127.0.0.1:9/", method: "POST", body: "{{text}}", contentType: "text/plain", authorization: null } };
+  const both: MessagingConfig = {
+    publicUrl: "https://portal.example",
+    linkHours: 72,
+    telegram: { token: "1:x", apiRoot: "http://127.0.0.1:9", mode: "polling", webhookSecret: null, username: "bot" },
+    sms: { url: "http://127.0.0.1:9/", method: "POST", body: "{{text}}", contentType: "text/plain", authorization: null },
+  };
 
   it("never holds up another transport, and a page answers while it hangs", async () => {
     db.insert(telegramChats).values({ userId: trainerB.id, chatId: "5001" }).run();
@@ -218,7 +263,9 @@ describe("a failing transport", () => {
     expect(hanging.sent).toHaveLength(1);
     expect(sms.sent).toHaveLength(1);
     const { loader } = await import("~/routes/staff.reminders");
-    const page = await run<{ sites: { messages: { status: string; channel: string }[] }[] }>(async () => loader({ request: get("/staff/reminders", { cookie: await cookieFor(staff) }), params: {}, context: context() }));
+    const page = await run<{ sites: { messages: { status: string; channel: string }[] }[] }>(async () =>
+      loader({ request: get("/staff/reminders", { cookie: await cookieFor(staff) }), params: {}, context: context() }),
+    );
     expect(page.status).toBe(200);
     expect(page.data.sites[0]!.messages.map((m) => `${m.channel} ${m.status}`).sort()).toEqual(["sms sent", "telegram sending"]);
     release({ ok: false, error: "Telegram 502: Bad Gateway", retryable: true });
@@ -245,7 +292,11 @@ describe("staff see their own site's reminders only", () => {
     const { loader } = await import("~/routes/staff.reminders");
     const otherStaff = createUser(db, { role: "staff", siteId: otherSite.id });
     const view = async (user: { id: number; role: "trainer" | "staff" | "admin" | "apprentice" }) =>
-      (await run<{ sites: { id: number }[] }>(async () => loader({ request: get("/staff/reminders", { cookie: await cookieFor(user) }), params: {}, context: context() }))).data.sites.map((s) => s.id);
+      (
+        await run<{ sites: { id: number }[] }>(async () =>
+          loader({ request: get("/staff/reminders", { cookie: await cookieFor(user) }), params: {}, context: context() }),
+        )
+      ).data.sites.map((s) => s.id);
     expect(await view(staff)).toEqual([site.id]);
     expect(await view(otherStaff)).toEqual([otherSite.id]);
     expect(await view(admin)).toEqual(expect.arrayContaining([site.id, otherSite.id]));
@@ -258,7 +309,11 @@ describe("deactivating a trainer", () => {
     db.insert(telegramChats).values({ userId: leaving.id, chatId: "7007" }).run();
     expect(deactivateAccount({ userId: leaving.id, actorUserId: admin.id })).toBe(true);
     expect(db.select().from(telegramChats).where(eq(telegramChats.userId, leaving.id)).all()).toEqual([]);
-    const unlinked = db.select().from(auditEvents).where(and(eq(auditEvents.action, "telegram_unlinked"), eq(auditEvents.entityId, String(leaving.id)))).get();
+    const unlinked = db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "telegram_unlinked"), eq(auditEvents.entityId, String(leaving.id))))
+      .get();
     expect(unlinked?.detail).toMatchObject({ reason: "deactivated" });
   });
 });

@@ -38,7 +38,19 @@ import { transportsFor, type SendResult, type Transports } from "~/messaging/tra
 
 import { audit } from "./audit.server";
 import { db, type DB } from "./client.server";
-import { apprentices, employers, placements, publicHolidays, reminderOutbox, reminderSchedules, signInLinks, sites, telegramChats, users, weeklyReviews } from "./schema";
+import {
+  apprentices,
+  employers,
+  placements,
+  publicHolidays,
+  reminderOutbox,
+  reminderSchedules,
+  signInLinks,
+  sites,
+  telegramChats,
+  users,
+  weeklyReviews,
+} from "./schema";
 import { unlinkUserInTx } from "./telegram-links.server";
 
 export type OutboxRow = typeof reminderOutbox.$inferSelect;
@@ -68,7 +80,11 @@ export function saveSchedule(input: { siteId: number; schedule: ReminderSchedule
       .values({ siteId: input.siteId, ...values })
       .onConflictDoUpdate({ target: reminderSchedules.siteId, set: values })
       .run();
-    audit({ actorUserId: input.actorUserId, action: "reminder_schedule_changed", entity: "site", entityId: input.siteId, detail: { ...input.schedule } }, input.requestId ? { requestId: input.requestId } : null, tx);
+    audit(
+      { actorUserId: input.actorUserId, action: "reminder_schedule_changed", entity: "site", entityId: input.siteId, detail: { ...input.schedule } },
+      input.requestId ? { requestId: input.requestId } : null,
+      tx,
+    );
   });
 }
 
@@ -136,7 +152,14 @@ function channelFor(user: { phone: string | null }, linked: boolean, config: Mes
 
 function linkedUserIds(database: DB, ids: number[]): Set<number> {
   if (ids.length === 0) return new Set();
-  return new Set(database.select({ userId: telegramChats.userId }).from(telegramChats).where(inArray(telegramChats.userId, ids)).all().map((r) => r.userId));
+  return new Set(
+    database
+      .select({ userId: telegramChats.userId })
+      .from(telegramChats)
+      .where(inArray(telegramChats.userId, ids))
+      .all()
+      .map((r) => r.userId),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -180,9 +203,15 @@ function queueWeek(
   const missing = missingForWeek(database, { siteId: input.site.id }, input.weekOf, input.today);
   if (missing.length === 0) return [];
   const trainerIds = [...new Set(missing.map((m) => m.trainerUserId))];
-  const staff = input.kind === "monday"
-    ? database.select({ id: users.id }).from(users).where(and(eq(users.role, "staff"), eq(users.siteId, input.site.id), eq(users.active, true))).all().map((u) => u.id)
-    : [];
+  const staff =
+    input.kind === "monday"
+      ? database
+          .select({ id: users.id })
+          .from(users)
+          .where(and(eq(users.role, "staff"), eq(users.siteId, input.site.id), eq(users.active, true)))
+          .all()
+          .map((u) => u.id)
+      : [];
   const people = database
     .select({ id: users.id, phone: users.phone, locale: users.locale, displayName: users.displayName, employerName: employers.name })
     .from(users)
@@ -205,7 +234,12 @@ function queueWeek(
     if (row) rows.push({ ...row, payload: { items } satisfies TrainerPayload });
   }
   if (input.kind === "monday") {
-    const trainers = trainerIds.map((id) => ({ trainerUserId: id, name: byId.get(id)!.displayName, employer: byId.get(id)!.employerName ?? "", missing: missing.filter((m) => m.trainerUserId === id).length }));
+    const trainers = trainerIds.map((id) => ({
+      trainerUserId: id,
+      name: byId.get(id)!.displayName,
+      employer: byId.get(id)!.employerName ?? "",
+      missing: missing.filter((m) => m.trainerUserId === id).length,
+    }));
     for (const staffId of staff) {
       const row = base(staffId, "digest");
       if (row) rows.push({ ...row, payload: { trainers } satisfies DigestPayload });
@@ -284,14 +318,25 @@ function claim(database: DB, row: OutboxRow, now: Date): boolean {
 function cancel(database: DB, row: OutboxRow, reason: string, now: Date): Outcome {
   database.transaction((tx) => {
     tx.update(reminderOutbox).set({ status: "cancelled", lastError: reason, nextAttemptAt: null, updatedAt: now }).where(eq(reminderOutbox.id, row.id)).run();
-    audit({ actorUserId: null, action: "reminder_cancelled", entity: "user", entityId: row.recipientUserId, detail: { outboxId: row.id, kind: row.kind, weekOf: row.weekOf, reason } }, null, tx);
+    audit(
+      {
+        actorUserId: null,
+        action: "reminder_cancelled",
+        entity: "user",
+        entityId: row.recipientUserId,
+        detail: { outboxId: row.id, kind: row.kind, weekOf: row.weekOf, reason },
+      },
+      null,
+      tx,
+    );
   });
   return "cancelled";
 }
 
 /** The address of a user on a channel now (a chat unlinked since queueing has none). */
 function addressOf(database: DB, user: { id: number; phone: string | null }, channel: MessageChannel): string | null {
-  if (channel === "telegram") return database.select({ chatId: telegramChats.chatId }).from(telegramChats).where(eq(telegramChats.userId, user.id)).get()?.chatId ?? null;
+  if (channel === "telegram")
+    return database.select({ chatId: telegramChats.chatId }).from(telegramChats).where(eq(telegramChats.userId, user.id)).get()?.chatId ?? null;
   if (channel === "sms") return user.phone;
   return `user ${user.id}`;
 }
@@ -305,7 +350,14 @@ function mintReminderLink(tx: Pick<DB, "insert">, trainerUserId: number, now: Da
   const token = crypto.randomBytes(32).toString("base64url");
   const row = tx
     .insert(signInLinks)
-    .values({ userId: trainerUserId, tokenHash: hashToken(token), createdBy: trainerUserId, createdAt: now, expiresAt: new Date(now.getTime() + hours * 3_600_000), purpose: "reminder" })
+    .values({
+      userId: trainerUserId,
+      tokenHash: hashToken(token),
+      createdBy: trainerUserId,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + hours * 3_600_000),
+      purpose: "reminder",
+    })
     .returning({ id: signInLinks.id })
     .get();
   return { token, linkId: row.id };
@@ -334,18 +386,37 @@ async function sendOne(
   // transaction. Links live on the real clock, like sessions, whatever day the pass is for.
   const linkNow = new Date();
   const prepared = database.transaction((tx) => {
-    if (row.signInLinkId) tx.update(signInLinks).set({ revokedAt: linkNow, revokedBy: row.recipientUserId }).where(and(eq(signInLinks.id, row.signInLinkId), isNull(signInLinks.revokedAt))).run();
+    if (row.signInLinkId)
+      tx.update(signInLinks)
+        .set({ revokedAt: linkNow, revokedBy: row.recipientUserId })
+        .where(and(eq(signInLinks.id, row.signInLinkId), isNull(signInLinks.revokedAt)))
+        .run();
     if (row.kind === "digest") {
       const missing = missingForWeek(tx, { siteId: row.siteId }, row.weekOf, today);
       if (missing.length === 0) return null;
       const payload = digestPayload(tx, missing);
       tx.update(reminderOutbox).set({ payload, signInLinkId: null }).where(eq(reminderOutbox.id, row.id)).run();
-      return { text: renderDigest(serverT(row.locale), row.locale, { siteName: localized(row.locale, site, "name"), weekOf: row.weekOf, trainers: payload.trainers, url: `${config.publicUrl}/staff/reminders` }), linkId: null };
+      return {
+        text: renderDigest(serverT(row.locale), row.locale, {
+          siteName: localized(row.locale, site, "name"),
+          weekOf: row.weekOf,
+          trainers: payload.trainers,
+          url: `${config.publicUrl}/staff/reminders`,
+        }),
+        linkId: null,
+      };
     }
-    const items = missingForWeek(tx, { trainerUserId: row.recipientUserId }, row.weekOf, today).map(({ placementId, code, preferredName }) => ({ placementId, code, preferredName }));
+    const items = missingForWeek(tx, { trainerUserId: row.recipientUserId }, row.weekOf, today).map(({ placementId, code, preferredName }) => ({
+      placementId,
+      code,
+      preferredName,
+    }));
     if (items.length === 0) return null;
     const link = row.channel === "log" ? null : mintReminderLink(tx, row.recipientUserId, linkNow, config.linkHours);
-    tx.update(reminderOutbox).set({ payload: { items } satisfies TrainerPayload, signInLinkId: link?.linkId ?? null }).where(eq(reminderOutbox.id, row.id)).run();
+    tx.update(reminderOutbox)
+      .set({ payload: { items } satisfies TrainerPayload, signInLinkId: link?.linkId ?? null })
+      .where(eq(reminderOutbox.id, row.id))
+      .run();
     const text = renderTrainerMessage(serverT(row.locale), row.locale, {
       kind: row.kind as "weekly" | "monday",
       recipientName: recipient.displayName,
@@ -369,14 +440,35 @@ async function sendOne(
   const detail = { outboxId: row.id, kind: row.kind, weekOf: row.weekOf, channel: row.channel, attempt: attempts, linkId: prepared.linkId };
   return database.transaction((tx): Outcome => {
     if (result.ok) {
-      tx.update(reminderOutbox).set({ status: "sent", sentAt: finished, providerMessageId: result.providerId, nextAttemptAt: null, updatedAt: finished }).where(eq(reminderOutbox.id, row.id)).run();
+      tx.update(reminderOutbox)
+        .set({ status: "sent", sentAt: finished, providerMessageId: result.providerId, nextAttemptAt: null, updatedAt: finished })
+        .where(eq(reminderOutbox.id, row.id))
+        .run();
       audit({ actorUserId: null, action: "reminder_sent", entity: "user", entityId: row.recipientUserId, detail }, null, tx);
       return "sent";
     }
-    const next = nextAttemptAt({ attempts, now: finished, retryable: result.retryable && !result.unlink, ...(result.retryAfterMs ? { retryAfterMs: result.retryAfterMs } : {}) });
-    tx.update(reminderOutbox).set({ status: "failed", lastError: result.error, lastFailedAt: finished, nextAttemptAt: next, updatedAt: finished }).where(eq(reminderOutbox.id, row.id)).run();
+    const next = nextAttemptAt({
+      attempts,
+      now: finished,
+      retryable: result.retryable && !result.unlink,
+      ...(result.retryAfterMs ? { retryAfterMs: result.retryAfterMs } : {}),
+    });
+    tx.update(reminderOutbox)
+      .set({ status: "failed", lastError: result.error, lastFailedAt: finished, nextAttemptAt: next, updatedAt: finished })
+      .where(eq(reminderOutbox.id, row.id))
+      .run();
     if (prepared.linkId) tx.update(signInLinks).set({ revokedAt: new Date(), revokedBy: row.recipientUserId }).where(eq(signInLinks.id, prepared.linkId)).run();
-    audit({ actorUserId: null, action: "reminder_failed", entity: "user", entityId: row.recipientUserId, detail: { ...detail, error: result.error, retry: next !== null } }, null, tx);
+    audit(
+      {
+        actorUserId: null,
+        action: "reminder_failed",
+        entity: "user",
+        entityId: row.recipientUserId,
+        detail: { ...detail, error: result.error, retry: next !== null },
+      },
+      null,
+      tx,
+    );
     if (result.unlink) unlinkUserInTx(tx, { userId: row.recipientUserId, actorUserId: null, reason: "blocked", now: finished });
     return "failed";
   });
@@ -384,8 +476,21 @@ async function sendOne(
 
 function digestPayload(database: Pick<DB, "select">, missing: MissingItem[]): DigestPayload {
   const ids = [...new Set(missing.map((m) => m.trainerUserId))];
-  const trainers = database.select({ id: users.id, name: users.displayName, employer: employers.name }).from(users).innerJoin(employers, eq(employers.id, users.employerId)).where(inArray(users.id, ids)).orderBy(asc(employers.name), asc(users.displayName)).all();
-  return { trainers: trainers.map((t) => ({ trainerUserId: t.id, name: t.name, employer: t.employer, missing: missing.filter((m) => m.trainerUserId === t.id).length })) };
+  const trainers = database
+    .select({ id: users.id, name: users.displayName, employer: employers.name })
+    .from(users)
+    .innerJoin(employers, eq(employers.id, users.employerId))
+    .where(inArray(users.id, ids))
+    .orderBy(asc(employers.name), asc(users.displayName))
+    .all();
+  return {
+    trainers: trainers.map((t) => ({
+      trainerUserId: t.id,
+      name: t.name,
+      employer: t.employer,
+      missing: missing.filter((m) => m.trainerUserId === t.id).length,
+    })),
+  };
 }
 
 /** `/signin/<token>?to=<week card>`; without a token (log transport) the link is shown with "…" in its place. */
@@ -411,12 +516,20 @@ export async function runReminderPass(database: DB = db(), options: PassOptions 
 // What staff see
 
 /** The text of a message as it was (or would be) sent, with the sign-in token left out. */
-function previewText(row: Pick<OutboxRow, "kind" | "locale" | "weekOf" | "channel" | "payload">, context: { recipientName: string; siteName: string; config?: MessagingConfig }): string {
+function previewText(
+  row: Pick<OutboxRow, "kind" | "locale" | "weekOf" | "channel" | "payload">,
+  context: { recipientName: string; siteName: string; config?: MessagingConfig },
+): string {
   const config = context.config ?? messagingConfig();
   const t = serverT(row.locale);
   if (row.kind === "digest") {
     const payload = row.payload as DigestPayload;
-    return renderDigest(t, row.locale, { siteName: context.siteName, weekOf: row.weekOf, trainers: payload.trainers ?? [], url: `${config.publicUrl}/staff/reminders` });
+    return renderDigest(t, row.locale, {
+      siteName: context.siteName,
+      weekOf: row.weekOf,
+      trainers: payload.trainers ?? [],
+      url: `${config.publicUrl}/staff/reminders`,
+    });
   }
   const payload = row.payload as TrainerPayload;
   return renderTrainerMessage(t, row.locale, {
@@ -488,12 +601,23 @@ function deliveryFacts(database: DB, userIds: number[]): Map<number, DeliveryFac
     .all();
   for (const s of sent) out.get(s.userId)!.lastSent = { at: s.at!.toISOString(), kind: s.kind, channel: s.channel };
   const failed = database
-    .select({ userId: reminderOutbox.recipientUserId, at: reminderOutbox.lastFailedAt, error: reminderOutbox.lastError, next: reminderOutbox.nextAttemptAt, status: reminderOutbox.status })
+    .select({
+      userId: reminderOutbox.recipientUserId,
+      at: reminderOutbox.lastFailedAt,
+      error: reminderOutbox.lastError,
+      next: reminderOutbox.nextAttemptAt,
+      status: reminderOutbox.status,
+    })
     .from(reminderOutbox)
     .where(and(inArray(reminderOutbox.recipientUserId, userIds), isNotNull(reminderOutbox.lastFailedAt)))
     .orderBy(asc(reminderOutbox.lastFailedAt))
     .all();
-  for (const f of failed) out.get(f.userId)!.lastFailed = { at: f.at!.toISOString(), error: f.error ?? "", nextAttemptAt: f.status === "failed" ? (f.next?.toISOString() ?? null) : null };
+  for (const f of failed)
+    out.get(f.userId)!.lastFailed = {
+      at: f.at!.toISOString(),
+      error: f.error ?? "",
+      nextAttemptAt: f.status === "failed" ? (f.next?.toISOString() ?? null) : null,
+    };
   return out;
 }
 
@@ -518,8 +642,14 @@ export function remindersOverview(actor: Actor, locale: Locale, now = new Date()
       .where(and(eq(users.role, "trainer"), eq(users.active, true), eq(employers.siteId, site.id)))
       .orderBy(asc(employers.name), asc(users.displayName))
       .all();
-    const linked = linkedUserIds(database, trainers.map((t) => t.id));
-    const facts = deliveryFacts(database, trainers.map((t) => t.id));
+    const linked = linkedUserIds(
+      database,
+      trainers.map((t) => t.id),
+    );
+    const facts = deliveryFacts(
+      database,
+      trainers.map((t) => t.id),
+    );
     return {
       id: site.id,
       name: localized(locale, site, "name"),
@@ -542,7 +672,11 @@ export function remindersOverview(actor: Actor, locale: Locale, now = new Date()
 export function trainerDelivery(trainer: { id: number }, database: DB = db()) {
   const config = messagingConfig();
   const user = database.select({ phone: users.phone }).from(users).where(eq(users.id, trainer.id)).get();
-  const chat = database.select({ chatId: telegramChats.chatId, linkedAt: telegramChats.linkedAt }).from(telegramChats).where(eq(telegramChats.userId, trainer.id)).get();
+  const chat = database
+    .select({ chatId: telegramChats.chatId, linkedAt: telegramChats.linkedAt })
+    .from(telegramChats)
+    .where(eq(telegramChats.userId, trainer.id))
+    .get();
   return {
     phone: user?.phone ?? null,
     telegram: chat ? { chatId: chat.chatId, linkedAt: chat.linkedAt.toISOString() } : null,

@@ -10,16 +10,7 @@
  *   migration that refuse UPDATE and DELETE.
  */
 import { sql, type SQL } from "drizzle-orm";
-import {
-  type AnySQLiteColumn,
-  check,
-  index,
-  integer,
-  primaryKey,
-  sqliteTable,
-  text,
-  uniqueIndex,
-} from "drizzle-orm/sqlite-core";
+import { type AnySQLiteColumn, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 import {
   ABSENCE_REASONS,
@@ -58,8 +49,7 @@ function oneOf(column: AnySQLiteColumn, values: readonly (string | number)[]): S
   return sql`${column} in (${sql.raw(list)})`;
 }
 
-const isoDate = (column: AnySQLiteColumn): SQL =>
-  sql`${column} glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`;
+const isoDate = (column: AnySQLiteColumn): SQL => sql`${column} glob '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`;
 
 /** A moment column that defaults to now. */
 const moment = (name: string) => integer(name, { mode: "timestamp_ms" }).notNull().default(now);
@@ -87,7 +77,10 @@ export const siteSettings = sqliteTable(
       .primaryKey()
       .references(() => sites.id),
     /** Only the thresholds this site changes, e.g. {"noReviewWarnWeeks":1}; read with resolveThresholds(). */
-    flagThresholds: text("flag_thresholds", { mode: "json" }).$type<Record<string, number>>().notNull().default(sql`'{}'`),
+    flagThresholds: text("flag_thresholds", { mode: "json" })
+      .$type<Record<string, number>>()
+      .notNull()
+      .default(sql`'{}'`),
     updatedBy: integer("updated_by").references((): AnySQLiteColumn => users.id),
     updatedAt: moment("updated_at"),
   },
@@ -118,10 +111,7 @@ export const intakes = sqliteTable(
     startsOn: text("starts_on").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex("intakes_site_name").on(t.siteId, t.name),
-    check("intakes_starts_on", isoDate(t.startsOn)),
-  ],
+  (t) => [uniqueIndex("intakes_site_name").on(t.siteId, t.name), check("intakes_starts_on", isoDate(t.startsOn))],
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -142,10 +132,7 @@ export const employers = sqliteTable(
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex("employers_site_name").on(t.siteId, t.name),
-    check("employers_sector", oneOf(t.sector, EMPLOYER_SECTORS)),
-  ],
+  (t) => [uniqueIndex("employers_site_name").on(t.siteId, t.name), check("employers_sector", oneOf(t.sector, EMPLOYER_SECTORS))],
 );
 
 export const apprentices = sqliteTable(
@@ -220,10 +207,7 @@ export const consents = sqliteTable(
     recordedAt: moment("recorded_at"),
     note: text("note"),
   },
-  (t) => [
-    index("consents_apprentice_item").on(t.apprenticeId, t.item, t.recordedAt),
-    check("consents_item", oneOf(t.item, CONSENT_ITEMS)),
-  ],
+  (t) => [index("consents_apprentice_item").on(t.apprenticeId, t.item, t.recordedAt), check("consents_item", oneOf(t.item, CONSENT_ITEMS))],
 );
 
 /** The apprentice's own career plan: written and edited by the apprentice. */
@@ -255,10 +239,7 @@ export const careerPlanComments = sqliteTable(
     correctionReason: text("correction_reason"),
     createdAt: createdAt(),
   },
-  (t) => [
-    index("career_plan_comments_apprentice").on(t.apprenticeId, t.createdAt),
-    uniqueIndex("career_plan_comments_supersedes").on(t.supersedesId),
-  ],
+  (t) => [index("career_plan_comments_apprentice").on(t.apprenticeId, t.createdAt), uniqueIndex("career_plan_comments_supersedes").on(t.supersedesId)],
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -495,7 +476,9 @@ export const placements = sqliteTable(
     index("placements_apprentice").on(t.apprenticeId),
     index("placements_status_ended").on(t.status, t.endedOn),
     /** The staff placement page shows where a transferred placement went. */
-    index("placements_transferred_from").on(t.transferredFromId).where(sql`transferred_from_id is not null`),
+    index("placements_transferred_from")
+      .on(t.transferredFromId)
+      .where(sql`transferred_from_id is not null`),
     uniqueIndex("placements_one_active_per_apprentice")
       .on(t.apprenticeId)
       .where(sql`status = 'active'`),
@@ -625,7 +608,9 @@ export const assessments = sqliteTable(
     index("assessments_placement_observed").on(t.placementId, t.observedOn),
     index("assessments_trainer_created").on(t.trainerUserId, t.createdAt),
     /** "Is this record superseded?" by an index seek, not a scan of the placement's history. */
-    index("assessments_supersedes").on(t.supersedesId).where(sql`supersedes_id is not null`),
+    index("assessments_supersedes")
+      .on(t.supersedesId)
+      .where(sql`supersedes_id is not null`),
     check("assessments_level", oneOf(t.level, ASSESSMENT_LEVELS)),
     check("assessments_observed_on", isoDate(t.observedOn)),
     check("assessments_correction", sql`(${t.supersedesId} is null) = (${t.correctionReason} is null)`),
@@ -656,10 +641,7 @@ export const attendance = sqliteTable(
     index("attendance_placement_date").on(t.placementId, t.date, t.id),
     check("attendance_status", oneOf(t.status, ATTENDANCE_STATUSES)),
     check("attendance_date", isoDate(t.date)),
-    check(
-      "attendance_absence_reason",
-      sql`${t.absenceReason} is null or ${oneOf(t.absenceReason, ABSENCE_REASONS)}`,
-    ),
+    check("attendance_absence_reason", sql`${t.absenceReason} is null or ${oneOf(t.absenceReason, ABSENCE_REASONS)}`),
     check(
       "attendance_details",
       sql`((${t.status} = 'late') = (${t.lateMinutes} is not null))
@@ -717,10 +699,7 @@ export const educationAfternoons = sqliteTable(
     date: text("date").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex("education_afternoons_placement_date").on(t.placementId, t.date),
-    check("education_afternoons_date", isoDate(t.date)),
-  ],
+  (t) => [uniqueIndex("education_afternoons_placement_date").on(t.placementId, t.date), check("education_afternoons_date", isoDate(t.date))],
 );
 
 /** The education ledger: released / refused by the trainer, attended / missed, confirmed. */
@@ -825,10 +804,7 @@ export const flagEvents = sqliteTable(
     note: text("note"),
     createdAt: createdAt(),
   },
-  (t) => [
-    index("flag_events_flag").on(t.flagId, t.id),
-    check("flag_events_action", oneOf(t.action, FLAG_EVENT_ACTIONS)),
-  ],
+  (t) => [index("flag_events_flag").on(t.flagId, t.id), check("flag_events_action", oneOf(t.action, FLAG_EVENT_ACTIONS))],
 );
 
 /** Staff's manual status per placement (green / amber / red). History: the latest row holds. */
@@ -952,10 +928,7 @@ export const credentials = sqliteTable(
       .references(() => users.id),
     issuedAt: moment("issued_at"),
   },
-  (t) => [
-    index("credentials_placement").on(t.placementId, t.id),
-    check("credentials_public_id", sql`length(${t.publicId}) = 22`),
-  ],
+  (t) => [index("credentials_placement").on(t.placementId, t.id), check("credentials_public_id", sql`length(${t.publicId}) = 22`)],
 );
 
 /** A credential's revocation: a fact of its own, at most one per credential. Append-only. */
@@ -1030,7 +1003,9 @@ export const competencyLevels = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.placementId, t.competencyId] }),
-    index("competency_levels_signed").on(t.independentOn, t.siteId).where(sql`independent_on is not null`),
+    index("competency_levels_signed")
+      .on(t.independentOn, t.siteId)
+      .where(sql`independent_on is not null`),
   ],
 );
 

@@ -145,9 +145,13 @@ describe.each(Object.entries(callers))("%s: the scoped queries answer as the pol
     expect(sitesForForm(actor).map((s) => s.id)).toEqual(sitesFor(actor).map((s) => s.id));
     expect(intakesForForm(actor).every((i) => reachable(i.siteId))).toBe(true);
     expect(intakesForForm(actor)).toHaveLength(sitesFor(actor).length);
-    expect(ids(listApprentices(actor, {}, EVERYTHING).rows)).toEqual(ids(listApprentices(callers.admin!, {}, EVERYTHING).rows.filter((a) => getApprenticeForStaff(actor, a.id) !== null)));
+    expect(ids(listApprentices(actor, {}, EVERYTHING).rows)).toEqual(
+      ids(listApprentices(callers.admin!, {}, EVERYTHING).rows.filter((a) => getApprenticeForStaff(actor, a.id) !== null)),
+    );
     expect(ids(listEmployers(actor, EVERYTHING).rows)).toEqual(ids([salon, hotel, cafe].filter((e) => getEmployerForStaff(actor, e.id) !== null)));
-    expect(ids(listTrainersForStaff(actor, EVERYTHING).rows)).toEqual(ids([salonTrainer, hotelTrainer, cafeTrainer].filter((t) => getTrainerForStaff(actor, t.id) !== null)));
+    expect(ids(listTrainersForStaff(actor, EVERYTHING).rows)).toEqual(
+      ids([salonTrainer, hotelTrainer, cafeTrainer].filter((t) => getTrainerForStaff(actor, t.id) !== null)),
+    );
     expect(ids(listFlags(actor, { status: "all" })).every((id) => getFlagForStaff(actor, id) !== null)).toBe(true);
     // Admin's filter choices are those of the site chosen (none before one is); staff's, their site's.
     if (reachesEverySite(actor)) {

@@ -80,16 +80,18 @@ function progressOf(p: PlacementRow) {
 
 /** Most `independent` sign-offs by one trainer within any 7 days (optionally only recent windows). */
 function maxIndependentIn7Days(trainerUserId: number, since = "0000-01-01"): number {
-  return one<{ n: number | null }>(
-    `select max(n) as n from (
+  return (
+    one<{ n: number | null }>(
+      `select max(n) as n from (
        select (select count(*) from assessments b
                where b.trainer_user_id = a.trainer_user_id and b.level = 'independent'
                  and b.observed_on between a.observed_on and date(a.observed_on, '+6 days')) as n
        from assessments a
        where a.trainer_user_id = ? and a.level = 'independent' and a.observed_on >= ?)`,
-    trainerUserId,
-    since,
-  ).n ?? 0;
+      trainerUserId,
+      since,
+    ).n ?? 0
+  );
 }
 
 describe("demo seed: who can sign in", () => {
@@ -99,7 +101,14 @@ describe("demo seed: who can sign in", () => {
   });
 
   it("creates the five demo accounts with their roles and sites, all on the demo password", async () => {
-    const rows = all<{ username: string; role: string; site: string | null; employer: string | null; apprentice_id: number | null; password_hash: string | null }>(
+    const rows = all<{
+      username: string;
+      role: string;
+      site: string | null;
+      employer: string | null;
+      apprentice_id: number | null;
+      password_hash: string | null;
+    }>(
       `select u.username, u.role, s.code as site, e.name as employer, u.apprentice_id, u.password_hash
        from users u left join sites s on s.id = u.site_id left join employers e on e.id = u.employer_id
        where u.username in ('staff', 'staff-sr', 'admin', 'trainer', 'apprentice') order by u.username`,
@@ -186,9 +195,9 @@ describe("demo seed: the programme", () => {
   });
 
   it("has the nine Phnom Penh partner employers by name, and one in Siem Reap", () => {
-    const names = all<{ name: string }>(
-      "select e.name from employers e join sites s on s.id = e.site_id where s.code = 'PP' order by e.name",
-    ).map((r) => r.name);
+    const names = all<{ name: string }>("select e.name from employers e join sites s on s.id = e.site_id where s.code = 'PP' order by e.name").map(
+      (r) => r.name,
+    );
     expect(names).toEqual(
       [
         "Apsara Angkor Beauty Salon",
@@ -284,13 +293,9 @@ describe("demo seed: a live example of every flag rule (docs/product.md §5)", (
 
   it("no_weekly_review: Svakum Tailoring has none for 3 full weeks (urgent), Gech Dressmaking for 2 (warn)", () => {
     const threeWeeksAgo = addDays(THIS_MONDAY, -21);
-    const urgent = activeAt("Svakum Tailoring").filter(
-      (p) => p.start_date <= threeWeeksAgo && reviewsIn(p.id, [THIS_MONDAY, ...fullWeeks(3)]) === 0,
-    );
+    const urgent = activeAt("Svakum Tailoring").filter((p) => p.start_date <= threeWeeksAgo && reviewsIn(p.id, [THIS_MONDAY, ...fullWeeks(3)]) === 0);
     expect(urgent).toHaveLength(1);
-    const warn = activeAt("Gech Dressmaking").filter(
-      (p) => reviewsIn(p.id, [THIS_MONDAY, ...fullWeeks(2)]) === 0 && reviewsIn(p.id, [threeWeeksAgo]) === 1,
-    );
+    const warn = activeAt("Gech Dressmaking").filter((p) => reviewsIn(p.id, [THIS_MONDAY, ...fullWeeks(2)]) === 0 && reviewsIn(p.id, [threeWeeksAgo]) === 1);
     expect(warn).toHaveLength(1);
   });
 
@@ -304,9 +309,7 @@ describe("demo seed: a live example of every flag rule (docs/product.md §5)", (
     const trainerId = activeAt("The Blue Pumpkin")[0]?.trainer_user_id ?? 0;
     expect(maxIndependentIn7Days(trainerId, FOUR_WEEKS_AGO)).toBeGreaterThanOrEqual(8);
     // Nobody else trips it by accident.
-    const others = all<{ id: number; username: string }>(
-      "select id, username from users where role = 'trainer' and username <> 'trainer-blue-pumpkin'",
-    );
+    const others = all<{ id: number; username: string }>("select id, username from users where role = 'trainer' and username <> 'trainer-blue-pumpkin'");
     expect(others.filter((t) => maxIndependentIn7Days(t.id) >= 8).map((t) => t.username)).toEqual([]);
   });
 
@@ -345,9 +348,9 @@ describe("demo seed: a live example of every flag rule (docs/product.md §5)", (
   });
 
   it("education_mismatch: one afternoon released but missed, one refused yet attended", () => {
-    const kinds = all<{ kinds: string }>(
-      "select group_concat(kind) as kinds from education_events group by afternoon_id",
-    ).map((r) => new Set(r.kinds.split(",")));
+    const kinds = all<{ kinds: string }>("select group_concat(kind) as kinds from education_events group by afternoon_id").map(
+      (r) => new Set(r.kinds.split(",")),
+    );
     expect(kinds.some((k) => k.has("released") && k.has("missed") && !k.has("attended"))).toBe(true);
     expect(kinds.some((k) => k.has("refused") && k.has("attended"))).toBe(true);
   });

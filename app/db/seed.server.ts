@@ -11,17 +11,7 @@
  */
 import { count, eq } from "drizzle-orm";
 
-import {
-  addDays,
-  ageOn,
-  daysBetween,
-  isIsoDate,
-  isoWeekday,
-  mondayOf,
-  mondaysBetween,
-  parseWeekdays,
-  workingDaysOfWeek,
-} from "~/domain/dates";
+import { addDays, ageOn, daysBetween, isIsoDate, isoWeekday, mondayOf, mondaysBetween, parseWeekdays, workingDaysOfWeek } from "~/domain/dates";
 import type { AbsenceReason, AssessmentLevel, EmployerSector, Phase, PlacementOutcome, Role } from "~/domain/enums";
 import { ASSESSMENT_LEVELS } from "~/domain/enums";
 import type { WeekState } from "~/domain/weeks";
@@ -269,49 +259,112 @@ interface PlacementProfile {
 const PLACEMENTS: readonly PlacementProfile[] = [
   // The demo trainer: four healthy hairdressing placements, each at a different point this week.
   {
-    key: "parkway-a", employer: "parkway", trainer: "trainer", framework: "HAIR",
-    start: { weeksAgo: 18 }, plannedWeeks: 24, pace: 0.85, stipend: [4000, 1500],
-    thisWeek: "reviewed", gaps: { unreviewedWeeksAgo: [6] }, feedback: { everyWeeks: 3 },
+    key: "parkway-a",
+    employer: "parkway",
+    trainer: "trainer",
+    framework: "HAIR",
+    start: { weeksAgo: 18 },
+    plannedWeeks: 24,
+    pace: 0.85,
+    stipend: [4000, 1500],
+    thisWeek: "reviewed",
+    gaps: { unreviewedWeeksAgo: [6] },
+    feedback: { everyWeeks: 3 },
   },
   {
-    key: "parkway-b", employer: "parkway", trainer: "trainer", framework: "HAIR",
-    start: { weeksAgo: 12 }, plannedWeeks: 24, pace: 0.85, stipend: [3500, 1000],
-    thisWeek: "saved", feedback: { everyWeeks: 2 }, apprentice: { username: "apprentice" },
+    key: "parkway-b",
+    employer: "parkway",
+    trainer: "trainer",
+    framework: "HAIR",
+    start: { weeksAgo: 12 },
+    plannedWeeks: 24,
+    pace: 0.85,
+    stipend: [3500, 1000],
+    thisWeek: "saved",
+    feedback: { everyWeeks: 2 },
+    apprentice: { username: "apprentice" },
   },
   {
-    key: "parkway-c", employer: "parkway", trainer: "trainer", framework: "HAIR",
-    start: { weeksAgo: 8, weekday: 2 }, plannedWeeks: 24, pace: 0.85, stipend: [4500, 0],
-    educationWeekdays: "1,3", apprentice: { under18: true },
+    key: "parkway-c",
+    employer: "parkway",
+    trainer: "trainer",
+    framework: "HAIR",
+    start: { weeksAgo: 8, weekday: 2 },
+    plannedWeeks: 24,
+    pace: 0.85,
+    stipend: [4500, 0],
+    educationWeekdays: "1,3",
+    apprentice: { under18: true },
   },
   {
-    key: "parkway-d", employer: "parkway", trainer: "trainer", framework: "HAIR",
-    start: { weeksAgo: 4, weekday: 3 }, plannedWeeks: 24, pace: 0.8, stipend: [3000, 2000],
+    key: "parkway-d",
+    employer: "parkway",
+    trainer: "trainer",
+    framework: "HAIR",
+    start: { weeksAgo: 4, weekday: 3 },
+    plannedWeeks: 24,
+    pace: 0.8,
+    stipend: [3000, 2000],
   },
   // Transferred from Apsara Angkor (too few clients) to Parkway's second trainer.
   {
-    key: "apsara-early", employer: "apsara", trainer: "trainer-apsara", framework: "HAIR",
-    start: { weeksAgo: 16 }, plannedWeeks: 24, pace: 1.0, stipend: [4000, 0],
+    key: "apsara-early",
+    employer: "apsara",
+    trainer: "trainer-apsara",
+    framework: "HAIR",
+    start: { weeksAgo: 16 },
+    plannedWeeks: 24,
+    pace: 1.0,
+    stipend: [4000, 0],
     end: { status: "transferred", weeksAgo: 6, reason: "Transferred to Parkway Beauty Salon: too few clients to practise on." },
   },
   {
-    key: "parkway-transfer", employer: "parkway", trainer: "trainer-parkway2", framework: "HAIR",
-    start: { weeksAgo: 5 }, plannedWeeks: 18, pace: 0.6, stipend: [4000, 1000],
-    transferredFrom: "apsara-early", thisWeek: "saved",
+    key: "parkway-transfer",
+    employer: "parkway",
+    trainer: "trainer-parkway2",
+    framework: "HAIR",
+    start: { weeksAgo: 5 },
+    plannedWeeks: 18,
+    pace: 0.6,
+    stipend: [4000, 1000],
+    transferredFrom: "apsara-early",
+    thisWeek: "saved",
   },
   // trainer_inactive: Apsara Angkor's trainer has signed nothing for four weeks.
   {
-    key: "apsara-a", employer: "apsara", trainer: "trainer-apsara", framework: "HAIR",
-    start: { weeksAgo: 14 }, plannedWeeks: 24, pace: 1.0, stipend: [3500, 500], gaps: { silentDays: 28 },
+    key: "apsara-a",
+    employer: "apsara",
+    trainer: "trainer-apsara",
+    framework: "HAIR",
+    start: { weeksAgo: 14 },
+    plannedWeeks: 24,
+    pace: 1.0,
+    stipend: [3500, 500],
+    gaps: { silentDays: 28 },
   },
   {
-    key: "apsara-b", employer: "apsara", trainer: "trainer-apsara", framework: "HAIR",
-    start: { weeksAgo: 9, weekday: 2 }, plannedWeeks: 24, pace: 1.0, stipend: [3500, 500],
-    educationWeekdays: "1,3", gaps: { silentDays: 28 },
+    key: "apsara-b",
+    employer: "apsara",
+    trainer: "trainer-apsara",
+    framework: "HAIR",
+    start: { weeksAgo: 9, weekday: 2 },
+    plannedWeeks: 24,
+    pace: 1.0,
+    stipend: [3500, 500],
+    educationWeekdays: "1,3",
+    gaps: { silentDays: 28 },
   },
   // education_not_granted: the afternoons lose out to bookings.
   {
-    key: "boddhi-a", employer: "boddhi", trainer: "trainer-boddhi", framework: "FBS",
-    start: { weeksAgo: 11 }, plannedWeeks: 16, pace: 0.85, stipend: [4000, 1500], thisWeek: "saved",
+    key: "boddhi-a",
+    employer: "boddhi",
+    trainer: "trainer-boddhi",
+    framework: "FBS",
+    start: { weeksAgo: 11 },
+    plannedWeeks: 16,
+    pace: 0.85,
+    stipend: [4000, 1500],
+    thisWeek: "saved",
     gaps: {
       educationRefusedRecently: [
         "Busy with a wedding booking",
@@ -322,154 +375,332 @@ const PLACEMENTS: readonly PlacementProfile[] = [
     },
   },
   {
-    key: "boddhi-b", employer: "boddhi", trainer: "trainer-boddhi", framework: "COOK",
-    start: { weeksAgo: 7, weekday: 2 }, plannedWeeks: 24, pace: 0.85, stipend: [3500, 1000],
-    gaps: { correctionWeeksAgo: 2 }, feedback: { everyWeeks: 4 },
+    key: "boddhi-b",
+    employer: "boddhi",
+    trainer: "trainer-boddhi",
+    framework: "COOK",
+    start: { weeksAgo: 7, weekday: 2 },
+    plannedWeeks: 24,
+    pace: 0.85,
+    stipend: [3500, 1000],
+    gaps: { correctionWeeksAgo: 2 },
+    feedback: { everyWeeks: 4 },
   },
   // overdue: housekeeping planned for 6 weeks, now in week 11 and not finished.
   {
-    key: "laresidence-a", employer: "laResidence", trainer: "trainer-la-residence", framework: "HSK",
-    start: { weeksAgo: 10 }, plannedWeeks: 6, pace: 1.8, stipend: [3000, 2000],
+    key: "laresidence-a",
+    employer: "laResidence",
+    trainer: "trainer-la-residence",
+    framework: "HSK",
+    start: { weeksAgo: 10 },
+    plannedWeeks: 6,
+    pace: 1.8,
+    stipend: [3000, 2000],
   },
   {
-    key: "laresidence-b", employer: "laResidence", trainer: "trainer-la-residence", framework: "HSK",
-    start: { weeksAgo: 3 }, plannedWeeks: 8, pace: 0.8, stipend: [3000, 2000],
+    key: "laresidence-b",
+    employer: "laResidence",
+    trainer: "trainer-la-residence",
+    framework: "HSK",
+    start: { weeksAgo: 3 },
+    plannedWeeks: 8,
+    pace: 0.8,
+    stipend: [3000, 2000],
     gaps: { educationAttendedDespiteRefusalWeeksAgo: 1 },
   },
   // bulk_signoff: slow ticking, then the rest of the checklist in one sitting last week.
   {
-    key: "bluepumpkin-a", employer: "bluePumpkin", trainer: "trainer-blue-pumpkin", framework: "FBS",
-    start: { weeksAgo: 12 }, plannedWeeks: 16, pace: 1.8, stipend: [4000, 1000],
+    key: "bluepumpkin-a",
+    employer: "bluePumpkin",
+    trainer: "trainer-blue-pumpkin",
+    framework: "FBS",
+    start: { weeksAgo: 12 },
+    plannedWeeks: 16,
+    pace: 1.8,
+    stipend: [4000, 1000],
     gaps: { bulkSignoffWeeksAgo: 1 },
   },
   {
-    key: "bluepumpkin-b", employer: "bluePumpkin", trainer: "trainer-blue-pumpkin", framework: "COOK",
-    start: { weeksAgo: 15 }, plannedWeeks: 24, pace: 0.85, stipend: [4000, 1000],
-    thisWeek: "saved", feedback: { everyWeeks: 4 },
+    key: "bluepumpkin-b",
+    employer: "bluePumpkin",
+    trainer: "trainer-blue-pumpkin",
+    framework: "COOK",
+    start: { weeksAgo: 15 },
+    plannedWeeks: 24,
+    pace: 0.85,
+    stipend: [4000, 1000],
+    thisWeek: "saved",
+    feedback: { everyWeeks: 4 },
   },
   // signoff_while_absent, and an afternoon released but missed (education_mismatch).
   {
-    key: "hagar-a", employer: "hagar", trainer: "trainer-hagar-catering", framework: "COOK",
-    start: { weeksAgo: 17 }, plannedWeeks: 24, pace: 0.85, stipend: [4500, 0],
+    key: "hagar-a",
+    employer: "hagar",
+    trainer: "trainer-hagar-catering",
+    framework: "COOK",
+    start: { weeksAgo: 17 },
+    plannedWeeks: 24,
+    pace: 0.85,
+    stipend: [4500, 0],
     gaps: { signoffWhileAbsentWeeksAgo: 1 },
   },
   {
-    key: "hagar-b", employer: "hagar", trainer: "trainer-hagar-catering", framework: "COOK",
-    start: { weeksAgo: 6, weekday: 2 }, plannedWeeks: 24, pace: 0.85, stipend: [4500, 0],
+    key: "hagar-b",
+    employer: "hagar",
+    trainer: "trainer-hagar-catering",
+    framework: "COOK",
+    start: { weeksAgo: 6, weekday: 2 },
+    plannedWeeks: 24,
+    pace: 0.85,
+    stipend: [4500, 0],
     gaps: { educationMissedWeeksAgo: 2 },
   },
   {
-    key: "hagar-office", employer: "hagar", trainer: "trainer-hagar-office", framework: "OFFICE",
-    start: { weeksAgo: 10 }, plannedWeeks: 16, pace: 0.8, stipend: [4000, 1000],
-    workingWeekdays: "1,2,3,4,5", gaps: { correctionWeeksAgo: 4 }, feedback: { everyWeeks: 3 },
+    key: "hagar-office",
+    employer: "hagar",
+    trainer: "trainer-hagar-office",
+    framework: "OFFICE",
+    start: { weeksAgo: 10 },
+    plannedWeeks: 16,
+    pace: 0.8,
+    stipend: [4000, 1000],
+    workingWeekdays: "1,2,3,4,5",
+    gaps: { correctionWeeksAgo: 4 },
+    feedback: { everyWeeks: 3 },
   },
   // attendance_risk: transport absences.
   {
-    key: "so-a", employer: "soNutritious", trainer: "trainer-so-nutritious", framework: "COOK",
-    start: { weeksAgo: 13 }, plannedWeeks: 24, pace: 0.85, stipend: [4500, 500],
+    key: "so-a",
+    employer: "soNutritious",
+    trainer: "trainer-so-nutritious",
+    framework: "COOK",
+    start: { weeksAgo: 13 },
+    plannedWeeks: 24,
+    pace: 0.85,
+    stipend: [4500, 500],
     gaps: { transportAbsencesRecently: 3 },
   },
   {
-    key: "so-b", employer: "soNutritious", trainer: "trainer-so-nutritious", framework: "COOK",
-    start: { weeksAgo: 5 }, plannedWeeks: 24, pace: 0.85, stipend: [4000, 500],
-    educationWeekdays: "1,3", feedback: { everyWeeks: 3 },
+    key: "so-b",
+    employer: "soNutritious",
+    trainer: "trainer-so-nutritious",
+    framework: "COOK",
+    start: { weeksAgo: 5 },
+    plannedWeeks: 24,
+    pace: 0.85,
+    stipend: [4000, 500],
+    educationWeekdays: "1,3",
+    feedback: { everyWeeks: 3 },
   },
   // behind_plan (urgent) with low feedback; and a trainer two reviews behind (warn).
   {
-    key: "gech-a", employer: "gech", trainer: "trainer-gech", framework: "DRESS",
-    start: { weeksAgo: 14 }, plannedWeeks: 26, pace: 2.6, stipend: [4000, 0],
+    key: "gech-a",
+    employer: "gech",
+    trainer: "trainer-gech",
+    framework: "DRESS",
+    start: { weeksAgo: 14 },
+    plannedWeeks: 26,
+    pace: 2.6,
+    stipend: [4000, 0],
     feedback: { everyWeeks: 3, concern: "low_mean" },
   },
   {
-    key: "gech-b", employer: "gech", trainer: "trainer-gech", framework: "DRESS",
-    start: { weeksAgo: 9 }, plannedWeeks: 26, pace: 0.9, stipend: [4000, 0],
+    key: "gech-b",
+    employer: "gech",
+    trainer: "trainer-gech",
+    framework: "DRESS",
+    start: { weeksAgo: 9 },
+    plannedWeeks: 26,
+    pace: 0.9,
+    stipend: [4000, 0],
     gaps: { unreviewedWeeksAgo: [1, 2] },
   },
   // no_weekly_review (urgent); and two unexplained absences plus an "I feel safe" of 2.
   {
-    key: "svakum-a", employer: "svakum", trainer: "trainer-svakum", framework: "DRESS",
-    start: { weeksAgo: 16 }, plannedWeeks: 26, pace: 0.9, stipend: [3500, 1000],
+    key: "svakum-a",
+    employer: "svakum",
+    trainer: "trainer-svakum",
+    framework: "DRESS",
+    start: { weeksAgo: 16 },
+    plannedWeeks: 26,
+    pace: 0.9,
+    stipend: [3500, 1000],
     gaps: { unreviewedWeeksAgo: [1, 2, 3] },
   },
   {
-    key: "svakum-b", employer: "svakum", trainer: "trainer-svakum", framework: "DRESS",
-    start: { weeksAgo: 8 }, plannedWeeks: 26, pace: 0.85, stipend: [3500, 1000],
-    gaps: { unexplainedAbsencesWeeksAgo: 1 }, feedback: { everyWeeks: 2, concern: "unsafe" },
+    key: "svakum-b",
+    employer: "svakum",
+    trainer: "trainer-svakum",
+    framework: "DRESS",
+    start: { weeksAgo: 8 },
+    plannedWeeks: 26,
+    pace: 0.85,
+    stipend: [3500, 1000],
+    gaps: { unexplainedAbsencesWeeksAgo: 1 },
+    feedback: { everyWeeks: 2, concern: "unsafe" },
   },
   // Siem Reap: a small, healthy second site.
   {
-    key: "sr-a", employer: "riverside", trainer: "trainer-sr", framework: "HSK",
-    start: { weeksAgo: 5 }, plannedWeeks: 8, pace: 0.8, stipend: [3500, 1000],
+    key: "sr-a",
+    employer: "riverside",
+    trainer: "trainer-sr",
+    framework: "HSK",
+    start: { weeksAgo: 5 },
+    plannedWeeks: 8,
+    pace: 0.8,
+    stipend: [3500, 1000],
   },
   {
-    key: "sr-b", employer: "riverside", trainer: "trainer-sr", framework: "FBS",
-    start: { weeksAgo: 6 }, plannedWeeks: 16, pace: 0.85, stipend: [3500, 1000], feedback: { everyWeeks: 3 },
+    key: "sr-b",
+    employer: "riverside",
+    trainer: "trainer-sr",
+    framework: "FBS",
+    start: { weeksAgo: 6 },
+    plannedWeeks: 16,
+    pace: 0.85,
+    stipend: [3500, 1000],
+    feedback: { everyWeeks: 3 },
   },
   // Completed placements of earlier intakes, with outcomes (~40% retained by the employer).
   {
-    key: "done-parkway", employer: "parkway", trainer: "trainer", framework: "HAIR",
-    start: { quartersAgo: 5, weeksAfterIntake: 10 }, plannedWeeks: 24, pace: 0.85, stipend: [4000, 1000],
+    key: "done-parkway",
+    employer: "parkway",
+    trainer: "trainer",
+    framework: "HAIR",
+    start: { quartersAgo: 5, weeksAfterIntake: 10 },
+    plannedWeeks: 24,
+    pace: 0.85,
+    stipend: [4000, 1000],
     end: { status: "completed", outcome: "retained_by_employer", salaryCents: 9000, reason: "Completed the framework; the salon offered a job." },
   },
   {
-    key: "done-laresidence", employer: "laResidence", trainer: "trainer-la-residence", framework: "HSK",
-    start: { quartersAgo: 5, weeksAfterIntake: 9 }, plannedWeeks: 8, pace: 0.8, stipend: [3000, 2000],
+    key: "done-laresidence",
+    employer: "laResidence",
+    trainer: "trainer-la-residence",
+    framework: "HSK",
+    start: { quartersAgo: 5, weeksAfterIntake: 9 },
+    plannedWeeks: 8,
+    pace: 0.8,
+    stipend: [3000, 2000],
     end: { status: "completed", outcome: "retained_by_employer", salaryCents: 8000, reason: "Completed; kept on as a room attendant." },
   },
   {
-    key: "done-bluepumpkin", employer: "bluePumpkin", trainer: "trainer-blue-pumpkin", framework: "FBS",
-    start: { quartersAgo: 5, weeksAfterIntake: 11 }, plannedWeeks: 16, pace: 0.85, stipend: [4000, 1000],
+    key: "done-bluepumpkin",
+    employer: "bluePumpkin",
+    trainer: "trainer-blue-pumpkin",
+    framework: "FBS",
+    start: { quartersAgo: 5, weeksAfterIntake: 11 },
+    plannedWeeks: 16,
+    pace: 0.85,
+    stipend: [4000, 1000],
     end: {
-      status: "completed", outcome: "employed_elsewhere", salaryCents: 8500,
-      reason: "Completed; took a waiting job nearer home.", workplace: "Mekong View Restaurant",
+      status: "completed",
+      outcome: "employed_elsewhere",
+      salaryCents: 8500,
+      reason: "Completed; took a waiting job nearer home.",
+      workplace: "Mekong View Restaurant",
     },
   },
   {
-    key: "done-gech", employer: "gech", trainer: "trainer-gech", framework: "DRESS",
-    start: { quartersAgo: 5, weeksAfterIntake: 10 }, plannedWeeks: 26, pace: 0.85, stipend: [4000, 0],
+    key: "done-gech",
+    employer: "gech",
+    trainer: "trainer-gech",
+    framework: "DRESS",
+    start: { quartersAgo: 5, weeksAfterIntake: 10 },
+    plannedWeeks: 26,
+    pace: 0.85,
+    stipend: [4000, 0],
     end: {
-      status: "completed", outcome: "own_business", salaryCents: 7000,
-      reason: "Completed; opened a repairs and alterations stall.", workplace: "Own stall, Orussey Market",
+      status: "completed",
+      outcome: "own_business",
+      salaryCents: 7000,
+      reason: "Completed; opened a repairs and alterations stall.",
+      workplace: "Own stall, Orussey Market",
     },
   },
   {
-    key: "done-hagar", employer: "hagar", trainer: "trainer-hagar-catering", framework: "COOK",
-    start: { quartersAgo: 4, weeksAfterIntake: 10 }, plannedWeeks: 24, pace: 0.85, stipend: [4500, 0],
+    key: "done-hagar",
+    employer: "hagar",
+    trainer: "trainer-hagar-catering",
+    framework: "COOK",
+    start: { quartersAgo: 4, weeksAfterIntake: 10 },
+    plannedWeeks: 24,
+    pace: 0.85,
+    stipend: [4500, 0],
     end: { status: "completed", outcome: "retained_by_employer", salaryCents: 10000, reason: "Completed; hired as a kitchen assistant." },
   },
   {
-    key: "done-boddhi", employer: "boddhi", trainer: "trainer-boddhi", framework: "FBS",
-    start: { quartersAgo: 4, weeksAfterIntake: 9 }, plannedWeeks: 16, pace: 0.85, stipend: [4000, 1500],
+    key: "done-boddhi",
+    employer: "boddhi",
+    trainer: "trainer-boddhi",
+    framework: "FBS",
+    start: { quartersAgo: 4, weeksAfterIntake: 9 },
+    plannedWeeks: 16,
+    pace: 0.85,
+    stipend: [4000, 1500],
     end: { status: "completed", outcome: "not_employed", salaryCents: null, reason: "Completed; went home to the province to care for a parent." },
   },
   {
-    key: "done-svakum", employer: "svakum", trainer: "trainer-svakum", framework: "DRESS",
-    start: { quartersAgo: 4, weeksAfterIntake: 10 }, plannedWeeks: 26, pace: 0.85, stipend: [3500, 1000],
+    key: "done-svakum",
+    employer: "svakum",
+    trainer: "trainer-svakum",
+    framework: "DRESS",
+    start: { quartersAgo: 4, weeksAfterIntake: 10 },
+    plannedWeeks: 26,
+    pace: 0.85,
+    stipend: [3500, 1000],
     end: {
-      status: "completed", outcome: "employed_elsewhere", salaryCents: 7500,
-      reason: "Completed; joined a larger workshop.", workplace: "Golden Thread Garment Workshop",
+      status: "completed",
+      outcome: "employed_elsewhere",
+      salaryCents: 7500,
+      reason: "Completed; joined a larger workshop.",
+      workplace: "Golden Thread Garment Workshop",
     },
   },
   {
-    key: "done-so", employer: "soNutritious", trainer: "trainer-so-nutritious", framework: "COOK",
-    start: { quartersAgo: 4, weeksAfterIntake: 11 }, plannedWeeks: 24, pace: 0.85, stipend: [4500, 500],
+    key: "done-so",
+    employer: "soNutritious",
+    trainer: "trainer-so-nutritious",
+    framework: "COOK",
+    start: { quartersAgo: 4, weeksAfterIntake: 11 },
+    plannedWeeks: 24,
+    pace: 0.85,
+    stipend: [4500, 500],
     end: {
-      status: "completed", outcome: "employed_elsewhere", salaryCents: 12000,
-      reason: "Completed; hired as a cook by a guesthouse.", workplace: "Lotus Garden Guesthouse",
+      status: "completed",
+      outcome: "employed_elsewhere",
+      salaryCents: 12000,
+      reason: "Completed; hired as a cook by a guesthouse.",
+      workplace: "Lotus Garden Guesthouse",
     },
   },
   {
-    key: "done-office", employer: "hagar", trainer: "trainer-hagar-office", framework: "OFFICE",
-    start: { quartersAgo: 3, weeksAfterIntake: 10 }, plannedWeeks: 16, pace: 0.8, stipend: [4000, 1000],
+    key: "done-office",
+    employer: "hagar",
+    trainer: "trainer-hagar-office",
+    framework: "OFFICE",
+    start: { quartersAgo: 3, weeksAfterIntake: 10 },
+    plannedWeeks: 16,
+    pace: 0.8,
+    stipend: [4000, 1000],
     workingWeekdays: "1,2,3,4,5",
     end: {
-      status: "completed", outcome: "employed_elsewhere", salaryCents: 11000,
-      reason: "Completed; hired as an office assistant.", workplace: "Mekong Microfinance branch office",
+      status: "completed",
+      outcome: "employed_elsewhere",
+      salaryCents: 11000,
+      reason: "Completed; hired as an office assistant.",
+      workplace: "Mekong Microfinance branch office",
     },
   },
   {
-    key: "done-laresidence-2", employer: "laResidence", trainer: "trainer-la-residence", framework: "HSK",
-    start: { quartersAgo: 3, weeksAfterIntake: 9 }, plannedWeeks: 8, pace: 0.8, stipend: [3000, 2000],
+    key: "done-laresidence-2",
+    employer: "laResidence",
+    trainer: "trainer-la-residence",
+    framework: "HSK",
+    start: { quartersAgo: 3, weeksAfterIntake: 9 },
+    plannedWeeks: 8,
+    pace: 0.8,
+    stipend: [3000, 2000],
     end: { status: "completed", outcome: "retained_by_employer", salaryCents: 8000, reason: "Completed; kept on for the high season." },
   },
 ];
@@ -695,10 +926,7 @@ class DemoBuilder {
 
   private createStaff() {
     const make = (username: Username, role: Role, siteId: number | null) =>
-      this.userIds.set(
-        username,
-        createUser(this.db, { role, username, displayName: STAFF_AND_TRAINER_NAMES[username], siteId, password: DEMO_PASSWORD }).id,
-      );
+      this.userIds.set(username, createUser(this.db, { role, username, displayName: STAFF_AND_TRAINER_NAMES[username], siteId, password: DEMO_PASSWORD }).id);
     make("admin", "admin", null);
     make("staff", "staff", this.siteId("PP"));
     make("staff-sr", "staff", this.siteId("SR"));
@@ -883,7 +1111,10 @@ class DemoBuilder {
     const recordedBy = this.staffOf(site);
     const answers = { share_legal_name: rng.chance(0.5), photo: rng.chance(0.25), story: rng.chance(0.15) };
     for (const [item, granted] of Object.entries(answers) as [keyof typeof answers, boolean][]) {
-      this.db.insert(consents).values({ apprenticeId, item, granted, recordedBy, recordedAt: at(on, "09:30") }).run();
+      this.db
+        .insert(consents)
+        .values({ apprenticeId, item, granted, recordedBy, recordedAt: at(on, "09:30") })
+        .run();
     }
   }
 
@@ -903,8 +1134,7 @@ class DemoBuilder {
     const joined = person.story === "late_joiner" ? addDays(intake.startsOn, 14) : intake.startsOn;
     const guidanceOn = addDays(joined, 42);
     const exitedOn = addDays(joined, 23);
-    const phase: Phase =
-      person.story === "exited" ? "exited" : guidanceOn <= this.today ? "guidance" : "work_readiness";
+    const phase: Phase = person.story === "exited" ? "exited" : guidanceOn <= this.today ? "guidance" : "work_readiness";
     const { id } = this.newApprentice(person.site, intake, person.key, this.today, phase, null, joined);
     const steps: [Phase, string, string?][] = [["work_readiness", joined, person.story === "late_joiner" ? "Joined the intake two weeks late." : undefined]];
     if (person.story === "exited") steps.push(["exited", exitedOn, "Moved back to the home province with family."]);
@@ -1019,11 +1249,13 @@ class DemoBuilder {
       let comment = rng.pick(FEEDBACK_COMMENTS);
       if (f.concern === "low_mean") {
         // Every response of this placement is low, so any reading of "mean ≤ 2" finds it.
-        ratings = rng.pick([
-          [2, 2, 1, 3],
-          [1, 2, 2, 3],
-          [2, 1, 2, 3],
-        ] as const).slice() as [number, number, number, number];
+        ratings = rng
+          .pick([
+            [2, 2, 1, 3],
+            [1, 2, 2, 3],
+            [2, 1, 2, 3],
+          ] as const)
+          .slice() as [number, number, number, number];
         comment = latest ? "My trainer has no time to show me. I only sweep and fold." : rng.pick(["I do not learn much.", null]);
       } else if (f.concern === "unsafe" && latest) {
         ratings = [4, 3, 3, 2];
@@ -1116,7 +1348,12 @@ class DemoBuilder {
     };
     note("so-a", "call", 6, "Called: the moto-taxi money runs out before the stipend is paid. Discussed a bicycle.");
     note("gech-a", "visit", 11, "Visited the workshop. The trainer is busy with orders; agreed 30 minutes a day of guided practice.");
-    note("svakum-b", "counselling_referral", 2, "Worried about walking home after late shifts. Referred to counselling; asked the employer about shift end times.");
+    note(
+      "svakum-b",
+      "counselling_referral",
+      2,
+      "Worried about walking home after late shifts. Referred to counselling; asked the employer about shift end times.",
+    );
     note("laresidence-a", "employer_discussion", 5, "Agreed with the housekeeper to extend by three weeks to finish room inspection skills.");
     note("done-boddhi", "call", 30, "Check-in call: caring for a parent in Takeo; would like to work again next year.", false);
     note("done-gech", "visit", 45, "Visited the new alterations stall at the market. Busy on weekends.", false);
@@ -1140,7 +1377,10 @@ class DemoBuilder {
 
     // A consent given at intake and later withdrawn: every use of a photo must check the latest.
     const withdrawn = this.placementOf("bluepumpkin-b").apprenticeId;
-    this.db.insert(consents).values({ apprenticeId: withdrawn, item: "photo", granted: true, recordedBy: staff, recordedAt: at(day(60), "10:00") }).run();
+    this.db
+      .insert(consents)
+      .values({ apprenticeId: withdrawn, item: "photo", granted: true, recordedBy: staff, recordedAt: at(day(60), "10:00") })
+      .run();
     this.db
       .insert(consents)
       .values({
@@ -1284,9 +1524,7 @@ class HistoryGenerator {
       }
     }
     if (g.signoffWhileAbsentWeeksAgo !== undefined) {
-      const days = this.daysOfWeek(addDays(this.thisMonday, -7 * g.signoffWhileAbsentWeeksAgo)).filter(
-        (d) => !this.isEducationDay(d),
-      );
+      const days = this.daysOfWeek(addDays(this.thisMonday, -7 * g.signoffWhileAbsentWeeksAgo)).filter((d) => !this.isEducationDay(d));
       const d = days[Math.floor(days.length / 2)];
       if (d) {
         this.absences.set(d, { reason: "illness", note: "Phoned in sick." });
@@ -1328,7 +1566,15 @@ class HistoryGenerator {
     const createdAt = at(d, "17:00");
     const special = this.absences.get(d);
     if (special) {
-      recordAttendance(this.db, { placementId: this.r.id, date: d, status: "absent", absenceReason: special.reason, note: special.note, recordedBy, createdAt });
+      recordAttendance(this.db, {
+        placementId: this.r.id,
+        date: d,
+        status: "absent",
+        absenceReason: special.reason,
+        note: special.note,
+        recordedBy,
+        createdAt,
+      });
       return { status: "absent" };
     }
     const near = (dates: readonly string[], days: number) => dates.filter((x) => Math.abs(daysBetween(x, d)) < days).length;
@@ -1367,7 +1613,13 @@ class HistoryGenerator {
       byDay.set(d, { status: "holiday" });
     }
     if (byDay.size === 0 && this.working.includes(isoWeekday(this.today)) && !this.holidays.has(this.today)) {
-      recordAttendance(this.db, { placementId: this.r.id, date: this.today, status: "present", recordedBy: this.r.trainerUserId, createdAt: at(this.today, "07:30") });
+      recordAttendance(this.db, {
+        placementId: this.r.id,
+        date: this.today,
+        status: "present",
+        recordedBy: this.r.trainerUserId,
+        createdAt: at(this.today, "07:30"),
+      });
       byDay.set(this.today, { status: "present" });
     }
   }
@@ -1485,11 +1737,7 @@ class HistoryGenerator {
 
     const written: { s: CompetencyState; id: number; level: number; observedOn: string }[] = [];
     for (const m of moves.sort((a, b) => a.s.expectedByWeek - b.s.expectedByWeek)) {
-      const observedOn = absentWeek
-        ? (this.signoffAbsentDay as string)
-        : bulk || m.to === LEVEL.independent
-          ? (checklistDay as string)
-          : this.rng.pick(pool);
+      const observedOn = absentWeek ? (this.signoffAbsentDay as string) : bulk || m.to === LEVEL.independent ? (checklistDay as string) : this.rng.pick(pool);
       const level = ASSESSMENT_LEVELS[m.to] as AssessmentLevel;
       const row = recordAssessment(this.db, {
         placementId: this.r.id,

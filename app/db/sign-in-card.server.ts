@@ -49,7 +49,11 @@ export function ensureApprenticeAccount(
     .values({ username, displayName: apprentice.preferredName, role: "apprentice", apprenticeId: apprentice.id, siteId: apprentice.siteId })
     .returning({ id: users.id })
     .get();
-  audit({ actorUserId, action: "apprentice_account_created", entity: "user", entityId: row.id, detail: { apprenticeId: apprentice.id } }, withRequest(requestId), tx);
+  audit(
+    { actorUserId, action: "apprentice_account_created", entity: "user", entityId: row.id, detail: { apprenticeId: apprentice.id } },
+    withRequest(requestId),
+    tx,
+  );
   return { userId: row.id, username, created: true };
 }
 

@@ -46,7 +46,14 @@ export function getTrainerForStaff(actor: Actor, trainerUserId: number) {
 export function listTrainersForStaff(actor: Actor, page: PageRequest) {
   const where = and(eq(users.role, "trainer"), siteScope(actor, employers.siteId));
   const rows = db()
-    .select({ id: users.id, displayName: users.displayName, username: users.username, active: users.active, employerName: employers.name, siteId: employers.siteId })
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      username: users.username,
+      active: users.active,
+      employerName: employers.name,
+      siteId: employers.siteId,
+    })
     .from(users)
     .innerJoin(employers, eq(employers.id, users.employerId))
     .where(where)
@@ -99,10 +106,20 @@ export function createLink(input: { trainerUserId: number; createdBy: number; da
   const link = db().transaction((tx) => {
     const row = tx
       .insert(signInLinks)
-      .values({ userId: input.trainerUserId, tokenHash: hashToken(token), createdBy: input.createdBy, createdAt: now, expiresAt: new Date(now.getTime() + days * DAY) })
+      .values({
+        userId: input.trainerUserId,
+        tokenHash: hashToken(token),
+        createdBy: input.createdBy,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + days * DAY),
+      })
       .returning()
       .get();
-    audit({ actorUserId: input.createdBy, action: "sign_in_link_created", entity: "user", entityId: input.trainerUserId, detail: { linkId: row.id, days } }, input.requestId ? { requestId: input.requestId } : null, tx);
+    audit(
+      { actorUserId: input.createdBy, action: "sign_in_link_created", entity: "user", entityId: input.trainerUserId, detail: { linkId: row.id, days } },
+      input.requestId ? { requestId: input.requestId } : null,
+      tx,
+    );
     return row;
   });
   return { token, link };
@@ -118,15 +135,23 @@ export function revokeLink(input: { trainerUserId: number; linkId: number; revok
       .run().changes;
     if (changed > 0) {
       const ended = tx.delete(sessions).where(eq(sessions.linkId, input.linkId)).run().changes;
-      audit({ actorUserId: input.revokedBy, action: "sign_in_link_revoked", entity: "user", entityId: input.trainerUserId, detail: { linkId: input.linkId, sessionsEnded: ended } }, input.requestId ? { requestId: input.requestId } : null, tx);
+      audit(
+        {
+          actorUserId: input.revokedBy,
+          action: "sign_in_link_revoked",
+          entity: "user",
+          entityId: input.trainerUserId,
+          detail: { linkId: input.linkId, sessionsEnded: ended },
+        },
+        input.requestId ? { requestId: input.requestId } : null,
+        tx,
+      );
     }
     return changed > 0;
   });
 }
 
-export type LinkLookup =
-  | { status: "valid"; linkId: number; expiresAt: Date; user: typeof users.$inferSelect }
-  | { status: "expired" | "revoked" | "unknown" };
+export type LinkLookup = { status: "valid"; linkId: number; expiresAt: Date; user: typeof users.$inferSelect } | { status: "expired" | "revoked" | "unknown" };
 
 export function lookupLink(token: string, now = new Date()): LinkLookup {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { status: "unknown" };

@@ -10,7 +10,13 @@ import type { DB } from "./client.server";
 import { siteSettings } from "./schema";
 
 export function thresholdsBySite(database: DB): Map<number, Thresholds> {
-  return new Map(database.select().from(siteSettings).all().map((row) => [row.siteId, resolveThresholds(row.flagThresholds)]));
+  return new Map(
+    database
+      .select()
+      .from(siteSettings)
+      .all()
+      .map((row) => [row.siteId, resolveThresholds(row.flagThresholds)]),
+  );
 }
 
 export function thresholdsFor(database: DB, siteId: number): Thresholds {
@@ -28,6 +34,10 @@ export function saveThresholds(database: DB, input: { siteId: number; thresholds
       .values({ siteId: input.siteId, flagThresholds: overrides, updatedBy: input.updatedBy, updatedAt: new Date() })
       .onConflictDoUpdate({ target: siteSettings.siteId, set: { flagThresholds: overrides, updatedBy: input.updatedBy, updatedAt: new Date() } })
       .run();
-    audit({ actorUserId: input.updatedBy, action: "site_thresholds_saved", entity: "site", entityId: input.siteId, detail: { changed: Object.keys(overrides) } }, input.requestId ? { requestId: input.requestId } : null, tx);
+    audit(
+      { actorUserId: input.updatedBy, action: "site_thresholds_saved", entity: "site", entityId: input.siteId, detail: { changed: Object.keys(overrides) } },
+      input.requestId ? { requestId: input.requestId } : null,
+      tx,
+    );
   });
 }

@@ -73,7 +73,14 @@ export function getPlacementForStaff(actor: Actor, placementId: number) {
     .where(eq(placements.id, placementId))
     .get();
   if (!row) return null;
-  const subject = { kind: "placement", siteId: row.siteId, employerId: row.employerId, trainerUserId: row.trainerUserId, apprenticeId: row.apprenticeId, active: row.status === "active" } as const;
+  const subject = {
+    kind: "placement",
+    siteId: row.siteId,
+    employerId: row.employerId,
+    trainerUserId: row.trainerUserId,
+    apprenticeId: row.apprenticeId,
+    active: row.status === "active",
+  } as const;
   return can(actor, "placement.manage", subject) ? row : null;
 }
 
@@ -119,7 +126,13 @@ export function loadPlacementRecord(p: StaffPlacement, today: string) {
     .all();
   const days = db().select().from(attendance).where(eq(attendance.placementId, p.id)).orderBy(asc(attendance.id)).all();
   const ledger = db()
-    .select({ id: educationAfternoons.id, date: educationAfternoons.date, kind: educationEvents.kind, reason: educationEvents.reason, at: educationEvents.createdAt })
+    .select({
+      id: educationAfternoons.id,
+      date: educationAfternoons.date,
+      kind: educationEvents.kind,
+      reason: educationEvents.reason,
+      at: educationEvents.createdAt,
+    })
     .from(educationAfternoons)
     .leftJoin(educationEvents, eq(educationEvents.afternoonId, educationAfternoons.id))
     .where(eq(educationAfternoons.placementId, p.id))
@@ -127,7 +140,15 @@ export function loadPlacementRecord(p: StaffPlacement, today: string) {
     .all();
   const placementFlags = db().select().from(flags).where(eq(flags.placementId, p.id)).orderBy(desc(flags.raisedAt)).all();
   const statuses = db()
-    .select({ id: manualStatuses.id, status: manualStatuses.status, reason: manualStatuses.reason, statusDate: manualStatuses.statusDate, followUpDueOn: manualStatuses.followUpDueOn, setBy: users.displayName, createdAt: manualStatuses.createdAt })
+    .select({
+      id: manualStatuses.id,
+      status: manualStatuses.status,
+      reason: manualStatuses.reason,
+      statusDate: manualStatuses.statusDate,
+      followUpDueOn: manualStatuses.followUpDueOn,
+      setBy: users.displayName,
+      createdAt: manualStatuses.createdAt,
+    })
     .from(manualStatuses)
     .innerJoin(users, eq(users.id, manualStatuses.setBy))
     .where(eq(manualStatuses.placementId, p.id))
@@ -189,7 +210,8 @@ export function loadPlacementRecord(p: StaffPlacement, today: string) {
 
   const levels = currentLevels(history);
   const current = statuses[0] ?? null;
-  const followUpOverdue = current?.status === "red" && current.followUpDueOn !== null && current.followUpDueOn < today && !hasFollowUpSince(p.apprenticeId, current.statusDate);
+  const followUpOverdue =
+    current?.status === "red" && current.followUpDueOn !== null && current.followUpDueOn < today && !hasFollowUpSince(p.apprenticeId, current.statusDate);
 
   return {
     weeks,
@@ -226,7 +248,12 @@ export function placementSince(p: { startDate: string; createdAt: Date }): strin
 
 /** What a new manual status's date is checked against (docs/decisions/0022): see parseManualStatus. */
 export function manualStatusBounds(p: { id: number; startDate: string; createdAt: Date }, today: string) {
-  const current = db().select({ statusDate: manualStatuses.statusDate }).from(manualStatuses).where(eq(manualStatuses.placementId, p.id)).orderBy(desc(manualStatuses.id)).get();
+  const current = db()
+    .select({ statusDate: manualStatuses.statusDate })
+    .from(manualStatuses)
+    .where(eq(manualStatuses.placementId, p.id))
+    .orderBy(desc(manualStatuses.id))
+    .get();
   return { today, placementSince: placementSince(p), currentStatusDate: current?.statusDate ?? null };
 }
 
@@ -245,7 +272,8 @@ export function setManualStatus(input: {
 }): { ok: true; value: "saved" | "unchanged" } | { ok: false; errors: Record<string, string[]> } {
   return db().transaction((tx) => {
     const latest = tx.select().from(manualStatuses).where(eq(manualStatuses.placementId, input.placementId)).orderBy(desc(manualStatuses.id)).get();
-    if (latest && latest.status === input.status && latest.reason === input.reason && latest.statusDate === input.statusDate) return { ok: true as const, value: "unchanged" as const };
+    if (latest && latest.status === input.status && latest.reason === input.reason && latest.statusDate === input.statusDate)
+      return { ok: true as const, value: "unchanged" as const };
     // Checked again inside the write: another status may have been entered since the form was read.
     if (latest && input.statusDate < latest.statusDate) return { ok: false as const, errors: { statusDate: ["plausible.errors.beforeCurrentStatus"] } };
     tx.insert(manualStatuses)
@@ -258,7 +286,11 @@ export function setManualStatus(input: {
         setBy: input.setBy,
       })
       .run();
-    audit({ actorUserId: input.setBy, action: "manual_status_set", entity: "placement", entityId: input.placementId, detail: { status: input.status } }, input.requestId ? { requestId: input.requestId } : null, tx);
+    audit(
+      { actorUserId: input.setBy, action: "manual_status_set", entity: "placement", entityId: input.placementId, detail: { status: input.status } },
+      input.requestId ? { requestId: input.requestId } : null,
+      tx,
+    );
     return { ok: true as const, value: "saved" as const };
   });
 }
@@ -275,7 +307,9 @@ export function getApprenticeForStaff(actor: Actor, apprenticeId: number) {
     .where(eq(apprentices.id, apprenticeId))
     .get();
   if (!row) return null;
-  return can(actor, "apprentice.view_staff_only", { kind: "apprentice", siteId: row.apprentice.siteId, apprenticeId: row.apprentice.id }) ? { ...row.apprentice, intakeName: row.intakeName } : null;
+  return can(actor, "apprentice.view_staff_only", { kind: "apprentice", siteId: row.apprentice.siteId, apprenticeId: row.apprentice.id })
+    ? { ...row.apprentice, intakeName: row.intakeName }
+    : null;
 }
 
 export type StaffApprentice = NonNullable<ReturnType<typeof getApprenticeForStaff>>;
@@ -312,7 +346,16 @@ export function loadApprenticeRecord(a: StaffApprentice, viewer: Actor, requestI
   const apprenticePlacements = placementRows.map(({ siteId: _s, employerId: _e, trainerUserId: _t, ...p }) => p);
   // Confidential feedback goes only to whom the policy lets read it: never anyone at the employer.
   const feedbackPlacementIds = placementRows
-    .filter((p) => can(actorOf(viewer), "placement.view_feedback", { kind: "placement", siteId: p.siteId, employerId: p.employerId, trainerUserId: p.trainerUserId, apprenticeId: a.id, active: p.status === "active" }))
+    .filter((p) =>
+      can(actorOf(viewer), "placement.view_feedback", {
+        kind: "placement",
+        siteId: p.siteId,
+        employerId: p.employerId,
+        trainerUserId: p.trainerUserId,
+        apprenticeId: a.id,
+        active: p.status === "active",
+      }),
+    )
     .map((p) => p.id);
   const consentRows = db().select().from(consents).where(eq(consents.apprenticeId, a.id)).orderBy(asc(consents.id)).all();
   const currentConsent = new Map<string, boolean>();
@@ -333,12 +376,29 @@ export function loadApprenticeRecord(a: StaffApprentice, viewer: Actor, requestI
     .where(eq(followUpNotes.apprenticeId, a.id))
     .orderBy(desc(followUpNotes.occurredOn), desc(followUpNotes.id))
     .all();
-  const checkinRows = db().select().from(outcomeCheckins).where(eq(outcomeCheckins.apprenticeId, a.id)).orderBy(asc(outcomeCheckins.months), asc(outcomeCheckins.id)).all();
+  const checkinRows = db()
+    .select()
+    .from(outcomeCheckins)
+    .where(eq(outcomeCheckins.apprenticeId, a.id))
+    .orderBy(asc(outcomeCheckins.months), asc(outcomeCheckins.id))
+    .all();
   // Corrections are new rows: show the latest version of each, with the earlier ones as its history.
   const notes = withEarlierVersions(noteRows);
   const checkins = withEarlierVersions(checkinRows);
   const openFlags = apprenticePlacements.length
-    ? db().select().from(flags).where(and(inArray(flags.placementId, apprenticePlacements.map((p) => p.id)), inArray(flags.status, ["open", "acknowledged"]))).all()
+    ? db()
+        .select()
+        .from(flags)
+        .where(
+          and(
+            inArray(
+              flags.placementId,
+              apprenticePlacements.map((p) => p.id),
+            ),
+            inArray(flags.status, ["open", "acknowledged"]),
+          ),
+        )
+        .all()
     : [];
   // Staff read feedback per apprentice (docs/product.md §4); figures across employers are the reports' job.
   const apprenticeFeedback = feedbackPlacementIds.length
@@ -372,7 +432,12 @@ export function withEarlierVersions<T extends { id: number; supersedesId: number
     .filter((r) => !replaced.has(r.id))
     .map((r) => {
       const earlier: T[] = [];
-      for (let prev = r.supersedesId === null ? undefined : byId.get(r.supersedesId); prev; prev = prev.supersedesId === null ? undefined : byId.get(prev.supersedesId)) earlier.push(prev);
+      for (
+        let prev = r.supersedesId === null ? undefined : byId.get(r.supersedesId);
+        prev;
+        prev = prev.supersedesId === null ? undefined : byId.get(prev.supersedesId)
+      )
+        earlier.push(prev);
       return { ...r, earlier };
     });
 }
@@ -382,8 +447,16 @@ export function withEarlierVersions<T extends { id: number; supersedesId: number
  * phase change, their intake's start and their first placement's start.
  */
 export function apprenticeSince(a: { id: number; createdAt: Date; intakeId: number | null }): string {
-  const firstPhase = db().select({ on: min(phaseChanges.changedOn) }).from(phaseChanges).where(eq(phaseChanges.apprenticeId, a.id)).get()?.on;
-  const firstStart = db().select({ on: min(placements.startDate) }).from(placements).where(eq(placements.apprenticeId, a.id)).get()?.on;
+  const firstPhase = db()
+    .select({ on: min(phaseChanges.changedOn) })
+    .from(phaseChanges)
+    .where(eq(phaseChanges.apprenticeId, a.id))
+    .get()?.on;
+  const firstStart = db()
+    .select({ on: min(placements.startDate) })
+    .from(placements)
+    .where(eq(placements.apprenticeId, a.id))
+    .get()?.on;
   const intakeStart = a.intakeId === null ? null : db().select({ on: intakes.startsOn }).from(intakes).where(eq(intakes.id, a.intakeId)).get()?.on;
   return earliest(dateInZone(a.createdAt), firstPhase, firstStart, intakeStart)!;
 }
@@ -409,23 +482,53 @@ export function apprenticeExitedOn(apprenticeId: number): string | null {
 
 type Written = { ok: true; value: "saved" | "unchanged" } | { ok: false; errors: Record<string, string[]> };
 
-export function addFollowUpNote(input: { apprenticeId: number; placementId: number | null; kind: FollowUpKind; occurredOn: string; body: string; authorUserId: number; requestId?: string }): Written {
+export function addFollowUpNote(input: {
+  apprenticeId: number;
+  placementId: number | null;
+  kind: FollowUpKind;
+  occurredOn: string;
+  body: string;
+  authorUserId: number;
+  requestId?: string;
+}): Written {
   return db().transaction((tx): Written => {
     // A note may name one of this apprentice's own placements, no other.
     if (input.placementId !== null) {
-      const own = tx.select({ id: placements.id }).from(placements).where(and(eq(placements.id, input.placementId), eq(placements.apprenticeId, input.apprenticeId))).get();
+      const own = tx
+        .select({ id: placements.id })
+        .from(placements)
+        .where(and(eq(placements.id, input.placementId), eq(placements.apprenticeId, input.apprenticeId)))
+        .get();
       if (!own) return { ok: false, errors: { placementId: ["staffRecord.errors.notTheirPlacement"] } };
     }
     // A double submit of the same note on the same day by the same person writes once.
     const same = tx
       .select({ id: followUpNotes.id })
       .from(followUpNotes)
-      .where(and(eq(followUpNotes.apprenticeId, input.apprenticeId), eq(followUpNotes.authorUserId, input.authorUserId), eq(followUpNotes.occurredOn, input.occurredOn), eq(followUpNotes.kind, input.kind), eq(followUpNotes.body, input.body)))
+      .where(
+        and(
+          eq(followUpNotes.apprenticeId, input.apprenticeId),
+          eq(followUpNotes.authorUserId, input.authorUserId),
+          eq(followUpNotes.occurredOn, input.occurredOn),
+          eq(followUpNotes.kind, input.kind),
+          eq(followUpNotes.body, input.body),
+        ),
+      )
       .get();
     if (same) return { ok: true, value: "unchanged" };
     const { requestId, ...values } = input;
     const row = tx.insert(followUpNotes).values(values).returning({ id: followUpNotes.id }).get();
-    audit({ actorUserId: input.authorUserId, action: "follow_up_note_added", entity: "apprentice", entityId: input.apprenticeId, detail: { noteId: row.id, kind: input.kind } }, requestId ? { requestId } : null, tx);
+    audit(
+      {
+        actorUserId: input.authorUserId,
+        action: "follow_up_note_added",
+        entity: "apprentice",
+        entityId: input.apprenticeId,
+        detail: { noteId: row.id, kind: input.kind },
+      },
+      requestId ? { requestId } : null,
+      tx,
+    );
     return { ok: true, value: "saved" };
   });
 }
@@ -435,21 +538,52 @@ export function addFollowUpNote(input: { apprenticeId: number; placementId: numb
  * keeping its kind, date and placement. Only the latest version can be corrected; the same
  * correction again (a double submit) writes nothing.
  */
-export function correctFollowUpNote(input: { apprenticeId: number; supersedesId: number; body: string; correctionReason: string; authorUserId: number; requestId?: string }): Written | "not_found" {
+export function correctFollowUpNote(input: {
+  apprenticeId: number;
+  supersedesId: number;
+  body: string;
+  correctionReason: string;
+  authorUserId: number;
+  requestId?: string;
+}): Written | "not_found" {
   return db().transaction((tx): Written | "not_found" => {
-    const original = tx.select().from(followUpNotes).where(and(eq(followUpNotes.id, input.supersedesId), eq(followUpNotes.apprenticeId, input.apprenticeId))).get();
+    const original = tx
+      .select()
+      .from(followUpNotes)
+      .where(and(eq(followUpNotes.id, input.supersedesId), eq(followUpNotes.apprenticeId, input.apprenticeId)))
+      .get();
     if (!original) return "not_found";
     const next = tx.select().from(followUpNotes).where(eq(followUpNotes.supersedesId, original.id)).get();
     if (next) {
-      if (next.body === input.body && next.correctionReason === input.correctionReason && next.authorUserId === input.authorUserId) return { ok: true, value: "unchanged" };
+      if (next.body === input.body && next.correctionReason === input.correctionReason && next.authorUserId === input.authorUserId)
+        return { ok: true, value: "unchanged" };
       return { ok: false, errors: { form: ["corrections.errors.alreadyCorrected"] } };
     }
     const row = tx
       .insert(followUpNotes)
-      .values({ apprenticeId: original.apprenticeId, placementId: original.placementId, kind: original.kind, occurredOn: original.occurredOn, body: input.body, authorUserId: input.authorUserId, supersedesId: original.id, correctionReason: input.correctionReason })
+      .values({
+        apprenticeId: original.apprenticeId,
+        placementId: original.placementId,
+        kind: original.kind,
+        occurredOn: original.occurredOn,
+        body: input.body,
+        authorUserId: input.authorUserId,
+        supersedesId: original.id,
+        correctionReason: input.correctionReason,
+      })
       .returning({ id: followUpNotes.id })
       .get();
-    audit({ actorUserId: input.authorUserId, action: "follow_up_note_corrected", entity: "apprentice", entityId: input.apprenticeId, detail: { noteId: row.id, supersedes: original.id } }, input.requestId ? { requestId: input.requestId } : null, tx);
+    audit(
+      {
+        actorUserId: input.authorUserId,
+        action: "follow_up_note_corrected",
+        entity: "apprentice",
+        entityId: input.apprenticeId,
+        detail: { noteId: row.id, supersedes: original.id },
+      },
+      input.requestId ? { requestId: input.requestId } : null,
+      tx,
+    );
     return { ok: true, value: "saved" };
   });
 }
@@ -464,21 +598,41 @@ export interface CheckinInput {
 
 export function addOutcomeCheckin(input: CheckinInput & { apprenticeId: number; months: number; recordedBy: number; requestId?: string }): "saved" | "exists" {
   return db().transaction((tx) => {
-    const existing = tx.select({ id: outcomeCheckins.id }).from(outcomeCheckins).where(and(eq(outcomeCheckins.apprenticeId, input.apprenticeId), eq(outcomeCheckins.months, input.months))).get();
+    const existing = tx
+      .select({ id: outcomeCheckins.id })
+      .from(outcomeCheckins)
+      .where(and(eq(outcomeCheckins.apprenticeId, input.apprenticeId), eq(outcomeCheckins.months, input.months)))
+      .get();
     if (existing) return "exists";
     const { requestId, ...values } = input;
     tx.insert(outcomeCheckins).values(values).run();
-    audit({ actorUserId: input.recordedBy, action: "outcome_checkin_added", entity: "apprentice", entityId: input.apprenticeId, detail: { months: input.months } }, requestId ? { requestId } : null, tx);
+    audit(
+      { actorUserId: input.recordedBy, action: "outcome_checkin_added", entity: "apprentice", entityId: input.apprenticeId, detail: { months: input.months } },
+      requestId ? { requestId } : null,
+      tx,
+    );
     return "saved";
   });
 }
 
 /** Correct a check-in: a new check-in for the same months that points at the one it replaces, with a reason. */
-export function correctOutcomeCheckin(input: CheckinInput & { apprenticeId: number; checkinId: number; correctionReason: string; recordedBy: number; requestId?: string }): Written | "not_found" {
+export function correctOutcomeCheckin(
+  input: CheckinInput & { apprenticeId: number; checkinId: number; correctionReason: string; recordedBy: number; requestId?: string },
+): Written | "not_found" {
   return db().transaction((tx): Written | "not_found" => {
-    const original = tx.select().from(outcomeCheckins).where(and(eq(outcomeCheckins.id, input.checkinId), eq(outcomeCheckins.apprenticeId, input.apprenticeId))).get();
+    const original = tx
+      .select()
+      .from(outcomeCheckins)
+      .where(and(eq(outcomeCheckins.id, input.checkinId), eq(outcomeCheckins.apprenticeId, input.apprenticeId)))
+      .get();
     if (!original) return "not_found";
-    const values = { checkedOn: input.checkedOn, employed: input.employed, employerName: input.employerName, monthlySalaryCents: input.monthlySalaryCents, note: input.note };
+    const values = {
+      checkedOn: input.checkedOn,
+      employed: input.employed,
+      employerName: input.employerName,
+      monthlySalaryCents: input.monthlySalaryCents,
+      note: input.note,
+    };
     const next = tx.select().from(outcomeCheckins).where(eq(outcomeCheckins.supersedesId, original.id)).get();
     if (next) {
       const same = (Object.keys(values) as (keyof typeof values)[]).every((k) => next[k] === values[k]) && next.correctionReason === input.correctionReason;
@@ -486,10 +640,27 @@ export function correctOutcomeCheckin(input: CheckinInput & { apprenticeId: numb
     }
     const row = tx
       .insert(outcomeCheckins)
-      .values({ apprenticeId: original.apprenticeId, months: original.months, ...values, recordedBy: input.recordedBy, supersedesId: original.id, correctionReason: input.correctionReason })
+      .values({
+        apprenticeId: original.apprenticeId,
+        months: original.months,
+        ...values,
+        recordedBy: input.recordedBy,
+        supersedesId: original.id,
+        correctionReason: input.correctionReason,
+      })
       .returning({ id: outcomeCheckins.id })
       .get();
-    audit({ actorUserId: input.recordedBy, action: "outcome_checkin_corrected", entity: "apprentice", entityId: input.apprenticeId, detail: { checkinId: row.id, supersedes: original.id, months: original.months } }, input.requestId ? { requestId: input.requestId } : null, tx);
+    audit(
+      {
+        actorUserId: input.recordedBy,
+        action: "outcome_checkin_corrected",
+        entity: "apprentice",
+        entityId: input.apprenticeId,
+        detail: { checkinId: row.id, supersedes: original.id, months: original.months },
+      },
+      input.requestId ? { requestId: input.requestId } : null,
+      tx,
+    );
     return { ok: true, value: "saved" };
   });
 }

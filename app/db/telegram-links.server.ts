@@ -25,15 +25,21 @@ export function createTelegramLinkToken(input: { userId: number; createdBy: numb
   const now = input.now ?? new Date();
   const expiresAt = new Date(now.getTime() + LINK_TOKEN_HOURS * 3_600_000);
   db().transaction((tx) => {
-    const row = tx.insert(telegramLinkTokens).values({ userId: input.userId, tokenHash: hashToken(token), createdBy: input.createdBy, createdAt: now, expiresAt }).returning({ id: telegramLinkTokens.id }).get();
-    audit({ actorUserId: input.createdBy, action: "telegram_link_token_created", entity: "user", entityId: input.userId, detail: { tokenId: row.id } }, input.requestId ? { requestId: input.requestId } : null, tx);
+    const row = tx
+      .insert(telegramLinkTokens)
+      .values({ userId: input.userId, tokenHash: hashToken(token), createdBy: input.createdBy, createdAt: now, expiresAt })
+      .returning({ id: telegramLinkTokens.id })
+      .get();
+    audit(
+      { actorUserId: input.createdBy, action: "telegram_link_token_created", entity: "user", entityId: input.userId, detail: { tokenId: row.id } },
+      input.requestId ? { requestId: input.requestId } : null,
+      tx,
+    );
   });
   return { token, expiresAt };
 }
 
-export type BindResult =
-  | { status: "linked"; user: { id: number; displayName: string; locale: Locale | null } }
-  | { status: "invalid" };
+export type BindResult = { status: "linked"; user: { id: number; displayName: string; locale: Locale | null } } | { status: "invalid" };
 
 /**
  * `/start <token>` from a private chat: consume the token (once, before it expires) and bind
@@ -51,14 +57,22 @@ export function bindChatWithToken(token: string, chatId: string, now = new Date(
       .returning({ id: telegramLinkTokens.id, userId: telegramLinkTokens.userId })
       .get();
     if (!used) return { status: "invalid" };
-    const user = tx.select({ id: users.id, displayName: users.displayName, locale: users.locale, active: users.active, role: users.role }).from(users).where(eq(users.id, used.userId)).get();
+    const user = tx
+      .select({ id: users.id, displayName: users.displayName, locale: users.locale, active: users.active, role: users.role })
+      .from(users)
+      .where(eq(users.id, used.userId))
+      .get();
     if (!user || !user.active || (user.role !== "trainer" && user.role !== "staff")) return { status: "invalid" };
 
     // A chat belongs to one user: linking it here unlinks it from anyone else.
     const previous = tx.select({ userId: telegramChats.userId }).from(telegramChats).where(eq(telegramChats.chatId, chatId)).get();
     if (previous && previous.userId !== user.id) {
       tx.delete(telegramChats).where(eq(telegramChats.userId, previous.userId)).run();
-      audit({ actorUserId: user.id, action: "telegram_unlinked", entity: "user", entityId: previous.userId, detail: { reason: "chat_linked_elsewhere" } }, null, tx);
+      audit(
+        { actorUserId: user.id, action: "telegram_unlinked", entity: "user", entityId: previous.userId, detail: { reason: "chat_linked_elsewhere" } },
+        null,
+        tx,
+      );
     }
     tx.insert(telegramChats)
       .values({ userId: user.id, chatId, linkedAt: now })
@@ -73,7 +87,10 @@ export function bindChatWithToken(token: string, chatId: string, now = new Date(
  * Unlink a user's chat inside the caller's transaction, and end the sign-in links that were sent
  * to it. Returns false when nothing was linked.
  */
-export function unlinkUserInTx(tx: Tx | DB, input: { userId: number; actorUserId: number | null; reason: "stop" | "staff" | "self" | "deactivated" | "blocked"; requestId?: string; now?: Date }): boolean {
+export function unlinkUserInTx(
+  tx: Tx | DB,
+  input: { userId: number; actorUserId: number | null; reason: "stop" | "staff" | "self" | "deactivated" | "blocked"; requestId?: string; now?: Date },
+): boolean {
   const changed = tx.delete(telegramChats).where(eq(telegramChats.userId, input.userId)).run().changes;
   if (changed === 0) return false;
   const now = input.now ?? new Date();
@@ -82,7 +99,17 @@ export function unlinkUserInTx(tx: Tx | DB, input: { userId: number; actorUserId
     .set({ revokedAt: now, revokedBy: input.actorUserId ?? input.userId })
     .where(and(eq(signInLinks.userId, input.userId), eq(signInLinks.purpose, "reminder"), isNull(signInLinks.revokedAt)))
     .run().changes;
-  audit({ actorUserId: input.actorUserId, action: "telegram_unlinked", entity: "user", entityId: input.userId, detail: { reason: input.reason, reminderLinksRevoked: revoked } }, input.requestId ? { requestId: input.requestId } : null, tx);
+  audit(
+    {
+      actorUserId: input.actorUserId,
+      action: "telegram_unlinked",
+      entity: "user",
+      entityId: input.userId,
+      detail: { reason: input.reason, reminderLinksRevoked: revoked },
+    },
+    input.requestId ? { requestId: input.requestId } : null,
+    tx,
+  );
   return true;
 }
 
@@ -94,7 +121,12 @@ export function unlinkUser(input: Parameters<typeof unlinkUserInTx>[1]): boolean
 export function unlinkChat(chatId: string): { id: number; locale: Locale | null } | null {
   if (!/^-?\d{1,20}$/.test(chatId)) return null;
   return db().transaction((tx) => {
-    const row = tx.select({ id: users.id, locale: users.locale }).from(telegramChats).innerJoin(users, eq(users.id, telegramChats.userId)).where(eq(telegramChats.chatId, chatId)).get();
+    const row = tx
+      .select({ id: users.id, locale: users.locale })
+      .from(telegramChats)
+      .innerJoin(users, eq(users.id, telegramChats.userId))
+      .where(eq(telegramChats.chatId, chatId))
+      .get();
     if (!row) return null;
     unlinkUserInTx(tx, { userId: row.id, actorUserId: row.id, reason: "stop" });
     return row;
@@ -102,5 +134,8 @@ export function unlinkChat(chatId: string): { id: number; locale: Locale | null 
 }
 
 export function telegramChatOf(userId: number, database: DB = db()) {
-  return database.select({ chatId: telegramChats.chatId, linkedAt: telegramChats.linkedAt }).from(telegramChats).where(eq(telegramChats.userId, userId)).get() ?? null;
+  return (
+    database.select({ chatId: telegramChats.chatId, linkedAt: telegramChats.linkedAt }).from(telegramChats).where(eq(telegramChats.userId, userId)).get() ??
+    null
+  );
 }

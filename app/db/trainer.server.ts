@@ -9,7 +9,17 @@ import { missingReviewWeeks, weekState, type WeekState } from "~/domain/weeks";
 
 import { db } from "./client.server";
 import { competenciesByVersion, levelsByPlacement } from "./progress.server";
-import { advanceNotices, advanceNoticeWithdrawals, apprentices, assessments, attendance, frameworks, frameworkVersions, placements, weeklyReviews } from "./schema";
+import {
+  advanceNotices,
+  advanceNoticeWithdrawals,
+  apprentices,
+  assessments,
+  attendance,
+  frameworks,
+  frameworkVersions,
+  placements,
+  weeklyReviews,
+} from "./schema";
 import { trainsScope } from "./scope.server";
 
 export interface TrainerPlacementRow {
@@ -54,7 +64,13 @@ export function upcomingNotices(placementIds: readonly number[], today: string):
     .select({ placementId: advanceNotices.placementId, date: advanceNotices.date, kind: advanceNotices.kind, reason: advanceNotices.reason })
     .from(advanceNotices)
     .leftJoin(advanceNoticeWithdrawals, eq(advanceNoticeWithdrawals.noticeId, advanceNotices.id))
-    .where(and(inArray(advanceNotices.placementId, [...placementIds]), between(advanceNotices.date, today, addDays(today, NOTICE_LOOKAHEAD_DAYS)), isNull(advanceNoticeWithdrawals.id)))
+    .where(
+      and(
+        inArray(advanceNotices.placementId, [...placementIds]),
+        between(advanceNotices.date, today, addDays(today, NOTICE_LOOKAHEAD_DAYS)),
+        isNull(advanceNoticeWithdrawals.id),
+      ),
+    )
     .orderBy(asc(advanceNotices.date), asc(advanceNotices.id))
     .all();
 }
@@ -107,9 +123,7 @@ export function listTrainerPlacements(trainer: Pick<SessionUser, "id">, today: s
   for (const r of db()
     .select({ placementId: assessments.placementId, n: sql<number>`count(*)` })
     .from(assessments)
-    .where(
-      and(inArray(assessments.placementId, ids), gte(assessments.observedOn, thisMonday), sql`${assessments.observedOn} <= ${weekEnd}`),
-    )
+    .where(and(inArray(assessments.placementId, ids), gte(assessments.observedOn, thisMonday), sql`${assessments.observedOn} <= ${weekEnd}`))
     .groupBy(assessments.placementId)
     .all()) {
     recordsThisWeek.set(r.placementId, (recordsThisWeek.get(r.placementId) ?? 0) + r.n);

@@ -32,9 +32,21 @@ function placementWith(competencyCount: number) {
     ],
   });
   const apprentice = createApprentice(db, { siteId: site.id });
-  const placement = createPlacement(db, { apprenticeId: apprentice.id, employerId: employer.id, trainerUserId: trainer.id, frameworkVersionId: fw.version.id, startDate: addDays(mondayOf(today), -42) });
+  const placement = createPlacement(db, {
+    apprenticeId: apprentice.id,
+    employerId: employer.id,
+    trainerUserId: trainer.id,
+    frameworkVersionId: fw.version.id,
+    startDate: addDays(mondayOf(today), -42),
+  });
   for (const c of fw.competencies) {
-    recordAssessment(db, { placementId: placement.id, competencyId: c.id, trainerUserId: trainer.id, level: "with_help", observedOn: addDays(mondayOf(today), -7) });
+    recordAssessment(db, {
+      placementId: placement.id,
+      competencyId: c.id,
+      trainerUserId: trainer.id,
+      level: "with_help",
+      observedOn: addDays(mondayOf(today), -7),
+    });
   }
   return placement;
 }
@@ -59,7 +71,18 @@ describe("the week card's reads", () => {
 
   it("use an index for every lookup (no full scan of a growing table)", () => {
     const p = placementWith(8);
-    const growing = ["assessments", "attendance", "weekly_reviews", "education_afternoons", "education_events", "advance_notices", "competencies", "framework_units", "placements", "public_holidays"];
+    const growing = [
+      "assessments",
+      "attendance",
+      "weekly_reviews",
+      "education_afternoons",
+      "education_events",
+      "advance_notices",
+      "competencies",
+      "framework_units",
+      "placements",
+      "public_holidays",
+    ];
     for (const source of statements(() => openCard(p.id))) {
       const plan = db.$client.prepare(`EXPLAIN QUERY PLAN ${source}`).all() as { detail: string }[];
       for (const { detail } of plan) {

@@ -213,7 +213,12 @@ export function loadWeekCard(placement: TrainerPlacement, shape: WeekShape) {
 /** A submission already written under this key, and what it was: a resend is answered as the first was. */
 export function findSubmission(submissionKey: string): { placementId: number; weekOf: string; trainerUserId: number; intent: WeekCardIntent } | null {
   const row = db()
-    .select({ placementId: weekSubmissions.placementId, weekOf: weekSubmissions.weekOf, trainerUserId: weekSubmissions.trainerUserId, intent: weekSubmissions.intent })
+    .select({
+      placementId: weekSubmissions.placementId,
+      weekOf: weekSubmissions.weekOf,
+      trainerUserId: weekSubmissions.trainerUserId,
+      intent: weekSubmissions.intent,
+    })
     .from(weekSubmissions)
     .where(eq(weekSubmissions.submissionKey, submissionKey))
     .get();
@@ -245,47 +250,55 @@ export function applyWeekPlan(input: {
   requestId?: string;
 }): ApplyResult {
   const { placementId, trainerUserId, weekOf, plan } = input;
-  const result = db().transaction((tx): ApplyResult => {
-    const seen = findSubmission(input.submissionKey);
-    if (seen) return { status: "duplicate", intent: seen.intent };
-    if (baselineToken(placementId) !== input.baseline) return { status: "stale" };
+  const result = db().transaction(
+    (tx): ApplyResult => {
+      const seen = findSubmission(input.submissionKey);
+      if (seen) return { status: "duplicate", intent: seen.intent };
+      if (baselineToken(placementId) !== input.baseline) return { status: "stale" };
 
-    let reviewId: number | null = null;
-    if (plan.review) {
-      reviewId = tx
-        .insert(weeklyReviews)
-        .values({ placementId, weekOf, trainerUserId, submissionKey: input.submissionKey, ...plan.review })
-        .returning({ id: weeklyReviews.id })
-        .get().id;
-    }
-    tx.insert(weekSubmissions).values({ submissionKey: input.submissionKey, placementId, weekOf, trainerUserId, intent: input.intent, weeklyReviewId: reviewId }).run();
-    for (const a of plan.assessments) {
-      tx.insert(assessments).values({ placementId, trainerUserId, weeklyReviewId: reviewId, ...a }).run();
-    }
-    for (const a of plan.attendance) {
-      tx.insert(attendance).values({ placementId, recordedBy: trainerUserId, ...a }).run();
-    }
-    for (const e of plan.education) {
-      const afternoonId =
-        e.afternoonId ??
-        tx.insert(educationAfternoons).values({ placementId, date: e.date }).returning({ id: educationAfternoons.id }).get().id;
-      tx.insert(educationEvents).values({ afternoonId, kind: e.kind, reason: e.reason, recordedBy: trainerUserId }).run();
-    }
-    audit(
-      {
-        actorUserId: trainerUserId,
-        action: plan.review ? (plan.review.supersedesId ? "week_corrected" : "week_submitted") : "week_saved",
-        entity: "placement",
-        entityId: placementId,
-        detail: { weekOf, assessments: plan.assessments.length, attendance: plan.attendance.length, education: plan.education.length },
-      },
-      input.requestId ? { requestId: input.requestId } : null,
-      tx,
-    );
-    return { status: "saved" };
-    // IMMEDIATE: the write lock is taken before the key and baseline are read, so no other
-    // connection can slip a write in between.
-  }, { behavior: "immediate" });
+      let reviewId: number | null = null;
+      if (plan.review) {
+        reviewId = tx
+          .insert(weeklyReviews)
+          .values({ placementId, weekOf, trainerUserId, submissionKey: input.submissionKey, ...plan.review })
+          .returning({ id: weeklyReviews.id })
+          .get().id;
+      }
+      tx.insert(weekSubmissions)
+        .values({ submissionKey: input.submissionKey, placementId, weekOf, trainerUserId, intent: input.intent, weeklyReviewId: reviewId })
+        .run();
+      for (const a of plan.assessments) {
+        tx.insert(assessments)
+          .values({ placementId, trainerUserId, weeklyReviewId: reviewId, ...a })
+          .run();
+      }
+      for (const a of plan.attendance) {
+        tx.insert(attendance)
+          .values({ placementId, recordedBy: trainerUserId, ...a })
+          .run();
+      }
+      for (const e of plan.education) {
+        const afternoonId =
+          e.afternoonId ?? tx.insert(educationAfternoons).values({ placementId, date: e.date }).returning({ id: educationAfternoons.id }).get().id;
+        tx.insert(educationEvents).values({ afternoonId, kind: e.kind, reason: e.reason, recordedBy: trainerUserId }).run();
+      }
+      audit(
+        {
+          actorUserId: trainerUserId,
+          action: plan.review ? (plan.review.supersedesId ? "week_corrected" : "week_submitted") : "week_saved",
+          entity: "placement",
+          entityId: placementId,
+          detail: { weekOf, assessments: plan.assessments.length, attendance: plan.attendance.length, education: plan.education.length },
+        },
+        input.requestId ? { requestId: input.requestId } : null,
+        tx,
+      );
+      return { status: "saved" };
+      // IMMEDIATE: the write lock is taken before the key and baseline are read, so no other
+      // connection can slip a write in between.
+    },
+    { behavior: "immediate" },
+  );
   const written = plan.assessments.length + plan.attendance.length + plan.education.length > 0 || plan.review !== null;
   if (result.status === "saved" && written) emitRecordsChanged({ placementId, kinds: ["assessments", "attendance", "education", "reviews"], weekOf });
   return result;

@@ -35,7 +35,12 @@ const facts: RecordFacts = {
   weeksCompleted: 26,
   educationAfternoonsAttended: 41,
   competencies: [
-    { code: "HB-1.1", title: { en: "Greet the client", km: "ស្វាគមន៍អតិថិជន" }, unit: { code: "HB-1", title: { en: "Client care", km: "ការថែអតិថិជន" } }, reachedOn: "2026-04-10" },
+    {
+      code: "HB-1.1",
+      title: { en: "Greet the client", km: "ស្វាគមន៍អតិថិជន" },
+      unit: { code: "HB-1", title: { en: "Client care", km: "ការថែអតិថិជន" } },
+      reachedOn: "2026-04-10",
+    },
     { code: "HB-1.2", title: { en: "Wash hair", km: "កក់សក់" }, unit: { code: "HB-1", title: { en: "Client care", km: "ការថែអតិថិជន" } }, reachedOn: "2026-05-02" },
     { code: "HB-2.1", title: { en: "Blow-dry", km: "ផ្លុំសក់" }, unit: { code: "HB-2", title: { en: "Styling", km: "ការរចនាម៉ូដសក់" } }, reachedOn: "2026-07-15" },
   ],
@@ -64,13 +69,25 @@ describe("the Open Badges 3.0 credential", () => {
   it("describes an AchievementSubject: the trade and framework version, each skill with its date, workplace, dates, weeks and education", () => {
     const s = credential.credentialSubject;
     expect(s.type).toEqual(["AchievementSubject"]);
-    expect(s.achievement).toMatchObject({ type: ["Achievement"], name: "Hairdressing", nameKm: "កាត់សក់", humanCode: "HAIR v3", version: "3", achievementType: "ApprenticeshipCertificate" });
+    expect(s.achievement).toMatchObject({
+      type: ["Achievement"],
+      name: "Hairdressing",
+      nameKm: "កាត់សក់",
+      humanCode: "HAIR v3",
+      version: "3",
+      achievementType: "ApprenticeshipCertificate",
+    });
     expect(s.result.map((r) => [r.alignment[0]!.targetCode, r.reachedOn, r.value])).toEqual([
       ["HB-1.1", "2026-04-10", "independent"],
       ["HB-1.2", "2026-05-02", "independent"],
       ["HB-2.1", "2026-07-15", "independent"],
     ]);
-    expect(s.result[0]!.alignment[0]).toMatchObject({ type: ["Alignment"], targetName: "Greet the client", targetNameKm: "ស្វាគមន៍អតិថិជន", targetFramework: "HAIR v3" });
+    expect(s.result[0]!.alignment[0]).toMatchObject({
+      type: ["Alignment"],
+      targetName: "Greet the client",
+      targetNameKm: "ស្វាគមន៍អតិថិជន",
+      targetFramework: "HAIR v3",
+    });
     expect(s.source).toMatchObject({ type: ["Profile"], name: "Parkway Beauty Salon" });
     expect([s.activityStartDate, s.activityEndDate]).toEqual(["2026-03-02T00:00:00+07:00", "2026-08-28T00:00:00+07:00"]);
     expect([s.weeksCompleted, s.educationAfternoonsAttended]).toEqual([26, 41]);
@@ -141,7 +158,11 @@ describe("reading a credential for the verify page", () => {
   it("turns moments into the sites' calendar days for the page", () => {
     const view = readCredential(buildCredential({ ...facts, issuedAt: new Date("2026-11-19T18:30:00Z") }))!;
     expect(pageVerdict({ state: "valid", credential: view })).toMatchObject({ state: "valid", issuedOn: "2026-11-20" });
-    expect(pageVerdict({ state: "revoked", revokedAt: "2026-11-19T17:00:00.000Z", reason: "issued_in_error" })).toEqual({ state: "revoked", revokedOn: "2026-11-20", reason: "issued_in_error" });
+    expect(pageVerdict({ state: "revoked", revokedAt: "2026-11-19T17:00:00.000Z", reason: "issued_in_error" })).toEqual({
+      state: "revoked",
+      revokedOn: "2026-11-20",
+      reason: "issued_in_error",
+    });
   });
 });
 
@@ -158,7 +179,9 @@ describe("what a verifier pastes or uploads", () => {
     expect(extractCredential("hello there")).toEqual({ kind: "not_json" });
     expect(extractCredential("{ broken")).toEqual({ kind: "not_json" });
     expect(extractCredential(JSON.stringify(buildCredential(facts)))).toEqual({ kind: "not_signed" });
-    expect(extractCredential(JSON.stringify({ type: "EnvelopedVerifiableCredential", id: "data:application/vc+jwt,not a jwt" }))).toEqual({ kind: "not_signed" });
+    expect(extractCredential(JSON.stringify({ type: "EnvelopedVerifiableCredential", id: "data:application/vc+jwt,not a jwt" }))).toEqual({
+      kind: "not_signed",
+    });
     expect(extractCredential("42")).toEqual({ kind: "not_signed" });
   });
 });

@@ -234,7 +234,8 @@ export function readCredential(payload: unknown): CredentialView | null {
   const site = (address && bilingual(address, "addressLocality")) ?? { en: "", km: "" };
 
   const names = list(subject.identifier).filter(isObj);
-  const nameOf = (type: string) => names.find((n) => n.identityType === type && n.hashed === false && typeof n.identityHash === "string")?.identityHash as string | undefined;
+  const nameOf = (type: string) =>
+    names.find((n) => n.identityType === type && n.hashed === false && typeof n.identityHash === "string")?.identityHash as string | undefined;
   const preferredName = nameOf("ext:preferredName");
   if (!preferredName) return null;
 

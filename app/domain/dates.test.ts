@@ -51,13 +51,7 @@ describe("dates in the site's zone", () => {
 
   it("leaves public holidays and days off out of the working week", () => {
     const holidays = new Set(["2026-11-24"]);
-    expect(workingDaysOfWeek("2026-11-23", [1, 2, 3, 4, 5, 6], holidays)).toEqual([
-      "2026-11-23",
-      "2026-11-25",
-      "2026-11-26",
-      "2026-11-27",
-      "2026-11-28",
-    ]);
+    expect(workingDaysOfWeek("2026-11-23", [1, 2, 3, 4, 5, 6], holidays)).toEqual(["2026-11-23", "2026-11-25", "2026-11-26", "2026-11-27", "2026-11-28"]);
   });
 
   it("computes age in whole years on a date", () => {

@@ -138,9 +138,7 @@ export function ageOn(dateOfBirth: string, on: string): number {
 
 /** Parse "1,2,3" into ISO weekdays, ignoring anything that is not 1–7. */
 export function parseWeekdays(list: string): number[] {
-  return [...new Set(list.split(",").map((s) => Number(s.trim())))]
-    .filter((n) => Number.isInteger(n) && n >= 1 && n <= 7)
-    .sort((a, b) => a - b);
+  return [...new Set(list.split(",").map((s) => Number(s.trim())))].filter((n) => Number.isInteger(n) && n >= 1 && n <= 7).sort((a, b) => a - b);
 }
 
 /** The working days of the week starting `monday`, without public holidays. */

@@ -10,15 +10,7 @@ export type Locale = (typeof LOCALES)[number];
 export const NUMERALS = ["latin", "khmer"] as const;
 export type Numerals = (typeof NUMERALS)[number];
 
-export const PHASES = [
-  "work_readiness",
-  "guidance",
-  "apprenticeship",
-  "employed",
-  "business",
-  "follow_up",
-  "exited",
-] as const;
+export const PHASES = ["work_readiness", "guidance", "apprenticeship", "employed", "business", "follow_up", "exited"] as const;
 export type Phase = (typeof PHASES)[number];
 
 export const GENDERS = ["female", "male", "other"] as const;
@@ -27,15 +19,7 @@ export type Gender = (typeof GENDERS)[number];
 export const CONSENT_ITEMS = ["share_legal_name", "photo", "story"] as const;
 export type ConsentItem = (typeof CONSENT_ITEMS)[number];
 
-export const EMPLOYER_SECTORS = [
-  "beauty",
-  "hospitality",
-  "catering",
-  "tailoring",
-  "food_service",
-  "office",
-  "cleaning",
-] as const;
+export const EMPLOYER_SECTORS = ["beauty", "hospitality", "catering", "tailoring", "food_service", "office", "cleaning"] as const;
 export type EmployerSector = (typeof EMPLOYER_SECTORS)[number];
 
 export const FRAMEWORK_VERSION_STATUSES = ["draft", "published", "retired"] as const;
@@ -44,12 +28,7 @@ export type FrameworkVersionStatus = (typeof FRAMEWORK_VERSION_STATUSES)[number]
 export const PLACEMENT_STATUSES = ["active", "completed", "withdrawn", "transferred"] as const;
 export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
 
-export const PLACEMENT_OUTCOMES = [
-  "retained_by_employer",
-  "employed_elsewhere",
-  "own_business",
-  "not_employed",
-] as const;
+export const PLACEMENT_OUTCOMES = ["retained_by_employer", "employed_elsewhere", "own_business", "not_employed"] as const;
 export type PlacementOutcome = (typeof PLACEMENT_OUTCOMES)[number];
 
 /** Ordered: each level says more than the one before. "Competent" means `independent`. */
@@ -63,14 +42,7 @@ export type WeekCardIntent = (typeof WEEK_CARD_INTENTS)[number];
 export const ATTENDANCE_STATUSES = ["present", "late", "absent", "education", "holiday", "leave"] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 
-export const ABSENCE_REASONS = [
-  "transport",
-  "family",
-  "illness",
-  "childcare",
-  "misunderstood_time",
-  "other",
-] as const;
+export const ABSENCE_REASONS = ["transport", "family", "illness", "childcare", "misunderstood_time", "other"] as const;
 export type AbsenceReason = (typeof ABSENCE_REASONS)[number];
 
 export const ADVANCE_NOTICE_KINDS = ["late", "absent"] as const;
@@ -104,14 +76,7 @@ export type FlagStatus = (typeof FLAG_STATUSES)[number];
 export const FLAG_SUBJECT_TYPES = ["placement", "trainer", "apprentice"] as const;
 export type FlagSubjectType = (typeof FLAG_SUBJECT_TYPES)[number];
 
-export const FLAG_EVENT_ACTIONS = [
-  "raised",
-  "severity_changed",
-  "acknowledged",
-  "resolved",
-  "dismissed",
-  "cleared",
-] as const;
+export const FLAG_EVENT_ACTIONS = ["raised", "severity_changed", "acknowledged", "resolved", "dismissed", "cleared"] as const;
 export type FlagEventAction = (typeof FLAG_EVENT_ACTIONS)[number];
 
 export const MANUAL_STATUSES = ["green", "amber", "red"] as const;

@@ -6,7 +6,15 @@
 import type { FrameworkVersionStatus } from "./enums";
 
 /** The intents that change a version's content. */
-const VERSION_EDITS: ReadonlySet<string> = new Set(["add_unit", "edit_unit", "delete_unit", "add_competency", "edit_competency", "delete_competency", "publish"]);
+const VERSION_EDITS: ReadonlySet<string> = new Set([
+  "add_unit",
+  "edit_unit",
+  "delete_unit",
+  "add_competency",
+  "edit_competency",
+  "delete_competency",
+  "publish",
+]);
 
 /**
  * Whether a version refuses this intent because it is no longer a draft: a published or retired
@@ -106,7 +114,14 @@ export function groupRows(rows: FrameworkRow[]): UnitContent[] {
       unit = { code: r.unitCode, titleEn: r.unitTitleEn, titleKm: r.unitTitleKm, competencies: [] };
       units.set(r.unitCode, unit);
     }
-    unit.competencies.push({ code: r.code, titleEn: r.titleEn, titleKm: r.titleKm, criteriaEn: r.criteriaEn, criteriaKm: r.criteriaKm, expectedByWeek: r.expectedByWeek });
+    unit.competencies.push({
+      code: r.code,
+      titleEn: r.titleEn,
+      titleKm: r.titleKm,
+      criteriaEn: r.criteriaEn,
+      criteriaKm: r.criteriaKm,
+      expectedByWeek: r.expectedByWeek,
+    });
   }
   return [...units.values()];
 }

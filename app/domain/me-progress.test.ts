@@ -59,19 +59,41 @@ describe("unitProgress", () => {
 
 describe("placementWeeks", () => {
   it("counts the week holding today out of the planned length", () => {
-    expect(placementWeeks({ startDate: "2026-09-07", plannedWeeks: 12, today: "2026-09-24" })).toEqual({ current: 3, shown: 3, planned: 12, overBy: 0, started: true });
+    expect(placementWeeks({ startDate: "2026-09-07", plannedWeeks: 12, today: "2026-09-24" })).toEqual({
+      current: 3,
+      shown: 3,
+      planned: 12,
+      overBy: 0,
+      started: true,
+    });
   });
 
   it("caps the bar at the plan and says how far past its planned end a placement is", () => {
-    expect(placementWeeks({ startDate: "2026-06-01", plannedWeeks: 8, today: "2026-08-12" })).toEqual({ current: 11, shown: 8, planned: 8, overBy: 3, started: true });
+    expect(placementWeeks({ startDate: "2026-06-01", plannedWeeks: 8, today: "2026-08-12" })).toEqual({
+      current: 11,
+      shown: 8,
+      planned: 8,
+      overBy: 3,
+      started: true,
+    });
   });
 
   it("counts an ended placement up to its last day", () => {
-    expect(placementWeeks({ startDate: "2026-06-01", plannedWeeks: 8, today: "2026-11-19", endedOn: "2026-07-24" })).toMatchObject({ current: 8, shown: 8, overBy: 0 });
+    expect(placementWeeks({ startDate: "2026-06-01", plannedWeeks: 8, today: "2026-11-19", endedOn: "2026-07-24" })).toMatchObject({
+      current: 8,
+      shown: 8,
+      overBy: 0,
+    });
   });
 
   it("has not started before the start date", () => {
-    expect(placementWeeks({ startDate: "2026-12-01", plannedWeeks: 8, today: "2026-11-19" })).toEqual({ current: 0, shown: 0, planned: 8, overBy: 0, started: false });
+    expect(placementWeeks({ startDate: "2026-12-01", plannedWeeks: 8, today: "2026-11-19" })).toEqual({
+      current: 0,
+      shown: 0,
+      planned: 8,
+      overBy: 0,
+      started: false,
+    });
   });
 });
 
@@ -133,7 +155,11 @@ describe("monthCalendar", () => {
   });
 
   it("marks each day: recorded, holiday, day off, not recorded, future, outside the placement", () => {
-    const days = new Map(monthCalendar(base).weeks.flat().map((d) => [d.date, d]));
+    const days = new Map(
+      monthCalendar(base)
+        .weeks.flat()
+        .map((d) => [d.date, d]),
+    );
     expect(days.get("2026-11-03")?.mark).toBe("outside");
     expect(days.get("2026-11-05")?.mark).toBe("present");
     expect(days.get("2026-11-06")?.mark).toBe("late");
@@ -194,7 +220,12 @@ describe("reachedIndependentOn", () => {
   });
 
   it("follows corrections", () => {
-    const reached = reachedIndependentOn([rec(1, 7, "independent", "2026-09-10"), rec(2, 7, "supervised", "2026-09-10", 1), rec(3, 8, "supervised", "2026-09-10"), rec(4, 8, "independent", "2026-09-10", 3)]);
+    const reached = reachedIndependentOn([
+      rec(1, 7, "independent", "2026-09-10"),
+      rec(2, 7, "supervised", "2026-09-10", 1),
+      rec(3, 8, "supervised", "2026-09-10"),
+      rec(4, 8, "independent", "2026-09-10", 3),
+    ]);
     expect([...reached]).toEqual([[8, "2026-09-10"]]);
   });
 });

@@ -17,20 +17,12 @@ describe("currentLevels from an append-only history", () => {
   });
 
   it("follows a correction that supersedes the latest record", () => {
-    const levels = currentLevels([
-      rec(1, 7, "supervised", "2026-10-01"),
-      rec(2, 7, "independent", "2026-10-08"),
-      rec(3, 7, "supervised", "2026-10-08", 2),
-    ]);
+    const levels = currentLevels([rec(1, 7, "supervised", "2026-10-01"), rec(2, 7, "independent", "2026-10-08"), rec(3, 7, "supervised", "2026-10-08", 2)]);
     expect(levels.get(7)).toEqual({ level: "supervised", observedOn: "2026-10-08", assessmentId: 3 });
   });
 
   it("keeps a later observation when an earlier record is corrected", () => {
-    const levels = currentLevels([
-      rec(1, 7, "supervised", "2026-10-01"),
-      rec(2, 7, "independent", "2026-10-15"),
-      rec(3, 7, "with_help", "2026-10-01", 1),
-    ]);
+    const levels = currentLevels([rec(1, 7, "supervised", "2026-10-01"), rec(2, 7, "independent", "2026-10-15"), rec(3, 7, "with_help", "2026-10-01", 1)]);
     expect(levels.get(7)?.level).toBe("independent");
   });
 

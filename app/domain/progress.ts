@@ -28,8 +28,7 @@ export function currentLevels(history: readonly AssessmentRecord[]): Map<number,
   for (const a of history) {
     if (superseded.has(a.id)) continue;
     const held = out.get(a.competencyId);
-    const later =
-      !held || a.observedOn > held.observedOn || (a.observedOn === held.observedOn && a.id > held.assessmentId);
+    const later = !held || a.observedOn > held.observedOn || (a.observedOn === held.observedOn && a.id > held.assessmentId);
     if (later) out.set(a.competencyId, { level: a.level, observedOn: a.observedOn, assessmentId: a.id });
   }
   return out;
@@ -54,11 +53,7 @@ export interface ProgressSummary {
   byLevel: Record<AssessmentLevel | "unassessed", number>;
 }
 
-export function progressSummary(
-  competencies: readonly CompetencyPlan[],
-  levels: ReadonlyMap<number, CurrentLevel>,
-  week: number,
-): ProgressSummary {
+export function progressSummary(competencies: readonly CompetencyPlan[], levels: ReadonlyMap<number, CurrentLevel>, week: number): ProgressSummary {
   const byLevel: ProgressSummary["byLevel"] = { unassessed: 0, not_yet: 0, with_help: 0, supervised: 0, independent: 0 };
   let competent = 0;
   let expectedByNow = 0;
@@ -83,10 +78,6 @@ export function progressSummary(
 }
 
 /** Competencies due by plan (expected by this week) and not yet competent. */
-export function dueNow<C extends CompetencyPlan>(
-  competencies: readonly C[],
-  levels: ReadonlyMap<number, CurrentLevel>,
-  week: number,
-): C[] {
+export function dueNow<C extends CompetencyPlan>(competencies: readonly C[], levels: ReadonlyMap<number, CurrentLevel>, week: number): C[] {
   return competencies.filter((c) => c.expectedByWeek <= week && !isCompetent(levels.get(c.id)?.level));
 }

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 
-import { codeFitsSite, intakeYear, nextApprenticeCode, parseApprenticeCode, placementProblems, plannedWeeksInRange, weekdayList, type PlacementFacts } from "./records";
+import {
+  codeFitsSite,
+  intakeYear,
+  nextApprenticeCode,
+  parseApprenticeCode,
+  placementProblems,
+  plannedWeeksInRange,
+  weekdayList,
+  type PlacementFacts,
+} from "./records";
 
 describe("apprentice codes", () => {
   it("reads the site, year and number of a code", () => {
@@ -44,12 +53,20 @@ describe("placement rules", () => {
   });
 
   it("names each problem against its field", () => {
-    expect(placementProblems({ ...ok, apprentice: { ...ok.apprentice!, hasActivePlacement: true } })).toEqual({ apprenticeId: ["records.errors.activePlacement"] });
-    expect(placementProblems({ ...ok, trainer: { employerId: 6, active: true, role: "trainer" } })).toEqual({ trainerUserId: ["records.errors.trainerOtherEmployer"] });
+    expect(placementProblems({ ...ok, apprentice: { ...ok.apprentice!, hasActivePlacement: true } })).toEqual({
+      apprenticeId: ["records.errors.activePlacement"],
+    });
+    expect(placementProblems({ ...ok, trainer: { employerId: 6, active: true, role: "trainer" } })).toEqual({
+      trainerUserId: ["records.errors.trainerOtherEmployer"],
+    });
     expect(placementProblems({ ...ok, version: { status: "draft" } })).toEqual({ frameworkVersionId: ["records.errors.frameworkNotPublished"] });
     expect(placementProblems({ ...ok, plannedWeeks: 60 })).toEqual({ plannedWeeks: ["records.errors.plannedWeeks"] });
-    expect(placementProblems({ ...ok, employer: { id: 5, siteId: 2, active: false } })).toEqual({ employerId: ["records.errors.employerInactive", "records.errors.otherSite"] });
-    expect(placementProblems({ ...ok, trainer: { employerId: null, active: true, role: "staff" } })).toEqual({ trainerUserId: ["records.errors.unknownTrainer"] });
+    expect(placementProblems({ ...ok, employer: { id: 5, siteId: 2, active: false } })).toEqual({
+      employerId: ["records.errors.employerInactive", "records.errors.otherSite"],
+    });
+    expect(placementProblems({ ...ok, trainer: { employerId: null, active: true, role: "staff" } })).toEqual({
+      trainerUserId: ["records.errors.unknownTrainer"],
+    });
   });
 
   it("lists weekdays sorted and unique", () => {

@@ -78,5 +78,8 @@ export function placementProblems(f: PlacementFacts): FieldErrorMap {
 
 /** Weekday list `2,4` from checked boxes; sorted, unique, 1–7. */
 export function weekdayList(values: readonly number[]): string {
-  return [...new Set(values)].filter((d) => Number.isInteger(d) && d >= 1 && d <= 7).sort((a, b) => a - b).join(",");
+  return [...new Set(values)]
+    .filter((d) => Number.isInteger(d) && d >= 1 && d <= 7)
+    .sort((a, b) => a - b)
+    .join(",");
 }

@@ -61,9 +61,18 @@ describe("when a site's reminders are due", () => {
   });
 
   it("shows staff the next weekly reminder, moved past a holiday", () => {
-    expect(nextWeeklyReminder({ today: "2026-11-19", time: "10:00", schedule: DEFAULT_SCHEDULE, holidays: none })).toEqual({ date: "2026-11-20", time: "16:00" });
-    expect(nextWeeklyReminder({ today: "2026-11-20", time: "16:01", schedule: DEFAULT_SCHEDULE, holidays: none })).toEqual({ date: "2026-11-27", time: "16:00" });
-    expect(nextWeeklyReminder({ today: "2026-11-19", time: "10:00", schedule: DEFAULT_SCHEDULE, holidays: new Set(["2026-11-20"]) })).toEqual({ date: "2026-11-21", time: "16:00" });
+    expect(nextWeeklyReminder({ today: "2026-11-19", time: "10:00", schedule: DEFAULT_SCHEDULE, holidays: none })).toEqual({
+      date: "2026-11-20",
+      time: "16:00",
+    });
+    expect(nextWeeklyReminder({ today: "2026-11-20", time: "16:01", schedule: DEFAULT_SCHEDULE, holidays: none })).toEqual({
+      date: "2026-11-27",
+      time: "16:00",
+    });
+    expect(nextWeeklyReminder({ today: "2026-11-19", time: "10:00", schedule: DEFAULT_SCHEDULE, holidays: new Set(["2026-11-20"]) })).toEqual({
+      date: "2026-11-21",
+      time: "16:00",
+    });
   });
 });
 
@@ -89,7 +98,18 @@ describe("where a reminder's sign-in link may lead", () => {
   it("accepts the trainer's home and week cards only", () => {
     expect(trainerTarget("/trainer/placements/12/weeks/2026-11-16")).toBe("/trainer/placements/12/weeks/2026-11-16");
     expect(trainerTarget("/trainer")).toBe("/trainer");
-    for (const bad of ["//evil.example/trainer", "https://evil.example/", "/staff/reminders", "/trainer/../staff", "/trainer\\evil", "/\\evil", "/trainer/placements/1/weeks/2026-11-16?x=1", "", null, 5]) {
+    for (const bad of [
+      "//evil.example/trainer",
+      "https://evil.example/",
+      "/staff/reminders",
+      "/trainer/../staff",
+      "/trainer\\evil",
+      "/\\evil",
+      "/trainer/placements/1/weeks/2026-11-16?x=1",
+      "",
+      null,
+      5,
+    ]) {
       expect(trainerTarget(bad), String(bad)).toBeNull();
     }
   });

@@ -81,7 +81,12 @@ export function dueReminders(input: { today: string; time: string; schedule: Rem
 }
 
 /** The next time the week's reminder falls due on or after `today` (for the staff page). */
-export function nextWeeklyReminder(input: { today: string; time: string; schedule: ReminderSchedule; holidays: ReadonlySet<string> }): { date: string; time: string } | null {
+export function nextWeeklyReminder(input: {
+  today: string;
+  time: string;
+  schedule: ReminderSchedule;
+  holidays: ReadonlySet<string>;
+}): { date: string; time: string } | null {
   if (!input.schedule.enabled) return null;
   for (let week = mondayOf(input.today), i = 0; i < 8; week = addDays(week, 7), i++) {
     const due = firstDayOff(addDays(week, input.schedule.weekday - 1), input.holidays, addDays(week, 6));

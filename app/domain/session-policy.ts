@@ -19,11 +19,7 @@ export function sessionPolicy(role: Role): SessionPolicy {
 
 export type SessionState = "valid" | "expired" | "idle";
 
-export function sessionState(
-  session: { createdAt: Date; lastSeenAt: Date; expiresAt: Date },
-  role: Role,
-  now: Date,
-): SessionState {
+export function sessionState(session: { createdAt: Date; lastSeenAt: Date; expiresAt: Date }, role: Role, now: Date): SessionState {
   if (now.getTime() >= session.expiresAt.getTime()) return "expired";
   if (now.getTime() - session.lastSeenAt.getTime() >= sessionPolicy(role).idleMs) return "idle";
   return "valid";

@@ -94,7 +94,10 @@ describe("a stale card", () => {
     expect([...before.attendance.keys()]).toEqual(["2026-11-16"]);
     expect(before.review).toBeNull();
     const now = weekState(rows, "2026-11-16");
-    expect([...now.currentLevels]).toEqual([[1, "with_help"], [2, "independent"]]);
+    expect([...now.currentLevels]).toEqual([
+      [1, "with_help"],
+      [2, "independent"],
+    ]);
     expect(now.weekAssessments.get(2)).toEqual({ id: 11, level: "independent" });
     expect(now.review).toEqual({ id: 41 });
     expect(parseBaseline("1.2.3")).toBeNull();

@@ -4,13 +4,7 @@
  * writes the plan in one transaction.
  */
 import { addDays, isIsoDate, isMonday, isoWeekday, mondayOf, workingDaysOfWeek } from "./dates";
-import {
-  type AbsenceReason,
-  type AssessmentLevel,
-  type AttendanceStatus,
-  type EducationEventKind,
-  type WeekCardIntent,
-} from "./enums";
+import { type AbsenceReason, type AssessmentLevel, type AttendanceStatus, type EducationEventKind, type WeekCardIntent } from "./enums";
 import type { FieldErrorMap } from "./field-errors";
 import { currentLevels } from "./progress";
 
@@ -44,9 +38,7 @@ export interface WeekShape {
 
 /** Working days of the week that belong to the placement (on or after its start, not holidays). */
 export function placementDays(shape: WeekShape): string[] {
-  return workingDaysOfWeek(shape.weekOf, shape.workingWeekdays, shape.holidays).filter(
-    (d) => d >= shape.startDate && (!shape.endDate || d <= shape.endDate),
-  );
+  return workingDaysOfWeek(shape.weekOf, shape.workingWeekdays, shape.holidays).filter((d) => d >= shape.startDate && (!shape.endDate || d <= shape.endDate));
 }
 
 /** The agreed education afternoons of the week. */
@@ -241,7 +233,8 @@ export function reconcileStale(sent: Readonly<Record<string, string>>, before: W
     const held = before.attendance.get(day);
     const was = held ? dayOf(held.status, String(held.lateMinutes ?? ""), held.absenceReason ?? "") : "";
     if (dayOf(field(`att.${day}.status`), field(`att.${day}.lateMinutes`), field(`att.${day}.reason`)) === was) continue;
-    for (const part of ["status", "lateMinutes", "reason"]) if (Object.hasOwn(sent, `att.${day}.${part}`)) keep[`att.${day}.${part}`] = field(`att.${day}.${part}`);
+    for (const part of ["status", "lateMinutes", "reason"])
+      if (Object.hasOwn(sent, `att.${day}.${part}`)) keep[`att.${day}.${part}`] = field(`att.${day}.${part}`);
   }
   for (const day of afternoons) {
     const held = before.education.get(day);
@@ -255,7 +248,11 @@ export function reconcileStale(sent: Readonly<Record<string, string>>, before: W
     [...new Set([...a.keys(), ...b.keys()])].filter((k) => !same(a.get(k), b.get(k)));
   for (const id of differ(before.currentLevels, now.currentLevels, (x, y) => x === y)) changed.push(`level.${String(id)}`);
   for (const day of differ(before.attendance, now.attendance, (x, y) => x?.id === y?.id)) changed.push(`att.${day}`);
-  for (const day of differ(before.education, now.education, (x, y) => (x?.status ?? "agreed") === (y?.status ?? "agreed") && (x?.reason ?? null) === (y?.reason ?? null))) {
+  for (const day of differ(
+    before.education,
+    now.education,
+    (x, y) => (x?.status ?? "agreed") === (y?.status ?? "agreed") && (x?.reason ?? null) === (y?.reason ?? null),
+  )) {
     changed.push(`edu.${day}`);
   }
   if (before.review?.id !== now.review?.id) changed.push("review");
@@ -266,8 +263,22 @@ export function reconcileStale(sent: Readonly<Record<string, string>>, before: W
 // What a submission appends
 
 export interface WeekPlan {
-  assessments: { competencyId: number; level: AssessmentLevel; observedOn: string; evidenceNote: string | null; supersedesId: number | null; correctionReason: string | null }[];
-  attendance: { date: string; status: AttendanceStatus; lateMinutes: number | null; absenceReason: AbsenceReason | null; supersedesId: number | null; correctionReason: string | null }[];
+  assessments: {
+    competencyId: number;
+    level: AssessmentLevel;
+    observedOn: string;
+    evidenceNote: string | null;
+    supersedesId: number | null;
+    correctionReason: string | null;
+  }[];
+  attendance: {
+    date: string;
+    status: AttendanceStatus;
+    lateMinutes: number | null;
+    absenceReason: AbsenceReason | null;
+    supersedesId: number | null;
+    correctionReason: string | null;
+  }[];
   education: { date: string; afternoonId: number | null; kind: "released" | "refused"; reason: string | null }[];
   review: { noChange: boolean; note: string | null; supersedesId: number | null; correctionReason: string | null } | null;
 }
@@ -286,12 +297,7 @@ const sameDay = (
  * weekly review, with the week's note. Only what changed is written; a week already reviewed
  * takes a correction reason for any change, and its corrections supersede.
  */
-export function planWeek(
-  shape: WeekShape,
-  state: WeekState,
-  input: WeekCardInput,
-  competencyIds: ReadonlySet<number>,
-): PlanResult {
+export function planWeek(shape: WeekShape, state: WeekState, input: WeekCardInput, competencyIds: ReadonlySet<number>): PlanResult {
   const errors: Record<string, string[]> = {};
   const add = (key: string, message: string) => (errors[key] ??= []).push(message);
   const days = placementDays(shape);

@@ -7,12 +7,7 @@ export type WeekState = "not_started" | "saved" | "reviewed";
  * Weeks of a placement that have ended without a weekly review (this week is not yet missing).
  * A placement that ended counts weeks up to its end.
  */
-export function missingReviewWeeks(input: {
-  startDate: string;
-  today: string;
-  endDate?: string | null;
-  reviewedWeeks: ReadonlySet<string>;
-}): string[] {
+export function missingReviewWeeks(input: { startDate: string; today: string; endDate?: string | null; reviewedWeeks: ReadonlySet<string> }): string[] {
   const thisMonday = mondayOf(input.today);
   const lastDay = input.endDate && input.endDate < input.today ? input.endDate : addDays(thisMonday, -1);
   if (lastDay < input.startDate) return [];

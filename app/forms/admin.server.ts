@@ -41,8 +41,10 @@ const CreateUserSchema = z
     // Each role needs its link (staff → site, trainer → employer, apprentice → record) and a way to sign in.
     if (v.role === "staff" && v.siteId === undefined) ctx.addIssue({ code: "custom", path: ["siteId"], message: "admin.errors.siteNeeded" });
     if (v.role === "trainer" && v.employerId === undefined) ctx.addIssue({ code: "custom", path: ["employerId"], message: "admin.errors.employerNeeded" });
-    if (v.role === "apprentice" && v.apprenticeId === undefined) ctx.addIssue({ code: "custom", path: ["apprenticeId"], message: "admin.errors.apprenticeNeeded" });
-    if (v.role === "apprentice" && v.pin === undefined && v.password === undefined) ctx.addIssue({ code: "custom", path: ["pin"], message: "admin.errors.pinNeeded" });
+    if (v.role === "apprentice" && v.apprenticeId === undefined)
+      ctx.addIssue({ code: "custom", path: ["apprenticeId"], message: "admin.errors.apprenticeNeeded" });
+    if (v.role === "apprentice" && v.pin === undefined && v.password === undefined)
+      ctx.addIssue({ code: "custom", path: ["pin"], message: "admin.errors.pinNeeded" });
     if ((v.role === "admin" || v.role === "staff") && v.password === undefined) ctx.addIssue({ code: "custom", path: ["password"], message: msg.required });
   })
   .transform((v) => ({

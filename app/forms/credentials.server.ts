@@ -32,7 +32,8 @@ const VerifySchema = z.object({ file: z.unknown().optional(), credential: z.unkn
     return z.NEVER;
   };
   if (sent.file instanceof File && sent.file.size > 0) return sent.file.size > MAX_CREDENTIAL_BYTES ? refuse("file", "verify.errors.tooLarge") : sent.file;
-  if (typeof sent.credential === "string" && sent.credential.trim() !== "") return sent.credential.length > MAX_CREDENTIAL_BYTES ? refuse("credential", "verify.errors.tooLarge") : sent.credential;
+  if (typeof sent.credential === "string" && sent.credential.trim() !== "")
+    return sent.credential.length > MAX_CREDENTIAL_BYTES ? refuse("credential", "verify.errors.tooLarge") : sent.credential;
   return refuse("credential", "verify.errors.empty");
 });
 

@@ -58,10 +58,16 @@ describe("money", () => {
       return f;
     };
     const status = { today: "2026-11-19", placementSince: null, currentStatusDate: null };
-    const end = parsePlacementIntent(form({ intent: "complete", endedOn: "2026-11-19", outcome: "retained_by_employer", endReason: "Done", startingSalary: "1e3" }), status);
+    const end = parsePlacementIntent(
+      form({ intent: "complete", endedOn: "2026-11-19", outcome: "retained_by_employer", endReason: "Done", startingSalary: "1e3" }),
+      status,
+    );
     expect(end.ok ? null : end.errors.startingSalary).toEqual(["records.errors.money"]);
     const exited = { today: "2026-11-19", apprenticeSince: null, exitedOn: "2026-08-01" };
-    const checkin = parseApprenticeRecordIntent(form({ intent: "checkin", months: "3", checkedOn: "2026-11-19", employed: "yes", monthlySalary: "1e3" }), exited);
+    const checkin = parseApprenticeRecordIntent(
+      form({ intent: "checkin", months: "3", checkedOn: "2026-11-19", employed: "yes", monthlySalary: "1e3" }),
+      exited,
+    );
     expect(checkin.ok ? null : checkin.errors.monthlySalary).toEqual(["records.errors.money"]);
     const months = parseApprenticeRecordIntent(form({ intent: "checkin", months: "0x3", checkedOn: "2026-11-19", employed: "yes" }), exited);
     expect(months.ok ? null : months.errors.months).toEqual(["errors.invalid"]);

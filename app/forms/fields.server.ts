@@ -216,7 +216,8 @@ export function list<T extends string>(values: readonly T[], error: string = msg
     .transform((raw, ctx): T[] => {
       const sent = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
       // A name like `days[99999]` builds a sparse list: its length says it is not a form's.
-      const ok = sent.length <= LIST_MAX && sent.every((v) => typeof v === "string" && (values as readonly string[]).includes(v)) && new Set(sent).size === sent.length;
+      const ok =
+        sent.length <= LIST_MAX && sent.every((v) => typeof v === "string" && (values as readonly string[]).includes(v)) && new Set(sent).size === sent.length;
       if (!ok) {
         ctx.addIssue({ code: "custom", message: error });
         return z.NEVER;

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { FORM_LIMITS, formRequest, isAcceptableName, readForm, withoutControlCharacters } from "./form-data.server";
 
 const URL_ = "http://localhost/x";
-const urlencoded = (body: BodyInit, type = "application/x-www-form-urlencoded") => new Request(URL_, { method: "POST", body, headers: { "Content-Type": type } });
+const urlencoded = (body: BodyInit, type = "application/x-www-form-urlencoded") =>
+  new Request(URL_, { method: "POST", body, headers: { "Content-Type": type } });
 
 /** The refusal a read throws: its status and catalogue key. */
 async function refusal(request: Request) {
@@ -50,14 +51,29 @@ describe("readForm", () => {
 
   it("refuses a body over the limit with 413 and too many fields with 400", async () => {
     expect(await refusal(urlencoded(`a=${"x".repeat(FORM_LIMITS.urlencodedBytes)}`))).toEqual({ status: 413, key: "form.body.tooLarge" });
-    expect(await refusal(urlencoded(Array.from({ length: FORM_LIMITS.fields + 1 }, (_, i) => `f${i}=1`).join("&")))).toEqual({ status: 400, key: "form.body.tooManyFields" });
+    expect(await refusal(urlencoded(Array.from({ length: FORM_LIMITS.fields + 1 }, (_, i) => `f${i}=1`).join("&")))).toEqual({
+      status: 400,
+      key: "form.body.tooManyFields",
+    });
   });
 
   it("refuses names that could reach a prototype, and names no form uses", async () => {
-    for (const name of ["__proto__", "__proto__.toString", "constructor.prototype.x", "a[__proto__]", "level.constructor", "prototype", "", "a b", "x".repeat(101), "a\u0000"]) {
+    for (const name of [
+      "__proto__",
+      "__proto__.toString",
+      "constructor.prototype.x",
+      "a[__proto__]",
+      "level.constructor",
+      "prototype",
+      "",
+      "a b",
+      "x".repeat(101),
+      "a\u0000",
+    ]) {
       expect(await refusal(urlencoded(`ok=1&${encodeURIComponent(name)}=1`)), name).toEqual({ status: 400, key: "form.body.badName" });
     }
-    for (const name of ["intent", "att.2026-11-24.status", "level.12", "items[0]", "save_day:2026-11-17", "__protos"]) expect(isAcceptableName(name), name).toBe(true);
+    for (const name of ["intent", "att.2026-11-24.status", "level.12", "items[0]", "save_day:2026-11-17", "__protos"])
+      expect(isAcceptableName(name), name).toBe(true);
     expect(({} as Record<string, unknown>).toString).toBe(Object.prototype.toString);
   });
 

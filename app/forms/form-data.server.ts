@@ -103,7 +103,12 @@ function contentType(header: string | null): { type: string | null; charset: str
   for (const param of params) {
     const at = param.indexOf("=");
     if (at === -1) continue;
-    if (param.slice(0, at).trim().toLowerCase() === "charset") charset = param.slice(at + 1).trim().replace(/^"|"$/g, "").toLowerCase();
+    if (param.slice(0, at).trim().toLowerCase() === "charset")
+      charset = param
+        .slice(at + 1)
+        .trim()
+        .replace(/^"|"$/g, "")
+        .toLowerCase();
   }
   return { type: type!.trim().toLowerCase(), charset, raw: header };
 }

@@ -12,7 +12,9 @@ const whole = (error: string) =>
 
 const PageSchema = z.object({
   page: whole("pagination.errors.page").pipe(z.number().min(1, { error: "pagination.errors.page" }).optional()),
-  size: whole("pagination.errors.size").pipe(z.number().min(1, { error: "pagination.errors.size" }).max(MAX_PAGE_SIZE, { error: "pagination.errors.size" }).optional()),
+  size: whole("pagination.errors.size").pipe(
+    z.number().min(1, { error: "pagination.errors.size" }).max(MAX_PAGE_SIZE, { error: "pagination.errors.size" }).optional(),
+  ),
 });
 
 export type PageErrors = Partial<Record<"page" | "size", string[]>>;

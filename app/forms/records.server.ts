@@ -49,7 +49,10 @@ export function parseApprenticeCreate(form: FormInput, today: string) {
   return { ok: true as const, value: { ...rest, consents: consent } };
 }
 
-const PHASES_BY_HAND = PHASES.filter((p) => p !== "exited") as unknown as readonly [Exclude<(typeof PHASES)[number], "exited">, ...Exclude<(typeof PHASES)[number], "exited">[]];
+const PHASES_BY_HAND = PHASES.filter((p) => p !== "exited") as unknown as readonly [
+  Exclude<(typeof PHASES)[number], "exited">,
+  ...Exclude<(typeof PHASES)[number], "exited">[],
+];
 
 /** A phase change by hand (an exit has its own form, with its outcome). */
 export const phaseFields = (today: string) => ({ phase: choice(PHASES_BY_HAND), changedOn: pastDate(today), note: optionalText(500) });

@@ -15,7 +15,9 @@ export function parseSiteId(form: FormInput) {
 // Thresholds are whole numbers in plain decimal: "1e3" or "0x1A" is out of range, never 1000 or 26.
 const SettingsSchema = z.preprocess((raw) => {
   const { siteId: _s, intent: _i, ...given } = raw as Record<string, unknown>;
-  return Object.fromEntries(Object.entries(given).map(([k, v]) => [k, typeof v === "string" ? (v.trim() === "" ? undefined : (plainInteger(v.trim()) ?? Number.NaN)) : v]));
+  return Object.fromEntries(
+    Object.entries(given).map(([k, v]) => [k, typeof v === "string" ? (v.trim() === "" ? undefined : (plainInteger(v.trim()) ?? Number.NaN)) : v]),
+  );
 }, ThresholdsSchema);
 
 export function parseThresholds(form: FormInput) {

@@ -47,7 +47,13 @@ describe("planWeek", () => {
 
   it("appends only the levels that changed, observed on the card's date", () => {
     const state = { ...empty, currentLevels: new Map([[1, "supervised" as const]]) };
-    const result = plan(state, { intent: "submit", "level.1": "supervised", "level.2": "with_help", "level.3": "independent", "note.3": "Did a full cut alone" });
+    const result = plan(state, {
+      intent: "submit",
+      "level.1": "supervised",
+      "level.2": "with_help",
+      "level.3": "independent",
+      "note.3": "Did a full cut alone",
+    });
     expect(result.ok && result.plan.assessments).toEqual([
       { competencyId: 2, level: "with_help", observedOn: "2026-11-21", evidenceNote: null, supersedesId: null, correctionReason: null },
       { competencyId: 3, level: "independent", observedOn: "2026-11-21", evidenceNote: "Did a full cut alone", supersedesId: null, correctionReason: null },
@@ -58,7 +64,10 @@ describe("planWeek", () => {
   it("refuses a competency that is not on the placement's framework, and an afternoon that is not a class day", () => {
     expect(plan(empty, { intent: "submit", "level.99": "independent" })).toEqual({ ok: false, errors: { "level.99": ["week.errors.notOnFramework"] } });
     expect(plan(empty, { intent: "save", "note.99": "Good work" })).toEqual({ ok: false, errors: { "note.99": ["week.errors.notOnFramework"] } });
-    expect(plan(empty, { intent: "submit", "edu.2026-11-18.status": "released" })).toEqual({ ok: false, errors: { "edu.2026-11-18.status": ["week.errors.notClassDay"] } });
+    expect(plan(empty, { intent: "submit", "edu.2026-11-18.status": "released" })).toEqual({
+      ok: false,
+      errors: { "edu.2026-11-18.status": ["week.errors.notClassDay"] },
+    });
   });
 
   it("asks for a level rather than drop an evidence note written without one", () => {
@@ -92,7 +101,10 @@ describe("planWeek", () => {
     };
     for (const intent of ["save", "all_present", "submit"] as const) {
       const result = planned(empty, { intent, ...fields });
-      expect(result.attendance.find((a) => a.date === "2026-11-18"), intent).toMatchObject({ status: "late", lateMinutes: 15 });
+      expect(
+        result.attendance.find((a) => a.date === "2026-11-18"),
+        intent,
+      ).toMatchObject({ status: "late", lateMinutes: 15 });
       expect(result.assessments, intent).toEqual([
         { competencyId: 2, level: "supervised", observedOn: "2026-11-21", evidenceNote: "Washed and dried alone", supersedesId: null, correctionReason: null },
       ]);
@@ -112,8 +124,17 @@ describe("planWeek", () => {
 
   it("calls a review 'no change' when the week has no sign-off, saved earlier or sent now", () => {
     expect(planned(empty, { intent: "submit", "att.2026-11-16.status": "present" }).review?.noChange).toBe(true);
-    const savedEarlier = { ...empty, currentLevels: new Map([[1, "supervised" as const]]), weekAssessments: new Map([[1, { id: 4, level: "supervised" as const }]]) };
-    expect(planned(savedEarlier, { intent: "submit", "level.1": "supervised" })).toEqual({ assessments: [], attendance: [], education: [], review: { noChange: false, note: null, supersedesId: null, correctionReason: null } });
+    const savedEarlier = {
+      ...empty,
+      currentLevels: new Map([[1, "supervised" as const]]),
+      weekAssessments: new Map([[1, { id: 4, level: "supervised" as const }]]),
+    };
+    expect(planned(savedEarlier, { intent: "submit", "level.1": "supervised" })).toEqual({
+      assessments: [],
+      attendance: [],
+      education: [],
+      review: { noChange: false, note: null, supersedesId: null, correctionReason: null },
+    });
   });
 
   it("refuses attendance for a day that is not a working day of the week, or in the future", () => {
@@ -160,7 +181,9 @@ describe("planWeek", () => {
     it("appends corrections that supersede, with the reason, and a review that supersedes", () => {
       const result = plan(reviewed, { intent: "submit", "level.1": "supervised", correctionReason: "Ticked the wrong row" });
       expect(result.ok && result.plan).toEqual({
-        assessments: [{ competencyId: 1, level: "supervised", observedOn: "2026-11-21", evidenceNote: null, supersedesId: 40, correctionReason: "Ticked the wrong row" }],
+        assessments: [
+          { competencyId: 1, level: "supervised", observedOn: "2026-11-21", evidenceNote: null, supersedesId: 40, correctionReason: "Ticked the wrong row" },
+        ],
         attendance: [],
         education: [],
         review: { noChange: false, note: null, supersedesId: 77, correctionReason: "Ticked the wrong row" },
@@ -170,7 +193,12 @@ describe("planWeek", () => {
 
   it("records an afternoon released or refused only when the trainer's word changes", () => {
     const state: WeekState = { ...empty, education: new Map([["2026-11-17", { afternoonId: 3, status: "released" as const, reason: null }]]) };
-    const result = plan(state, { intent: "submit", "edu.2026-11-17.status": "released", "edu.2026-11-19.status": "refused", "edu.2026-11-19.reason": "Wedding booking" });
+    const result = plan(state, {
+      intent: "submit",
+      "edu.2026-11-17.status": "released",
+      "edu.2026-11-19.status": "refused",
+      "edu.2026-11-19.reason": "Wedding booking",
+    });
     expect(result.ok && result.plan.education).toEqual([{ date: "2026-11-19", afternoonId: null, kind: "refused", reason: "Wedding booking" }]);
   });
 });

@@ -57,7 +57,6 @@ describe("the form", () => {
   });
 });
 
-
 describe("the envelope", () => {
   it("is checked alone, so a damaged card keeps what is sound", () => {
     const damaged = parseWeekEnvelope(new URLSearchParams({ intent: "save", submissionKey: "short", baseline: "1.2.3.4" }));

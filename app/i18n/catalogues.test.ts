@@ -9,9 +9,7 @@ import en from "./locales/en.json";
 import km from "./locales/km.json";
 
 function keys(obj: object, prefix = ""): string[] {
-  return Object.entries(obj).flatMap(([k, v]) =>
-    v !== null && typeof v === "object" ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`],
-  );
+  return Object.entries(obj).flatMap(([k, v]) => (v !== null && typeof v === "object" ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
 }
 
 function value(obj: object, key: string): unknown {
@@ -56,7 +54,7 @@ describe("catalogues", () => {
   };
   walk(root);
 
-  it("has a key for every literal t(\"…\") in the app", () => {
+  it('has a key for every literal t("…") in the app', () => {
     const missing: string[] = [];
     for (const file of files) {
       const source = fs.readFileSync(file, "utf8");

@@ -36,14 +36,8 @@ export function CatalogueLinks() {
   const given: CatalogueFiles = { locale: catalogues.locale, files: catalogues.files };
   return (
     <>
-      <script
-        type="application/json"
-        id={CATALOGUES_ELEMENT_ID}
-        dangerouslySetInnerHTML={{ __html: JSON.stringify(given).replace(/</g, "\\u003c") }}
-      />
-      {matches.map((m) =>
-        catalogues.files[m.id] ? <link key={m.id} rel="modulepreload" href={catalogues.files[m.id]} data-catalogue={m.id} /> : null,
-      )}
+      <script type="application/json" id={CATALOGUES_ELEMENT_ID} dangerouslySetInnerHTML={{ __html: JSON.stringify(given).replace(/</g, "\\u003c") }} />
+      {matches.map((m) => (catalogues.files[m.id] ? <link key={m.id} rel="modulepreload" href={catalogues.files[m.id]} data-catalogue={m.id} /> : null))}
     </>
   );
 }

@@ -144,7 +144,10 @@ export function formatPercent(locale: Locale, ratio: number): string {
 
 /** US dollars from cents, with the currency shown: "$75.00". */
 export function formatUsd(locale: Locale, cents: number): string {
-  return digits(locale, `$${cached(`usd:${locale}`, () => new Intl.NumberFormat(tag(locale), { minimumFractionDigits: 2, maximumFractionDigits: 2 })).format(cents / 100)}`);
+  return digits(
+    locale,
+    `$${cached(`usd:${locale}`, () => new Intl.NumberFormat(tag(locale), { minimumFractionDigits: 2, maximumFractionDigits: 2 })).format(cents / 100)}`,
+  );
 }
 
 /**

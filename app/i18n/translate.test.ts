@@ -30,7 +30,16 @@ describe("createTranslate renders every key as i18next does", () => {
       const values = Object.fromEntries(names.map((n, i) => [n, i % 2 ? `v-${n}` : i * 7]));
       let compared = 0;
       for (const key of keys) {
-        for (const options of [undefined, { postProcess: [] }, values, { ...values, count: 0 }, { ...values, count: 1 }, { ...values, count: 2 }, { ...values, count: 21 }, { count: 1 }]) {
+        for (const options of [
+          undefined,
+          { postProcess: [] },
+          values,
+          { ...values, count: 0 },
+          { ...values, count: 1 },
+          { ...values, count: 2 },
+          { ...values, count: 21 },
+          { count: 1 },
+        ]) {
           expect(actual(key, options), `${locale} ${key} ${JSON.stringify(options)}`).toBe(expected(key, options));
           compared++;
         }

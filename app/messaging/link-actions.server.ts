@@ -42,13 +42,23 @@ export async function telegramAction(
 ): Promise<{ status: number; telegram: TelegramResult }> {
   const none: TelegramResult = { created: null, unlinked: false, error: null };
   if (intent === "telegram_unlink") {
-    const unlinked = unlinkUser({ userId: input.subject.id, actorUserId: input.actorUserId, reason: input.reason, ...(input.requestId ? { requestId: input.requestId } : {}) });
+    const unlinked = unlinkUser({
+      userId: input.subject.id,
+      actorUserId: input.actorUserId,
+      reason: input.reason,
+      ...(input.requestId ? { requestId: input.requestId } : {}),
+    });
     return { status: 200, telegram: { ...none, unlinked } };
   }
   if (!input.subject.active) return { status: 400, telegram: { ...none, error: "reminders.telegram.inactive" } };
   const availability = telegramAvailability();
-  if (availability !== "ok") return { status: 503, telegram: { ...none, error: availability === "notSetUp" ? "reminders.telegram.notSetUp" : "reminders.telegram.unreachable" } };
-  const { token, expiresAt } = createTelegramLinkToken({ userId: input.subject.id, createdBy: input.actorUserId, ...(input.requestId ? { requestId: input.requestId } : {}) });
+  if (availability !== "ok")
+    return { status: 503, telegram: { ...none, error: availability === "notSetUp" ? "reminders.telegram.notSetUp" : "reminders.telegram.unreachable" } };
+  const { token, expiresAt } = createTelegramLinkToken({
+    userId: input.subject.id,
+    createdBy: input.actorUserId,
+    ...(input.requestId ? { requestId: input.requestId } : {}),
+  });
   const url = deepLink(botUsername()!, token);
   return { status: 200, telegram: { ...none, created: { url, svg: await qrSvg(url), expiresAt: expiresAt.toISOString() } } };
 }

@@ -55,7 +55,15 @@ describe("a trainer's reminder", () => {
 });
 
 describe("the staff digest", () => {
-  const digest = { siteName: "Phnom Penh", weekOf: "2026-11-09", trainers: [{ name: "Sok Chanlina", employer: "Apsara Angkor Beauty Salon", missing: 2 }, { name: "Kao Channy", employer: "Gech Dressmaking", missing: 1 }], url: "https://portal.example/staff/reminders" };
+  const digest = {
+    siteName: "Phnom Penh",
+    weekOf: "2026-11-09",
+    trainers: [
+      { name: "Sok Chanlina", employer: "Apsara Angkor Beauty Salon", missing: 2 },
+      { name: "Kao Channy", employer: "Gech Dressmaking", missing: 1 },
+    ],
+    url: "https://portal.example/staff/reminders",
+  };
 
   it("lists who is still missing and how many apprentices, in English and Khmer", () => {
     const en = renderDigest(serverT("en"), "en", digest);

@@ -46,7 +46,14 @@ export interface DigestMessage {
 export function renderDigest(t: TFunction, locale: Locale, m: DigestMessage): string {
   const lines = [t("reminders.message.digestIntro", { site: m.siteName, week: formatDate(locale, m.weekOf) }), ""];
   for (const trainer of m.trainers) {
-    lines.push(t("reminders.message.digestLine", { name: trainer.name, employer: trainer.employer, count: trainer.missing, number: formatNumber(locale, trainer.missing) }));
+    lines.push(
+      t("reminders.message.digestLine", {
+        name: trainer.name,
+        employer: trainer.employer,
+        count: trainer.missing,
+        number: formatNumber(locale, trainer.missing),
+      }),
+    );
   }
   lines.push("");
   lines.push(t("reminders.message.digestMore", { url: m.url }));

@@ -34,7 +34,16 @@ const staff = createUser(db, { role: "staff", siteId: site.id });
 const fw = createFramework(db);
 const placementOf = (trainerUserId: number, preferredName: string) => {
   const apprentice = createApprentice(db, { siteId: site.id, preferredName });
-  return { apprentice, placement: createPlacement(db, { apprenticeId: apprentice.id, employerId: salon.id, trainerUserId, frameworkVersionId: fw.version.id, startDate: "2026-10-05" }) };
+  return {
+    apprentice,
+    placement: createPlacement(db, {
+      apprenticeId: apprentice.id,
+      employerId: salon.id,
+      trainerUserId,
+      frameworkVersionId: fw.version.id,
+      startDate: "2026-10-05",
+    }),
+  };
 };
 const p1 = placementOf(trainer.id, "Sophea");
 const p2 = placementOf(trainer.id, "Malis");
@@ -66,9 +75,20 @@ beforeEach(() => {
 
 const webhook = async (body: unknown, headers: Record<string, string> = { "x-telegram-bot-api-secret-token": SECRET }) => {
   const { action } = await import("~/routes/telegram.webhook");
-  return run<string>(() => action({ request: new Request(`${BASE}/telegram/webhook`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) }), params: {}, context: context() }));
+  return run<string>(() =>
+    action({
+      request: new Request(`${BASE}/telegram/webhook`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: typeof body === "string" ? body : JSON.stringify(body),
+      }),
+      params: {},
+      context: context(),
+    }),
+  );
 };
-const say = (chatId: number, text: string, extra: Partial<Parameters<FakeTelegram["makeUpdate"]>[0]> = {}) => webhook(fake.makeUpdate({ chatId, text, ...extra }));
+const say = (chatId: number, text: string, extra: Partial<Parameters<FakeTelegram["makeUpdate"]>[0]> = {}) =>
+  webhook(fake.makeUpdate({ chatId, text, ...extra }));
 const chatOf = (userId: number) => db.select().from(telegramChats).where(eq(telegramChats.userId, userId)).get()?.chatId ?? null;
 const newToken = (userId: number, now?: Date) => createTelegramLinkToken({ userId, createdBy: staff.id, ...(now ? { now } : {}) }).token;
 
@@ -77,7 +97,11 @@ describe("linking a chat by webhook", () => {
     expect((await say(1001, `/start ${newToken(trainer.id)}`)).status).toBe(200);
     expect(chatOf(trainer.id)).toBe("1001");
     expect(fake.messagesTo(1001).map((m) => m.text)).toEqual([expect.stringMatching(/^Linked\. Hello Trainer Tep: reminders/)]);
-    const audit = db.select().from(auditEvents).where(and(eq(auditEvents.action, "telegram_linked"), eq(auditEvents.entityId, String(trainer.id)))).get();
+    const audit = db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "telegram_linked"), eq(auditEvents.entityId, String(trainer.id))))
+      .get();
     expect(audit?.actorUserId).toBe(trainer.id);
 
     await say(2002, `/start ${newToken(trainerKm.id)}`);
@@ -97,7 +121,13 @@ describe("linking a chat by webhook", () => {
       const [reply] = fake.messagesTo(4000 + i);
       expect(reply?.text).toMatch(/^តំណនេះមិនដំណើរការទេ[\s\S]*\n\nThis link does not work/);
     }
-    expect(db.select().from(telegramChats).all().filter((c) => c.chatId.startsWith("400"))).toEqual([]);
+    expect(
+      db
+        .select()
+        .from(telegramChats)
+        .all()
+        .filter((c) => c.chatId.startsWith("400")),
+    ).toEqual([]);
     expect(chatOf(unlinkedTrainer.id)).toBe("3003");
   });
 
@@ -135,7 +165,12 @@ describe("linking a chat by webhook", () => {
     await say(6009, "/stop");
     expect(chatOf(unlinkedTrainer.id)).toBeNull();
     expect(fake.messagesTo(6009)[0]!.text).toMatch(/^បានបញ្ឈប់ហើយ/);
-    const audit = db.select().from(auditEvents).where(and(eq(auditEvents.action, "telegram_unlinked"), eq(auditEvents.entityId, String(unlinkedTrainer.id)))).all().at(-1);
+    const audit = db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "telegram_unlinked"), eq(auditEvents.entityId, String(unlinkedTrainer.id))))
+      .all()
+      .at(-1);
     expect(audit?.detail).toMatchObject({ reason: "stop" });
   });
 });
@@ -180,9 +215,17 @@ describe("a reminder pass through Telegram", () => {
     expect(text).toContain(`• Sophea (${p1.apprentice.code})`);
     expect(text).toContain(`• Malis (${p2.apprentice.code})`);
     const links = [...text.matchAll(/http:\/\/localhost:3000(\/signin\/([A-Za-z0-9_-]{43})\?to=(\S+))/g)];
-    expect(links.map((l) => l[3])).toEqual([`/trainer/placements/${p1.placement.id}/weeks/2026-11-16`, `/trainer/placements/${p2.placement.id}/weeks/2026-11-16`]);
+    expect(links.map((l) => l[3])).toEqual([
+      `/trainer/placements/${p1.placement.id}/weeks/2026-11-16`,
+      `/trainer/placements/${p2.placement.id}/weeks/2026-11-16`,
+    ]);
     // Stored as a short-lived reminder link, hashed, for this trainer only.
-    const link = db.select().from(signInLinks).where(eq(signInLinks.purpose, "reminder")).all().find((l) => l.userId === trainer.id)!;
+    const link = db
+      .select()
+      .from(signInLinks)
+      .where(eq(signInLinks.purpose, "reminder"))
+      .all()
+      .find((l) => l.userId === trainer.id)!;
     expect(link.tokenHash).not.toBe(links[0]![2]);
     expect((link.expiresAt.getTime() - link.createdAt.getTime()) / 3_600_000).toBe(72);
 
@@ -191,12 +234,21 @@ describe("a reminder pass through Telegram", () => {
     const { loader: openLoader, action: openAction } = await import("~/routes/signin.$token");
     const shown = await run<{ state: string; target: string | null }>(() => openLoader({ request: get(path!), params: { token: token! }, context: context() }));
     expect(shown.data).toMatchObject({ state: "valid", target: `/trainer/placements/${p2.placement.id}/weeks/2026-11-16` });
-    const opened = await run(() => openAction({ request: post(`/signin/${token}`, { to: shown.data.target! }), params: { token: token! }, context: context() }));
+    const opened = await run(() =>
+      openAction({ request: post(`/signin/${token}`, { to: shown.data.target! }), params: { token: token! }, context: context() }),
+    );
     expect(opened.status).toBe(302);
     expect(opened.location).toBe(`/trainer/placements/${p2.placement.id}/weeks/2026-11-16`);
-    const cookie = opened.headers.get("set-cookie")!.split(/,(?=\s*__session=)/).at(-1)!.split(";")[0]!.trim();
+    const cookie = opened.headers
+      .get("set-cookie")!
+      .split(/,(?=\s*__session=)/)
+      .at(-1)!
+      .split(";")[0]!
+      .trim();
     const { loader: weekLoader } = await import("~/routes/trainer.placements.$placementId.weeks.$weekOf/route");
-    const card = await run<{ weekOf: string }>(() => weekLoader({ request: get(opened.location!, { cookie }), params: { placementId: String(p2.placement.id), weekOf: "2026-11-16" }, context: context() }));
+    const card = await run<{ weekOf: string }>(() =>
+      weekLoader({ request: get(opened.location!, { cookie }), params: { placementId: String(p2.placement.id), weekOf: "2026-11-16" }, context: context() }),
+    );
     expect(card.status).toBe(200);
 
     // A second pass sends nothing new.

@@ -52,7 +52,8 @@ function telegramTransport(config: TelegramConfig): Transport {
             ...(error.error_code === 403 ? { unlink: true } : {}),
           };
         }
-        if (error instanceof HttpError) return { ok: false, error: short(`Telegram unreachable: ${String((error.error as Error | undefined)?.message ?? error.message)}`), retryable: true };
+        if (error instanceof HttpError)
+          return { ok: false, error: short(`Telegram unreachable: ${String((error.error as Error | undefined)?.message ?? error.message)}`), retryable: true };
         return { ok: false, error: short(`Telegram: ${error instanceof Error ? error.message : String(error)}`), retryable: true };
       }
     },

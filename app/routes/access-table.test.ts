@@ -51,7 +51,9 @@ describe("the role × route table", () => {
 
   it("reads a folder route as one route: its route.tsx, never the sections beside it", () => {
     const folderRoutes = Object.values(manifest).filter((route) => /\/route\.tsx?$/.test(route.file));
-    expect(folderRoutes.map((route) => route.id)).toEqual(expect.arrayContaining(["routes/staff.apprentices.$apprenticeId", "routes/trainer.placements.$placementId.weeks.$weekOf"]));
+    expect(folderRoutes.map((route) => route.id)).toEqual(
+      expect.arrayContaining(["routes/staff.apprentices.$apprenticeId", "routes/trainer.placements.$placementId.weeks.$weekOf"]),
+    );
     const files = Object.values(manifest).map((route) => route.file);
     expect(files.filter((file) => /^routes\/[^/]+\/(?!route\.tsx?$)/.test(file))).toEqual([]);
   });

@@ -37,7 +37,15 @@ function SiteForm({ site, errors }: { site: { id: number; code: string; nameEn: 
   const { t } = useTranslation();
   const key = site ? String(site.id) : "new";
   const field = (name: "code" | "nameEn" | "nameKm", extra: { maxLength?: number; lang?: string } = {}) => (
-    <Field name={name} prefix={`site-${key}`} label={t(`admin.sites.${name}`)} errors={errors} defaultValue={site?.[name] ?? ""} className="text-sm" {...extra} />
+    <Field
+      name={name}
+      prefix={`site-${key}`}
+      label={t(`admin.sites.${name}`)}
+      errors={errors}
+      defaultValue={site?.[name] ?? ""}
+      className="text-sm"
+      {...extra}
+    />
   );
   return (
     <Form method="post" className="mt-3 grid gap-3 sm:grid-cols-3" noValidate>
@@ -67,7 +75,13 @@ export default function AdminSites() {
         <p className="text-stone-700">{t("admin.sites.intro")}</p>
       </div>
       {sites.map((site) => (
-        <section key={site.id} id={`site-${site.id}`} aria-labelledby={`site-${site.id}-title`} className="rounded-xl bg-white p-4 shadow-sm" data-testid="site-row">
+        <section
+          key={site.id}
+          id={`site-${site.id}`}
+          aria-labelledby={`site-${site.id}-title`}
+          className="rounded-xl bg-white p-4 shadow-sm"
+          data-testid="site-row"
+        >
           <h2 id={`site-${site.id}-title`} className="text-lg font-semibold">
             {site.code} · {site.nameEn} · <span lang="km">{site.nameKm}</span>
           </h2>

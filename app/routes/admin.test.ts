@@ -39,7 +39,11 @@ const userForm = (userId: number, fields: Record<string, string>, who: Who = adm
   send(userAction, `/admin/users/${userId}`, who, fields, { userId: String(userId) });
 const sitesForm = (fields: Record<string, string>, who: Who = admin) => send(sitesAction, "/admin/sites", who, fields);
 const audits = (action: string, entityId?: string) =>
-  db.select().from(auditEvents).where(entityId === undefined ? eq(auditEvents.action, action) : and(eq(auditEvents.action, action), eq(auditEvents.entityId, entityId))).all();
+  db
+    .select()
+    .from(auditEvents)
+    .where(entityId === undefined ? eq(auditEvents.action, action) : and(eq(auditEvents.action, action), eq(auditEvents.entityId, entityId)))
+    .all();
 const userCount = () => db.select().from(users).all().length;
 
 describe("admin pages are admin-only", () => {
@@ -105,15 +109,23 @@ describe("/admin/users", () => {
     expect(userCount()).toBe(before);
 
     expect((await createUserForm({ username: "new-trainer", displayName: "T", role: "trainer", employerId: String(employer.id) })).status).toBe(302);
-    expect(db.select().from(users).where(eq(users.username, "new-trainer")).get()).toMatchObject({ employerId: employer.id, siteId: pp.id, passwordHash: null });
+    expect(db.select().from(users).where(eq(users.username, "new-trainer")).get()).toMatchObject({
+      employerId: employer.id,
+      siteId: pp.id,
+      passwordHash: null,
+    });
 
     const record = createApprentice(db, { siteId: pp.id });
-    expect((await createUserForm({ username: "new-apprentice", displayName: "A", role: "apprentice", apprenticeId: String(record.id), pin: "482913" })).status).toBe(302);
+    expect(
+      (await createUserForm({ username: "new-apprentice", displayName: "A", role: "apprentice", apprenticeId: String(record.id), pin: "482913" })).status,
+    ).toBe(302);
     const apprenticeRow = db.select().from(users).where(eq(users.username, "new-apprentice")).get()!;
     expect(apprenticeRow).toMatchObject({ apprenticeId: record.id, siteId: pp.id });
     expect(await verifySecret(apprenticeRow.pinHash!, "482913")).toBe(true);
 
-    expect((await createUserForm({ username: "new-admin", displayName: "Ad", role: "admin", siteId: String(pp.id), password: "another-long-pw" })).status).toBe(302);
+    expect((await createUserForm({ username: "new-admin", displayName: "Ad", role: "admin", siteId: String(pp.id), password: "another-long-pw" })).status).toBe(
+      302,
+    );
     // An admin belongs to no site: the site field is ignored for that role.
     expect(db.select().from(users).where(eq(users.username, "new-admin")).get()).toMatchObject({ role: "admin", siteId: null });
   });
@@ -133,7 +145,11 @@ describe("/admin/users", () => {
     await expectError({ username: "x1", displayName: "X", role: "staff", siteId: "999999", password: "long-enough-pw" }, "siteId", "admin.errors.siteNeeded");
     await expectError({ username: "x1", displayName: "X", role: "trainer" }, "employerId", "admin.errors.employerNeeded");
     await expectError({ username: "x1", displayName: "X", role: "apprentice", pin: "482913" }, "apprenticeId", "admin.errors.apprenticeNeeded");
-    await expectError({ username: "x1", displayName: "X", role: "apprentice", apprenticeId: String(apprenticeUser.apprenticeId), pin: "482913" }, "apprenticeId", "admin.errors.apprenticeHasAccount");
+    await expectError(
+      { username: "x1", displayName: "X", role: "apprentice", apprenticeId: String(apprenticeUser.apprenticeId), pin: "482913" },
+      "apprenticeId",
+      "admin.errors.apprenticeHasAccount",
+    );
     await expectError({ username: "x1", displayName: "X", role: "staff", siteId: String(pp.id), password: "short" }, "password", "admin.errors.passwordShort");
     await expectError({ username: "x1", displayName: "X", role: "admin" }, "password", "errors.required");
     expect((await createUserForm({ username: "x1", displayName: "X", role: "overlord", password: "long-enough-pw" })).status).toBe(400);
@@ -182,7 +198,14 @@ describe("/admin/users/:userId", () => {
     expect((await userForm(target.id, { intent: "pin", pin: "739214" })).status).toBe(302);
     expect((await userForm(target.id, { intent: "pin", pin: "739214" })).status).toBe(302);
     expect(await verifySecret(db.select().from(users).where(eq(users.id, target.id)).get()!.pinHash!, "739214")).toBe(true);
-    expect(db.select().from(auditEvents).where(and(eq(auditEvents.entityId, String(target.id)), eq(auditEvents.entity, "user"))).all().filter((e) => e.action.startsWith("pin_"))).toHaveLength(1);
+    expect(
+      db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.entityId, String(target.id)), eq(auditEvents.entity, "user")))
+        .all()
+        .filter((e) => e.action.startsWith("pin_")),
+    ).toHaveLength(1);
     const guessable = await userForm(target.id, { intent: "pin", pin: "123456" });
     expect(guessable.status).toBe(400);
     expect(guessable.data.errors.pin).toEqual(["pin.errors.guessable"]);
@@ -254,8 +277,14 @@ describe("/admin/sites", () => {
 });
 
 describe("/admin/audit", () => {
-  type Page = { rows: { action: string; actor: string | null; entity: string; entityId: string | null }[]; total: number; page: number; errors: Record<string, string[]> };
-  const viewAudit = async (query: string) => run<Page>(async () => auditLoader({ request: get(`/admin/audit${query}`, { cookie: await cookieFor(admin) }), params: {}, context: context() }));
+  type Page = {
+    rows: { action: string; actor: string | null; entity: string; entityId: string | null }[];
+    total: number;
+    page: number;
+    errors: Record<string, string[]>;
+  };
+  const viewAudit = async (query: string) =>
+    run<Page>(async () => auditLoader({ request: get(`/admin/audit${query}`, { cookie: await cookieFor(admin) }), params: {}, context: context() }));
 
   it("filters by actor, entity, action and date range", async () => {
     await load(staffHomeLoader, "/staff", apprenticeUser);

@@ -55,12 +55,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       await resetPassword({ ...by, password: input.password });
       break;
     case "pin":
-      if (!can(actorOf(user), "account.reset_pin", subject) || account.apprenticeId === null) return data({ errors: { pin: ["admin.errors.pinOnlyApprentice"] } as FieldErrorMap }, { status: 400 });
+      if (!can(actorOf(user), "account.reset_pin", subject) || account.apprenticeId === null)
+        return data({ errors: { pin: ["admin.errors.pinOnlyApprentice"] } as FieldErrorMap }, { status: 400 });
       await resetPin({ ...by, apprenticeId: account.apprenticeId, pin: input.pin });
       break;
     case "deactivate":
       // An admin locking themselves out would leave no one to undo it.
-      if (!can(actorOf(user), "account.deactivate", subject)) return data({ errors: { deactivate: ["admin.errors.notYourself"] } as FieldErrorMap }, { status: 400 });
+      if (!can(actorOf(user), "account.deactivate", subject))
+        return data({ errors: { deactivate: ["admin.errors.notYourself"] } as FieldErrorMap }, { status: 400 });
       deactivateAccount(by);
       break;
     case "reactivate":
@@ -95,10 +97,17 @@ export default function AdminUser() {
         <p className="text-stone-700">
           {account.username} · {t(`roles.${account.role}`)}
           {account.siteNameEn ? ` Â· ${localized(locale, account, "siteName")}` : ""}
-          {account.employerName ? <> Â· <FreeText text={account.employerName} /></> : null}
+          {account.employerName ? (
+            <>
+              {" "}
+              Â· <FreeText text={account.employerName} />
+            </>
+          ) : null}
           {account.apprenticeCode ? ` · ${account.apprenticeCode}` : ""}
         </p>
-        <p className="font-medium">{account.active ? t("admin.users.active") : t("admin.user.deactivatedOn", { when: account.deactivatedAt ? when(account.deactivatedAt) : "—" })}</p>
+        <p className="font-medium">
+          {account.active ? t("admin.users.active") : t("admin.user.deactivatedOn", { when: account.deactivatedAt ? when(account.deactivatedAt) : "—" })}
+        </p>
         {account.lockedUntil ? <p className="text-red-800">{t("admin.user.locked", { when: when(account.lockedUntil) })}</p> : null}
       </div>
 
@@ -112,9 +121,7 @@ export default function AdminUser() {
         <p className="text-sm text-stone-700">{t("admin.user.resetPasswordHelp")}</p>
         <Form method="post" className="mt-2 flex flex-wrap items-end gap-3" noValidate>
           <Field name="password" type="password" label={t("admin.users.password")} errors={errors} autoComplete="new-password" />
-          <SubmitButton intent="password">
-            {t("admin.user.resetPassword")}
-          </SubmitButton>
+          <SubmitButton intent="password">{t("admin.user.resetPassword")}</SubmitButton>
         </Form>
       </section>
 
@@ -126,9 +133,7 @@ export default function AdminUser() {
           <p className="text-sm text-stone-700">{t("admin.user.pinHelp")}</p>
           <Form method="post" className="mt-2 flex flex-wrap items-end gap-3" noValidate>
             <Field name="pin" type="password" label={t("admin.users.pin")} errors={errors} inputMode="numeric" maxLength={6} autoComplete="off" />
-            <SubmitButton intent="pin">
-              {account.hasPin ? t("admin.user.resetPin") : t("admin.user.setPin")}
-            </SubmitButton>
+            <SubmitButton intent="pin">{account.hasPin ? t("admin.user.resetPin") : t("admin.user.setPin")}</SubmitButton>
           </Form>
         </section>
       ) : null}

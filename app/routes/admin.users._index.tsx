@@ -20,7 +20,7 @@ import { FreeText } from "~/components/free-text";
 
 export const meta = pageMeta;
 
-const roleOf = (value: string | null): Role | undefined => (ROLES as readonly string[]).includes(value ?? "") ? (value as Role) : undefined;
+const roleOf = (value: string | null): Role | undefined => ((ROLES as readonly string[]).includes(value ?? "") ? (value as Role) : undefined);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
@@ -65,7 +65,15 @@ export default function AdminUsers() {
       </div>
 
       <Form method="get" className="flex flex-wrap items-end gap-3">
-        <SelectField name="role" prefix="filter" label={t("admin.users.role")} errors={{}} blank={t("admin.users.allRoles")} defaultValue={role} options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+        <SelectField
+          name="role"
+          prefix="filter"
+          label={t("admin.users.role")}
+          errors={{}}
+          blank={t("admin.users.allRoles")}
+          defaultValue={role}
+          options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        />
         <SubmitButton variant="secondary" pendingText={t("admin.filter")}>
           {t("admin.filter")}
         </SubmitButton>
@@ -91,9 +99,13 @@ export default function AdminUsers() {
                     {u.username}
                   </Link>
                 </td>
-                <td className="px-3 py-2"><FreeText text={u.displayName} /></td>
+                <td className="px-3 py-2">
+                  <FreeText text={u.displayName} />
+                </td>
                 <td className="px-3 py-2">{t(`roles.${u.role}`)}</td>
-                <td className="px-3 py-2">{[u.siteNameEn ? localized(locale, u, "siteName") : null, u.employerName, u.apprenticeCode].filter(Boolean).join(" · ")}</td>
+                <td className="px-3 py-2">
+                  {[u.siteNameEn ? localized(locale, u, "siteName") : null, u.employerName, u.apprenticeCode].filter(Boolean).join(" · ")}
+                </td>
                 <td className="px-3 py-2">{u.active ? t("admin.users.active") : t("admin.users.inactive")}</td>
               </tr>
             ))}
@@ -110,7 +122,13 @@ export default function AdminUsers() {
         <Form method="post" className="mt-3 grid gap-3 sm:grid-cols-2" noValidate>
           <Field name="username" label={t("admin.users.username")} errors={errors} autoComplete="off" />
           <Field name="displayName" label={t("admin.users.displayName")} errors={errors} />
-          <SelectField name="role" label={t("admin.users.role")} errors={errors} defaultValue="staff" options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+          <SelectField
+            name="role"
+            label={t("admin.users.role")}
+            errors={errors}
+            defaultValue="staff"
+            options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          />
           <SelectField
             name="siteId"
             label={t("admin.users.site")}
@@ -127,9 +145,32 @@ export default function AdminUsers() {
             blank="—"
             options={options.employers.map((e) => ({ value: e.id, label: `${e.siteCode} · ${e.name}` }))}
           />
-          <SelectField name="apprenticeId" label={t("admin.users.apprentice")} help={t("admin.users.apprenticeHelp")} errors={errors} blank="—" options={options.apprentices.map((a) => ({ value: a.id, label: a.code }))} />
-          <Field name="password" type="password" label={t("admin.users.password")} help={t("admin.users.passwordHelp")} errors={errors} autoComplete="new-password" />
-          <Field name="pin" type="password" label={t("admin.users.pin")} help={t("admin.users.pinHelp")} errors={errors} inputMode="numeric" maxLength={6} autoComplete="off" />
+          <SelectField
+            name="apprenticeId"
+            label={t("admin.users.apprentice")}
+            help={t("admin.users.apprenticeHelp")}
+            errors={errors}
+            blank="—"
+            options={options.apprentices.map((a) => ({ value: a.id, label: a.code }))}
+          />
+          <Field
+            name="password"
+            type="password"
+            label={t("admin.users.password")}
+            help={t("admin.users.passwordHelp")}
+            errors={errors}
+            autoComplete="new-password"
+          />
+          <Field
+            name="pin"
+            type="password"
+            label={t("admin.users.pin")}
+            help={t("admin.users.pinHelp")}
+            errors={errors}
+            inputMode="numeric"
+            maxLength={6}
+            autoComplete="off"
+          />
           <div className="sm:col-span-2">
             <SubmitButton>{t("admin.users.create")}</SubmitButton>
           </div>

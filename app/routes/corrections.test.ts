@@ -53,16 +53,31 @@ const fw = createFramework(db);
 
 type Who = { id: number; role: "trainer" | "staff" | "admin" | "apprentice" };
 type Errors = { errors: Record<string, string[]> };
-const call = async <T = Errors>(fn: (args: never) => Promise<unknown>, who: Who, path: string, params: Record<string, string>, fields?: Record<string, string | string[]>) => {
+const call = async <T = Errors>(
+  fn: (args: never) => Promise<unknown>,
+  who: Who,
+  path: string,
+  params: Record<string, string>,
+  fields?: Record<string, string | string[]>,
+) => {
   const cookie = await cookieFor(who);
   const request = fields ? post(path, fields, { cookie }) : get(path, { cookie });
   return run<T>(() => fn({ request, params, context: context() } as never));
 };
-const onPlacement = (id: number, fields?: Record<string, string>) => call(placementAction, staff, `/staff/placements/${id}`, { placementId: String(id) }, fields);
-const onApprentice = (id: number, fields?: Record<string, string>) => call(apprenticeAction, staff, `/staff/apprentices/${id}`, { apprenticeId: String(id) }, fields);
+const onPlacement = (id: number, fields?: Record<string, string>) =>
+  call(placementAction, staff, `/staff/placements/${id}`, { placementId: String(id) }, fields);
+const onApprentice = (id: number, fields?: Record<string, string>) =>
+  call(apprenticeAction, staff, `/staff/apprentices/${id}`, { apprenticeId: String(id) }, fields);
 const newApprentice = () => createApprentice(db, { siteId: site.id });
 const newPlacement = (apprenticeId: number, over: Partial<typeof placements.$inferInsert> = {}) =>
-  createPlacement(db, { apprenticeId, employerId: employer.id, trainerUserId: trainer.id, frameworkVersionId: fw.version.id, startDate: addDays(today, -30), ...over });
+  createPlacement(db, {
+    apprenticeId,
+    employerId: employer.id,
+    trainerUserId: trainer.id,
+    frameworkVersionId: fw.version.id,
+    startDate: addDays(today, -30),
+    ...over,
+  });
 const rowsOf = <T>(rows: T[]) => rows.length;
 
 // ---------------------------------------------------------------------------------------------
@@ -70,7 +85,16 @@ const rowsOf = <T>(rows: T[]) => rows.length;
 describe("plausible values only (item 7)", () => {
   it("refuses a placement start more than a year from today, and numbers in hex or exponent form, writing nothing", async () => {
     const a = newApprentice();
-    const good = { apprenticeId: String(a.id), employerId: String(employer.id), trainerUserId: String(trainer.id), frameworkVersionId: String(fw.version.id), startDate: today, plannedWeeks: "12", stipendHagar: "40", stipendEmployer: "0" };
+    const good = {
+      apprenticeId: String(a.id),
+      employerId: String(employer.id),
+      trainerUserId: String(trainer.id),
+      frameworkVersionId: String(fw.version.id),
+      startDate: today,
+      plannedWeeks: "12",
+      stipendHagar: "40",
+      stipendEmployer: "0",
+    };
     const before = rowsOf(db.select().from(placements).all());
     const send = (fields: Record<string, string>) => call(newPlacementAction, staff, "/staff/placements/new", {}, fields);
     const far = await send({ ...good, startDate: addDays(addYears(today, 1), 1) });
@@ -89,7 +113,16 @@ describe("plausible values only (item 7)", () => {
   });
 
   it("refuses a date of birth making the apprentice younger than 14 or older than 70", async () => {
-    const fields = { code: `PQ-${yy}-001`, preferredName: "Srey", legalName: "Chan Srey", dateOfBirth: addYears(today, -13), gender: "female", intakeId: "", referralSource: "", background: "" };
+    const fields = {
+      code: `PQ-${yy}-001`,
+      preferredName: "Srey",
+      legalName: "Chan Srey",
+      dateOfBirth: addYears(today, -13),
+      gender: "female",
+      intakeId: "",
+      referralSource: "",
+      background: "",
+    };
     const send = (over: Record<string, string>) => call(apprenticesAction, staff, "/staff/apprentices", {}, { ...fields, ...over });
     expect((await send({})).data.errors).toEqual({ dateOfBirth: ["plausible.errors.tooYoung"] });
     expect((await send({ dateOfBirth: "1900-01-01" })).data.errors).toEqual({ dateOfBirth: ["plausible.errors.tooOld"] });
@@ -98,7 +131,16 @@ describe("plausible values only (item 7)", () => {
     expect((await send({ dateOfBirth: addYears(today, -14) })).status).toBe(302);
 
     const a = newApprentice();
-    const profile = { intent: "profile", preferredName: "Dara", legalName: "Sok Dara", dateOfBirth: addYears(today, -71), gender: "male", intakeId: "", referralSource: "", background: "" };
+    const profile = {
+      intent: "profile",
+      preferredName: "Dara",
+      legalName: "Sok Dara",
+      dateOfBirth: addYears(today, -71),
+      gender: "male",
+      intakeId: "",
+      referralSource: "",
+      background: "",
+    };
     expect((await onApprentice(a.id, profile)).data.errors).toEqual({ dateOfBirth: ["plausible.errors.tooOld"] });
   });
 
@@ -167,7 +209,16 @@ describe("a wrong record can be corrected, never trapped (item 8)", () => {
     expect(db.select().from(placements).where(eq(placements.id, wrong.id)).get()).toMatchObject({ status: "withdrawn", endedOn: today });
 
     // The apprentice's next placement is no longer blocked.
-    const next = { apprenticeId: String(a.id), employerId: String(employer.id), trainerUserId: String(trainer.id), frameworkVersionId: String(fw.version.id), startDate: today, plannedWeeks: "12", stipendHagar: "40", stipendEmployer: "0" };
+    const next = {
+      apprenticeId: String(a.id),
+      employerId: String(employer.id),
+      trainerUserId: String(trainer.id),
+      frameworkVersionId: String(fw.version.id),
+      startDate: today,
+      plannedWeeks: "12",
+      stipendHagar: "40",
+      stipendEmployer: "0",
+    };
     expect((await call(newPlacementAction, staff, "/staff/placements/new", {}, next)).status).toBe(302);
   });
 
@@ -180,13 +231,26 @@ describe("a wrong record can be corrected, never trapped (item 8)", () => {
     expect((await onPlacement(p.id, fields)).status).toBe(302);
     expect(db.select().from(placements).where(eq(placements.id, p.id)).get()).toMatchObject({ startDate: mondayOf(today), plannedWeeks: 16 });
     expect(db.select().from(placementCorrections).where(eq(placementCorrections.placementId, p.id)).all()).toMatchObject([
-      { fromStartDate: "2099-01-05", toStartDate: mondayOf(today), fromPlannedWeeks: 12, toPlannedWeeks: 16, reason: "Typed 2099 for 2026", correctedBy: staff.id },
+      {
+        fromStartDate: "2099-01-05",
+        toStartDate: mondayOf(today),
+        fromPlannedWeeks: 12,
+        toPlannedWeeks: 16,
+        reason: "Typed 2099 for 2026",
+        correctedBy: staff.id,
+      },
     ]);
-    const audited = db.select().from(auditEvents).where(and(eq(auditEvents.action, "placement_corrected"), eq(auditEvents.entityId, String(p.id)))).all();
+    const audited = db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "placement_corrected"), eq(auditEvents.entityId, String(p.id))))
+      .all();
     expect(audited).toHaveLength(1);
     expect(JSON.stringify(audited[0]!.detail)).not.toContain("Typed");
 
-    const page = await call<{ corrections: { reason: string }[]; hasWeeklyRecords: boolean }>(placementLoader, staff, `/staff/placements/${p.id}`, { placementId: String(p.id) });
+    const page = await call<{ corrections: { reason: string }[]; hasWeeklyRecords: boolean }>(placementLoader, staff, `/staff/placements/${p.id}`, {
+      placementId: String(p.id),
+    });
     expect(page.data).toMatchObject({ hasWeeklyRecords: false, corrections: [{ reason: "Typed 2099 for 2026" }] });
     const home = await call<{ placements: { placementId: number; started: boolean; week: number }[] }>(trainerLoader, trainer, "/trainer", {});
     expect(home.data.placements.find((x) => x.placementId === p.id)).toMatchObject({ started: true, week: 1 });
@@ -198,7 +262,13 @@ describe("a wrong record can be corrected, never trapped (item 8)", () => {
     const refused = await onPlacement(p.id, { intent: "correct", startDate: addDays(today, -7), plannedWeeks: "12", reason: "Wrong" });
     expect(refused.status).toBe(400);
     expect(refused.data.errors).toEqual({ form: ["records.correct.errors.hasRecords"] });
-    expect(() => db.update(placements).set({ startDate: addDays(today, -7) }).where(eq(placements.id, p.id)).run()).toThrow(/weekly records/);
+    expect(() =>
+      db
+        .update(placements)
+        .set({ startDate: addDays(today, -7) })
+        .where(eq(placements.id, p.id))
+        .run(),
+    ).toThrow(/weekly records/);
     expect(db.select().from(placements).where(eq(placements.id, p.id)).get()?.startDate).toBe(addDays(today, -14));
     // Withdrawing it before its start is refused too: its weeks hang on it.
     const end = { intent: "withdraw", endedOn: addDays(today, -20), outcome: "not_employed", endReason: "Left", startingSalary: "" };
@@ -216,14 +286,24 @@ describe("the order of record is the order of entry (item 9)", () => {
     expect((await set("red", addDays(today, -3))).status).toBe(302);
     expect((await set("green", "1900-01-01")).data.errors).toEqual({ statusDate: ["plausible.errors.beforePlacement"] });
     expect((await set("green", addDays(today, -10))).data.errors).toEqual({ statusDate: ["plausible.errors.beforeCurrentStatus"] });
-    let page = await call<{ currentStatus: { status: string; followUpDueOn: string | null } }>(placementLoader, staff, `/staff/placements/${p.id}`, { placementId: String(p.id) });
+    let page = await call<{ currentStatus: { status: string; followUpDueOn: string | null } }>(placementLoader, staff, `/staff/placements/${p.id}`, {
+      placementId: String(p.id),
+    });
     expect(page.data.currentStatus).toMatchObject({ status: "red", followUpDueOn: addDays(today, 4) });
 
     // Entered later, with the same date: it is the current one.
     expect((await set("amber", addDays(today, -3))).status).toBe(302);
     page = await call(placementLoader, staff, `/staff/placements/${p.id}`, { placementId: String(p.id) });
     expect(page.data.currentStatus).toMatchObject({ status: "amber", followUpDueOn: null });
-    expect(db.select().from(manualStatuses).where(eq(manualStatuses.placementId, p.id)).orderBy(desc(manualStatuses.id)).all().map((s) => s.status)).toEqual(["amber", "red"]);
+    expect(
+      db
+        .select()
+        .from(manualStatuses)
+        .where(eq(manualStatuses.placementId, p.id))
+        .orderBy(desc(manualStatuses.id))
+        .all()
+        .map((s) => s.status),
+    ).toEqual(["amber", "red"]);
   });
 });
 
@@ -234,15 +314,26 @@ describe("case records are append-only (item 10)", () => {
   // Left training 120 days ago: the 3-month check-in fell due about a month ago.
   const p = newPlacement(a.id, { startDate: addDays(today, -200), status: "completed", endedOn: addDays(today, -120), outcome: "retained_by_employer" });
   const retainedAt3Months = () =>
-    loadProgrammeOutcomes({ id: staff.id, role: "staff", siteId: site.id, employerId: null, apprenticeId: null }, { from: addDays(today, -200), to: today, today }).report.total.retentionAfterExit[3];
+    loadProgrammeOutcomes(
+      { id: staff.id, role: "staff", siteId: site.id, employerId: null, apprenticeId: null },
+      { from: addDays(today, -200), to: today, today },
+    ).report.total.retentionAfterExit[3];
 
   it("refuses UPDATE and DELETE on notes, comments, notices, their withdrawals, check-ins and placement corrections", () => {
     const note = db.insert(followUpNotes).values({ apprenticeId: a.id, kind: "call", occurredOn: today, body: "x", authorUserId: staff.id }).returning().get();
     const comment = db.insert(careerPlanComments).values({ apprenticeId: a.id, authorUserId: staff.id, body: "x" }).returning().get();
     const notice = db.insert(advanceNotices).values({ placementId: p.id, date: today, kind: "late", reason: "transport" }).returning().get();
     const withdrawal = db.insert(advanceNoticeWithdrawals).values({ noticeId: notice.id, withdrawnBy: aUser.id }).returning().get();
-    const checkin = db.insert(outcomeCheckins).values({ apprenticeId: a.id, months: 24, checkedOn: today, employed: true, recordedBy: staff.id }).returning().get();
-    const correction = db.insert(placementCorrections).values({ placementId: p.id, fromStartDate: today, toStartDate: today, fromPlannedWeeks: 12, toPlannedWeeks: 12, reason: "x", correctedBy: staff.id }).returning().get();
+    const checkin = db
+      .insert(outcomeCheckins)
+      .values({ apprenticeId: a.id, months: 24, checkedOn: today, employed: true, recordedBy: staff.id })
+      .returning()
+      .get();
+    const correction = db
+      .insert(placementCorrections)
+      .values({ placementId: p.id, fromStartDate: today, toStartDate: today, fromPlannedWeeks: 12, toPlannedWeeks: 12, reason: "x", correctedBy: staff.id })
+      .returning()
+      .get();
     for (const [table, id] of [
       ["follow_up_notes", note.id],
       ["career_plan_comments", comment.id],
@@ -259,13 +350,24 @@ describe("case records are append-only (item 10)", () => {
   it("a correction points at what it replaces, with a reason, for the same apprentice (the database checks)", () => {
     const other = newApprentice();
     const note = db.insert(followUpNotes).values({ apprenticeId: a.id, kind: "call", occurredOn: today, body: "x", authorUserId: staff.id }).returning().get();
-    expect(() => db.insert(followUpNotes).values({ apprenticeId: a.id, kind: "call", occurredOn: today, body: "y", authorUserId: staff.id, supersedesId: note.id }).run()).toThrow(/correction/);
-    expect(() => db.insert(followUpNotes).values({ apprenticeId: other.id, kind: "call", occurredOn: today, body: "y", authorUserId: staff.id, supersedesId: note.id, correctionReason: "r" }).run()).toThrow(/correction/);
+    expect(() =>
+      db.insert(followUpNotes).values({ apprenticeId: a.id, kind: "call", occurredOn: today, body: "y", authorUserId: staff.id, supersedesId: note.id }).run(),
+    ).toThrow(/correction/);
+    expect(() =>
+      db
+        .insert(followUpNotes)
+        .values({ apprenticeId: other.id, kind: "call", occurredOn: today, body: "y", authorUserId: staff.id, supersedesId: note.id, correctionReason: "r" })
+        .run(),
+    ).toThrow(/correction/);
   });
 
   it("corrects a follow-up note by a new note; the first stays, as history", async () => {
     expect((await onApprentice(a.id, { intent: "note", kind: "visit", occurredOn: addDays(today, -5), body: "Visited Salon One." })).status).toBe(302);
-    const original = db.select().from(followUpNotes).where(and(eq(followUpNotes.apprenticeId, a.id), eq(followUpNotes.body, "Visited Salon One."))).get()!;
+    const original = db
+      .select()
+      .from(followUpNotes)
+      .where(and(eq(followUpNotes.apprenticeId, a.id), eq(followUpNotes.body, "Visited Salon One.")))
+      .get()!;
     const fix = { intent: "correctNote", supersedesId: String(original.id), body: "Visited Salon Two.", correctionReason: "Wrong salon named" };
     expect((await onApprentice(a.id, { ...fix, correctionReason: "" })).data.errors).toEqual({ correctionReason: ["errors.required"] });
     expect((await onApprentice(a.id, fix)).status).toBe(302);
@@ -276,7 +378,9 @@ describe("case records are append-only (item 10)", () => {
     const corrections = db.select().from(followUpNotes).where(eq(followUpNotes.supersedesId, original.id)).all();
     expect(corrections).toMatchObject([{ body: "Visited Salon Two.", kind: "visit", occurredOn: addDays(today, -5), correctionReason: "Wrong salon named" }]);
 
-    const page = await call<{ notes: { id: number; body: string; earlier: { body: string }[] }[] }>(apprenticeLoader, staff, `/staff/apprentices/${a.id}`, { apprenticeId: String(a.id) });
+    const page = await call<{ notes: { id: number; body: string; earlier: { body: string }[] }[] }>(apprenticeLoader, staff, `/staff/apprentices/${a.id}`, {
+      apprenticeId: String(a.id),
+    });
     const shown = page.data.notes.filter((n) => n.body.startsWith("Visited"));
     expect(shown).toMatchObject([{ body: "Visited Salon Two.", earlier: [{ body: "Visited Salon One." }] }]);
 
@@ -288,7 +392,16 @@ describe("case records are append-only (item 10)", () => {
   it("corrects a plan comment by a new comment; the apprentice reads the corrected one only", async () => {
     expect((await onApprentice(a.id, { intent: "comment", body: "Good plan, see the English clas." })).status).toBe(302);
     const original = db.select().from(careerPlanComments).where(eq(careerPlanComments.body, "Good plan, see the English clas.")).get()!;
-    expect((await onApprentice(a.id, { intent: "correctComment", supersedesId: String(original.id), body: "Good plan, see the English class.", correctionReason: "Typo" })).status).toBe(302);
+    expect(
+      (
+        await onApprentice(a.id, {
+          intent: "correctComment",
+          supersedesId: String(original.id),
+          body: "Good plan, see the English class.",
+          correctionReason: "Typo",
+        })
+      ).status,
+    ).toBe(302);
     const mine = await call<{ comments: Record<string, unknown>[] }>(mePlanLoader, aUser, "/me/plan", {});
     const bodies = mine.data.comments.map((c) => c.body);
     expect(bodies).toContain("Good plan, see the English class.");
@@ -302,19 +415,41 @@ describe("case records are append-only (item 10)", () => {
     const before = retainedAt3Months();
     expect((await onApprentice(a.id, fields)).status).toBe(302);
     expect(retainedAt3Months()).toMatchObject({ numerator: before.numerator, denominator: before.denominator + 1 });
-    const original = db.select().from(outcomeCheckins).where(and(eq(outcomeCheckins.apprenticeId, a.id), eq(outcomeCheckins.months, 3))).get()!;
+    const original = db
+      .select()
+      .from(outcomeCheckins)
+      .where(and(eq(outcomeCheckins.apprenticeId, a.id), eq(outcomeCheckins.months, 3)))
+      .get()!;
     // A second 3-month check-in is still refused: a change is a correction.
     expect((await onApprentice(a.id, fields)).data.errors).toEqual({ months: ["staffRecord.errors.checkinExists"] });
-    const fix = { intent: "correctCheckin", checkinId: String(original.id), checkedOn: addDays(today, -2), employed: "yes", employerName: "Salon One", monthlySalary: "90", note: "", correctionReason: "Ticked the wrong box" };
+    const fix = {
+      intent: "correctCheckin",
+      checkinId: String(original.id),
+      checkedOn: addDays(today, -2),
+      employed: "yes",
+      employerName: "Salon One",
+      monthlySalary: "90",
+      note: "",
+      correctionReason: "Ticked the wrong box",
+    };
     expect((await onApprentice(a.id, { ...fix, monthlySalary: "1e3" })).data.errors).toEqual({ monthlySalary: ["records.errors.money"] });
     expect((await onApprentice(a.id, fix)).status).toBe(302);
-    const rows = db.select().from(outcomeCheckins).where(and(eq(outcomeCheckins.apprenticeId, a.id), eq(outcomeCheckins.months, 3))).all();
+    const rows = db
+      .select()
+      .from(outcomeCheckins)
+      .where(and(eq(outcomeCheckins.apprenticeId, a.id), eq(outcomeCheckins.months, 3)))
+      .all();
     expect(rows).toMatchObject([
       { id: original.id, employed: false, supersedesId: null },
       { employed: true, monthlySalaryCents: 9000, supersedesId: original.id, correctionReason: "Ticked the wrong box" },
     ]);
     expect(retainedAt3Months()).toMatchObject({ numerator: before.numerator + 1, denominator: before.denominator + 1 });
-    const page = await call<{ checkins: { months: number; employed: boolean; earlier: { employed: boolean }[] }[] }>(apprenticeLoader, staff, `/staff/apprentices/${a.id}`, { apprenticeId: String(a.id) });
+    const page = await call<{ checkins: { months: number; employed: boolean; earlier: { employed: boolean }[] }[] }>(
+      apprenticeLoader,
+      staff,
+      `/staff/apprentices/${a.id}`,
+      { apprenticeId: String(a.id) },
+    );
     expect(page.data.checkins.filter((c) => c.months === 3)).toMatchObject([{ employed: true, earlier: [{ employed: false }] }]);
   });
 });

@@ -57,23 +57,63 @@ const { apprentice: vanna, user: vannaUser } = createApprenticeWithUser(db, {
   background: "canary-background",
   phase: "follow_up",
 });
-const done = createPlacement(db, { apprenticeId: vanna.id, employerId: salon.id, trainerUserId: trainer.id, frameworkVersionId: fw.version.id, startDate: "2026-01-05", plannedWeeks: 8, status: "completed", endedOn: "2026-03-06", outcome: "retained_by_employer" });
-recordAssessment(db, { placementId: done.id, competencyId: fw.competencies[0]!.id, trainerUserId: trainer.id, level: "independent", observedOn: "2026-02-03", evidenceNote: "canary-evidence" });
+const done = createPlacement(db, {
+  apprenticeId: vanna.id,
+  employerId: salon.id,
+  trainerUserId: trainer.id,
+  frameworkVersionId: fw.version.id,
+  startDate: "2026-01-05",
+  plannedWeeks: 8,
+  status: "completed",
+  endedOn: "2026-03-06",
+  outcome: "retained_by_employer",
+});
+recordAssessment(db, {
+  placementId: done.id,
+  competencyId: fw.competencies[0]!.id,
+  trainerUserId: trainer.id,
+  level: "independent",
+  observedOn: "2026-02-03",
+  evidenceNote: "canary-evidence",
+});
 recordAssessment(db, { placementId: done.id, competencyId: fw.competencies[2]!.id, trainerUserId: trainer.id, level: "independent", observedOn: "2026-02-24" });
 recordAssessment(db, { placementId: done.id, competencyId: fw.competencies[3]!.id, trainerUserId: trainer.id, level: "with_help", observedOn: "2026-02-24" });
-for (const [date, kind] of [["2026-01-13", "attended"], ["2026-01-15", "missed"], ["2026-01-20", "attended"]] as const) {
-  createEducationAfternoon(db, { placementId: done.id, date }, [{ kind: "released", recordedBy: trainer.id }, { kind, recordedBy: staff.id }]);
+for (const [date, kind] of [
+  ["2026-01-13", "attended"],
+  ["2026-01-15", "missed"],
+  ["2026-01-20", "attended"],
+] as const) {
+  createEducationAfternoon(db, { placementId: done.id, date }, [
+    { kind: "released", recordedBy: trainer.id },
+    { kind, recordedBy: staff.id },
+  ]);
 }
 recordFeedback(db, { placementId: done.id, explainsRating: 2, learningRating: 2, fairnessRating: 1, safetyRating: 1, comment: "canary-feedback" });
-db.insert(followUpNotes).values({ apprenticeId: vanna.id, placementId: done.id, kind: "visit", occurredOn: "2026-03-01", body: "canary-follow-up", authorUserId: staff.id }).run();
+db.insert(followUpNotes)
+  .values({ apprenticeId: vanna.id, placementId: done.id, kind: "visit", occurredOn: "2026-03-01", body: "canary-follow-up", authorUserId: staff.id })
+  .run();
 
 // Sokha: an active placement (nothing to sign yet). Srey: Siem Reap, completed.
 const { apprentice: sokha, user: sokhaUser } = createApprenticeWithUser(db, { siteId: pp.id, code: "PP-26-778", preferredName: "Sokha" });
-const active = createPlacement(db, { apprenticeId: sokha.id, employerId: salon.id, trainerUserId: trainer.id, frameworkVersionId: fw.version.id, startDate: "2026-10-05" });
+const active = createPlacement(db, {
+  apprenticeId: sokha.id,
+  employerId: salon.id,
+  trainerUserId: trainer.id,
+  frameworkVersionId: fw.version.id,
+  startDate: "2026-10-05",
+});
 const srEmployer = createEmployer(db, { siteId: sr.id, name: "Hotel C" });
 const srTrainer = createUser(db, { role: "trainer", siteId: sr.id, employerId: srEmployer.id });
 const { apprentice: srey } = createApprenticeWithUser(db, { siteId: sr.id, code: "SR-26-777" });
-const sreyDone = createPlacement(db, { apprenticeId: srey.id, employerId: srEmployer.id, trainerUserId: srTrainer.id, frameworkVersionId: fw.version.id, startDate: "2026-01-05", status: "completed", endedOn: "2026-04-03" });
+const sreyDone = createPlacement(db, {
+  apprenticeId: srey.id,
+  employerId: srEmployer.id,
+  trainerUserId: srTrainer.id,
+  frameworkVersionId: fw.version.id,
+  startDate: "2026-01-05",
+  status: "completed",
+  endedOn: "2026-04-03",
+});
 
 beforeAll(async () => {
   await ensureCredentialKeys(db);
@@ -84,14 +124,21 @@ type PanelData = { done?: string; errors?: Record<string, string[]> };
 const cookie = async (who: Who | null): Promise<Record<string, string>> => (who ? { cookie: await cookieFor(who) } : {});
 
 const staffPage = async (who: Who, id: number) =>
-  run<Awaited<ReturnType<typeof staffLoader>>>(async () => staffLoader({ request: get(`/staff/placements/${id}/achievement`, await cookie(who)), params: { placementId: String(id) }, context: context() }));
+  run<Awaited<ReturnType<typeof staffLoader>>>(async () =>
+    staffLoader({ request: get(`/staff/placements/${id}/achievement`, await cookie(who)), params: { placementId: String(id) }, context: context() }),
+  );
 const staffPost = async (who: Who, id: number, fields: Record<string, string>) =>
-  run<PanelData>(async () => staffAction({ request: post(`/staff/placements/${id}/achievement`, fields, await cookie(who)), params: { placementId: String(id) }, context: context() }));
+  run<PanelData>(async () =>
+    staffAction({ request: post(`/staff/placements/${id}/achievement`, fields, await cookie(who)), params: { placementId: String(id) }, context: context() }),
+  );
 const currentOf = async (id: number) => (await staffPage(staff, id)).data.credentials.find((c) => c.revokedOn === null) ?? null;
 const issue = async (who: Who, id: number) => staffPost(who, id, { intent: "issue", current: String((await currentOf(id))?.id ?? "") });
 const verifyPage = async (credentialId: string, headers: Record<string, string> = {}) =>
   run<{ verdict: PageVerdict }>(async () => verifyLoader({ request: get(`/verify/${credentialId}`, headers), params: { credentialId }, context: context() }));
-const upload = async (fields: Record<string, string>) => run<{ verdict?: PageVerdict; errors?: Record<string, string[]> }>(async () => uploadAction({ request: post("/verify", fields), params: {}, context: context() }));
+const upload = async (fields: Record<string, string>) =>
+  run<{ verdict?: PageVerdict; errors?: Record<string, string[]> }>(async () =>
+    uploadAction({ request: post("/verify", fields), params: {}, context: context() }),
+  );
 const rows = () => db.select().from(credentials).where(eq(credentials.placementId, done.id)).all();
 const publicIdOfRow = (id: number) => db.select().from(credentials).where(eq(credentials.id, id)).get()!.publicId;
 const jwtOfRow = (id: number) => db.select().from(credentials).where(eq(credentials.id, id)).get()!.jwt;
@@ -132,11 +179,18 @@ describe("issuing a signed record", () => {
     expect(row!.publicId).toMatch(/^[A-Za-z0-9_-]{22}$/);
     const payload = payloadOf(row!.jwt);
     expect(payload.credentialSubject.identifier).toEqual([{ type: "IdentityObject", hashed: false, identityHash: "Vanna", identityType: "ext:preferredName" }]);
-    expect(payload.credentialSubject.result.map((r: { alignment: { targetCode: string }[]; reachedOn: string }) => [r.alignment[0]!.targetCode, r.reachedOn])).toEqual([
+    expect(
+      payload.credentialSubject.result.map((r: { alignment: { targetCode: string }[]; reachedOn: string }) => [r.alignment[0]!.targetCode, r.reachedOn]),
+    ).toEqual([
       [fw.competencies[0]!.code, "2026-02-03"],
       [fw.competencies[2]!.code, "2026-02-24"],
     ]);
-    expect(payload.credentialSubject).toMatchObject({ weeksCompleted: 9, educationAfternoonsAttended: 2, activityStartDate: "2026-01-05T00:00:00+07:00", activityEndDate: "2026-03-06T00:00:00+07:00" });
+    expect(payload.credentialSubject).toMatchObject({
+      weeksCompleted: 9,
+      educationAfternoonsAttended: 2,
+      activityStartDate: "2026-01-05T00:00:00+07:00",
+      activityEndDate: "2026-03-06T00:00:00+07:00",
+    });
     expect(payload.credentialSubject.source.name).toBe("Parkway Beauty Salon");
     expect(payload.issuer.address).toMatchObject({ addressLocality: "Phnom Penh", addressLocalityKm: "ភ្នំពេញ" });
     expect(payload.id).toBe(`${BASE}/verify/${row!.publicId}`);
@@ -152,7 +206,8 @@ describe("issuing a signed record", () => {
   it("holds nothing staff-only: no code, date of birth, phase, notes, feedback, evidence, trainer or referral", () => {
     const jwt = rows()[0]!.jwt;
     const text = JSON.stringify(payloadOf(jwt));
-    for (const secret of ["PP-26-777", "2007-04-05", "follow_up", "canary-", "Trainer Canary Name", "Keo Vanna Legal", "retained_by_employer"]) expect(text).not.toContain(secret);
+    for (const secret of ["PP-26-777", "2007-04-05", "follow_up", "canary-", "Trainer Canary Name", "Keo Vanna Legal", "retained_by_employer"])
+      expect(text).not.toContain(secret);
   });
 
   it("issues once on a double submit: the second form still names no current record and is refused", async () => {
@@ -171,7 +226,10 @@ describe("issuing a signed record", () => {
     const [fresh] = rows().sort((a, b) => b.id - a.id);
     expect(fresh).toMatchObject({ supersedesId: old!.id, includesLegalName: true });
     expect(payloadOf(fresh!.jwt).credentialSubject.identifier.map((i: { identityHash: string }) => i.identityHash)).toEqual(["Vanna", "Keo Vanna Legal"]);
-    expect(db.select().from(credentialRevocations).where(eq(credentialRevocations.credentialId, old!.id)).get()).toMatchObject({ reason: "superseded", revokedBy: admin.id });
+    expect(db.select().from(credentialRevocations).where(eq(credentialRevocations.credentialId, old!.id)).get()).toMatchObject({
+      reason: "superseded",
+      revokedBy: admin.id,
+    });
     expect(audits("credential_reissued")[0]?.detail).toMatchObject({ credentialId: fresh!.id, supersedes: old!.id, includesLegalName: true });
     expect((await verifyPage(old!.publicId)).data.verdict).toMatchObject({ state: "revoked", reason: "superseded" });
   });
@@ -205,7 +263,15 @@ describe("the public verify page", () => {
     expect(seen.status).toBe(200);
     expect(seen.data.verdict).toMatchObject({
       state: "valid",
-      credential: { preferredName: "Vanna", legalName: null, trade: { en: "Hairdressing", km: "កាត់សក់" }, employer: "Parkway Beauty Salon", competencyCount: 2, weeksCompleted: 9, educationAfternoonsAttended: 2 },
+      credential: {
+        preferredName: "Vanna",
+        legalName: null,
+        trade: { en: "Hairdressing", km: "កាត់សក់" },
+        employer: "Parkway Beauty Salon",
+        competencyCount: 2,
+        weeksCompleted: 9,
+        educationAfternoonsAttended: 2,
+      },
     });
     expect((await verifyPage(id, await cookie(trainer))).status).toBe(200);
   });
@@ -213,7 +279,8 @@ describe("the public verify page", () => {
   it("never sends a staff-only field, whoever asks", async () => {
     for (const who of [null, trainer, staff] as const) {
       const text = JSON.stringify((await verifyPage(await currentPublicId(), await cookie(who))).data);
-      for (const secret of ["PP-26-777", "2007-04-05", "follow_up", "canary-", "Trainer Canary Name", "Keo Vanna Legal", "retained_by_employer"]) expect(text, String(who?.role)).not.toContain(secret);
+      for (const secret of ["PP-26-777", "2007-04-05", "follow_up", "canary-", "Trainer Canary Name", "Keo Vanna Legal", "retained_by_employer"])
+        expect(text, String(who?.role)).not.toContain(secret);
     }
   });
 
@@ -250,7 +317,9 @@ describe("the public verify page", () => {
     const list = await run<string>(async () => statusLoader({ request: get(`/verify/${id}/status`), params: { credentialId: id }, context: context() }));
     expect(list.status).toBe(200);
     expect(JSON.parse(list.data)).toEqual({ id: `${BASE}/verify/${id}/status`, issuer: `${BASE}/verify`, revokedCredentials: [] });
-    expect((await run(async () => statusLoader({ request: get("/verify/nope/status"), params: { credentialId: "nope" }, context: context() }))).status).toBe(404);
+    expect((await run(async () => statusLoader({ request: get("/verify/nope/status"), params: { credentialId: "nope" }, context: context() }))).status).toBe(
+      404,
+    );
   });
 
   it("publishes the public keys, never a private part", async () => {
@@ -270,7 +339,13 @@ describe("checking a pasted or uploaded record", () => {
   it("says valid for the signed token and for the downloaded JSON", async () => {
     const jwt = await currentJwt();
     expect((await upload({ credential: jwt })).data.verdict?.state).toBe("valid");
-    const file = await run<string>(async () => downloadLoader({ request: get(`/me/achievement/${done.id}/credential.json`, await cookie(vannaUser)), params: { placementId: String(done.id) }, context: context() }));
+    const file = await run<string>(async () =>
+      downloadLoader({
+        request: get(`/me/achievement/${done.id}/credential.json`, await cookie(vannaUser)),
+        params: { placementId: String(done.id) },
+        context: context(),
+      }),
+    );
     expect((await upload({ credential: file.data })).data.verdict?.state).toBe("valid");
   });
 
@@ -278,7 +353,9 @@ describe("checking a pasted or uploaded record", () => {
     const form = new FormData();
     form.append("credential", "");
     form.append("file", new File([await currentJwt()], "record.json", { type: "application/json" }));
-    const result = await run<{ verdict?: PageVerdict }>(async () => uploadAction({ request: new Request(new URL("/verify", BASE), { method: "POST", body: form }), params: {}, context: context() }));
+    const result = await run<{ verdict?: PageVerdict }>(async () =>
+      uploadAction({ request: new Request(new URL("/verify", BASE), { method: "POST", body: form }), params: {}, context: context() }),
+    );
     expect(result.data.verdict?.state).toBe("valid");
   });
 
@@ -313,15 +390,23 @@ describe("revoking", () => {
 
     const result = await staffPost(staff, done.id, { intent: "revoke", credentialId: String(current.id), reason: "issued_in_error" });
     expect(result.data.done).toBe("revoked");
-    expect(audits("credential_revoked").at(-1)).toMatchObject({ actorUserId: staff.id, entityId: String(done.id), detail: { credentialId: current.id, reason: "issued_in_error" } });
+    expect(audits("credential_revoked").at(-1)).toMatchObject({
+      actorUserId: staff.id,
+      entityId: String(done.id),
+      detail: { credentialId: current.id, reason: "issued_in_error" },
+    });
 
     const verdict = (await verifyPage(publicId)).data.verdict;
     expect(verdict).toMatchObject({ state: "revoked", reason: "issued_in_error" });
     // A revoked record's contents are no longer vouched for: the page does not show them.
     expect(JSON.stringify(verdict)).not.toContain("Vanna");
     expect((await upload({ credential: jwt })).data.verdict).toMatchObject({ state: "revoked", reason: "issued_in_error" });
-    const list = await run<string>(async () => statusLoader({ request: get(`/verify/${publicId}/status`), params: { credentialId: publicId }, context: context() }));
-    expect(JSON.parse(list.data).revokedCredentials).toEqual([{ id: `${BASE}/verify/${publicId}`, revocationReason: "issued_in_error", revokedAt: expect.any(String) }]);
+    const list = await run<string>(async () =>
+      statusLoader({ request: get(`/verify/${publicId}/status`), params: { credentialId: publicId }, context: context() }),
+    );
+    expect(JSON.parse(list.data).revokedCredentials).toEqual([
+      { id: `${BASE}/verify/${publicId}`, revocationReason: "issued_in_error", revokedAt: expect.any(String) },
+    ]);
 
     const again = await staffPost(staff, done.id, { intent: "revoke", credentialId: String(current.id), reason: "details_wrong" });
     expect(again.status).toBe(400);
@@ -331,9 +416,13 @@ describe("revoking", () => {
 
 describe("the apprentice's own signed record", () => {
   const download = async (who: Who, id: number) =>
-    run<string>(async () => downloadLoader({ request: get(`/me/achievement/${id}/credential.json`, await cookie(who)), params: { placementId: String(id) }, context: context() }));
+    run<string>(async () =>
+      downloadLoader({ request: get(`/me/achievement/${id}/credential.json`, await cookie(who)), params: { placementId: String(id) }, context: context() }),
+    );
   const mine = async (who: Who, id: number) =>
-    run<Awaited<ReturnType<typeof myAchievementLoader>>>(async () => myAchievementLoader({ request: get(`/me/achievement/${id}`, await cookie(who)), params: { placementId: String(id) }, context: context() }));
+    run<Awaited<ReturnType<typeof myAchievementLoader>>>(async () =>
+      myAchievementLoader({ request: get(`/me/achievement/${id}`, await cookie(who)), params: { placementId: String(id) }, context: context() }),
+    );
 
   it("has nothing to download or show while no record stands (the last one was revoked)", async () => {
     expect((await download(vannaUser, done.id)).status).toBe(404);
@@ -357,6 +446,12 @@ describe("the apprentice's own signed record", () => {
     expect((await download(vannaUser, sreyDone.id)).status).toBe(404);
     expect((await download(staff, done.id)).status).toBe(403);
     expect((await download(trainer, done.id)).status).toBe(403);
-    expect((await run(async () => downloadLoader({ request: get(`/me/achievement/${done.id}/credential.json`), params: { placementId: String(done.id) }, context: context() }))).status).toBe(302);
+    expect(
+      (
+        await run(async () =>
+          downloadLoader({ request: get(`/me/achievement/${done.id}/credential.json`), params: { placementId: String(done.id) }, context: context() }),
+        )
+      ).status,
+    ).toBe(302);
   });
 });

@@ -51,18 +51,32 @@ type Who = { id: number; role: "trainer" | "staff" | "admin" | "apprentice" };
 // tables, compared row for row with what the triggers kept.
 
 const backfill = fs
-  .readFileSync(path.join(migrationsFolder(), fs.readdirSync(migrationsFolder()).find((f) => f.endsWith("_facts_triggers.sql"))!), "utf8")
+  .readFileSync(
+    path.join(
+      migrationsFolder(),
+      fs.readdirSync(migrationsFolder()).find((f) => f.endsWith("_facts_triggers.sql"))!,
+    ),
+    "utf8",
+  )
   .split("--> statement-breakpoint")
   .filter((s) => /^\s*INSERT/i.test(s));
 
 const FACTS = ["competency_levels", "placement_weeks"] as const;
 const isEmptyWeek = (w: Record<string, unknown>) =>
-  w.reviews === 0 && w.signoffs === 0 && w.attendance_days === 0 && w.afternoons_agreed_mask === 0 && w.afternoons_released_mask === 0 && w.afternoons_attended_mask === 0 && w.first_review_at === null;
+  w.reviews === 0 &&
+  w.signoffs === 0 &&
+  w.attendance_days === 0 &&
+  w.afternoons_agreed_mask === 0 &&
+  w.afternoons_released_mask === 0 &&
+  w.afternoons_attended_mask === 0 &&
+  w.first_review_at === null;
 
 /** Rows of `table` that differ between the kept facts and a recompute from scratch (both ways). */
 function differences(): { table: string; kept: unknown[]; recomputed: unknown[] }[] {
   const snapshot = (table: string) =>
-    (sql.prepare(`select * from ${table} order by 1, 2`).all() as Record<string, unknown>[]).filter((r) => table !== "placement_weeks" || !isEmptyWeek(r)).map((r) => JSON.stringify(r));
+    (sql.prepare(`select * from ${table} order by 1, 2`).all() as Record<string, unknown>[])
+      .filter((r) => table !== "placement_weeks" || !isEmptyWeek(r))
+      .map((r) => JSON.stringify(r));
   const kept = Object.fromEntries(FACTS.map((t) => [t, snapshot(t)]));
   const recomputed: Record<string, string[]> = {};
   // In a transaction rolled back afterwards: the kept tables are left exactly as they were.
@@ -79,7 +93,9 @@ function differences(): { table: string; kept: unknown[]; recomputed: unknown[] 
     const b = new Set(recomputed[table]);
     const onlyKept = [...a].filter((r) => !b.has(r));
     const onlyRecomputed = [...b].filter((r) => !a.has(r));
-    return onlyKept.length + onlyRecomputed.length === 0 ? [] : [{ table, kept: onlyKept.map((r) => JSON.parse(r)), recomputed: onlyRecomputed.map((r) => JSON.parse(r)) }];
+    return onlyKept.length + onlyRecomputed.length === 0
+      ? []
+      : [{ table, kept: onlyKept.map((r) => JSON.parse(r)), recomputed: onlyRecomputed.map((r) => JSON.parse(r)) }];
   });
 }
 
@@ -94,7 +110,11 @@ const factsOf = (placementId: number) => ({
 async function openCard(placementId: number, weekOf: string) {
   const cookie = await cookieFor(trainer);
   return run<{ submissionKey: string; baseline: string }>(() =>
-    weekLoader({ request: get(`/trainer/placements/${placementId}/weeks/${weekOf}`, { cookie }), params: { placementId: String(placementId), weekOf }, context: context() }),
+    weekLoader({
+      request: get(`/trainer/placements/${placementId}/weeks/${weekOf}`, { cookie }),
+      params: { placementId: String(placementId), weekOf },
+      context: context(),
+    }),
   );
 }
 
@@ -106,7 +126,11 @@ async function weekForm(placementId: number, weekOf: string, fields: Record<stri
   return () =>
     run(() =>
       weekAction({
-        request: post(`/trainer/placements/${placementId}/weeks/${weekOf}`, { submissionKey: card.data.submissionKey, baseline: card.data.baseline, ...fields }, { cookie }),
+        request: post(
+          `/trainer/placements/${placementId}/weeks/${weekOf}`,
+          { submissionKey: card.data.submissionKey, baseline: card.data.baseline, ...fields },
+          { cookie },
+        ),
         params: { placementId: String(placementId), weekOf },
         context: context(),
       }),
@@ -116,9 +140,12 @@ async function weekForm(placementId: number, weekOf: string, fields: Record<stri
 const staffPost = async (fn: (args: ActionFunctionArgs) => Promise<unknown>, url: string, params: Record<string, string>, fields: Record<string, string>) =>
   run(async () => fn({ request: post(url, fields, { cookie: await cookieFor(staff) }), params, context: context() } as ActionFunctionArgs));
 const onPlacement = (id: number, fields: Record<string, string>) => staffPost(placementAction, `/staff/placements/${id}`, { placementId: String(id) }, fields);
-const onApprentice = (id: number, fields: Record<string, string>) => staffPost(apprenticeAction, `/staff/apprentices/${id}`, { apprenticeId: String(id) }, fields);
+const onApprentice = (id: number, fields: Record<string, string>) =>
+  staffPost(apprenticeAction, `/staff/apprentices/${id}`, { apprenticeId: String(id) }, fields);
 const asApprentice = async (who: Who, fields: Record<string, string>) =>
-  run(async () => noticesAction({ request: post("/me/notices", fields, { cookie: await cookieFor(who) }), params: {}, context: context() } as ActionFunctionArgs));
+  run(async () =>
+    noticesAction({ request: post("/me/notices", fields, { cookie: await cookieFor(who) }), params: {}, context: context() } as ActionFunctionArgs),
+  );
 
 function newPlacement(startDate = addDays(thisMonday, -28)) {
   const { apprentice, user } = createApprenticeWithUser(db, { siteId: site.id });
@@ -180,7 +207,10 @@ describe("derived facts after every write path", () => {
 
     // 4. Saves without submitting, "all present", and the next week's card.
     expect((await (await weekForm(a.placement.id, lastWeek, { intent: "all_present", [`level.${c2!.id}`]: "independent" }))()).status).toBe(302);
-    expect((await (await weekForm(a.placement.id, lastWeek, { intent: "save", [`att.${lastWeek}.status`]: "absent", [`att.${lastWeek}.reason`]: "transport" }))()).status).toBe(302);
+    expect(
+      (await (await weekForm(a.placement.id, lastWeek, { intent: "save", [`att.${lastWeek}.status`]: "absent", [`att.${lastWeek}.reason`]: "transport" }))())
+        .status,
+    ).toBe(302);
     step("week saved, all present");
 
     // 5. Advance notices given and withdrawn by the apprentice.
@@ -194,16 +224,35 @@ describe("derived facts after every write path", () => {
     const fix = { intent: "correct", startDate: addDays(thisMonday, -14), plannedWeeks: "16", reason: "Started two weeks earlier" };
     expect((await onPlacement(b.placement.id, fix)).status).toBe(302);
     expect((await onPlacement(b.placement.id, fix)).status).toBe(302);
-    expect(db.select().from(placements).where(eq(placements.id, b.placement.id)).get()).toMatchObject({ startDate: addDays(thisMonday, -14), plannedWeeks: 16 });
+    expect(db.select().from(placements).where(eq(placements.id, b.placement.id)).get()).toMatchObject({
+      startDate: addDays(thisMonday, -14),
+      plannedWeeks: 16,
+    });
     step("start and length corrected");
     // Records in the corrected weeks; a correction after that is refused and changes nothing.
-    expect((await (await weekForm(b.placement.id, twoWeeksAgo, { intent: "submit", [`level.${c1!.id}`]: "independent", [`att.${twoWeeksAgo}.status`]: "present" }))()).status).toBe(302);
+    expect(
+      (
+        await (
+          await weekForm(b.placement.id, twoWeeksAgo, { intent: "submit", [`level.${c1!.id}`]: "independent", [`att.${twoWeeksAgo}.status`]: "present" })
+        )()
+      ).status,
+    ).toBe(302);
     expect((await onPlacement(b.placement.id, { ...fix, startDate: addDays(thisMonday, -21), plannedWeeks: "20", reason: "Extended" })).status).toBe(400);
-    expect(db.select().from(placements).where(eq(placements.id, b.placement.id)).get()).toMatchObject({ startDate: addDays(thisMonday, -14), plannedWeeks: 16 });
+    expect(db.select().from(placements).where(eq(placements.id, b.placement.id)).get()).toMatchObject({
+      startDate: addDays(thisMonday, -14),
+      plannedWeeks: 16,
+    });
     step("records in the corrected weeks; a later correction refused");
 
     // 7. A transfer: the old placement keeps its facts, the new one gets its own.
-    const transfer = { intent: "transfer", employerId: String(hotel.id), trainerUserId: String(hotelTrainer.id), frameworkVersionId: String(fw.version.id), transferOn: today, plannedWeeks: "20" };
+    const transfer = {
+      intent: "transfer",
+      employerId: String(hotel.id),
+      trainerUserId: String(hotelTrainer.id),
+      frameworkVersionId: String(fw.version.id),
+      transferOn: today,
+      plannedWeeks: "20",
+    };
     expect((await onPlacement(b.placement.id, transfer)).status).toBe(302);
     expect((await onPlacement(b.placement.id, transfer)).status).toBe(302);
     const moved = db.select().from(placements).where(eq(placements.transferredFromId, b.placement.id)).get()!;
@@ -223,7 +272,10 @@ describe("derived facts after every write path", () => {
     expect((await onApprentice(a.apprentice.id, { intent: "exit", exitedOn: today, outcome: "own_business", reason: "Opened a stall" })).status).toBe(302);
     expect((await onApprentice(a.apprentice.id, { intent: "note", kind: "call", occurredOn: today, body: "Called." })).status).toBe(302);
     const note = db.select().from(followUpNotes).where(eq(followUpNotes.apprenticeId, a.apprentice.id)).get()!;
-    expect((await onApprentice(a.apprentice.id, { intent: "correctNote", supersedesId: String(note.id), body: "Called twice.", correctionReason: "Miscounted" })).status).toBe(302);
+    expect(
+      (await onApprentice(a.apprentice.id, { intent: "correctNote", supersedesId: String(note.id), body: "Called twice.", correctionReason: "Miscounted" }))
+        .status,
+    ).toBe(302);
     step("exit and case-record correction");
 
     // The facts hold something worth comparing.

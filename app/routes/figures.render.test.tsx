@@ -16,7 +16,8 @@ vi.mock("@remix-run/react", async () => {
     useSearchParams: () => [new URLSearchParams()],
     // Remix's own props of <Form> are not HTML attributes.
     Form: ({ reloadDocument: _r, preventScrollReset: _p, replace: _x, ...props }: Record<string, unknown>) => React.createElement("form", props as never),
-    Link: ({ to, replace: _x, preventScrollReset: _p, ...rest }: { to: string; replace?: boolean; preventScrollReset?: boolean }) => React.createElement("a", { href: to, ...rest } as never),
+    Link: ({ to, replace: _x, preventScrollReset: _p, ...rest }: { to: string; replace?: boolean; preventScrollReset?: boolean }) =>
+      React.createElement("a", { href: to, ...rest } as never),
   };
 });
 
@@ -66,7 +67,16 @@ const mine = placementOf(busy.id, me.id);
 for (let i = 0; i < 3; i++) placementOf(busy.id, createApprentice(db, { siteId: site.id }).id);
 placementOf(second.id, createApprentice(db, { siteId: site.id }).id);
 // An ended placement is not an active one.
-createPlacement(db, { apprenticeId: createApprentice(db, { siteId: site.id }).id, employerId: parkway.id, trainerUserId: second.id, frameworkVersionId: fw.version.id, startDate: "2025-01-06", status: "completed", endedOn: "2025-06-30", outcome: "retained_by_employer" });
+createPlacement(db, {
+  apprenticeId: createApprentice(db, { siteId: site.id }).id,
+  employerId: parkway.id,
+  trainerUserId: second.id,
+  frameworkVersionId: fw.version.id,
+  startDate: "2025-01-06",
+  status: "completed",
+  endedOn: "2025-06-30",
+  outcome: "retained_by_employer",
+});
 
 type Who = { id: number; role: "trainer" | "staff" | "admin" | "apprentice" };
 
@@ -80,7 +90,11 @@ async function renderAs(Page: () => unknown, loader: (args: never) => Promise<un
   return { en: html("en"), km: html("km"), data: state.loader as Record<string, unknown> };
 }
 
-const text = (html: string) => html.replace(/<!-- -->/g, "").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+const text = (html: string) =>
+  html
+    .replace(/<!-- -->/g, "")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ");
 
 describe("employer figures", () => {
   it("/staff/employers counts each employer's own trainers and active placements", async () => {
@@ -127,7 +141,10 @@ describe("advance notices the trainer sees", () => {
 
   it("the week card lists the coming week's notices too", async () => {
     const monday = mondayOf(today);
-    const { data, en } = await renderAs(WeekCard, weekCardLoader, busy, `/trainer/placements/${mine.id}/weeks/${monday}`, { placementId: String(mine.id), weekOf: monday });
+    const { data, en } = await renderAs(WeekCard, weekCardLoader, busy, `/trainer/placements/${mine.id}/weeks/${monday}`, {
+      placementId: String(mine.id),
+      weekOf: monday,
+    });
     const shownBesideDays = (data.days as { date: string; notice: unknown }[]).filter((d) => d.notice !== null).map((d) => d.date);
     const upcoming = (data.upcomingNotices as { date: string }[]).map((n) => n.date);
     // Every notice of the coming week is on the card, beside its day or in the list, once.
@@ -178,11 +195,15 @@ describe("flag texts", () => {
   });
 
   it("shows 6 of 9 as 67%", () => {
-    expect(say("behind_plan", { competentOfExpected: 6, expectedByNow: 9, week: 5, percent: 67 })).toContain("Competent in 6 of the 9 competencies expected by week 5 (67%).");
+    expect(say("behind_plan", { competentOfExpected: 6, expectedByNow: 9, week: 5, percent: 67 })).toContain(
+      "Competent in 6 of the 9 competencies expected by week 5 (67%).",
+    );
   });
 
   it("says one date when a bulk sign-off happened on one day", () => {
-    expect(say("bulk_signoff", { signoffs: 9, firstSignoffOn: "2026-11-21", lastSignoffOn: "2026-11-21" })).toContain("9 competencies marked independent on 21 Nov 2026.");
+    expect(say("bulk_signoff", { signoffs: 9, firstSignoffOn: "2026-11-21", lastSignoffOn: "2026-11-21" })).toContain(
+      "9 competencies marked independent on 21 Nov 2026.",
+    );
     expect(say("bulk_signoff", { signoffs: 9, firstSignoffOn: "2026-11-17", lastSignoffOn: "2026-11-21" })).toContain("between 17 Nov 2026 and 21 Nov 2026");
   });
 });

@@ -14,7 +14,7 @@ import { loader as inboxLoader } from "./staff.flags._index";
 const db = useTestDatabase();
 const pp = createSite(db, { code: "PP" });
 const sr = createSite(db, { code: "SR" });
-const salon = createEmployer(db, { siteId: pp.id, name: "=HYPERLINK(\"evil\")" });
+const salon = createEmployer(db, { siteId: pp.id, name: '=HYPERLINK("evil")' });
 const hotel = createEmployer(db, { siteId: sr.id, name: "Hotel SR" });
 const trainer = createUser(db, { role: "trainer", siteId: pp.id, employerId: salon.id, displayName: "Trainer PP" });
 const srTrainer = createUser(db, { role: "trainer", siteId: sr.id, employerId: hotel.id });
@@ -27,16 +27,40 @@ const a2 = createApprentice(db, { siteId: sr.id, code: "SR-26-101" });
 const p1 = createPlacement(db, { apprenticeId: a1.id, employerId: salon.id, trainerUserId: trainer.id, frameworkVersionId: fw.version.id });
 const p2 = createPlacement(db, { apprenticeId: a2.id, employerId: hotel.id, trainerUserId: srTrainer.id, frameworkVersionId: fw.version.id });
 const base = { siteId: pp.id, placementId: p1.id, trainerUserId: trainer.id, employerId: salon.id, apprenticeId: a1.id };
-const warn = createFlag(db, { ...base, rule: "behind_plan", severity: "warn", evidence: { week: 9, expectedByNow: 10, competentOfExpected: 3, percent: 30 }, raisedAt: new Date("2026-11-20T01:00:00Z") });
-const urgent = createFlag(db, { ...base, rule: "no_weekly_review", severity: "urgent", evidence: { weeksWithoutReview: 3, weeks: [], lastReviewedWeek: "2026-10-26" }, raisedAt: new Date("2026-11-01T01:00:00Z") });
+const warn = createFlag(db, {
+  ...base,
+  rule: "behind_plan",
+  severity: "warn",
+  evidence: { week: 9, expectedByNow: 10, competentOfExpected: 3, percent: 30 },
+  raisedAt: new Date("2026-11-20T01:00:00Z"),
+});
+const urgent = createFlag(db, {
+  ...base,
+  rule: "no_weekly_review",
+  severity: "urgent",
+  evidence: { weeksWithoutReview: 3, weeks: [], lastReviewedWeek: "2026-10-26" },
+  raisedAt: new Date("2026-11-01T01:00:00Z"),
+});
 const info = createFlag(db, { ...base, rule: "under_18", severity: "info", evidence: { startDate: "2026-09-01", adultOn: "2027-01-02" } });
-createFlag(db, { siteId: sr.id, placementId: p2.id, trainerUserId: srTrainer.id, employerId: hotel.id, apprenticeId: a2.id, rule: "overdue", severity: "warn", evidence: { plannedEndDate: "2026-10-01", outstanding: 2, total: 10 } });
+createFlag(db, {
+  siteId: sr.id,
+  placementId: p2.id,
+  trainerUserId: srTrainer.id,
+  employerId: hotel.id,
+  apprenticeId: a2.id,
+  rule: "overdue",
+  severity: "warn",
+  evidence: { plannedEndDate: "2026-10-01", outstanding: 2, total: 10 },
+});
 
 type Who = { id: number; role: "trainer" | "staff" | "admin" | "apprentice" };
 type Inbox = { flags: { id: number; rule: string; severity: string }[]; errors: Record<string, string[]> };
-const inbox = async (who: Who, query = "") => run<Inbox>(async () => inboxLoader({ request: get(`/staff/flags${query}`, { cookie: await cookieFor(who) }), params: {}, context: context() }));
+const inbox = async (who: Who, query = "") =>
+  run<Inbox>(async () => inboxLoader({ request: get(`/staff/flags${query}`, { cookie: await cookieFor(who) }), params: {}, context: context() }));
 const review = async (who: Who, flagId: number, fields: Record<string, string>) =>
-  run<{ errors: Record<string, string[]> }>(async () => reviewAction({ request: post(`/staff/flags/${flagId}`, fields, { cookie: await cookieFor(who) }), params: { flagId: String(flagId) }, context: context() }));
+  run<{ errors: Record<string, string[]> }>(async () =>
+    reviewAction({ request: post(`/staff/flags/${flagId}`, fields, { cookie: await cookieFor(who) }), params: { flagId: String(flagId) }, context: context() }),
+  );
 
 describe("/staff/flags", () => {
   it("lists the site's open flags, urgent first then newest; another site's staff see only theirs", async () => {
@@ -72,10 +96,14 @@ describe("/staff/flags", () => {
       createFlag(db, { ...base, rule: "attendance_risk", severity: "warn", status: "resolved", evidence: {}, raisedAt: new Date(Date.UTC(2026, 9, 1 + i)) }),
     );
     type Paged = Inbox & { page: { page: number; pages: number; total: number; first: number; last: number } };
-    const first = await run<Paged>(async () => inboxLoader({ request: get("/staff/flags?status=all&size=3", { cookie: await cookieFor(staff) }), params: {}, context: context() }));
+    const first = await run<Paged>(async () =>
+      inboxLoader({ request: get("/staff/flags?status=all&size=3", { cookie: await cookieFor(staff) }), params: {}, context: context() }),
+    );
     expect(first.data.page).toMatchObject({ page: 1, pages: 3, total: 8, first: 1, last: 3 });
     expect(first.data.flags.map((f) => f.id)).toEqual([urgent.id, warn.id, more[4]!.id]);
-    const last = await run<Paged>(async () => inboxLoader({ request: get("/staff/flags?status=all&size=3&page=3", { cookie: await cookieFor(staff) }), params: {}, context: context() }));
+    const last = await run<Paged>(async () =>
+      inboxLoader({ request: get("/staff/flags?status=all&size=3&page=3", { cookie: await cookieFor(staff) }), params: {}, context: context() }),
+    );
     expect(last.data.page).toMatchObject({ page: 3, first: 7, last: 8 });
     expect(last.data.flags.map((f) => f.id)).toEqual([more[0]!.id, info.id]);
     const big = await inbox(staff, "?size=1000");
@@ -110,26 +138,47 @@ describe("reviewing a flag", () => {
     expect((await review(staff, warn.id, { intent: "resolve", note: "" })).data.errors.note).toEqual(["errors.required"]);
     expect((await review(staff, warn.id, { intent: "resolve", note: "x".repeat(1001) })).data.errors.note).toEqual(["errors.tooLong"]);
     expect((await review(staffSr, warn.id, { intent: "resolve", note: "no" })).status).toBe(404);
-    const page = await run(async () => flagLoader({ request: get(`/staff/flags/${warn.id}`, { cookie: await cookieFor(staffSr) }), params: { flagId: String(warn.id) }, context: context() }));
+    const page = await run(async () =>
+      flagLoader({ request: get(`/staff/flags/${warn.id}`, { cookie: await cookieFor(staffSr) }), params: { flagId: String(warn.id) }, context: context() }),
+    );
     expect(page.status).toBe(404);
   });
 });
 
 describe("/staff/flags.csv", () => {
   it("exports the filtered list with a rule column, parsed back, with formula cells made safe", async () => {
-    const response = await run<string>(async () => csvLoader({ request: get("/staff/flags.csv?status=all", { cookie: await cookieFor(staff) }), params: {}, context: context() }));
+    const response = await run<string>(async () =>
+      csvLoader({ request: get("/staff/flags.csv?status=all", { cookie: await cookieFor(staff) }), params: {}, context: context() }),
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     const rows = parse(response.data, { columns: true, bom: true }) as Record<string, string>[];
-    expect(Object.keys(rows[0]!)).toEqual(["id", "site", "rule", "severity", "status", "employer", "trainer", "apprentice_code", "placement_id", "raised_at", "evidence"]);
+    expect(Object.keys(rows[0]!)).toEqual([
+      "id",
+      "site",
+      "rule",
+      "severity",
+      "status",
+      "employer",
+      "trainer",
+      "apprentice_code",
+      "placement_id",
+      "raised_at",
+      "evidence",
+    ]);
     expect(rows.every((r) => r.site === "PP")).toBe(true);
     expect(rows.map((r) => r.rule)).toEqual(expect.arrayContaining(["behind_plan", "no_weekly_review", "under_18"]));
-    expect(rows[0]!.employer).toBe("'=HYPERLINK(\"evil\")");
+    expect(rows[0]!.employer).toBe('\'=HYPERLINK("evil")');
     expect(JSON.parse(rows.find((r) => r.rule === "behind_plan")!.evidence!)).toMatchObject({ percent: 30 });
   });
 
   it("answers 400 for a bad filter and 403 for a trainer", async () => {
-    expect((await run(async () => csvLoader({ request: get("/staff/flags.csv?severity=huge", { cookie: await cookieFor(staff) }), params: {}, context: context() }))).status).toBe(400);
-    expect((await run(async () => csvLoader({ request: get("/staff/flags.csv", { cookie: await cookieFor(trainer) }), params: {}, context: context() }))).status).toBe(403);
+    expect(
+      (await run(async () => csvLoader({ request: get("/staff/flags.csv?severity=huge", { cookie: await cookieFor(staff) }), params: {}, context: context() })))
+        .status,
+    ).toBe(400);
+    expect(
+      (await run(async () => csvLoader({ request: get("/staff/flags.csv", { cookie: await cookieFor(trainer) }), params: {}, context: context() }))).status,
+    ).toBe(403);
   });
 });

@@ -36,12 +36,20 @@ async function render(Page: () => unknown, loader: (args: never) => Promise<unkn
   expect(out.status).toBe(200);
   state.loader = JSON.parse(JSON.stringify(out.data));
   state.action = action;
-  return (["en", "km"] as const).map((locale) => renderToString(createElement(TranslationProvider, { value: serverTranslation(locale) }, createElement(Page as never))));
+  return (["en", "km"] as const).map((locale) =>
+    renderToString(createElement(TranslationProvider, { value: serverTranslation(locale) }, createElement(Page as never))),
+  );
 }
 
 describe("framework pages render in both languages", () => {
   it("renders the list with create and import forms, and line errors", async () => {
-    const [en, km] = await render(IndexPage, indexLoader, "/staff/frameworks", {}, { intent: "import", errors: {}, lineErrors: [{ line: 3, key: "frameworks.csv.emptyKhmerTitle" }] });
+    const [en, km] = await render(
+      IndexPage,
+      indexLoader,
+      "/staff/frameworks",
+      {},
+      { intent: "import", errors: {}, lineErrors: [{ line: 3, key: "frameworks.csv.emptyKhmerTitle" }] },
+    );
     expect(en).toContain("Line 3");
     expect(en).toContain("The Khmer title is empty.");
     expect(en).toContain('name="csv"');
@@ -49,10 +57,22 @@ describe("framework pages render in both languages", () => {
   });
 
   it("renders a draft with its edit forms and a published version without them", async () => {
-    const [d] = await render(VersionPage, versionLoader, `/staff/frameworks/versions/${draft.version.id}`, { versionId: String(draft.version.id) }, { target: "add_unit", errors: { code: ["frameworks.errors.codeTaken"] } });
+    const [d] = await render(
+      VersionPage,
+      versionLoader,
+      `/staff/frameworks/versions/${draft.version.id}`,
+      { versionId: String(draft.version.id) },
+      { target: "add_unit", errors: { code: ["frameworks.errors.codeTaken"] } },
+    );
     expect(d).toContain('value="add_competency"');
     expect(d).toContain("This code is taken.");
-    const [p] = await render(VersionPage, versionLoader, `/staff/frameworks/versions/${published.version.id}`, { versionId: String(published.version.id) }, { target: "edit_unit", errors: { form: ["frameworks.errors.notDraft"] } });
+    const [p] = await render(
+      VersionPage,
+      versionLoader,
+      `/staff/frameworks/versions/${published.version.id}`,
+      { versionId: String(published.version.id) },
+      { target: "edit_unit", errors: { form: ["frameworks.errors.notDraft"] } },
+    );
     expect(p).not.toContain('value="add_competency"');
     expect(p).toContain('value="new_draft"');
     expect(p).toContain("cannot be changed");

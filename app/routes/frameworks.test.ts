@@ -36,9 +36,17 @@ const GOOD_ROWS = [
 ];
 const csvOf = (...lines: string[]) => [HEADER, ...lines].join("\r\n") + "\r\n";
 
-const fields = (over: Record<string, string> = {}) => ({ code: "CLEAN", tradeEn: "Cleaning", tradeKm: "សម្អាត", sector: "cleaning", typicalWeeks: "8", ...over });
+const fields = (over: Record<string, string> = {}) => ({
+  code: "CLEAN",
+  tradeEn: "Cleaning",
+  tradeKm: "សម្អាត",
+  sector: "cleaning",
+  typicalWeeks: "8",
+  ...over,
+});
 
-const viewIndex = async (who: Who) => run(async () => indexLoader({ request: get("/staff/frameworks", { cookie: await cookieFor(who) }), params: {}, context: context() }));
+const viewIndex = async (who: Who) =>
+  run(async () => indexLoader({ request: get("/staff/frameworks", { cookie: await cookieFor(who) }), params: {}, context: context() }));
 const postIndex = async (who: Who, form: Record<string, string>) =>
   run<IndexData>(async () => indexAction({ request: post("/staff/frameworks", form, { cookie: await cookieFor(who) }), params: {}, context: context() }));
 const importCsv = async (who: Who, body: string | Uint8Array<ArrayBuffer>, over: Record<string, string> = {}) => {
@@ -50,15 +58,35 @@ const importCsv = async (who: Who, body: string | Uint8Array<ArrayBuffer>, over:
 };
 const viewVersion = async (who: Who, id: number) =>
   run<{ version: { status: string }; units: { code: string; competencies: { code: string }[] }[] }>(async () =>
-    versionLoader({ request: get(`/staff/frameworks/versions/${id}`, { cookie: await cookieFor(who) }), params: { versionId: String(id) }, context: context() }),
+    versionLoader({
+      request: get(`/staff/frameworks/versions/${id}`, { cookie: await cookieFor(who) }),
+      params: { versionId: String(id) },
+      context: context(),
+    }),
   );
 const postVersion = async (who: Who, id: number, form: Record<string, string>) =>
-  run<VersionData>(async () => versionAction({ request: post(`/staff/frameworks/versions/${id}`, form, { cookie: await cookieFor(who) }), params: { versionId: String(id) }, context: context() }));
+  run<VersionData>(async () =>
+    versionAction({
+      request: post(`/staff/frameworks/versions/${id}`, form, { cookie: await cookieFor(who) }),
+      params: { versionId: String(id) },
+      context: context(),
+    }),
+  );
 const exportCsv = async (who: Who, id: number) =>
-  run<string>(async () => csvLoader({ request: get(`/staff/frameworks/versions/${id}.csv`, { cookie: await cookieFor(who) }), params: { versionId: String(id) }, context: context() }));
+  run<string>(async () =>
+    csvLoader({
+      request: get(`/staff/frameworks/versions/${id}.csv`, { cookie: await cookieFor(who) }),
+      params: { versionId: String(id) },
+      context: context(),
+    }),
+  );
 const viewDiff = async (who: Who, frameworkId: number, query: string) =>
   run<{ lines: { code: string; kind: string }[]; summary: Record<string, number> | null }>(async () =>
-    diffLoader({ request: get(`/staff/frameworks/${frameworkId}/diff?${query}`, { cookie: await cookieFor(who) }), params: { frameworkId: String(frameworkId) }, context: context() }),
+    diffLoader({
+      request: get(`/staff/frameworks/${frameworkId}/diff?${query}`, { cookie: await cookieFor(who) }),
+      params: { frameworkId: String(frameworkId) },
+      context: context(),
+    }),
   );
 
 const versionIdOf = (location: string | null) => Number(/\/versions\/(\d+)(?:[?#]|$)/.exec(location ?? "")?.[1]);
@@ -69,7 +97,13 @@ const counts = () => ({
   competencies: db.select().from(competencies).all().length,
 });
 const competencyCodes = (versionId: number) =>
-  db.select({ code: competencies.code }).from(competencies).where(eq(competencies.versionId, versionId)).all().map((c) => c.code).sort();
+  db
+    .select({ code: competencies.code })
+    .from(competencies)
+    .where(eq(competencies.versionId, versionId))
+    .all()
+    .map((c) => c.code)
+    .sort();
 
 describe("/staff/frameworks", () => {
   it("lists frameworks with their versions for any staff and admin; others are refused", async () => {
@@ -142,7 +176,11 @@ describe("CSV import", () => {
   it("makes a new draft version when the code exists and the content differs", async () => {
     const imported = await importCsv(staff, csvOf(...GOOD_ROWS.slice(0, 2)), { code: "HAIR" });
     expect(imported.status).toBe(302);
-    const version = db.select().from(frameworkVersions).where(eq(frameworkVersions.id, versionIdOf(imported.location))).get();
+    const version = db
+      .select()
+      .from(frameworkVersions)
+      .where(eq(frameworkVersions.id, versionIdOf(imported.location)))
+      .get();
     expect(version).toMatchObject({ frameworkId: seeded.framework.id, version: 2, status: "draft" });
     expect(db.select().from(frameworks).where(eq(frameworks.code, "HAIR")).all()).toHaveLength(1);
   });
@@ -160,7 +198,11 @@ describe("CSV import", () => {
         { line: 4, key: "frameworks.csv.badWeek" },
       ],
     ],
-    ["a wrong encoding", new Uint8Array([...new TextEncoder().encode(HEADER + "\n"), 0x55, 0x31, 0x2c, 0xe9, 0x74, 0xe9, 0x0a]), [{ line: 1, key: "frameworks.csv.encoding" }]],
+    [
+      "a wrong encoding",
+      new Uint8Array([...new TextEncoder().encode(HEADER + "\n"), 0x55, 0x31, 0x2c, 0xe9, 0x74, 0xe9, 0x0a]),
+      [{ line: 1, key: "frameworks.csv.encoding" }],
+    ],
     ["a short row", csvOf(GOOD_ROWS[0]!, "U1,Basics"), [{ line: 3, key: "frameworks.csv.columns" }]],
     ["no rows", csvOf(), [{ line: 2, key: "frameworks.csv.empty" }]],
   ];
@@ -212,32 +254,84 @@ describe("/staff/frameworks/versions/:versionId", () => {
     expect(again.status).toBe(400);
     expect(again.data.errors.code).toEqual(["frameworks.errors.codeTaken"]);
     unitId = db.select().from(frameworkUnits).where(eq(frameworkUnits.versionId, draftId)).get()!.id;
-    const comp = { unitId: String(unitId), code: "K1.1", titleEn: "Knife safety", titleKm: "សុវត្ថិភាពកាំបិត", criteriaEn: "Holds knife safely", criteriaKm: "កាន់កាំបិតដោយសុវត្ថិភាព", expectedByWeek: "2" };
+    const comp = {
+      unitId: String(unitId),
+      code: "K1.1",
+      titleEn: "Knife safety",
+      titleKm: "សុវត្ថិភាពកាំបិត",
+      criteriaEn: "Holds knife safely",
+      criteriaKm: "កាន់កាំបិតដោយសុវត្ថិភាព",
+      expectedByWeek: "2",
+    };
     expect((await postVersion(staff, draftId, { intent: "add_competency", ...comp })).status).toBe(302);
     expect((await postVersion(staff, draftId, { intent: "add_competency", ...comp })).data.errors.code).toEqual(["frameworks.errors.codeTaken"]);
     expect((await postVersion(admin, draftId, { intent: "add_competency", ...comp, code: "K1.2", titleEn: "Chop" })).status).toBe(302);
     expect(competencyCodes(draftId)).toEqual(["K1.1", "K1.2"]);
 
-    const k12 = db.select().from(competencies).where(and(eq(competencies.versionId, draftId), eq(competencies.code, "K1.2"))).get()!;
+    const k12 = db
+      .select()
+      .from(competencies)
+      .where(and(eq(competencies.versionId, draftId), eq(competencies.code, "K1.2")))
+      .get()!;
     const { unitId: _, ...editable } = comp;
-    expect((await postVersion(staff, draftId, { intent: "edit_competency", competencyId: String(k12.id), ...editable, code: "K1.2", titleEn: "Chop onions", expectedByWeek: "5" })).status).toBe(302);
+    expect(
+      (
+        await postVersion(staff, draftId, {
+          intent: "edit_competency",
+          competencyId: String(k12.id),
+          ...editable,
+          code: "K1.2",
+          titleEn: "Chop onions",
+          expectedByWeek: "5",
+        })
+      ).status,
+    ).toBe(302);
     expect(db.select().from(competencies).where(eq(competencies.id, k12.id)).get()).toMatchObject({ titleEn: "Chop onions", expectedByWeek: 5 });
-    expect((await postVersion(staff, draftId, { intent: "edit_unit", unitId: String(unitId), code: "K1", titleEn: "The kitchen", titleKm: "ផ្ទះបាយ" })).status).toBe(302);
+    expect(
+      (await postVersion(staff, draftId, { intent: "edit_unit", unitId: String(unitId), code: "K1", titleEn: "The kitchen", titleKm: "ផ្ទះបាយ" })).status,
+    ).toBe(302);
     expect((await postVersion(staff, draftId, { intent: "delete_competency", competencyId: String(k12.id) })).status).toBe(302);
     expect(competencyCodes(draftId)).toEqual(["K1.1"]);
     // A competency of another version is not found from this one.
     expect((await postVersion(staff, draftId, { intent: "delete_competency", competencyId: String(seeded.competencies[0]!.id) })).status).toBe(404);
     // Deleting a unit of a draft takes its competencies with it.
     expect((await postVersion(staff, draftId, { intent: "add_unit", code: "K2", titleEn: "Spare", titleKm: "បម្រុង" })).status).toBe(302);
-    const spare = db.select().from(frameworkUnits).where(and(eq(frameworkUnits.versionId, draftId), eq(frameworkUnits.code, "K2"))).get()!;
+    const spare = db
+      .select()
+      .from(frameworkUnits)
+      .where(and(eq(frameworkUnits.versionId, draftId), eq(frameworkUnits.code, "K2")))
+      .get()!;
     expect((await postVersion(staff, draftId, { intent: "delete_unit", unitId: String(spare.id) })).status).toBe(302);
-    const actions = db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, String(draftId))).all().map((a) => a.action);
-    expect(actions).toEqual(expect.arrayContaining(["framework_unit_add", "framework_competency_add", "framework_competency_edit", "framework_unit_edit", "framework_competency_delete", "framework_unit_delete"]));
+    const actions = db
+      .select({ action: auditEvents.action })
+      .from(auditEvents)
+      .where(eq(auditEvents.entityId, String(draftId)))
+      .all()
+      .map((a) => a.action);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        "framework_unit_add",
+        "framework_competency_add",
+        "framework_competency_edit",
+        "framework_unit_edit",
+        "framework_competency_delete",
+        "framework_unit_delete",
+      ]),
+    );
   });
 
   it("refuses bad competency input with field errors, writing nothing", async () => {
     const before = counts();
-    const bad = await postVersion(staff, draftId, { intent: "add_competency", unitId: String(unitId), code: "K1.9", titleEn: "x", titleKm: "", criteriaEn: "x", criteriaKm: "y", expectedByWeek: "60" });
+    const bad = await postVersion(staff, draftId, {
+      intent: "add_competency",
+      unitId: String(unitId),
+      code: "K1.9",
+      titleEn: "x",
+      titleKm: "",
+      criteriaEn: "x",
+      criteriaKm: "y",
+      expectedByWeek: "60",
+    });
     expect(bad.status).toBe(400);
     expect(bad.data.errors.titleKm).toEqual(["errors.required"]);
     expect(bad.data.errors.expectedByWeek).toEqual(["frameworks.errors.week"]);
@@ -266,7 +360,9 @@ describe("/staff/frameworks/versions/:versionId", () => {
     const id = versionIdOf(created.location);
     // The form wants a Khmer title, so an empty one can only come from elsewhere: write it directly.
     const unit = db.insert(frameworkUnits).values({ versionId: id, code: "U", titleEn: "Unit", titleKm: "", position: 0 }).returning().get();
-    db.insert(competencies).values({ versionId: id, unitId: unit.id, code: "C", titleEn: "C", titleKm: "គ", criteriaEn: "c", criteriaKm: "គ", expectedByWeek: 2, position: 0 }).run();
+    db.insert(competencies)
+      .values({ versionId: id, unitId: unit.id, code: "C", titleEn: "C", titleKm: "គ", criteriaEn: "c", criteriaKm: "គ", expectedByWeek: 2, position: 0 })
+      .run();
     const refused = await postVersion(staff, id, { intent: "publish" });
     expect(refused.status).toBe(400);
     expect(refused.data.errors.form).toEqual(["frameworks.errors.khmerMissing"]);
@@ -276,7 +372,13 @@ describe("/staff/frameworks/versions/:versionId", () => {
     expect((await postVersion(staff, draftId, { intent: "publish" })).status).toBe(302);
     expect((await postVersion(staff, draftId, { intent: "publish" })).status).toBe(302);
     expect(db.select().from(frameworkVersions).where(eq(frameworkVersions.id, draftId)).get()).toMatchObject({ status: "published" });
-    expect(db.select().from(auditEvents).where(and(eq(auditEvents.action, "framework_publish"), eq(auditEvents.entityId, String(draftId)))).all()).toHaveLength(1);
+    expect(
+      db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, "framework_publish"), eq(auditEvents.entityId, String(draftId))))
+        .all(),
+    ).toHaveLength(1);
 
     const before = counts();
     const k11 = db.select().from(competencies).where(eq(competencies.versionId, draftId)).get()!;
@@ -284,7 +386,16 @@ describe("/staff/frameworks/versions/:versionId", () => {
       { intent: "add_unit", code: "K9", titleEn: "x", titleKm: "ក" },
       { intent: "edit_unit", unitId: String(unitId), code: "K1", titleEn: "x", titleKm: "ក" },
       { intent: "delete_unit", unitId: String(unitId) },
-      { intent: "edit_competency", competencyId: String(k11.id), code: "K1.1", titleEn: "x", titleKm: "ក", criteriaEn: "x", criteriaKm: "ក", expectedByWeek: "3" },
+      {
+        intent: "edit_competency",
+        competencyId: String(k11.id),
+        code: "K1.1",
+        titleEn: "x",
+        titleKm: "ក",
+        criteriaEn: "x",
+        criteriaKm: "ក",
+        expectedByWeek: "3",
+      },
       { intent: "delete_competency", competencyId: String(k11.id) },
     ];
     for (const form of edits) {
@@ -334,7 +445,13 @@ describe("/staff/frameworks/versions/:versionId", () => {
     expect((await postVersion(staff, draftId, { intent: "retire" })).status).toBe(302);
     expect((await postVersion(staff, draftId, { intent: "retire" })).status).toBe(302);
     expect(db.select().from(frameworkVersions).where(eq(frameworkVersions.id, draftId)).get()).toMatchObject({ status: "retired" });
-    expect(db.select().from(auditEvents).where(and(eq(auditEvents.action, "framework_retire"), eq(auditEvents.entityId, String(draftId)))).all()).toHaveLength(1);
+    expect(
+      db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, "framework_retire"), eq(auditEvents.entityId, String(draftId))))
+        .all(),
+    ).toHaveLength(1);
     expect((await postVersion(staff, draftId, { intent: "publish" })).status).toBe(400);
     expect((await postVersion(trainer, draftId, { intent: "retire" })).status).toBe(403);
   });

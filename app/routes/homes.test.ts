@@ -52,9 +52,27 @@ const cafeApprentice = createApprentice(db, { siteId: pp.id, code: "PP-26-003", 
 const srApprentice = createApprentice(db, { siteId: sr.id, code: "SR-26-001", preferredName: "Far" });
 createApprentice(db, { siteId: pp.id, code: "PP-26-004", phase: "guidance" });
 
-const p1 = createPlacement(db, { apprenticeId: minor.id, employerId: salon.id, trainerUserId: trainer.id, frameworkVersionId: fw.version.id, startDate: start });
-const p2 = createPlacement(db, { apprenticeId: adult.id, employerId: salon.id, trainerUserId: trainer.id, frameworkVersionId: fw.version.id, startDate: start });
-createPlacement(db, { apprenticeId: cafeApprentice.id, employerId: cafe.id, trainerUserId: cafeTrainer.id, frameworkVersionId: fw.version.id, startDate: start });
+const p1 = createPlacement(db, {
+  apprenticeId: minor.id,
+  employerId: salon.id,
+  trainerUserId: trainer.id,
+  frameworkVersionId: fw.version.id,
+  startDate: start,
+});
+const p2 = createPlacement(db, {
+  apprenticeId: adult.id,
+  employerId: salon.id,
+  trainerUserId: trainer.id,
+  frameworkVersionId: fw.version.id,
+  startDate: start,
+});
+createPlacement(db, {
+  apprenticeId: cafeApprentice.id,
+  employerId: cafe.id,
+  trainerUserId: cafeTrainer.id,
+  frameworkVersionId: fw.version.id,
+  startDate: start,
+});
 createPlacement(db, { apprenticeId: srApprentice.id, employerId: hotel.id, trainerUserId: srTrainer.id, frameworkVersionId: fw.version.id, startDate: start });
 
 // p1: reviewed every past week and this one, first competency (expected by week 2) done.
@@ -104,7 +122,12 @@ describe("/staff", () => {
       { employerId: salon.id, name: "Salon A", active: 2 },
       { employerId: cafe.id, name: "Cafe B", active: 1 },
     ]);
-    expect(site?.byPhase).toEqual(expect.arrayContaining([{ phase: "apprenticeship", count: 3 }, { phase: "guidance", count: 1 }]));
+    expect(site?.byPhase).toEqual(
+      expect.arrayContaining([
+        { phase: "apprenticeship", count: 3 },
+        { phase: "guidance", count: 1 },
+      ]),
+    );
     expect(JSON.stringify(data)).not.toContain("Hotel C");
   });
 

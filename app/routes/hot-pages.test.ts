@@ -8,15 +8,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { registerFlagHooks, runFlagPass } from "~/db/flags.server";
-import {
-  bulkRecords,
-  createApprentice,
-  createEmployer,
-  createFramework,
-  createPlacement,
-  createSite,
-  createUser,
-} from "~/db/factories.server";
+import { bulkRecords, createApprentice, createEmployer, createFramework, createPlacement, createSite, createUser } from "~/db/factories.server";
 import { users } from "~/db/schema";
 import { seedDemo } from "~/db/seed.server";
 import { addDays, mondayOf } from "~/domain/dates";
@@ -80,7 +72,9 @@ const trainer = userNamed("trainer");
 const staff = userNamed("staff");
 const admin = userNamed("admin");
 const apprentice = userNamed("apprentice");
-const placementId = (db.$client.prepare("select id from placements where trainer_user_id = ? and status = 'active' order by id limit 1").get(trainer.id) as { id: number }).id;
+const placementId = (
+  db.$client.prepare("select id from placements where trainer_user_id = ? and status = 'active' order by id limit 1").get(trainer.id) as { id: number }
+).id;
 const cookies = new Map<number, string>();
 beforeAll(async () => {
   for (const u of [trainer, staff, admin, apprentice]) cookies.set(u.id, await cookieFor(u));
@@ -105,7 +99,13 @@ const PAGES: Page[] = [
   { name: "staff home", path: "/staff", who: staff, loader: staffHomeLoader as Loader },
   { name: "flags inbox", path: "/staff/flags", who: staff, loader: flagsLoader as Loader },
   { name: "flags inbox, admin", path: "/staff/flags", who: admin, loader: flagsLoader as Loader },
-  { name: "staff placement page", path: `/staff/placements/${placementId}`, who: staff, loader: placementLoader as Loader, params: { placementId: String(placementId) } },
+  {
+    name: "staff placement page",
+    path: `/staff/placements/${placementId}`,
+    who: staff,
+    loader: placementLoader as Loader,
+    params: { placementId: String(placementId) },
+  },
   { name: "trainer report", path: "/staff/reports/trainers", who: staff, loader: trainersReportLoader as Loader },
   { name: "trainer report, admin across sites", path: "/staff/reports/trainers", who: admin, loader: trainersReportLoader as Loader },
   { name: "outcomes report", path: "/staff/reports/outcomes", who: staff, loader: outcomesLoader as Loader },
@@ -170,14 +170,38 @@ function growTheData() {
         [otherTrainer.id, employer.id, site.id],
       ] as const) {
         const a = createApprentice(db, { siteId });
-        const p = createPlacement(db, { apprenticeId: a.id, employerId: e, trainerUserId: t, frameworkVersionId: fw.version.id, startDate: addDays(monday, -70) });
+        const p = createPlacement(db, {
+          apprenticeId: a.id,
+          employerId: e,
+          trainerUserId: t,
+          frameworkVersionId: fw.version.id,
+          startDate: addDays(monday, -70),
+        });
         for (let d = -70; d < 0; d++) {
           const date = addDays(monday, d);
-          bulk.attendance({ placementId: p.id, date, status: d % 9 === 0 ? "absent" : "present", absenceReason: d % 9 === 0 ? "transport" : null, recordedBy: t, createdAt: Date.parse(`${date}T10:00:00Z`) });
-          if (d % 7 === 1) bulk.educationAfternoon({ placementId: p.id, date, createdAt: Date.parse(`${date}T08:00:00Z`) }, [{ kind: "released", recordedBy: t, createdAt: Date.parse(`${date}T09:00:00Z`) }]);
+          bulk.attendance({
+            placementId: p.id,
+            date,
+            status: d % 9 === 0 ? "absent" : "present",
+            absenceReason: d % 9 === 0 ? "transport" : null,
+            recordedBy: t,
+            createdAt: Date.parse(`${date}T10:00:00Z`),
+          });
+          if (d % 7 === 1)
+            bulk.educationAfternoon({ placementId: p.id, date, createdAt: Date.parse(`${date}T08:00:00Z`) }, [
+              { kind: "released", recordedBy: t, createdAt: Date.parse(`${date}T09:00:00Z`) },
+            ]);
           if (d % 7 === 0) bulk.weeklyReview({ placementId: p.id, weekOf: date, trainerUserId: t, submittedAt: Date.parse(`${date}T10:00:00Z`) });
         }
-        for (const c of fw.competencies) bulk.assessment({ placementId: p.id, competencyId: c.id, trainerUserId: t, level: "independent", observedOn: addDays(monday, -20), createdAt: Date.parse(`${addDays(monday, -20)}T10:00:00Z`) });
+        for (const c of fw.competencies)
+          bulk.assessment({
+            placementId: p.id,
+            competencyId: c.id,
+            trainerUserId: t,
+            level: "independent",
+            observedOn: addDays(monday, -20),
+            createdAt: Date.parse(`${addDays(monday, -20)}T10:00:00Z`),
+          });
       }
     }
   })();

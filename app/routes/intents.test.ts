@@ -5,7 +5,16 @@
  */
 import { describe, expect, it } from "vitest";
 
-import { createApprentice, createApprenticeWithUser, createEmployer, createFlag, createFramework, createPlacement, createSite, createUser } from "~/db/factories.server";
+import {
+  createApprentice,
+  createApprenticeWithUser,
+  createEmployer,
+  createFlag,
+  createFramework,
+  createPlacement,
+  createSite,
+  createUser,
+} from "~/db/factories.server";
 import { auditEvents } from "~/db/schema";
 import { addDays, mondayOf } from "~/domain/dates";
 import { useTestDatabase } from "~/test/db";
@@ -36,9 +45,24 @@ const admin = createUser(db, { role: "admin" });
 const fw = createFramework(db);
 const draft = createFramework(db, {}, "draft");
 const { apprentice, user: apprenticeUser } = createApprenticeWithUser(db, { siteId: site.id });
-const placement = createPlacement(db, { apprenticeId: apprentice.id, employerId: salon.id, trainerUserId: trainer.id, frameworkVersionId: fw.version.id, startDate: addDays(mondayOf(today), -28) });
+const placement = createPlacement(db, {
+  apprenticeId: apprentice.id,
+  employerId: salon.id,
+  trainerUserId: trainer.id,
+  frameworkVersionId: fw.version.id,
+  startDate: addDays(mondayOf(today), -28),
+});
 const other = createApprentice(db, { siteId: site.id });
-const done = createPlacement(db, { apprenticeId: other.id, employerId: salon.id, trainerUserId: trainer.id, frameworkVersionId: fw.version.id, startDate: addDays(today, -200), status: "completed", endedOn: addDays(today, -100), outcome: "retained_by_employer" });
+const done = createPlacement(db, {
+  apprenticeId: other.id,
+  employerId: salon.id,
+  trainerUserId: trainer.id,
+  frameworkVersionId: fw.version.id,
+  startDate: addDays(today, -200),
+  status: "completed",
+  endedOn: addDays(today, -100),
+  outcome: "retained_by_employer",
+});
 const flag = createFlag(db, { rule: "no_weekly_review", severity: "warn", placementId: placement.id, siteId: site.id });
 
 type Who = { id: number; role: "trainer" | "staff" | "admin" | "apprentice" };
@@ -46,13 +70,31 @@ type Answer = { errors: Record<string, string[]> | null };
 
 const PAGES: { title: string; action: (args: never) => Promise<unknown>; path: string; params: Record<string, string>; who: Who }[] = [
   { title: "an account", action: userAction, path: `/admin/users/${trainer.id}`, params: { userId: String(trainer.id) }, who: admin },
-  { title: "the staff apprentice record", action: apprenticeAction, path: `/staff/apprentices/${apprentice.id}`, params: { apprenticeId: String(apprentice.id) }, who: staff },
+  {
+    title: "the staff apprentice record",
+    action: apprenticeAction,
+    path: `/staff/apprentices/${apprentice.id}`,
+    params: { apprenticeId: String(apprentice.id) },
+    who: staff,
+  },
   { title: "an employer", action: employerAction, path: `/staff/employers/${salon.id}`, params: { employerId: String(salon.id) }, who: staff },
   { title: "a placement", action: placementAction, path: `/staff/placements/${placement.id}`, params: { placementId: String(placement.id) }, who: staff },
-  { title: "a record of achievement", action: achievementAction, path: `/staff/placements/${done.id}/achievement`, params: { placementId: String(done.id) }, who: staff },
+  {
+    title: "a record of achievement",
+    action: achievementAction,
+    path: `/staff/placements/${done.id}/achievement`,
+    params: { placementId: String(done.id) },
+    who: staff,
+  },
   { title: "a flag", action: flagAction, path: `/staff/flags/${flag.id}`, params: { flagId: String(flag.id) }, who: staff },
   { title: "the frameworks", action: frameworksAction, path: "/staff/frameworks", params: {}, who: staff },
-  { title: "a draft framework version", action: versionAction, path: `/staff/frameworks/versions/${draft.version.id}`, params: { versionId: String(draft.version.id) }, who: staff },
+  {
+    title: "a draft framework version",
+    action: versionAction,
+    path: `/staff/frameworks/versions/${draft.version.id}`,
+    params: { versionId: String(draft.version.id) },
+    who: staff,
+  },
   { title: "a trainer's page", action: trainerPageAction, path: `/staff/trainers/${trainer.id}`, params: { trainerId: String(trainer.id) }, who: staff },
   { title: "the reminders", action: remindersAction, path: "/staff/reminders", params: {}, who: admin },
   { title: "the trainer's home", action: trainerHomeAction, path: "/trainer", params: {}, who: trainer },
@@ -64,7 +106,13 @@ const audited = () => db.select().from(auditEvents).all().length;
 describe("a button the page does not have", () => {
   it.each(PAGES)("is refused on $title: 400, its message beside `intent`, nothing written", async ({ action, path, params, who }) => {
     const before = audited();
-    const answer = await run<Answer>(async () => action({ request: post(path, { intent: "delete_everything", note: "x", reason: "x" }, { cookie: await cookieFor(who) }), params, context: context() } as never));
+    const answer = await run<Answer>(async () =>
+      action({
+        request: post(path, { intent: "delete_everything", note: "x", reason: "x" }, { cookie: await cookieFor(who) }),
+        params,
+        context: context(),
+      } as never),
+    );
     expect(answer.status).toBe(400);
     expect(answer.data.errors?.intent).toEqual(["form.errors.intent"]);
     expect(audited()).toBe(before);
@@ -74,7 +122,9 @@ describe("a button the page does not have", () => {
 describe("conform's own field names", () => {
   it("are not acted on: a crafted `__intent__` or `__state__` on the sign-in page is an ordinary refusal, not a 500", async () => {
     for (const name of ["__intent__", "__state__"]) {
-      const answer = await run<unknown>(() => loginAction({ request: post("/login", { username: "nobody", password: "wrong", [name]: "{not json" }), params: {}, context: context() }));
+      const answer = await run<unknown>(() =>
+        loginAction({ request: post("/login", { username: "nobody", password: "wrong", [name]: "{not json" }), params: {}, context: context() }),
+      );
       expect(answer.status, name).toBe(401);
     }
   });

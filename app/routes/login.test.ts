@@ -79,7 +79,11 @@ describe("sign-in", () => {
   it("audits successful and failed sign-ins", async () => {
     await signIn("trainer", "career-pathways");
     await signIn("trainer", "wrong");
-    const events = db.select().from(auditEvents).where(eq(auditEvents.entityId, String(trainer.id))).all();
+    const events = db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.entityId, String(trainer.id)))
+      .all();
     expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(["sign_in", "sign_in_failed"]));
   });
 

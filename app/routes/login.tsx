@@ -66,7 +66,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     if (!(error instanceof SignInError)) throw error;
     const seconds = gate.attempt.waitSeconds;
-    audit({ actorUserId: null, action: "sign_in_failed", entity: "user", entityId: error.userId, detail: seconds > 0 ? { waitSeconds: seconds } : null }, context);
+    audit(
+      { actorUserId: null, action: "sign_in_failed", entity: "user", entityId: error.userId, detail: seconds > 0 ? { waitSeconds: seconds } : null },
+      context,
+    );
     return refuse(seconds);
   }
 }
@@ -112,7 +115,16 @@ export default function Login() {
           />
         )}
         {as ? (
-          <Field name="password" prefix="login" type="password" label={t("login.pin")} errors={errors} inputMode="numeric" autoComplete="current-password" autoFocus />
+          <Field
+            name="password"
+            prefix="login"
+            type="password"
+            label={t("login.pin")}
+            errors={errors}
+            inputMode="numeric"
+            autoComplete="current-password"
+            autoFocus
+          />
         ) : (
           <Field name="password" prefix="login" type="password" label={t("login.password")} errors={errors} autoComplete="current-password" />
         )}

@@ -5,7 +5,16 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 
-import { createApprentice, createApprenticeWithUser, createEmployer, createFramework, createIntake, createPlacement, createSite, createUser } from "~/db/factories.server";
+import {
+  createApprentice,
+  createApprenticeWithUser,
+  createEmployer,
+  createFramework,
+  createIntake,
+  createPlacement,
+  createSite,
+  createUser,
+} from "~/db/factories.server";
 import { apprentices, assessments, competencies, employers, followUpNotes, manualStatuses, sessions, weeklyReviews } from "~/db/schema";
 import { addDays, mondayOf } from "~/domain/dates";
 import { FRAMEWORK_CSV_HEADER } from "~/domain/frameworks";
@@ -38,18 +47,43 @@ const { apprentice, user: apprenticeUser } = createApprenticeWithUser(db, { site
 const other = createApprentice(db, { siteId: pp.id });
 const apprenticeSr = createApprentice(db, { siteId: sr.id });
 const start = addDays(mondayOf(today), -28);
-const placement = createPlacement(db, { apprenticeId: apprentice.id, employerId: salon.id, trainerUserId: trainer.id, frameworkVersionId: fw.version.id, startDate: start });
-const otherPlacement = createPlacement(db, { apprenticeId: other.id, employerId: salon.id, trainerUserId: trainer.id, frameworkVersionId: fw.version.id, startDate: start });
-const placementSr = createPlacement(db, { apprenticeId: apprenticeSr.id, employerId: hotel.id, trainerUserId: trainerSr.id, frameworkVersionId: fw.version.id, startDate: start });
+const placement = createPlacement(db, {
+  apprenticeId: apprentice.id,
+  employerId: salon.id,
+  trainerUserId: trainer.id,
+  frameworkVersionId: fw.version.id,
+  startDate: start,
+});
+const otherPlacement = createPlacement(db, {
+  apprenticeId: other.id,
+  employerId: salon.id,
+  trainerUserId: trainer.id,
+  frameworkVersionId: fw.version.id,
+  startDate: start,
+});
+const placementSr = createPlacement(db, {
+  apprenticeId: apprenticeSr.id,
+  employerId: hotel.id,
+  trainerUserId: trainerSr.id,
+  frameworkVersionId: fw.version.id,
+  startDate: start,
+});
 
 type Who = { id: number; role: "trainer" | "staff" | "admin" | "apprentice" };
-const send = async (action: (args: never) => Promise<unknown>, path: string, params: Record<string, string>, who: Who | null, body: BodyInit | null, contentType: string | null) => {
+const send = async (
+  action: (args: never) => Promise<unknown>,
+  path: string,
+  params: Record<string, string>,
+  who: Who | null,
+  body: BodyInit | null,
+  contentType: string | null,
+) => {
   const headers: Record<string, string> = who ? { cookie: await cookieFor(who) } : {};
   if (contentType) headers["Content-Type"] = contentType;
   const request = new Request(new URL(path, BASE), { method: "POST", body, headers });
   return run<unknown>(async () => action({ request, params, context: context() } as never));
 };
-const postForm = async <T,>(action: (args: never) => Promise<unknown>, path: string, params: Record<string, string>, who: Who, fields: Record<string, string>) =>
+const postForm = async <T>(action: (args: never) => Promise<unknown>, path: string, params: Record<string, string>, who: Who, fields: Record<string, string>) =>
   run<T>(async () => action({ request: post(path, fields, { cookie: await cookieFor(who) }), params, context: context() } as never));
 
 const apprenticePath = `/staff/apprentices/${apprentice.id}`;
@@ -89,7 +123,14 @@ describe("crafted field names", () => {
     const params = { placementId: String(placement.id), weekOf: mondayOf(today) };
     const before = db.select().from(weeklyReviews).all().length;
     for (const name of ["__proto__.toString", "__proto__.weekNote", "constructor.prototype.x"]) {
-      const answer = await send(weekCardAction, path, params, trainer, `intent=submit&submissionKey=crafted-name-check-01&baseline=0&${encodeURIComponent(name)}=polluted`, "application/x-www-form-urlencoded");
+      const answer = await send(
+        weekCardAction,
+        path,
+        params,
+        trainer,
+        `intent=submit&submissionKey=crafted-name-check-01&baseline=0&${encodeURIComponent(name)}=polluted`,
+        "application/x-www-form-urlencoded",
+      );
       // The shared reader refuses the name; the week card says so on the card, keeping the trainer's page.
       expect(answer.status).toBe(400);
       expect((answer.data as unknown as { errors: Record<string, string[]> }).errors).toEqual({ form: ["week.errors.fieldName"] });
@@ -104,21 +145,30 @@ describe("control characters in text", () => {
   it("a reason of nothing but a NUL byte is a field error (it used to fail a CHECK constraint with a 500)", async () => {
     const path = `/staff/placements/${placement.id}`;
     const params = { placementId: String(placement.id) };
-    const answer = await postForm<{ errors: Record<string, string[]> }>(placementAction, path, params, staff, { status: "amber", reason: "\u0000", statusDate: today });
+    const answer = await postForm<{ errors: Record<string, string[]> }>(placementAction, path, params, staff, {
+      status: "amber",
+      reason: "\u0000",
+      statusDate: today,
+    });
     expect(answer.status).toBe(400);
     expect(answer.data.errors.reason).toEqual(["errors.required"]);
     expect(db.select().from(manualStatuses).where(eq(manualStatuses.placementId, placement.id)).all()).toHaveLength(0);
   });
 
   it("invisible control characters are dropped from the text that is kept", async () => {
-    const answer = await postForm(placementAction, `/staff/placements/${placement.id}`, { placementId: String(placement.id) }, staff, { status: "amber", reason: "\u0000Late\u0007 twice\u001b", statusDate: today });
+    const answer = await postForm(placementAction, `/staff/placements/${placement.id}`, { placementId: String(placement.id) }, staff, {
+      status: "amber",
+      reason: "\u0000Late\u0007 twice\u001b",
+      statusDate: today,
+    });
     expect(answer.status).toBe(302);
     expect(db.select().from(manualStatuses).where(eq(manualStatuses.placementId, placement.id)).get()?.reason).toBe("Late twice");
   });
 
   it("a framework CSV whose title starts with a NUL byte is a line error, not a 500", async () => {
     const form = new FormData();
-    for (const [k, v] of Object.entries({ intent: "import", code: "NULCSV", tradeEn: "Cleaning", tradeKm: "សម្អាត", sector: "cleaning", typicalWeeks: "8" })) form.append(k, v);
+    for (const [k, v] of Object.entries({ intent: "import", code: "NULCSV", tradeEn: "Cleaning", tradeKm: "សម្អាត", sector: "cleaning", typicalWeeks: "8" }))
+      form.append(k, v);
     const csv = [FRAMEWORK_CSV_HEADER.join(","), "U1,Basics,មូលដ្ឋាន,C1,\u0000,\u0000កក់សក់,Washes safely,កក់ដោយសុវត្ថិភាព,2"].join("\r\n");
     form.append("csv", new File([csv], "x.csv", { type: "text/csv" }));
     const answer = await send(frameworksAction, "/staff/frameworks", {}, staff, form, null);
@@ -169,19 +219,30 @@ describe("ids in bodies are checked against the caller's reach", () => {
     });
     expect(newApprentice.status).toBe(400);
     expect(newApprentice.data.errors.siteId).toEqual(["records.errors.unknownSite"]);
-    const newEmployer = await postForm<{ errors: Record<string, string[]> }>(newEmployerAction, "/staff/employers", {}, staff, { name: "Elsewhere Salon", sector: "beauty", district: "Daun Penh", siteId: String(sr.id) });
+    const newEmployer = await postForm<{ errors: Record<string, string[]> }>(newEmployerAction, "/staff/employers", {}, staff, {
+      name: "Elsewhere Salon",
+      sector: "beauty",
+      district: "Daun Penh",
+      siteId: String(sr.id),
+    });
     expect(newEmployer.status).toBe(400);
     expect(newEmployer.data.errors.siteId).toEqual(["records.errors.unknownSite"]);
     expect(db.select().from(apprentices).all().length).toBe(apprenticesBefore);
     expect(db.select().from(employers).all().length).toBe(employersBefore);
     // Their own site, named or not, still works.
-    expect((await postForm(newEmployerAction, "/staff/employers", {}, staff, { name: "Own Salon", sector: "beauty", district: "Daun Penh", siteId: String(pp.id) })).status).toBe(302);
+    expect(
+      (await postForm(newEmployerAction, "/staff/employers", {}, staff, { name: "Own Salon", sector: "beauty", district: "Daun Penh", siteId: String(pp.id) }))
+        .status,
+    ).toBe(302);
   });
 
   it("ending another account's session from this account's page ends nothing", async () => {
     await cookieFor(staff);
     const theirs = db.select().from(sessions).where(eq(sessions.userId, staff.id)).get()!;
-    const answer = await postForm(userAction, `/admin/users/${trainer.id}`, { userId: String(trainer.id) }, admin, { intent: "endSession", sessionId: theirs.idHash });
+    const answer = await postForm(userAction, `/admin/users/${trainer.id}`, { userId: String(trainer.id) }, admin, {
+      intent: "endSession",
+      sessionId: theirs.idHash,
+    });
     expect(answer.status).toBe(302);
     expect(db.select().from(sessions).where(eq(sessions.idHash, theirs.idHash)).get()).toBeDefined();
   });
@@ -198,6 +259,12 @@ describe("ids in bodies are checked against the caller's reach", () => {
       [`level.${foreignCompetency.id}`]: "independent",
     });
     expect(answer.status).toBe(400);
-    expect(db.select().from(assessments).where(and(eq(assessments.placementId, placement.id), eq(assessments.competencyId, foreignCompetency.id))).all()).toHaveLength(0);
+    expect(
+      db
+        .select()
+        .from(assessments)
+        .where(and(eq(assessments.placementId, placement.id), eq(assessments.competencyId, foreignCompetency.id)))
+        .all(),
+    ).toHaveLength(0);
   });
 });

@@ -61,8 +61,10 @@ type Who = { id: number; role: "trainer" | "staff" | "admin" | "apprentice" };
 type Errors = { errors: Record<string, string[]>; nextOn?: string | null };
 const postTo = (action: (args: ActionFunctionArgs) => Promise<unknown>, path: string) => async (who: Who, fields: Record<string, string>) =>
   run<Errors>(async () => action({ request: post(path, fields, { cookie: await cookieFor(who) }), context: context(), params: {} }));
-const getFrom = <T,>(loader: (a: { request: Request; context: ReturnType<typeof context>; params: Record<string, string> }) => Promise<T>, path: string) => async (who: Who) =>
-  run<Awaited<T>>(async () => loader({ request: get(path, { cookie: await cookieFor(who) }), context: context(), params: {} }));
+const getFrom =
+  <T>(loader: (a: { request: Request; context: ReturnType<typeof context>; params: Record<string, string> }) => Promise<T>, path: string) =>
+  async (who: Who) =>
+    run<Awaited<T>>(async () => loader({ request: get(path, { cookie: await cookieFor(who) }), context: context(), params: {} }));
 
 const sendNotice = postTo(noticesAction, "/me/notices");
 const viewNotices = getFrom(noticesLoader, "/me/notices");
@@ -158,7 +160,11 @@ describe("advance notices", () => {
     expect(home.data.placements.find((p) => p.placementId === a.placement.id)?.notices.some((n) => n.date === today)).toBe(false);
     expect(db.select().from(auditEvents).where(eq(auditEvents.action, "advance_notice_withdrawn")).all()).toHaveLength(1);
 
-    const past = db.insert(advanceNotices).values({ placementId: a.placement.id, date: addDays(today, -2), kind: "late", reason: "transport" }).returning().get();
+    const past = db
+      .insert(advanceNotices)
+      .values({ placementId: a.placement.id, date: addDays(today, -2), kind: "late", reason: "transport" })
+      .returning()
+      .get();
     const late = await sendNotice(a.user, { intent: "withdraw", noticeId: String(past.id) });
     expect(late.status).toBe(400);
     expect(late.data.errors.form).toEqual(["notice2.errors.tooLate"]);
@@ -198,9 +204,15 @@ describe("confidential feedback", () => {
     const sent = await sendFeedback(b.user, good);
     off();
     expect(sent).toMatchObject({ status: 302, location: "/me/feedback?sent=1" });
-    expect(feedbackOf(b.placement.id)).toMatchObject([{ explainsRating: 4, learningRating: 5, fairnessRating: 4, safetyRating: 4, comment: "My trainer is patient. canary-4f1c" }]);
+    expect(feedbackOf(b.placement.id)).toMatchObject([
+      { explainsRating: 4, learningRating: 5, fairnessRating: 4, safetyRating: 4, comment: "My trainer is patient. canary-4f1c" },
+    ]);
     expect(events).toEqual([{ placementId: b.placement.id, kinds: ["feedback"] }]);
-    const audits = db.select().from(auditEvents).where(and(eq(auditEvents.action, "feedback_given"), eq(auditEvents.entityId, String(b.placement.id)))).all();
+    const audits = db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "feedback_given"), eq(auditEvents.entityId, String(b.placement.id))))
+      .all();
     expect(audits).toHaveLength(1);
     expect(JSON.stringify(audits)).not.toContain("canary");
     const after = await viewFeedback(b.user);
@@ -216,7 +228,11 @@ describe("confidential feedback", () => {
       stop();
     }
     expect(feedbackOf(c.placement.id)).toMatchObject([{ safetyRating: 2, comment: null }]);
-    const raised = db.select().from(flags).where(and(eq(flags.placementId, c.placement.id), eq(flags.rule, "feedback_concern"))).all();
+    const raised = db
+      .select()
+      .from(flags)
+      .where(and(eq(flags.placementId, c.placement.id), eq(flags.rule, "feedback_concern")))
+      .all();
     expect(raised).toMatchObject([{ severity: "urgent", status: "open" }]);
     expect((await viewFeedback(c.user)).data.justSent).toEqual({ safetyLow: true });
   });
@@ -235,12 +251,26 @@ describe("confidential feedback", () => {
 
   it("opens again 14 days after the last feedback", async () => {
     const e = newApprentice();
-    recordFeedback(db, { placementId: e.placement.id, explainsRating: 3, learningRating: 3, fairnessRating: 3, safetyRating: 3, submittedAt: new Date(Date.now() - 13 * 86_400_000) });
+    recordFeedback(db, {
+      placementId: e.placement.id,
+      explainsRating: 3,
+      learningRating: 3,
+      fairnessRating: 3,
+      safetyRating: 3,
+      submittedAt: new Date(Date.now() - 13 * 86_400_000),
+    });
     const tooSoon = await sendFeedback(e.user, good);
     expect(tooSoon.status).toBe(400);
     expect(tooSoon.data.nextOn! > today).toBe(true);
     const f = newApprentice();
-    recordFeedback(db, { placementId: f.placement.id, explainsRating: 3, learningRating: 3, fairnessRating: 3, safetyRating: 3, submittedAt: new Date(Date.now() - 15 * 86_400_000) });
+    recordFeedback(db, {
+      placementId: f.placement.id,
+      explainsRating: 3,
+      learningRating: 3,
+      fairnessRating: 3,
+      safetyRating: 3,
+      submittedAt: new Date(Date.now() - 15 * 86_400_000),
+    });
     expect((await sendFeedback(f.user, good)).status).toBe(302);
     expect(feedbackOf(f.placement.id)).toHaveLength(2);
   });

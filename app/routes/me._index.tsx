@@ -30,7 +30,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // "How am I doing?" against the plan, at the site's own behind-plan threshold (as staff's flag).
   const onTrackShare = p && user.siteId !== null ? thresholdsFor(db(), user.siteId).behindPlanWarnPercent / 100 : 0.7;
   const verdict = p
-    ? howAmIDoing({ started: p.weeks.started, competent: p.progress.competent, total: p.progress.total, ratioAgainstPlan: p.progress.ratioAgainstPlan }, onTrackShare)
+    ? howAmIDoing(
+        { started: p.weeks.started, competent: p.progress.competent, total: p.progress.total, ratioAgainstPlan: p.progress.ratioAgainstPlan },
+        onTrackShare,
+      )
     : null;
   return { title: t("me.title"), progress, verdict, dueNow: p ? p.next.filter((c) => c.status === "due").length : 0 };
 }
@@ -63,7 +66,17 @@ function Tile({ to, icon, children }: { to: string; icon: keyof typeof ICONS; ch
       to={to}
       className="flex min-h-20 flex-col items-center justify-center gap-1 rounded-xl border-2 border-brand-100 bg-white p-3 text-center font-semibold text-brand-800 shadow-sm hover:border-brand-600"
     >
-      <svg width="32" height="32" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+      <svg
+        width="32"
+        height="32"
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        aria-hidden="true"
+      >
         <path d={ICONS[icon]} />
       </svg>
       {children}
@@ -117,10 +130,22 @@ export default function MyProgress() {
       ) : null}
 
       <nav aria-label={t("me.actions")} className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-        <Tile to="/me/plan" icon="plan">{t("plan.nav")}</Tile>
-        {p ? <Tile to="/me/notices" icon="notice">{t("notice2.nav")}</Tile> : null}
-        {p ? <Tile to="/me/feedback" icon="feedback">{t("feedback.nav")}</Tile> : null}
-        <Tile to="/me/pin" icon="pin">{t("pin.nav")}</Tile>
+        <Tile to="/me/plan" icon="plan">
+          {t("plan.nav")}
+        </Tile>
+        {p ? (
+          <Tile to="/me/notices" icon="notice">
+            {t("notice2.nav")}
+          </Tile>
+        ) : null}
+        {p ? (
+          <Tile to="/me/feedback" icon="feedback">
+            {t("feedback.nav")}
+          </Tile>
+        ) : null}
+        <Tile to="/me/pin" icon="pin">
+          {t("pin.nav")}
+        </Tile>
       </nav>
 
       {p === null ? (
@@ -155,7 +180,12 @@ export default function MyProgress() {
               {p.units.map((u) => (
                 <li key={u.unitId} data-testid="unit-progress">
                   <h3 className="font-medium">{digits(locale, localized(locale, u, "title"))}</h3>
-                  <Bar done={u.competent} total={u.total} text={formatFraction(locale, u.competent, u.total)} label={t("me.unitDone", { competent: u.competent, total: u.total })} />
+                  <Bar
+                    done={u.competent}
+                    total={u.total}
+                    text={formatFraction(locale, u.competent, u.total)}
+                    label={t("me.unitDone", { competent: u.competent, total: u.total })}
+                  />
                   <div className="mt-1 flex flex-wrap gap-1" aria-hidden="true">
                     {u.levels.map((level, i) => (
                       <LevelIcon key={i} level={level} size={22} />
@@ -190,7 +220,9 @@ export default function MyProgress() {
                       <p className="font-medium">{digits(locale, localized(locale, c, "title"))}</p>
                       <p className="text-sm text-stone-700">{t("me.byWeek", { week: c.expectedByWeek })}</p>
                     </div>
-                    <span className={`shrink-0 rounded-full px-2 py-0.5 text-sm font-medium ${c.status === "due" ? "bg-amber-100 text-amber-900" : "bg-sky-100 text-sky-900"}`}>
+                    <span
+                      className={`shrink-0 rounded-full px-2 py-0.5 text-sm font-medium ${c.status === "due" ? "bg-amber-100 text-amber-900" : "bg-sky-100 text-sky-900"}`}
+                    >
                       {c.status === "due" ? t("me.due") : t("me.soon")}
                     </span>
                   </li>

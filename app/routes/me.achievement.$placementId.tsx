@@ -48,9 +48,18 @@ export default function MyAchievement() {
           <>
             <p className="text-stone-700">{t("myCredential.body")}</p>
             {/* Big enough for a phone camera from across a counter. */}
-            <div className="mx-auto my-3 w-64 max-w-full bg-white" role="img" aria-label={t("achievement.verifyQr")} dangerouslySetInnerHTML={{ __html: verify.svg }} />
+            <div
+              className="mx-auto my-3 w-64 max-w-full bg-white"
+              role="img"
+              aria-label={t("achievement.verifyQr")}
+              dangerouslySetInnerHTML={{ __html: verify.svg }}
+            />
             {/* A plain link: the browser downloads the file, with or without JavaScript. */}
-            <a href={`/me/achievement/${record.placement.id}/credential.json`} download className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-5 font-semibold text-white hover:bg-brand-800">
+            <a
+              href={`/me/achievement/${record.placement.id}/credential.json`}
+              download
+              className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-5 font-semibold text-white hover:bg-brand-800"
+            >
               {t("myCredential.download")}
             </a>
           </>

@@ -52,7 +52,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseFeedback(form);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, nextOn: null as string | null }, { status: 400 });
   const result = giveFeedback({ placementId: placement.id, ...parsed.value, userId: user.id, today: siteToday(), requestId: context.requestId });
-  if (result.status === "too_soon") return data({ ...replyOf(form, { form: ["feedback.errors.tooSoon"] }), nextOn: result.nextOn as string | null }, { status: 400 });
+  if (result.status === "too_soon")
+    return data({ ...replyOf(form, { form: ["feedback.errors.tooSoon"] }), nextOn: result.nextOn as string | null }, { status: 400 });
   return redirect("/me/feedback?sent=1");
 }
 
@@ -90,7 +91,17 @@ function WhoReads() {
   const { t } = useTranslation();
   return (
     <p className="flex items-start gap-2 rounded-lg bg-sky-50 px-4 py-3 text-sky-950" data-testid="who-reads">
-      <svg width="24" height="24" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" className="mt-1 shrink-0" aria-hidden="true">
+      <svg
+        width="24"
+        height="24"
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        className="mt-1 shrink-0"
+        aria-hidden="true"
+      >
         <path d="M6 11h12v9H6z M9 11V8a3 3 0 0 1 6 0v3" />
       </svg>
       <span>{t("feedback.who")}</span>

@@ -97,10 +97,14 @@ export default function Notices() {
       </div>
 
       {!actionData && searchParams.has("sent") ? (
-        <p role="status" className="rounded-lg bg-green-50 px-4 py-3 text-green-900">{t("notice2.sent")}</p>
+        <p role="status" className="rounded-lg bg-green-50 px-4 py-3 text-green-900">
+          {t("notice2.sent")}
+        </p>
       ) : null}
       {!actionData && searchParams.has("withdrawn") ? (
-        <p role="status" className="rounded-lg bg-green-50 px-4 py-3 text-green-900">{t("notice2.withdrawDone")}</p>
+        <p role="status" className="rounded-lg bg-green-50 px-4 py-3 text-green-900">
+          {t("notice2.withdrawDone")}
+        </p>
       ) : null}
       {actionData?.intent === "withdraw" && errors.form ? <Alert>{t("notice2.errors.tooLate")}</Alert> : null}
       <FormErrors errors={{ intent: errors.intent }} />
@@ -131,7 +135,17 @@ export default function Notices() {
                 ),
               }))}
             />
-            <Field name="date" prefix="notice" type="date" size="large" label={t("notice2.dateLabel")} errors={errors} min={d.today} max={d.maxDate} defaultValue={values.date ?? ""} />
+            <Field
+              name="date"
+              prefix="notice"
+              type="date"
+              size="large"
+              label={t("notice2.dateLabel")}
+              errors={errors}
+              min={d.today}
+              max={d.maxDate}
+              defaultValue={values.date ?? ""}
+            />
             <Choices
               name="reason"
               size="large"

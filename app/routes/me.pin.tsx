@@ -70,9 +70,7 @@ export default function ChangePin() {
         {field("current", t("pin.current"), "current-password", false)}
         {field("pin", t("pin.new"), "new-password", true)}
         {field("pinAgain", t("pin.again"), "new-password", true)}
-        <SubmitButton className="w-full text-lg">
-          {t("pin.submit")}
-        </SubmitButton>
+        <SubmitButton className="w-full text-lg">{t("pin.submit")}</SubmitButton>
       </Form>
     </div>
   );

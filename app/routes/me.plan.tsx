@@ -29,7 +29,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "apprentice");
   if (user.apprenticeId === null) throw notFound();
   const parsed = parsePlan(await readForm(request));
-  if (!parsed.ok) return data({ errors: parsed.errors, values: { goals: parsed.values.goals ?? "", nextSteps: parsed.values.nextSteps ?? "" } }, { status: 400 });
+  if (!parsed.ok)
+    return data({ errors: parsed.errors, values: { goals: parsed.values.goals ?? "", nextSteps: parsed.values.nextSteps ?? "" } }, { status: 400 });
   saveCareerPlan({ apprenticeId: user.apprenticeId, ...parsed.value, userId: user.id, requestId: context.requestId });
   return redirect("/me/plan?saved=1");
 }
@@ -59,12 +60,28 @@ export default function CareerPlan() {
       ) : null}
       <Form method="post" noValidate className={`${card} space-y-4`}>
         {Object.keys(errors).length > 0 ? <Alert>{t("plan.errors.summary")}</Alert> : null}
-        <TextArea name="goals" size="large" label={t("plan.goals")} help={t("plan.goalsHelp")} errors={errors} rows={5} maxLength={PLAN_TEXT_MAX} defaultValue={values.goals} />
-        <TextArea name="nextSteps" size="large" label={t("plan.nextSteps")} help={t("plan.nextStepsHelp")} errors={errors} rows={5} maxLength={PLAN_TEXT_MAX} defaultValue={values.nextSteps} />
+        <TextArea
+          name="goals"
+          size="large"
+          label={t("plan.goals")}
+          help={t("plan.goalsHelp")}
+          errors={errors}
+          rows={5}
+          maxLength={PLAN_TEXT_MAX}
+          defaultValue={values.goals}
+        />
+        <TextArea
+          name="nextSteps"
+          size="large"
+          label={t("plan.nextSteps")}
+          help={t("plan.nextStepsHelp")}
+          errors={errors}
+          rows={5}
+          maxLength={PLAN_TEXT_MAX}
+          defaultValue={values.nextSteps}
+        />
         {d.plan ? <p className="text-sm text-stone-600">{t("plan.updated", { date: formatDateTime(locale, new Date(d.plan.updatedAt)) })}</p> : null}
-        <SubmitButton className="w-full text-lg">
-          {t("plan.save")}
-        </SubmitButton>
+        <SubmitButton className="w-full text-lg">{t("plan.save")}</SubmitButton>
       </Form>
       <section className={card} aria-labelledby="comments-title">
         <h2 id="comments-title" className="text-lg font-semibold">

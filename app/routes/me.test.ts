@@ -66,18 +66,52 @@ const bigFw = createFramework(db, {
 });
 
 // Sokha: week 6 of 24 at Salon A; first skill reached, second with help.
-const { apprentice: sokha, user: sokhaUser } = createApprenticeWithUser(db, { siteId: pp.id, code: "PP-26-101", preferredName: "Sokha", legalName: "Chea Sokha" });
-const sokhaPlacement = createPlacement(db, { apprenticeId: sokha.id, employerId: salon.id, trainerUserId: trainer.id, frameworkVersionId: fw.version.id, startDate: addDays(thisMonday, -35) });
-recordAssessment(db, { placementId: sokhaPlacement.id, competencyId: fw.competencies[0]!.id, trainerUserId: trainer.id, level: "independent", observedOn: addDays(thisMonday, -21) });
-recordAssessment(db, { placementId: sokhaPlacement.id, competencyId: fw.competencies[1]!.id, trainerUserId: trainer.id, level: "with_help", observedOn: addDays(thisMonday, -14) });
+const { apprentice: sokha, user: sokhaUser } = createApprenticeWithUser(db, {
+  siteId: pp.id,
+  code: "PP-26-101",
+  preferredName: "Sokha",
+  legalName: "Chea Sokha",
+});
+const sokhaPlacement = createPlacement(db, {
+  apprenticeId: sokha.id,
+  employerId: salon.id,
+  trainerUserId: trainer.id,
+  frameworkVersionId: fw.version.id,
+  startDate: addDays(thisMonday, -35),
+});
+recordAssessment(db, {
+  placementId: sokhaPlacement.id,
+  competencyId: fw.competencies[0]!.id,
+  trainerUserId: trainer.id,
+  level: "independent",
+  observedOn: addDays(thisMonday, -21),
+});
+recordAssessment(db, {
+  placementId: sokhaPlacement.id,
+  competencyId: fw.competencies[1]!.id,
+  trainerUserId: trainer.id,
+  level: "with_help",
+  observedOn: addDays(thisMonday, -14),
+});
 
 // Dara: another apprentice at the same salon, with a plan of her own.
 const { apprentice: dara, user: daraUser } = createApprenticeWithUser(db, { siteId: pp.id, code: "PP-26-102", preferredName: "Dara" });
-createPlacement(db, { apprenticeId: dara.id, employerId: salon.id, trainerUserId: trainer.id, frameworkVersionId: fw.version.id, startDate: addDays(thisMonday, -14) });
+createPlacement(db, {
+  apprenticeId: dara.id,
+  employerId: salon.id,
+  trainerUserId: trainer.id,
+  frameworkVersionId: fw.version.id,
+  startDate: addDays(thisMonday, -14),
+});
 db.insert(careerPlans).values({ apprenticeId: dara.id, goals: "Dara's own private goal", nextSteps: "Dara's steps" }).run();
 
 // Vanna: a big framework and a long history, past the planned end, and a completed placement before.
-const { apprentice: vanna, user: vannaUser } = createApprenticeWithUser(db, { siteId: pp.id, code: "PP-26-103", preferredName: "Vanna", legalName: "Keo Vanna" });
+const { apprentice: vanna, user: vannaUser } = createApprenticeWithUser(db, {
+  siteId: pp.id,
+  code: "PP-26-103",
+  preferredName: "Vanna",
+  legalName: "Keo Vanna",
+});
 const vannaDone = createPlacement(db, {
   apprenticeId: vanna.id,
   employerId: cafe.id,
@@ -89,17 +123,61 @@ const vannaDone = createPlacement(db, {
   endedOn: "2026-03-06",
   outcome: "retained_by_employer",
 });
-recordAssessment(db, { placementId: vannaDone.id, competencyId: fw.competencies[0]!.id, trainerUserId: trainer.id, level: "supervised", observedOn: "2026-01-20" });
-recordAssessment(db, { placementId: vannaDone.id, competencyId: fw.competencies[0]!.id, trainerUserId: trainer.id, level: "independent", observedOn: "2026-02-03" });
-recordAssessment(db, { placementId: vannaDone.id, competencyId: fw.competencies[2]!.id, trainerUserId: trainer.id, level: "independent", observedOn: "2026-02-24" });
-recordAssessment(db, { placementId: vannaDone.id, competencyId: fw.competencies[3]!.id, trainerUserId: trainer.id, level: "with_help", observedOn: "2026-02-24" });
-const vannaNow = createPlacement(db, { apprenticeId: vanna.id, employerId: salon.id, trainerUserId: trainer.id, frameworkVersionId: bigFw.version.id, startDate: addDays(thisMonday, -7 * 12), plannedWeeks: 8 });
+recordAssessment(db, {
+  placementId: vannaDone.id,
+  competencyId: fw.competencies[0]!.id,
+  trainerUserId: trainer.id,
+  level: "supervised",
+  observedOn: "2026-01-20",
+});
+recordAssessment(db, {
+  placementId: vannaDone.id,
+  competencyId: fw.competencies[0]!.id,
+  trainerUserId: trainer.id,
+  level: "independent",
+  observedOn: "2026-02-03",
+});
+recordAssessment(db, {
+  placementId: vannaDone.id,
+  competencyId: fw.competencies[2]!.id,
+  trainerUserId: trainer.id,
+  level: "independent",
+  observedOn: "2026-02-24",
+});
+recordAssessment(db, {
+  placementId: vannaDone.id,
+  competencyId: fw.competencies[3]!.id,
+  trainerUserId: trainer.id,
+  level: "with_help",
+  observedOn: "2026-02-24",
+});
+const vannaNow = createPlacement(db, {
+  apprenticeId: vanna.id,
+  employerId: salon.id,
+  trainerUserId: trainer.id,
+  frameworkVersionId: bigFw.version.id,
+  startDate: addDays(thisMonday, -7 * 12),
+  plannedWeeks: 8,
+});
 bigFw.competencies.slice(0, 9).forEach((c, i) => {
-  recordAssessment(db, { placementId: vannaNow.id, competencyId: c.id, trainerUserId: trainer.id, level: i % 2 ? "supervised" : "independent", observedOn: addDays(thisMonday, -7 * (10 - i)) });
+  recordAssessment(db, {
+    placementId: vannaNow.id,
+    competencyId: c.id,
+    trainerUserId: trainer.id,
+    level: i % 2 ? "supervised" : "independent",
+    observedOn: addDays(thisMonday, -7 * (10 - i)),
+  });
 });
 for (let i = 1; i <= 20; i++) {
   const day = addDays(today, -i);
-  if (day.slice(0, 7) === today.slice(0, 7)) recordAttendance(db, { placementId: vannaNow.id, date: day, status: i % 5 === 0 ? "late" : "present", lateMinutes: i % 5 === 0 ? 15 : null, recordedBy: trainer.id });
+  if (day.slice(0, 7) === today.slice(0, 7))
+    recordAttendance(db, {
+      placementId: vannaNow.id,
+      date: day,
+      status: i % 5 === 0 ? "late" : "present",
+      lateMinutes: i % 5 === 0 ? 15 : null,
+      recordedBy: trainer.id,
+    });
 }
 for (const offset of [-20, -13, -6]) {
   createEducationAfternoon(db, { placementId: vannaNow.id, date: addDays(today, offset) }, [
@@ -112,10 +190,22 @@ for (const offset of [-20, -13, -6]) {
 const srEmployer = createEmployer(db, { siteId: sr.id, name: "Hotel C" });
 const srTrainer = createUser(db, { role: "trainer", siteId: sr.id, employerId: srEmployer.id });
 const { apprentice: srey } = createApprenticeWithUser(db, { siteId: sr.id, code: "SR-26-001" });
-const sreyDone = createPlacement(db, { apprenticeId: srey.id, employerId: srEmployer.id, trainerUserId: srTrainer.id, frameworkVersionId: fw.version.id, startDate: "2026-01-05", status: "completed", endedOn: "2026-04-03" });
+const sreyDone = createPlacement(db, {
+  apprenticeId: srey.id,
+  employerId: srEmployer.id,
+  trainerUserId: srTrainer.id,
+  frameworkVersionId: fw.version.id,
+  startDate: "2026-01-05",
+  status: "completed",
+  endedOn: "2026-04-03",
+});
 
 type Who = { id: number; role: "trainer" | "staff" | "admin" | "apprentice" };
-const args = async (who: Who, path: string, params: Record<string, string> = {}) => ({ request: get(path, { cookie: await cookieFor(who) }), context: context(), params });
+const args = async (who: Who, path: string, params: Record<string, string> = {}) => ({
+  request: get(path, { cookie: await cookieFor(who) }),
+  context: context(),
+  params,
+});
 const postArgs = async (who: Who, path: string, fields: Record<string, string>, params: Record<string, string> = {}) => ({
   request: post(path, fields, { cookie: await cookieFor(who) }),
   context: context(),
@@ -199,9 +289,14 @@ describe("/me", () => {
 
 describe("/me/plan", () => {
   const plan = async (who: Who) => run<Awaited<ReturnType<typeof planLoader>>>(async () => planLoader(await args(who, "/me/plan")));
-  const save = async (who: Who, fields: Record<string, string>) => run<{ errors: Record<string, string[]> }>(async () => planAction(await postArgs(who, "/me/plan", fields)));
+  const save = async (who: Who, fields: Record<string, string>) =>
+    run<{ errors: Record<string, string[]> }>(async () => planAction(await postArgs(who, "/me/plan", fields)));
   const auditCount = (action: string, entityId: number) =>
-    db.select().from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.entityId, String(entityId)))).all().length;
+    db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, action), eq(auditEvents.entityId, String(entityId))))
+      .all().length;
 
   it("lets the apprentice write and edit their own plan; the same again writes nothing", async () => {
     expect((await plan(sokhaUser)).data.plan).toBeNull();
@@ -211,7 +306,9 @@ describe("/me/plan", () => {
     expect((await save(sokhaUser, { goals: "Open my own salon in Takeo", nextSteps: "Learn colouring" })).status).toBe(302);
     expect(auditCount("career_plan_saved", sokha.id)).toBe(1);
     await save(sokhaUser, { goals: "Open my own salon in Takeo", nextSteps: "Learn colouring, then save $5 a week" });
-    expect(db.select().from(careerPlans).where(eq(careerPlans.apprenticeId, sokha.id)).all()).toMatchObject([{ nextSteps: "Learn colouring, then save $5 a week" }]);
+    expect(db.select().from(careerPlans).where(eq(careerPlans.apprenticeId, sokha.id)).all()).toMatchObject([
+      { nextSteps: "Learn colouring, then save $5 a week" },
+    ]);
     expect(auditCount("career_plan_saved", sokha.id)).toBe(2);
   });
 
@@ -237,7 +334,9 @@ describe("/me/plan", () => {
 
   it("is read and commented on by staff of the site; the apprentice sees the comment; a double submit writes once", async () => {
     const staffView = async (who: Who) =>
-      run<Awaited<ReturnType<typeof staffApprenticeLoader>>>(async () => staffApprenticeLoader(await args(who, `/staff/apprentices/${sokha.id}`, { apprenticeId: String(sokha.id) })));
+      run<Awaited<ReturnType<typeof staffApprenticeLoader>>>(async () =>
+        staffApprenticeLoader(await args(who, `/staff/apprentices/${sokha.id}`, { apprenticeId: String(sokha.id) })),
+      );
     const comment = async (who: Who, body: string) =>
       run<{ errors: Record<string, string[]> }>(async () =>
         staffApprenticeAction(await postArgs(who, `/staff/apprentices/${sokha.id}`, { intent: "comment", body }, { apprenticeId: String(sokha.id) })),
@@ -262,7 +361,9 @@ describe("/me/plan", () => {
   it("never reaches the trainer: not on /trainer, not on the week card", async () => {
     const home = await run(async () => trainerHomeLoader(await args(trainer, "/trainer")));
     const card = await run(async () =>
-      weekCardLoader(await args(trainer, `/trainer/placements/${sokhaPlacement.id}/weeks/${thisMonday}`, { placementId: String(sokhaPlacement.id), weekOf: thisMonday })),
+      weekCardLoader(
+        await args(trainer, `/trainer/placements/${sokhaPlacement.id}/weeks/${thisMonday}`, { placementId: String(sokhaPlacement.id), weekOf: thisMonday }),
+      ),
     );
     expect(card.status).toBe(200);
     for (const seen of [home, card]) {
@@ -277,12 +378,21 @@ describe("record of achievement", () => {
   const mine = async (who: Who, id: string | number) =>
     run<Record>(async () => achievementLoader(await args(who, `/me/achievement/${id}`, { placementId: String(id) })));
   const staffs = async (who: Who, id: string | number) =>
-    run<Awaited<ReturnType<typeof staffAchievementLoader>>>(async () => staffAchievementLoader(await args(who, `/staff/placements/${id}/achievement`, { placementId: String(id) })));
+    run<Awaited<ReturnType<typeof staffAchievementLoader>>>(async () =>
+      staffAchievementLoader(await args(who, `/staff/placements/${id}/achievement`, { placementId: String(id) })),
+    );
 
   it("lists the competencies reached, with the dates, the employer and the trade", async () => {
     const { status, data } = await mine(vannaUser, vannaDone.id);
     expect(status).toBe(200);
-    expect(data.record.placement).toMatchObject({ employerName: "Cafe B", tradeEn: "Hairdressing", tradeKm: "កាត់សក់", legalName: "Keo Vanna", code: "PP-26-103", endedOn: "2026-03-06" });
+    expect(data.record.placement).toMatchObject({
+      employerName: "Cafe B",
+      tradeEn: "Hairdressing",
+      tradeKm: "កាត់សក់",
+      legalName: "Keo Vanna",
+      code: "PP-26-103",
+      endedOn: "2026-03-06",
+    });
     expect(data.record.reachedCount).toBe(2);
     expect(data.record.total).toBe(4);
     expect(data.record.units.flatMap((u) => u.reached.map((c) => [c.code, c.reachedOn]))).toEqual([
@@ -324,7 +434,10 @@ describe("staff set and reset an apprentice's PIN", () => {
   const account = () => db.select().from(users).where(eq(users.id, daraUser.id)).get()!;
 
   it("hashes the PIN, clears the lock, ends the apprentice's sessions and audits it; the apprentice signs in with it", async () => {
-    db.update(users).set({ failedSignIns: 3, lockedUntil: new Date(Date.now() + 600_000) }).where(eq(users.id, daraUser.id)).run();
+    db.update(users)
+      .set({ failedSignIns: 3, lockedUntil: new Date(Date.now() + 600_000) })
+      .where(eq(users.id, daraUser.id))
+      .run();
     await cookieFor(daraUser);
     expect(db.select().from(sessions).where(eq(sessions.userId, daraUser.id)).all().length).toBeGreaterThan(0);
 
@@ -335,12 +448,24 @@ describe("staff set and reset an apprentice's PIN", () => {
     expect(await verifySecret(row.pinHash!, "482913")).toBe(true);
     expect(row).toMatchObject({ failedSignIns: 0, lockedUntil: null });
     expect(db.select().from(sessions).where(eq(sessions.userId, daraUser.id)).all()).toEqual([]);
-    expect(db.select().from(auditEvents).where(and(eq(auditEvents.action, "pin_set"), eq(auditEvents.entityId, String(daraUser.id)))).all()).toHaveLength(1);
+    expect(
+      db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, "pin_set"), eq(auditEvents.entityId, String(daraUser.id))))
+        .all(),
+    ).toHaveLength(1);
     await expect(verifyCredentials(daraUser.username, "482913")).resolves.toMatchObject({ method: "pin" });
 
     // A reset: the record says so, and the old PIN stops working.
     expect((await setPin(staff, dara.id, "730158")).status).toBe(302);
-    expect(db.select().from(auditEvents).where(and(eq(auditEvents.action, "pin_reset"), eq(auditEvents.entityId, String(daraUser.id)))).all()).toHaveLength(1);
+    expect(
+      db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, "pin_reset"), eq(auditEvents.entityId, String(daraUser.id))))
+        .all(),
+    ).toHaveLength(1);
     await expect(verifyCredentials(daraUser.username, "482913")).rejects.toThrow();
 
     const view = await run<Awaited<ReturnType<typeof staffApprenticeLoader>>>(async () =>

@@ -7,7 +7,16 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 
 import { verifyCredentials } from "~/auth/sign-in.server";
-import { createApprentice, createApprenticeWithUser, createEmployer, createFramework, createPlacement, createSite, createUser, createFlag } from "~/db/factories.server";
+import {
+  createApprentice,
+  createApprenticeWithUser,
+  createEmployer,
+  createFramework,
+  createPlacement,
+  createSite,
+  createUser,
+  createFlag,
+} from "~/db/factories.server";
 import { auditEvents, sessions, users } from "~/db/schema";
 import { intakeYear } from "~/domain/records";
 import { useTestDatabase } from "~/test/db";
@@ -45,7 +54,12 @@ const call = async <T = unknown>(
   const request = fields ? post(path, fields, headers) : get(path, headers);
   return run<T>(() => fn({ request, params, context: context() }));
 };
-const accountOf = (apprenticeId: number) => db.select().from(users).where(and(eq(users.apprenticeId, apprenticeId), eq(users.role, "apprentice"))).get();
+const accountOf = (apprenticeId: number) =>
+  db
+    .select()
+    .from(users)
+    .where(and(eq(users.apprenticeId, apprenticeId), eq(users.role, "apprentice")))
+    .get();
 
 describe("an apprentice's sign-in account and card", () => {
   it("comes with a new apprentice: the account exists at once, with no PIN until a card is made", async () => {
@@ -89,7 +103,13 @@ describe("an apprentice's sign-in account and card", () => {
     expect(again.data.card.pin).not.toBe(card.data.card.pin);
     await expect(verifyCredentials(card.data.card.username, card.data.card.pin)).rejects.toThrow();
     expect(db.select().from(sessions).where(eq(sessions.userId, account.id)).all()).toEqual([]);
-    expect(db.select().from(auditEvents).where(and(eq(auditEvents.action, "sign_in_card_made"), eq(auditEvents.entityId, String(account.id)))).all()).toHaveLength(2);
+    expect(
+      db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, "sign_in_card_made"), eq(auditEvents.entityId, String(account.id))))
+        .all(),
+    ).toHaveLength(2);
   });
 
   it("refuses an unknown intent with 400, another site's staff with 404, and trainers with 403", async () => {
@@ -135,7 +155,13 @@ describe("the reader's digits and language", () => {
     const saved = await call(numeralsAction, reader, "/numerals", { numerals: "khmer", redirectTo: "/staff/flags" });
     expect(saved).toMatchObject({ status: 302, location: "/staff/flags" });
     expect(db.select().from(users).where(eq(users.id, reader.id)).get()!.numerals).toBe("khmer");
-    expect(db.select().from(auditEvents).where(and(eq(auditEvents.action, "numerals_changed"), eq(auditEvents.entityId, String(reader.id)))).all()).toHaveLength(1);
+    expect(
+      db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, "numerals_changed"), eq(auditEvents.entityId, String(reader.id))))
+        .all(),
+    ).toHaveLength(1);
     for (const bad of ["roman", "", "KHMER"]) expect((await call(numeralsAction, reader, "/numerals", { numerals: bad })).status).toBe(400);
     expect(db.select().from(users).where(eq(users.id, reader.id)).get()!.numerals).toBe("khmer");
     expect((await call(numeralsAction, null, "/numerals", { numerals: "latin" })).location).toMatch(/^\/login/);
@@ -152,7 +178,13 @@ describe("confirmation after every save", () => {
   const placement = createPlacement(db, { apprenticeId: apprentice.id, employerId: employer.id, trainerUserId: trainer.id, frameworkVersionId: fw.version.id });
 
   it("a manual status leads to ?saved=status on the status section", async () => {
-    const saved = await call(placementAction, staff, `/staff/placements/${placement.id}`, { status: "amber", reason: "Missed two visits", statusDate: today }, { placementId: String(placement.id) });
+    const saved = await call(
+      placementAction,
+      staff,
+      `/staff/placements/${placement.id}`,
+      { status: "amber", reason: "Missed two visits", statusDate: today },
+      { placementId: String(placement.id) },
+    );
     expect(saved).toMatchObject({ status: 302, location: `/staff/placements/${placement.id}?saved=status#status` });
   });
 

@@ -36,7 +36,13 @@ const trainer = createUser(db, { role: "trainer", siteId: site.id, employerId: e
 const staff = createUser(db, { role: "staff", siteId: site.id });
 const fw = createFramework(db);
 const a = createApprentice(db, { siteId: site.id });
-const p = createPlacement(db, { apprenticeId: a.id, employerId: employer.id, trainerUserId: trainer.id, frameworkVersionId: fw.version.id, startDate: "2026-10-05" });
+const p = createPlacement(db, {
+  apprenticeId: a.id,
+  employerId: employer.id,
+  trainerUserId: trainer.id,
+  frameworkVersionId: fw.version.id,
+  startDate: "2026-10-05",
+});
 createFlag(db, { siteId: site.id, rule: "no_weekly_review", severity: "warn", placementId: p.id, employerId: employer.id });
 
 async function render(Page: () => unknown, loader: (args: never) => Promise<unknown>, path: string, params: Record<string, string>, action?: unknown) {
@@ -56,18 +62,38 @@ describe("render", () => {
   it("renders every page in both languages", async () => {
     const [en] = await render(ApprenticesPage, apprenticesLoader, "/staff/apprentices", {}, { errors: { code: ["records.errors.codeTaken"] } });
     expect(en).toContain("already used");
-    await render(ApprenticePage, apprenticeLoader, `/staff/apprentices/${a.id}`, { apprenticeId: String(a.id) }, { intent: "exit", errors: { exitedOn: ["records.errors.exitActivePlacement"] } });
+    await render(
+      ApprenticePage,
+      apprenticeLoader,
+      `/staff/apprentices/${a.id}`,
+      { apprenticeId: String(a.id) },
+      { intent: "exit", errors: { exitedOn: ["records.errors.exitActivePlacement"] } },
+    );
     await render(EmployersPage, employersLoader, "/staff/employers", {});
-    const [emp] = await render(EmployerPage, employerLoader, `/staff/employers/${employer.id}`, { employerId: String(employer.id) }, { intent: "deactivate", errors: { form: ["records.errors.employerHasPlacements"] } });
+    const [emp] = await render(
+      EmployerPage,
+      employerLoader,
+      `/staff/employers/${employer.id}`,
+      { employerId: String(employer.id) },
+      { intent: "deactivate", errors: { form: ["records.errors.employerHasPlacements"] } },
+    );
     expect(emp).toContain("No weekly review");
     await render(NewPlacementPage, newPlacementLoader, "/staff/placements/new", {});
-    const [pl] = await render(PlacementPage, placementLoader, `/staff/placements/${p.id}`, { placementId: String(p.id) }, { intent: "transfer", errors: { trainerUserId: ["records.errors.trainerOtherEmployer"] } });
+    const [pl] = await render(
+      PlacementPage,
+      placementLoader,
+      `/staff/placements/${p.id}`,
+      { placementId: String(p.id) },
+      { intent: "transfer", errors: { trainerUserId: ["records.errors.trainerOtherEmployer"] } },
+    );
     expect(pl).toContain("works for another employer");
   });
 
   it("shows an exit with its outcome and reason in the phase history", async () => {
     const gone = createApprentice(db, { siteId: site.id, phase: "exited" });
-    db.insert(phaseChanges).values({ apprenticeId: gone.id, phase: "exited", changedOn: "2026-06-01", exitOutcome: "own_business", note: "Opened a stall", recordedBy: staff.id }).run();
+    db.insert(phaseChanges)
+      .values({ apprenticeId: gone.id, phase: "exited", changedOn: "2026-06-01", exitOutcome: "own_business", note: "Opened a stall", recordedBy: staff.id })
+      .run();
     const [en] = await render(ApprenticePage, apprenticeLoader, `/staff/apprentices/${gone.id}`, { apprenticeId: String(gone.id) });
     const history = en!.slice(en!.indexOf('data-testid="phase-history"'));
     const shown = history.slice(0, history.indexOf("</ul>")).replace(/<!-- -->/g, "");

@@ -39,7 +39,13 @@ const apprenticeUser = createUser(db, { role: "apprentice", siteId: pp.id, appre
 
 type Who = { id: number; role: "trainer" | "staff" | "admin" | "apprentice" };
 type Errors = { errors: Record<string, string[]> };
-const call = async <T = Errors>(fn: (args: { request: Request; params: Record<string, string>; context: ReturnType<typeof context> }) => Promise<unknown>, who: Who, path: string, fields?: Record<string, string | string[]>, params: Record<string, string> = {}) => {
+const call = async <T = Errors>(
+  fn: (args: { request: Request; params: Record<string, string>; context: ReturnType<typeof context> }) => Promise<unknown>,
+  who: Who,
+  path: string,
+  fields?: Record<string, string | string[]>,
+  params: Record<string, string> = {},
+) => {
   const cookie = await cookieFor(who);
   const request = fields ? post(path, fields, { cookie }) : get(path, { cookie });
   return run<T>(() => fn({ request, params, context: context() }));
@@ -47,7 +53,17 @@ const call = async <T = Errors>(fn: (args: { request: Request; params: Record<st
 const countOf = (rows: unknown[]) => rows.length;
 
 describe("/staff/apprentices", () => {
-  const good = { code: `PX-${yy}-001`, preferredName: "Srey", legalName: "Chan Srey Legal", dateOfBirth: "2007-03-01", gender: "female", intakeId: "", referralSource: "", background: "", consent: ["share_legal_name", "photo"] };
+  const good = {
+    code: `PX-${yy}-001`,
+    preferredName: "Srey",
+    legalName: "Chan Srey Legal",
+    dateOfBirth: "2007-03-01",
+    gender: "female",
+    intakeId: "",
+    referralSource: "",
+    background: "",
+    consent: ["share_legal_name", "photo"],
+  };
 
   it("enrols an apprentice with a phase and the consents given, once on a double submit", async () => {
     const first = await call(apprenticesAction, staff, "/staff/apprentices", good);
@@ -57,15 +73,28 @@ describe("/staff/apprentices", () => {
     const rows = db.select().from(apprentices).where(eq(apprentices.code, good.code)).all();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ siteId: pp.id, phase: "work_readiness", legalName: "Chan Srey Legal" });
-    expect(db.select().from(phaseChanges).where(eq(phaseChanges.apprenticeId, rows[0]!.id)).all()).toMatchObject([{ phase: "work_readiness", recordedBy: staff.id }]);
-    expect(db.select({ item: consents.item, granted: consents.granted, by: consents.recordedBy }).from(consents).where(eq(consents.apprenticeId, rows[0]!.id)).orderBy(consents.id).all()).toEqual([
+    expect(db.select().from(phaseChanges).where(eq(phaseChanges.apprenticeId, rows[0]!.id)).all()).toMatchObject([
+      { phase: "work_readiness", recordedBy: staff.id },
+    ]);
+    expect(
+      db
+        .select({ item: consents.item, granted: consents.granted, by: consents.recordedBy })
+        .from(consents)
+        .where(eq(consents.apprenticeId, rows[0]!.id))
+        .orderBy(consents.id)
+        .all(),
+    ).toEqual([
       { item: "share_legal_name", granted: true, by: staff.id },
       { item: "photo", granted: true, by: staff.id },
     ]);
   });
 
   it("proposes the next free code and lists only the caller's site, filtered by phase", async () => {
-    const seen = await call<{ proposals: { code: string }[]; apprentices: { code: string }[] }>(apprenticesLoader, staff, "/staff/apprentices?phase=work_readiness");
+    const seen = await call<{ proposals: { code: string }[]; apprentices: { code: string }[] }>(
+      apprenticesLoader,
+      staff,
+      "/staff/apprentices?phase=work_readiness",
+    );
     expect(seen.status).toBe(200);
     expect(seen.data.proposals[0]!.code).toBe(`PX-${yy}-901`);
     expect(seen.data.apprentices.map((a) => a.code)).toEqual([`PX-${yy}-001`]);
@@ -80,16 +109,26 @@ describe("/staff/apprentices", () => {
     const taken = await call(apprenticesAction, staff, "/staff/apprentices", { ...good, legalName: "Someone Else" });
     expect(taken.status).toBe(400);
     expect(taken.data.errors.code).toEqual(["records.errors.codeTaken"]);
-    expect((await call(apprenticesAction, staff, "/staff/apprentices", { ...good, code: `SX-${yy}-002` })).data.errors.code).toEqual(["records.errors.codePattern"]);
+    expect((await call(apprenticesAction, staff, "/staff/apprentices", { ...good, code: `SX-${yy}-002` })).data.errors.code).toEqual([
+      "records.errors.codePattern",
+    ]);
     expect((await call(apprenticesAction, staff, "/staff/apprentices", { ...good, code: "PX-1-2" })).data.errors.code).toEqual(["records.errors.codePattern"]);
     // With an intake the code carries the intake's year.
-    expect((await call(apprenticesAction, staff, "/staff/apprentices", { ...good, code: `PX-${yy === "25" ? "24" : yy}-003`, intakeId: String(intake.id) })).data.errors.code).toEqual(["records.errors.codePattern"]);
+    expect(
+      (await call(apprenticesAction, staff, "/staff/apprentices", { ...good, code: `PX-${yy === "25" ? "24" : yy}-003`, intakeId: String(intake.id) })).data
+        .errors.code,
+    ).toEqual(["records.errors.codePattern"]);
     const missing = await call(apprenticesAction, staff, "/staff/apprentices", { ...good, code: `PX-${yy}-004`, legalName: " ", gender: "x" });
     expect(missing.data.errors.legalName).toEqual(["errors.required"]);
     expect(missing.data.errors.gender).toBeDefined();
     const srIntake = createIntake(db, { siteId: sr.id });
-    expect((await call(apprenticesAction, staff, "/staff/apprentices", { ...good, code: `PX-${intakeYear(srIntake.startsOn)}-005`, intakeId: String(srIntake.id) })).data.errors.intakeId).toEqual(["records.errors.unknownIntake"]);
-    expect((await call(apprenticesAction, admin, "/staff/apprentices", { ...good, code: `PX-${yy}-006` })).data.errors.siteId).toEqual(["records.errors.unknownSite"]);
+    expect(
+      (await call(apprenticesAction, staff, "/staff/apprentices", { ...good, code: `PX-${intakeYear(srIntake.startsOn)}-005`, intakeId: String(srIntake.id) }))
+        .data.errors.intakeId,
+    ).toEqual(["records.errors.unknownIntake"]);
+    expect((await call(apprenticesAction, admin, "/staff/apprentices", { ...good, code: `PX-${yy}-006` })).data.errors.siteId).toEqual([
+      "records.errors.unknownSite",
+    ]);
     expect(countOf(db.select().from(apprentices).all())).toBe(before);
     expect((await call(apprenticesAction, trainer, "/staff/apprentices", { ...good, code: `PX-${yy}-007` })).status).toBe(403);
   });
@@ -97,7 +136,13 @@ describe("/staff/apprentices", () => {
   it("lets admin enrol at a chosen site with that site's code", async () => {
     const made = await call(apprenticesAction, admin, "/staff/apprentices", { ...good, code: `SX-${yy}-001`, siteId: String(sr.id) });
     expect(made.status).toBe(302);
-    expect(db.select().from(apprentices).where(eq(apprentices.code, `SX-${yy}-001`)).get()?.siteId).toBe(sr.id);
+    expect(
+      db
+        .select()
+        .from(apprentices)
+        .where(eq(apprentices.code, `SX-${yy}-001`))
+        .get()?.siteId,
+    ).toBe(sr.id);
   });
 });
 
@@ -107,7 +152,16 @@ describe("/staff/apprentices/:apprenticeId administration", () => {
   const act = (who: Who, fields: Record<string, string>) => call(apprenticeAction, who, path, fields, { apprenticeId: String(a.id) });
 
   it("edits the profile, and refuses a bad one", async () => {
-    const fields = { intent: "profile", preferredName: "Dara", legalName: "Sok Dara", dateOfBirth: "2006-05-05", gender: "male", intakeId: String(intake.id), referralSource: "NGO", background: "" };
+    const fields = {
+      intent: "profile",
+      preferredName: "Dara",
+      legalName: "Sok Dara",
+      dateOfBirth: "2006-05-05",
+      gender: "male",
+      intakeId: String(intake.id),
+      referralSource: "NGO",
+      background: "",
+    };
     expect((await act(staff, fields)).status).toBe(302);
     expect(db.select().from(apprentices).where(eq(apprentices.id, a.id)).get()).toMatchObject({ preferredName: "Dara", intakeId: intake.id, background: null });
     expect((await act(staff, { ...fields, dateOfBirth: addDays(today, 1) })).data.errors.dateOfBirth).toEqual(["records.errors.future"]);
@@ -119,7 +173,13 @@ describe("/staff/apprentices/:apprenticeId administration", () => {
     const fields = { intent: "phase", phase: "apprenticeship", changedOn: today, note: "Ready" };
     expect((await act(staff, fields)).status).toBe(302);
     expect((await act(staff, fields)).status).toBe(302);
-    expect(db.select().from(phaseChanges).where(and(eq(phaseChanges.apprenticeId, a.id), eq(phaseChanges.phase, "apprenticeship"))).all()).toHaveLength(1);
+    expect(
+      db
+        .select()
+        .from(phaseChanges)
+        .where(and(eq(phaseChanges.apprenticeId, a.id), eq(phaseChanges.phase, "apprenticeship")))
+        .all(),
+    ).toHaveLength(1);
     expect(db.select().from(apprentices).where(eq(apprentices.id, a.id)).get()?.phase).toBe("apprenticeship");
     expect((await act(staff, { ...fields, phase: "employed", changedOn: addDays(today, 2) })).data.errors.changedOn).toEqual(["records.errors.future"]);
     expect((await act(staff, { ...fields, phase: "exited" })).status).toBe(400);
@@ -129,17 +189,35 @@ describe("/staff/apprentices/:apprenticeId administration", () => {
     expect((await act(staff, { intent: "consent", item: "story", granted: "yes" })).status).toBe(302);
     expect((await act(staff, { intent: "consent", item: "story", granted: "yes" })).status).toBe(302);
     expect((await act(admin, { intent: "consent", item: "story", granted: "no" })).status).toBe(302);
-    expect(db.select({ granted: consents.granted, by: consents.recordedBy }).from(consents).where(and(eq(consents.apprenticeId, a.id), eq(consents.item, "story"))).all()).toEqual([
+    expect(
+      db
+        .select({ granted: consents.granted, by: consents.recordedBy })
+        .from(consents)
+        .where(and(eq(consents.apprenticeId, a.id), eq(consents.item, "story")))
+        .all(),
+    ).toEqual([
       { granted: true, by: staff.id },
       { granted: false, by: admin.id },
     ]);
-    expect(db.select().from(auditEvents).where(and(eq(auditEvents.action, "consent_withdrawn"), eq(auditEvents.entityId, String(a.id)))).all()).toHaveLength(1);
+    expect(
+      db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, "consent_withdrawn"), eq(auditEvents.entityId, String(a.id))))
+        .all(),
+    ).toHaveLength(1);
     expect((await act(staff, { intent: "consent", item: "tattoo", granted: "yes" })).status).toBe(400);
     expect((await act(staffSr, { intent: "consent", item: "story", granted: "yes" })).status).toBe(404);
   });
 
   it("exits with an outcome only once no placement is active", async () => {
-    const pl = createPlacement(db, { apprenticeId: a.id, employerId: employer.id, trainerUserId: trainer.id, frameworkVersionId: fw.version.id, startDate: addDays(today, -20) });
+    const pl = createPlacement(db, {
+      apprenticeId: a.id,
+      employerId: employer.id,
+      trainerUserId: trainer.id,
+      frameworkVersionId: fw.version.id,
+      startDate: addDays(today, -20),
+    });
     const fields = { intent: "exit", exitedOn: today, outcome: "own_business", reason: "Opened a stall" };
     const refused = await act(staff, fields);
     expect(refused.status).toBe(400);
@@ -149,7 +227,13 @@ describe("/staff/apprentices/:apprenticeId administration", () => {
     expect((await act(staff, { ...fields, exitedOn: addDays(today, -3000) })).data.errors.exitedOn).toEqual(["records.errors.beforeLastPhase"]);
     expect((await act(staff, fields)).status).toBe(302);
     expect((await act(staff, fields)).status).toBe(302);
-    expect(db.select().from(phaseChanges).where(and(eq(phaseChanges.apprenticeId, a.id), eq(phaseChanges.phase, "exited"))).all()).toMatchObject([{ exitOutcome: "own_business", note: "Opened a stall" }]);
+    expect(
+      db
+        .select()
+        .from(phaseChanges)
+        .where(and(eq(phaseChanges.apprenticeId, a.id), eq(phaseChanges.phase, "exited")))
+        .all(),
+    ).toMatchObject([{ exitOutcome: "own_business", note: "Opened a stall" }]);
     expect(db.select().from(apprentices).where(eq(apprentices.id, a.id)).get()?.phase).toBe("exited");
   });
 });
@@ -183,7 +267,8 @@ describe("/staff/employers/:employerId", () => {
   const e = createEmployer(db, { siteId: pp.id, name: "Lotus Spa" });
   const path = `/staff/employers/${e.id}`;
   const act = (who: Who, fields: Record<string, string>) => call(employerAction, who, path, fields, { employerId: String(e.id) });
-  const view = (who: Who) => call<{ trainers: { id: number }[]; placements: { id: number; flags: unknown[] }[] }>(employerLoader, who, path, undefined, { employerId: String(e.id) });
+  const view = (who: Who) =>
+    call<{ trainers: { id: number }[]; placements: { id: number; flags: unknown[] }[] }>(employerLoader, who, path, undefined, { employerId: String(e.id) });
 
   it("is seen by staff of its site and admin only", async () => {
     expect((await view(staff)).status).toBe(200);
@@ -194,9 +279,13 @@ describe("/staff/employers/:employerId", () => {
   });
 
   it("edits, refusing a name another employer has", async () => {
-    expect((await act(staff, { intent: "edit", name: "Lotus Spa", sector: "beauty", district: "Toul Kork", contactName: "", contactPhone: "" })).status).toBe(302);
+    expect((await act(staff, { intent: "edit", name: "Lotus Spa", sector: "beauty", district: "Toul Kork", contactName: "", contactPhone: "" })).status).toBe(
+      302,
+    );
     expect(db.select().from(employers).where(eq(employers.id, e.id)).get()?.district).toBe("Toul Kork");
-    expect((await act(staff, { intent: "edit", name: "Salon One", sector: "beauty", district: "x" })).data.errors.name).toEqual(["records.errors.employerTaken"]);
+    expect((await act(staff, { intent: "edit", name: "Salon One", sector: "beauty", district: "x" })).data.errors.name).toEqual([
+      "records.errors.employerTaken",
+    ]);
     expect((await act(staffSr, { intent: "edit", name: "Hijack", sector: "beauty", district: "x" })).status).toBe(404);
   });
 
@@ -204,7 +293,9 @@ describe("/staff/employers/:employerId", () => {
     const fields = { intent: "addTrainer", displayName: "Ms Sophea", username: "sophea.lotus", phone: "" };
     expect((await act(staff, fields)).status).toBe(302);
     expect((await act(staff, fields)).status).toBe(302);
-    expect(db.select().from(users).where(eq(users.username, "sophea.lotus")).all()).toMatchObject([{ role: "trainer", employerId: e.id, siteId: pp.id, passwordHash: null }]);
+    expect(db.select().from(users).where(eq(users.username, "sophea.lotus")).all()).toMatchObject([
+      { role: "trainer", employerId: e.id, siteId: pp.id, passwordHash: null },
+    ]);
     expect((await act(staff, { ...fields, displayName: "Other" })).data.errors.username).toEqual(["records.errors.usernameTaken"]);
     expect((await act(staff, { ...fields, username: "X" })).data.errors.username).toEqual(["records.errors.username"]);
     expect((await view(staff)).data.trainers).toHaveLength(1);
@@ -215,7 +306,13 @@ describe("/staff/employers/:employerId", () => {
     await cookieFor(t);
     createLink({ trainerUserId: t.id, createdBy: staff.id, days: 7 });
     const a = createApprentice(db, { siteId: pp.id });
-    const pl = createPlacement(db, { apprenticeId: a.id, employerId: e.id, trainerUserId: t.id, frameworkVersionId: fw.version.id, startDate: addDays(today, -7) });
+    const pl = createPlacement(db, {
+      apprenticeId: a.id,
+      employerId: e.id,
+      trainerUserId: t.id,
+      frameworkVersionId: fw.version.id,
+      startDate: addDays(today, -7),
+    });
     const refused = await act(staff, { intent: "deactivateTrainer", trainerUserId: String(t.id) });
     expect(refused.data.errors.form).toEqual(["records.errors.trainerHasPlacements"]);
     expect((await view(staff)).data.placements.map((p) => p.id)).toEqual([pl.id]);
@@ -226,8 +323,21 @@ describe("/staff/employers/:employerId", () => {
     expect((await act(staff, { intent: "deactivateTrainer", trainerUserId: String(t.id) })).status).toBe(302);
     expect(db.select().from(users).where(eq(users.id, t.id)).get()?.active).toBe(false);
     expect(db.select().from(sessions).where(eq(sessions.userId, t.id)).all()).toHaveLength(0);
-    expect(db.select().from(signInLinks).where(eq(signInLinks.userId, t.id)).all().every((l) => l.revokedAt !== null)).toBe(true);
-    expect(db.select().from(auditEvents).where(and(eq(auditEvents.action, "trainer_deactivated"), eq(auditEvents.entityId, String(t.id)))).all()).toHaveLength(1);
+    expect(
+      db
+        .select()
+        .from(signInLinks)
+        .where(eq(signInLinks.userId, t.id))
+        .all()
+        .every((l) => l.revokedAt !== null),
+    ).toBe(true);
+    expect(
+      db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, "trainer_deactivated"), eq(auditEvents.entityId, String(t.id))))
+        .all(),
+    ).toHaveLength(1);
     // Another employer's trainer is not found here.
     expect((await act(staff, { intent: "deactivateTrainer", trainerUserId: String(otherTrainer.id) })).status).toBe(404);
     expect((await act(staff, { intent: "deactivate" })).status).toBe(302);
@@ -239,7 +349,17 @@ describe("/staff/employers/:employerId", () => {
 
 describe("/staff/placements/new", () => {
   const a = createApprentice(db, { siteId: pp.id, code: `PX-${yy}-070` });
-  const good = () => ({ apprenticeId: String(a.id), employerId: String(employer.id), trainerUserId: String(trainer.id), frameworkVersionId: String(fw.version.id), startDate: today, plannedWeeks: "12", educationWeekdays: ["2", "4"], stipendHagar: "40", stipendEmployer: "10.50" });
+  const good = () => ({
+    apprenticeId: String(a.id),
+    employerId: String(employer.id),
+    trainerUserId: String(trainer.id),
+    frameworkVersionId: String(fw.version.id),
+    startDate: today,
+    plannedWeeks: "12",
+    educationWeekdays: ["2", "4"],
+    stipendHagar: "40",
+    stipendEmployer: "10.50",
+  });
 
   it("offers only the caller's site's apprentices and employers", async () => {
     const seen = await call<{ apprentices: { id: number }[]; employers: { id: number }[] }>(newPlacementLoader, staffSr, "/staff/placements/new");
@@ -250,11 +370,20 @@ describe("/staff/placements/new", () => {
 
   it("refuses a trainer of another employer, an unpublished framework, a length out of range, and another site's staff", async () => {
     const before = countOf(db.select().from(placements).all());
-    expect((await call(newPlacementAction, staff, "/staff/placements/new", { ...good(), trainerUserId: String(otherTrainer.id) })).data.errors.trainerUserId).toEqual(["records.errors.trainerOtherEmployer"]);
-    expect((await call(newPlacementAction, staff, "/staff/placements/new", { ...good(), frameworkVersionId: String(draft.version.id) })).data.errors.frameworkVersionId).toEqual(["records.errors.frameworkNotPublished"]);
-    expect((await call(newPlacementAction, staff, "/staff/placements/new", { ...good(), plannedWeeks: "60" })).data.errors.plannedWeeks).toEqual(["records.errors.plannedWeeks"]);
+    expect(
+      (await call(newPlacementAction, staff, "/staff/placements/new", { ...good(), trainerUserId: String(otherTrainer.id) })).data.errors.trainerUserId,
+    ).toEqual(["records.errors.trainerOtherEmployer"]);
+    expect(
+      (await call(newPlacementAction, staff, "/staff/placements/new", { ...good(), frameworkVersionId: String(draft.version.id) })).data.errors
+        .frameworkVersionId,
+    ).toEqual(["records.errors.frameworkNotPublished"]);
+    expect((await call(newPlacementAction, staff, "/staff/placements/new", { ...good(), plannedWeeks: "60" })).data.errors.plannedWeeks).toEqual([
+      "records.errors.plannedWeeks",
+    ]);
     expect((await call(newPlacementAction, staff, "/staff/placements/new", { ...good(), plannedWeeks: "1" })).status).toBe(400);
-    expect((await call(newPlacementAction, staff, "/staff/placements/new", { ...good(), stipendHagar: "-5" })).data.errors.stipendHagar).toEqual(["records.errors.money"]);
+    expect((await call(newPlacementAction, staff, "/staff/placements/new", { ...good(), stipendHagar: "-5" })).data.errors.stipendHagar).toEqual([
+      "records.errors.money",
+    ]);
     const other = await call(newPlacementAction, staffSr, "/staff/placements/new", good());
     expect(other.data.errors.apprenticeId).toEqual(["records.errors.unknownApprentice"]);
     expect(other.data.errors.employerId).toEqual(["records.errors.unknownEmployer"]);
@@ -266,8 +395,14 @@ describe("/staff/placements/new", () => {
     const first = await call(newPlacementAction, staff, "/staff/placements/new", good());
     expect(first.status).toBe(302);
     expect((await call(newPlacementAction, staff, "/staff/placements/new", good())).location).toBe(first.location);
-    expect(db.select().from(placements).where(eq(placements.apprenticeId, a.id)).all()).toMatchObject([{ status: "active", plannedWeeks: 12, educationWeekdays: "2,4", stipendHagarCents: 4000, stipendEmployerCents: 1050, createdBy: staff.id }]);
-    const second = await call(newPlacementAction, staff, "/staff/placements/new", { ...good(), employerId: String(otherEmployer.id), trainerUserId: String(otherTrainer.id) });
+    expect(db.select().from(placements).where(eq(placements.apprenticeId, a.id)).all()).toMatchObject([
+      { status: "active", plannedWeeks: 12, educationWeekdays: "2,4", stipendHagarCents: 4000, stipendEmployerCents: 1050, createdBy: staff.id },
+    ]);
+    const second = await call(newPlacementAction, staff, "/staff/placements/new", {
+      ...good(),
+      employerId: String(otherEmployer.id),
+      trainerUserId: String(otherTrainer.id),
+    });
     expect(second.status).toBe(400);
     expect(second.data.errors.apprenticeId).toEqual(["records.errors.activePlacement"]);
   });
@@ -275,15 +410,30 @@ describe("/staff/placements/new", () => {
 
 describe("/staff/placements/:placementId administration", () => {
   const a = createApprentice(db, { siteId: pp.id });
-  const pl = createPlacement(db, { apprenticeId: a.id, employerId: employer.id, trainerUserId: trainer.id, frameworkVersionId: fw.version.id, startDate: addDays(today, -30) });
-  const act = (who: Who, id: number, fields: Record<string, string>) => call(placementAction, who, `/staff/placements/${id}`, fields, { placementId: String(id) });
+  const pl = createPlacement(db, {
+    apprenticeId: a.id,
+    employerId: employer.id,
+    trainerUserId: trainer.id,
+    frameworkVersionId: fw.version.id,
+    startDate: addDays(today, -30),
+  });
+  const act = (who: Who, id: number, fields: Record<string, string>) =>
+    call(placementAction, who, `/staff/placements/${id}`, fields, { placementId: String(id) });
 
   it("changes the primary trainer to another trainer of the same employer only", async () => {
-    expect((await act(staff, pl.id, { intent: "changeTrainer", trainerUserId: String(otherTrainer.id) })).data.errors.trainerUserId).toEqual(["records.errors.trainerOtherEmployer"]);
+    expect((await act(staff, pl.id, { intent: "changeTrainer", trainerUserId: String(otherTrainer.id) })).data.errors.trainerUserId).toEqual([
+      "records.errors.trainerOtherEmployer",
+    ]);
     expect((await act(staff, pl.id, { intent: "changeTrainer", trainerUserId: String(trainer2.id) })).status).toBe(302);
     expect((await act(staff, pl.id, { intent: "changeTrainer", trainerUserId: String(trainer2.id) })).status).toBe(302);
     expect(db.select().from(placements).where(eq(placements.id, pl.id)).get()?.trainerUserId).toBe(trainer2.id);
-    expect(db.select().from(auditEvents).where(and(eq(auditEvents.action, "placement_trainer_changed"), eq(auditEvents.entityId, String(pl.id)))).all()).toHaveLength(1);
+    expect(
+      db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, "placement_trainer_changed"), eq(auditEvents.entityId, String(pl.id))))
+        .all(),
+    ).toHaveLength(1);
     expect((await act(staffSr, pl.id, { intent: "changeTrainer", trainerUserId: String(trainer.id) })).status).toBe(404);
     expect((await act(trainer, pl.id, { intent: "changeTrainer", trainerUserId: String(trainer.id) })).status).toBe(403);
   });
@@ -294,9 +444,20 @@ describe("/staff/placements/:placementId administration", () => {
   });
 
   it("transfers in one step: the old placement closes as transferred, the new one points back; once on a double submit", async () => {
-    const fields = { intent: "transfer", employerId: String(otherEmployer.id), trainerUserId: String(otherTrainer.id), frameworkVersionId: String(fw.version.id), transferOn: today, plannedWeeks: "20" };
-    expect((await act(staff, pl.id, { ...fields, trainerUserId: String(trainer.id) })).data.errors.trainerUserId).toEqual(["records.errors.trainerOtherEmployer"]);
-    expect((await act(staff, pl.id, { ...fields, frameworkVersionId: String(draft.version.id) })).data.errors.frameworkVersionId).toEqual(["records.errors.frameworkNotPublished"]);
+    const fields = {
+      intent: "transfer",
+      employerId: String(otherEmployer.id),
+      trainerUserId: String(otherTrainer.id),
+      frameworkVersionId: String(fw.version.id),
+      transferOn: today,
+      plannedWeeks: "20",
+    };
+    expect((await act(staff, pl.id, { ...fields, trainerUserId: String(trainer.id) })).data.errors.trainerUserId).toEqual([
+      "records.errors.trainerOtherEmployer",
+    ]);
+    expect((await act(staff, pl.id, { ...fields, frameworkVersionId: String(draft.version.id) })).data.errors.frameworkVersionId).toEqual([
+      "records.errors.frameworkNotPublished",
+    ]);
     expect((await act(staff, pl.id, { ...fields, plannedWeeks: "53" })).status).toBe(400);
     expect(db.select().from(placements).where(eq(placements.id, pl.id)).get()?.status).toBe("active");
     const first = await act(staff, pl.id, fields);
@@ -305,11 +466,22 @@ describe("/staff/placements/:placementId administration", () => {
     const rows = db.select().from(placements).where(eq(placements.apprenticeId, a.id)).all();
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({ id: pl.id, status: "transferred", endedOn: today });
-    expect(rows[1]).toMatchObject({ status: "active", employerId: otherEmployer.id, trainerUserId: otherTrainer.id, transferredFromId: pl.id, startDate: today, plannedWeeks: 20 });
+    expect(rows[1]).toMatchObject({
+      status: "active",
+      employerId: otherEmployer.id,
+      trainerUserId: otherTrainer.id,
+      transferredFromId: pl.id,
+      startDate: today,
+      plannedWeeks: 20,
+    });
     expect(first.location).toBe(`/staff/placements/${rows[1]!.id}?saved=transferred`);
-    const seen = await call<{ transfer: { fromId: number | null }; admin: unknown }>(placementLoader, staff, first.location!, undefined, { placementId: String(rows[1]!.id) });
+    const seen = await call<{ transfer: { fromId: number | null }; admin: unknown }>(placementLoader, staff, first.location!, undefined, {
+      placementId: String(rows[1]!.id),
+    });
     expect(seen.data.transfer.fromId).toBe(pl.id);
-    const old = await call<{ transfer: { toId: number | null }; admin: unknown }>(placementLoader, staff, `/staff/placements/${pl.id}`, undefined, { placementId: String(pl.id) });
+    const old = await call<{ transfer: { toId: number | null }; admin: unknown }>(placementLoader, staff, `/staff/placements/${pl.id}`, undefined, {
+      placementId: String(pl.id),
+    });
     expect(old.data).toMatchObject({ transfer: { toId: rows[1]!.id }, admin: null });
   });
 
@@ -320,15 +492,35 @@ describe("/staff/placements/:placementId administration", () => {
     expect((await act(staff, next.id, { ...fields, endedOn: addDays(today, -400) })).data.errors.endedOn).toEqual(["records.errors.beforeStart"]);
     expect((await act(staff, next.id, fields)).status).toBe(302);
     expect((await act(staff, next.id, fields)).status).toBe(302);
-    expect(db.select().from(placements).where(eq(placements.id, next.id)).get()).toMatchObject({ status: "completed", outcome: "retained_by_employer", endReason: "Finished the framework", startingSalaryCents: 12000, endedOn: today });
-    expect(db.select().from(auditEvents).where(and(eq(auditEvents.action, "placement_completed"), eq(auditEvents.entityId, String(next.id)))).all()).toHaveLength(1);
+    expect(db.select().from(placements).where(eq(placements.id, next.id)).get()).toMatchObject({
+      status: "completed",
+      outcome: "retained_by_employer",
+      endReason: "Finished the framework",
+      startingSalaryCents: 12000,
+      endedOn: today,
+    });
+    expect(
+      db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, "placement_completed"), eq(auditEvents.entityId, String(next.id))))
+        .all(),
+    ).toHaveLength(1);
     expect((await act(staff, next.id, { ...fields, intent: "withdraw" })).data.errors.form).toEqual(["records.errors.placementNotActive"]);
   });
 
   it("withdraws an active placement", async () => {
     const b = createApprentice(db, { siteId: pp.id });
-    const p2 = createPlacement(db, { apprenticeId: b.id, employerId: employer.id, trainerUserId: trainer.id, frameworkVersionId: fw.version.id, startDate: addDays(today, -10) });
-    expect((await act(admin, p2.id, { intent: "withdraw", endedOn: today, outcome: "not_employed", endReason: "Moved home", startingSalary: "" })).status).toBe(302);
+    const p2 = createPlacement(db, {
+      apprenticeId: b.id,
+      employerId: employer.id,
+      trainerUserId: trainer.id,
+      frameworkVersionId: fw.version.id,
+      startDate: addDays(today, -10),
+    });
+    expect((await act(admin, p2.id, { intent: "withdraw", endedOn: today, outcome: "not_employed", endReason: "Moved home", startingSalary: "" })).status).toBe(
+      302,
+    );
     expect(db.select().from(placements).where(eq(placements.id, p2.id)).get()).toMatchObject({ status: "withdrawn", startingSalaryCents: null });
   });
 });
@@ -337,7 +529,12 @@ describe("list pages", () => {
   it("show the caller's apprentices and employers a page at a time, and refuse an oversized page with a message", async () => {
     for (let i = 0; i < 4; i++) createApprentice(db, { siteId: pp.id, code: `PX-${yy}-8${i}0` });
     createApprentice(db, { siteId: sr.id, code: `SX-${yy}-800` });
-    type Paged = { apprentices: { code: string }[]; employers: { name: string }[]; page: { total: number; pages: number; first: number; last: number } | null; pageErrors: string[] };
+    type Paged = {
+      apprentices: { code: string }[];
+      employers: { name: string }[];
+      page: { total: number; pages: number; first: number; last: number } | null;
+      pageErrors: string[];
+    };
     const all = await call<Paged>(apprenticesLoader, staff, "/staff/apprentices?size=100");
     const codes = all.data.apprentices.map((a) => a.code);
     expect(codes.some((c) => c.startsWith("SX-"))).toBe(false);

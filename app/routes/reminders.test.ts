@@ -48,10 +48,19 @@ type Who = { id: number; role: "trainer" | "staff" | "admin" | "apprentice" };
 type TelegramData = { telegram: { created: { url: string; svg: string } | null; unlinked: boolean; error: string | null } | null };
 
 const onTrainerPage = async (who: Who, fields: Record<string, string>, trainerId = trainer.id) =>
-  run<TelegramData>(async () => trainerPageAction({ request: post(`/staff/trainers/${trainerId}`, fields, { cookie: await cookieFor(who) }), params: { trainerId: String(trainerId) }, context: context() }));
-const onHome = async (who: Who, fields: Record<string, string>) => run<TelegramData>(async () => homeAction({ request: post("/trainer?index", fields, { cookie: await cookieFor(who) }), params: {}, context: context() }));
+  run<TelegramData>(async () =>
+    trainerPageAction({
+      request: post(`/staff/trainers/${trainerId}`, fields, { cookie: await cookieFor(who) }),
+      params: { trainerId: String(trainerId) },
+      context: context(),
+    }),
+  );
+const onHome = async (who: Who, fields: Record<string, string>) =>
+  run<TelegramData>(async () => homeAction({ request: post("/trainer?index", fields, { cookie: await cookieFor(who) }), params: {}, context: context() }));
 const onReminders = async (who: Who, fields: Record<string, string>) =>
-  run<TelegramData & { errors: Record<string, string[]> | null }>(async () => remindersAction({ request: post("/staff/reminders", fields, { cookie: await cookieFor(who) }), params: {}, context: context() }));
+  run<TelegramData & { errors: Record<string, string[]> | null }>(async () =>
+    remindersAction({ request: post("/staff/reminders", fields, { cookie: await cookieFor(who) }), params: {}, context: context() }),
+  );
 
 describe("linking a trainer's Telegram from the trainer's page", () => {
   it("gives staff a one-time t.me link with its QR code; only the token's hash is stored", async () => {
@@ -70,7 +79,13 @@ describe("linking a trainer's Telegram from the trainer's page", () => {
   it("shows the chat id and phone to staff of the trainer's site and admin; other sites get 404, trainers 403", async () => {
     db.insert(telegramChats).values({ userId: trainer.id, chatId: "123456789" }).onConflictDoNothing().run();
     const page = async (who: Who) =>
-      run<{ reminders: { phone: string | null; telegram: { chatId: string | null } } }>(async () => trainerPageLoader({ request: get(`/staff/trainers/${trainer.id}`, { cookie: await cookieFor(who) }), params: { trainerId: String(trainer.id) }, context: context() }));
+      run<{ reminders: { phone: string | null; telegram: { chatId: string | null } } }>(async () =>
+        trainerPageLoader({
+          request: get(`/staff/trainers/${trainer.id}`, { cookie: await cookieFor(who) }),
+          params: { trainerId: String(trainer.id) },
+          context: context(),
+        }),
+      );
     for (const who of [staff, admin]) {
       const seen = await page(who);
       expect(seen.data.reminders.telegram.chatId).toBe("123456789");
@@ -86,7 +101,11 @@ describe("linking a trainer's Telegram from the trainer's page", () => {
     const outcome = await onTrainerPage(staff, { intent: "telegram_unlink" });
     expect(outcome.data.telegram).toMatchObject({ unlinked: true });
     expect(db.select().from(telegramChats).where(eq(telegramChats.userId, trainer.id)).get()).toBeUndefined();
-    const audit = db.select().from(auditEvents).where(and(eq(auditEvents.action, "telegram_unlinked"), eq(auditEvents.entityId, String(trainer.id)))).get();
+    const audit = db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "telegram_unlinked"), eq(auditEvents.entityId, String(trainer.id))))
+      .get();
     expect(audit).toMatchObject({ actorUserId: staff.id, detail: { reason: "staff", reminderLinksRevoked: 0 } });
     const refused = await onTrainerPage(staff, { intent: "telegram_link" }, gone.id);
     expect(refused.status).toBe(400);
@@ -107,9 +126,17 @@ describe("the trainer links their own Telegram on /trainer", () => {
   it("creates a link for themselves and never sees a chat id", async () => {
     const outcome = await onHome(trainer, { intent: "telegram_link" });
     expect(outcome.data.telegram!.created!.url).toMatch(/^https:\/\/t\.me\/PortalTestBot\?start=/);
-    expect(db.select().from(auditEvents).where(and(eq(auditEvents.action, "telegram_link_token_created"), eq(auditEvents.actorUserId, trainer.id))).get()).toBeDefined();
+    expect(
+      db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, "telegram_link_token_created"), eq(auditEvents.actorUserId, trainer.id)))
+        .get(),
+    ).toBeDefined();
     db.insert(telegramChats).values({ userId: trainer.id, chatId: "987654321" }).run();
-    const home = await run<{ telegram: { linkedAt: string | null; chatId: string | null } }>(async () => homeLoader({ request: get("/trainer", { cookie: await cookieFor(trainer) }), params: {}, context: context() }));
+    const home = await run<{ telegram: { linkedAt: string | null; chatId: string | null } }>(async () =>
+      homeLoader({ request: get("/trainer", { cookie: await cookieFor(trainer) }), params: {}, context: context() }),
+    );
     expect(home.data.telegram.linkedAt).not.toBeNull();
     expect(home.data.telegram.chatId).toBeNull();
     expect((await onHome(trainer, { intent: "telegram_unlink" })).data.telegram).toMatchObject({ unlinked: true });
@@ -127,7 +154,12 @@ describe("/staff/reminders", () => {
   it("lets admin change a site's schedule (audited); a bad time answers 400 beside the field", async () => {
     const saved = await onReminders(admin, { ...schedule, siteId: String(pp.id) });
     expect(saved.status).toBe(302);
-    expect(db.select().from(reminderSchedules).where(eq(reminderSchedules.siteId, pp.id)).get()).toMatchObject({ weekday: 4, time: "15:30", mondayTime: "08:15", enabled: true });
+    expect(db.select().from(reminderSchedules).where(eq(reminderSchedules.siteId, pp.id)).get()).toMatchObject({
+      weekday: 4,
+      time: "15:30",
+      mondayTime: "08:15",
+      enabled: true,
+    });
     expect(db.select().from(auditEvents).where(eq(auditEvents.action, "reminder_schedule_changed")).get()?.actorUserId).toBe(admin.id);
     const bad = await onReminders(admin, { ...schedule, siteId: String(pp.id), time: "25:00", weekday: "8" });
     expect(bad.status).toBe(400);
@@ -148,7 +180,9 @@ describe("/staff/reminders", () => {
     expect(mine.data.telegram!.created!.url).toMatch(/^https:\/\/t\.me\/PortalTestBot\?start=/);
     expect(db.select().from(telegramLinkTokens).where(eq(telegramLinkTokens.userId, staff.id)).all()).toHaveLength(1);
     expect((await onReminders(admin, { intent: "telegram_link" })).status).toBe(403);
-    const page = await run<{ digest: unknown }>(async () => remindersLoader({ request: get("/staff/reminders", { cookie: await cookieFor(admin) }), params: {}, context: context() }));
+    const page = await run<{ digest: unknown }>(async () =>
+      remindersLoader({ request: get("/staff/reminders", { cookie: await cookieFor(admin) }), params: {}, context: context() }),
+    );
     expect(page.data.digest).toBeNull();
   });
 });
@@ -163,7 +197,10 @@ describe("a sign-in link that opens a week card", () => {
   };
 
   it("goes to the week card it names", async () => {
-    expect(await open("?to=/trainer/placements/5/weeks/2026-11-16", "/trainer/placements/5/weeks/2026-11-16")).toEqual({ target: "/trainer/placements/5/weeks/2026-11-16", location: "/trainer/placements/5/weeks/2026-11-16" });
+    expect(await open("?to=/trainer/placements/5/weeks/2026-11-16", "/trainer/placements/5/weeks/2026-11-16")).toEqual({
+      target: "/trainer/placements/5/weeks/2026-11-16",
+      location: "/trainer/placements/5/weeks/2026-11-16",
+    });
   });
 
   it("never leaves the trainer's pages: another site, a staff page or nothing goes to /trainer", async () => {

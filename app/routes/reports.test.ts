@@ -90,8 +90,13 @@ const p5 = createPlacement(db, { ...base, apprenticeId: a5.id, employerId: hotel
 
 // Weekly reviews. T1 owes p1 4 weeks, p2 3 (from the week of 9 Mar), p3 3 (ended Fri 20 Mar) = 10;
 // submitted 3 + 3 + 3 = 9 (p1 misses the week of 16 Mar). T2 owes p4 1 (ended Wed 4 Mar), submits 0.
-const review = (placementId: number, trainerUserId: number, weekOf: string, submitted: string, over: { supersedesId?: number; correctionReason?: string } = {}) =>
-  recordWeeklyReview(db, { placementId, trainerUserId, weekOf, submittedAt: at(submitted), ...over });
+const review = (
+  placementId: number,
+  trainerUserId: number,
+  weekOf: string,
+  submitted: string,
+  over: { supersedesId?: number; correctionReason?: string } = {},
+) => recordWeeklyReview(db, { placementId, trainerUserId, weekOf, submittedAt: at(submitted), ...over });
 const r11 = review(p1.id, t1.id, "2026-03-02", "2026-03-07");
 review(p1.id, t1.id, "2026-03-02", "2026-03-10", { supersedesId: r11.id, correctionReason: "Forgot a tick" }); // same week again
 review(p1.id, t1.id, "2026-03-09", "2026-03-14");
@@ -106,7 +111,14 @@ review(p5.id, tSr.id, "2026-03-02", "2026-03-07");
 
 // Sign-offs. T1: p1/c2, p2/c1 (seen twice), p3/c4 (a date correction of its own sign-off) = 3;
 // p1/c1 was before the period and p1/c3 was corrected down. T2: p4/c1 = 1.
-const sign = (placementId: number, trainerUserId: number, competencyId: number, level: "independent" | "supervised", observedOn: string, supersedesId?: number) =>
+const sign = (
+  placementId: number,
+  trainerUserId: number,
+  competencyId: number,
+  level: "independent" | "supervised",
+  observedOn: string,
+  supersedesId?: number,
+) =>
   recordAssessment(db, {
     placementId,
     trainerUserId,
@@ -163,7 +175,14 @@ createEducationAfternoon(db, { placementId: p2.id, date: "2026-03-24" });
 recordAttendance(db, { placementId: p2.id, date: "2026-03-24", status: "absent", absenceReason: "illness", recordedBy: t1.id });
 createEducationAfternoon(db, { placementId: p2.id, date: "2026-03-26" });
 const mistaken = recordAttendance(db, { placementId: p2.id, date: "2026-03-26", status: "present", recordedBy: t1.id });
-recordAttendance(db, { placementId: p2.id, date: "2026-03-26", status: "education", recordedBy: t1.id, supersedesId: mistaken.id, correctionReason: "Was at class" });
+recordAttendance(db, {
+  placementId: p2.id,
+  date: "2026-03-26",
+  status: "education",
+  recordedBy: t1.id,
+  supersedesId: mistaken.id,
+  correctionReason: "Was at class",
+});
 
 // Feedback. T1: three apprentices answered: (4.5 + 5 + 3) / 3 = 4.1667. T2: one apprentice: withheld.
 const fb = (placementId: number, date: string, r: [number, number, number, number]) =>
@@ -193,11 +212,17 @@ type Caller = { id: number; role: "trainer" | "staff" | "admin" | "apprentice" }
 const args = async (user: Caller, url: string) => ({ request: get(url, { cookie: await cookieFor(user) }), context: context(), params: {} });
 
 interface TrainersPage {
-  result: { from: string; to: string; trainers: ({ name: string; trainerUserId: number } & Record<string, unknown>)[]; employers: Record<string, unknown>[] } | null;
+  result: {
+    from: string;
+    to: string;
+    trainers: ({ name: string; trainerUserId: number } & Record<string, unknown>)[];
+    employers: Record<string, unknown>[];
+  } | null;
   overview: { rows: SiteAccountability[] } | null;
   errors: Record<string, string[] | undefined>;
 }
-const trainersPage = async (user: Caller, query = PERIOD) => run<TrainersPage>(async () => trainersLoader(await args(user, `/staff/reports/trainers?${query}`)));
+const trainersPage = async (user: Caller, query = PERIOD) =>
+  run<TrainersPage>(async () => trainersLoader(await args(user, `/staff/reports/trainers?${query}`)));
 const outcomesPage = async (user: Caller, query = "from=2026-01-01&to=2026-06-30") =>
   run<Record<string, any>>(async () => outcomesLoader(await args(user, `/staff/reports/outcomes?${query}`)));
 const csv = async (user: Caller, query = PERIOD) => run<string>(async () => csvLoader(await args(user, `/staff/reports/trainers.csv?${query}`)));
@@ -225,7 +250,12 @@ describe("/staff/reports/trainers", () => {
     });
     expect(one.feedbackMean).toBeCloseTo(12.5 / 3, 10);
     const two = rows.find((r) => r.trainerUserId === t2.id)!;
-    expect(two).toMatchObject({ reviews: { numerator: 0, denominator: 1 }, competenciesSigned: 1, feedbackMean: null, completion: { numerator: 0, denominator: 1 } });
+    expect(two).toMatchObject({
+      reviews: { numerator: 0, denominator: 1 },
+      competenciesSigned: 1,
+      feedbackMean: null,
+      completion: { numerator: 0, denominator: 1 },
+    });
     expect((two.flagsByRule as Record<string, unknown>).feedback_concern).toBeNull();
   });
 
@@ -239,28 +269,32 @@ describe("/staff/reports/trainers", () => {
     expect(chosen.data.result!.trainers.map((r) => r.name)).toEqual(["Hotel Trainer"]);
   });
 
-  it.each([PERIOD, "from=2026-03-04&to=2026-03-26", "from=2026-02-11&to=2026-04-08"])("gives each site's row the sums of that site's employers (feedback concerns left out): %s", async (query) => {
-    const { data } = await trainersPage(admin, query);
-    for (const row of data.overview!.rows) {
-      const site = (await trainersPage(admin, `${query}&site=${row.siteId}`)).data.result!;
-      const employers = site.employers as unknown as (AccountabilityFigures & { flagsByRule: Record<string, { raised: number; resolved: number } | null> })[];
-      const sum = (f: (e: (typeof employers)[number]) => number) => employers.reduce((n, e) => n + f(e), 0);
-      const flags = (key: "raised" | "resolved") => sum((e) => Object.entries(e.flagsByRule).reduce((n, [rule, c]) => n + (rule === "feedback_concern" || !c ? 0 : c[key]), 0));
-      expect(row).toMatchObject({
-        reviews: { numerator: sum((e) => e.reviews.numerator), denominator: sum((e) => e.reviews.denominator) },
-        competenciesSigned: sum((e) => e.competenciesSigned),
-        educationReleased: { numerator: sum((e) => e.educationReleased.numerator), denominator: sum((e) => e.educationReleased.denominator) },
-        completion: { numerator: sum((e) => e.completion.numerator), denominator: sum((e) => e.completion.denominator) },
-        retention: { numerator: sum((e) => e.retention.numerator), denominator: sum((e) => e.retention.denominator) },
-        flagsRaised: flags("raised"),
-        flagsResolved: flags("resolved"),
-      });
-    }
-    const ppRow = data.overview!.rows.find((r) => r.siteId === pp.id)!;
-    expect(ppRow.reviews.denominator).toBeGreaterThan(0);
-    expect(ppRow.educationReleased.denominator).toBeGreaterThan(0);
-    expect(ppRow.competenciesSigned).toBeGreaterThan(0);
-  });
+  it.each([PERIOD, "from=2026-03-04&to=2026-03-26", "from=2026-02-11&to=2026-04-08"])(
+    "gives each site's row the sums of that site's employers (feedback concerns left out): %s",
+    async (query) => {
+      const { data } = await trainersPage(admin, query);
+      for (const row of data.overview!.rows) {
+        const site = (await trainersPage(admin, `${query}&site=${row.siteId}`)).data.result!;
+        const employers = site.employers as unknown as (AccountabilityFigures & { flagsByRule: Record<string, { raised: number; resolved: number } | null> })[];
+        const sum = (f: (e: (typeof employers)[number]) => number) => employers.reduce((n, e) => n + f(e), 0);
+        const flags = (key: "raised" | "resolved") =>
+          sum((e) => Object.entries(e.flagsByRule).reduce((n, [rule, c]) => n + (rule === "feedback_concern" || !c ? 0 : c[key]), 0));
+        expect(row).toMatchObject({
+          reviews: { numerator: sum((e) => e.reviews.numerator), denominator: sum((e) => e.reviews.denominator) },
+          competenciesSigned: sum((e) => e.competenciesSigned),
+          educationReleased: { numerator: sum((e) => e.educationReleased.numerator), denominator: sum((e) => e.educationReleased.denominator) },
+          completion: { numerator: sum((e) => e.completion.numerator), denominator: sum((e) => e.completion.denominator) },
+          retention: { numerator: sum((e) => e.retention.numerator), denominator: sum((e) => e.retention.denominator) },
+          flagsRaised: flags("raised"),
+          flagsResolved: flags("resolved"),
+        });
+      }
+      const ppRow = data.overview!.rows.find((r) => r.siteId === pp.id)!;
+      expect(ppRow.reviews.denominator).toBeGreaterThan(0);
+      expect(ppRow.educationReleased.denominator).toBeGreaterThan(0);
+      expect(ppRow.competenciesSigned).toBeGreaterThan(0);
+    },
+  );
 
   it("sorts by a column key, descending with a leading minus", async () => {
     const asc = await trainersPage(staff, `${PERIOD}&sort=signed`);
@@ -313,7 +347,21 @@ describe("/staff/reports/trainers.csv", () => {
     expect(headers.get("content-disposition")).toMatch(/^attachment; filename="trainer-accountability_2026-03-02_2026-03-29\.csv"$/);
     const header = (parse(data, { bom: true, to: 1 }) as string[][])[0]!;
     expect(header.slice(0, 3)).toEqual(["trainer", "employer", "site"]);
-    for (const column of ["apprentices", "reviews_submitted", "reviews_expected", "mean_days_between_reviews", "competencies_signed", "progress_against_plan_pct", "flags_raised", "flags_resolved", "flags_raised_no_weekly_review", "education_released_pct", "feedback_mean", "completion_pct", "retention_pct"]) {
+    for (const column of [
+      "apprentices",
+      "reviews_submitted",
+      "reviews_expected",
+      "mean_days_between_reviews",
+      "competencies_signed",
+      "progress_against_plan_pct",
+      "flags_raised",
+      "flags_resolved",
+      "flags_raised_no_weekly_review",
+      "education_released_pct",
+      "feedback_mean",
+      "completion_pct",
+      "retention_pct",
+    ]) {
       expect(header).toContain(column);
     }
     const rows = parseCsv(data);
@@ -442,8 +490,7 @@ describe("speed", () => {
     };
     const staffActor = actorOf(sessionUser({ id: staff.id, role: "staff", siteId: pp.id }));
     const adminActor = actorOf(sessionUser({ id: admin.id, role: "admin", siteId: null }));
-    const trainers = (actor: typeof staffActor, from: string, to: string) => () =>
-      loadTrainerAccountability(actor, { from, to, today: "2026-11-25" });
+    const trainers = (actor: typeof staffActor, from: string, to: string) => () => loadTrainerAccountability(actor, { from, to, today: "2026-11-25" });
     const outcomes = (actor: typeof staffActor, from: string, to: string) => () => loadProgrammeOutcomes(actor, { from, to, today: "2026-11-25" });
 
     const busy = count(trainers(adminActor, "2026-01-01", "2026-06-30"));

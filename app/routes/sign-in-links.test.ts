@@ -26,11 +26,19 @@ beforeEach(() => resetRateLimits());
 type Who = { id: number; role: "trainer" | "staff" | "admin" | "apprentice" };
 const manage = async (who: Who, fields: Record<string, string>, trainerId = trainer.id) =>
   run<{ errors: Record<string, string[]> | null; created: { url: string; svg: string } | null }>(async () =>
-    linksAction({ request: post(`/staff/trainers/${trainerId}`, fields, { cookie: await cookieFor(who) }), params: { trainerId: String(trainerId) }, context: context() }),
+    linksAction({
+      request: post(`/staff/trainers/${trainerId}`, fields, { cookie: await cookieFor(who) }),
+      params: { trainerId: String(trainerId) },
+      context: context(),
+    }),
   );
 const openLink = (token: string, method: "GET" | "POST" = "GET", ip = "10.9.0.1", cookie = "") =>
   run<{ state: string; name: string | null }>(() =>
-    (method === "GET" ? openLoader : openAction)({ request: method === "GET" ? get(`/signin/${token}`, { cookie }) : post(`/signin/${token}`, {}, { cookie }), params: { token }, context: context({ clientIp: ip }) }),
+    (method === "GET" ? openLoader : openAction)({
+      request: method === "GET" ? get(`/signin/${token}`, { cookie }) : post(`/signin/${token}`, {}, { cookie }),
+      params: { token },
+      context: context({ clientIp: ip }),
+    }),
   );
 
 describe("staff issue sign-in links", () => {
@@ -55,7 +63,17 @@ describe("staff issue sign-in links", () => {
 
   it("keeps another site's trainers from staff (404), and lets admin in", async () => {
     expect((await manage(staffSr, { intent: "create", days: "7" })).status).toBe(404);
-    expect((await run(async () => linksLoader({ request: get(`/staff/trainers/${trainer.id}`, { cookie: await cookieFor(staffSr) }), params: { trainerId: String(trainer.id) }, context: context() }))).status).toBe(404);
+    expect(
+      (
+        await run(async () =>
+          linksLoader({
+            request: get(`/staff/trainers/${trainer.id}`, { cookie: await cookieFor(staffSr) }),
+            params: { trainerId: String(trainer.id) },
+            context: context(),
+          }),
+        )
+      ).status,
+    ).toBe(404);
     expect((await manage(admin, { intent: "create", days: "7" })).status).toBe(200);
     expect((await manage(trainer, { intent: "create", days: "7" })).status).toBe(403);
   });
@@ -73,10 +91,19 @@ describe("opening a link", () => {
     const opened = await openLink(token, "POST");
     expect(opened.status).toBe(302);
     expect(opened.location).toBe("/trainer");
-    const cookie = opened.headers.get("set-cookie")!.split(/,(?=\s*__session=)/).at(-1)!.split(";")[0]!.trim();
+    const cookie = opened.headers
+      .get("set-cookie")!
+      .split(/,(?=\s*__session=)/)
+      .at(-1)!
+      .split(";")[0]!
+      .trim();
     const session = await getSession(get("/trainer", { cookie }));
     expect(session?.user.id).toBe(trainer.id);
-    const link = db.select().from(signInLinks).all().find((l) => l.useCount > 0);
+    const link = db
+      .select()
+      .from(signInLinks)
+      .all()
+      .find((l) => l.useCount > 0);
     expect(link?.lastUsedAt).toBeInstanceOf(Date);
   });
 
@@ -108,10 +135,24 @@ describe("opening a link", () => {
   });
 });
 
-const cookieOf = (opened: { headers: Headers }) => opened.headers.get("set-cookie")!.split(/,(?=\s*__session=)/).at(-1)!.split(";")[0]!.trim();
+const cookieOf = (opened: { headers: Headers }) =>
+  opened.headers
+    .get("set-cookie")!
+    .split(/,(?=\s*__session=)/)
+    .at(-1)!
+    .split(";")[0]!
+    .trim();
 type LinkRow = { id: number; state: string; useCount: number; signedInNow: number; lastUsedAt: string | null };
 const linksShown = async () =>
-  (await run<{ links: LinkRow[] }>(async () => linksLoader({ request: get(`/staff/trainers/${trainer.id}`, { cookie: await cookieFor(staff) }), params: { trainerId: String(trainer.id) }, context: context() }))).data.links;
+  (
+    await run<{ links: LinkRow[] }>(async () =>
+      linksLoader({
+        request: get(`/staff/trainers/${trainer.id}`, { cookie: await cookieFor(staff) }),
+        params: { trainerId: String(trainer.id) },
+        context: context(),
+      }),
+    )
+  ).data.links;
 
 describe("the sessions a link opened", () => {
   afterEach(() => vi.useRealTimers());
@@ -137,7 +178,14 @@ describe("the sessions a link opened", () => {
     vi.setSystemTime(new Date("2026-11-19T03:00:00Z"));
     const { token } = createLink({ trainerUserId: trainer.id, createdBy: staff.id, days: 1 });
     const opened = await openLink(token, "POST", "10.8.1.1");
-    const maxAge = Number(/Max-Age=(\d+)/.exec(opened.headers.get("set-cookie")!.split(/,(?=\s*__session=)/).at(-1)!)![1]);
+    const maxAge = Number(
+      /Max-Age=(\d+)/.exec(
+        opened.headers
+          .get("set-cookie")!
+          .split(/,(?=\s*__session=)/)
+          .at(-1)!,
+      )![1],
+    );
     expect(maxAge).toBe(86_400);
     const cookie = cookieOf(opened);
     vi.setSystemTime(new Date("2026-11-20T02:59:00Z"));
@@ -149,7 +197,10 @@ describe("the sessions a link opened", () => {
   it("end even when the link's end is moved earlier after they began", async () => {
     const { token, link } = createLink({ trainerUserId: trainer.id, createdBy: staff.id, days: 14 });
     const cookie = cookieOf(await openLink(token, "POST", "10.8.2.1"));
-    db.update(signInLinks).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(signInLinks.id, link.id)).run();
+    db.update(signInLinks)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(signInLinks.id, link.id))
+      .run();
     expect(await getSession(get("/trainer", { cookie }))).toBeNull();
   });
 

@@ -25,7 +25,11 @@ const STATUS = { unknown: 404, expired: 410, revoked: 410 } as const;
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const t = await requestT(request);
   const limit = await consumeLinkAttempt(context.clientIp);
-  if (!limit.ok) return data({ title: t("links.open.title"), state: "limited" as const, name: null }, { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } });
+  if (!limit.ok)
+    return data(
+      { title: t("links.open.title"), state: "limited" as const, name: null },
+      { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } },
+    );
   const found = lookupLink(params.token ?? "");
   if (found.status !== "valid") return data({ title: t("links.open.title"), state: found.status, name: null }, { status: STATUS[found.status] });
   // Opening the link only shows who it is for: a chat app's link preview must not sign in.

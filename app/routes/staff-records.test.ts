@@ -21,18 +21,49 @@ const staff = createUser(db, { role: "staff", siteId: pp.id });
 const staffSr = createUser(db, { role: "staff", siteId: sr.id });
 const admin = createUser(db, { role: "admin" });
 const fw = createFramework(db);
-const { apprentice, user: apprenticeUser } = createApprenticeWithUser(db, { siteId: pp.id, legalName: "Secret Legal Name", referralSource: "Shelter", background: "Private background" });
-const placement = createPlacement(db, { apprenticeId: apprentice.id, employerId: employer.id, trainerUserId: trainer.id, frameworkVersionId: fw.version.id, startDate: addDays(today, -30) });
+const { apprentice, user: apprenticeUser } = createApprenticeWithUser(db, {
+  siteId: pp.id,
+  legalName: "Secret Legal Name",
+  referralSource: "Shelter",
+  background: "Private background",
+});
+const placement = createPlacement(db, {
+  apprenticeId: apprentice.id,
+  employerId: employer.id,
+  trainerUserId: trainer.id,
+  frameworkVersionId: fw.version.id,
+  startDate: addDays(today, -30),
+});
 
 type Who = { id: number; role: "trainer" | "staff" | "admin" | "apprentice" };
 const viewPlacement = async (who: Who, id = placement.id) =>
-  run(async () => placementLoader({ request: get(`/staff/placements/${id}`, { cookie: await cookieFor(who) }), params: { placementId: String(id) }, context: context() }));
+  run(async () =>
+    placementLoader({ request: get(`/staff/placements/${id}`, { cookie: await cookieFor(who) }), params: { placementId: String(id) }, context: context() }),
+  );
 const postPlacement = async (who: Who, fields: Record<string, string>) =>
-  run<{ errors: Record<string, string[]> }>(async () => placementAction({ request: post(`/staff/placements/${placement.id}`, fields, { cookie: await cookieFor(who) }), params: { placementId: String(placement.id) }, context: context() }));
+  run<{ errors: Record<string, string[]> }>(async () =>
+    placementAction({
+      request: post(`/staff/placements/${placement.id}`, fields, { cookie: await cookieFor(who) }),
+      params: { placementId: String(placement.id) },
+      context: context(),
+    }),
+  );
 const viewApprentice = async (who: Who) =>
-  run(async () => apprenticeLoader({ request: get(`/staff/apprentices/${apprentice.id}`, { cookie: await cookieFor(who) }), params: { apprenticeId: String(apprentice.id) }, context: context() }));
+  run(async () =>
+    apprenticeLoader({
+      request: get(`/staff/apprentices/${apprentice.id}`, { cookie: await cookieFor(who) }),
+      params: { apprenticeId: String(apprentice.id) },
+      context: context(),
+    }),
+  );
 const postApprentice = async (who: Who, fields: Record<string, string>, id = apprentice.id) =>
-  run<{ errors: Record<string, string[]> }>(async () => apprenticeAction({ request: post(`/staff/apprentices/${id}`, fields, { cookie: await cookieFor(who) }), params: { apprenticeId: String(id) }, context: context() }));
+  run<{ errors: Record<string, string[]> }>(async () =>
+    apprenticeAction({
+      request: post(`/staff/apprentices/${id}`, fields, { cookie: await cookieFor(who) }),
+      params: { apprenticeId: String(id) },
+      context: context(),
+    }),
+  );
 
 describe("/staff/placements/:placementId", () => {
   it("shows staff of the site and admin the placement week by week; others get 404 or 403", async () => {
@@ -59,7 +90,9 @@ describe("/staff/placements/:placementId", () => {
     const before = db.select().from(manualStatuses).all().length;
     expect((await postPlacement(staff, { status: "amber", reason: " ", statusDate: today })).data.errors.reason).toEqual(["errors.required"]);
     expect((await postPlacement(staff, { status: "purple", reason: "x", statusDate: today })).status).toBe(400);
-    expect((await postPlacement(staff, { status: "amber", reason: "x", statusDate: addDays(today, 1) })).data.errors.statusDate).toEqual(["records.errors.future"]);
+    expect((await postPlacement(staff, { status: "amber", reason: "x", statusDate: addDays(today, 1) })).data.errors.statusDate).toEqual([
+      "records.errors.future",
+    ]);
     expect(db.select().from(manualStatuses).all().length).toBe(before);
     expect((await postPlacement(staffSr, { status: "green", reason: "x", statusDate: today })).status).toBe(404);
   });
@@ -67,7 +100,12 @@ describe("/staff/placements/:placementId", () => {
 
 describe("/staff/apprentices/:apprenticeId", () => {
   it("writes every view to the audit log", async () => {
-    const count = () => db.select().from(auditEvents).where(and(eq(auditEvents.action, "view_staff_record"), eq(auditEvents.entityId, String(apprentice.id)))).all().length;
+    const count = () =>
+      db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, "view_staff_record"), eq(auditEvents.entityId, String(apprentice.id))))
+        .all().length;
     const before = count();
     const seen = await viewApprentice(staff);
     expect(seen.status).toBe(200);
@@ -101,13 +139,24 @@ describe("/staff/apprentices/:apprenticeId", () => {
   it("records an outcome check-in with salary in cents, once per milestone", async () => {
     // Check-ins follow an exit from training: this apprentice completed a placement.
     const done = createApprenticeWithUser(db, { siteId: pp.id }).apprentice;
-    createPlacement(db, { apprenticeId: done.id, employerId: employer.id, trainerUserId: trainer.id, frameworkVersionId: fw.version.id, startDate: addDays(today, -200), status: "completed", endedOn: addDays(today, -100), outcome: "retained_by_employer" });
+    createPlacement(db, {
+      apprenticeId: done.id,
+      employerId: employer.id,
+      trainerUserId: trainer.id,
+      frameworkVersionId: fw.version.id,
+      startDate: addDays(today, -200),
+      status: "completed",
+      endedOn: addDays(today, -100),
+      outcome: "retained_by_employer",
+    });
     const fields = { intent: "checkin", months: "3", checkedOn: today, employed: "yes", employerName: "Salon X", monthlySalary: "85.50" };
     expect((await postApprentice(staff, fields, done.id)).status).toBe(302);
     const again = await postApprentice(staff, fields, done.id);
     expect(again.status).toBe(400);
     expect(again.data.errors.months).toEqual(["staffRecord.errors.checkinExists"]);
-    expect(db.select().from(outcomeCheckins).where(eq(outcomeCheckins.apprenticeId, done.id)).all()).toMatchObject([{ months: 3, employed: true, monthlySalaryCents: 8550 }]);
+    expect(db.select().from(outcomeCheckins).where(eq(outcomeCheckins.apprenticeId, done.id)).all()).toMatchObject([
+      { months: 3, employed: true, monthlySalaryCents: 8550 },
+    ]);
     expect((await postApprentice(staff, { ...fields, months: "5" }, done.id)).status).toBe(400);
     expect((await postApprentice(staff, { ...fields, months: "6", monthlySalary: "-3" }, done.id)).data.errors.monthlySalary).toEqual(["records.errors.money"]);
   });

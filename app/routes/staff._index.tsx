@@ -58,12 +58,14 @@ export default function StaffHome() {
                   {t(`flagRule.${f.rule}`)}
                 </Link>
                 <span className="text-sm text-stone-600">
-                  {[f.apprenticeCode, f.employerName, f.trainerName].filter((x): x is string => Boolean(x)).map((x, i) => (
-                    <span key={i}>
-                      {i > 0 ? " · " : ""}
-                      <FreeText text={x} />
-                    </span>
-                  ))}
+                  {[f.apprenticeCode, f.employerName, f.trainerName]
+                    .filter((x): x is string => Boolean(x))
+                    .map((x, i) => (
+                      <span key={i}>
+                        {i > 0 ? " · " : ""}
+                        <FreeText text={x} />
+                      </span>
+                    ))}
                 </span>
               </div>
               <FlagSummary rule={f.rule} evidence={f.evidence} />
@@ -80,10 +82,18 @@ export default function StaffHome() {
             <table className="w-full text-left text-sm" data-testid="site-table">
               <thead className="bg-stone-50">
                 <tr>
-                  <th scope="col" className="px-3 py-2">{t("staff.site")}</th>
-                  <th scope="col" className="px-3 py-2 text-right">{t("staff.activePlacements")}</th>
-                  <th scope="col" className="px-3 py-2 text-right">{t("staff.apprentices")}</th>
-                  <th scope="col" className="px-3 py-2 text-right">{t("staff.employers")}</th>
+                  <th scope="col" className="px-3 py-2">
+                    {t("staff.site")}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    {t("staff.activePlacements")}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    {t("staff.apprentices")}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    {t("staff.employers")}
+                  </th>
                 </tr>
               </thead>
               <tbody>

@@ -70,7 +70,11 @@ const noSubscription = () => () => {};
 function PrintButton() {
   const { t } = useTranslation();
   // False in the server's HTML and while hydrating, true once the page runs its script.
-  const ready = useSyncExternalStore(noSubscription, () => true, () => false);
+  const ready = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   if (!ready) return null;
   return (
     <button type="button" onClick={() => window.print()} className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-5 font-semibold text-white">
@@ -87,7 +91,18 @@ const STEP_ICONS = {
 function Step({ icon, km, en }: { icon: keyof typeof STEP_ICONS; km: string; en: string }) {
   return (
     <li className="flex items-center gap-3">
-      <svg width="40" height="40" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="shrink-0 text-brand-700">
+      <svg
+        width="40"
+        height="40"
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        aria-hidden="true"
+        className="shrink-0 text-brand-700"
+      >
         <path d={STEP_ICONS[icon]} />
       </svg>
       <span>
@@ -181,9 +196,7 @@ export default function SignInCard() {
             <FreeText text={a.preferredName} /> <span className="font-mono text-base text-stone-600">{a.code}</span>
           </h2>
           <p className="mt-1">{t("card.intro")}</p>
-          <p className="mt-2 text-sm text-stone-700">
-            {d.account === null ? t("card.noAccount") : d.account.hasPin ? t("card.replaces") : t("card.firstPin")}
-          </p>
+          <p className="mt-2 text-sm text-stone-700">{d.account === null ? t("card.noAccount") : d.account.hasPin ? t("card.replaces") : t("card.firstPin")}</p>
           <Form method="post" className="mt-3">
             <SubmitButton intent="make" pendingText={t("card.making")}>
               {t("card.make")}

@@ -89,17 +89,43 @@ export default function Apprentices() {
       <h1 className="text-2xl font-bold">{t("records.apprentices.title")}</h1>
       <Form method="get" className="flex flex-wrap items-end gap-3 rounded-xl bg-white p-4 shadow-sm">
         {d.isAdmin && d.sites.length > 1 ? (
-          <SelectField name="site" prefix="filter" label={t("staff.site")} errors={{}} blank={t("records.all")} defaultValue={d.filter.siteId} options={d.sites.map((s) => ({ value: s.id, label: s.code }))} />
+          <SelectField
+            name="site"
+            prefix="filter"
+            label={t("staff.site")}
+            errors={{}}
+            blank={t("records.all")}
+            defaultValue={d.filter.siteId}
+            options={d.sites.map((s) => ({ value: s.id, label: s.code }))}
+          />
         ) : null}
-        <SelectField name="intake" prefix="filter" label={t("records.apprentices.intake")} errors={{}} blank={t("records.all")} defaultValue={d.filter.intakeId} options={d.intakes.map((i) => ({ value: i.id, label: intakeName(i.name) }))} />
-        <SelectField name="phase" prefix="filter" label={t("records.apprentices.phase")} errors={{}} blank={t("records.all")} defaultValue={d.filter.phase} options={PHASES.map((ph) => ({ value: ph, label: t(`phases.${ph}`) }))} />
+        <SelectField
+          name="intake"
+          prefix="filter"
+          label={t("records.apprentices.intake")}
+          errors={{}}
+          blank={t("records.all")}
+          defaultValue={d.filter.intakeId}
+          options={d.intakes.map((i) => ({ value: i.id, label: intakeName(i.name) }))}
+        />
+        <SelectField
+          name="phase"
+          prefix="filter"
+          label={t("records.apprentices.phase")}
+          errors={{}}
+          blank={t("records.all")}
+          defaultValue={d.filter.phase}
+          options={PHASES.map((ph) => ({ value: ph, label: t(`phases.${ph}`) }))}
+        />
         <SubmitButton variant="secondary" pendingText={t("records.filter")}>
           {t("records.filter")}
         </SubmitButton>
       </Form>
 
       <section aria-labelledby="list-title" className="rounded-xl bg-white p-4 shadow-sm">
-        <h2 id="list-title" className="text-lg font-semibold">{t("records.apprentices.count", { count: d.page?.total ?? 0 })}</h2>
+        <h2 id="list-title" className="text-lg font-semibold">
+          {t("records.apprentices.count", { count: d.page?.total ?? 0 })}
+        </h2>
         {d.page ? <Pagination info={d.page} /> : <FieldErrors id="page-error" errors={d.pageErrors} />}
         <ul className="mt-2 divide-y divide-stone-100" data-testid="apprentice-list">
           {d.apprentices.map((a) => (
@@ -119,27 +145,49 @@ export default function Apprentices() {
       </section>
 
       <section aria-labelledby="new-title" className="rounded-xl bg-white p-4 shadow-sm">
-        <h2 id="new-title" className="text-lg font-semibold">{t("records.apprentices.create")}</h2>
+        <h2 id="new-title" className="text-lg font-semibold">
+          {t("records.apprentices.create")}
+        </h2>
         <p className="text-sm text-stone-600">{t("records.apprentices.codeHelp")}</p>
         <ul className="text-sm text-stone-700" data-testid="code-proposals">
           {d.proposals.map((pr) => (
-            <li key={pr.label}>
-              {t("records.apprentices.nextCode", { label: intakeName(pr.label), code: pr.code ?? "—" })}
-            </li>
+            <li key={pr.label}>{t("records.apprentices.nextCode", { label: intakeName(pr.label), code: pr.code ?? "—" })}</li>
           ))}
         </ul>
         <Form method="post" className="mt-3 grid gap-3 sm:grid-cols-2" noValidate>
           <FormErrors errors={errors} />
-          {d.isAdmin ? <SelectField name="siteId" prefix={p} label={t("records.site")} errors={errors} options={d.sites.map((s) => ({ value: s.id, label: s.code }))} /> : null}
+          {d.isAdmin ? (
+            <SelectField name="siteId" prefix={p} label={t("records.site")} errors={errors} options={d.sites.map((s) => ({ value: s.id, label: s.code }))} />
+          ) : null}
           <Field name="code" prefix={p} label={t("common.code")} errors={errors} defaultValue={d.proposals[0]?.code ?? ""} maxLength={12} />
-          <SelectField name="intakeId" prefix={p} label={t("records.apprentices.intake")} errors={errors} blank={t("records.none")} options={d.intakes.map((i) => ({ value: i.id, label: intakeName(i.name) }))} />
+          <SelectField
+            name="intakeId"
+            prefix={p}
+            label={t("records.apprentices.intake")}
+            errors={errors}
+            blank={t("records.none")}
+            options={d.intakes.map((i) => ({ value: i.id, label: intakeName(i.name) }))}
+          />
           <Field name="preferredName" prefix={p} label={t("records.apprentices.preferredName")} errors={errors} maxLength={100} />
           <Field name="legalName" prefix={p} label={t("staffRecord.legalName")} errors={errors} maxLength={200} />
           <Field name="dateOfBirth" type="date" prefix={p} label={t("staffRecord.dateOfBirth")} errors={errors} max={d.today} />
-          <SelectField name="gender" prefix={p} label={t("staffRecord.gender")} errors={errors} options={GENDERS.map((g) => ({ value: g, label: t(`gender.${g}`) }))} />
+          <SelectField
+            name="gender"
+            prefix={p}
+            label={t("staffRecord.gender")}
+            errors={errors}
+            options={GENDERS.map((g) => ({ value: g, label: t(`gender.${g}`) }))}
+          />
           <Field name="referralSource" prefix={p} label={t("staffRecord.referral")} errors={errors} maxLength={200} />
           <Field name="background" prefix={p} label={t("staffRecord.background")} errors={errors} maxLength={2000} />
-          <Checkboxes name="consent" prefix={p} label={t("records.consent.initial")} errors={errors} className="sm:col-span-2" options={CONSENT_ITEMS.map((item) => ({ value: item, label: t(`consent.${item}`) }))} />
+          <Checkboxes
+            name="consent"
+            prefix={p}
+            label={t("records.consent.initial")}
+            errors={errors}
+            className="sm:col-span-2"
+            options={CONSENT_ITEMS.map((item) => ({ value: item, label: t(`consent.${item}`) }))}
+          />
           <div>
             <SubmitButton>{t("records.apprentices.createButton")}</SubmitButton>
           </div>

@@ -113,21 +113,37 @@ export default function Employer() {
         </h1>
         <p className="text-stone-700">
           {t(`records.sectors.${e.sector}`)} · <FreeText text={e.district} />
-          {e.contactName ? <> · <FreeText text={e.contactName} /></> : null}
-          {e.contactPhone ? <> · <a href={telHref(e.contactPhone)} className="whitespace-nowrap text-brand-700 underline">{formatPhone(locale, e.contactPhone)}</a></> : null}
+          {e.contactName ? (
+            <>
+              {" "}
+              · <FreeText text={e.contactName} />
+            </>
+          ) : null}
+          {e.contactPhone ? (
+            <>
+              {" "}
+              ·{" "}
+              <a href={telHref(e.contactPhone)} className="whitespace-nowrap text-brand-700 underline">
+                {formatPhone(locale, e.contactPhone)}
+              </a>
+            </>
+          ) : null}
         </p>
       </div>
 
       <FormErrors errors={{ intent: actionData?.errors.intent }} />
 
       <section id="placements" aria-labelledby="placements-title" className="rounded-xl bg-white p-4 shadow-sm">
-        <h2 id="placements-title" className="text-lg font-semibold">{t("records.employers.placements")}</h2>
+        <h2 id="placements-title" className="text-lg font-semibold">
+          {t("records.employers.placements")}
+        </h2>
         {d.placements.length === 0 ? <p className="mt-1 text-stone-600">{t("common.none")}</p> : null}
         <ul className="mt-2 divide-y divide-stone-100 text-sm" data-testid="employer-placements">
           {d.placements.map((p) => (
             <li key={p.id} className="flex flex-wrap items-center gap-2 py-2">
               <Link to={`/staff/placements/${p.id}`} className="inline-flex min-h-11 items-center text-brand-700 underline">
-                <span className="font-mono">{p.apprenticeCode}</span>&nbsp;<FreeText text={p.preferredName} />
+                <span className="font-mono">{p.apprenticeCode}</span>&nbsp;
+                <FreeText text={p.preferredName} />
               </Link>
               <span className="text-stone-600">
                 {localized(locale, p, "trade")} Â· <FreeText text={p.trainerName} /> Â· {formatDate(locale, p.startDate)} Â· {t(`placementStatus.${p.status}`)}
@@ -144,7 +160,9 @@ export default function Employer() {
       </section>
 
       <section id="trainers" aria-labelledby="trainers-title" className="rounded-xl bg-white p-4 shadow-sm">
-        <h2 id="trainers-title" className="text-lg font-semibold">{t("records.employers.trainers")}</h2>
+        <h2 id="trainers-title" className="text-lg font-semibold">
+          {t("records.employers.trainers")}
+        </h2>
         <p className="text-sm text-stone-600">{t("records.employers.deactivateTrainerHelp")}</p>
         <FormErrors errors={trainerStatusErrors} />
         <ul className="mt-2 divide-y divide-stone-100 text-sm" data-testid="employer-trainers">
@@ -155,7 +173,16 @@ export default function Employer() {
               </Link>
               <span className="text-stone-600">
                 {tr.username}
-                {tr.phone ? <> · <a href={telHref(tr.phone)} className="whitespace-nowrap text-brand-700 underline">{formatPhone(locale, tr.phone)}</a></> : null} · {t("records.employers.activePlacements", { count: tr.activePlacements })}
+                {tr.phone ? (
+                  <>
+                    {" "}
+                    ·{" "}
+                    <a href={telHref(tr.phone)} className="whitespace-nowrap text-brand-700 underline">
+                      {formatPhone(locale, tr.phone)}
+                    </a>
+                  </>
+                ) : null}{" "}
+                · {t("records.employers.activePlacements", { count: tr.activePlacements })}
                 {!tr.active ? ` · ${t("records.employers.inactive")}` : ""}
               </span>
               <Form method="post">
@@ -184,14 +211,31 @@ export default function Employer() {
       </section>
 
       <section id="edit" aria-labelledby="edit-title" className="rounded-xl bg-white p-4 shadow-sm">
-        <h2 id="edit-title" className="text-lg font-semibold">{t("records.employers.edit")}</h2>
+        <h2 id="edit-title" className="text-lg font-semibold">
+          {t("records.employers.edit")}
+        </h2>
         <Form method="post" className="mt-2 grid gap-3 sm:grid-cols-2" noValidate>
           <FormErrors errors={editErrors} />
           <Field name="name" prefix="edit" label={t("records.employers.name")} errors={editErrors} defaultValue={e.name} maxLength={200} />
-          <SelectField name="sector" prefix="edit" label={t("records.employers.sector")} errors={editErrors} defaultValue={e.sector} options={EMPLOYER_SECTORS.map((s) => ({ value: s, label: t(`records.sectors.${s}`) }))} />
+          <SelectField
+            name="sector"
+            prefix="edit"
+            label={t("records.employers.sector")}
+            errors={editErrors}
+            defaultValue={e.sector}
+            options={EMPLOYER_SECTORS.map((s) => ({ value: s, label: t(`records.sectors.${s}`) }))}
+          />
           <Field name="district" prefix="edit" label={t("records.employers.district")} errors={editErrors} defaultValue={e.district} maxLength={100} />
           <Field name="contactName" prefix="edit" label={t("records.employers.contactName")} errors={editErrors} defaultValue={e.contactName} maxLength={200} />
-          <Field name="contactPhone" type="tel" prefix="edit" label={t("records.employers.contactPhone")} errors={editErrors} defaultValue={e.contactPhone} maxLength={20} />
+          <Field
+            name="contactPhone"
+            type="tel"
+            prefix="edit"
+            label={t("records.employers.contactPhone")}
+            errors={editErrors}
+            defaultValue={e.contactPhone}
+            maxLength={20}
+          />
           <div className="sm:col-span-2">
             <SubmitButton intent="edit">{t("records.employers.save")}</SubmitButton>
           </div>
@@ -199,7 +243,9 @@ export default function Employer() {
       </section>
 
       <section id="status" aria-labelledby="status-title" className="rounded-xl bg-white p-4 shadow-sm">
-        <h2 id="status-title" className="text-lg font-semibold">{e.active ? t("records.employers.deactivate") : t("records.employers.reactivate")}</h2>
+        <h2 id="status-title" className="text-lg font-semibold">
+          {e.active ? t("records.employers.deactivate") : t("records.employers.reactivate")}
+        </h2>
         <p className="text-sm text-stone-700">{t("records.neverDeleted")}</p>
         {e.active ? <p className="text-sm text-stone-700">{t("records.employers.deactivateHelp")}</p> : null}
         <FieldErrors id="status-error" errors={statusErrors.form} />

@@ -65,7 +65,8 @@ export default function Employers() {
             <Link to={`/staff/employers/${e.id}`} className="flex min-h-11 flex-wrap items-baseline justify-between gap-2 px-4 py-3 hover:bg-stone-50">
               <FreeText className="font-semibold text-brand-800 underline" text={e.name} />
               <span className="text-sm text-stone-600">
-                {t(`records.sectors.${e.sector}`)} · {e.district} · {t("records.employers.trainerCount", { count: e.trainers })} · {t("records.employers.activePlacements", { count: e.activePlacements })}
+                {t(`records.sectors.${e.sector}`)} · {e.district} · {t("records.employers.trainerCount", { count: e.trainers })} ·{" "}
+                {t("records.employers.activePlacements", { count: e.activePlacements })}
                 {!e.active ? ` · ${t("records.employers.inactive")}` : ""}
               </span>
             </Link>
@@ -73,12 +74,22 @@ export default function Employers() {
         ))}
       </ul>
       <section aria-labelledby="new-title" className="rounded-xl bg-white p-4 shadow-sm">
-        <h2 id="new-title" className="text-lg font-semibold">{t("records.employers.create")}</h2>
+        <h2 id="new-title" className="text-lg font-semibold">
+          {t("records.employers.create")}
+        </h2>
         <Form method="post" className="mt-3 grid gap-3 sm:grid-cols-2" noValidate>
           <FormErrors errors={errors} />
-          {d.isAdmin ? <SelectField name="siteId" prefix={p} label={t("records.site")} errors={errors} options={d.sites.map((s) => ({ value: s.id, label: s.code }))} /> : null}
+          {d.isAdmin ? (
+            <SelectField name="siteId" prefix={p} label={t("records.site")} errors={errors} options={d.sites.map((s) => ({ value: s.id, label: s.code }))} />
+          ) : null}
           <Field name="name" prefix={p} label={t("records.employers.name")} errors={errors} maxLength={200} />
-          <SelectField name="sector" prefix={p} label={t("records.employers.sector")} errors={errors} options={EMPLOYER_SECTORS.map((s) => ({ value: s, label: t(`records.sectors.${s}`) }))} />
+          <SelectField
+            name="sector"
+            prefix={p}
+            label={t("records.employers.sector")}
+            errors={errors}
+            options={EMPLOYER_SECTORS.map((s) => ({ value: s, label: t(`records.sectors.${s}`) }))}
+          />
           <Field name="district" prefix={p} label={t("records.employers.district")} errors={errors} maxLength={100} />
           <Field name="contactName" prefix={p} label={t("records.employers.contactName")} errors={errors} maxLength={200} />
           <Field name="contactPhone" type="tel" prefix={p} label={t("records.employers.contactPhone")} errors={errors} maxLength={20} />

@@ -75,7 +75,12 @@ export default function FlagPage() {
               {flag.apprenticeCode}
             </Link>
           ) : null}
-          {flag.employerName ? <> · <FreeText text={flag.employerName} /></> : null}
+          {flag.employerName ? (
+            <>
+              {" "}
+              · <FreeText text={flag.employerName} />
+            </>
+          ) : null}
           {flag.trainerName && flag.trainerUserId ? (
             <>
               {" · "}
@@ -87,20 +92,22 @@ export default function FlagPage() {
         </p>
       </div>
       <section aria-labelledby="evidence" className="rounded-xl bg-white p-4 shadow-sm">
-        <h2 id="evidence" className="text-lg font-semibold">{t("flags.evidence")}</h2>
+        <h2 id="evidence" className="text-lg font-semibold">
+          {t("flags.evidence")}
+        </h2>
         <FlagSummary rule={flag.rule} evidence={flag.evidence} />
         <FlagFacts evidence={flag.evidence} placementId={flag.placementId} />
       </section>
       {open ? (
         <section aria-labelledby="review" className="rounded-xl bg-white p-4 shadow-sm">
-          <h2 id="review" className="text-lg font-semibold">{t("flags.review")}</h2>
+          <h2 id="review" className="text-lg font-semibold">
+            {t("flags.review")}
+          </h2>
           <Form method="post" className="mt-2 space-y-3" noValidate>
             <TextArea name="note" label={t("flags.note")} errors={errors} maxLength={1000} />
             <FormErrors id="intent-error" errors={{ intent: errors.intent }} />
             <div className="flex flex-wrap gap-2">
-              {flag.status === "open" ? (
-                <SubmitButton intent="acknowledge">{t("flags.acknowledge")}</SubmitButton>
-              ) : null}
+              {flag.status === "open" ? <SubmitButton intent="acknowledge">{t("flags.acknowledge")}</SubmitButton> : null}
               <SubmitButton intent="resolve">{t("flags.resolve")}</SubmitButton>
               <SubmitButton intent="dismiss" variant="secondary">
                 {t("flags.dismiss")}
@@ -110,13 +117,20 @@ export default function FlagPage() {
         </section>
       ) : null}
       <section aria-labelledby="history" className="rounded-xl bg-white p-4 shadow-sm">
-        <h2 id="history" className="text-lg font-semibold">{t("flags.history")}</h2>
+        <h2 id="history" className="text-lg font-semibold">
+          {t("flags.history")}
+        </h2>
         <ol className="mt-2 space-y-1 text-sm" data-testid="flag-history">
           {flag.history.map((h) => (
             <li key={h.id}>
               {formatDateTime(locale, new Date(h.createdAt))} · {t(`flagEvent.${h.action}`)}
               {h.actorName ? ` · ${h.actorName}` : ""}
-              {h.note ? <> · “<FreeText text={h.note} />”</> : null}
+              {h.note ? (
+                <>
+                  {" "}
+                  · “<FreeText text={h.note} />”
+                </>
+              ) : null}
             </li>
           ))}
         </ol>

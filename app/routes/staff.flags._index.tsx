@@ -68,7 +68,9 @@ export default function FlagsInbox() {
             <select name="site" defaultValue={params.get("site") ?? ""} className={select}>
               <option value="">{t("flags.any")}</option>
               {d.choices.sites.map((s) => (
-                <option key={s.id} value={s.id}>{locale === "km" ? s.nameKm : s.nameEn}</option>
+                <option key={s.id} value={s.id}>
+                  {locale === "km" ? s.nameKm : s.nameEn}
+                </option>
               ))}
             </select>
             <FieldErrors id="site-error" errors={d.errors.site} />
@@ -83,7 +85,9 @@ export default function FlagsInbox() {
               <select name="employer" defaultValue={params.get("employer") ?? ""} className={select}>
                 <option value="">{t("flags.any")}</option>
                 {d.choices.employers.map((e) => (
-                  <option key={e.id} value={e.id}>{e.name}</option>
+                  <option key={e.id} value={e.id}>
+                    {e.name}
+                  </option>
                 ))}
               </select>
               <FieldErrors id="employer-error" errors={d.errors.employer} />
@@ -93,7 +97,9 @@ export default function FlagsInbox() {
               <select name="trainer" defaultValue={params.get("trainer") ?? ""} className={select}>
                 <option value="">{t("flags.any")}</option>
                 {d.choices.trainers.map((x) => (
-                  <option key={x.id} value={x.id}>{x.name}</option>
+                  <option key={x.id} value={x.id}>
+                    {x.name}
+                  </option>
                 ))}
               </select>
               <FieldErrors id="trainer-error" errors={d.errors.trainer} />
@@ -105,7 +111,9 @@ export default function FlagsInbox() {
           <select name="rule" defaultValue={params.get("rule") ?? ""} className={select}>
             <option value="">{t("flags.any")}</option>
             {FLAG_RULES.map((r) => (
-              <option key={r} value={r}>{t(`flagRule.${r}`)}</option>
+              <option key={r} value={r}>
+                {t(`flagRule.${r}`)}
+              </option>
             ))}
           </select>
           <FieldErrors id="rule-error" errors={d.errors.rule} />
@@ -115,7 +123,9 @@ export default function FlagsInbox() {
           <select name="severity" defaultValue={params.get("severity") ?? ""} className={select}>
             <option value="">{t("flags.any")}</option>
             {FLAG_SEVERITIES.map((s) => (
-              <option key={s} value={s}>{t(`flagSeverity.${s}`)}</option>
+              <option key={s} value={s}>
+                {t(`flagSeverity.${s}`)}
+              </option>
             ))}
           </select>
           <FieldErrors id="severity-error" errors={d.errors.severity} />
@@ -126,7 +136,9 @@ export default function FlagsInbox() {
             <option value="active">{t("flags.active")}</option>
             <option value="all">{t("flags.all")}</option>
             {FLAG_STATUSES.map((s) => (
-              <option key={s} value={s}>{t(`flagStatus.${s}`)}</option>
+              <option key={s} value={s}>
+                {t(`flagStatus.${s}`)}
+              </option>
             ))}
           </select>
           <FieldErrors id="status-error" errors={d.errors.status} />
@@ -151,9 +163,7 @@ export default function FlagsInbox() {
                 {t(`flagStatus.${f.status}`)} · {formatDate(locale, f.raisedAt.slice(0, 10))}
               </span>
             </div>
-            <p className="text-sm text-stone-700">
-              {[f.apprenticeCode, f.employerName, f.trainerName].filter(Boolean).join(" · ")}
-            </p>
+            <p className="text-sm text-stone-700">{[f.apprenticeCode, f.employerName, f.trainerName].filter(Boolean).join(" · ")}</p>
             <FlagSummary rule={f.rule} evidence={f.evidence} />
           </li>
         ))}

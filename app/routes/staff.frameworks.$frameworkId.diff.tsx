@@ -33,7 +33,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const b = pick("b", versions[0]?.id);
   const title = t("frameworks.diff.title", { code: framework.code });
   if (!a || !b) {
-    return data({ title, error: "frameworks.errors.badVersions", framework: { id: framework.id, code: framework.code }, versions, a: null, b: null, lines: [] as DiffLine[], summary: null }, { status: 400 });
+    return data(
+      {
+        title,
+        error: "frameworks.errors.badVersions",
+        framework: { id: framework.id, code: framework.code },
+        versions,
+        a: null,
+        b: null,
+        lines: [] as DiffLine[],
+        summary: null,
+      },
+      { status: 400 },
+    );
   }
   const lines = diffVersions(versionRows(a.id), versionRows(b.id));
   return {
@@ -90,7 +102,10 @@ export default function FrameworkDiff() {
             label={t(`frameworks.diff.${name}`)}
             errors={{}}
             defaultValue={name === "a" ? a?.id : b?.id}
-            options={versions.map((v) => ({ value: v.id, label: `${t("frameworks.version", { version: v.version })} · ${t(`frameworks.status.${v.status}`)}` }))}
+            options={versions.map((v) => ({
+              value: v.id,
+              label: `${t("frameworks.version", { version: v.version })} · ${t(`frameworks.status.${v.status}`)}`,
+            }))}
           />
         ))}
         <SubmitButton pendingText={t("frameworks.diff.show")}>{t("frameworks.diff.show")}</SubmitButton>
@@ -106,36 +121,36 @@ export default function FrameworkDiff() {
             {t("frameworks.diff.summary", summary)}
           </h2>
           <ScrollTable label={title} className="mt-3 shadow-none">
-          <table className="w-full border-collapse text-left">
-            <thead>
-              <tr className="border-b border-stone-300">
-                <th scope="col" className="p-2">
-                  {t("frameworks.diff.code")}
-                </th>
-                <th scope="col" className="p-2">
-                  {t("frameworks.diff.change")}
-                </th>
-                <th scope="col" className="p-2">
-                  {framework.code} · {t("frameworks.version", { version: a.version })}
-                </th>
-                <th scope="col" className="p-2">
-                  {framework.code} · {t("frameworks.version", { version: b.version })}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {lines.map((l) => (
-                <tr key={l.code} className={`border-b border-stone-100 ${KIND_STYLE[l.kind]}`} data-testid="diff-row" data-kind={l.kind}>
-                  <th scope="row" className="p-2 align-top font-mono">
-                    {l.code}
+            <table className="w-full border-collapse text-left">
+              <thead>
+                <tr className="border-b border-stone-300">
+                  <th scope="col" className="p-2">
+                    {t("frameworks.diff.code")}
                   </th>
-                  <td className="p-2 align-top">{t(`frameworks.diff.kind.${l.kind}`)}</td>
-                  <Cell row={l.a} fields={l.fields} />
-                  <Cell row={l.b} fields={l.fields} />
+                  <th scope="col" className="p-2">
+                    {t("frameworks.diff.change")}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {framework.code} · {t("frameworks.version", { version: a.version })}
+                  </th>
+                  <th scope="col" className="p-2">
+                    {framework.code} · {t("frameworks.version", { version: b.version })}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {lines.map((l) => (
+                  <tr key={l.code} className={`border-b border-stone-100 ${KIND_STYLE[l.kind]}`} data-testid="diff-row" data-kind={l.kind}>
+                    <th scope="row" className="p-2 align-top font-mono">
+                      {l.code}
+                    </th>
+                    <td className="p-2 align-top">{t(`frameworks.diff.kind.${l.kind}`)}</td>
+                    <Cell row={l.a} fields={l.fields} />
+                    <Cell row={l.b} fields={l.fields} />
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </ScrollTable>
         </section>
       ) : null}

@@ -19,7 +19,6 @@ import { withSaved } from "~/utils/saved";
 
 export const meta = pageMeta;
 
-
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
   const t = await requestT(request);
@@ -68,8 +67,24 @@ function FrameworkFields({ prefix, errors }: { prefix: string; errors: FieldErro
       <Field name="code" prefix={prefix} label={t("frameworks.fields.code")} errors={errors} required />
       <Field name="tradeEn" prefix={prefix} label={t("frameworks.fields.tradeEn")} errors={errors} required lang="en" />
       <Field name="tradeKm" prefix={prefix} label={t("frameworks.fields.tradeKm")} errors={errors} required lang="km" />
-      <SelectField name="sector" prefix={prefix} label={t("frameworks.fields.sector")} errors={errors} options={EMPLOYER_SECTORS.map((s) => ({ value: s, label: t(`records.sectors.${s}`) }))} />
-      <Field name="typicalWeeks" type="number" prefix={prefix} label={t("frameworks.fields.typicalWeeks")} errors={errors} min={2} max={52} defaultValue={12} required />
+      <SelectField
+        name="sector"
+        prefix={prefix}
+        label={t("frameworks.fields.sector")}
+        errors={errors}
+        options={EMPLOYER_SECTORS.map((s) => ({ value: s, label: t(`records.sectors.${s}`) }))}
+      />
+      <Field
+        name="typicalWeeks"
+        type="number"
+        prefix={prefix}
+        label={t("frameworks.fields.typicalWeeks")}
+        errors={errors}
+        min={2}
+        max={52}
+        defaultValue={12}
+        required
+      />
     </>
   );
 }
@@ -104,7 +119,10 @@ export default function Frameworks() {
               <ul className="mt-1 flex flex-wrap gap-2">
                 {f.versions.map((v) => (
                   <li key={v.id}>
-                    <Link to={`/staff/frameworks/versions/${v.id}`} className="inline-flex min-h-11 items-center rounded-lg border border-stone-300 px-3 text-brand-700 underline">
+                    <Link
+                      to={`/staff/frameworks/versions/${v.id}`}
+                      className="inline-flex min-h-11 items-center rounded-lg border border-stone-300 px-3 text-brand-700 underline"
+                    >
                       {t("frameworks.version", { version: v.version })} · {t(`frameworks.status.${v.status}`)}
                     </Link>
                   </li>
@@ -159,7 +177,16 @@ export default function Frameworks() {
         ) : null}
         <Form method="post" encType="multipart/form-data" className="mt-3 grid gap-3 sm:grid-cols-2" noValidate>
           <FrameworkFields prefix="import" errors={importErrors} />
-          <Field name="csv" type="file" prefix="import" label={t("frameworks.fields.csv")} errors={importErrors} accept=".csv,text/csv" required className="sm:col-span-2" />
+          <Field
+            name="csv"
+            type="file"
+            prefix="import"
+            label={t("frameworks.fields.csv")}
+            errors={importErrors}
+            accept=".csv,text/csv"
+            required
+            className="sm:col-span-2"
+          />
           <div className="sm:col-span-2">
             <SubmitButton intent="import" pendingText={t("frameworks.import.pending")}>
               {t("frameworks.import.submit")}

@@ -31,7 +31,6 @@ import { FreeText } from "~/components/free-text";
 
 export const meta = pageMeta;
 
-
 async function guard(request: Request, versionId: string | undefined) {
   const user = await requireStaff(request);
   const version = getVersion(Number(versionId));
@@ -141,11 +140,55 @@ function CompetencyFields({ id, errors, competency }: { id: string; errors: Fiel
   return (
     <>
       <Field prefix={id} name="code" label={t("frameworks.fields.code")} errors={errors} defaultValue={competency?.code} className="text-sm" />
-      <Field prefix={id} name="expectedByWeek" type="number" min={1} max={52} label={t("frameworks.fields.expectedByWeek")} errors={errors} defaultValue={competency?.expectedByWeek} className="text-sm" />
-      <Field prefix={id} name="titleEn" label={t("frameworks.fields.titleEn")} errors={errors} defaultValue={competency?.titleEn} lang="en" className="text-sm" />
-      <Field prefix={id} name="titleKm" label={t("frameworks.fields.titleKm")} errors={errors} defaultValue={competency?.titleKm} lang="km" className="text-sm" />
-      <TextArea prefix={id} name="criteriaEn" rows={2} label={t("frameworks.fields.criteriaEn")} errors={errors} defaultValue={competency?.criteriaEn} lang="en" className="text-sm" />
-      <TextArea prefix={id} name="criteriaKm" rows={2} label={t("frameworks.fields.criteriaKm")} errors={errors} defaultValue={competency?.criteriaKm} lang="km" className="text-sm" />
+      <Field
+        prefix={id}
+        name="expectedByWeek"
+        type="number"
+        min={1}
+        max={52}
+        label={t("frameworks.fields.expectedByWeek")}
+        errors={errors}
+        defaultValue={competency?.expectedByWeek}
+        className="text-sm"
+      />
+      <Field
+        prefix={id}
+        name="titleEn"
+        label={t("frameworks.fields.titleEn")}
+        errors={errors}
+        defaultValue={competency?.titleEn}
+        lang="en"
+        className="text-sm"
+      />
+      <Field
+        prefix={id}
+        name="titleKm"
+        label={t("frameworks.fields.titleKm")}
+        errors={errors}
+        defaultValue={competency?.titleKm}
+        lang="km"
+        className="text-sm"
+      />
+      <TextArea
+        prefix={id}
+        name="criteriaEn"
+        rows={2}
+        label={t("frameworks.fields.criteriaEn")}
+        errors={errors}
+        defaultValue={competency?.criteriaEn}
+        lang="en"
+        className="text-sm"
+      />
+      <TextArea
+        prefix={id}
+        name="criteriaKm"
+        rows={2}
+        label={t("frameworks.fields.criteriaKm")}
+        errors={errors}
+        defaultValue={competency?.criteriaKm}
+        lang="km"
+        className="text-sm"
+      />
     </>
   );
 }
@@ -174,7 +217,11 @@ export default function FrameworkVersion() {
       </div>
 
       <div className="no-print flex flex-wrap gap-3">
-        <a href={`/staff/frameworks/versions/${version.id}.csv`} className="inline-flex min-h-11 items-center rounded-lg border border-stone-400 px-4 text-brand-700 underline" download>
+        <a
+          href={`/staff/frameworks/versions/${version.id}.csv`}
+          className="inline-flex min-h-11 items-center rounded-lg border border-stone-400 px-4 text-brand-700 underline"
+          download
+        >
           {t("frameworks.export")}
         </a>
         {draft ? (
@@ -186,9 +233,7 @@ export default function FrameworkVersion() {
         ) : null}
         {version.status !== "draft" ? (
           <Form method="post">
-            <SubmitButton intent="new_draft">
-              {t("frameworks.newDraft")}
-            </SubmitButton>
+            <SubmitButton intent="new_draft">{t("frameworks.newDraft")}</SubmitButton>
           </Form>
         ) : null}
         {version.status === "published" ? (
@@ -199,7 +244,10 @@ export default function FrameworkVersion() {
           </Form>
         ) : null}
         {version.version > 1 ? (
-          <Link to={`/staff/frameworks/${version.frameworkId}/diff?b=${version.id}`} className="inline-flex min-h-11 items-center px-3 text-brand-700 underline">
+          <Link
+            to={`/staff/frameworks/${version.frameworkId}/diff?b=${version.id}`}
+            className="inline-flex min-h-11 items-center px-3 text-brand-700 underline"
+          >
             {t("frameworks.compare")}
           </Link>
         ) : null}
@@ -219,7 +267,8 @@ export default function FrameworkVersion() {
               {u.competencies.map((c) => (
                 <li key={c.id} className="py-2" data-testid="competency">
                   <p className="font-medium">
-                    {c.code} · <FreeText text={localized(locale, c, "title")} /> <span className="text-sm font-normal text-stone-600">({t("frameworks.byWeek", { week: c.expectedByWeek })})</span>
+                    {c.code} · <FreeText text={localized(locale, c, "title")} />{" "}
+                    <span className="text-sm font-normal text-stone-600">({t("frameworks.byWeek", { week: c.expectedByWeek })})</span>
                   </p>
                   <FreeText as="p" className="text-sm text-stone-700" text={localized(locale, c, "criteria")} />
                   {draft ? (
@@ -229,9 +278,7 @@ export default function FrameworkVersion() {
                         <input type="hidden" name="competencyId" value={c.id} />
                         <CompetencyFields id={`c${c.id}`} errors={errorsFor(`edit_competency:${c.id}`)} competency={c} />
                         <div className="flex flex-wrap gap-2 sm:col-span-2">
-                          <SubmitButton intent="edit_competency">
-                            {t("frameworks.saveCompetency")}
-                          </SubmitButton>
+                          <SubmitButton intent="edit_competency">{t("frameworks.saveCompetency")}</SubmitButton>
                         </div>
                       </Form>
                       <Form method="post" className="mt-2">
@@ -253,9 +300,7 @@ export default function FrameworkVersion() {
                     <input type="hidden" name="unitId" value={u.id} />
                     <CompetencyFields id={`new-c-${u.id}`} errors={errorsFor(`add_competency:${u.id}`)} />
                     <div className="sm:col-span-2">
-                      <SubmitButton intent="add_competency">
-                        {t("frameworks.addCompetency")}
-                      </SubmitButton>
+                      <SubmitButton intent="add_competency">{t("frameworks.addCompetency")}</SubmitButton>
                     </div>
                   </Form>
                 </details>
@@ -265,9 +310,7 @@ export default function FrameworkVersion() {
                     <input type="hidden" name="unitId" value={u.id} />
                     <UnitFields id={`u${u.id}`} errors={errorsFor(`edit_unit:${u.id}`)} unit={u} />
                     <div className="sm:col-span-3">
-                      <SubmitButton intent="edit_unit">
-                        {t("frameworks.saveUnit")}
-                      </SubmitButton>
+                      <SubmitButton intent="edit_unit">{t("frameworks.saveUnit")}</SubmitButton>
                     </div>
                   </Form>
                   <Form method="post" className="mt-2">
@@ -289,9 +332,7 @@ export default function FrameworkVersion() {
             <Form method="post" className="mt-2 grid gap-2 sm:grid-cols-3" noValidate>
               <UnitFields id="new-unit" errors={errorsFor("add_unit")} />
               <div className="sm:col-span-3">
-                <SubmitButton intent="add_unit">
-                  {t("frameworks.addUnit")}
-                </SubmitButton>
+                <SubmitButton intent="add_unit">{t("frameworks.addUnit")}</SubmitButton>
               </div>
             </Form>
           </section>

@@ -5,7 +5,16 @@ import { useLocale, useTranslation } from "~/i18n/react";
 import { actorOf, notFound, requireStaff } from "~/auth/guards.server";
 import { Choices, errorsOf, Field, FormErrors, SelectField, SubmitButton } from "~/components/forms";
 import { LevelIcon } from "~/components/levels";
-import { changePrimaryTrainer, correctPlacement, endPlacement, publishedVersions, trainersOfEmployer, transferChoices, transferLinks, transferPlacement } from "~/db/record-keeping.server";
+import {
+  changePrimaryTrainer,
+  correctPlacement,
+  endPlacement,
+  publishedVersions,
+  trainersOfEmployer,
+  transferChoices,
+  transferLinks,
+  transferPlacement,
+} from "~/db/record-keeping.server";
 import { getPlacementForStaff, loadPlacementRecord, manualStatusBounds, placementSince, setManualStatus } from "~/db/staff-records.server";
 import { addYears } from "~/domain/dates";
 import { MANUAL_STATUSES, PLACEMENT_OUTCOMES } from "~/domain/enums";
@@ -55,7 +64,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     currentStatus: record.currentStatus ? { ...record.currentStatus, createdAt: record.currentStatus.createdAt.toISOString() } : null,
     transfer: transferLinks(placement.id),
     // Choices for changing the trainer, transferring and ending.
-    admin: placement.status === "active" ? { trainers: trainersOfEmployer(placement.employerId), transfer: transferChoices(placement.siteId), versions: publishedVersions() } : null,
+    admin:
+      placement.status === "active"
+        ? { trainers: trainersOfEmployer(placement.employerId), transfer: transferChoices(placement.siteId), versions: publishedVersions() }
+        : null,
   };
 }
 
@@ -123,9 +135,13 @@ export default function StaffPlacement() {
         </p>
         <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-4">
           <dt className="text-stone-600">{t("common.employer")}</dt>
-          <dd><FreeText text={p.employerName} /></dd>
+          <dd>
+            <FreeText text={p.employerName} />
+          </dd>
           <dt className="text-stone-600">{t("placement.trainer")}</dt>
-          <dd><FreeText text={p.trainerName} /></dd>
+          <dd>
+            <FreeText text={p.trainerName} />
+          </dd>
           <dt className="text-stone-600">{t("common.trade")}</dt>
           <dd>{localized(locale, p, "trade")}</dd>
           <dt className="text-stone-600">{t("placement.dates")}</dt>
@@ -160,7 +176,8 @@ export default function StaffPlacement() {
         {d.currentStatus ? (
           <p className="mt-1 flex flex-wrap items-center gap-2" data-testid="current-status">
             <span className={`inline-block size-4 rounded-full ${RAG[d.currentStatus.status]}`} aria-hidden />
-            <strong>{t(`rag.${d.currentStatus.status}`)}</strong> · {t("placement.statusAsOf", { date: formatDate(locale, d.currentStatus.statusDate) })} · <FreeText text={d.currentStatus.reason} />
+            <strong>{t(`rag.${d.currentStatus.status}`)}</strong> · {t("placement.statusAsOf", { date: formatDate(locale, d.currentStatus.statusDate) })} ·{" "}
+            <FreeText text={d.currentStatus.reason} />
           </p>
         ) : (
           <p className="mt-1 text-stone-600">{t("placement.noStatus")}</p>
@@ -199,7 +216,8 @@ export default function StaffPlacement() {
             <ul className="space-y-1">
               {d.statuses.map((s) => (
                 <li key={s.id}>
-                  {t("placement.statusAsOf", { date: formatDate(locale, s.statusDate) })} · {t(`rag.${s.status}`)} · <FreeText text={s.reason} /> · <FreeText text={s.setBy} /> · {t("placement.statusEntered", { when: formatDateTime(locale, new Date(s.createdAt)) })}
+                  {t("placement.statusAsOf", { date: formatDate(locale, s.statusDate) })} · {t(`rag.${s.status}`)} · <FreeText text={s.reason} /> ·{" "}
+                  <FreeText text={s.setBy} /> · {t("placement.statusEntered", { when: formatDateTime(locale, new Date(s.createdAt)) })}
                 </li>
               ))}
             </ul>
@@ -227,15 +245,42 @@ export default function StaffPlacement() {
             {t("records.correct.title")}
           </h2>
           {p.status !== "active" ? null : d.hasWeeklyRecords ? (
-            <p className="mt-1 text-sm text-stone-600" data-testid="correct-closed">{t("records.correct.closed")}</p>
+            <p className="mt-1 text-sm text-stone-600" data-testid="correct-closed">
+              {t("records.correct.closed")}
+            </p>
           ) : (
             <>
               <p className="mt-1 text-sm text-stone-600">{t("records.correct.help")}</p>
               <Form method="post" className="mt-2 grid gap-3 sm:grid-cols-2" noValidate>
                 <FormErrors errors={errorsOf(actionData, "correct")} />
-                <Field name="startDate" type="date" prefix="correct" label={t("records.placements.startDate")} errors={errorsOf(actionData, "correct")} defaultValue={p.startDate} min={d.startMin} max={d.startMax} />
-                <Field name="plannedWeeks" type="number" prefix="correct" label={t("records.placements.plannedWeeks")} errors={errorsOf(actionData, "correct")} min={2} max={52} defaultValue={p.plannedWeeks} />
-                <Field name="reason" prefix="correct" label={t("records.correct.reason")} errors={errorsOf(actionData, "correct")} maxLength={500} className="sm:col-span-2" />
+                <Field
+                  name="startDate"
+                  type="date"
+                  prefix="correct"
+                  label={t("records.placements.startDate")}
+                  errors={errorsOf(actionData, "correct")}
+                  defaultValue={p.startDate}
+                  min={d.startMin}
+                  max={d.startMax}
+                />
+                <Field
+                  name="plannedWeeks"
+                  type="number"
+                  prefix="correct"
+                  label={t("records.placements.plannedWeeks")}
+                  errors={errorsOf(actionData, "correct")}
+                  min={2}
+                  max={52}
+                  defaultValue={p.plannedWeeks}
+                />
+                <Field
+                  name="reason"
+                  prefix="correct"
+                  label={t("records.correct.reason")}
+                  errors={errorsOf(actionData, "correct")}
+                  maxLength={500}
+                  className="sm:col-span-2"
+                />
                 <div className="sm:col-span-2">
                   <SubmitButton intent="correct">{t("records.correct.button")}</SubmitButton>
                 </div>
@@ -269,7 +314,14 @@ export default function StaffPlacement() {
           </h2>
           <Form method="post" className="flex flex-wrap items-end gap-3" noValidate>
             <FormErrors errors={errorsOf(actionData, "changeTrainer")} />
-            <SelectField name="trainerUserId" prefix="change" label={t("records.placements.trainer")} errors={errorsOf(actionData, "changeTrainer")} defaultValue={p.trainerUserId} options={d.admin.trainers.map((tr) => ({ value: tr.id, label: tr.displayName }))} />
+            <SelectField
+              name="trainerUserId"
+              prefix="change"
+              label={t("records.placements.trainer")}
+              errors={errorsOf(actionData, "changeTrainer")}
+              defaultValue={p.trainerUserId}
+              options={d.admin.trainers.map((tr) => ({ value: tr.id, label: tr.displayName }))}
+            />
             <SubmitButton intent="changeTrainer">{t("records.placements.changeTrainerButton")}</SubmitButton>
           </Form>
 
@@ -277,11 +329,56 @@ export default function StaffPlacement() {
           <p className="text-sm text-stone-600">{t("records.placements.transferHelp")}</p>
           <Form method="post" className="grid gap-3 sm:grid-cols-2" noValidate>
             <FormErrors errors={errorsOf(actionData, "transfer")} />
-            <SelectField name="employerId" prefix="transfer" label={t("common.employer")} errors={errorsOf(actionData, "transfer")} blank={t("records.choose")} options={d.admin.transfer.employers.filter((e) => e.id !== p.employerId).map((e) => ({ value: e.id, label: e.name }))} />
-            <SelectField name="trainerUserId" prefix="transfer" label={t("records.placements.trainer")} errors={errorsOf(actionData, "transfer")} blank={t("records.choose")} options={d.admin.transfer.employers.filter((e) => e.id !== p.employerId).flatMap((e) => d.admin!.transfer.trainers.filter((tr) => tr.employerId === e.id).map((tr) => ({ value: tr.id, label: `${tr.displayName} · ${e.name}` })))} />
-            <SelectField name="frameworkVersionId" prefix="transfer" label={t("records.placements.framework")} errors={errorsOf(actionData, "transfer")} defaultValue={p.versionId} options={d.admin.versions.map((v) => ({ value: v.id, label: t("records.placements.frameworkOption", { trade: localized(locale, v, "trade"), version: v.version }) }))} />
-            <Field name="transferOn" type="date" prefix="transfer" label={t("records.placements.transferOn")} errors={errorsOf(actionData, "transfer")} defaultValue={d.today} max={d.today} />
-            <Field name="plannedWeeks" type="number" prefix="transfer" label={t("records.placements.plannedWeeks")} errors={errorsOf(actionData, "transfer")} min={2} max={52} defaultValue={p.plannedWeeks} />
+            <SelectField
+              name="employerId"
+              prefix="transfer"
+              label={t("common.employer")}
+              errors={errorsOf(actionData, "transfer")}
+              blank={t("records.choose")}
+              options={d.admin.transfer.employers.filter((e) => e.id !== p.employerId).map((e) => ({ value: e.id, label: e.name }))}
+            />
+            <SelectField
+              name="trainerUserId"
+              prefix="transfer"
+              label={t("records.placements.trainer")}
+              errors={errorsOf(actionData, "transfer")}
+              blank={t("records.choose")}
+              options={d.admin.transfer.employers
+                .filter((e) => e.id !== p.employerId)
+                .flatMap((e) =>
+                  d.admin!.transfer.trainers.filter((tr) => tr.employerId === e.id).map((tr) => ({ value: tr.id, label: `${tr.displayName} · ${e.name}` })),
+                )}
+            />
+            <SelectField
+              name="frameworkVersionId"
+              prefix="transfer"
+              label={t("records.placements.framework")}
+              errors={errorsOf(actionData, "transfer")}
+              defaultValue={p.versionId}
+              options={d.admin.versions.map((v) => ({
+                value: v.id,
+                label: t("records.placements.frameworkOption", { trade: localized(locale, v, "trade"), version: v.version }),
+              }))}
+            />
+            <Field
+              name="transferOn"
+              type="date"
+              prefix="transfer"
+              label={t("records.placements.transferOn")}
+              errors={errorsOf(actionData, "transfer")}
+              defaultValue={d.today}
+              max={d.today}
+            />
+            <Field
+              name="plannedWeeks"
+              type="number"
+              prefix="transfer"
+              label={t("records.placements.plannedWeeks")}
+              errors={errorsOf(actionData, "transfer")}
+              min={2}
+              max={52}
+              defaultValue={p.plannedWeeks}
+            />
             <div className="sm:col-span-2">
               <SubmitButton intent="transfer">{t("records.placements.transferButton")}</SubmitButton>
             </div>
@@ -290,18 +387,49 @@ export default function StaffPlacement() {
           <h2 className="text-lg font-semibold">{t("records.placements.end")}</h2>
           <Form method="post" className="grid gap-3 sm:grid-cols-2" noValidate>
             <FormErrors errors={errorsOf(actionData, "complete", "withdraw")} />
-            <Field name="endedOn" type="date" prefix="end" label={t("records.placements.endedOn")} errors={errorsOf(actionData, "complete", "withdraw")} defaultValue={d.today} max={d.today} />
-            <SelectField name="outcome" prefix="end" label={t("records.placements.outcome")} errors={errorsOf(actionData, "complete", "withdraw")} blank={t("records.choose")} options={PLACEMENT_OUTCOMES.map((o) => ({ value: o, label: t(`outcome.${o}`) }))} />
-            <Field name="endReason" prefix="end" label={t("records.placements.endReason")} errors={errorsOf(actionData, "complete", "withdraw")} maxLength={500} />
-            <Field name="startingSalary" prefix="end" label={t("records.placements.startingSalary")} errors={errorsOf(actionData, "complete", "withdraw")} inputMode="decimal" />
+            <Field
+              name="endedOn"
+              type="date"
+              prefix="end"
+              label={t("records.placements.endedOn")}
+              errors={errorsOf(actionData, "complete", "withdraw")}
+              defaultValue={d.today}
+              max={d.today}
+            />
+            <SelectField
+              name="outcome"
+              prefix="end"
+              label={t("records.placements.outcome")}
+              errors={errorsOf(actionData, "complete", "withdraw")}
+              blank={t("records.choose")}
+              options={PLACEMENT_OUTCOMES.map((o) => ({ value: o, label: t(`outcome.${o}`) }))}
+            />
+            <Field
+              name="endReason"
+              prefix="end"
+              label={t("records.placements.endReason")}
+              errors={errorsOf(actionData, "complete", "withdraw")}
+              maxLength={500}
+            />
+            <Field
+              name="startingSalary"
+              prefix="end"
+              label={t("records.placements.startingSalary")}
+              errors={errorsOf(actionData, "complete", "withdraw")}
+              inputMode="decimal"
+            />
             <div className="flex flex-wrap gap-3 sm:col-span-2">
               <SubmitButton intent="complete">{t("records.placements.complete")}</SubmitButton>
-              <SubmitButton intent="withdraw" variant="secondary">{t("records.placements.withdraw")}</SubmitButton>
+              <SubmitButton intent="withdraw" variant="secondary">
+                {t("records.placements.withdraw")}
+              </SubmitButton>
             </div>
           </Form>
         </section>
       ) : p.endedOn ? (
-        <p className="rounded-xl bg-white p-4 shadow-sm" data-testid="ended">{t("records.placements.ended", { date: formatDate(locale, p.endedOn) })}</p>
+        <p className="rounded-xl bg-white p-4 shadow-sm" data-testid="ended">
+          {t("records.placements.ended", { date: formatDate(locale, p.endedOn) })}
+        </p>
       ) : null}
 
       <section aria-labelledby="flags-title" className="rounded-xl bg-white p-4 shadow-sm">
@@ -332,24 +460,38 @@ export default function StaffPlacement() {
           <table className="w-full min-w-[32rem] text-left text-sm">
             <thead>
               <tr className="border-b border-stone-200">
-                <th scope="col" className="py-1 pr-2">{t("placement.week")}</th>
-                <th scope="col" className="py-1 pr-2">{t("placement.review")}</th>
-                <th scope="col" className="py-1 pr-2">{t("placement.attendance")}</th>
-                <th scope="col" className="py-1 pr-2">{t("placement.signed")}</th>
-                <th scope="col" className="py-1 pr-2">{t("placement.educationLedger")}</th>
+                <th scope="col" className="py-1 pr-2">
+                  {t("placement.week")}
+                </th>
+                <th scope="col" className="py-1 pr-2">
+                  {t("placement.review")}
+                </th>
+                <th scope="col" className="py-1 pr-2">
+                  {t("placement.attendance")}
+                </th>
+                <th scope="col" className="py-1 pr-2">
+                  {t("placement.signed")}
+                </th>
+                <th scope="col" className="py-1 pr-2">
+                  {t("placement.educationLedger")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {d.weeks.map((w) => (
                 <tr key={w.weekOf} className="border-b border-stone-100" data-testid="week-row">
-                  <th scope="row" className="py-1 pr-2 font-normal">{formatDate(locale, w.weekOf)}</th>
+                  <th scope="row" className="py-1 pr-2 font-normal">
+                    {formatDate(locale, w.weekOf)}
+                  </th>
                   <td className={`py-1 pr-2 ${w.reviewed ? "" : "font-medium text-red-800"}`}>
                     {w.reviewed ? t("weekState.reviewed") : w.weekOf === d.thisMonday ? t("weekState.not_started") : t("placement.missing")}
                     {w.corrections > 0 ? ` (${t("placement.corrections", { count: w.corrections })})` : ""}
                   </td>
                   <td className="py-1 pr-2">{t("placement.attendanceSummary", { present: w.present, late: w.late, absent: w.absent })}</td>
                   <td className="py-1 pr-2 tabular-nums">{formatNumber(locale, w.signed)}</td>
-                  <td className="py-1 pr-2">{t("placement.educationSummary", { agreed: w.educationAgreed, released: w.educationReleased, attended: w.educationAttended })}</td>
+                  <td className="py-1 pr-2">
+                    {t("placement.educationSummary", { agreed: w.educationAgreed, released: w.educationReleased, attended: w.educationAttended })}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -370,8 +512,14 @@ export default function StaffPlacement() {
               <span className="text-stone-600">
                 {formatDate(locale, a.observedOn)} · <FreeText text={a.trainerName} />
               </span>
-              {a.supersedesId ? <span className="rounded bg-amber-100 px-1.5 text-amber-900">{t("placement.correction", { reason: a.correctionReason ?? "" })}</span> : null}
-              {a.evidenceNote ? <span className="w-full text-stone-700">“<FreeText text={a.evidenceNote} />”</span> : null}
+              {a.supersedesId ? (
+                <span className="rounded bg-amber-100 px-1.5 text-amber-900">{t("placement.correction", { reason: a.correctionReason ?? "" })}</span>
+              ) : null}
+              {a.evidenceNote ? (
+                <span className="w-full text-stone-700">
+                  “<FreeText text={a.evidenceNote} />”
+                </span>
+              ) : null}
             </li>
           ))}
         </ul>

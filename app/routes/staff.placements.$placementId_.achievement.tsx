@@ -79,7 +79,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return data<PanelResult>({ done: result.reissue ? "reissued" : "issued" });
     }
     case "revoke": {
-      const outcome = revokeCredential({ placementId: placement.id, credentialId: input.credentialId, reason: input.reason, actorUserId: user.id, requestId: context.requestId });
+      const outcome = revokeCredential({
+        placementId: placement.id,
+        credentialId: input.credentialId,
+        reason: input.reason,
+        actorUserId: user.id,
+        requestId: context.requestId,
+      });
       if (outcome === "not_found") throw notFound();
       if (outcome === "already") return fail({ form: ["credentialPanel.already"] });
       return data<PanelResult>({ done: "revoked" });

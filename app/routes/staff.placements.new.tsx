@@ -59,15 +59,68 @@ export default function NewPlacement() {
       <h1 className="text-2xl font-bold">{t("records.placements.new")}</h1>
       <Form method="post" className="grid gap-3 rounded-xl bg-white p-4 shadow-sm sm:grid-cols-2" noValidate>
         <FormErrors errors={errors} />
-        <SelectField name="apprenticeId" prefix={p} label={t("records.placements.apprentice")} errors={errors} blank={t("records.choose")} defaultValue={value("apprenticeId", d.preselect.apprenticeId)} options={d.apprentices.map((a) => ({ value: a.id, label: `${a.code} · ${a.preferredName}` }))} />
-        <SelectField name="employerId" prefix={p} label={t("common.employer")} errors={errors} blank={t("records.choose")} defaultValue={value("employerId", d.preselect.employerId)} options={d.employers.map((e) => ({ value: e.id, label: e.name }))} />
+        <SelectField
+          name="apprenticeId"
+          prefix={p}
+          label={t("records.placements.apprentice")}
+          errors={errors}
+          blank={t("records.choose")}
+          defaultValue={value("apprenticeId", d.preselect.apprenticeId)}
+          options={d.apprentices.map((a) => ({ value: a.id, label: `${a.code} · ${a.preferredName}` }))}
+        />
+        <SelectField
+          name="employerId"
+          prefix={p}
+          label={t("common.employer")}
+          errors={errors}
+          blank={t("records.choose")}
+          defaultValue={value("employerId", d.preselect.employerId)}
+          options={d.employers.map((e) => ({ value: e.id, label: e.name }))}
+        />
         <div>
-          <SelectField name="trainerUserId" prefix={p} label={t("records.placements.trainer")} errors={errors} blank={t("records.choose")} defaultValue={value("trainerUserId", null)} options={d.trainers.map((tr) => ({ value: tr.id, label: `${tr.displayName} · ${employerName.get(tr.employerId) ?? ""}` }))} />
+          <SelectField
+            name="trainerUserId"
+            prefix={p}
+            label={t("records.placements.trainer")}
+            errors={errors}
+            blank={t("records.choose")}
+            defaultValue={value("trainerUserId", null)}
+            options={d.trainers.map((tr) => ({ value: tr.id, label: `${tr.displayName} · ${employerName.get(tr.employerId) ?? ""}` }))}
+          />
           <p className="text-sm text-stone-600">{t("records.placements.trainerHelp")}</p>
         </div>
-        <SelectField name="frameworkVersionId" prefix={p} label={t("records.placements.framework")} errors={errors} blank={t("records.choose")} defaultValue={value("frameworkVersionId", null)} options={d.versions.map((v) => ({ value: v.id, label: t("records.placements.frameworkOption", { trade: localized(locale, v, "trade"), version: v.version }) }))} />
-        <Field name="startDate" type="date" prefix={p} label={t("records.placements.startDate")} errors={errors} defaultValue={value("startDate", d.today)} min={d.startMin} max={d.startMax} />
-        <Field name="plannedWeeks" type="number" prefix={p} label={t("records.placements.plannedWeeks")} errors={errors} min={2} max={52} defaultValue={value("plannedWeeks", 12)} />
+        <SelectField
+          name="frameworkVersionId"
+          prefix={p}
+          label={t("records.placements.framework")}
+          errors={errors}
+          blank={t("records.choose")}
+          defaultValue={value("frameworkVersionId", null)}
+          options={d.versions.map((v) => ({
+            value: v.id,
+            label: t("records.placements.frameworkOption", { trade: localized(locale, v, "trade"), version: v.version }),
+          }))}
+        />
+        <Field
+          name="startDate"
+          type="date"
+          prefix={p}
+          label={t("records.placements.startDate")}
+          errors={errors}
+          defaultValue={value("startDate", d.today)}
+          min={d.startMin}
+          max={d.startMax}
+        />
+        <Field
+          name="plannedWeeks"
+          type="number"
+          prefix={p}
+          label={t("records.placements.plannedWeeks")}
+          errors={errors}
+          min={2}
+          max={52}
+          defaultValue={value("plannedWeeks", 12)}
+        />
         <Checkboxes
           name="educationWeekdays"
           prefix={p}
@@ -77,8 +130,22 @@ export default function NewPlacement() {
           defaultValues={actionData ? actionData.weekdays : ["2", "4"]}
           options={[1, 2, 3, 4, 5, 6, 7].map((day) => ({ value: day, label: t(`records.weekdays.${day}` as "records.weekdays.1") }))}
         />
-        <Field name="stipendHagar" prefix={p} label={t("records.placements.stipendHagar")} errors={errors} inputMode="decimal" defaultValue={value("stipendHagar", "0")} />
-        <Field name="stipendEmployer" prefix={p} label={t("records.placements.stipendEmployer")} errors={errors} inputMode="decimal" defaultValue={value("stipendEmployer", "0")} />
+        <Field
+          name="stipendHagar"
+          prefix={p}
+          label={t("records.placements.stipendHagar")}
+          errors={errors}
+          inputMode="decimal"
+          defaultValue={value("stipendHagar", "0")}
+        />
+        <Field
+          name="stipendEmployer"
+          prefix={p}
+          label={t("records.placements.stipendEmployer")}
+          errors={errors}
+          inputMode="decimal"
+          defaultValue={value("stipendEmployer", "0")}
+        />
         <div className="sm:col-span-2 flex flex-wrap items-center gap-3">
           <SubmitButton>{t("records.placements.create")}</SubmitButton>
           <Link to="/staff/apprentices" className="inline-flex min-h-11 items-center text-brand-700 underline">

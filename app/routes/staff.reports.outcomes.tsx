@@ -69,21 +69,43 @@ type Indicator =
 
 function indicators(t: TFunction): Indicator[] {
   return [
-    { key: "wr", label: t("reports.outcomes.workReadiness"), kind: "share", get: (f) => f.workReadinessCompletion, pendingLabel: t("reports.outcomes.pendingWorkReadiness") },
+    {
+      key: "wr",
+      label: t("reports.outcomes.workReadiness"),
+      kind: "share",
+      get: (f) => f.workReadinessCompletion,
+      pendingLabel: t("reports.outcomes.pendingWorkReadiness"),
+    },
     { key: "voc", label: t("reports.outcomes.vocational"), kind: "share", get: (f) => f.vocationalCompletion },
-    { key: "emp", label: t("reports.outcomes.employmentAtExit"), kind: "share", get: (f) => f.employmentAtExit, pendingLabel: t("reports.outcomes.pendingOutcome") },
-    { key: "ret", label: t("reports.outcomes.retainedByEmployer"), kind: "share", get: (f) => f.retainedByEmployer, pendingLabel: t("reports.outcomes.pendingOutcome") },
-    { key: "biz", label: t("reports.outcomes.businessStartups"), kind: "share", get: (f) => f.businessStartups, pendingLabel: t("reports.outcomes.pendingOutcome") },
+    {
+      key: "emp",
+      label: t("reports.outcomes.employmentAtExit"),
+      kind: "share",
+      get: (f) => f.employmentAtExit,
+      pendingLabel: t("reports.outcomes.pendingOutcome"),
+    },
+    {
+      key: "ret",
+      label: t("reports.outcomes.retainedByEmployer"),
+      kind: "share",
+      get: (f) => f.retainedByEmployer,
+      pendingLabel: t("reports.outcomes.pendingOutcome"),
+    },
+    {
+      key: "biz",
+      label: t("reports.outcomes.businessStartups"),
+      kind: "share",
+      get: (f) => f.businessStartups,
+      pendingLabel: t("reports.outcomes.pendingOutcome"),
+    },
     { key: "salary", label: t("reports.outcomes.startingSalary"), kind: "salary" },
-    ...OUTCOME_CHECKIN_MONTHS.map(
-      (months): Indicator => ({
-        key: `m${months}`,
-        label: t("reports.outcomes.inWorkAfter", { months }),
-        kind: "share",
-        get: (f) => f.retentionAfterExit[months],
-        pendingLabel: t("reports.outcomes.pendingCheckin"),
-      }),
-    ),
+    ...OUTCOME_CHECKIN_MONTHS.map((months): Indicator => ({
+      key: `m${months}`,
+      label: t("reports.outcomes.inWorkAfter", { months }),
+      kind: "share",
+      get: (f) => f.retentionAfterExit[months],
+      pendingLabel: t("reports.outcomes.pendingCheckin"),
+    })),
   ];
 }
 
@@ -198,7 +220,10 @@ export default function ProgrammeOutcomesReport() {
           {(result.bySite ? [] : result.report.sites).map(({ siteId, figures }) => {
             const groups = result.report.groups
               .filter((g) => g.siteId === siteId)
-              .sort((a, b) => intakeOrder(intakeById.get(a.intakeId ?? -1)) - intakeOrder(intakeById.get(b.intakeId ?? -1)) || (a.intakeId ?? 0) - (b.intakeId ?? 0));
+              .sort(
+                (a, b) =>
+                  intakeOrder(intakeById.get(a.intakeId ?? -1)) - intakeOrder(intakeById.get(b.intakeId ?? -1)) || (a.intakeId ?? 0) - (b.intakeId ?? 0),
+              );
             return (
               <OutcomeSection
                 key={siteId}
@@ -266,7 +291,10 @@ function SiteRows({
             {rows.map((r) => (
               <tr key={r.siteId} className="border-t border-stone-100" data-testid="site-row">
                 <th scope="row" className="px-2 py-1.5 text-left font-medium">
-                  <Link to={`?${new URLSearchParams({ from, to, site: String(r.siteId) }).toString()}`} className="inline-flex min-h-11 items-center text-brand-800 underline">
+                  <Link
+                    to={`?${new URLSearchParams({ from, to, site: String(r.siteId) }).toString()}`}
+                    className="inline-flex min-h-11 items-center text-brand-800 underline"
+                  >
                     {siteName(r.siteId)}
                   </Link>
                 </th>
@@ -281,7 +309,10 @@ function SiteRows({
                         </>
                       ) : (
                         <>
-                          {formatPercent(locale, s.ratio)} <span className="text-stone-600">({formatNumber(locale, s.numerator)}/{formatNumber(locale, s.denominator)})</span>
+                          {formatPercent(locale, s.ratio)}{" "}
+                          <span className="text-stone-600">
+                            ({formatNumber(locale, s.numerator)}/{formatNumber(locale, s.denominator)})
+                          </span>
                         </>
                       )}
                     </td>
@@ -323,7 +354,9 @@ function OutcomeSection({
   });
   const salary = chart.startingSalary;
   const summary = `${chartSummary(title, bars)} ${t("reports.outcomes.startingSalary")}: ${
-    salary.meanCents === null ? t("reports.noFigure") : t("reports.outcomes.salaryValue", { amount: formatUsd(locale, salary.meanCents), count: formatNumber(locale, salary.count) })
+    salary.meanCents === null
+      ? t("reports.noFigure")
+      : t("reports.outcomes.salaryValue", { amount: formatUsd(locale, salary.meanCents), count: formatNumber(locale, salary.count) })
   }.`;
   const none = (
     <>
@@ -338,16 +371,20 @@ function OutcomeSection({
         : t("reports.outcomes.salaryValue", { amount: formatUsd(locale, f.startingSalary.meanCents), count: formatNumber(locale, f.startingSalary.count) });
     }
     const s = ind.get(f);
-    const pending = "pending" in s && s.pending > 0 && ind.pendingLabel ? (
-      <span className="block text-xs text-stone-600">{`${ind.pendingLabel}: ${formatNumber(locale, s.pending)}`}</span>
-    ) : null;
+    const pending =
+      "pending" in s && s.pending > 0 && ind.pendingLabel ? (
+        <span className="block text-xs text-stone-600">{`${ind.pendingLabel}: ${formatNumber(locale, s.pending)}`}</span>
+      ) : null;
     return (
       <>
         {s.ratio === null ? (
           none
         ) : (
           <>
-            {formatPercent(locale, s.ratio)} <span className="text-stone-600">({formatNumber(locale, s.numerator)}/{formatNumber(locale, s.denominator)})</span>
+            {formatPercent(locale, s.ratio)}{" "}
+            <span className="text-stone-600">
+              ({formatNumber(locale, s.numerator)}/{formatNumber(locale, s.denominator)})
+            </span>
           </>
         )}
         {pending}
@@ -369,34 +406,34 @@ function OutcomeSection({
       <div className="report-table space-y-1">
         {columns.length > 1 ? <AllColumnsToggle id={`${id}-all-columns`} /> : null}
         <ScrollTable label={title}>
-        <table className="w-full text-sm print:text-[10px]">
-          <thead className="border-b border-stone-300 bg-stone-50">
-            <tr>
-              <th scope="col" className="px-2 py-2 text-left align-bottom font-semibold">
-                {t("reports.outcomes.indicator")}
-              </th>
-              {columns.map((c) => (
-                <th key={c.key} scope="col" data-extra={c.key === "all" ? undefined : ""} className="px-2 py-2 text-right align-bottom font-semibold">
-                  {c.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((ind) => (
-              <tr key={ind.key} className="border-t border-stone-100" data-testid={`indicator-${ind.key}`}>
-                <th scope="row" className="px-2 py-1.5 text-left font-medium">
-                  {ind.label}
+          <table className="w-full text-sm print:text-[10px]">
+            <thead className="border-b border-stone-300 bg-stone-50">
+              <tr>
+                <th scope="col" className="px-2 py-2 text-left align-bottom font-semibold">
+                  {t("reports.outcomes.indicator")}
                 </th>
                 {columns.map((c) => (
-                  <td key={c.key} data-extra={c.key === "all" ? undefined : ""} className="px-2 py-1.5 text-right tabular-nums">
-                    {cellOf(ind, c.figures)}
-                  </td>
+                  <th key={c.key} scope="col" data-extra={c.key === "all" ? undefined : ""} className="px-2 py-2 text-right align-bottom font-semibold">
+                    {c.label}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {list.map((ind) => (
+                <tr key={ind.key} className="border-t border-stone-100" data-testid={`indicator-${ind.key}`}>
+                  <th scope="row" className="px-2 py-1.5 text-left font-medium">
+                    {ind.label}
+                  </th>
+                  {columns.map((c) => (
+                    <td key={c.key} data-extra={c.key === "all" ? undefined : ""} className="px-2 py-1.5 text-right tabular-nums">
+                      {cellOf(ind, c.figures)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </ScrollTable>
       </div>
     </section>

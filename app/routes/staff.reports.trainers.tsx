@@ -126,18 +126,35 @@ export default function TrainerAccountabilityReport() {
       {overview ? (
         <>
           <p className="flex flex-wrap gap-x-6 gap-y-2 print:hidden">
-            <a href={`/staff/reports/trainers.csv?${csvParams.toString()}`} download className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+            <a
+              href={`/staff/reports/trainers.csv?${csvParams.toString()}`}
+              download
+              className="inline-flex min-h-11 items-center font-medium text-brand-700 underline"
+            >
               {t("reports.downloadCsv")}
             </a>
           </p>
           <SiteTable rows={overview.rows} siteName={siteName} filterParams={filterParams} locale={locale} />
-          <ReportNotes lines={[t("reports.trainers.notes.bySite"), t("reports.trainers.notes.period"), t("reports.trainers.notes.reviews"), t("reports.trainers.notes.signed"), t("reports.trainers.notes.education"), t("reports.trainers.notes.completion")]} />
+          <ReportNotes
+            lines={[
+              t("reports.trainers.notes.bySite"),
+              t("reports.trainers.notes.period"),
+              t("reports.trainers.notes.reviews"),
+              t("reports.trainers.notes.signed"),
+              t("reports.trainers.notes.education"),
+              t("reports.trainers.notes.completion"),
+            ]}
+          />
         </>
       ) : null}
       {result ? (
         <>
           <p className="flex flex-wrap gap-x-6 gap-y-2 print:hidden">
-            <a href={`/staff/reports/trainers.csv?${csvParams.toString()}`} download className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+            <a
+              href={`/staff/reports/trainers.csv?${csvParams.toString()}`}
+              download
+              className="inline-flex min-h-11 items-center font-medium text-brand-700 underline"
+            >
               {t("reports.downloadCsv")}
             </a>
             <span className="inline-flex min-h-11 items-center text-sm text-stone-600">{t("reports.printHint")}</span>
@@ -346,7 +363,10 @@ function FiguresTable({
       none
     ) : (
       <>
-        {formatPercent(locale, s.ratio)} <span className="text-stone-600">({formatNumber(locale, s.numerator)}/{formatNumber(locale, s.denominator)})</span>
+        {formatPercent(locale, s.ratio)}{" "}
+        <span className="text-stone-600">
+          ({formatNumber(locale, s.numerator)}/{formatNumber(locale, s.denominator)})
+        </span>
       </>
     );
   const value = (f: AccountabilityFigures, column: AccountabilitySortKey) => {
@@ -356,7 +376,9 @@ function FiguresTable({
       case "reviews":
         return share(f.reviews);
       case "review_gap":
-        return f.meanDaysBetweenReviews === null ? none : t("reports.days", { value: formatNumber(locale, f.meanDaysBetweenReviews, { maximumFractionDigits: 1 }) });
+        return f.meanDaysBetweenReviews === null
+          ? none
+          : t("reports.days", { value: formatNumber(locale, f.meanDaysBetweenReviews, { maximumFractionDigits: 1 }) });
       case "signed":
         return formatNumber(locale, f.competenciesSigned);
       case "progress":
@@ -375,7 +397,9 @@ function FiguresTable({
       case "education":
         return share(f.educationReleased);
       case "feedback":
-        return f.feedbackMean === null ? none : t("reports.feedbackValue", { value: formatNumber(locale, f.feedbackMean, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) });
+        return f.feedbackMean === null
+          ? none
+          : t("reports.feedbackValue", { value: formatNumber(locale, f.feedbackMean, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) });
       case "completion":
         return share(f.completion);
       case "retention":
@@ -523,7 +547,10 @@ function SiteTable({
       </>
     ) : (
       <>
-        {formatPercent(locale, s.ratio)} <span className="text-stone-600">({formatNumber(locale, s.numerator)}/{formatNumber(locale, s.denominator)})</span>
+        {formatPercent(locale, s.ratio)}{" "}
+        <span className="text-stone-600">
+          ({formatNumber(locale, s.numerator)}/{formatNumber(locale, s.denominator)})
+        </span>
       </>
     );
   const open = (siteId: number) => {

@@ -20,11 +20,15 @@ const form = (over: Record<string, string>) => ({
 });
 type Who = { id: number; role: "trainer" | "staff" | "admin" | "apprentice" };
 const save = async (who: Who, fields: Record<string, string>) =>
-  run<{ errors: Record<string, string[]> }>(async () => action({ request: post("/staff/settings", fields, { cookie: await cookieFor(who) }), params: {}, context: context() }));
+  run<{ errors: Record<string, string[]> }>(async () =>
+    action({ request: post("/staff/settings", fields, { cookie: await cookieFor(who) }), params: {}, context: context() }),
+  );
 
 describe("/staff/settings (admin)", () => {
   it("shows each site's thresholds, defaulting to docs/product.md §5", async () => {
-    const { status, data } = await run<{ sites: { thresholds: object }[] }>(async () => loader({ request: get("/staff/settings", { cookie: await cookieFor(admin) }), params: {}, context: context() }));
+    const { status, data } = await run<{ sites: { thresholds: object }[] }>(async () =>
+      loader({ request: get("/staff/settings", { cookie: await cookieFor(admin) }), params: {}, context: context() }),
+    );
     expect(status).toBe(200);
     expect(data.sites[0]!.thresholds).toEqual(DEFAULT_THRESHOLDS);
   });

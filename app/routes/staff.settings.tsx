@@ -56,7 +56,9 @@ export default function Settings() {
         const errors = actionData?.siteId === site.id ? actionData.errors : {};
         return (
           <section key={site.id} id={`site-${site.id}`} aria-labelledby={`site-${site.id}-title`} className="rounded-xl bg-white p-4 shadow-sm">
-            <h2 id={`site-${site.id}-title`} className="text-lg font-semibold">{localized(locale, site, "name")}</h2>
+            <h2 id={`site-${site.id}-title`} className="text-lg font-semibold">
+              {localized(locale, site, "name")}
+            </h2>
             <Form method="post" className="mt-3 grid gap-3 sm:grid-cols-2" noValidate>
               <input type="hidden" name="siteId" value={site.id} />
               <FormErrors id={`form-${site.id}-error`} errors={errors} />

@@ -109,7 +109,16 @@ export default function TrainerLinks() {
           {t("links.create")}
         </h2>
         <Form method="post" className="mt-2 flex flex-wrap items-end gap-3" noValidate>
-          <Field name="days" type="number" label={t("links.days")} errors={actionData?.errors ?? {}} min={1} max={30} defaultValue={14} inputClassName="max-w-28" />
+          <Field
+            name="days"
+            type="number"
+            label={t("links.days")}
+            errors={actionData?.errors ?? {}}
+            min={1}
+            max={30}
+            defaultValue={14}
+            inputClassName="max-w-28"
+          />
           <SubmitButton intent="create" pendingText={t("links.creating")}>
             {t("links.create")}
           </SubmitButton>

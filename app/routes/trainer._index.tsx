@@ -63,11 +63,13 @@ export default function TrainerHome() {
                     className="inline-flex min-h-11 items-center text-lg font-semibold text-brand-800 underline decoration-2 underline-offset-4"
                     aria-label={`${p.preferredName} ${p.apprenticeCode}: ${t("trainer.openWeek")}`}
                   >
-                    <FreeText text={p.preferredName} />&nbsp;<span className="font-mono text-base text-stone-600">{p.apprenticeCode}</span>
+                    <FreeText text={p.preferredName} />
+                    &nbsp;<span className="font-mono text-base text-stone-600">{p.apprenticeCode}</span>
                   </Link>
                 ) : (
                   <span className="inline-flex min-h-11 items-center text-lg font-semibold">
-                    <FreeText text={p.preferredName} />&nbsp;<span className="font-mono text-base text-stone-600">{p.apprenticeCode}</span>
+                    <FreeText text={p.preferredName} />
+                    &nbsp;<span className="font-mono text-base text-stone-600">{p.apprenticeCode}</span>
                   </span>
                 )}
                 {p.started ? (
@@ -78,17 +80,13 @@ export default function TrainerHome() {
               </div>
               <p className="text-stone-700" data-testid="placement-week">
                 {localized(locale, p, "trade")} ·{" "}
-                {p.started ? t("trainer.weekOfPlacement", { week: p.week, planned: p.plannedWeeks }) : t("trainer.startsOn", { date: formatDate(locale, p.startDate), planned: p.plannedWeeks })}
-                {p.under18 ? (
-                  <span className="ml-2 rounded bg-purple-100 px-2 py-0.5 text-sm font-medium text-purple-900">
-                    {t("common.under18")}
-                  </span>
-                ) : null}
+                {p.started
+                  ? t("trainer.weekOfPlacement", { week: p.week, planned: p.plannedWeeks })
+                  : t("trainer.startsOn", { date: formatDate(locale, p.startDate), planned: p.plannedWeeks })}
+                {p.under18 ? <span className="ml-2 rounded bg-purple-100 px-2 py-0.5 text-sm font-medium text-purple-900">{t("common.under18")}</span> : null}
               </p>
               <p className="mt-1 flex flex-wrap gap-x-4 text-sm text-stone-700">
-                {p.missingWeeks > 0 ? (
-                  <span className="font-medium text-red-800">{t("trainer.missingReviews", { count: p.missingWeeks })}</span>
-                ) : null}
+                {p.missingWeeks > 0 ? <span className="font-medium text-red-800">{t("trainer.missingReviews", { count: p.missingWeeks })}</span> : null}
                 {p.started ? <span>{t("trainer.dueByPlan", { count: p.dueByPlan })}</span> : null}
               </p>
               <UpcomingNotices notices={p.notices} locale={locale} />

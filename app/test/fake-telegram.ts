@@ -163,7 +163,18 @@ export class FakeTelegram {
     this.calls.push({ method, body });
     switch (method) {
       case "getMe":
-        return reply(200, { ok: true, result: { id: Number(this.token.split(":")[0]), is_bot: true, first_name: "Career Pathways", username: this.username, can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false } });
+        return reply(200, {
+          ok: true,
+          result: {
+            id: Number(this.token.split(":")[0]),
+            is_bot: true,
+            first_name: "Career Pathways",
+            username: this.username,
+            can_join_groups: false,
+            can_read_all_group_messages: false,
+            supports_inline_queries: false,
+          },
+        });
       case "setWebhook":
         this.webhook = { url: String(body.url), secret: typeof body.secret_token === "string" ? body.secret_token : null };
         return reply(200, { ok: true, result: true });
@@ -175,12 +186,25 @@ export class FakeTelegram {
       case "sendMessage": {
         const failure = this.failures.shift();
         if (failure) {
-          return reply(failure.errorCode, { ok: false, error_code: failure.errorCode, description: failure.description, ...(failure.retryAfter ? { parameters: { retry_after: failure.retryAfter } } : {}) });
+          return reply(failure.errorCode, {
+            ok: false,
+            error_code: failure.errorCode,
+            description: failure.description,
+            ...(failure.retryAfter ? { parameters: { retry_after: failure.retryAfter } } : {}),
+          });
         }
         const message = { chatId: String(body.chat_id), text: String(body.text), messageId: this.nextMessageId++ };
         this.sent.push(message);
         for (const listener of [...this.sentListeners]) listener();
-        return reply(200, { ok: true, result: { message_id: message.messageId, date: Math.floor(Date.now() / 1000), chat: { id: Number(body.chat_id), type: "private" }, text: message.text } });
+        return reply(200, {
+          ok: true,
+          result: {
+            message_id: message.messageId,
+            date: Math.floor(Date.now() / 1000),
+            chat: { id: Number(body.chat_id), type: "private" },
+            text: message.text,
+          },
+        });
       }
       default:
         return reply(200, { ok: true, result: true });

@@ -40,7 +40,12 @@ describe("withoutZeroBytes", () => {
 
   it("passes other bytes through untouched", async () => {
     const out: Buffer[] = [];
-    await new Promise<void>((resolve) => Readable.from([Buffer.from("ក a\u0001")]).pipe(withoutZeroBytes()).on("data", (c: Buffer) => out.push(c)).on("end", resolve));
+    await new Promise<void>((resolve) =>
+      Readable.from([Buffer.from("ក a\u0001")])
+        .pipe(withoutZeroBytes())
+        .on("data", (c: Buffer) => out.push(c))
+        .on("end", resolve),
+    );
     expect(Buffer.concat(out).toString("utf8")).toBe("ក a\u0001");
   });
 });

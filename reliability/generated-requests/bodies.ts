@@ -92,9 +92,47 @@ export const ID_FIELDS: Record<string, Entity> = Object.assign(Object.create(nul
 });
 
 const ENUM_VALUES = [...new Set(Object.values(enums).flatMap((v) => (Array.isArray(v) ? v.map(String) : [])))];
-const NUMBERS = ["0", "1", "2", "3", "5", "6", "12", "24", "30", "52", "53", "-1", "1.5", "1e3", "0x1A", "NaN", "Infinity", "9007199254740993", "99999999999999999999", "85", "10000.01"];
+const NUMBERS = [
+  "0",
+  "1",
+  "2",
+  "3",
+  "5",
+  "6",
+  "12",
+  "24",
+  "30",
+  "52",
+  "53",
+  "-1",
+  "1.5",
+  "1e3",
+  "0x1A",
+  "NaN",
+  "Infinity",
+  "9007199254740993",
+  "99999999999999999999",
+  "85",
+  "10000.01",
+];
 const CONTROL = ["\u0000", "\u0001", "\u0007", "\u0008", "\u000b", "\u000c", "\u001b", "\u007f", "\u0085", "\u009f", "\t", "\n", "\r"];
-const WEIRD = ["", " ", "true", "null", "undefined", "[]", "{}", "<script>alert(1)</script>", "' OR 1=1 --", "%00", "ក", "២០២៦-១១-១៩", "\uFEFF", "\u202E", "a\u0000b"];
+const WEIRD = [
+  "",
+  " ",
+  "true",
+  "null",
+  "undefined",
+  "[]",
+  "{}",
+  "<script>alert(1)</script>",
+  "' OR 1=1 --",
+  "%00",
+  "ក",
+  "២០២៦-១១-១៩",
+  "\uFEFF",
+  "\u202E",
+  "a\u0000b",
+];
 
 const lit = (arb: fc.Arbitrary<string>): fc.Arbitrary<ValueSpec> => arb.map((s) => ({ lit: s }));
 
@@ -144,7 +182,10 @@ const TEXT = ["Visited the salon; all well.", "ទៅលេងហាងហើយ
 
 const controlText = fc.array(fc.constantFrom(...CONTROL, "a", "ក", " ", "ok"), { minLength: 1, maxLength: 20 }).map((parts) => parts.join(""));
 const hugeText = fc
-  .record({ n: fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 2_001, max: 20_000 }) }, { weight: 1, arbitrary: fc.integer({ min: 20_001, max: 400_000 }) }), ch: fc.constantFrom("x", "ក", "\u0000", " ", "%") })
+  .record({
+    n: fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 2_001, max: 20_000 }) }, { weight: 1, arbitrary: fc.integer({ min: 20_001, max: 400_000 }) }),
+    ch: fc.constantFrom("x", "ក", "\u0000", " ", "%"),
+  })
   .map(({ n, ch }) => ch.repeat(n));
 
 const junk: fc.Arbitrary<string> = fc.oneof(
@@ -158,13 +199,30 @@ const junk: fc.Arbitrary<string> = fc.oneof(
 
 function dates(today: string): string[] {
   const monday = mondayOf(today);
-  return [today, addDays(today, -1), addDays(today, 1), monday, addDays(monday, -7), addDays(monday, 2), "2099-01-05", "1900-01-01", "2026-02-30", "29/11/2026", "2026-13-01", "0000-00-00"];
+  return [
+    today,
+    addDays(today, -1),
+    addDays(today, 1),
+    monday,
+    addDays(monday, -7),
+    addDays(monday, 2),
+    "2099-01-05",
+    "1900-01-01",
+    "2026-02-30",
+    "29/11/2026",
+    "2026-13-01",
+    "0000-00-00",
+  ];
 }
 
 const NUMERIC = /^(months|plannedWeeks|days|typicalWeeks|expectedByWeek|lateMinutes|page)$|Rating$|^stipend|Salary$/;
 const DATE = /(date|Date|On|Of)$|^day$/;
 
-const scope = fc.oneof({ weight: 4, arbitrary: fc.constant<Scope>("mine") }, { weight: 2, arbitrary: fc.constant<Scope>("own") }, { weight: 2, arbitrary: fc.constant<Scope>("foreign") });
+const scope = fc.oneof(
+  { weight: 4, arbitrary: fc.constant<Scope>("mine") },
+  { weight: 2, arbitrary: fc.constant<Scope>("own") },
+  { weight: 2, arbitrary: fc.constant<Scope>("foreign") },
+);
 
 /** A value for a field: mostly what a real form sends for that name, sometimes anything at all. */
 export function valueFor(name: string, world: World, junkWeight = 4): fc.Arbitrary<ValueSpec> {
@@ -177,10 +235,21 @@ export function valueFor(name: string, world: World, junkWeight = 4): fc.Arbitra
     : known
       ? lit(fc.constantFrom(...known))
       : DATE.test(last)
-        ? lit(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...dates(world.today).slice(0, 5)) }, { weight: 1, arbitrary: fc.constantFrom(...dates(world.today)) }))
+        ? lit(
+            fc.oneof(
+              { weight: 3, arbitrary: fc.constantFrom(...dates(world.today).slice(0, 5)) },
+              { weight: 1, arbitrary: fc.constantFrom(...dates(world.today)) },
+            ),
+          )
         : NUMERIC.test(last)
           ? lit(fc.constantFrom(...NUMBERS))
-          : lit(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...TEXT) }, { weight: 1, arbitrary: fc.constantFrom(...ENUM_VALUES) }, { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 60 }) }));
+          : lit(
+              fc.oneof(
+                { weight: 4, arbitrary: fc.constantFrom(...TEXT) },
+                { weight: 1, arbitrary: fc.constantFrom(...ENUM_VALUES) },
+                { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 60 }) },
+              ),
+            );
   return fc.oneof(
     { weight: 16, arbitrary: specific },
     { weight: 4, arbitrary: specific.map((otherwise): ValueSpec => ({ fromPage: true, otherwise: otherwise as Plain })) },
@@ -191,7 +260,9 @@ export function valueFor(name: string, world: World, junkWeight = 4): fc.Arbitra
 function nestedName(world: World): fc.Arbitrary<string> {
   const days = dates(world.today);
   return fc.oneof(
-    fc.tuple(fc.constantFrom("level", "note"), fc.constantFrom<Scope>("mine", "foreign"), fc.nat(40)).map(([p, s, i]) => `${p}.${world.id("competency", "trainer", s, i)}`),
+    fc
+      .tuple(fc.constantFrom("level", "note"), fc.constantFrom<Scope>("mine", "foreign"), fc.nat(40))
+      .map(([p, s, i]) => `${p}.${world.id("competency", "trainer", s, i)}`),
     fc.tuple(fc.constantFrom("att", "edu"), fc.constantFrom(...days), fc.constantFrom("status", "lateMinutes", "reason")).map(([p, d, f]) => `${p}.${d}.${f}`),
     fc.constantFrom("level.abc", "att.x.status", "a..b", "level.", ".x", "a.b.c.d.e.f.g"),
   );
@@ -205,7 +276,12 @@ function nestedEntry(world: World): fc.Arbitrary<Entry> {
 export function entriesFor(route: ActionRoute, world: World): fc.Arbitrary<Entry[]> {
   const names = route.names.length ? route.names : ["intent"];
   const intents = route.intents.length ? route.intents : ["made_up"];
-  const intentValue = lit(fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...intents) }, { weight: 1, arbitrary: fc.constantFrom("made_up", "", "DELETE", "save_day:2026-11-17", "save_day:x") }));
+  const intentValue = lit(
+    fc.oneof(
+      { weight: 5, arbitrary: fc.constantFrom(...intents) },
+      { weight: 1, arbitrary: fc.constantFrom("made_up", "", "DELETE", "save_day:2026-11-17", "save_day:x") },
+    ),
+  );
   const name = fc.oneof(
     { weight: 10, arbitrary: fc.constantFrom(...names) },
     { weight: 3, arbitrary: fc.constantFrom(...Object.keys(ID_FIELDS)) },
@@ -217,9 +293,16 @@ export function entriesFor(route: ActionRoute, world: World): fc.Arbitrary<Entry
   const loose = fc.array(entry, { maxLength: 12 });
   // Every field the route knows, nearly all with plausible values: reaches past the parser.
   const complete = fc
-    .tuple(intentValue, fc.tuple(...names.filter((n) => n !== "intent").map((n) => valueFor(n, world, 1).map((value) => ({ name: n, value })))), fc.array(entry, { maxLength: 2 }), fc.array(nestedEntry(world), { maxLength: 6 }))
+    .tuple(
+      intentValue,
+      fc.tuple(...names.filter((n) => n !== "intent").map((n) => valueFor(n, world, 1).map((value) => ({ name: n, value })))),
+      fc.array(entry, { maxLength: 2 }),
+      fc.array(nestedEntry(world), { maxLength: 6 }),
+    )
     .map(([intent, all, extra, nested]) => [{ name: "intent", value: intent }, ...all, ...nested, ...extra]);
-  const withDuplicates = fc.tuple(complete, fc.nat(), fc.nat(3)).map(([es, i, times]) => (es.length === 0 ? es : [...es, ...Array.from({ length: times + 1 }, () => es[i % es.length]!)]));
+  const withDuplicates = fc
+    .tuple(complete, fc.nat(), fc.nat(3))
+    .map(([es, i, times]) => (es.length === 0 ? es : [...es, ...Array.from({ length: times + 1 }, () => es[i % es.length]!)]));
   return fc.oneof({ weight: 4, arbitrary: loose }, { weight: 5, arbitrary: complete }, { weight: 2, arbitrary: withDuplicates });
 }
 
@@ -229,9 +312,16 @@ export function paramsFor(route: ActionRoute, world: World): fc.Arbitrary<Record
     const entity: Entity | undefined = param === "trainerId" ? "trainer" : param === "userId" ? "user" : ID_FIELDS[param];
     const missing = lit(fc.constantFrom("999999", "0", "-1", "abc", "1e3", "9007199254740993"));
     const monday = mondayOf(world.today);
-    if (param === "weekOf") byName[param] = lit(fc.oneof({ weight: 6, arbitrary: fc.constantFrom(monday, addDays(monday, -7), addDays(monday, -14)) }, { weight: 1, arbitrary: fc.constantFrom(...dates(world.today)) }));
+    if (param === "weekOf")
+      byName[param] = lit(
+        fc.oneof(
+          { weight: 6, arbitrary: fc.constantFrom(monday, addDays(monday, -7), addDays(monday, -14)) },
+          { weight: 1, arbitrary: fc.constantFrom(...dates(world.today)) },
+        ),
+      );
     else if (param === "token") byName[param] = fc.oneof(fc.constant({ lit: world.linkToken }), lit(fc.string({ minLength: 0, maxLength: 60 })));
-    else if (entity) byName[param] = fc.oneof({ weight: 8, arbitrary: fc.record({ id: fc.constant(entity), scope, i: fc.nat(20) }) }, { weight: 1, arbitrary: missing });
+    else if (entity)
+      byName[param] = fc.oneof({ weight: 8, arbitrary: fc.record({ id: fc.constant(entity), scope, i: fc.nat(20) }) }, { weight: 1, arbitrary: missing });
     else byName[param] = fc.oneof(lit(fc.constantFrom("1", "2", "999999")), missing);
   }
   if (route.segments.at(-1)?.kind === "splat") byName["*"] = lit(fc.constantFrom("no-such-page", "a/b/c", "%2e%2e/etc", ""));
@@ -243,7 +333,14 @@ export function ownParams(route: ActionRoute, world: World): Record<string, Valu
   const params: Record<string, ValueSpec> = {};
   for (const param of route.params) {
     const entity: Entity | undefined = param === "trainerId" ? "trainer" : param === "userId" ? "user" : ID_FIELDS[param];
-    params[param] = param === "weekOf" ? { lit: mondayOf(world.today) } : param === "token" ? { lit: world.linkToken } : entity ? { id: entity, scope: "mine", i: 0 } : { lit: "1" };
+    params[param] =
+      param === "weekOf"
+        ? { lit: mondayOf(world.today) }
+        : param === "token"
+          ? { lit: world.linkToken }
+          : entity
+            ? { id: entity, scope: "mine", i: 0 }
+            : { lit: "1" };
   }
   if (route.segments.at(-1)?.kind === "splat") params["*"] = { lit: "no-such-page" };
   return params;
@@ -255,13 +352,11 @@ const badCell = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom('"', '""', '"a,b"', "a\nb", "\u0000Title", "\u0000", "\u0001\u0002", "=cmd()", "", " ", "week 99", "0x1A") },
   { weight: 1, arbitrary: junk.filter((v) => v.length < 3000) },
 );
-const csvRow = fc
-  .tuple(fc.nat(99), fc.array(fc.tuple(fc.nat(GOOD_ROW.length - 1), badCell), { maxLength: 2 }), fc.nat(3))
-  .map(([n, changes, drop]) => {
-    const row = GOOD_ROW.map((cell, i) => (i === 0 ? `U${n % 3}` : i === 3 ? `C${n}` : cell));
-    for (const [at, value] of changes) row[at] = value;
-    return drop === 0 ? row.slice(0, -1) : row;
-  });
+const csvRow = fc.tuple(fc.nat(99), fc.array(fc.tuple(fc.nat(GOOD_ROW.length - 1), badCell), { maxLength: 2 }), fc.nat(3)).map(([n, changes, drop]) => {
+  const row = GOOD_ROW.map((cell, i) => (i === 0 ? `U${n % 3}` : i === 3 ? `C${n}` : cell));
+  for (const [at, value] of changes) row[at] = value;
+  return drop === 0 ? row.slice(0, -1) : row;
+});
 const csvFile: fc.Arbitrary<number[]> = fc
   .tuple(fc.oneof({ weight: 5, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }), fc.array(csvRow, { maxLength: 6 }))
   .map(([header, rows]) => {
@@ -277,14 +372,18 @@ export function requestsFor(route: ActionRoute, world: World, admitted: readonly
     { weight: 6, arbitrary: fc.constant<Encoding>("multipart") },
     { weight: 1, arbitrary: fc.constantFrom<Encoding>(...ENCODINGS) },
   );
-  return fc.record({
-    role: admitted.length ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...admitted) }, { weight: 2, arbitrary: fc.constantFrom(...ROLES) }) : fc.constantFrom(...ROLES),
-    method: fc.oneof({ weight: 12, arbitrary: fc.constant("POST") }, { weight: 1, arbitrary: fc.constantFrom("PUT", "PATCH", "DELETE") }),
-    params: paramsFor(route, world),
-    encoding,
-    entries: entriesFor(route, world),
-    file: fc.option(fc.oneof({ weight: 1, arbitrary: fc.array(fc.nat(255), { maxLength: 200 }) }, { weight: 3, arbitrary: csvFile }), { nil: undefined }),
-  }).map((spec) => (spec.file && spec.encoding === "urlencoded" ? { ...spec, encoding: "multipart" as const } : spec));
+  return fc
+    .record({
+      role: admitted.length
+        ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...admitted) }, { weight: 2, arbitrary: fc.constantFrom(...ROLES) })
+        : fc.constantFrom(...ROLES),
+      method: fc.oneof({ weight: 12, arbitrary: fc.constant("POST") }, { weight: 1, arbitrary: fc.constantFrom("PUT", "PATCH", "DELETE") }),
+      params: paramsFor(route, world),
+      encoding,
+      entries: entriesFor(route, world),
+      file: fc.option(fc.oneof({ weight: 1, arbitrary: fc.array(fc.nat(255), { maxLength: 200 }) }, { weight: 3, arbitrary: csvFile }), { nil: undefined }),
+    })
+    .map((spec) => (spec.file && spec.encoding === "urlencoded" ? { ...spec, encoding: "multipart" as const } : spec));
 }
 
 export function resolve(value: ValueSpec, role: Role, world: World, page: Record<string, unknown> = {}, name = ""): string {
@@ -355,6 +454,9 @@ export function buildRequest(url: string, spec: RequestSpec, world: World, heade
 
 export function describe(spec: RequestSpec, path: string): string {
   const shorten = (s: string) => (s.length > 80 ? `${JSON.stringify(s.slice(0, 60))}…(${s.length} chars)` : JSON.stringify(s));
-  const entries = spec.entries.map((e) => `${e.name}=${"lit" in e.value ? shorten(e.value.lit) : "fromPage" in e.value ? "<from the page>" : `<${e.value.scope} ${e.value.id} #${e.value.i}>`}`);
+  const entries = spec.entries.map(
+    (e) =>
+      `${e.name}=${"lit" in e.value ? shorten(e.value.lit) : "fromPage" in e.value ? "<from the page>" : `<${e.value.scope} ${e.value.id} #${e.value.i}>`}`,
+  );
   return `${spec.role} ${spec.method} ${path} [${spec.encoding}] ${entries.join(" & ")}`;
 }

@@ -67,7 +67,11 @@ export function brokenRules(db: DB): Record<string, unknown[]> {
 
 let textColumns: { name: string; columns: string[] }[] | undefined;
 function textTables(db: DB) {
-  textColumns ??= (db.$client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'").all() as { name: string }[])
+  textColumns ??= (
+    db.$client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'").all() as {
+      name: string;
+    }[]
+  )
     .map(({ name }) => ({
       name,
       columns: (db.$client.prepare(`select name, type from pragma_table_info('${name}')`).all() as { name: string; type: string }[])

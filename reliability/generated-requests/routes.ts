@@ -57,7 +57,9 @@ function segmentsOf(id: string): Segment[] {
 }
 
 export function pathOf(route: Pick<ActionRoute, "segments">, params: Record<string, string>): string {
-  const parts = route.segments.map((s) => (s.kind === "static" ? s.text : s.kind === "param" ? encodeURIComponent(params[s.name] ?? "x") : (params["*"] ?? "no-such-page")));
+  const parts = route.segments.map((s) =>
+    s.kind === "static" ? s.text : s.kind === "param" ? encodeURIComponent(params[s.name] ?? "x") : (params["*"] ?? "no-such-page"),
+  );
   return `/${parts.join("/")}`;
 }
 
@@ -98,11 +100,22 @@ function scrape(source: string, patterns: RegExp[]): string[] {
 
 function vocabulary(source: string): { names: string[]; intents: string[] } {
   const formsModules = scrape(source, [/from "~\/forms\/([\w-]+)\.server"/g]).map((name) => path.join(ROOT, "app/forms", `${name}.server.ts`));
-  const formsSource = formsModules.filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f, "utf8")).join("\n");
+  const formsSource = formsModules
+    .filter((f) => fs.existsSync(f))
+    .map((f) => fs.readFileSync(f, "utf8"))
+    .join("\n");
   const names = [
-    ...scrape(source, [/\bname="([^"]+)"/g, /\.get(?:All)?\("([^"]+)"\)/g, /<(?:Field|SelectField|TextArea|Choices|Checkboxes|Checkbox)[^>]*\bname="([^"]+)"/g]),
+    ...scrape(source, [
+      /\bname="([^"]+)"/g,
+      /\.get(?:All)?\("([^"]+)"\)/g,
+      /<(?:Field|SelectField|TextArea|Choices|Checkboxes|Checkbox)[^>]*\bname="([^"]+)"/g,
+    ]),
     // Keys of the forms' zod objects: `  name: z.…`, `  name: requiredText(…)`, `{ pin: pin() }`.
-    ...scrape(formsSource, [/^\s+(\w+): (?:z\.|[A-Za-z]\w*\(|plannedWeeks|rating|password|code|week|time|note|level)/gm, /[{,] (\w+): [a-z]\w*\(/g, /^\s{2,}(\w+),\s*$/gm]),
+    ...scrape(formsSource, [
+      /^\s+(\w+): (?:z\.|[A-Za-z]\w*\(|plannedWeeks|rating|password|code|week|time|note|level)/gm,
+      /[{,] (\w+): [a-z]\w*\(/g,
+      /^\s{2,}(\w+),\s*$/gm,
+    ]),
   ].filter((n) => FIELD_NAME.test(n));
   const intents = scrape(source + formsSource, [
     /\bintent="([\w:-]+)"/g,

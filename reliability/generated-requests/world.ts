@@ -97,7 +97,9 @@ export async function openWorld(db: DB, today: string): Promise<World> {
     const employer = client.prepare("select id from employers where site_id = ? order by id limit 1").get(site) as { id: number };
     victims.push(createUser(db, { role: "trainer", siteId: site, employerId: employer.id, username: `victim-trainer-${code.toLowerCase()}` }).id);
     const apprentice = createApprentice(db, { siteId: site, code: `${code}-19-9${code === "PP" ? "01" : "02"}` });
-    victims.push(createUser(db, { role: "apprentice", siteId: site, apprenticeId: apprentice.id, username: `victim-apprentice-${code.toLowerCase()}`, pin: "480271" }).id);
+    victims.push(
+      createUser(db, { role: "apprentice", siteId: site, apprenticeId: apprentice.id, username: `victim-apprentice-${code.toLowerCase()}`, pin: "480271" }).id,
+    );
   }
   for (const id of victims) await createUserSession({ id, role: "staff" }, "password", get("/"));
 
@@ -109,13 +111,19 @@ export async function openWorld(db: DB, today: string): Promise<World> {
   const apprenticePlacements = ids("select id from placements where apprentice_id = ? order by id", apprenticeId);
   const placementSql = "select p.id from placements p join employers e on e.id = p.employer_id where e.site_id = ? order by p.id";
   const versionOfPlacement = (placementId: number | undefined) =>
-    placementId === undefined ? [] : ids("select c.id from competencies c join placements p on p.framework_version_id = c.version_id where p.id = ? order by c.id", placementId);
+    placementId === undefined
+      ? []
+      : ids("select c.id from competencies c join placements p on p.framework_version_id = c.version_id where p.id = ? order by c.id", placementId);
   const mineCompetencies = versionOfPlacement(trainerPlacements[0]);
   const allCompetencies = ids("select id from competencies order by id");
   const pools: Pools = {
     placement: { ...bySite(placementSql), trainer: trainerPlacements, apprentice: apprenticePlacements },
     apprentice: { ...bySite("select id from apprentices where site_id = ? order by id"), trainer: [], apprentice: [apprenticeId] },
-    employer: { ...bySite("select id from employers where site_id = ? order by id"), trainer: ids("select employer_id as id from users where id = ?", trainerId), apprentice: [] },
+    employer: {
+      ...bySite("select id from employers where site_id = ? order by id"),
+      trainer: ids("select employer_id as id from users where id = ?", trainerId),
+      apprentice: [],
+    },
     trainer: { ...bySite("select id from users where role = 'trainer' and site_id = ? order by id"), trainer: [trainerId], apprentice: [] },
     intake: { ...bySite("select id from intakes where site_id = ? order by id"), trainer: [], apprentice: [] },
     site: { PP: [pp], SR: [sr], trainer: [pp], apprentice: [pp] },
@@ -124,7 +132,9 @@ export async function openWorld(db: DB, today: string): Promise<World> {
     competency: { PP: allCompetencies, SR: allCompetencies.filter((id) => !mineCompetencies.includes(id)), trainer: mineCompetencies, apprentice: [] },
     unit: { PP: ids("select id from framework_units order by id"), SR: [], trainer: [], apprentice: [] },
     notice: {
-      ...bySite("select n.id from advance_notices n join placements p on p.id = n.placement_id join employers e on e.id = p.employer_id where e.site_id = ? order by n.id"),
+      ...bySite(
+        "select n.id from advance_notices n join placements p on p.id = n.placement_id join employers e on e.id = p.employer_id where e.site_id = ? order by n.id",
+      ),
       trainer: [],
       apprentice: apprenticePlacements.length ? ids(`select id from advance_notices where placement_id in (${apprenticePlacements.join(",")})`) : [],
     },
@@ -166,7 +176,18 @@ export async function openWorld(db: DB, today: string): Promise<World> {
     },
     id(entity, role, scope, index) {
       const pool = pools[entity];
-      const key = scope === "mine" ? (role === "apprentice" ? "apprentice" : role === "trainer" || role === "trainerByLink" ? "trainer" : siteOf(role)) : scope === "own" ? siteOf(role) : siteOf(role) === "PP" ? "SR" : "PP";
+      const key =
+        scope === "mine"
+          ? role === "apprentice"
+            ? "apprentice"
+            : role === "trainer" || role === "trainerByLink"
+              ? "trainer"
+              : siteOf(role)
+          : scope === "own"
+            ? siteOf(role)
+            : siteOf(role) === "PP"
+              ? "SR"
+              : "PP";
       const list = pool[key].length ? pool[key] : pool.PP;
       return list.length ? String(list[index % list.length]) : "999999";
     },
@@ -180,7 +201,9 @@ function installWriteCounters(db: DB) {
   client.exec("create temp table harness_session_deletes (n integer not null)");
   client.exec("insert into temp.harness_session_deletes values (0)");
   client.exec("create temp trigger harness_sessions_delete after delete on main.sessions begin update temp.harness_session_deletes set n = n + 1; end");
-  const tables = (client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'").all() as { name: string }[]).map((r) => r.name).filter((t) => !UNTRACKED.has(t));
+  const tables = (client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'").all() as { name: string }[])
+    .map((r) => r.name)
+    .filter((t) => !UNTRACKED.has(t));
   for (const table of tables) {
     client.prepare("insert into temp.harness_writes (tbl) values (?)").run(table);
     const bump = `update temp.harness_writes set n = n + 1 where tbl = '${table}';`;

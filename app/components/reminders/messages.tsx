@@ -35,8 +35,12 @@ export function MessageList({ messages, showRecipient = true }: { messages: Mess
               {t("reminders.messages.week", { week: formatDate(locale, m.weekOf) })} · {t("reminders.messages.attempts", { count: m.attempts })}
             </p>
             {m.sentAt ? <p>{t("reminders.messages.sentAt", { when: when(m.sentAt) })}</p> : null}
-            {m.lastFailedAt ? <p className="text-red-800">{t("reminders.messages.failedAt", { when: when(m.lastFailedAt), error: m.lastError ?? "" })}</p> : null}
-            {m.status === "failed" ? <p>{m.nextAttemptAt ? t("reminders.messages.nextAttempt", { when: when(m.nextAttemptAt) }) : t("reminders.messages.gaveUp")}</p> : null}
+            {m.lastFailedAt ? (
+              <p className="text-red-800">{t("reminders.messages.failedAt", { when: when(m.lastFailedAt), error: m.lastError ?? "" })}</p>
+            ) : null}
+            {m.status === "failed" ? (
+              <p>{m.nextAttemptAt ? t("reminders.messages.nextAttempt", { when: when(m.nextAttemptAt) }) : t("reminders.messages.gaveUp")}</p>
+            ) : null}
             {cancelReason ? <p className="text-stone-700">{t(`reminders.cancel.${cancelReason}`)}</p> : null}
             <details>
               <summary className="inline-flex min-h-11 cursor-pointer items-center text-brand-700 underline">{t("reminders.messages.show")}</summary>

@@ -17,7 +17,12 @@ export function SiteReminders({ site, canEdit, saved, errors }: { site: Site; ca
   const days = weekdayNames(locale, "long");
   const when = (iso: string) => formatDateTime(locale, new Date(iso));
   return (
-    <section id={`site-${site.id}`} aria-labelledby={`site-${site.id}-title`} className="space-y-3 rounded-xl bg-white p-4 shadow-sm" data-testid="reminder-site">
+    <section
+      id={`site-${site.id}`}
+      aria-labelledby={`site-${site.id}-title`}
+      className="space-y-3 rounded-xl bg-white p-4 shadow-sm"
+      data-testid="reminder-site"
+    >
       <h2 id={`site-${site.id}-title`} className="text-lg font-semibold">
         {t("reminders.schedule.heading", { site: site.name })}
       </h2>
@@ -38,7 +43,9 @@ export function SiteReminders({ site, canEdit, saved, errors }: { site: Site; ca
       ) : (
         <p className="font-medium text-amber-900">{t("reminders.schedule.off")}</p>
       )}
-      {site.next ? <p className="font-medium">{t("reminders.schedule.next", { when: `${formatDate(locale, site.next.date, "long")} ${site.next.time}` })}</p> : null}
+      {site.next ? (
+        <p className="font-medium">{t("reminders.schedule.next", { when: `${formatDate(locale, site.next.date, "long")} ${site.next.time}` })}</p>
+      ) : null}
 
       {canEdit ? (
         <Form method="post" className="grid gap-3 rounded-lg border border-stone-200 p-3 sm:grid-cols-2" noValidate>
@@ -53,13 +60,29 @@ export function SiteReminders({ site, canEdit, saved, errors }: { site: Site; ca
             options={days.map((day, i) => ({ value: i + 1, label: day }))}
             className="text-sm"
           />
-          <Field name="time" type="time" prefix={`site-${site.id}`} label={t("reminders.schedule.time")} errors={errors} required defaultValue={site.schedule.time} className="text-sm" />
-          <Field name="mondayTime" type="time" prefix={`site-${site.id}`} label={t("reminders.schedule.mondayTime")} errors={errors} required defaultValue={site.schedule.mondayTime} className="text-sm" />
+          <Field
+            name="time"
+            type="time"
+            prefix={`site-${site.id}`}
+            label={t("reminders.schedule.time")}
+            errors={errors}
+            required
+            defaultValue={site.schedule.time}
+            className="text-sm"
+          />
+          <Field
+            name="mondayTime"
+            type="time"
+            prefix={`site-${site.id}`}
+            label={t("reminders.schedule.mondayTime")}
+            errors={errors}
+            required
+            defaultValue={site.schedule.mondayTime}
+            className="text-sm"
+          />
           <Checkbox name="enabled" label={t("reminders.schedule.enabled")} defaultChecked={site.schedule.enabled} className="text-sm" />
           <div className="sm:col-span-2">
-            <SubmitButton intent="schedule">
-              {t("reminders.schedule.save")}
-            </SubmitButton>
+            <SubmitButton intent="schedule">{t("reminders.schedule.save")}</SubmitButton>
           </div>
         </Form>
       ) : null}

@@ -43,7 +43,9 @@ export function TelegramLink({
       {linkedAt ? (
         <p className="font-medium text-green-900" data-testid="telegram-linked">
           {linkedText ? `${linkedText} ` : ""}
-          {state.chatId ? t("reminders.telegram.linkedChat", { chatId: state.chatId, when: when(linkedAt) }) : t("reminders.telegram.linked", { when: when(linkedAt) })}
+          {state.chatId
+            ? t("reminders.telegram.linkedChat", { chatId: state.chatId, when: when(linkedAt) })
+            : t("reminders.telegram.linked", { when: when(linkedAt) })}
         </p>
       ) : (
         <p className="text-stone-700">{t("reminders.telegram.notLinked")}</p>
@@ -72,7 +74,11 @@ export function TelegramLink({
         ) : null}
         {linkedAt ? (
           <Form method="post">
-            <SubmitButton intent="telegram_unlink" pendingText={t("reminders.telegram.unlinking")} className="border border-red-700 bg-white! text-red-800! hover:bg-red-50!">
+            <SubmitButton
+              intent="telegram_unlink"
+              pendingText={t("reminders.telegram.unlinking")}
+              className="border border-red-700 bg-white! text-red-800! hover:bg-red-50!"
+            >
               {t("reminders.telegram.unlink")}
             </SubmitButton>
           </Form>

@@ -29,7 +29,11 @@ export function TrainerDelivery({ data, result }: { data: TrainerDeliveryData; r
         <p>{data.phone ? t("reminders.delivery.phone", { phone: data.phone }) : t("reminders.delivery.noPhone")}</p>
         <p data-testid="last-sent">
           {data.lastSent
-            ? t("reminders.delivery.lastSent", { when: when(data.lastSent.at), kind: t(`reminders.kind.${data.lastSent.kind}`), channel: t(`reminders.channel.${data.lastSent.channel}`) })
+            ? t("reminders.delivery.lastSent", {
+                when: when(data.lastSent.at),
+                kind: t(`reminders.kind.${data.lastSent.kind}`),
+                channel: t(`reminders.channel.${data.lastSent.channel}`),
+              })
             : t("reminders.delivery.neverSent")}
         </p>
         {data.lastFailed ? (

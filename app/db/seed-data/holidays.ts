@@ -33,7 +33,10 @@ const NAMES = {
 type Key = keyof typeof NAMES;
 
 /** One year's holidays: the fixed dates plus that year's lunar dates. */
-function year(y: number, lunar: { visak: string; ploughing: string; pchumBen: [string, string, string]; waterFestival: [string, string, string] }): HolidaySeed[] {
+function year(
+  y: number,
+  lunar: { visak: string; ploughing: string; pchumBen: [string, string, string]; waterFestival: [string, string, string] },
+): HolidaySeed[] {
   const days: [string, Key][] = [
     [`${y}-01-01`, "newYear"],
     [`${y}-01-07`, "victory"],
@@ -53,9 +56,7 @@ function year(y: number, lunar: { visak: string; ploughing: string; pchumBen: [s
     [`${y}-11-09`, "independence"],
     ...lunar.waterFestival.map((d): [string, Key] => [d, "waterFestival"]),
   ];
-  return days
-    .map(([date, key]) => ({ date, nameEn: NAMES[key][0], nameKm: NAMES[key][1] }))
-    .sort((a, b) => a.date.localeCompare(b.date));
+  return days.map(([date, key]) => ({ date, nameEn: NAMES[key][0], nameKm: NAMES[key][1] })).sort((a, b) => a.date.localeCompare(b.date));
 }
 
 export const PUBLIC_HOLIDAYS: readonly HolidaySeed[] = [

@@ -23,7 +23,10 @@ export const attendanceRisk: PlacementRule = {
     const from = calendar.windowStart(t.attendanceWindowDays);
     const inWindow = p.attendance.filter((d) => d.date >= from && d.date <= today && !holidays.has(d.date));
     const absences = inWindow.filter((d) => d.status === "absent").sort((a, b) => a.date.localeCompare(b.date));
-    const lates = inWindow.filter((d) => d.status === "late").map((d) => d.date).sort();
+    const lates = inWindow
+      .filter((d) => d.status === "late")
+      .map((d) => d.date)
+      .sort();
 
     const byDate = new Map(inWindow.map((d) => [d.date, d]));
     let run: string[] = [];

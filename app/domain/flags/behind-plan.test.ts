@@ -25,7 +25,11 @@ describe("behind_plan", () => {
   it("rounds the percent it reports to the nearest: 6 of 9 is 67%, not 66%", () => {
     const competencies = Array.from({ length: 9 }, (_, i) => ({ id: i + 1, expectedByWeek: 1 }));
     const assessments = competencies.map((c, i) => assessment(c.id, i < 6 ? "independent" : "supervised", "2026-11-20"));
-    expect(behindPlan.evaluate(placementFacts({ competencies, assessments }), ctx())?.evidence).toMatchObject({ competentOfExpected: 6, expectedByNow: 9, percent: 67 });
+    expect(behindPlan.evaluate(placementFacts({ competencies, assessments }), ctx())?.evidence).toMatchObject({
+      competentOfExpected: 6,
+      expectedByNow: 9,
+      percent: 67,
+    });
   });
 
   it("is urgent below 40%", () => {

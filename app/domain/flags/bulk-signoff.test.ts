@@ -3,10 +3,8 @@ import { describe, expect, it } from "vitest";
 import { bulkSignoff } from "./bulk-signoff";
 import { ctx, daysAgo, signoff, TODAY, trainerFacts } from "./testing";
 
-const many = (n: number, observedOn: string, over: Parameters<typeof signoff>[1] = {}) =>
-  Array.from({ length: n }, () => signoff(observedOn, over));
-const evaluate = (signoffs: ReturnType<typeof signoff>[], over: Parameters<typeof ctx>[0] = {}) =>
-  bulkSignoff.evaluate(trainerFacts({ signoffs }), ctx(over));
+const many = (n: number, observedOn: string, over: Parameters<typeof signoff>[1] = {}) => Array.from({ length: n }, () => signoff(observedOn, over));
+const evaluate = (signoffs: ReturnType<typeof signoff>[], over: Parameters<typeof ctx>[0] = {}) => bulkSignoff.evaluate(trainerFacts({ signoffs }), ctx(over));
 
 describe("bulk_signoff: 8 competencies within 7 days", () => {
   it("is quiet at 7, warns at 8 and 9", () => {
@@ -62,10 +60,7 @@ describe("bulk_signoff: 40% of a framework within 7 days", () => {
   });
 
   it("judges each placement against its own framework", () => {
-    const result = evaluate([
-      ...many(3, daysAgo(1), { placementId: 1, frameworkSize: 10 }),
-      ...many(3, daysAgo(1), { placementId: 2, frameworkSize: 10 }),
-    ]);
+    const result = evaluate([...many(3, daysAgo(1), { placementId: 1, frameworkSize: 10 }), ...many(3, daysAgo(1), { placementId: 2, frameworkSize: 10 })]);
     expect(result).toBeNull();
   });
 });

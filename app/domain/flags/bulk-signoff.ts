@@ -63,8 +63,7 @@ export const bulkSignoff: TrainerRule = {
       const end = addDays(start, t.bulkSignoffWindowDays - 1);
       const w = countWindow(recent, start, end);
       const crosses =
-        w.total >= t.bulkSignoffCount ||
-        w.placements.some((p) => p.frameworkSize > 0 && 100 * p.signoffs >= t.bulkSignoffFrameworkPercent * p.frameworkSize);
+        w.total >= t.bulkSignoffCount || w.placements.some((p) => p.frameworkSize > 0 && 100 * p.signoffs >= t.bulkSignoffFrameworkPercent * p.frameworkSize);
       if (crosses) latest = w;
     }
     if (!latest) return null;
@@ -83,7 +82,11 @@ export const bulkSignoff: TrainerRule = {
     };
   },
   isNewEpisode: (closed, current) => {
-    const seenUntil = closed.map((e) => String(e.lastSignoffOn ?? "")).sort().at(-1) ?? "";
+    const seenUntil =
+      closed
+        .map((e) => String(e.lastSignoffOn ?? ""))
+        .sort()
+        .at(-1) ?? "";
     return String(current.firstSignoffOn ?? "") > seenUntil;
   },
 };

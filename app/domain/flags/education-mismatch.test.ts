@@ -39,15 +39,16 @@ describe("education_mismatch", () => {
 
   it("after staff closed a flag, counts only another afternoon as new", () => {
     const seen = evaluate(["released", "missed"])?.evidence ?? {};
-    const another = educationMismatch.evaluate(
-      placementFacts({
-        educationAfternoons: [
-          { afternoonId: 7, date: daysAgo(5), events: ["released", "missed"] },
-          { afternoonId: 8, date: daysAgo(3), events: ["refused", "attended"] },
-        ],
-      }),
-      ctx(),
-    )?.evidence ?? {};
+    const another =
+      educationMismatch.evaluate(
+        placementFacts({
+          educationAfternoons: [
+            { afternoonId: 7, date: daysAgo(5), events: ["released", "missed"] },
+            { afternoonId: 8, date: daysAgo(3), events: ["refused", "attended"] },
+          ],
+        }),
+        ctx(),
+      )?.evidence ?? {};
     expect(educationMismatch.isNewEpisode?.([seen], seen)).toBe(false);
     expect(educationMismatch.isNewEpisode?.([seen], another)).toBe(true);
   });

@@ -4,10 +4,7 @@ import { feedbackConcern } from "./feedback-concern";
 import { ctx, placementFacts } from "./testing";
 
 const evaluate = (explains: number, learning: number, fairness: number, safety: number) =>
-  feedbackConcern.evaluate(
-    placementFacts({ latestFeedback: { feedbackId: 9, submittedOn: "2026-11-20", explains, learning, fairness, safety } }),
-    ctx(),
-  );
+  feedbackConcern.evaluate(placementFacts({ latestFeedback: { feedbackId: 9, submittedOn: "2026-11-20", explains, learning, fairness, safety } }), ctx());
 
 describe("feedback_concern", () => {
   it("warns when the mean of the four ratings is 2 or below", () => {

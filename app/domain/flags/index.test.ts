@@ -34,7 +34,13 @@ describe("evaluateFlags", () => {
   });
 
   it("makes trainer flags about the trainer, naming a placement only when one is concerned", () => {
-    const trainer = trainerFacts({ trainerUserId: 8, siteId: 3, employerId: 9, lastSignedOn: daysAgo(40), signoffs: Array.from({ length: 4 }, () => signoff(daysAgo(1), { placementId: 4, apprenticeId: 44, frameworkSize: 10 })) });
+    const trainer = trainerFacts({
+      trainerUserId: 8,
+      siteId: 3,
+      employerId: 9,
+      lastSignedOn: daysAgo(40),
+      signoffs: Array.from({ length: 4 }, () => signoff(daysAgo(1), { placementId: 4, apprenticeId: 44, frameworkSize: 10 })),
+    });
     const found = evaluateFlags({ today: TODAY, placements: [], trainers: [trainer], holidaysBySite: new Map() });
     expect(found.map((f) => [f.rule, f.subjectType, f.subjectId, f.siteId, f.trainerUserId, f.employerId, f.placementId, f.apprenticeId])).toEqual([
       ["bulk_signoff", "trainer", 8, 3, 8, 9, 4, 44],

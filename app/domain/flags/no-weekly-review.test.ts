@@ -63,7 +63,7 @@ describe("no_weekly_review", () => {
 
   it("agrees with missingReviewWeeks: the run is the unbroken tail of the missing weeks", () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < 200; i++) {
       const startDate = addDays("2026-06-01", Math.floor(random() * 180));
       const reviewedWeeks = new Set<string>();

@@ -28,10 +28,7 @@ describe("signoff_while_absent", () => {
 
   it("looks back 28 days: 27 days ago counts, 28 does not", () => {
     const at = (n: number) =>
-      signoffWhileAbsent.evaluate(
-        placementFacts({ assessments: [assessment(1, "with_help", daysAgo(n))], attendance: [day(daysAgo(n), "absent")] }),
-        ctx(),
-      );
+      signoffWhileAbsent.evaluate(placementFacts({ assessments: [assessment(1, "with_help", daysAgo(n))], attendance: [day(daysAgo(n), "absent")] }), ctx());
     expect(at(27)).not.toBeNull();
     expect(at(28)).toBeNull();
   });

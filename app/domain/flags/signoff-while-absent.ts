@@ -25,7 +25,5 @@ export const signoffWhileAbsent: PlacementRule = {
     if (hits.length === 0) return null;
     return { severity: "warn", evidence: { windowDays: t.recentDays, signoffs: hits } };
   },
-  isNewEpisode: newIncidentIn((evidence) =>
-    ((evidence.signoffs as { assessmentId: number }[] | undefined) ?? []).map((s) => `assessment:${s.assessmentId}`),
-  ),
+  isNewEpisode: newIncidentIn((evidence) => ((evidence.signoffs as { assessmentId: number }[] | undefined) ?? []).map((s) => `assessment:${s.assessmentId}`)),
 };

@@ -42,12 +42,7 @@ export function placementFacts(over: Partial<PlacementFacts> = {}): PlacementFac
 
 let nextId = 1000;
 
-export function assessment(
-  competencyId: number,
-  level: AssessmentLevel,
-  observedOn: string,
-  over: Partial<AssessmentFact> = {},
-): AssessmentFact {
+export function assessment(competencyId: number, level: AssessmentLevel, observedOn: string, over: Partial<AssessmentFact> = {}): AssessmentFact {
   return { id: ++nextId, competencyId, level, observedOn, supersedesId: null, ...over };
 }
 

@@ -86,14 +86,10 @@ const FIELDS = {
   recentDays: count(7, 90),
 } satisfies Record<keyof Thresholds, z.ZodType<number>>;
 
-const ordered = <T extends Thresholds>(t: T) =>
-  t.noReviewUrgentWeeks >= t.noReviewWarnWeeks && t.behindPlanUrgentPercent <= t.behindPlanWarnPercent;
+const ordered = <T extends Thresholds>(t: T) => t.noReviewUrgentWeeks >= t.noReviewWarnWeeks && t.behindPlanUrgentPercent <= t.behindPlanWarnPercent;
 
 /** A complete set, as an admin form submits it. */
-export const ThresholdsSchema = z
-  .object(FIELDS)
-  .strict()
-  .refine(ordered, { message: "flags.thresholds.order" });
+export const ThresholdsSchema = z.object(FIELDS).strict().refine(ordered, { message: "flags.thresholds.order" });
 
 /** What a site stores: only the values it changes. */
 export const ThresholdOverridesSchema = z.object(FIELDS).partial().strict();

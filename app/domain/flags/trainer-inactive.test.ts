@@ -22,9 +22,11 @@ describe("trainer_inactive", () => {
   it("counts from the first active placement's start when that is later than the last signature", () => {
     expect(trainerInactive.evaluate(trainerFacts({ lastSignedOn: daysAgo(90), activePlacements: [started(10)] }), ctx())).toBeNull();
     expect(trainerInactive.evaluate(trainerFacts({ lastSignedOn: null, activePlacements: [started(20)] }), ctx())).toBeNull();
-    expect(
-      trainerInactive.evaluate(trainerFacts({ lastSignedOn: null, activePlacements: [started(5, 2), started(21)] }), ctx())?.evidence,
-    ).toEqual({ lastSignedOn: null, since: daysAgo(21), activePlacementIds: [1, 2] });
+    expect(trainerInactive.evaluate(trainerFacts({ lastSignedOn: null, activePlacements: [started(5, 2), started(21)] }), ctx())?.evidence).toEqual({
+      lastSignedOn: null,
+      since: daysAgo(21),
+      activePlacementIds: [1, 2],
+    });
   });
 
   it("clears when the trainer signs again", () => {

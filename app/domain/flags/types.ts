@@ -5,15 +5,7 @@
  * Every date is a `YYYY-MM-DD` calendar date in the site's zone. Facts dated after `today`
  * are left out by the loader, so a pass "as of" a past day sees only what was known then.
  */
-import type {
-  AbsenceReason,
-  AssessmentLevel,
-  AttendanceStatus,
-  EducationEventKind,
-  FlagRule,
-  FlagSeverity,
-  FlagSubjectType,
-} from "../enums";
+import type { AbsenceReason, AssessmentLevel, AttendanceStatus, EducationEventKind, FlagRule, FlagSeverity, FlagSubjectType } from "../enums";
 import type { CompetencyPlan, CurrentLevel } from "../progress";
 import type { Calendar } from "./calendar";
 import type { Thresholds } from "./thresholds";

@@ -3,8 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ctx, placementFacts } from "./testing";
 import { birthdayAt, under18 } from "./under-18";
 
-const evaluate = (apprenticeDateOfBirth: string, startDate = "2026-09-07") =>
-  under18.evaluate(placementFacts({ apprenticeDateOfBirth, startDate }), ctx());
+const evaluate = (apprenticeDateOfBirth: string, startDate = "2026-09-07") => under18.evaluate(placementFacts({ apprenticeDateOfBirth, startDate }), ctx());
 
 describe("under_18", () => {
   it("notes an apprentice who was 17 at the start", () => {

@@ -20,17 +20,12 @@ export type AccountabilitySortKey = (typeof ACCOUNTABILITY_SORT_KEYS)[number];
 
 /** `key` ascending, `-key` descending: the values the `sort` query parameter takes. */
 export type AccountabilitySort = AccountabilitySortKey | `-${AccountabilitySortKey}`;
-export const ACCOUNTABILITY_SORTS = ACCOUNTABILITY_SORT_KEYS.flatMap((k) => [k, `-${k}`]) as unknown as readonly [
-  AccountabilitySort,
-  ...AccountabilitySort[],
-];
+export const ACCOUNTABILITY_SORTS = ACCOUNTABILITY_SORT_KEYS.flatMap((k) => [k, `-${k}`]) as unknown as readonly [AccountabilitySort, ...AccountabilitySort[]];
 
 export const DEFAULT_ACCOUNTABILITY_SORT: AccountabilitySort = "employer";
 
 export function parseSort(sort: AccountabilitySort): { key: AccountabilitySortKey; descending: boolean } {
-  return sort.startsWith("-")
-    ? { key: sort.slice(1) as AccountabilitySortKey, descending: true }
-    : { key: sort as AccountabilitySortKey, descending: false };
+  return sort.startsWith("-") ? { key: sort.slice(1) as AccountabilitySortKey, descending: true } : { key: sort as AccountabilitySortKey, descending: false };
 }
 
 function sortValue(row: AccountabilityFigures & { name: string; employerName?: string }, key: AccountabilitySortKey): number | string | null {
@@ -72,8 +67,7 @@ export function sortAccountability<R extends AccountabilityFigures & { name: str
   sort: AccountabilitySort,
 ): R[] {
   const { key, descending } = parseSort(sort);
-  const compare = (a: number | string, b: number | string) =>
-    typeof a === "number" && typeof b === "number" ? a - b : collator.compare(String(a), String(b));
+  const compare = (a: number | string, b: number | string) => (typeof a === "number" && typeof b === "number" ? a - b : collator.compare(String(a), String(b)));
   return [...rows].sort((a, b) => {
     const va = sortValue(a, key);
     const vb = sortValue(b, key);

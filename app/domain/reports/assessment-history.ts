@@ -10,9 +10,7 @@ import type { ReportLevel, ReportSignoff } from "./types";
  * Standing `independent` sign-offs from an assessment history: independent records that no
  * correction has superseded. (The loader selects the same in SQL; tests use this.)
  */
-export function standingSignoffs(
-  history: readonly (AssessmentRecord & { placementId: number; trainerUserId: number })[],
-): ReportSignoff[] {
+export function standingSignoffs(history: readonly (AssessmentRecord & { placementId: number; trainerUserId: number })[]): ReportSignoff[] {
   const superseded = new Set(history.flatMap((a) => (a.supersedesId === null ? [] : [a.supersedesId])));
   return history
     .filter((a) => a.level === "independent" && !superseded.has(a.id))
@@ -34,7 +32,5 @@ export function levelsAt(history: readonly (AssessmentRecord & { placementId: nu
     history.filter((a) => a.observedOn <= date),
     (a) => a.placementId,
   );
-  return [...byPlacement].flatMap(([placementId, rows]) =>
-    [...currentLevels(rows)].map(([competencyId, level]) => ({ placementId, competencyId, ...level })),
-  );
+  return [...byPlacement].flatMap(([placementId, rows]) => [...currentLevels(rows)].map(([competencyId, level]) => ({ placementId, competencyId, ...level })));
 }

@@ -25,8 +25,7 @@ export function asOfDate(period: Period): string {
   return period.to < period.today ? period.to : period.today;
 }
 
-export const inPeriod = (date: string | null, period: { from: string; to: string }) =>
-  date !== null && date >= period.from && date <= period.to;
+export const inPeriod = (date: string | null, period: { from: string; to: string }) => date !== null && date >= period.from && date <= period.to;
 
 export interface Share {
   numerator: number;
@@ -49,8 +48,7 @@ export const pendingShare = (numerator: number, denominator: number, pending: nu
   pending,
 });
 
-export const mean = (values: readonly number[]): number | null =>
-  values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
+export const mean = (values: readonly number[]): number | null => (values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length);
 
 export function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
   const out = new Map<K, T[]>();

@@ -11,7 +11,15 @@
  * Every percentage is a `Share`: its numerator and denominator travel with it, so a page or a
  * CSV never shows a bare percentage (and a share of nothing is null, not 0%).
  */
-export { ACCOUNTABILITY_SORT_KEYS, ACCOUNTABILITY_SORTS, DEFAULT_ACCOUNTABILITY_SORT, parseSort, sortAccountability, type AccountabilitySort, type AccountabilitySortKey } from "./accountability-sort";
+export {
+  ACCOUNTABILITY_SORT_KEYS,
+  ACCOUNTABILITY_SORTS,
+  DEFAULT_ACCOUNTABILITY_SORT,
+  parseSort,
+  sortAccountability,
+  type AccountabilitySort,
+  type AccountabilitySortKey,
+} from "./accountability-sort";
 export { classifyAfternoon, type ReportEducationWeek } from "./afternoons";
 export { levelsAt, standingSignoffs } from "./assessment-history";
 export { addMonths, asOfDate, MAX_PERIOD_DAYS, MIN_FEEDBACK_RESPONDENTS, share, type PendingShare, type Period, type Share } from "./common";

@@ -11,7 +11,13 @@ import { programmeOutcomes, workReadiness, type OutcomeApprentice, type OutcomeE
 
 const opPeriod = { from: "2026-01-01", to: "2026-06-30", today: "2026-12-01" };
 
-const apprentice = (id: number, intakeId: number, intakeStartsOn: string, phase: OutcomeApprentice["phase"], changes: [OutcomeApprentice["phase"], string][]): OutcomeApprentice => ({
+const apprentice = (
+  id: number,
+  intakeId: number,
+  intakeStartsOn: string,
+  phase: OutcomeApprentice["phase"],
+  changes: [OutcomeApprentice["phase"], string][],
+): OutcomeApprentice => ({
   id,
   siteId: 1,
   intakeId,
@@ -20,7 +26,14 @@ const apprentice = (id: number, intakeId: number, intakeStartsOn: string, phase:
   phaseChanges: changes.map(([p, changedOn]) => ({ phase: p, changedOn })),
 });
 
-const exit = (placementId: number, apprenticeId: number, endedOn: string, status: OutcomeExit["status"], outcome: OutcomeExit["outcome"], startingSalaryCents: number | null): OutcomeExit => ({
+const exit = (
+  placementId: number,
+  apprenticeId: number,
+  endedOn: string,
+  status: OutcomeExit["status"],
+  outcome: OutcomeExit["outcome"],
+  startingSalaryCents: number | null,
+): OutcomeExit => ({
   placementId,
   apprenticeId,
   siteId: 1,
@@ -34,12 +47,25 @@ const exit = (placementId: number, apprenticeId: number, endedOn: string, status
 const outcomes = programmeOutcomes({
   period: opPeriod,
   apprentices: [
-    apprentice(1, 11, "2026-01-05", "guidance", [["work_readiness", "2026-01-05"], ["guidance", "2026-02-16"]]), // completed
-    apprentice(2, 11, "2026-01-05", "exited", [["work_readiness", "2026-01-05"], ["exited", "2026-01-28"]]), // not completed
+    apprentice(1, 11, "2026-01-05", "guidance", [
+      ["work_readiness", "2026-01-05"],
+      ["guidance", "2026-02-16"],
+    ]), // completed
+    apprentice(2, 11, "2026-01-05", "exited", [
+      ["work_readiness", "2026-01-05"],
+      ["exited", "2026-01-28"],
+    ]), // not completed
     apprentice(3, 11, "2026-01-05", "work_readiness", [["work_readiness", "2026-01-19"]]), // still in work readiness: pending
-    apprentice(4, 12, "2026-04-06", "apprenticeship", [["work_readiness", "2026-04-06"], ["guidance", "2026-05-18"], ["apprenticeship", "2026-05-25"]]),
+    apprentice(4, 12, "2026-04-06", "apprenticeship", [
+      ["work_readiness", "2026-04-06"],
+      ["guidance", "2026-05-18"],
+      ["apprenticeship", "2026-05-25"],
+    ]),
     apprentice(5, 12, "2026-04-06", "guidance", []), // no history: the intake's start, and the current phase
-    apprentice(6, 11, "2025-12-29", "guidance", [["work_readiness", "2025-12-29"], ["guidance", "2026-02-09"]]), // began before the period
+    apprentice(6, 11, "2025-12-29", "guidance", [
+      ["work_readiness", "2025-12-29"],
+      ["guidance", "2026-02-09"],
+    ]), // began before the period
   ],
   exits: [
     exit(1, 7, "2026-02-10", "completed", "retained_by_employer", 8000),
@@ -62,11 +88,25 @@ const outcomes = programmeOutcomes({
 
 describe("workReadiness (a proxy from the phase history)", () => {
   it("reads the next phase after work readiness began", () => {
-    expect(workReadiness(apprentice(1, 11, "2026-01-05", "guidance", [["work_readiness", "2026-01-05"], ["guidance", "2026-02-16"]]))).toEqual({
+    expect(
+      workReadiness(
+        apprentice(1, 11, "2026-01-05", "guidance", [
+          ["work_readiness", "2026-01-05"],
+          ["guidance", "2026-02-16"],
+        ]),
+      ),
+    ).toEqual({
       startedOn: "2026-01-05",
       result: "completed",
     });
-    expect(workReadiness(apprentice(2, 11, "2026-01-05", "exited", [["work_readiness", "2026-01-05"], ["exited", "2026-01-28"]])).result).toBe("not_completed");
+    expect(
+      workReadiness(
+        apprentice(2, 11, "2026-01-05", "exited", [
+          ["work_readiness", "2026-01-05"],
+          ["exited", "2026-01-28"],
+        ]),
+      ).result,
+    ).toBe("not_completed");
     expect(workReadiness(apprentice(5, 12, "2026-04-06", "guidance", []))).toEqual({ startedOn: "2026-04-06", result: "completed" });
   });
 });

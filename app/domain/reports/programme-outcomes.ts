@@ -161,11 +161,7 @@ function outcomeFigures(
       completedWithOutcome.length,
       completed.length - completedWithOutcome.length,
     ),
-    businessStartups: pendingShare(
-      withOutcome.filter((x) => x.outcome === "own_business").length,
-      withOutcome.length,
-      ended.length - withOutcome.length,
-    ),
+    businessStartups: pendingShare(withOutcome.filter((x) => x.outcome === "own_business").length, withOutcome.length, ended.length - withOutcome.length),
     startingSalary: { meanCents: mean(salaries), count: salaries.length },
     retentionAfterExit,
   };
@@ -177,7 +173,11 @@ function outcomeFigures(
  * `programmeOutcomes` over the cohorts at once, which a test holds.
  */
 export function addOutcomeFigures(parts: readonly OutcomeFigures[]): OutcomeFigures {
-  const addShare = (get: (f: OutcomeFigures) => Share) => share(parts.reduce((n, f) => n + get(f).numerator, 0), parts.reduce((n, f) => n + get(f).denominator, 0));
+  const addShare = (get: (f: OutcomeFigures) => Share) =>
+    share(
+      parts.reduce((n, f) => n + get(f).numerator, 0),
+      parts.reduce((n, f) => n + get(f).denominator, 0),
+    );
   const addPending = (get: (f: OutcomeFigures) => PendingShare) => ({ ...addShare(get), pending: parts.reduce((n, f) => n + get(f).pending, 0) });
   const count = parts.reduce((n, f) => n + f.startingSalary.count, 0);
   const total = parts.reduce((n, f) => n + (f.startingSalary.meanCents ?? 0) * f.startingSalary.count, 0);
@@ -188,7 +188,10 @@ export function addOutcomeFigures(parts: readonly OutcomeFigures[]): OutcomeFigu
     retainedByEmployer: addPending((f) => f.retainedByEmployer),
     businessStartups: addPending((f) => f.businessStartups),
     startingSalary: { meanCents: count === 0 ? null : total / count, count },
-    retentionAfterExit: Object.fromEntries(OUTCOME_CHECKIN_MONTHS.map((m) => [m, addPending((f) => f.retentionAfterExit[m])])) as Record<OutcomeCheckinMonths, PendingShare>,
+    retentionAfterExit: Object.fromEntries(OUTCOME_CHECKIN_MONTHS.map((m) => [m, addPending((f) => f.retentionAfterExit[m])])) as Record<
+      OutcomeCheckinMonths,
+      PendingShare
+    >,
   };
 }
 

@@ -36,7 +36,11 @@ export interface SiteAccountability {
  * its mean and the feedback-concern flags — because a site's figure less the shown figures of
  * its employers could single out the one or two apprentices whose figures are withheld.
  */
-export function siteAccountability(period: Period, placements: readonly (ReportPlacement & { siteId: number })[], counts: readonly SiteCounts[]): SiteAccountability[] {
+export function siteAccountability(
+  period: Period,
+  placements: readonly (ReportPlacement & { siteId: number })[],
+  counts: readonly SiteCounts[],
+): SiteAccountability[] {
   const days = dayNumbers();
   const bySite = groupBy(
     placements.filter((p) => activeInPeriod(p, period)),
@@ -49,7 +53,10 @@ export function siteAccountability(period: Period, placements: readonly (ReportP
     return {
       siteId: c.siteId,
       apprentices: new Set(ps.map((p) => p.apprenticeId)).size,
-      reviews: share(c.reviewsSubmitted, ps.reduce((n, p) => n + expectedWeekNumbers(p, period, days).length, 0)),
+      reviews: share(
+        c.reviewsSubmitted,
+        ps.reduce((n, p) => n + expectedWeekNumbers(p, period, days).length, 0),
+      ),
       competenciesSigned: c.competenciesSigned,
       educationReleased: share(c.afternoonsReleased, c.afternoonsAgreed),
       flagsRaised: c.flagsRaised,

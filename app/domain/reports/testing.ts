@@ -25,7 +25,15 @@ export const placement = (over: Partial<ReportPlacement> & Pick<ReportPlacement,
 export const placements: ReportPlacement[] = [
   placement({ id: 1, apprenticeId: 11, trainerUserId: 1, startDate: "2026-02-02" }),
   placement({ id: 2, apprenticeId: 12, trainerUserId: 1, startDate: "2026-03-11" }),
-  placement({ id: 3, apprenticeId: 13, trainerUserId: 1, startDate: "2025-12-01", endedOn: "2026-03-20", status: "completed", outcome: "retained_by_employer" }),
+  placement({
+    id: 3,
+    apprenticeId: 13,
+    trainerUserId: 1,
+    startDate: "2025-12-01",
+    endedOn: "2026-03-20",
+    status: "completed",
+    outcome: "retained_by_employer",
+  }),
   placement({ id: 4, apprenticeId: 14, trainerUserId: 2, startDate: "2026-01-05", endedOn: "2026-03-04", status: "withdrawn" }),
   // Ended before the period: in no figure.
   placement({ id: 5, apprenticeId: 15, trainerUserId: 2, startDate: "2025-10-06", endedOn: "2026-02-27", status: "completed", outcome: "own_business" }),
@@ -33,7 +41,14 @@ export const placements: ReportPlacement[] = [
 ];
 
 let nextId = 0;
-const a = (placementId: number, competencyId: number, trainerUserId: number, level: AssessmentLevel, observedOn: string, supersedesId: number | null = null) => ({
+const a = (
+  placementId: number,
+  competencyId: number,
+  trainerUserId: number,
+  level: AssessmentLevel,
+  observedOn: string,
+  supersedesId: number | null = null,
+) => ({
   id: ++nextId,
   placementId,
   competencyId,
@@ -62,7 +77,11 @@ const history = [
   a(4, 101, 2, "independent", "2026-03-03"), // 16: counts for trainer 2
 ];
 
-export const feedback = (placementId: number, submittedOn: string, ratings: [number, number, number, number]): ReportFeedback => ({ placementId, submittedOn, ratings });
+export const feedback = (placementId: number, submittedOn: string, ratings: [number, number, number, number]): ReportFeedback => ({
+  placementId,
+  submittedOn,
+  ratings,
+});
 
 export const input: AccountabilityInput = {
   period,

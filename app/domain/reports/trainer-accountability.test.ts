@@ -116,9 +116,7 @@ describe("trainer accountability", () => {
 describe("feedback at employer level", () => {
   // Employer 1: trainer 1 with apprentices 11–13 (3 answered). Trainer 2's answers vary per case.
   const base = (trainer2Answers: number[]): AccountabilityInput => {
-    const extra = trainer2Answers.map((apprenticeId, i) =>
-      placement({ id: 100 + i, apprenticeId, trainerUserId: 2, startDate: "2026-03-02" }),
-    );
+    const extra = trainer2Answers.map((apprenticeId, i) => placement({ id: 100 + i, apprenticeId, trainerUserId: 2, startDate: "2026-03-02" }));
     return {
       ...input,
       placements: [...placements.filter((p) => p.trainerUserId === 1), ...extra],
@@ -154,16 +152,20 @@ describe("education afternoons given a week at a time (the loader's way)", () =>
     const statuses = [null, "present", "absent", "education", "leave", "holiday", "late"] as const;
     fc.assert(
       fc.property(
-        fc.array(
-          fc.record({ day: fc.nat(55), events: fc.array(fc.constantFrom(...kinds), { maxLength: 3 }), attendance: fc.constantFrom(...statuses) }),
-          { maxLength: 25 },
-        ),
+        fc.array(fc.record({ day: fc.nat(55), events: fc.array(fc.constantFrom(...kinds), { maxLength: 3 }), attendance: fc.constantFrom(...statuses) }), {
+          maxLength: 25,
+        }),
         fc.nat(55),
         fc.nat(30),
         fc.nat(70),
         (rows, start, length, todayOffset) => {
           const day = (n: number) => addDays("2026-03-02", n);
-          const afternoons = [...new Map(rows.map((r) => [r.day, r])).values()].map((r) => ({ placementId: 1, date: day(r.day), events: r.events, attendance: r.attendance }));
+          const afternoons = [...new Map(rows.map((r) => [r.day, r])).values()].map((r) => ({
+            placementId: 1,
+            date: day(r.day),
+            events: r.events,
+            attendance: r.attendance,
+          }));
           const weeks = new Map<string, { placementId: number; weekOf: string; agreedMask: number; releasedMask: number }>();
           for (const a of afternoons) {
             const weekOf = mondayOf(a.date);

@@ -24,7 +24,6 @@ import type {
   TrainerAccountability,
 } from "./types";
 
-
 /** What one placement contributes to a group's figures. */
 interface PlacementPart {
   placement: ReportPlacement;
@@ -143,7 +142,10 @@ function figures({ parts, signoffs, flags, feedback, showFeedback }: GroupRows, 
   const completed = sum((p) => (p.completed ? 1 : 0));
   return {
     apprentices: new Set(parts.map((p) => p.placement.apprenticeId)).size,
-    reviews: share(sum((p) => p.reviewsSubmitted), sum((p) => p.reviewsExpected)),
+    reviews: share(
+      sum((p) => p.reviewsSubmitted),
+      sum((p) => p.reviewsExpected),
+    ),
     meanDaysBetweenReviews: mean(gaps),
     competenciesSigned: countFirstSignoffs(signoffs, period),
     progressAgainstPlan: mean(progress),
@@ -151,10 +153,19 @@ function figures({ parts, signoffs, flags, feedback, showFeedback }: GroupRows, 
     flagsRaised,
     flagsResolved,
     flagsByRule,
-    educationReleased: share(sum((p) => p.afternoonsReleased), sum((p) => p.afternoonsAgreed)),
+    educationReleased: share(
+      sum((p) => p.afternoonsReleased),
+      sum((p) => p.afternoonsAgreed),
+    ),
     feedbackMean: showFeedback ? mean(responses.map((f) => (f.ratings[0] + f.ratings[1] + f.ratings[2] + f.ratings[3]) / 4)) : null,
-    completion: share(completed, sum((p) => (p.ended ? 1 : 0))),
-    retention: share(sum((p) => (p.retained ? 1 : 0)), completed),
+    completion: share(
+      completed,
+      sum((p) => (p.ended ? 1 : 0)),
+    ),
+    retention: share(
+      sum((p) => (p.retained ? 1 : 0)),
+      completed,
+    ),
   };
 }
 
@@ -176,8 +187,7 @@ function firstSignoffs(signoffs: readonly ReportSignoff[]): ReportSignoff[] {
   return [...first.values()];
 }
 
-const countFirstSignoffs = (signoffs: readonly ReportSignoff[], period: Period) =>
-  signoffs.filter((s) => inPeriod(s.observedOn, period)).length;
+const countFirstSignoffs = (signoffs: readonly ReportSignoff[], period: Period) => signoffs.filter((s) => inPeriod(s.observedOn, period)).length;
 
 /** Distinct apprentices among responses in the period. */
 const respondents = (rows: readonly (ReportFeedback & { apprenticeId: number })[], period: Period) =>
@@ -280,8 +290,7 @@ export function trainerAccountability(input: AccountabilityInput): Accountabilit
     ),
   }));
 
-  const employerOfSignoff = (s: ReportSignoff) =>
-    placementById.get(s.placementId)?.employerId ?? trainerById.get(s.trainerUserId)?.employerId ?? null;
+  const employerOfSignoff = (s: ReportSignoff) => placementById.get(s.placementId)?.employerId ?? trainerById.get(s.trainerUserId)?.employerId ?? null;
   const partsByEmployer = groupBy(parts, (p) => p.placement.employerId);
   const signoffsByEmployer = groupBy(signoffs, employerOfSignoff);
   const flagsByEmployer = groupBy(input.flags, (f) => f.employerId);
@@ -293,9 +302,7 @@ export function trainerAccountability(input: AccountabilityInput): Accountabilit
       rows.filter((f) => !(trainerShows.get(f.trainerUserId) ?? false)),
       period,
     ).size;
-    const showFeedback =
-      respondents(rows, period).size >= MIN_FEEDBACK_RESPONDENTS &&
-      (hiddenRemainder === 0 || hiddenRemainder >= MIN_FEEDBACK_RESPONDENTS);
+    const showFeedback = respondents(rows, period).size >= MIN_FEEDBACK_RESPONDENTS && (hiddenRemainder === 0 || hiddenRemainder >= MIN_FEEDBACK_RESPONDENTS);
     return {
       employerId: e.id,
       name: e.name,

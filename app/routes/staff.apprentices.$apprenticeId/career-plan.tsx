@@ -15,7 +15,9 @@ export function CareerPlan({ d, reply }: { d: RecordData; reply: RecordReply }) 
   const locale = useLocale();
   return (
     <section id="career-plan" aria-labelledby="career-plan-title" className="rounded-xl bg-white p-4 shadow-sm">
-      <h2 id="career-plan-title" className="text-lg font-semibold">{t("plan.staff.title")}</h2>
+      <h2 id="career-plan-title" className="text-lg font-semibold">
+        {t("plan.staff.title")}
+      </h2>
       <p className="text-sm text-stone-600">{t("plan.staff.note")}</p>
       {d.careerPlan.plan && (d.careerPlan.plan.goals || d.careerPlan.plan.nextSteps) ? (
         <dl className="mt-2 space-y-2 text-sm" data-testid="career-plan">
@@ -41,7 +43,13 @@ export function CareerPlan({ d, reply }: { d: RecordData; reply: RecordReply }) 
               versions={c.earlier.map((e) => ({ id: e.id, body: e.body, when: formatDateTime(locale, new Date(e.createdAt)), by: e.author }))}
               reasonOf={(i) => (i === 0 ? c.correctionReason : (c.earlier[i - 1]?.correctionReason ?? null))}
             />
-            <CorrectTextForm intent="correctComment" targetId={c.id} body={c.body} maxLength={PLAN_COMMENT_MAX} errors={rowErrors(reply, "correctComment", c.id)} />
+            <CorrectTextForm
+              intent="correctComment"
+              targetId={c.id}
+              body={c.body}
+              maxLength={PLAN_COMMENT_MAX}
+              errors={rowErrors(reply, "correctComment", c.id)}
+            />
           </li>
         ))}
       </ul>

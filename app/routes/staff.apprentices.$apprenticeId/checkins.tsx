@@ -16,7 +16,9 @@ export function Checkins({ d, reply }: { d: RecordData; reply: RecordReply }) {
   const checkinErrors = errorsOf(reply, "checkin");
   return (
     <section id="checkins" aria-labelledby="checkins-title" className="rounded-xl bg-white p-4 shadow-sm">
-      <h2 id="checkins-title" className="text-lg font-semibold">{t("staffRecord.checkins")}</h2>
+      <h2 id="checkins-title" className="text-lg font-semibold">
+        {t("staffRecord.checkins")}
+      </h2>
       <FormErrors errors={{ form: errorsOf(reply, "checkin", "correctCheckin").form }} />
       <table className="mt-2 w-full text-left text-sm">
         <thead>
@@ -66,9 +68,22 @@ export function Checkins({ d, reply }: { d: RecordData; reply: RecordReply }) {
                 errors={errors ?? {}}
                 today={d.today}
                 minDate={d.exitedOn}
-                values={{ checkedOn: c.checkedOn, employed: c.employed, employerName: c.employerName, monthlySalary: c.monthlySalaryCents === null ? "" : (c.monthlySalaryCents / 100).toFixed(2), note: c.note }}
+                values={{
+                  checkedOn: c.checkedOn,
+                  employed: c.employed,
+                  employerName: c.employerName,
+                  monthlySalary: c.monthlySalaryCents === null ? "" : (c.monthlySalaryCents / 100).toFixed(2),
+                  note: c.note,
+                }}
               />
-              <Field name="correctionReason" prefix={`correct-checkin-${c.id}`} label={t("corrections.reason")} errors={errors ?? {}} maxLength={500} className="sm:col-span-2" />
+              <Field
+                name="correctionReason"
+                prefix={`correct-checkin-${c.id}`}
+                label={t("corrections.reason")}
+                errors={errors ?? {}}
+                maxLength={500}
+                className="sm:col-span-2"
+              />
               <div>
                 <SubmitButton intent="correctCheckin">{t("corrections.save")}</SubmitButton>
               </div>
@@ -77,7 +92,9 @@ export function Checkins({ d, reply }: { d: RecordData; reply: RecordReply }) {
         );
       })}
       {d.exitedOn === null ? (
-        <p className="mt-3 text-sm text-stone-600" data-testid="checkins-not-yet">{t("staffRecord.checkinsAfterExit")}</p>
+        <p className="mt-3 text-sm text-stone-600" data-testid="checkins-not-yet">
+          {t("staffRecord.checkinsAfterExit")}
+        </p>
       ) : (
         <Form method="post" className="mt-3 grid gap-3 sm:grid-cols-2" noValidate>
           <SelectField

@@ -13,7 +13,9 @@ export function Consent({ d, reply }: { d: RecordData; reply: RecordReply }) {
   const locale = useLocale();
   return (
     <section id="consent" aria-labelledby="consent-title" className="rounded-xl bg-white p-4 shadow-sm">
-      <h2 id="consent-title" className="text-lg font-semibold">{t("records.consent.title")}</h2>
+      <h2 id="consent-title" className="text-lg font-semibold">
+        {t("records.consent.title")}
+      </h2>
       <p className="text-sm text-stone-600">{t("records.consent.help")}</p>
       <FormErrors errors={errorsOf(reply, "consent")} />
       <ul className="mt-2 space-y-2" data-testid="consent-controls">
@@ -38,7 +40,8 @@ export function Consent({ d, reply }: { d: RecordData; reply: RecordReply }) {
           <ul className="space-y-1" data-testid="consent-history">
             {d.consentHistory.map((c) => (
               <li key={c.id}>
-                {formatDateTime(locale, new Date(c.recordedAt))} · {c.granted ? t("records.consent.granted", { item: t(`consent.${c.item}`) }) : t("records.consent.withdrawn", { item: t(`consent.${c.item}`) })}
+                {formatDateTime(locale, new Date(c.recordedAt))} ·{" "}
+                {c.granted ? t("records.consent.granted", { item: t(`consent.${c.item}`) }) : t("records.consent.withdrawn", { item: t(`consent.${c.item}`) })}
                 {c.recordedBy ? ` · ${t("records.consent.by", { name: c.recordedBy })}` : ""}
               </li>
             ))}

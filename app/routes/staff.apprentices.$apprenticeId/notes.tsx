@@ -19,9 +19,16 @@ export function Notes({ d, reply }: { d: RecordData; reply: RecordReply }) {
   const errors = errorsOf(reply, "note");
   return (
     <section id="notes" aria-labelledby="notes-title" className="rounded-xl bg-white p-4 shadow-sm">
-      <h2 id="notes-title" className="text-lg font-semibold">{t("staffRecord.notes")}</h2>
+      <h2 id="notes-title" className="text-lg font-semibold">
+        {t("staffRecord.notes")}
+      </h2>
       <Form method="post" className="mt-2 grid gap-3 sm:grid-cols-2" noValidate>
-        <SelectField name="kind" label={t("staffRecord.kind")} errors={errors} options={FOLLOW_UP_KINDS.map((k) => ({ value: k, label: t(`followUp.${k}`) }))} />
+        <SelectField
+          name="kind"
+          label={t("staffRecord.kind")}
+          errors={errors}
+          options={FOLLOW_UP_KINDS.map((k) => ({ value: k, label: t(`followUp.${k}`) }))}
+        />
         <Field name="occurredOn" type="date" label={t("staffRecord.occurredOn")} errors={errors} defaultValue={d.today} min={d.noteDateMin} max={d.today} />
         {d.placements.length > 0 ? (
           <SelectField

@@ -14,7 +14,9 @@ export function Placements({ d }: { d: RecordData }) {
   const a = d.apprentice;
   return (
     <section aria-labelledby="placements" className="rounded-xl bg-white p-4 shadow-sm">
-      <h2 id="placements" className="text-lg font-semibold">{t("staffRecord.placements")}</h2>
+      <h2 id="placements" className="text-lg font-semibold">
+        {t("staffRecord.placements")}
+      </h2>
       {a.phase !== "exited" && !d.placements.some((pl) => pl.status === "active") ? (
         <Link to={`/staff/placements/new?apprentice=${a.id}`} className="inline-flex min-h-11 items-center text-brand-700 underline">
           {t("records.placements.newLink")}

@@ -16,10 +16,14 @@ export function ProfileSummary({ d }: { d: RecordData }) {
   const a = d.apprentice;
   return (
     <section aria-labelledby="profile" className="rounded-xl bg-white p-4 shadow-sm">
-      <h2 id="profile" className="text-lg font-semibold">{t("staffRecord.profile")}</h2>
+      <h2 id="profile" className="text-lg font-semibold">
+        {t("staffRecord.profile")}
+      </h2>
       <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
         <dt className="text-stone-600">{t("staffRecord.legalName")}</dt>
-        <dd><FreeText text={a.legalName} /></dd>
+        <dd>
+          <FreeText text={a.legalName} />
+        </dd>
         <dt className="text-stone-600">{t("staffRecord.dateOfBirth")}</dt>
         <dd>
           {formatDate(locale, a.dateOfBirth)} ({t("staffRecord.age", { age: a.age })})
@@ -29,7 +33,9 @@ export function ProfileSummary({ d }: { d: RecordData }) {
         <dt className="text-stone-600">{t("staffRecord.phase")}</dt>
         <dd>{t(`phases.${a.phase}`)}</dd>
         <dt className="text-stone-600">{t("staffRecord.intake")}</dt>
-        <dd><IntakeName name={a.intakeName} /></dd>
+        <dd>
+          <IntakeName name={a.intakeName} />
+        </dd>
         <dt className="text-stone-600">{t("staffRecord.referral")}</dt>
         <dd>{a.referralSource ? <FreeText text={a.referralSource} /> : "—"}</dd>
         <dt className="text-stone-600">{t("staffRecord.background")}</dt>
@@ -54,16 +60,56 @@ export function ProfileForm({ d, reply }: { d: RecordData; reply: RecordReply })
   const errors = errorsOf(reply, "profile");
   return (
     <section id="profile-edit" aria-labelledby="profile-edit-title" className="rounded-xl bg-white p-4 shadow-sm">
-      <h2 id="profile-edit-title" className="text-lg font-semibold">{t("records.apprentices.editProfile")}</h2>
+      <h2 id="profile-edit-title" className="text-lg font-semibold">
+        {t("records.apprentices.editProfile")}
+      </h2>
       <Form method="post" className="mt-2 grid gap-3 sm:grid-cols-2" noValidate>
         <FormErrors errors={errors} />
-        <Field name="preferredName" prefix="profile" label={t("records.apprentices.preferredName")} errors={errors} defaultValue={a.preferredName} maxLength={100} />
+        <Field
+          name="preferredName"
+          prefix="profile"
+          label={t("records.apprentices.preferredName")}
+          errors={errors}
+          defaultValue={a.preferredName}
+          maxLength={100}
+        />
         <Field name="legalName" prefix="profile" label={t("staffRecord.legalName")} errors={errors} defaultValue={a.legalName} maxLength={200} />
-        <Field name="dateOfBirth" type="date" prefix="profile" label={t("staffRecord.dateOfBirth")} errors={errors} defaultValue={a.dateOfBirth} max={d.today} />
-        <SelectField name="gender" prefix="profile" label={t("staffRecord.gender")} errors={errors} defaultValue={a.gender} options={GENDERS.map((g) => ({ value: g, label: t(`gender.${g}`) }))} />
-        <SelectField name="intakeId" prefix="profile" label={t("staffRecord.intake")} errors={errors} defaultValue={a.intakeId} blank={t("records.none")} options={d.intakes.map((i) => ({ value: i.id, label: intakeName(i.name) }))} />
+        <Field
+          name="dateOfBirth"
+          type="date"
+          prefix="profile"
+          label={t("staffRecord.dateOfBirth")}
+          errors={errors}
+          defaultValue={a.dateOfBirth}
+          max={d.today}
+        />
+        <SelectField
+          name="gender"
+          prefix="profile"
+          label={t("staffRecord.gender")}
+          errors={errors}
+          defaultValue={a.gender}
+          options={GENDERS.map((g) => ({ value: g, label: t(`gender.${g}`) }))}
+        />
+        <SelectField
+          name="intakeId"
+          prefix="profile"
+          label={t("staffRecord.intake")}
+          errors={errors}
+          defaultValue={a.intakeId}
+          blank={t("records.none")}
+          options={d.intakes.map((i) => ({ value: i.id, label: intakeName(i.name) }))}
+        />
         <Field name="referralSource" prefix="profile" label={t("staffRecord.referral")} errors={errors} defaultValue={a.referralSource} maxLength={200} />
-        <Field name="background" prefix="profile" label={t("staffRecord.background")} errors={errors} defaultValue={a.background} maxLength={2000} className="sm:col-span-2" />
+        <Field
+          name="background"
+          prefix="profile"
+          label={t("staffRecord.background")}
+          errors={errors}
+          defaultValue={a.background}
+          maxLength={2000}
+          className="sm:col-span-2"
+        />
         <div>
           <SubmitButton intent="profile">{t("records.apprentices.saveProfile")}</SubmitButton>
         </div>

@@ -11,7 +11,16 @@ import { FormErrors } from "~/components/forms";
 import { addPlanComment, correctPlanComment, loadCareerPlan } from "~/db/career-plan.server";
 import { apprenticeAccount, setPinByStaff } from "~/db/pin.server";
 import { changePhase, consentHistory, exitApprentice, intakesForForm, phaseHistory, recordConsent, updateApprenticeProfile } from "~/db/record-keeping.server";
-import { addFollowUpNote, addOutcomeCheckin, apprenticeExitedOn, apprenticeSince, correctFollowUpNote, correctOutcomeCheckin, getApprenticeForStaff, loadApprenticeRecord } from "~/db/staff-records.server";
+import {
+  addFollowUpNote,
+  addOutcomeCheckin,
+  apprenticeExitedOn,
+  apprenticeSince,
+  correctFollowUpNote,
+  correctOutcomeCheckin,
+  getApprenticeForStaff,
+  loadApprenticeRecord,
+} from "~/db/staff-records.server";
 import { ageOn } from "~/domain/dates";
 import type { FieldErrorMap } from "~/domain/field-errors";
 import { readForm } from "~/forms/form-data.server";
@@ -54,8 +63,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     today,
     apprentice: { ...apprentice, age: ageOn(apprentice.dateOfBirth, today), createdAt: undefined },
     ...record,
-    notes: record.notes.map((n) => ({ ...n, createdAt: n.createdAt.toISOString(), earlier: n.earlier.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })) })),
-    checkins: record.checkins.map((c) => ({ ...c, createdAt: c.createdAt.toISOString(), earlier: c.earlier.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })) })),
+    notes: record.notes.map((n) => ({
+      ...n,
+      createdAt: n.createdAt.toISOString(),
+      earlier: n.earlier.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
+    })),
+    checkins: record.checkins.map((c) => ({
+      ...c,
+      createdAt: c.createdAt.toISOString(),
+      earlier: c.earlier.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
+    })),
     // The date fields' own bounds; the server checks the same.
     noteDateMin: apprenticeSince(apprentice),
     exitedOn: apprenticeExitedOn(apprentice.id),
@@ -86,7 +103,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const requestId = context.requestId;
   switch (input.intent) {
     case "note": {
-      const result = addFollowUpNote({ apprenticeId: apprentice.id, placementId: input.placementId ?? null, kind: input.kind, occurredOn: input.occurredOn, body: input.body, authorUserId: user.id, requestId });
+      const result = addFollowUpNote({
+        apprenticeId: apprentice.id,
+        placementId: input.placementId ?? null,
+        kind: input.kind,
+        occurredOn: input.occurredOn,
+        body: input.body,
+        authorUserId: user.id,
+        requestId,
+      });
       return result.ok ? redirect(withSaved(`${back}#notes`, "note")) : fail(result.errors);
     }
     case "correctNote":
@@ -95,7 +120,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const write = intent === "correctNote" ? correctFollowUpNote : correctPlanComment;
       const result = write({ apprenticeId: apprentice.id, ...correction, authorUserId: user.id, requestId });
       if (result === "not_found") throw notFound();
-      return result.ok ? redirect(withSaved(`${back}#${intent === "correctNote" ? "notes" : "career-plan"}`, result.value === "unchanged" ? "unchanged" : "corrected")) : fail(result.errors);
+      return result.ok
+        ? redirect(withSaved(`${back}#${intent === "correctNote" ? "notes" : "career-plan"}`, result.value === "unchanged" ? "unchanged" : "corrected"))
+        : fail(result.errors);
     }
     case "checkin": {
       const { intent: _i, monthlySalary, ...checkin } = input;

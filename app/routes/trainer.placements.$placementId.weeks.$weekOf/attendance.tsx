@@ -19,11 +19,7 @@ export function AttendanceSection({ days, form, locale, reviewed }: { days: Day[
         <h2 id="attendance-title" className="text-lg font-semibold">
           {t("week.attendance")}
         </h2>
-        {blankDays ? (
-          <SubmitButton intent="all_present">
-            ✓ {t("week.allPresent")}
-          </SubmitButton>
-        ) : null}
+        {blankDays ? <SubmitButton intent="all_present">✓ {t("week.allPresent")}</SubmitButton> : null}
       </div>
       {blankDays ? <p className="mt-1 text-sm text-stone-600">{t("week.allPresentHelp")}</p> : null}
       {days.length === 0 ? <p className="mt-2 text-stone-600">{t("week.noWorkingDays")}</p> : null}
@@ -47,7 +43,13 @@ function AttendanceDay({ day: x, form, locale }: { day: Day; form: CardForm; loc
   const name = `att.${x.date}`;
   const status = pick(`${name}.status`, x.status);
   const recorded = x.status
-    ? [t(`attendance.${x.status}`), x.lateMinutes ? t("week.minutesLate", { minutes: x.lateMinutes }) : null, x.absenceReason ? t(`absence.${x.absenceReason}`) : null].filter(Boolean).join(" · ")
+    ? [
+        t(`attendance.${x.status}`),
+        x.lateMinutes ? t("week.minutesLate", { minutes: x.lateMinutes }) : null,
+        x.absenceReason ? t(`absence.${x.absenceReason}`) : null,
+      ]
+        .filter(Boolean)
+        .join(" · ")
     : "—";
   return (
     <li id={`att-${x.date}`} className="group py-3">
@@ -89,7 +91,9 @@ function AttendanceDay({ day: x, form, locale }: { day: Day; form: CardForm; loc
             />
             <FieldErrors id={`${name}.lateMinutes-error`} errors={errors[`${name}.lateMinutes`]} />
           </label>
-          <label className={`col-start-2 text-sm ${errors[`${name}.reason`] || status === "absent" || x.notice?.kind === "absent" ? "" : "hidden"} group-has-[input[value=absent]:checked]:block`}>
+          <label
+            className={`col-start-2 text-sm ${errors[`${name}.reason`] || status === "absent" || x.notice?.kind === "absent" ? "" : "hidden"} group-has-[input[value=absent]:checked]:block`}
+          >
             {t("week.absenceReason")}
             <select
               name={`${name}.reason`}

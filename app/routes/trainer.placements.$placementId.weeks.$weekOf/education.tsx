@@ -48,7 +48,9 @@ function EducationDay({ afternoon: e, form, locale }: { afternoon: Afternoon; fo
         </div>
         <FieldErrors id={`${name}.status-error`} errors={errors[`${name}.status`]} />
         {/* Only when "not released" is chosen: CSS only, so it works without JavaScript (as attendance's reason). */}
-        <label className={`mt-2 text-sm ${errors[`${name}.reason`] || status === "refused" ? "block" : "hidden"} group-has-[input[value=refused]:checked]:block`}>
+        <label
+          className={`mt-2 text-sm ${errors[`${name}.reason`] || status === "refused" ? "block" : "hidden"} group-has-[input[value=refused]:checked]:block`}
+        >
           {t("week.refusalReason")}
           <input
             type="text"

@@ -19,7 +19,11 @@ export function WeekHistory({ card, locale }: { card: Card; locale: Locale }) {
         {card.reviews.map((r) => (
           <li key={`r${r.id}`}>
             {formatDateTime(locale, new Date(r.submittedAt))} · <FreeText text={r.trainerName} /> ·{" "}
-            {r.supersedesId ? t("week.historyCorrected", { reason: r.correctionReason ?? "" }) : r.noChange ? t("week.historyNoChange") : t("week.historySubmitted")}
+            {r.supersedesId
+              ? t("week.historyCorrected", { reason: r.correctionReason ?? "" })
+              : r.noChange
+                ? t("week.historyNoChange")
+                : t("week.historySubmitted")}
           </li>
         ))}
         {card.corrections.map((c) => (

@@ -1,15 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 
-import {
-  createApprentice,
-  createEmployer,
-  createFramework,
-  createPlacement,
-  createSite,
-  createUser,
-  createHoliday,
-} from "~/db/factories.server";
+import { createApprentice, createEmployer, createFramework, createPlacement, createSite, createUser, createHoliday } from "~/db/factories.server";
 import { assessments, attendance, auditEvents, educationAfternoons, educationEvents, weeklyReviews, weekSubmissions } from "~/db/schema";
 import { addDays, mondayOf } from "~/domain/dates";
 import { onRecordsChanged } from "~/domain/events";
@@ -45,15 +37,31 @@ type CardData = Extract<Awaited<ReturnType<typeof loader>>, { submissionKey: str
 
 async function open(placementId: number, weekOf: string, user: { id: number; role: "trainer" | "staff" | "admin" | "apprentice" } = trainer) {
   const cookie = await cookieFor(user);
-  return run<CardData>(() => loader({ request: get(`/trainer/placements/${placementId}/weeks/${weekOf}`, { cookie }), params: { placementId: String(placementId), weekOf }, context: context() }));
+  return run<CardData>(() =>
+    loader({
+      request: get(`/trainer/placements/${placementId}/weeks/${weekOf}`, { cookie }),
+      params: { placementId: String(placementId), weekOf },
+      context: context(),
+    }),
+  );
 }
 
-async function submit(placementId: number, weekOf: string, fields: Record<string, string>, user: { id: number; role: "trainer" | "staff" | "admin" | "apprentice" } = trainer) {
+async function submit(
+  placementId: number,
+  weekOf: string,
+  fields: Record<string, string>,
+  user: { id: number; role: "trainer" | "staff" | "admin" | "apprentice" } = trainer,
+) {
   const card = await open(placementId, weekOf, user);
   const cookie = await cookieFor(user);
-  const base = card.status === 200 ? { submissionKey: card.data.submissionKey, baseline: card.data.baseline } : { submissionKey: "x".repeat(24), baseline: "0" };
+  const base =
+    card.status === 200 ? { submissionKey: card.data.submissionKey, baseline: card.data.baseline } : { submissionKey: "x".repeat(24), baseline: "0" };
   return run<{ errors: Record<string, string[]> }>(() =>
-    action({ request: post(`/trainer/placements/${placementId}/weeks/${weekOf}`, { ...base, ...fields }, { cookie }), params: { placementId: String(placementId), weekOf }, context: context() }),
+    action({
+      request: post(`/trainer/placements/${placementId}/weeks/${weekOf}`, { ...base, ...fields }, { cookie }),
+      params: { placementId: String(placementId), weekOf },
+      context: context(),
+    }),
   );
 }
 
@@ -83,7 +91,14 @@ describe("the week card", () => {
 
   it("past the planned end, shows every competency not yet reached as due (the rule /me shows)", async () => {
     const apprentice = createApprentice(db, { siteId: site.id });
-    const overrun = createPlacement(db, { apprenticeId: apprentice.id, employerId: salon.id, trainerUserId: trainer.id, frameworkVersionId: fw.version.id, startDate: start, plannedWeeks: 3 });
+    const overrun = createPlacement(db, {
+      apprenticeId: apprentice.id,
+      employerId: salon.id,
+      trainerUserId: trainer.id,
+      frameworkVersionId: fw.version.id,
+      startDate: start,
+      plannedWeeks: 3,
+    });
     const { data } = await open(overrun.id, lastWeek);
     // Week 4 of a 3-week placement: the skill planned for week 8 is due too, and nothing is only "soon".
     expect(data.competencies.map((c) => [c.due, c.soon, c.inDueView])).toEqual(fw.competencies.map(() => [true, false, true]));
@@ -145,12 +160,25 @@ describe("the week card", () => {
       [addDays(lastWeek, 1), "late", 20, null],
       [absentDay, "absent", null, "transport"],
     ]);
-    expect(db.select().from(educationEvents).all().filter((e) => e.recordedBy === trainer.id).map((e) => [e.kind, e.reason])).toEqual([
+    expect(
+      db
+        .select()
+        .from(educationEvents)
+        .all()
+        .filter((e) => e.recordedBy === trainer.id)
+        .map((e) => [e.kind, e.reason]),
+    ).toEqual([
       ["released", null],
       ["refused", "Wedding booking"],
     ]);
     expect(seen).toEqual([p.id]);
-    expect(db.select().from(auditEvents).where(and(eq(auditEvents.action, "week_submitted"), eq(auditEvents.entityId, String(p.id)))).all()).toHaveLength(1);
+    expect(
+      db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, "week_submitted"), eq(auditEvents.entityId, String(p.id))))
+        .all(),
+    ).toHaveLength(1);
   });
 
   it("records 'reviewed, no change' as a review", async () => {
@@ -166,18 +194,31 @@ describe("the week card", () => {
     return () =>
       run<Record<string, unknown>>(() =>
         action({
-          request: post(`/trainer/placements/${placementId}/weeks/${weekOf}${query}`, { submissionKey: card.data.submissionKey, baseline: card.data.baseline, ...fields }, { cookie }),
+          request: post(
+            `/trainer/placements/${placementId}/weeks/${weekOf}${query}`,
+            { submissionKey: card.data.submissionKey, baseline: card.data.baseline, ...fields },
+            { cookie },
+          ),
           params: { placementId: String(placementId), weekOf },
           context: context(),
         }),
       );
   }
-  const answerOf = (o: { status: number; location: string | null; data: unknown }) => ({ status: o.status, location: o.location, data: o.status === 200 ? o.data : null });
+  const answerOf = (o: { status: number; location: string | null; data: unknown }) => ({
+    status: o.status,
+    location: o.location,
+    data: o.status === 200 ? o.data : null,
+  });
 
   it("answers a resend of the same form as the first, whichever button sent it, and writes once", async () => {
     const p = newPlacement();
     // The resend of a submitted week with an evidence note and a week note used to ask for a correction reason.
-    const submitWeek = await sender(p.id, lastWeek, { intent: "submit", [`level.${c1!.id}`]: "supervised", [`note.${c1!.id}`]: "Rinsed alone", weekNote: "Good week", [`att.${lastWeek}.status`]: "present" }, "?show=all");
+    const submitWeek = await sender(
+      p.id,
+      lastWeek,
+      { intent: "submit", [`level.${c1!.id}`]: "supervised", [`note.${c1!.id}`]: "Rinsed alone", weekNote: "Good week", [`att.${lastWeek}.status`]: "present" },
+      "?show=all",
+    );
     const first = await submitWeek();
     expect(first.status).toBe(302);
     expect(first.location).toBe(`/trainer/placements/${p.id}/weeks/${lastWeek}?submitted=1&show=all`);
@@ -192,19 +233,28 @@ describe("the week card", () => {
     const saved = await allPresent();
     expect(saved.location).toBe(`/trainer/placements/${q.id}/weeks/${lastWeek}?saved=1`);
     expect(answerOf(await allPresent())).toEqual(answerOf(saved));
-    const withNote = await sender(q.id, lastWeek, { intent: "save", [`att.${lastWeek}.status`]: "late", [`att.${lastWeek}.lateMinutes`]: "5", weekNote: "Left early on Friday" });
+    const withNote = await sender(q.id, lastWeek, {
+      intent: "save",
+      [`att.${lastWeek}.status`]: "late",
+      [`att.${lastWeek}.lateMinutes`]: "5",
+      weekNote: "Left early on Friday",
+    });
     const kept = await withNote();
     expect(kept.status).toBe(200);
     expect(kept.data).toEqual({ saved: true, values: { weekNote: "Left early on Friday", show: "due" } });
     expect(answerOf(await withNote())).toEqual(answerOf(kept));
     const r = rows(q.id);
-    expect(r.attendance.map((a) => [a.date, a.status])).toEqual([
-      ...[0, 1, 2, 3, 5].map((i) => [addDays(lastWeek, i), "present"]),
-      [lastWeek, "late"],
-    ]);
+    expect(r.attendance.map((a) => [a.date, a.status])).toEqual([...[0, 1, 2, 3, 5].map((i) => [addDays(lastWeek, i), "present"]), [lastWeek, "late"]]);
     expect(r.assessments.map((a) => [a.competencyId, a.level, a.weeklyReviewId])).toEqual([[c2!.id, "with_help", null]]);
     expect(r.reviews).toEqual([]);
-    expect(db.select().from(weekSubmissions).where(eq(weekSubmissions.placementId, q.id)).all().map((w) => w.intent)).toEqual(["all_present", "save"]);
+    expect(
+      db
+        .select()
+        .from(weekSubmissions)
+        .where(eq(weekSubmissions.placementId, q.id))
+        .all()
+        .map((w) => w.intent),
+    ).toEqual(["all_present", "save"]);
   });
 
   it("refuses a submission key already used for another card", async () => {
@@ -217,7 +267,11 @@ describe("the week card", () => {
     const cookie = await cookieFor(trainer);
     const outcome = await run<{ errors: Record<string, string[]>; form: { submissionKey: string } }>(() =>
       action({
-        request: post(`/trainer/placements/${q.id}/weeks/${lastWeek}`, { submissionKey: used!.submissionKey, baseline: card.data.baseline, intent: "submit" }, { cookie }),
+        request: post(
+          `/trainer/placements/${q.id}/weeks/${lastWeek}`,
+          { submissionKey: used!.submissionKey, baseline: card.data.baseline, intent: "submit" },
+          { cookie },
+        ),
         params: { placementId: String(q.id), weekOf: lastWeek },
         context: context(),
       }),
@@ -244,7 +298,12 @@ describe("the week card", () => {
     const r = rows(p.id);
     expect(r.attendance.map((a) => a.status)).toEqual(["present", "absent", "present", "present", "present"]);
     expect(r.assessments.map((a) => [a.competencyId, a.level, a.evidenceNote])).toEqual([[c1!.id, "independent", "Blow-dry alone"]]);
-    const afternoons = db.select().from(educationEvents).innerJoin(educationAfternoons, eq(educationAfternoons.id, educationEvents.afternoonId)).where(eq(educationAfternoons.placementId, p.id)).all();
+    const afternoons = db
+      .select()
+      .from(educationEvents)
+      .innerJoin(educationAfternoons, eq(educationAfternoons.id, educationEvents.afternoonId))
+      .where(eq(educationAfternoons.placementId, p.id))
+      .all();
     expect(afternoons.map((e) => [e.education_events.kind, e.education_events.reason])).toEqual([["refused", "Wedding booking"]]);
     expect(r.reviews).toEqual([]);
     const card = await open(p.id, lastWeek);
@@ -283,24 +342,34 @@ describe("the week card", () => {
     const tuesday = addDays(lastWeek, 1);
     await submit(p.id, lastWeek, { intent: "submit", [`att.${tuesday}.status`]: "absent", [`att.${tuesday}.reason`]: "transport" });
     const cookie = await cookieFor(trainer);
-    const outcome = await run<{ errors: Record<string, string[]>; values: Record<string, string>; stale: { changed: string[] }; form: { baseline: string } }>(() =>
-      action({
-        request: post(`/trainer/placements/${p.id}/weeks/${lastWeek}`, {
-          submissionKey: card.data.submissionKey,
-          baseline: card.data.baseline,
-          intent: "submit",
-          [`level.${c1!.id}`]: "supervised",
-          [`att.${lastWeek}.status`]: "present",
-          [`att.${lastWeek}.lateMinutes`]: "",
-          weekNote: "Quiet week",
-        }, { cookie }),
-        params: { placementId: String(p.id), weekOf: lastWeek },
-        context: context(),
-      }),
+    const outcome = await run<{ errors: Record<string, string[]>; values: Record<string, string>; stale: { changed: string[] }; form: { baseline: string } }>(
+      () =>
+        action({
+          request: post(
+            `/trainer/placements/${p.id}/weeks/${lastWeek}`,
+            {
+              submissionKey: card.data.submissionKey,
+              baseline: card.data.baseline,
+              intent: "submit",
+              [`level.${c1!.id}`]: "supervised",
+              [`att.${lastWeek}.status`]: "present",
+              [`att.${lastWeek}.lateMinutes`]: "",
+              weekNote: "Quiet week",
+            },
+            { cookie },
+          ),
+          params: { placementId: String(p.id), weekOf: lastWeek },
+          context: context(),
+        }),
     );
     expect(outcome.status).toBe(400);
     expect(outcome.data.errors).toEqual({ form: ["week.errors.stale"] });
-    expect(outcome.data.values).toEqual({ [`level.${c1!.id}`]: "supervised", [`att.${lastWeek}.status`]: "present", [`att.${lastWeek}.lateMinutes`]: "", weekNote: "Quiet week" });
+    expect(outcome.data.values).toEqual({
+      [`level.${c1!.id}`]: "supervised",
+      [`att.${lastWeek}.status`]: "present",
+      [`att.${lastWeek}.lateMinutes`]: "",
+      weekNote: "Quiet week",
+    });
     expect(outcome.data.stale.changed).toEqual([`att.${tuesday}`, "review"]);
     const fresh = await open(p.id, lastWeek);
     expect(outcome.data.form.baseline).toBe(fresh.data.baseline);
@@ -311,14 +380,25 @@ describe("the week card", () => {
 
   it("refuses field names that could reach a prototype with 400, changes no object and writes nothing", async () => {
     const p = newPlacement();
-    const other = createPlacement(db, { apprenticeId: createApprentice(db, { siteId: site.id }).id, employerId: otherSalon.id, trainerUserId: otherTrainer.id, frameworkVersionId: fw.version.id, startDate: start });
-    const craftedForms: Record<string, string>[] = [{ "__proto__.toString": "x" }, { "__proto__.weekNote": "Written into every review" }, { "constructor.prototype.weekNote": "x" }, { "level.__proto__": "independent" }];
+    const other = createPlacement(db, {
+      apprenticeId: createApprentice(db, { siteId: site.id }).id,
+      employerId: otherSalon.id,
+      trainerUserId: otherTrainer.id,
+      frameworkVersionId: fw.version.id,
+      startDate: start,
+    });
+    const craftedForms: Record<string, string>[] = [
+      { "__proto__.toString": "x" },
+      { "__proto__.weekNote": "Written into every review" },
+      { "constructor.prototype.weekNote": "x" },
+      { "level.__proto__": "independent" },
+    ];
     for (const crafted of craftedForms) {
       const outcome = await submit(p.id, lastWeek, { intent: "submit", ...crafted });
       expect(outcome.status, Object.keys(crafted)[0]).toBe(400);
       expect(outcome.data.errors).toEqual({ form: ["week.errors.fieldName"] });
     }
-    expect(typeof ({}).toString).toBe("function");
+    expect(typeof {}.toString).toBe("function");
     expect(({} as Record<string, unknown>).weekNote).toBeUndefined();
     expect(rows(p.id)).toEqual({ reviews: [], assessments: [], attendance: [] });
     // Everyone else is still served, and their writes carry only what they sent.
@@ -332,7 +412,11 @@ describe("the week card", () => {
     const cookie = await cookieFor(trainer);
     const outcome = await run<{ errors: Record<string, string[]> }>(() =>
       action({
-        request: new Request(new URL(`/trainer/placements/${p.id}/weeks/${lastWeek}`, "http://localhost:3000"), { method: "POST", body: "{}", headers: { "Content-Type": "application/json", cookie } }),
+        request: new Request(new URL(`/trainer/placements/${p.id}/weeks/${lastWeek}`, "http://localhost:3000"), {
+          method: "POST",
+          body: "{}",
+          headers: { "Content-Type": "application/json", cookie },
+        }),
         params: { placementId: String(p.id), weekOf: lastWeek },
         context: context(),
       }),

@@ -66,7 +66,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // and what comes soon is the domain's rule, the one /me shows: past the planned end, every
   // competency not yet reached is due.
   const next = new Map(
-    comingNext(card.competencies, card.levels, { current: week, planned: placement.plannedWeeks }, { soonWeeks: SOON_WEEKS, limit: Infinity }).map((n) => [n.competency.id, n.status]),
+    comingNext(card.competencies, card.levels, { current: week, planned: placement.plannedWeeks }, { soonWeeks: SOON_WEEKS, limit: Infinity }).map((n) => [
+      n.competency.id,
+      n.status,
+    ]),
   );
   const competencies = card.competencies.map((c) => {
     const current = card.levels.get(c.id);
@@ -105,7 +108,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const weekEnd = addDays(weekOf, 6);
   const corrections = card.history
     .filter((a) => a.supersedesId !== null && a.observedOn >= weekOf && a.observedOn <= weekEnd)
-    .map((a) => ({ id: a.id, competencyId: a.competencyId, from: byId.get(a.supersedesId!)?.level ?? null, to: a.level, reason: a.correctionReason, at: a.createdAt.toISOString(), by: a.trainerName }));
+    .map((a) => ({
+      id: a.id,
+      competencyId: a.competencyId,
+      from: byId.get(a.supersedesId!)?.level ?? null,
+      to: a.level,
+      reason: a.correctionReason,
+      at: a.createdAt.toISOString(),
+      by: a.trainerName,
+    }));
   const attendanceCorrections = card.attendanceHistory
     .filter((d) => d.supersedesId !== null && d.correctionReason !== "edited_before_review")
     .map((d) => ({ id: d.id, date: d.date, status: d.status, reason: d.correctionReason, at: d.createdAt.toISOString() }));

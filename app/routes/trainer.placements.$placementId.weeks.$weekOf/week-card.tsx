@@ -68,12 +68,18 @@ function OpenCard({ card: d }: { card: Card }) {
         ) : null}
         <nav className="mt-2 flex flex-wrap gap-2 text-sm" aria-label={t("week.weeks")}>
           {d.previousWeek ? (
-            <Link className="inline-flex min-h-11 items-center rounded-lg border border-stone-300 bg-white px-3" to={`/trainer/placements/${d.placement.id}/weeks/${d.previousWeek}`}>
+            <Link
+              className="inline-flex min-h-11 items-center rounded-lg border border-stone-300 bg-white px-3"
+              to={`/trainer/placements/${d.placement.id}/weeks/${d.previousWeek}`}
+            >
               ← {t("week.previous")}
             </Link>
           ) : null}
           {d.nextWeek ? (
-            <Link className="inline-flex min-h-11 items-center rounded-lg border border-stone-300 bg-white px-3" to={`/trainer/placements/${d.placement.id}/weeks/${d.nextWeek}`}>
+            <Link
+              className="inline-flex min-h-11 items-center rounded-lg border border-stone-300 bg-white px-3"
+              to={`/trainer/placements/${d.placement.id}/weeks/${d.nextWeek}`}
+            >
               {t("week.next")} →
             </Link>
           ) : null}
@@ -131,7 +137,15 @@ function SubmitSection({ card: d, form }: { card: Card; form: CardForm }) {
   const { errors, pick } = form;
   return (
     <section className="space-y-3 rounded-xl bg-white p-4 shadow-sm">
-      <TextArea name="weekNote" label={t("week.weekNote")} errors={errors} maxLength={500} rows={2} defaultValue={pick("weekNote", null)} describedBy="weekNote-help" />
+      <TextArea
+        name="weekNote"
+        label={t("week.weekNote")}
+        errors={errors}
+        maxLength={500}
+        rows={2}
+        defaultValue={pick("weekNote", null)}
+        describedBy="weekNote-help"
+      />
       {form.noteNotSubmitted ? (
         <p id="weekNote-help" className="rounded border border-amber-300 bg-amber-50 px-2 py-1 text-sm text-amber-900" data-testid="not-submitted">
           {t("week.noteNotSubmitted")}
@@ -141,7 +155,9 @@ function SubmitSection({ card: d, form }: { card: Card; form: CardForm }) {
           {t("week.noteHelp")}
         </p>
       )}
-      {d.reviewed ? <Field name="correctionReason" label={t("week.correctionReason")} errors={errors} maxLength={500} defaultValue={pick("correctionReason", null)} /> : null}
+      {d.reviewed ? (
+        <Field name="correctionReason" label={t("week.correctionReason")} errors={errors} maxLength={500} defaultValue={pick("correctionReason", null)} />
+      ) : null}
       <SubmitButton intent="submit" className="w-full">
         {d.reviewed ? t("week.submitCorrection") : t("week.submit")}
       </SubmitButton>
