@@ -7,7 +7,6 @@ import { ASSESSMENT_LEVELS, type Locale } from "~/domain/enums";
 import type { Card, CardForm, Competency } from "./card-form";
 import { ChangedMarker } from "./changed-marker";
 import { digits } from "~/i18n/format";
-import { localized } from "~/i18n/localized";
 
 const LEVEL_STYLE = {
   not_yet: "peer-checked:border-amber-700 peer-checked:bg-amber-50",
@@ -61,7 +60,7 @@ export function CompetenciesSection({ card, form, locale }: { card: Card; form: 
         const inUnit = card.competencies.filter((c) => c.unitId === unit.id);
         return (
           <div key={unit.id} className="mt-4" data-beyond-due={inUnit.some(pinned) ? undefined : ""}>
-            <h3 className="font-semibold text-brand-800">{digits(locale, localized(locale, unit, "title"))}</h3>
+            <h3 className="font-semibold text-brand-800">{digits(locale, unit.title)}</h3>
             <ul className="mt-2 space-y-4">
               {inUnit.map((c) => (
                 <CompetencyItem key={`${c.id}-${c.level}`} competency={c} form={form} locale={locale} beyondDue={!pinned(c)} />
@@ -83,7 +82,7 @@ function CompetencyItem({ competency: c, form, locale, beyondDue }: { competency
     <li id={`level-${c.id}`} data-testid="competency" data-beyond-due={beyondDue ? "" : undefined}>
       <fieldset>
         <legend className="font-medium">
-          {digits(locale, localized(locale, c, "title"))} <span className="font-mono text-xs text-stone-600">{c.code}</span>
+          {digits(locale, c.title)} <span className="font-mono text-xs text-stone-600">{c.code}</span>
         </legend>
         <p className="text-sm text-stone-600">
           {t("week.expectedBy", { week: c.expectedByWeek })}
@@ -93,7 +92,7 @@ function CompetencyItem({ competency: c, form, locale, beyondDue }: { competency
         <ChangedMarker show={form.changed.has(name)} entered={form.entered(name)} now={c.level ? t(`levels.${c.level}`) : "—"} />
         <details className="text-sm text-stone-700">
           <summary className="min-h-11 cursor-pointer py-2">{t("week.criteria")}</summary>
-          <p>{digits(locale, localized(locale, c, "criteria"))}</p>
+          <p>{digits(locale, c.criteria)}</p>
         </details>
         <div className="grid grid-cols-4 gap-1.5">
           {ASSESSMENT_LEVELS.map((level) => (

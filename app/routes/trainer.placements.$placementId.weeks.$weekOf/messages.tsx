@@ -7,7 +7,6 @@ import { digits, formatDay } from "~/i18n/format";
 import type { action } from "./route";
 
 import type { Card, CardForm } from "./card-form";
-import { localized } from "~/i18n/localized";
 
 const DAY_PARTS = ["status", "lateMinutes", "reason"];
 const AFTERNOON_PARTS = ["status", "reason"];
@@ -40,7 +39,7 @@ export function CardMessages({ card, form, locale }: { card: Card; form: CardFor
     if (kind === "edu") return day(id) ? t("week.field.afternoon", { day: day(id) }) : t("week.field.someDay");
     if (kind === "level" || kind === "note") {
       const c = competency(id);
-      return c ? digits(locale, localized(locale, c, "title")) : t("week.field.unknownCompetency");
+      return c ? digits(locale, c.title) : t("week.field.unknownCompetency");
     }
     if (key === "correctionReason") return t("week.correctionReason");
     if (key === "weekNote") return t("week.weekNote");

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 
 import { createApprentice, createEmployer, createFramework, createPlacement, createSite, createUser, createHoliday } from "~/db/factories.server";
-import { assessments, attendance, auditEvents, educationAfternoons, educationEvents, weeklyReviews, weekSubmissions } from "~/db/schema";
+import { assessments, attendance, auditEvents, educationAfternoons, educationEvents, users, weeklyReviews, weekSubmissions } from "~/db/schema";
 import { addDays, mondayOf } from "~/domain/dates";
 import { onRecordsChanged } from "~/domain/events";
 import { useTestDatabase } from "~/test/db";
@@ -87,6 +87,45 @@ describe("the week card", () => {
       [fw.competencies[3]!.id, false, false, false],
     ]);
     expect(data.missing).toContain(lastWeek);
+  });
+
+  it("sends each text once, in the page's language only: a Khmer card holds no English name, an English card no Khmer one", async () => {
+    const p = newPlacement();
+    const texts = (locale: "en" | "km") => {
+      const k = locale === "km" ? "Km" : "En";
+      return [
+        ...fw.competencies.flatMap((c) => [c[`title${k}`], c[`criteria${k}`]]),
+        locale === "km" ? "មូលដ្ឋាន" : "Basics",
+        fw.framework[`trade${k}`],
+        locale === "km" ? "ថ្ងៃបុណ្យ" : "A holiday",
+      ];
+    };
+    try {
+      for (const [locale, other] of [
+        ["km", "en"],
+        ["en", "km"],
+      ] as const) {
+        db.update(users).set({ locale }).where(eq(users.id, trainer.id)).run();
+        const { data } = await open(p.id, lastWeek);
+        const sent = JSON.stringify(data);
+        for (const text of texts(locale)) expect(sent, `${locale} card`).toContain(JSON.stringify(text));
+        for (const text of texts(other)) expect(sent, `${locale} card`).not.toContain(text);
+        expect(data.competencies[0]).toEqual({
+          id: c1!.id,
+          unitId: c1!.unitId,
+          code: c1!.code,
+          title: c1![locale === "km" ? "titleKm" : "titleEn"],
+          criteria: c1![locale === "km" ? "criteriaKm" : "criteriaEn"],
+          expectedByWeek: c1!.expectedByWeek,
+          level: null,
+          due: true,
+          soon: false,
+          inDueView: true,
+        });
+      }
+    } finally {
+      db.update(users).set({ locale: null }).where(eq(users.id, trainer.id)).run();
+    }
   });
 
   it("past the planned end, shows every competency not yet reached as due (the rule /me shows)", async () => {
@@ -308,7 +347,7 @@ describe("the week card", () => {
     expect(r.reviews).toEqual([]);
     const card = await open(p.id, lastWeek);
     expect(card.data.reviewed).toBe(false);
-    expect(card.data.competencies.find((c) => c.id === c1!.id)).toMatchObject({ level: "independent", changedThisWeek: true });
+    expect(card.data.competencies.find((c) => c.id === c1!.id)).toMatchObject({ level: "independent", inDueView: true });
   });
 
   it("answers 400 with field errors and writes nothing for bad input", async () => {

@@ -25,6 +25,7 @@ import { readForm, type FormBodyRefusal } from "~/forms/form-data.server";
 import { sentValues } from "~/forms/parse.server";
 import { parseWeekCard, parseWeekEnvelope } from "~/forms/week-card.server";
 import { formatDate } from "~/i18n/format";
+import { localized } from "~/i18n/localized";
 import { requestLocale } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { siteToday } from "~/utils/today.server";
@@ -60,6 +61,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const week = placementWeek(placement.startDate, weekOf);
   const missing = missingReviewWeeks({ startDate: placement.startDate, today, reviewedWeeks: card.reviewedWeeks });
+  // The page's language is picked here: each text is sent once, in that language only, and
+  // only the fields a section reads (the card opens every week on cheap phones; the loader
+  // data travels twice, as the page and as the data for hydration).
+  const { t, locale } = await requestLocale(request);
 
   // Every competency is on the page; "Due now" hides the rest with CSS, so switching the view
   // never reloads the card and never loses what was entered (docs/decisions/0004). What is due
@@ -72,35 +77,38 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ]),
   );
   const competencies = card.competencies.map((c) => {
-    const current = card.levels.get(c.id);
     const due = next.get(c.id) === "due";
     const soon = next.get(c.id) === "soon";
-    const changedThisWeek = card.state.weekAssessments.has(c.id);
     return {
-      ...c,
-      level: current?.level ?? null,
-      levelSince: current?.observedOn ?? null,
+      id: c.id,
+      unitId: c.unitId,
+      code: c.code,
+      title: localized<"title", string>(locale, c, "title"),
+      criteria: localized<"criteria", string>(locale, c, "criteria"),
+      expectedByWeek: c.expectedByWeek,
+      level: card.levels.get(c.id)?.level ?? null,
       due,
       soon,
-      changedThisWeek,
-      inDueView: due || soon || changedThisWeek,
+      // A competency recorded this week stays in "Due now".
+      inDueView: due || soon || card.state.weekAssessments.has(c.id),
     };
   });
 
   const days = placementDays(shape).map((date) => {
     const current = card.state.attendance.get(date);
+    const notice = card.notices.find((n) => n.date === date);
     return {
       date,
       future: date > today,
       status: current?.status ?? null,
       lateMinutes: current?.lateMinutes ?? null,
       absenceReason: current?.absenceReason ?? null,
-      notice: card.notices.find((n) => n.date === date) ?? null,
+      notice: notice ? { kind: notice.kind, reason: notice.reason } : null,
     };
   });
   const education = educationDays(shape).map((date) => {
     const e = card.education.get(date);
-    return { date, status: e?.status ?? "agreed", reason: e?.reason ?? null, attended: e?.attended ?? null };
+    return { date, status: e?.status ?? "agreed", reason: e?.reason ?? null };
   });
 
   // Corrections of this week's records, for the history the card shows.
@@ -110,7 +118,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     .filter((a) => a.supersedesId !== null && a.observedOn >= weekOf && a.observedOn <= weekEnd)
     .map((a) => ({
       id: a.id,
-      competencyId: a.competencyId,
       from: byId.get(a.supersedesId!)?.level ?? null,
       to: a.level,
       reason: a.correctionReason,
@@ -121,7 +128,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     .filter((d) => d.supersedesId !== null && d.correctionReason !== "edited_before_review")
     .map((d) => ({ id: d.id, date: d.date, status: d.status, reason: d.correctionReason, at: d.createdAt.toISOString() }));
 
-  const { t, locale } = await requestLocale(request);
   return {
     title: `${placement.preferredName} · ${t("common.weekOf", { date: formatDate(locale, weekOf) })}`,
     placement: {
@@ -129,8 +135,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       apprenticeCode: placement.apprenticeCode,
       preferredName: placement.preferredName,
       under18: placement.under18,
-      tradeEn: placement.tradeEn,
-      tradeKm: placement.tradeKm,
+      trade: localized<"trade", string>(locale, placement, "trade"),
       plannedWeeks: placement.plannedWeeks,
     },
     weekOf,
@@ -140,15 +145,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     nextWeek: checkWeek(addDays(weekOf, 7), { today, startDate: placement.startDate }).ok ? addDays(weekOf, 7) : null,
     missing,
     showAll: url.searchParams.get("show") === "all",
-    units: card.units,
+    units: card.units.map((u) => ({ id: u.id, title: localized<"title", string>(locale, u, "title") })),
     competencies,
     dueCount: competencies.filter((c) => c.due || c.soon).length,
     totalCount: competencies.length,
     days,
     education,
     // Holidays that take days (and class afternoons) out of this week: "Mon–Wed: Water Festival".
-    holidays: holidayRuns(shape, namedHolidaysBetween(placement.siteId, weekOf, addDays(weekOf, 6))),
-    reviews: card.weekReviews.map((r) => ({ ...r, submittedAt: r.submittedAt.toISOString() })),
+    holidays: holidayRuns(shape, namedHolidaysBetween(placement.siteId, weekOf, addDays(weekOf, 6))).map((h) => ({
+      from: h.from,
+      to: h.to,
+      name: localized<"name", string>(locale, h, "name"),
+      educationLost: h.educationLost,
+    })),
+    reviews: card.weekReviews.map((r) => ({
+      id: r.id,
+      noChange: r.noChange,
+      supersedesId: r.supersedesId,
+      correctionReason: r.correctionReason,
+      trainerName: r.trainerName,
+      submittedAt: r.submittedAt.toISOString(),
+    })),
     reviewed: card.currentReview !== null,
     corrections,
     attendanceCorrections,

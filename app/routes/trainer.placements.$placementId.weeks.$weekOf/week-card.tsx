@@ -11,7 +11,6 @@ import { Field, SubmitButton, TextArea } from "~/components/forms";
 import { FreeText } from "~/components/free-text";
 import type { Locale } from "~/domain/enums";
 import { formatDate, formatDateTime, formatWeekdayRange } from "~/i18n/format";
-import { localized } from "~/i18n/localized";
 import type { loader } from "./route";
 
 import { AttendanceSection } from "./attendance";
@@ -54,7 +53,7 @@ function OpenCard({ card: d }: { card: Card }) {
           <FreeText text={d.placement.preferredName} /> <span className="font-mono text-lg text-stone-600">{d.placement.apprenticeCode}</span>
         </h1>
         <p className="text-stone-700">
-          {localized(locale, d.placement, "trade")} · {t("common.weekOf", { date: date(d.weekOf) })} ·{" "}
+          {d.placement.trade} · {t("common.weekOf", { date: date(d.weekOf) })} ·{" "}
           {t("trainer.weekOfPlacement", { week: d.week, planned: d.placement.plannedWeeks })}
           {d.placement.under18 ? (
             <span className="ml-2 rounded bg-purple-100 px-2 py-0.5 text-sm font-medium text-purple-900">{t("common.under18")}</span>
@@ -187,7 +186,7 @@ function WeekHolidays({ card: d, locale }: { card: Card; locale: Locale }) {
       <ul className="mt-1">
         {d.holidays.map((h) => (
           <li key={h.from} data-testid="week-holiday">
-            {t("week.holidayRun", { days: formatWeekdayRange(locale, h.from, h.to), name: localized(locale, h, "name") })}
+            {t("week.holidayRun", { days: formatWeekdayRange(locale, h.from, h.to), name: h.name })}
           </li>
         ))}
       </ul>
