@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 
 import { createApprentice, createEmployer, createFramework, createPlacement, createSite, createUser, createHoliday } from "~/db/factories.server";
-import { assessments, attendance, auditEvents, educationAfternoons, educationEvents, users, weeklyReviews, weekSubmissions } from "~/db/schema";
+import { advanceNotices, assessments, attendance, auditEvents, educationAfternoons, educationEvents, users, weeklyReviews, weekSubmissions } from "~/db/schema";
 import { addDays, mondayOf } from "~/domain/dates";
 import { onRecordsChanged } from "~/domain/events";
 import { useTestDatabase } from "~/test/db";
@@ -126,6 +126,18 @@ describe("the week card", () => {
     } finally {
       db.update(users).set({ locale: null }).where(eq(users.id, trainer.id)).run();
     }
+  });
+
+  it("shows a notice's kind and reason, never the apprentice's own note (it reached the page's data before)", async () => {
+    const p = newPlacement();
+    const canary = `own-note-${p.id}-never-for-the-trainer`;
+    db.insert(advanceNotices)
+      .values({ placementId: p.id, date: addDays(thisMonday, 1), kind: "absent", reason: "illness", note: canary })
+      .run();
+    const card = await open(p.id, thisMonday);
+    expect(card.status).toBe(200);
+    expect(card.data.days.find((d) => d.date === addDays(thisMonday, 1))?.notice).toEqual({ kind: "absent", reason: "illness" });
+    expect(JSON.stringify(card.data)).not.toContain(canary);
   });
 
   it("past the planned end, shows every competency not yet reached as due (the rule /me shows)", async () => {
