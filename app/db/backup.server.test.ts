@@ -136,6 +136,20 @@ describe("backups", () => {
     expect(() => takeBackup(db.$client, dir, 3, now)).toThrow(/already exists/);
     expect(filesIn(dir)).toEqual(["portal-2026-11-19T02-00-00.000Z.db"]);
   });
+
+  it("clear a partial file a crash left a day ago, and never one a backup may still be writing", () => {
+    const dir = fresh("crashed");
+    fs.mkdirSync(dir, { recursive: true });
+    const old = path.join(dir, ".portal-2026-11-18T02-00-00.000Z.db.partial");
+    const recent = path.join(dir, ".portal-2026-11-19T01-59-00.000Z.db.partial");
+    fs.writeFileSync(old, "half a copy");
+    fs.writeFileSync(recent, "a copy being written");
+    const dayAgo = new Date(Date.now() - 25 * 3_600_000);
+    fs.utimesSync(old, dayAgo, dayAgo);
+    fs.writeFileSync(path.join(dir, "notes.partial"), "not ours");
+    takeBackup(db.$client, dir, 3, new Date("2026-11-19T02:00:00Z"));
+    expect(filesIn(dir).sort()).toEqual([".portal-2026-11-19T01-59-00.000Z.db.partial", "notes.partial", "portal-2026-11-19T02-00-00.000Z.db"]);
+  });
 });
 
 describe("the server's backup, in a worker thread", () => {

@@ -109,7 +109,29 @@ interface BackupPlan {
   partial: string;
 }
 
-/** Make the folder, refuse a name already taken, clear a partial file left by a crash. */
+/** A backup takes minutes at most: a partial file older than this was left by a crash. */
+const STALE_PARTIAL_MS = 24 * 3_600_000;
+const PARTIAL = /^\.portal-.*\.db\.partial$/;
+
+/** Remove partial files a crash left in `dir` (older than a day, so never a backup still running). */
+export function clearStalePartials(dir: string, now = new Date()): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const removed: string[] = [];
+  for (const name of fs.readdirSync(dir)) {
+    if (!PARTIAL.test(name)) continue;
+    const file = path.join(dir, name);
+    try {
+      if (now.getTime() - fs.statSync(file).mtimeMs < STALE_PARTIAL_MS) continue;
+      fs.rmSync(file, { force: true });
+      removed.push(file);
+    } catch {
+      // Gone meanwhile, or not ours to remove: the next backup tries again.
+    }
+  }
+  return removed;
+}
+
+/** Make the folder, refuse a name already taken, clear partial files left by a crash. */
 function beginBackup(dir: string, now: Date): BackupPlan {
   const file = path.join(dir, backupFileName(now));
   const partial = path.join(dir, `.${path.basename(file)}.partial`);
@@ -120,6 +142,7 @@ function beginBackup(dir: string, now: Date): BackupPlan {
   }
   if (fs.existsSync(file)) throw new BackupError(`${file} already exists`);
   fs.rmSync(partial, { force: true });
+  clearStalePartials(dir);
   return { dir, file, partial };
 }
 
