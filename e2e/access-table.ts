@@ -139,6 +139,13 @@ export const ROWS: Row[] = [
     form: { intent: "create", days: "1" },
     expect: { ...only(["staff", "admin"]), otherSiteStaff: 404 },
   },
+  {
+    method: "POST",
+    path: async () => `/staff/trainers/${await userId("trainer")}?phone`,
+    // A phone that is not one: the guard lets staff of the site and admin in (400 beside the field), nothing is written.
+    form: { intent: "phone", phone: "not a phone" },
+    expect: { ...only([]), staff: 400 as Outcome, otherSiteStaff: 404, admin: 400 as Outcome },
+  },
   // A made-up sign-in link: the same 404 page for everyone.
   { method: "GET", path: `/signin/${"x".repeat(43)}`, expect: all(404) },
   { method: "POST", path: `/signin/${"x".repeat(43)}`, expect: all(`→/signin/${"x".repeat(43)}`) },

@@ -646,6 +646,34 @@ export function reactivateTrainer(trainer: { id: number; active: boolean }, inpu
   return "saved";
 }
 
+/**
+ * Set or remove a trainer's phone (SMS reminders go to it, docs/decisions/0018). The same phone
+ * again writes nothing. The audit row says what happened, not the number (no personal detail).
+ */
+export function setTrainerPhone(trainer: { id: number }, input: { phone: string | null; actorUserId: number; requestId?: string }): "saved" | "unchanged" {
+  return db().transaction((tx) => {
+    const current = tx
+      .select({ phone: users.phone })
+      .from(users)
+      .where(and(eq(users.id, trainer.id), eq(users.role, "trainer")))
+      .get();
+    if (!current || current.phone === input.phone) return "unchanged" as const;
+    tx.update(users).set({ phone: input.phone }).where(eq(users.id, trainer.id)).run();
+    audit(
+      {
+        actorUserId: input.actorUserId,
+        action: "trainer_phone_changed",
+        entity: "user",
+        entityId: trainer.id,
+        detail: { removed: input.phone === null, hadPhone: current.phone !== null },
+      },
+      ctx(input.requestId),
+      tx,
+    );
+    return "saved" as const;
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Placements
 

@@ -7,7 +7,7 @@ import { FOLLOW_UP_KINDS, OUTCOME_CHECKIN_MONTHS } from "~/domain/enums";
 import { PLAN_COMMENT_MAX } from "~/domain/me-progress";
 import { happenedRule } from "~/domain/plausible";
 
-import { choice, date, id, integer, intent, intents, money, optionalId, optionalText, refusedIntent, requiredText, yesNo } from "./fields.server";
+import { choice, date, id, integer, intent, intents, money, optionalId, optionalText, phone, refusedIntent, requiredText, yesNo } from "./fields.server";
 import { planCommentFields, staffPinFields } from "./me.server";
 import { parseForm, type FormInput } from "./parse.server";
 import { consentFields, exitFields, phaseFields, profileFields } from "./records.server";
@@ -19,10 +19,12 @@ import { telegramIntents } from "./reminders.server";
 const TrainerIntentSchema = intents(
   intent("create", { days: integer({ min: 1, max: 30, error: "links.errors.days" }) }),
   intent("revoke", { linkId: id() }),
+  // The same rule as the add-trainer form's phone (./records.server.ts); blank removes it.
+  intent("phone", { phone: phone() }),
   ...telegramIntents,
 );
 
-/** A trainer's page for staff: sign-in links, and the trainer's Telegram link. */
+/** A trainer's page for staff: sign-in links, the trainer's phone, and the trainer's Telegram link. */
 export function parseTrainerIntent(form: FormInput) {
   return parseForm(form, TrainerIntentSchema);
 }

@@ -1,20 +1,22 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useLocale, useTranslation } from "~/i18n/react";
 
 import { actorOf, notFound, requireStaff } from "~/auth/guards.server";
 import { qrSvg } from "~/components/qr.server";
-import { Field, FormErrors, SubmitButton } from "~/components/forms";
+import { errorsOf, Field, FormErrors, SubmitButton } from "~/components/forms";
 import { TrainerDelivery } from "~/components/reminders/trainer-delivery";
+import { setTrainerPhone } from "~/db/record-keeping.server";
 import { trainerDelivery } from "~/db/reminders.server";
 import { createLink, getTrainerForStaff, listLinks, revokeLink } from "~/db/sign-in-links.server";
 import { readForm } from "~/forms/form-data.server";
-import { badRequest, replyOf } from "~/forms/parse.server";
+import { badRequest, replyOf, sentIntent } from "~/forms/parse.server";
 import { parseTrainerIntent } from "~/forms/staff.server";
 import { formatDateTime } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
 import { telegramAction, telegramState } from "~/messaging/link-actions.server";
 import { pageMeta } from "~/utils/meta";
+import { withSaved } from "~/utils/saved";
 import { FreeText } from "~/components/free-text";
 
 export const meta = pageMeta;
@@ -30,10 +32,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { trainer } = await guard(request, params.trainerId);
   const t = await requestT(request);
   const now = new Date();
+  const delivery = trainerDelivery(trainer);
   return {
     title: trainer.displayName,
     heading: t("links.title", { name: trainer.displayName }),
-    trainer: { id: trainer.id, displayName: trainer.displayName, username: trainer.username, employerName: trainer.employerName, active: trainer.active },
+    trainer: {
+      id: trainer.id,
+      displayName: trainer.displayName,
+      username: trainer.username,
+      employerName: trainer.employerName,
+      active: trainer.active,
+      phone: delivery.phone,
+    },
     links: listLinks(trainer.id, now).map((l) => ({
       id: l.id,
       state: l.state,
@@ -45,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       createdByName: l.createdByName,
     })),
     // The guard let in staff of the trainer's site (or admin): they may see the chat id and phone.
-    reminders: { ...trainerDelivery(trainer), telegram: telegramState(trainer.id, { showChatId: true }) },
+    reminders: { ...delivery, telegram: telegramState(trainer.id, { showChatId: true }) },
   };
 }
 
@@ -53,13 +63,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, trainer } = await guard(request, params.trainerId);
   const form = await readForm(request);
   const parsed = parseTrainerIntent(form);
-  if (!parsed.ok) return badRequest(parsed, { created: null, telegram: null });
+  if (!parsed.ok) return badRequest(parsed, { intent: sentIntent(parsed), created: null, telegram: null });
   const input = parsed.value;
   switch (input.intent) {
     case "telegram_link":
     case "telegram_unlink": {
       const done = await telegramAction(input.intent, { subject: trainer, actorUserId: user.id, reason: "staff", requestId: context.requestId });
       return data({ errors: null, created: null, telegram: done.telegram }, { status: done.status });
+    }
+    case "phone": {
+      const done = setTrainerPhone(trainer, { phone: input.phone, actorUserId: user.id, requestId: context.requestId });
+      return redirect(withSaved(`/staff/trainers/${trainer.id}#phone`, done === "saved" ? "phone" : "unchanged"));
     }
     case "revoke":
       if (!revokeLink({ trainerUserId: trainer.id, linkId: input.linkId, revokedBy: user.id, requestId: context.requestId })) throw notFound();
@@ -78,6 +92,9 @@ export default function TrainerLinks() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const locale = useLocale();
+  const phoneErrors = errorsOf(actionData, "phone");
+  // After a refused phone, the box keeps what was typed; otherwise it shows the number on record.
+  const phoneValue = actionData && "values" in actionData && Object.keys(phoneErrors).length > 0 ? (actionData.values.phone ?? "") : (trainer.phone ?? "");
   const when = (iso: string) => formatDateTime(locale, new Date(iso));
   return (
     <div className="space-y-5">
@@ -122,6 +139,27 @@ export default function TrainerLinks() {
           <SubmitButton intent="create" pendingText={t("links.creating")}>
             {t("links.create")}
           </SubmitButton>
+        </Form>
+      </section>
+
+      <section aria-labelledby="phone" className="no-print rounded-xl bg-white p-4 shadow-sm">
+        <h2 id="phone" className="text-lg font-semibold">
+          {t("links.phoneHeading")}
+        </h2>
+        <Form key={phoneValue} method="post" className="mt-2 flex flex-wrap items-end gap-3" noValidate>
+          <Field
+            name="phone"
+            type="tel"
+            prefix="trainer"
+            label={t("records.employers.phone")}
+            help={t("links.phoneHelp")}
+            errors={phoneErrors}
+            defaultValue={phoneValue}
+            maxLength={20}
+            autoComplete="off"
+            inputClassName="max-w-56"
+          />
+          <SubmitButton intent="phone">{t("links.savePhone")}</SubmitButton>
         </Form>
       </section>
 

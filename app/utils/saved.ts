@@ -20,6 +20,7 @@ export const SAVED = [
   "employerCreated",
   "trainerAdded",
   "trainerChanged",
+  "phone",
   "deactivated",
   "reactivated",
   "transferred",
