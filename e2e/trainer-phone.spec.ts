@@ -16,6 +16,10 @@ test("staff add, refuse and remove a trainer's phone with plain form posts", asy
   const trainerId = await userId("trainer");
   await signInAs(page, "staff");
   await page.goto(`/staff/trainers/${trainerId}`);
+  // The account may keep English from an earlier spec's language switch: read this page in Khmer.
+  const wasEnglish = (await page.locator("html").getAttribute("lang")) === "en";
+  if (wasEnglish) await page.getByRole("button", { name: "ខ្មែរ" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "km");
   const box = page.getByLabel(km.records.employers.phone, { exact: true });
   const save = page.getByRole("button", { name: km.links.savePhone });
   await expect(box).toHaveValue("");
@@ -38,4 +42,5 @@ test("staff add, refuse and remove a trainer's phone with plain form posts", asy
   await expect(page.getByText(km.saved.phone)).toBeVisible();
   await expect(page.getByLabel(km.records.employers.phone, { exact: true })).toHaveValue("");
   await expect(page.getByText(km.reminders.delivery.noPhone)).toBeVisible();
+  if (wasEnglish) await page.getByRole("button", { name: "English" }).click();
 });
