@@ -89,6 +89,36 @@ function Label({ htmlFor, size, children }: { htmlFor: string; size?: "large"; c
   );
 }
 
+/** What every single-control field draws around its control: the label, the help, the errors. */
+function FieldFrame({
+  f,
+  label,
+  size,
+  help,
+  errors,
+  className,
+  children,
+}: {
+  f: ReturnType<typeof ids>;
+  label: ReactNode;
+  size?: "large";
+  help?: ReactNode;
+  errors: string[] | undefined;
+  className: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className={className}>
+      <Label htmlFor={f.id} size={size}>
+        {label}
+      </Label>
+      <Help id={f.helpId}>{help}</Help>
+      {children}
+      <FieldErrors id={f.errorId} errors={errors} />
+    </div>
+  );
+}
+
 function Help({ id, children }: { id: string | null; children: ReactNode }) {
   return id ? (
     <p id={id} className="text-sm text-stone-600">
@@ -121,11 +151,7 @@ export function Field({
 }: FieldProps & InputProps) {
   const f = ids({ name, prefix, help, errors, describedBy });
   return (
-    <div className={className}>
-      <Label htmlFor={f.id} size={size}>
-        {label}
-      </Label>
-      <Help id={f.helpId}>{help}</Help>
+    <FieldFrame f={f} label={label} size={size} help={help} errors={errors[name]} className={className}>
       <input
         id={f.id}
         name={name}
@@ -136,8 +162,7 @@ export function Field({
         className={`${type === "file" ? "mt-1 block min-h-11 w-full" : size === "large" ? largeInputClass : inputClass} ${inputClassName}`}
         {...rest}
       />
-      <FieldErrors id={f.errorId} errors={errors[name]} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -163,11 +188,7 @@ export function TextArea({
 }: FieldProps & TextAreaProps) {
   const f = ids({ name, prefix, help, errors, describedBy });
   return (
-    <div className={className}>
-      <Label htmlFor={f.id} size={size}>
-        {label}
-      </Label>
-      <Help id={f.helpId}>{help}</Help>
+    <FieldFrame f={f} label={label} size={size} help={help} errors={errors[name]} className={className}>
       <textarea
         id={f.id}
         name={name}
@@ -178,8 +199,7 @@ export function TextArea({
         className={`${size === "large" ? largeInputClass : inputClass} py-2 ${inputClassName}`}
         {...rest}
       />
-      <FieldErrors id={f.errorId} errors={errors[name]} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -198,11 +218,7 @@ export function SelectField({
 }: FieldProps & { options: readonly { value: string | number; label: string }[]; defaultValue?: string | number | null; blank?: string }) {
   const f = ids({ name, prefix, help, errors });
   return (
-    <div className={className}>
-      <Label htmlFor={f.id} size={size}>
-        {label}
-      </Label>
-      <Help id={f.helpId}>{help}</Help>
+    <FieldFrame f={f} label={label} size={size} help={help} errors={errors[name]} className={className}>
       <select
         id={f.id}
         name={name}
@@ -218,8 +234,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-      <FieldErrors id={f.errorId} errors={errors[name]} />
-    </div>
+    </FieldFrame>
   );
 }
 

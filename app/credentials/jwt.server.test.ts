@@ -7,6 +7,7 @@ import { base64url, exportJWK, generateKeyPair, SignJWT } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { buildCredential, envelope, jwtClaimsOf, keyUri, type RecordFacts } from "~/domain/credential";
+import { SAMPLE_BASE_URL, sampleRecordFacts } from "~/domain/credential-testing";
 
 import { checkCredential, signCredential } from "./jwt.server";
 import { ensureSigningKey, memoryKeyStore, publishedKeys, rotateSigningKey, signingKey } from "./keys.server";
@@ -14,39 +15,8 @@ import { ensureSigningKey, memoryKeyStore, publishedKeys, rotateSigningKey, sign
 const store = memoryKeyStore();
 const readKeys = () => store.read()!;
 
-const BASE = "https://portal.example.org";
-const facts = (over: Partial<RecordFacts> = {}): RecordFacts => ({
-  baseUrl: BASE,
-  publicId: "AbCdEfGhIjKlMnOpQrStUv",
-  subjectId: "urn:uuid:6f1c2a8e-0000-4000-8000-000000000001",
-  issuedAt: new Date("2026-11-19T03:04:05Z"),
-  text: {
-    programme: { en: "Hagar Cambodia · Career Pathways", km: "កម្មវិធីផ្លូវអាជីព" },
-    name: { en: "Record of achievement: Hairdressing", km: "លិខិតបញ្ជាក់សមិទ្ធផល" },
-    description: { en: "Skills.", km: "ជំនាញ។" },
-    criteria: { en: "Independent.", km: "ខ្លួនឯង។" },
-  },
-  preferredName: "Sokha",
-  legalName: null,
-  trade: { en: "Hairdressing", km: "កាត់សក់" },
-  framework: { code: "HAIR", version: 3 },
-  employer: { id: 7, name: "Parkway Beauty Salon" },
-  site: { en: "Phnom Penh", km: "ភ្នំពេញ" },
-  startDate: "2026-03-02",
-  endDate: "2026-08-28",
-  weeksCompleted: 26,
-  educationAfternoonsAttended: 41,
-  competencies: [
-    {
-      code: "HB-1.1",
-      title: { en: "Greet the client", km: "ស្វាគមន៍" },
-      unit: { code: "HB-1", title: { en: "Client care", km: "អតិថិជន" } },
-      reachedOn: "2026-04-10",
-    },
-    { code: "HB-1.2", title: { en: "Wash hair", km: "កក់សក់" }, unit: { code: "HB-1", title: { en: "Client care", km: "អតិថិជន" } }, reachedOn: "2026-05-02" },
-  ],
-  ...over,
-});
+const BASE = SAMPLE_BASE_URL;
+const facts = sampleRecordFacts;
 
 async function issue(over: Partial<RecordFacts> = {}) {
   return signCredential(buildCredential(facts(over)), await signingKey(store), BASE);

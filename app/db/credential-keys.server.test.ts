@@ -13,7 +13,8 @@ import { afterAll, describe, expect, it } from "vitest";
 
 import { checkCredential, signCredential } from "~/credentials/jwt.server";
 import { ensureSigningKey, memoryKeyStore, publishedKeys, rotateSigningKey, signingKey } from "~/credentials/keys.server";
-import { buildCredential, type RecordFacts } from "~/domain/credential";
+import { buildCredential } from "~/domain/credential";
+import { SAMPLE_BASE_URL, sampleRecordFacts } from "~/domain/credential-testing";
 import { loader as jwksLoader } from "~/routes/[.well-known].jwks[.json]";
 import { useTestDatabase } from "~/test/db";
 
@@ -43,37 +44,8 @@ function install(name: string) {
 const keyFilesIn = (folder: string) => fs.readdirSync(folder).filter((f) => f.startsWith(".credential-keys"));
 const rowOf = (database: DB) => database.select().from(instanceSecrets).where(eq(instanceSecrets.name, CREDENTIAL_KEYS)).get();
 
-const BASE = "https://portal.example.org";
-const facts = (publicId: string): RecordFacts => ({
-  baseUrl: BASE,
-  publicId,
-  subjectId: "urn:uuid:6f1c2a8e-0000-4000-8000-000000000001",
-  issuedAt: new Date("2026-11-19T03:04:05Z"),
-  text: {
-    programme: { en: "Hagar Cambodia · Career Pathways", km: "កម្មវិធីផ្លូវអាជីព" },
-    name: { en: "Record of achievement: Hairdressing", km: "លិខិតបញ្ជាក់សមិទ្ធផល" },
-    description: { en: "Skills.", km: "ជំនាញ។" },
-    criteria: { en: "Independent.", km: "ខ្លួនឯង។" },
-  },
-  preferredName: "Sokha",
-  legalName: null,
-  trade: { en: "Hairdressing", km: "កាត់សក់" },
-  framework: { code: "HAIR", version: 3 },
-  employer: { id: 7, name: "Parkway Beauty Salon" },
-  site: { en: "Phnom Penh", km: "ភ្នំពេញ" },
-  startDate: "2026-03-02",
-  endDate: "2026-08-28",
-  weeksCompleted: 26,
-  educationAfternoonsAttended: 41,
-  competencies: [
-    {
-      code: "HB-1.1",
-      title: { en: "Greet the client", km: "ស្វាគមន៍" },
-      unit: { code: "HB-1", title: { en: "Client care", km: "អតិថិជន" } },
-      reachedOn: "2026-04-10",
-    },
-  ],
-});
+const BASE = SAMPLE_BASE_URL;
+const facts = (publicId: string) => sampleRecordFacts({ publicId });
 
 describe("the keys in the database", () => {
   it("are created on the first start, the same on every later start, and no key file is written", async () => {
