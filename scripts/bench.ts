@@ -14,6 +14,8 @@
 //   --node "--max-old-space-size=1280"   flags for the server's node (default: those of `npm start`)
 //   --heap              the server also runs with --trace-gc; prints its peak heap used
 //   --only "login,week card"            only the pages whose names contain one of these (no POSTs, no in-process timings)
+//   --no-pages          no page loads: /healthcheck, the sign-off POSTs and the flag engine in this process
+//   --no-reports        without the report loaders' timings at the end
 import { execSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -39,6 +41,8 @@ const ONLY = argValue(args, "only")
   ?.split(",")
   .map((s) => s.trim())
   .filter(Boolean);
+const NO_PAGES = args.includes("--no-pages");
+const NO_REPORTS = args.includes("--no-reports");
 const BASE = `http://127.0.0.1:${PORT}`;
 const SECRET = "bench-session-secret-bench-session-secret-0123";
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -251,7 +255,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => pr
 // Every page must answer 200 with the page (not a sign-in redirect) before it is timed; one that
 // does not is reported as such (the code before this work failed some pages on the 100× data).
 const failing = new Map<string, string>();
-for (const page of pages) {
+for (const page of NO_PAGES ? [] : pages) {
   const t0 = performance.now();
   try {
     const res = await fetch(BASE + page.path, { headers: { ...(page.cookie ? { cookie: page.cookie } : {}), connection: "close" }, redirect: "manual" });
@@ -303,7 +307,7 @@ function row(name: string, one: Run | null, many: Run | null) {
   );
 }
 row("/healthcheck", health[1]!, health[32]!);
-for (const page of pages.filter((p) => !ONLY || ONLY.some((o) => p.name.includes(o)))) {
+for (const page of pages.filter((p) => !NO_PAGES && (!ONLY || ONLY.some((o) => p.name.includes(o))))) {
   const failed = failing.get(page.name);
   if (failed) {
     rows.push(`| ${page.name}: ${failed}, not timed |  |  |  |  |  |  |  |  |  |  |  |  | ${fmt(memory(pid).rss)} |`);
@@ -435,6 +439,7 @@ console.log(
     `this process's RSS grew ${fmt((process.memoryUsage().rss - rssBefore) / 1e6)} MB over the passes.`,
 );
 
+if (NO_REPORTS) process.exit(0);
 const reports = await import("~/db/reports.server");
 const staffActor = {
   id: staff.id,

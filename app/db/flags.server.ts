@@ -116,25 +116,28 @@ const json = (ids: readonly number[]) => JSON.stringify(ids);
 /** Open or acknowledged, or closed by staff while the condition held (see the module comment). */
 const LIVE = "status in ('open', 'acknowledged', 'resolved', 'dismissed') and (status in ('open', 'acknowledged') or cleared_at is null)";
 
-function sitesSubjects(database: DB, siteIds: number[] | null): Subjects {
+function sitesSubjects(database: DB, siteIds: number[] | null, which: { placements?: boolean } = {}): Subjects {
   const sql = database.$client;
   const sitesParam = siteIds === null ? null : json(siteIds);
   const siteList = siteIds === null ? "select id from sites" : "select value from json_each(@sites)";
   const params = sitesParam === null ? {} : { sites: sitesParam };
   // Active placements of the sites, and any subject with a live flag there (an ended placement's
   // flags are cleared by the pass that finds it no longer active).
-  const placementIds = (
-    sql
-      .prepare(
-        `select p.id from placements p join employers e on e.id = p.employer_id
+  const placementIds =
+    which.placements === false
+      ? []
+      : (
+          sql
+            .prepare(
+              `select p.id from placements p join employers e on e.id = p.employer_id
          where p.status = 'active' ${siteIds === null ? "" : "and e.site_id in (select value from json_each(@sites))"}
          union
          select subject_id from flags where site_id in (${siteList}) and subject_type = 'placement' and ${LIVE}
          order by 1`,
-      )
-      .raw()
-      .all(params) as [number][]
-  ).map((r) => r[0]);
+            )
+            .raw()
+            .all(params) as [number][]
+        ).map((r) => r[0]);
   const trainerIds = (
     sql
       .prepare(
@@ -328,21 +331,6 @@ function loadPlacements(ctx: PassContext, ids: number[]): PlacementFacts[] {
     }
   }
 
-  // Standing records observed in the look-back window (sign-off while absent).
-  const recent = new Map<number, AssessmentFact[]>();
-  if (needs(ctx, "signoff_while_absent")) {
-    for (const [id, placementId, competencyId, level, observedOn, supersedesId] of sql
-      .prepare(
-        `select a.id, a.placement_id, a.competency_id, a.level, a.observed_on, a.supersedes_id
-         from json_each(@pids) j join assessments a on a.placement_id = j.value and a.observed_on between @from and @today
-         where not exists (select 1 from assessments s where s.supersedes_id = a.id and s.placement_id = a.placement_id)`,
-      )
-      .raw()
-      .all({ pids, from, today }) as [number, number, number, AssessmentLevel, string, number | null][]) {
-      push(recent, placementId, { id, competencyId, level, observedOn, supersedesId });
-    }
-  }
-
   // The latest reviewed week before this one: all that `no_weekly_review` reads.
   const lastReviewed = new Map<number, string>();
   if (needs(ctx, "no_weekly_review")) {
@@ -373,6 +361,26 @@ function loadPlacements(ctx: PassContext, ids: number[]): PlacementFacts[] {
         const date = dates[d.day]!;
         if (date < from || date > today) continue;
         push(currentDay, placementId, { date, status: d.status, absenceReason: d.absenceReason, hasNote: d.hasNote });
+      }
+    }
+  }
+
+  // Standing records observed in the look-back window (sign-off while absent), only for the
+  // placements with a day absent or at education in it: only a sign-off on such a day counts, and
+  // most placements have none (on the 100× data this read was a tenth of a full pass).
+  const recent = new Map<number, AssessmentFact[]>();
+  if (needs(ctx, "signoff_while_absent")) {
+    const away = rows.filter((p) => currentDay.get(p.id)?.some((d) => d.status === "absent" || d.status === "education")).map((p) => p.id);
+    if (away.length > 0) {
+      for (const [id, placementId, competencyId, level, observedOn, supersedesId] of sql
+        .prepare(
+          `select a.id, a.placement_id, a.competency_id, a.level, a.observed_on, a.supersedes_id
+           from json_each(@pids) j join assessments a on a.placement_id = j.value and a.observed_on between @from and @today
+           where not exists (select 1 from assessments s where s.supersedes_id = a.id and s.placement_id = a.placement_id)`,
+        )
+        .raw()
+        .all({ pids: json(away), from, today }) as [number, number, number, AssessmentLevel, string, number | null][]) {
+        push(recent, placementId, { id, competencyId, level, observedOn, supersedesId });
       }
     }
   }
@@ -648,7 +656,9 @@ function reconcile(ctx: PassContext, subjects: Subjects, findings: Finding[]): F
             current.trainer_user_id === f.trainerUserId &&
             current.employer_id === f.employerId &&
             current.apprentice_id === f.apprenticeId &&
-            canonical(parseEvidence(current.evidence)) === canonical(f.evidence);
+            // The evidence as stored is what JSON.stringify wrote: equal text is equal evidence,
+            // and only a difference is worth comparing key by key.
+            (current.evidence === evidence || canonical(parseEvidence(current.evidence)) === canonical(f.evidence));
           if (same) continue;
           updateFlag.run({ ...values, id: current.id });
           if (current.severity !== f.severity) {
@@ -705,6 +715,23 @@ export interface BatchStats {
   longestBatchCpuMs: number;
 }
 
+/**
+ * `startOfDayMs`, remembered: every pass (the write hook's too) needs the same two or three day
+ * boundaries, and working one out through `Intl` costs about 0.1 ms. A pure function of its
+ * arguments, so the answers never go stale; the map is emptied when it grows large.
+ */
+const dayStarts = new Map<string, number>();
+function dayStart(date: string, zone: string): number {
+  const key = `${date}|${zone}`;
+  let ms = dayStarts.get(key);
+  if (ms === undefined) {
+    if (dayStarts.size >= 256) dayStarts.clear();
+    ms = startOfDayMs(date, zone);
+    dayStarts.set(key, ms);
+  }
+  return ms;
+}
+
 function passContext(database: DB, options: FlagPassOptions): PassContext {
   const { today, thresholdsBySite } = options;
   const from = addDays(today, -lookbackDays(thresholdsBySite ? [...thresholdsBySite.values()] : [DEFAULT_THRESHOLDS]));
@@ -715,8 +742,8 @@ function passContext(database: DB, options: FlagPassOptions): PassContext {
     today,
     from,
     lastEnded: addDays(mondayOf(today), -7),
-    endOfToday: Math.max(...zones.map((z) => startOfDayMs(addDays(today, 1), z))),
-    startOfFrom: Math.min(...zones.map((z) => startOfDayMs(addDays(from, -1), z))),
+    endOfToday: Math.max(...zones.map((z) => dayStart(addDays(today, 1), z))),
+    startOfFrom: Math.min(...zones.map((z) => dayStart(addDays(from, -1), z))),
     rules: new Set(options.rules ?? FLAG_RULES),
     siteId: options.siteId ?? null,
     thresholdsBySite,
@@ -729,9 +756,70 @@ function passContext(database: DB, options: FlagPassOptions): PassContext {
   };
 }
 
-/** The subjects of a pass, cut into batches: placements first, then trainers. */
-function* batchesOf(database: DB, ctx: PassContext, options: FlagPassOptions): Generator<Subjects> {
-  const size = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
+/** A trainer brings a month of sign-offs across all their apprentices: counts as five placements in a batch. */
+const TRAINER_WEIGHT = 5;
+
+const weightOf = (subjects: Subjects) => subjects.placementIds.length + TRAINER_WEIGHT * subjects.trainerIds.length;
+
+/** Active placements per page when a pass of every site lists its subjects. */
+const SUBJECT_PAGE = 2000;
+
+/**
+ * The placements of a pass over every site, a page at a time in id order: its active placements
+ * and any placement with a live flag (an ended placement's flags are cleared by the pass that
+ * finds it no longer active). Listing all of them at once held the event loop for 140 ms on the
+ * 100× data; a page is a short range read of the placements and of the flags' placement index.
+ */
+function* everyPlacementId(database: DB): Generator<number> {
+  const sql = database.$client;
+  let after = 0;
+  for (;;) {
+    const active = (
+      sql
+        .prepare(
+          `select p.id from placements p join employers e on e.id = p.employer_id
+           where p.id > @after and p.status = 'active' order by p.id limit @limit`,
+        )
+        .raw()
+        .all({ after, limit: SUBJECT_PAGE }) as [number][]
+    ).map((r) => r[0]);
+    const last = active.length < SUBJECT_PAGE ? Number.MAX_SAFE_INTEGER : active[active.length - 1]!;
+    const flagged = (
+      sql
+        .prepare(
+          `select distinct placement_id from flags
+           where placement_id > @after and placement_id <= @last and subject_type = 'placement' and site_id in (select id from sites) and ${LIVE}
+           order by 1`,
+        )
+        .raw()
+        .all({ after, last }) as [number][]
+    ).map((r) => r[0]);
+    yield* [...new Set([...active, ...flagged])].sort((a, b) => a - b);
+    if (last === Number.MAX_SAFE_INTEGER) return;
+    after = last;
+  }
+}
+
+/** Ids into batches of `size()` weight, the size asked again for each batch. */
+function* cut(ids: Iterable<number>, weight: number, size: () => number, subjects: (ids: number[]) => Subjects): Generator<Subjects> {
+  let batch: number[] = [];
+  for (const id of ids) {
+    batch.push(id);
+    if (batch.length * weight >= size()) {
+      yield subjects(batch);
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield subjects(batch);
+}
+
+/**
+ * The subjects of a pass, in batches: placements first, then trainers. A pass over a few
+ * subjects (the write hook: a placement and its trainers) is one batch, so one transaction.
+ */
+function* batchesOf(database: DB, ctx: PassContext, options: FlagPassOptions, size: () => number): Generator<Subjects> {
+  const placements = (ids: number[]): Subjects => ({ placementIds: ids, trainerIds: [] });
+  const trainers = (ids: number[]): Subjects => ({ placementIds: [], trainerIds: ids });
   let subjects: Subjects;
   if (options.placementIds !== undefined) {
     const placementIds = [...new Set(options.placementIds)].sort((a, b) => a - b);
@@ -742,13 +830,19 @@ function* batchesOf(database: DB, ctx: PassContext, options: FlagPassOptions): G
         ? []
         : trainersOfPlacements(database, placementIds, ctx.from);
     subjects = { placementIds, trainerIds };
+    if (weightOf(subjects) <= size()) {
+      if (weightOf(subjects) > 0) yield subjects;
+      return;
+    }
+  } else if (options.siteId !== undefined) {
+    subjects = sitesSubjects(database, [options.siteId]);
   } else {
-    subjects = sitesSubjects(database, options.siteId === undefined ? null : [options.siteId]);
+    yield* cut(everyPlacementId(database), 1, size, placements);
+    yield* cut(sitesSubjects(database, null, { placements: false }).trainerIds, TRAINER_WEIGHT, size, trainers);
+    return;
   }
-  for (let i = 0; i < subjects.placementIds.length; i += size) yield { placementIds: subjects.placementIds.slice(i, i + size), trainerIds: [] };
-  // A trainer brings a month of sign-offs across all their apprentices: a fifth as many a batch.
-  const trainerSize = Math.max(1, Math.floor(size / 5));
-  for (let i = 0; i < subjects.trainerIds.length; i += trainerSize) yield { placementIds: [], trainerIds: subjects.trainerIds.slice(i, i + trainerSize) };
+  yield* cut(subjects.placementIds, 1, size, placements);
+  yield* cut(subjects.trainerIds, TRAINER_WEIGHT, size, trainers);
 }
 
 function findingsOf(ctx: PassContext, subjects: Subjects): Finding[] {
@@ -768,10 +862,15 @@ function runBatch(ctx: PassContext, subjects: Subjects): FlagPassResult {
   return reconcile(ctx, subjects, findingsOf(ctx, subjects));
 }
 
+const fixedSize = (options: FlagPassOptions) => {
+  const size = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
+  return () => size;
+};
+
 /** What a pass would find, without writing anything (tests compare it with the rules run on whole histories). */
 export function findFlags(database: DB, options: FlagPassOptions): Finding[] {
   const ctx = passContext(database, options);
-  return [...batchesOf(database, ctx, options)].flatMap((subjects) => findingsOf(ctx, subjects));
+  return [...batchesOf(database, ctx, options, fixedSize(options))].flatMap((subjects) => findingsOf(ctx, subjects));
 }
 
 const add = (total: FlagPassResult, r: FlagPassResult) => {
@@ -788,25 +887,51 @@ const add = (total: FlagPassResult, r: FlagPassResult) => {
 export function runFlagPass(database: DB, options: FlagPassOptions): FlagPassResult {
   const ctx = passContext(database, options);
   const total: FlagPassResult = { raised: 0, updated: 0, cleared: 0 };
-  for (const subjects of batchesOf(database, ctx, options)) add(total, runBatch(ctx, subjects));
+  for (const subjects of batchesOf(database, ctx, options, fixedSize(options))) add(total, runBatch(ctx, subjects));
   return total;
 }
 
 /**
+ * How long one batch of the server's pass aims to hold the event loop: half the 20 ms a request
+ * may wait behind the engine (docs/decisions/0034), leaving room for a batch dearer than the
+ * ones before it.
+ */
+export const BATCH_TARGET_MS = 10;
+const FIRST_BATCH = 10;
+const LARGEST_BATCH = 500;
+
+/**
  * The same pass for the server: it gives the event loop back between batches, so requests are
- * served while it runs and none waits longer than one batch.
+ * served while it runs and none waits longer than one batch. Batches are sized by time, not by
+ * count: each is as many subjects as the batches so far say fit in BATCH_TARGET_MS (a subject's
+ * cost differs tenfold between a new placement and a trainer of fifty apprentices, and with the
+ * machine's load). `batchSize` fixes the size instead.
  */
 export async function runFlagPassInBatches(database: DB, options: FlagPassOptions): Promise<FlagPassResult & BatchStats> {
   const ctx = passContext(database, options);
   const total: FlagPassResult & BatchStats = { raised: 0, updated: 0, cleared: 0, batches: 0, longestBatchMs: 0, longestBatchCpuMs: 0 };
-  for (const subjects of batchesOf(database, ctx, options)) {
+  let size = Math.max(1, options.batchSize ?? FIRST_BATCH);
+  /** Milliseconds per unit of weight (a placement), smoothed over the batches so far. */
+  let msPerSubject: number | null = null;
+  const batches = batchesOf(database, ctx, options, () => size);
+  for (;;) {
+    // The batch's own listing of subjects (a page of them, now and then) counts in its time.
     const started = performance.now();
     const cpu = process.cpuUsage();
-    add(total, runBatch(ctx, subjects));
+    const next = batches.next();
+    if (next.done) break;
+    add(total, runBatch(ctx, next.value));
     const used = process.cpuUsage(cpu);
+    const ms = performance.now() - started;
     total.batches += 1;
-    total.longestBatchMs = Math.max(total.longestBatchMs, performance.now() - started);
+    total.longestBatchMs = Math.max(total.longestBatchMs, ms);
     total.longestBatchCpuMs = Math.max(total.longestBatchCpuMs, (used.user + used.system) / 1000);
+    if (options.batchSize === undefined) {
+      const rate = ms / Math.max(1, weightOf(next.value));
+      msPerSubject = msPerSubject === null ? rate : 0.7 * msPerSubject + 0.3 * rate;
+      // A batch slower than the average so far shrinks the next one at once; faster ones grow it gradually.
+      size = Math.min(LARGEST_BATCH, Math.max(1, Math.floor(BATCH_TARGET_MS / Math.max(msPerSubject, rate))));
+    }
     await new Promise((resolve) => setImmediate(resolve));
   }
   return total;
