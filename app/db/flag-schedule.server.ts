@@ -56,24 +56,33 @@ export async function runDailyPass(database: DB = db(), today = siteToday(), opt
   if (options.full) return sum([await runFlagPassInBatches(database, base)], "full");
 
   const parts: (FlagPassResult & BatchStats)[] = [];
-  const windowed = ids(
-    database,
-    `select distinct placement_id from flags where site_id in (select id from sites) and subject_type = 'placement'
-       and rule in ('attendance_risk', 'signoff_while_absent', 'education_mismatch') and ${LIVE} order by 1`,
+  // Which placements to look at, listed a site at a time with the event loop given back between
+  // sites: listed across every site at once, each of these lists held it for 20–25 ms on the 100×
+  // data (docs/decisions/0034).
+  const sites = ids(database, "select id from sites order by id");
+  const bySite = async (query: string, params: Record<string, unknown> = {}) => {
+    const found: number[] = [];
+    for (const site of sites) {
+      found.push(...ids(database, query, { ...params, site }));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return found;
+  };
+  const windowed = await bySite(
+    `select distinct placement_id from flags where site_id = @site and subject_type = 'placement'
+       and rule in ('attendance_risk', 'signoff_while_absent', 'education_mismatch') and ${LIVE}`,
   );
   parts.push(await runFlagPassInBatches(database, { ...base, placementIds: windowed, rules: WINDOWED, trainers: false }));
-  const pastPlannedEnd = ids(
-    database,
-    `select id from placements where status = 'active' and date(start_date, '+' || (7 * planned_weeks - 1) || ' days') < @today order by id`,
+  const pastPlannedEnd = await bySite(
+    `select p.id from employers e join placements p on p.employer_id = e.id and p.status = 'active'
+     where e.site_id = @site and date(p.start_date, '+' || (7 * p.planned_weeks - 1) || ' days') < @today`,
     { today },
   );
   parts.push(await runFlagPassInBatches(database, { ...base, placementIds: pastPlannedEnd, rules: ["overdue"], trainers: false }));
-  const ended = ids(
-    database,
+  const ended = await bySite(
     `select distinct f.placement_id from flags f join placements p on p.id = f.placement_id
-     where f.site_id in (select id from sites) and f.subject_type = 'placement'
-       and f.status in ('open', 'acknowledged', 'resolved', 'dismissed') and (f.status in ('open', 'acknowledged') or f.cleared_at is null)
-       and p.status <> 'active' order by 1`,
+     where f.site_id = @site and f.subject_type = 'placement' and f.status in ('open', 'acknowledged', 'resolved', 'dismissed')
+       and (f.status in ('open', 'acknowledged') or f.cleared_at is null) and p.status <> 'active'`,
   );
   parts.push(await runFlagPassInBatches(database, { ...base, placementIds: ended, trainers: false }));
   const trainers = ids(database, "select id from users where role = 'trainer' and site_id is not null order by id");

@@ -25,6 +25,7 @@ import {
   recordFeedback,
   recordWeeklyReview,
 } from "./factories.server";
+import { runDailyPass } from "./flag-schedule.server";
 import { registerFlagHooks, runFlagPass } from "./flags.server";
 import { flagEvents, flags, placements } from "./schema";
 import { seedDemo } from "./seed.server";
@@ -515,5 +516,35 @@ describe("the demo data (docs/product.md §8): a live flag for every rule", () =
     for (const { evidence } of texts) {
       for (const text of [...comments, ...names]) expect(evidence).not.toContain(text);
     }
+  });
+});
+
+describe("the server's passes: batches sized by time, the same flags as one straight pass", () => {
+  const straight = useTestDatabase();
+  const batched = useTestDatabase();
+  /** Every flag as staff would read it: the ids of the flags themselves and the moments aside. */
+  const flagsIn = (database: typeof db) =>
+    database.$client
+      .prepare(
+        `select rule, subject_type, subject_id, site_id, placement_id, trainer_user_id, employer_id, apprentice_id, severity, status, evidence,
+                cleared_at is null as uncleared
+         from flags order by rule, subject_type, subject_id, raised_at, id`,
+      )
+      .all();
+
+  it("raises, updates and clears exactly what a straight pass does, at start and the next day", async () => {
+    seedDemo(straight, { today: TODAY });
+    seedDemo(batched, { today: TODAY });
+    runFlagPass(straight, { today: TODAY });
+    const full = await runDailyPass(batched, TODAY, { full: true });
+    expect(full.raised).toBeGreaterThanOrEqual(FLAG_RULES.length);
+    expect(full.batches).toBeGreaterThan(1);
+    expect(flagsIn(batched)).toEqual(flagsIn(straight));
+
+    // The next day (a Thursday): the daily pass looks only at what the date can change.
+    const next = addDays(TODAY, 1);
+    runFlagPass(straight, { today: next });
+    await runDailyPass(batched, next);
+    expect(flagsIn(batched)).toEqual(flagsIn(straight));
   });
 });

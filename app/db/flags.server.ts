@@ -762,7 +762,7 @@ const TRAINER_WEIGHT = 5;
 const weightOf = (subjects: Subjects) => subjects.placementIds.length + TRAINER_WEIGHT * subjects.trainerIds.length;
 
 /** Active placements per page when a pass of every site lists its subjects. */
-const SUBJECT_PAGE = 2000;
+const SUBJECT_PAGE = 1000;
 
 /**
  * The placements of a pass over every site, a page at a time in id order: its active placements
@@ -897,7 +897,8 @@ export function runFlagPass(database: DB, options: FlagPassOptions): FlagPassRes
  * ones before it.
  */
 export const BATCH_TARGET_MS = 10;
-const FIRST_BATCH = 10;
+/** The first batch also warms up statements and the JIT: it starts small. */
+const FIRST_BATCH = 2;
 const LARGEST_BATCH = 500;
 
 /**
@@ -923,6 +924,7 @@ export async function runFlagPassInBatches(database: DB, options: FlagPassOption
     add(total, runBatch(ctx, next.value));
     const used = process.cpuUsage(cpu);
     const ms = performance.now() - started;
+    if (process.env.FLAG_DEBUG) console.log("batch", weightOf(next.value), ms.toFixed(1), ((used.user + used.system) / 1000).toFixed(1));
     total.batches += 1;
     total.longestBatchMs = Math.max(total.longestBatchMs, ms);
     total.longestBatchCpuMs = Math.max(total.longestBatchCpuMs, (used.user + used.system) / 1000);
