@@ -116,28 +116,25 @@ const json = (ids: readonly number[]) => JSON.stringify(ids);
 /** Open or acknowledged, or closed by staff while the condition held (see the module comment). */
 const LIVE = "status in ('open', 'acknowledged', 'resolved', 'dismissed') and (status in ('open', 'acknowledged') or cleared_at is null)";
 
-function sitesSubjects(database: DB, siteIds: number[] | null, which: { placements?: boolean } = {}): Subjects {
+function sitesSubjects(database: DB, siteIds: number[] | null): Subjects {
   const sql = database.$client;
   const sitesParam = siteIds === null ? null : json(siteIds);
   const siteList = siteIds === null ? "select id from sites" : "select value from json_each(@sites)";
   const params = sitesParam === null ? {} : { sites: sitesParam };
   // Active placements of the sites, and any subject with a live flag there (an ended placement's
   // flags are cleared by the pass that finds it no longer active).
-  const placementIds =
-    which.placements === false
-      ? []
-      : (
-          sql
-            .prepare(
-              `select p.id from placements p join employers e on e.id = p.employer_id
+  const placementIds = (
+    sql
+      .prepare(
+        `select p.id from placements p join employers e on e.id = p.employer_id
          where p.status = 'active' ${siteIds === null ? "" : "and e.site_id in (select value from json_each(@sites))"}
          union
          select subject_id from flags where site_id in (${siteList}) and subject_type = 'placement' and ${LIVE}
          order by 1`,
-            )
-            .raw()
-            .all(params) as [number][]
-        ).map((r) => r[0]);
+      )
+      .raw()
+      .all(params) as [number][]
+  ).map((r) => r[0]);
   const trainerIds = (
     sql
       .prepare(
@@ -761,43 +758,54 @@ const TRAINER_WEIGHT = 5;
 
 const weightOf = (subjects: Subjects) => subjects.placementIds.length + TRAINER_WEIGHT * subjects.trainerIds.length;
 
-/** Active placements per page when a pass of every site lists its subjects. */
-const SUBJECT_PAGE = 1000;
+/** Subjects per page when a pass of every site lists them. */
+const SUBJECT_PAGE = 500;
 
 /**
- * The placements of a pass over every site, a page at a time in id order: its active placements
- * and any placement with a live flag (an ended placement's flags are cleared by the pass that
- * finds it no longer active). Listing all of them at once held the event loop for 140 ms on the
- * 100× data; a page is a short range read of the placements and of the flags' placement index.
+ * Ids a page at a time in id order: a page of `subjects` (ids greater than `@after`, at most
+ * `@limit`), and the ids of `flagged` in the same range (`@after` < id ≤ `@last`), merged.
  */
-function* everyPlacementId(database: DB): Generator<number> {
+function* paged(database: DB, subjects: string, flagged: string): Generator<number> {
   const sql = database.$client;
   let after = 0;
   for (;;) {
-    const active = (
-      sql
-        .prepare(
-          `select p.id from placements p join employers e on e.id = p.employer_id
-           where p.id > @after and p.status = 'active' order by p.id limit @limit`,
-        )
-        .raw()
-        .all({ after, limit: SUBJECT_PAGE }) as [number][]
-    ).map((r) => r[0]);
-    const last = active.length < SUBJECT_PAGE ? Number.MAX_SAFE_INTEGER : active[active.length - 1]!;
-    const flagged = (
-      sql
-        .prepare(
-          `select distinct placement_id from flags
-           where placement_id > @after and placement_id <= @last and subject_type = 'placement' and site_id in (select id from sites) and ${LIVE}
-           order by 1`,
-        )
-        .raw()
-        .all({ after, last }) as [number][]
-    ).map((r) => r[0]);
-    yield* [...new Set([...active, ...flagged])].sort((a, b) => a - b);
+    const page = (sql.prepare(subjects).raw().all({ after, limit: SUBJECT_PAGE }) as [number][]).map((r) => r[0]);
+    const last = page.length < SUBJECT_PAGE ? Number.MAX_SAFE_INTEGER : page[page.length - 1]!;
+    const more = (sql.prepare(flagged).raw().all({ after, last }) as [number][]).map((r) => r[0]);
+    yield* more.length === 0 ? page : [...new Set([...page, ...more])].sort((a, b) => a - b);
     if (last === Number.MAX_SAFE_INTEGER) return;
     after = last;
   }
+}
+
+/**
+ * The subjects of a pass over every site, a page at a time: active placements and every
+ * trainer, and any subject with a live flag (an ended placement's flags are cleared by the pass
+ * that finds it no longer active). Listing all of them at once held the event loop for 140 ms
+ * (placements) and 15 ms (trainers) on the 100× data; a page is a short range read of the
+ * table by id and of the flags' placement or trainer index.
+ */
+function everyPlacementId(database: DB): Generator<number> {
+  return paged(
+    database,
+    // `+p.status`: walk the placements in id order from `after` (a page reads about twice its
+    // size), not every active placement by the status index and then a sort, per page.
+    `select p.id from placements p join employers e on e.id = p.employer_id
+     where p.id > @after and +p.status = 'active' order by p.id limit @limit`,
+    `select distinct placement_id from flags
+     where placement_id > @after and placement_id <= @last and subject_type = 'placement' and site_id in (select id from sites) and ${LIVE}
+     order by 1`,
+  );
+}
+
+function everyTrainerId(database: DB): Generator<number> {
+  return paged(
+    database,
+    `select id from users where id > @after and +role = 'trainer' and site_id in (select id from sites) order by id limit @limit`,
+    `select distinct trainer_user_id from flags
+     where trainer_user_id > @after and trainer_user_id <= @last and subject_type = 'trainer' and site_id in (select id from sites) and ${LIVE}
+     order by 1`,
+  );
 }
 
 /** Ids into batches of `size()` weight, the size asked again for each batch. */
@@ -838,7 +846,7 @@ function* batchesOf(database: DB, ctx: PassContext, options: FlagPassOptions, si
     subjects = sitesSubjects(database, [options.siteId]);
   } else {
     yield* cut(everyPlacementId(database), 1, size, placements);
-    yield* cut(sitesSubjects(database, null, { placements: false }).trainerIds, TRAINER_WEIGHT, size, trainers);
+    yield* cut(everyTrainerId(database), TRAINER_WEIGHT, size, trainers);
     return;
   }
   yield* cut(subjects.placementIds, 1, size, placements);
@@ -925,6 +933,7 @@ export async function runFlagPassInBatches(database: DB, options: FlagPassOption
     const used = process.cpuUsage(cpu);
     const ms = performance.now() - started;
     const cpuMs = (used.user + used.system) / 1000;
+    console.log("batch", weightOf(next.value), ms.toFixed(1), cpuMs.toFixed(1), next.value.placementIds[0] ?? -next.value.trainerIds[0]!);
     total.batches += 1;
     total.longestBatchMs = Math.max(total.longestBatchMs, ms);
     total.longestBatchCpuMs = Math.max(total.longestBatchCpuMs, cpuMs);
