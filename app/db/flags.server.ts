@@ -212,6 +212,9 @@ interface PassContext {
   dateOf: Map<string, (ms: number) => string>;
   holidaysBySite: Map<number, Set<string>>;
   weeks: Map<string, string[]>;
+  /** Decoded `attendance_days` and parsed weekday lists, by value: most weeks and placements repeat a few. */
+  attendanceWeeks: Map<number, ReturnType<typeof decodeAttendanceWeek>>;
+  weekdays: Map<string, number[]>;
   now: number;
 }
 
@@ -225,6 +228,12 @@ function weekDates(ctx: PassContext, monday: string): string[] {
     ctx.weeks.set(monday, dates);
   }
   return dates;
+}
+
+function weekdaysOf(ctx: PassContext, list: string): number[] {
+  let days = ctx.weekdays.get(list);
+  if (!days) ctx.weekdays.set(list, (days = parseWeekdays(list)));
+  return days;
 }
 
 function siteDate(ctx: PassContext, siteId: number, ms: number): string {
@@ -354,7 +363,9 @@ function loadPlacements(ctx: PassContext, ids: number[]): PlacementFacts[] {
       .raw()
       .all({ pids, fromMonday: mondayOf(from), today }) as [number, string, number][]) {
       const dates = weekDates(ctx, weekOf);
-      for (const d of decodeAttendanceWeek(packed)) {
+      let days = ctx.attendanceWeeks.get(packed);
+      if (!days) ctx.attendanceWeeks.set(packed, (days = decodeAttendanceWeek(packed)));
+      for (const d of days) {
         const date = dates[d.day]!;
         if (date < from || date > today) continue;
         push(currentDay, placementId, { date, status: d.status, absenceReason: d.absenceReason, hasNote: d.hasNote });
@@ -436,8 +447,8 @@ function loadPlacements(ctx: PassContext, ids: number[]): PlacementFacts[] {
       trainerUserId: p.trainer_user_id,
       startDate: p.start_date,
       plannedWeeks: p.planned_weeks,
-      workingWeekdays: parseWeekdays(p.working_weekdays),
-      educationWeekdays: parseWeekdays(p.education_weekdays),
+      workingWeekdays: weekdaysOf(ctx, p.working_weekdays),
+      educationWeekdays: weekdaysOf(ctx, p.education_weekdays),
       apprenticeDateOfBirth: p.date_of_birth,
       competencies: ctx.competencies.get(p.framework_version_id) ?? [],
       assessments: recent.get(p.id) ?? [],
@@ -749,6 +760,8 @@ function passContext(database: DB, options: FlagPassOptions): PassContext {
     dateOf: new Map(),
     holidaysBySite: new Map(),
     weeks: new Map(),
+    attendanceWeeks: new Map(),
+    weekdays: new Map(),
     now: (options.now ?? new Date()).getTime(),
   };
 }

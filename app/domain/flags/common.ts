@@ -29,8 +29,16 @@ export function supersededIds(history: readonly AssessmentFact[]): Set<number> {
   return new Set(history.flatMap((a) => (a.supersedesId === null ? [] : [a.supersedesId])));
 }
 
-export function attendanceByDate(days: readonly AttendanceDay[]): Map<string, AttendanceDay> {
-  return new Map(days.map((d) => [d.date, d]));
+const byDateMemo = new WeakMap<readonly AttendanceDay[], Map<string, AttendanceDay>>();
+
+/** A placement's attendance by date, worked out once for all the rules that read it. */
+export function attendanceByDate(days: readonly AttendanceDay[]): ReadonlyMap<string, AttendanceDay> {
+  let byDate = byDateMemo.get(days);
+  if (!byDate) {
+    byDate = new Map(days.map((d) => [d.date, d]));
+    byDateMemo.set(days, byDate);
+  }
+  return byDate;
 }
 
 /**
