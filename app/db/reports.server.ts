@@ -378,40 +378,43 @@ export function loadProgrammeOutcomes(actor: Actor, filters: Period & { siteId?:
   const intakeClause = intake === null ? "" : "and a.intake_id = @intake";
 
   // 1. Apprentices whose work readiness may have begun in the period — those of intakes that
-  //    started from half a year before it up to its end, and those with no intake — with their
-  //    phase history (the domain finds who began in the period).
-  const candidateRows = all<{
+  //    started from half a year before it up to its end, and those with no intake — with the two
+  //    phase changes `workReadiness` reads (the domain finds who began in the period): the first
+  //    `work_readiness` change, and the first other phase recorded from the day it began (from
+  //    the intake's start without one), by date then record. A row per apprentice, from the
+  //    indexes alone (`apprentices_intake`, `phase_changes_apprentice`): an admin's report runs
+  //    this for every site, and the apprentices' records are wide.
+  const candidates = all<{
     id: number;
     siteId: number;
     intakeId: number | null;
     phase: Phase;
     intakeStartsOn: string | null;
-    changePhase: Phase | null;
-    changedOn: string | null;
+    wrOn: string | null;
+    next: string | null;
   }>(
-    `select a.id, a.site_id as siteId, a.intake_id as intakeId, a.phase, i.starts_on as intakeStartsOn,
-            c.phase as changePhase, c.changed_on as changedOn
-     from apprentices a
-     left join intakes i on i.id = a.intake_id
-     left join phase_changes c on c.apprentice_id = a.id
-     where a.id in (
-             select id from apprentices where intake_id in (
-               select id from intakes where site_id in (select value from json_each(@sites)) and starts_on between @slackFrom and @asOf)
-             union all
-             select id from apprentices where intake_id is null and site_id in (select value from json_each(@sites)))
-       and a.site_id in (select value from json_each(@sites)) ${intakeClause}
-     order by a.id, c.changed_on, c.id`,
+    `select b.*,
+            (select c.changed_on || c.phase from phase_changes c
+             where c.apprentice_id = b.id and c.changed_on >= coalesce(b.wrOn, b.intakeStartsOn) and c.phase <> 'work_readiness'
+             order by c.changed_on, c.id limit 1) as next
+     from (select a.*, (select min(c.changed_on) from phase_changes c where c.apprentice_id = a.id and c.phase = 'work_readiness') as wrOn
+           from (select a.id, a.site_id as siteId, a.intake_id as intakeId, a.phase, i.starts_on as intakeStartsOn
+                 from intakes i join apprentices a on a.intake_id = i.id
+                 where i.site_id in (select value from json_each(@sites)) and i.starts_on between @slackFrom and @asOf
+                   and a.site_id in (select value from json_each(@sites)) ${intakeClause}
+                 union all
+                 select a.id, a.site_id, null, a.phase, null from apprentices a
+                 where a.intake_id is null and a.site_id in (select value from json_each(@sites)) ${intakeClause}) a) b`,
     { sites: siteIds, slackFrom: addDays(period.from, -LATE_JOINER_SLACK_DAYS), asOf, ...(intake === null ? {} : { intake }) },
   );
-  const apprentices = new Map<number, OutcomeApprentice & { phaseChanges: { phase: Phase; changedOn: string }[] }>();
-  for (const row of candidateRows) {
-    let a = apprentices.get(row.id);
-    if (!a) {
-      a = { id: row.id, siteId: row.siteId, intakeId: row.intakeId, phase: row.phase, intakeStartsOn: row.intakeStartsOn, phaseChanges: [] };
-      apprentices.set(row.id, a);
-    }
-    if (row.changePhase !== null && row.changedOn !== null) a.phaseChanges.push({ phase: row.changePhase, changedOn: row.changedOn });
-  }
+  const apprentices: OutcomeApprentice[] = candidates.map(({ wrOn, next, ...a }) => ({
+    ...a,
+    phaseChanges: [
+      ...(wrOn === null ? [] : [{ phase: "work_readiness" as const, changedOn: wrOn }]),
+      // `next` is the date (10 characters) then the phase.
+      ...(next === null ? [] : [{ phase: next.slice(10) as Phase, changedOn: next.slice(0, 10) }]),
+    ],
+  }));
 
   // 2. Exits from the apprenticeship up to the period's end, from 24 months before its start
   //    (whose 24-month check-in may fall due in the period).
@@ -427,7 +430,7 @@ export function loadProgrammeOutcomes(actor: Actor, filters: Period & { siteId?:
 
   const report = programmeOutcomes({
     period,
-    apprentices: [...apprentices.values()],
+    apprentices,
     exits,
     checkins: checkins.map((c) => ({ ...c, employed: c.employed === 1 })),
   });
