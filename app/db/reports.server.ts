@@ -30,6 +30,7 @@ import {
   type Period,
   type ReportLevel,
   type ReportPlacement,
+  type ReportReview,
   type SiteAccountability,
 } from "~/domain/reports";
 
@@ -174,13 +175,16 @@ export function loadTrainerAccountability(actor: Actor, filters: Period & { site
     { pids, startMs, endMs },
   );
 
+  const reviews: ReportReview[] = [];
+  for (const w of weeks) if (w.firstMs !== null) reviews.push({ placementId: w.placementId, weekOf: w.weekOf, submittedOn: dateOf(w.firstMs) });
+
   const busyEmployers = new Set([...trainers.map((t) => t.employerId), ...placements.map((p) => p.employerId)]);
   const report = trainerAccountability({
     period,
     trainers: trainers.map((t) => ({ ...t, active: t.active === 1 })),
     employers: employers.filter((e) => e.active === 1 || busyEmployers.has(e.id)).map(({ active: _a, ...e }) => e),
     placements,
-    reviews: weeks.flatMap((w) => (w.firstMs === null ? [] : [{ placementId: w.placementId, weekOf: w.weekOf, submittedOn: dateOf(w.firstMs) }])),
+    reviews,
     signoffs,
     levelsAtEnd,
     competencies,
@@ -203,7 +207,8 @@ type PlacementOfPeriod = Omit<ReportPlacement, "status" | "outcome"> & { status:
 /**
  * Placements of the sites active at some time in the period: those active now, and those that
  * ended since its start (by `placements_employer_status`: a site's years of ended placements are
- * not read).
+ * not read). `cross join` keeps the employers first: left to itself, SQLite read every site's
+ * active placements through `placements_status_ended` (45 ms for one site of the 100× data).
  */
 function activePlacements(siteIds: string, period: { from: string; to: string }): PlacementOfPeriod[] {
   return all<PlacementOfPeriod>(
@@ -211,7 +216,7 @@ function activePlacements(siteIds: string, period: { from: string; to: string })
             p.framework_version_id as frameworkVersionId, p.start_date as startDate, p.ended_on as endedOn, p.status, p.outcome,
             e.site_id as siteId
      from employers e
-     join placements p on p.employer_id = e.id
+     cross join placements p on p.employer_id = e.id
        and (p.status = 'active' or (p.status in ('completed', 'withdrawn', 'transferred') and p.ended_on >= @from))
      where e.site_id in (select value from json_each(@sites)) and p.start_date <= @to
      order by p.id`,
