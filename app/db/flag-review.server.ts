@@ -80,11 +80,7 @@ function selectFlagRows(where: SQL | undefined) {
 
 /** The inbox, urgent first, then newest: one page of it (`limit` rows from `offset`). */
 export function listFlags(actor: Actor, filters: FlagFilters, limit = 500, offset = 0) {
-  return selectFlagRows(flagWhere(actor, filters))
-    .orderBy(SEVERITY_ORDER, desc(flags.raisedAt), desc(flags.id))
-    .limit(limit)
-    .offset(offset)
-    .all();
+  return selectFlagRows(flagWhere(actor, filters)).orderBy(SEVERITY_ORDER, desc(flags.raisedAt), desc(flags.id)).limit(limit).offset(offset).all();
 }
 
 /**

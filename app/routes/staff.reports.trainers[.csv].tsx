@@ -106,9 +106,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }
     const sorted = sortAccountability(trainers, sort);
     for (let i = 0; i < sorted.length; i += CHUNK) {
-      yield sorted
-        .slice(i, i + CHUNK)
-        .map((r) => [r.name, r.employerName, siteName.get(r.siteId) ?? "", ...measures(r), from, to, r.trainerUserId, r.active]);
+      yield sorted.slice(i, i + CHUNK).map((r) => [r.name, r.employerName, siteName.get(r.siteId) ?? "", ...measures(r), from, to, r.trainerUserId, r.active]);
       await yieldToOthers();
     }
   }

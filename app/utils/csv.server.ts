@@ -40,7 +40,14 @@ export function csvStreamResponse(filename: string, header: string[], chunks: As
           return;
         }
         if (next.value.length === 0) continue;
-        controller.enqueue(encoder.encode(stringify(next.value.map((r) => r.map(safeCell)), { record_delimiter: "\r\n" })));
+        controller.enqueue(
+          encoder.encode(
+            stringify(
+              next.value.map((r) => r.map(safeCell)),
+              { record_delimiter: "\r\n" },
+            ),
+          ),
+        );
         return;
       }
     },
