@@ -21,11 +21,14 @@ import {
   addMonths,
   asOfDate,
   levelsAt,
+  outcomeTotal,
   programmeOutcomes,
   siteAccountability,
   trainerAccountability,
   type AccountabilityReport,
   type OutcomeApprentice,
+  type OutcomeFigures,
+  type OutcomesInput,
   type OutcomesReport,
   type Period,
   type ReportLevel,
@@ -371,11 +374,10 @@ export interface OutcomesResult {
   report: OutcomesReport;
 }
 
-export function loadProgrammeOutcomes(actor: Actor, filters: Period & { siteId?: number; intakeId?: number }): OutcomesResult {
+function loadOutcomesInput(actor: Actor, filters: Period & { siteId?: number; intakeId?: number }): { period: Period; sites: SiteRow[]; input: OutcomesInput } {
   const { sites } = reportScope(actor, filters.siteId);
   const period: Period = { from: filters.from, to: filters.to, today: filters.today };
-  const emptyReport = programmeOutcomes({ period, apprentices: [], exits: [], checkins: [] });
-  if (sites.length === 0) return { period, sites, report: emptyReport };
+  if (sites.length === 0) return { period, sites, input: { period, apprentices: [], exits: [], checkins: [] } };
 
   const asOf = asOfDate(period);
   const siteIds = json(sites.map((s) => s.id));
@@ -433,13 +435,17 @@ export function loadProgrammeOutcomes(actor: Actor, filters: Period & { siteId?:
     { ids: json([...new Set(exits.map((x) => x.apprenticeId))]) },
   );
 
-  const report = programmeOutcomes({
-    period,
-    apprentices,
-    exits,
-    checkins: checkins.map((c) => ({ ...c, employed: c.employed === 1 })),
-  });
-  return { period, sites, report };
+  return { period, sites, input: { period, apprentices, exits, checkins: checkins.map((c) => ({ ...c, employed: c.employed === 1 })) } };
+}
+
+export function loadProgrammeOutcomes(actor: Actor, filters: Period & { siteId?: number; intakeId?: number }): OutcomesResult {
+  const { period, sites, input } = loadOutcomesInput(actor, filters);
+  return { period, sites, report: programmeOutcomes(input) };
+}
+
+/** One site's figures, all intakes together (the admin's row per site), or null when it has nothing in the period. */
+export function loadSiteOutcomes(actor: Actor, filters: Period & { siteId: number }): OutcomeFigures | null {
+  return outcomeTotal(loadOutcomesInput(actor, filters).input);
 }
 
 /**

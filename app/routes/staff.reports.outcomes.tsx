@@ -9,7 +9,7 @@ import { useIntakeName } from "~/components/codes";
 import { AllColumnsToggle, ScrollTable } from "~/components/scroll-table";
 import { FieldErrors } from "~/components/forms";
 import { filterInputClass, ReportFilters, ReportNotes } from "~/components/report-filters";
-import { intakesOf, loadProgrammeOutcomes } from "~/db/reports.server";
+import { intakesOf, loadProgrammeOutcomes, loadSiteOutcomes } from "~/db/reports.server";
 import { sitesFor } from "~/db/staff.server";
 import { OUTCOME_CHECKIN_MONTHS, type Locale } from "~/domain/enums";
 import { addOutcomeFigures, type OutcomeFigures, type OutcomesReport, type PendingShare, type Share } from "~/domain/reports";
@@ -62,7 +62,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const figures: OutcomeFigures[] = [];
     const siteRows: SiteRow[] = [];
     for (const site of sites) {
-      const f = loadProgrammeOutcomes(actor, { from, to, today, siteId: site.id }).report.sites[0]?.figures;
+      const f = loadSiteOutcomes(actor, { from, to, today, siteId: site.id });
       if (f) {
         figures.push(f);
         siteRows.push({ siteId: site.id, shares: SHARES.map((get) => [get(f).numerator, get(f).denominator] as const) });
