@@ -3,7 +3,7 @@
  * history, and the review trail (acknowledge → resolve / dismiss, each with a note). The flag
  * engine that raises and clears flags is `flags.server.ts`.
  */
-import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 
 import type { FlagRule, FlagSeverity, FlagStatus } from "~/domain/enums";
@@ -13,6 +13,7 @@ import { audit } from "./audit.server";
 import { db } from "./client.server";
 import { apprentices, employers, flagEvents, flags, sites, users } from "./schema";
 import { reachesEverySite, siteListScope, siteScope } from "./scope.server";
+import { yieldToOthers } from "~/utils/yield.server";
 
 export interface FlagFilters {
   siteId?: number;
@@ -28,21 +29,30 @@ const trainers = alias(users, "trainer");
 
 const SEVERITY_ORDER = sql`case ${flags.severity} when 'urgent' then 0 when 'warn' then 1 else 2 end`;
 
+/**
+ * Spelt as the partial index `flags_inbox_live` is (literal values, not parameters), so that
+ * SQLite can tell that index covers the rows asked for.
+ */
+const LIVE = sql`${flags.status} in ('open', 'acknowledged')`;
+
 function flagWhere(actor: Actor, filters: FlagFilters) {
   const status = filters.status ?? "active";
+  const live = status === "active";
   return and(
-    siteListScope(actor, flags.siteId),
+    // Live flags of every site are read in the inbox's order from `flags_inbox_live`, a page's
+    // rows and no more; the other statuses, which pile up over the years, site by site.
+    live ? siteScope(actor, flags.siteId) : siteListScope(actor, flags.siteId),
     filters.siteId ? eq(flags.siteId, filters.siteId) : undefined,
     filters.employerId ? eq(flags.employerId, filters.employerId) : undefined,
     filters.trainerUserId ? eq(flags.trainerUserId, filters.trainerUserId) : undefined,
     filters.rule ? eq(flags.rule, filters.rule) : undefined,
     filters.severity ? eq(flags.severity, filters.severity) : undefined,
-    status === "all" ? undefined : status === "active" ? inArray(flags.status, ["open", "acknowledged"]) : eq(flags.status, status),
+    status === "all" ? undefined : live ? LIVE : eq(flags.status, status),
   );
 }
 
-/** The inbox, urgent first, then newest: one page of it (`limit` rows from `offset`). */
-export function listFlags(actor: Actor, filters: FlagFilters, limit = 500, offset = 0) {
+/** The inbox's columns, for the rows `where` picks. */
+function selectFlagRows(where: SQL | undefined) {
   return db()
     .select({
       id: flags.id,
@@ -65,11 +75,41 @@ export function listFlags(actor: Actor, filters: FlagFilters, limit = 500, offse
     .leftJoin(employers, eq(employers.id, flags.employerId))
     .leftJoin(trainers, eq(trainers.id, flags.trainerUserId))
     .leftJoin(apprentices, eq(apprentices.id, flags.apprenticeId))
-    .where(flagWhere(actor, filters))
+    .where(where);
+}
+
+/** The inbox, urgent first, then newest: one page of it (`limit` rows from `offset`). */
+export function listFlags(actor: Actor, filters: FlagFilters, limit = 500, offset = 0) {
+  return selectFlagRows(flagWhere(actor, filters)).orderBy(SEVERITY_ORDER, desc(flags.raisedAt), desc(flags.id)).limit(limit).offset(offset).all();
+}
+
+/**
+ * The whole filtered inbox in its order, `chunkSize` rows at a time, up to `max` rows (the CSV):
+ * the order is read once as ids, then each chunk's rows by id, yielding between chunks, so the
+ * rows of every site are never all in memory and other requests run in between. A flag that no
+ * longer matches the filters when its chunk is read (resolved meanwhile) is left out.
+ */
+export async function* flagsInChunks(actor: Actor, filters: FlagFilters, options: { chunkSize?: number; max?: number } = {}) {
+  const { chunkSize = 500, max = 100_000 } = options;
+  const where = flagWhere(actor, filters);
+  const ids = db()
+    .select({ id: flags.id })
+    .from(flags)
+    .where(where)
     .orderBy(SEVERITY_ORDER, desc(flags.raisedAt), desc(flags.id))
-    .limit(limit)
-    .offset(offset)
-    .all();
+    .limit(max)
+    .all()
+    .map((r) => r.id);
+  for (let i = 0; i < ids.length; i += chunkSize) {
+    const chunk = ids.slice(i, i + chunkSize);
+    const byId = new Map(
+      selectFlagRows(and(where, inArray(flags.id, chunk)))
+        .all()
+        .map((r) => [r.id, r]),
+    );
+    yield chunk.flatMap((id) => byId.get(id) ?? []);
+    await yieldToOthers();
+  }
 }
 
 /** How many flags the inbox's filters match (for its pages). */

@@ -160,7 +160,9 @@ export const apprentices = sqliteTable(
   },
   (t) => [
     index("apprentices_site_phase").on(t.siteId, t.phase),
-    index("apprentices_intake").on(t.intakeId),
+    // With the site and phase: the outcomes report finds an intake's (or a site's no-intake)
+    // apprentices from the index alone, never reading their records.
+    index("apprentices_intake").on(t.intakeId, t.siteId, t.phase),
     check("apprentices_gender", oneOf(t.gender, GENDERS)),
     check("apprentices_phase", oneOf(t.phase, PHASES)),
     check("apprentices_dob", isoDate(t.dateOfBirth)),
@@ -187,7 +189,8 @@ export const phaseChanges = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index("phase_changes_apprentice").on(t.apprenticeId, t.changedOn),
+    // With the phase: an apprentice's history is read from the index alone (the outcomes report).
+    index("phase_changes_apprentice").on(t.apprenticeId, t.changedOn, t.phase),
     check("phase_changes_phase", oneOf(t.phase, PHASES)),
     check("phase_changes_changed_on", isoDate(t.changedOn)),
   ],
@@ -782,6 +785,11 @@ export const flags = sqliteTable(
       .on(t.rule, t.subjectType, t.subjectId)
       .where(sql`status in ('open', 'acknowledged')`),
     index("flags_site_status").on(t.siteId, t.status, t.severity),
+    // The inbox's order (urgent first, then newest) over the live flags: every site's first page
+    // is the index's first rows, not a sort of every live flag (app/db/flag-review.server.ts).
+    index("flags_inbox_live")
+      .on(sql`(case ${t.severity} when 'urgent' then 0 when 'warn' then 1 else 2 end)`, sql`${t.raisedAt} desc`, sql`${t.id} desc`)
+      .where(sql`status in ('open', 'acknowledged')`),
     index("flags_site_raised").on(t.siteId, t.raisedAt),
     index("flags_placement").on(t.placementId),
     index("flags_trainer").on(t.trainerUserId),
@@ -888,6 +896,8 @@ export const outcomeCheckins = sqliteTable(
       .on(t.apprenticeId, t.months)
       .where(sql`supersedes_id is null`),
     uniqueIndex("outcome_checkins_supersedes").on(t.supersedesId),
+    // Every check-in of an apprentice, corrections included (the index above holds first records only).
+    index("outcome_checkins_apprentice").on(t.apprenticeId),
     check("outcome_checkins_months", oneOf(t.months, OUTCOME_CHECKIN_MONTHS)),
     check("outcome_checkins_checked_on", isoDate(t.checkedOn)),
   ],

@@ -74,6 +74,16 @@ describe("moments and site dates", () => {
     expect(dateOf(Date.parse("2026-11-25T16:59:59Z"))).toBe("2026-11-25");
     expect(dateOf(Date.parse("2026-11-25T17:00:00Z"))).toBe("2026-11-26");
   });
+
+  it("gives the date `dateInZone` gives for any moment, across daylight-saving changes and half-hour zones", () => {
+    for (const zone of ["Asia/Phnom_Penh", "America/New_York", "Australia/Lord_Howe", "Asia/Kolkata", "Pacific/Kiritimati"]) {
+      const dateOf = zonedDateOf(zone);
+      // Every 52 minutes 37 seconds through 2026, in an order that revisits days already seen.
+      const start = Date.parse("2026-01-01T00:00:00Z");
+      const moments = Array.from({ length: 10_000 }, (_, i) => start + ((i * 7919) % 10_000) * 3_157_000);
+      for (const ms of moments) expect(dateOf(ms), `${zone} ${new Date(ms).toISOString()}`).toBe(dateInZone(new Date(ms), zone));
+    }
+  });
 });
 
 describe("addYears", () => {

@@ -165,17 +165,24 @@ export function startOfDayMs(date: string, timeZone: string = SITE_TIME_ZONE): n
 
 /**
  * Calendar dates of many moments in a zone (a flag pass or a report converts hundreds of
- * thousands). Intl costs microseconds a call, so each quarter hour is formatted once: zone
- * offsets are whole quarter hours, so the date never changes inside one.
+ * thousands). Intl costs microseconds a call, so each local day is worked out once.
  */
 export function zonedDateOf(timeZone: string = SITE_TIME_ZONE): (ms: number) => string {
-  const byQuarterHour = new Map<number, string>();
+  // The local days met so far, each as its moments [start, end), filed under every UTC day it
+  // overlaps: a report's or a pass's moments fall on a few hundred days, and a day costs its
+  // Intl calls once (a quarter hour at a time, it cost one per distinct quarter hour).
+  const byUtcDay = new Map<number, { start: number; end: number; date: string }[]>();
   return (ms) => {
-    const bucket = Math.floor(ms / 900_000);
-    let date = byQuarterHour.get(bucket);
-    if (date === undefined) {
-      date = dateInZone(new Date(bucket * 900_000), timeZone);
-      byQuarterHour.set(bucket, date);
+    const key = Math.floor(ms / 86_400_000);
+    const known = byUtcDay.get(key)?.find((d) => d.start <= ms && ms < d.end);
+    if (known) return known.date;
+    const date = dateInZone(new Date(ms), timeZone);
+    const day = { start: startOfDayMs(date, timeZone), end: startOfDayMs(addDays(date, 1), timeZone), date };
+    if (!(day.start <= ms && ms < day.end)) return date;
+    for (let k = Math.floor(day.start / 86_400_000); k <= Math.floor((day.end - 1) / 86_400_000); k++) {
+      const list = byUtcDay.get(k);
+      if (list) list.push(day);
+      else byUtcDay.set(k, [day]);
     }
     return date;
   };

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 
 import { createApprentice, createEmployer, createFlag, createFramework, createPlacement, createSite, createUser } from "~/db/factories.server";
+import { flagsInChunks, listFlags } from "~/db/flag-review.server";
 import { flagEvents, flags } from "~/db/schema";
 import { useTestDatabase } from "~/test/db";
 import { context, cookieFor, get, post, run } from "~/test/requests";
@@ -170,6 +171,22 @@ describe("/staff/flags.csv", () => {
     expect(rows.map((r) => r.rule)).toEqual(expect.arrayContaining(["behind_plan", "no_weekly_review", "under_18"]));
     expect(rows[0]!.employer).toBe('\'=HYPERLINK("evil")');
     expect(JSON.parse(rows.find((r) => r.rule === "behind_plan")!.evidence!)).toMatchObject({ percent: 30 });
+  });
+
+  it("writes every site's flags for admin in the inbox's order, the same across chunk boundaries", async () => {
+    const response = await run<string>(async () =>
+      csvLoader({ request: get("/staff/flags.csv?status=all", { cookie: await cookieFor(admin) }), params: {}, context: context() }),
+    );
+    const rows = parse(response.data, { columns: true, bom: true }) as Record<string, string>[];
+    const actor = { id: admin.id, role: "admin" as const, siteId: null, employerId: null, apprenticeId: null };
+    const inOrder = listFlags(actor, { status: "all" }).map((f) => f.id);
+    expect(rows.map((r) => Number(r.id))).toEqual(inOrder);
+    expect(new Set(rows.map((r) => r.site))).toEqual(new Set(["PP", "SR"]));
+    const chunks: number[][] = [];
+    for await (const chunk of flagsInChunks(actor, { status: "all" }, { chunkSize: 2 })) chunks.push(chunk.map((f) => f.id));
+    expect(chunks.length).toBe(Math.ceil(inOrder.length / 2));
+    expect(chunks.slice(0, -1).every((c) => c.length === 2)).toBe(true);
+    expect(chunks.flat()).toEqual(inOrder);
   });
 
   it("answers 400 for a bad filter and 403 for a trainer", async () => {

@@ -144,6 +144,11 @@ describe("/staff", () => {
     expect(one.data.compact).toBe(false);
     expect(one.data.sites.map((s) => s.site.code)).toEqual(["PP"]);
     expect(one.data.sites[0]!.byEmployer.map((e) => e.name).sort()).toEqual(["Cafe B", "Salon A"]);
+    // The row's totals are the site's in full.
+    const totals = ({ activePlacements, apprentices, employers }: (typeof all.data.sites)[number]) => ({ activePlacements, apprentices, employers });
+    expect(totals(all.data.sites[0]!)).toEqual(totals(one.data.sites[0]!));
+    expect(totals(all.data.sites[0]!)).toMatchObject({ activePlacements: 3, employers: 2 });
+    expect(totals(all.data.sites[1]!)).toEqual(totals(sr1.data.sites[0]!));
   });
 
   it("refuses trainers and apprentices with 403", async () => {

@@ -22,6 +22,7 @@ import { loader as loginLoader } from "./login";
 import { loader as meLoader } from "./me._index";
 import { loader as staffHomeLoader } from "./staff._index";
 import { loader as apprenticesLoader } from "./staff.apprentices._index";
+import { loader as flagsCsvLoader } from "./staff.flags[.csv]";
 import { loader as flagsLoader } from "./staff.flags._index";
 import { loader as placementLoader } from "./staff.placements.$placementId";
 import { loader as outcomesLoader } from "./staff.reports.outcomes";
@@ -114,6 +115,9 @@ const PAGES: Page[] = [
   { name: "apprentices list, admin", path: "/staff/apprentices", who: admin, loader: apprenticesLoader as Loader },
   { name: "staff home, admin", path: "/staff", who: admin, loader: staffHomeLoader as Loader },
   { name: "outcomes report, admin across sites", path: "/staff/reports/outcomes", who: admin, loader: outcomesLoader as Loader, perSite: true },
+  // Streamed: the statements of every chunk run as the body is read (`run` reads it).
+  { name: "flags CSV, admin", path: "/staff/flags.csv", who: admin, loader: flagsCsvLoader as Loader },
+  { name: "flags CSV, admin, every status", path: "/staff/flags.csv?status=all", who: admin, loader: flagsCsvLoader as Loader },
 ];
 
 /** The statements a page runs, as Remix runs it: the root loader and the page's loader on one request. */
@@ -151,9 +155,16 @@ function scansOf(statement: string): string[] {
     if (!table || !GROWING.has(table)) return [];
     if (pageOfIndex && / USING (COVERING )?INDEX /.test(detail)) return [];
     if (countOnly && / USING COVERING INDEX /.test(detail)) return [];
+    // Counting the entries of a partial index (the live flags) reads that index alone, and it
+    // holds what is live, not the years of history.
+    const index = / USING INDEX (\w+)/.exec(detail)?.[1];
+    if (countOnly && index && isPartial(table, index)) return [];
     return [detail];
   });
 }
+
+const isPartial = (table: string, index: string) =>
+  (db.$client.pragma(`index_list(${table})`) as { name: string; partial: number }[]).some((i) => i.name === index && i.partial === 1);
 
 /** More of everything the demo trainer, staff and admin see: the pages must not ask more questions. */
 function growTheData() {

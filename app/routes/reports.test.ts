@@ -460,11 +460,15 @@ describe("/staff/reports/outcomes", () => {
   it("shows admin every site, a row per site, with the same total as all sites read at once", async () => {
     const { data } = await outcomesPage(admin);
     expect(data.result.bySite).toBe(true);
-    expect(data.result.report.sites.map((s: { siteId: number }) => s.siteId)).toEqual([pp.id]); // Siem Reap has nothing in the period
+    expect(data.result.siteRows.map((s: { siteId: number }) => s.siteId)).toEqual([pp.id]); // Siem Reap has nothing in the period
     expect(data.sites.map((s: { id: number }) => s.id)).toEqual([pp.id, sr.id]);
     const adminActor = actorOf({ id: admin.id, role: "admin", siteId: null, employerId: null, apprenticeId: null } as unknown as SessionUser);
     const atOnce = loadProgrammeOutcomes(adminActor, { from: "2026-01-01", to: "2026-06-30", today: siteToday() }).report;
     expect(data.result.report.total).toEqual(atOnce.total);
+    // The site's row: each share's counts (work readiness, vocational completion, …).
+    const [wr, voc] = data.result.siteRows[0].shares;
+    expect(wr).toEqual([atOnce.total.workReadinessCompletion.numerator, atOnce.total.workReadinessCompletion.denominator]);
+    expect(voc).toEqual([atOnce.total.vocationalCompletion.numerator, atOnce.total.vocationalCompletion.denominator]);
     expect(data.result.report.total.vocationalCompletion.denominator).toBeGreaterThan(0);
     const opened = await outcomesPage(admin, `from=2026-01-01&to=2026-06-30&site=${pp.id}`);
     expect(opened.data.result.bySite).toBe(false);

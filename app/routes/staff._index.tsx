@@ -20,12 +20,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = await requestT(request);
   const actor = actorOf(user);
   const urgent = urgentFlags(actor, 6).map((f) => ({ ...f, evidence: f.evidence as Record<string, unknown>, raisedAt: f.raisedAt.toISOString() }));
-  const overviews = siteOverviews(actor);
-  // Admin with several sites: a row per site, and one site in full on demand (`?site=`).
+  // Admin with several sites: a row per site (its totals), and one site in full on demand (`?site=`).
   const chosen = Number(new URL(request.url).searchParams.get("site") ?? "");
-  const open = overviews.find((o) => o.site.id === chosen);
-  const compact = user.role === "admin" && overviews.length > 1 && !open;
-  const sites = (open ? [open] : overviews).map((o) => (compact ? { ...o, byEmployer: [], byPhase: [] } : o));
+  const open = Number.isSafeInteger(chosen) && chosen > 0 ? siteOverviews(actor, { siteId: chosen })[0] : undefined;
+  const totals = !open && user.role === "admin" ? siteOverviews(actor, { totalsOnly: true }) : [];
+  const compact = totals.length > 1;
+  const sites = open ? [open] : compact ? totals : siteOverviews(actor);
   return { title: t("staff.title"), urgent, sites, compact, isAdmin: user.role === "admin" };
 }
 

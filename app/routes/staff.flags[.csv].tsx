@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { actorOf, requireStaff } from "~/auth/guards.server";
-import { employerInScope, filterChoices, listFlags, trainerInScope } from "~/db/flag-review.server";
+import { employerInScope, filterChoices, flagsInChunks, trainerInScope, type FlagRow } from "~/db/flag-review.server";
 import { chosenSite, parseInboxFilters } from "~/forms/flags.server";
 import { requestT } from "~/i18n/request.server";
-import { csvResponse } from "~/utils/csv.server";
+import { csvStreamResponse } from "~/utils/csv.server";
 
 const HEADER = ["id", "site", "rule", "severity", "status", "employer", "trainer", "apprentice_code", "placement_id", "raised_at", "evidence"];
 
-/** The flags inbox as CSV, with the same filters (one row per flag). */
+/** The flags inbox as CSV, with the same filters (one row per flag), streamed. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
   const actor = actorOf(user);
@@ -25,18 +25,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
   }
-  const rows = listFlags(actor, parsed.data, 100_000).map((f) => [
-    f.id,
-    f.siteCode,
-    f.rule,
-    f.severity,
-    f.status,
-    f.employerName,
-    f.trainerName,
-    f.apprenticeCode,
-    f.placementId,
-    f.raisedAt.toISOString(),
-    f.evidence,
-  ]);
-  return csvResponse("flags.csv", HEADER, rows);
+  return csvStreamResponse("flags.csv", HEADER, cells(flagsInChunks(actor, parsed.data)));
+}
+
+/** Every site's flags can be megabytes: written as read, a chunk at a time. */
+async function* cells(chunks: AsyncIterable<FlagRow[]>) {
+  for await (const chunk of chunks) {
+    yield chunk.map((f) => [
+      f.id,
+      f.siteCode,
+      f.rule,
+      f.severity,
+      f.status,
+      f.employerName,
+      f.trainerName,
+      f.apprenticeCode,
+      f.placementId,
+      f.raisedAt.toISOString(),
+      f.evidence,
+    ]);
+  }
 }

@@ -9,7 +9,7 @@ import { useIntakeName } from "~/components/codes";
 import { AllColumnsToggle, ScrollTable } from "~/components/scroll-table";
 import { FieldErrors } from "~/components/forms";
 import { filterInputClass, ReportFilters, ReportNotes } from "~/components/report-filters";
-import { intakesOf, loadProgrammeOutcomes } from "~/db/reports.server";
+import { intakesOf, loadProgrammeOutcomes, loadSiteOutcomes } from "~/db/reports.server";
 import { sitesFor } from "~/db/staff.server";
 import { OUTCOME_CHECKIN_MONTHS, type Locale } from "~/domain/enums";
 import { addOutcomeFigures, type OutcomeFigures, type OutcomesReport, type PendingShare, type Share } from "~/domain/reports";
@@ -18,8 +18,25 @@ import { formatDate, formatNumber, formatPercent, formatUsd } from "~/i18n/forma
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { siteToday } from "~/utils/today.server";
+import { yieldToOthers } from "~/utils/yield.server";
 
 export const meta = pageMeta;
+
+/** The shares of the across-sites table, in its columns' order (the share indicators below). */
+const SHARES: readonly ((f: OutcomeFigures) => Share)[] = [
+  (f) => f.workReadinessCompletion,
+  (f) => f.vocationalCompletion,
+  (f) => f.employmentAtExit,
+  (f) => f.retainedByEmployer,
+  (f) => f.businessStartups,
+  ...OUTCOME_CHECKIN_MONTHS.map((months) => (f: OutcomeFigures) => f.retentionAfterExit[months]),
+];
+
+/** A site's row across sites: [numerator, denominator] of each of `SHARES`. */
+interface SiteRow {
+  siteId: number;
+  shares: readonly (readonly [number, number])[];
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
@@ -40,15 +57,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { from, to, siteId, intakeId } = parsed.data;
   if (siteId === undefined && intakeId === undefined && sites.length > 1) {
     // Across sites: a row per site (each opens in full), worked out one site at a time, giving
-    // the event loop back between them; the total adds the sites up.
-    const rows: { siteId: number; figures: OutcomeFigures }[] = [];
+    // the event loop back between them; the total adds the sites up. A site's row carries the
+    // counts of its shares only (numerator and denominator, in `SHARES` order), not its figures.
+    const figures: OutcomeFigures[] = [];
+    const siteRows: SiteRow[] = [];
     for (const site of sites) {
-      const figures = loadProgrammeOutcomes(actor, { from, to, today, siteId: site.id }).report.sites[0]?.figures;
-      if (figures) rows.push({ siteId: site.id, figures });
-      await new Promise((resolve) => setImmediate(resolve));
+      const f = loadSiteOutcomes(actor, { from, to, today, siteId: site.id });
+      if (f) {
+        figures.push(f);
+        siteRows.push({ siteId: site.id, shares: SHARES.map((get) => [get(f).numerator, get(f).denominator] as const) });
+      }
+      await yieldToOthers();
     }
-    const report: OutcomesReport = { groups: [], sites: rows, total: addOutcomeFigures(rows.map((r) => r.figures)) };
-    return { ...base, intakes: [], errors: {} as FilterErrors, result: { from, to, siteId: null, intakeId: null, bySite: true, report } };
+    const report: OutcomesReport = { groups: [], sites: [], total: addOutcomeFigures(figures) };
+    return {
+      ...base,
+      intakes: [],
+      errors: {} as FilterErrors,
+      result: { from, to, siteId: null, intakeId: null, bySite: true, siteRows, report },
+    };
   }
   const { report } = loadProgrammeOutcomes(actor, { from, to, today, siteId, intakeId });
   return {
@@ -56,7 +83,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // The intake choices of the site shown (admin's list of every site's intakes would fill the page).
     intakes: siteId === undefined ? intakes : intakes.filter((i) => i.siteId === siteId),
     errors: {} as FilterErrors,
-    result: { from, to, siteId: siteId ?? null, intakeId: intakeId ?? null, bySite: false, report },
+    result: { from, to, siteId: siteId ?? null, intakeId: intakeId ?? null, bySite: false, siteRows: [] as SiteRow[], report },
   };
 }
 
@@ -201,12 +228,12 @@ export default function ProgrammeOutcomesReport() {
       {result ? (
         <>
           <p className="text-sm text-stone-600 print:hidden">{t("reports.printHint")}</p>
-          {result.report.sites.length === 0 ? (
+          {(result.bySite ? result.siteRows : result.report.sites).length === 0 ? (
             <p className="rounded-xl bg-white p-4 text-stone-700 shadow-sm" data-testid="no-outcomes">
               {t("reports.outcomes.noData")}
             </p>
           ) : null}
-          {result.report.sites.length > 1 ? (
+          {(result.bySite ? result.siteRows : result.report.sites).length > 1 ? (
             <OutcomeSection
               id="total"
               heading={t("reports.filters.allSites")}
@@ -216,7 +243,7 @@ export default function ProgrammeOutcomesReport() {
               locale={locale}
             />
           ) : null}
-          {result.bySite ? <SiteRows rows={result.report.sites} list={list} siteName={siteName} from={result.from} to={result.to} locale={locale} /> : null}
+          {result.bySite ? <SiteRows rows={result.siteRows} list={list} siteName={siteName} from={result.from} to={result.to} locale={locale} /> : null}
           {(result.bySite ? [] : result.report.sites).map(({ siteId, figures }) => {
             const groups = result.report.groups
               .filter((g) => g.siteId === siteId)
@@ -250,7 +277,10 @@ export default function ProgrammeOutcomesReport() {
   );
 }
 
-/** Across sites: the evaluation's shares, a row per site, each opening that site's full report. */
+/**
+ * Across sites: the evaluation's shares, a row per site, each opening that site's full report.
+ * A hundred sites make a thousand cells: their styles are the table's, not each cell's.
+ */
 function SiteRows({
   rows,
   list,
@@ -259,7 +289,7 @@ function SiteRows({
   to,
   locale,
 }: {
-  rows: { siteId: number; figures: OutcomeFigures }[];
+  rows: readonly SiteRow[];
   list: Indicator[];
   siteName: (id: number) => string;
   from: string;
@@ -267,14 +297,18 @@ function SiteRows({
   locale: Locale;
 }) {
   const { t } = useTranslation();
-  const shares = list.filter((ind): ind is Extract<Indicator, { kind: "share" }> => ind.kind === "share");
+  const shares = list.filter((ind) => ind.kind === "share");
+  const noFigure = t("reports.noFigure");
   return (
     <section aria-labelledby="by-site" className="space-y-2">
       <h2 id="by-site" className="text-xl font-semibold">
         {t("reports.trainers.bySite")}
       </h2>
       <ScrollTable label={t("reports.trainers.bySite")}>
-        <table className="w-full text-sm print:text-[10px]" data-testid="site-table">
+        <table
+          className="w-full text-sm print:text-[10px] [&_td]:px-2 [&_td]:py-1.5 [&_td]:text-right [&_td]:tabular-nums [&_td_span]:text-stone-600"
+          data-testid="site-table"
+        >
           <thead className="border-b border-stone-300 bg-stone-50">
             <tr>
               <th scope="col" className="px-2 py-2 text-left align-bottom font-semibold">
@@ -298,26 +332,21 @@ function SiteRows({
                     {siteName(r.siteId)}
                   </Link>
                 </th>
-                {shares.map((ind) => {
-                  const s = ind.get(r.figures);
-                  return (
-                    <td key={ind.key} className="px-2 py-1.5 text-right tabular-nums">
-                      {s.ratio === null ? (
-                        <>
-                          <span aria-hidden="true">—</span>
-                          <span className="sr-only">{t("reports.noFigure")}</span>
-                        </>
-                      ) : (
-                        <>
-                          {formatPercent(locale, s.ratio)}{" "}
-                          <span className="text-stone-600">
-                            ({formatNumber(locale, s.numerator)}/{formatNumber(locale, s.denominator)})
-                          </span>
-                        </>
-                      )}
-                    </td>
-                  );
-                })}
+                {r.shares.map(([numerator, denominator], i) => (
+                  <td key={shares[i]?.key ?? i}>
+                    {denominator === 0 ? (
+                      <>
+                        <span aria-hidden="true">—</span>
+                        <span className="sr-only">{noFigure}</span>
+                      </>
+                    ) : (
+                      <>
+                        {`${formatPercent(locale, numerator / denominator)} `}
+                        <span>{`(${formatNumber(locale, numerator)}/${formatNumber(locale, denominator)})`}</span>
+                      </>
+                    )}
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>

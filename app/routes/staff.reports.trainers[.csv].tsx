@@ -7,7 +7,8 @@ import { FLAG_RULES } from "~/domain/enums";
 import { sortAccountability, type AccountabilityFigures, type AccountabilityReport, type Share } from "~/domain/reports";
 import { parseReportFilters } from "~/forms/reports.server";
 import { requestT } from "~/i18n/request.server";
-import { csvResponse } from "~/utils/csv.server";
+import { csvStreamResponse } from "~/utils/csv.server";
+import { yieldToOthers } from "~/utils/yield.server";
 import { siteToday } from "~/utils/today.server";
 
 /** Stable English headers: spreadsheets and scripts key on them, whatever the page's language. */
@@ -33,6 +34,9 @@ const MEASURES = [
   "retained_by_employer",
   "retention_pct",
 ];
+
+/** Rows written at a time. */
+const CHUNK = 500;
 
 const HEADER = ["trainer", "employer", "site", ...MEASURES, "period_from", "period_to", "trainer_id", "trainer_active"];
 
@@ -89,23 +93,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 
   const { from, to, siteId, sort } = parsed.data;
-  // Across sites, one site at a time, giving the event loop back between them: a download of
-  // every site's trainers never holds up other people's pages.
-  const trainers: AccountabilityReport["trainers"] = [];
-  for (const site of siteId === undefined ? sites.map((s) => s.id) : [siteId]) {
-    trainers.push(...loadTrainerAccountability(actor, { from, to, today, siteId: site }).report.trainers);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
   const siteName = new Map(sites.map((s) => [s.id, s.nameEn]));
-  const rows = sortAccountability(trainers, sort).map((r) => [
-    r.name,
-    r.employerName,
-    siteName.get(r.siteId) ?? "",
-    ...measures(r),
-    from,
-    to,
-    r.trainerUserId,
-    r.active,
-  ]);
-  return csvResponse(`trainer-accountability_${from}_${to}.csv`, HEADER, rows);
+  const siteIds = siteId === undefined ? sites.map((s) => s.id) : [siteId];
+  // Across sites, one site at a time, giving the event loop back between them: a download of
+  // every site's trainers never holds up other people's pages. Only the figures are kept (a
+  // row per trainer), and the file is written as it is read.
+  async function* rows() {
+    const trainers: AccountabilityReport["trainers"] = [];
+    for (const site of siteIds) {
+      trainers.push(...loadTrainerAccountability(actor, { from, to, today, siteId: site }).report.trainers);
+      await yieldToOthers();
+    }
+    const sorted = sortAccountability(trainers, sort);
+    for (let i = 0; i < sorted.length; i += CHUNK) {
+      yield sorted.slice(i, i + CHUNK).map((r) => [r.name, r.employerName, siteName.get(r.siteId) ?? "", ...measures(r), from, to, r.trainerUserId, r.active]);
+      await yieldToOthers();
+    }
+  }
+  return csvStreamResponse(`trainer-accountability_${from}_${to}.csv`, HEADER, rows());
 }

@@ -25,6 +25,7 @@ export { levelsAt, standingSignoffs } from "./assessment-history";
 export { addMonths, asOfDate, MAX_PERIOD_DAYS, MIN_FEEDBACK_RESPONDENTS, share, type PendingShare, type Period, type Share } from "./common";
 export {
   addOutcomeFigures,
+  outcomeTotal,
   programmeOutcomes,
   workReadiness,
   type OutcomeApprentice,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { share } from "./common";
-import { programmeOutcomes, workReadiness, type OutcomeApprentice, type OutcomeExit } from "./programme-outcomes";
+import { outcomeTotal, programmeOutcomes, workReadiness, type OutcomeApprentice, type OutcomeExit, type OutcomesInput } from "./programme-outcomes";
 
 // ---------------------------------------------------------------------------------------------
 // Programme outcomes: a hand-worked fixture.
@@ -44,7 +44,7 @@ const exit = (
   startingSalaryCents,
 });
 
-const outcomes = programmeOutcomes({
+const input: OutcomesInput = {
   period: opPeriod,
   apprentices: [
     apprentice(1, 11, "2026-01-05", "guidance", [
@@ -84,7 +84,8 @@ const outcomes = programmeOutcomes({
     { apprenticeId: 13, months: 6, employed: false },
     { apprenticeId: 14, months: 12, employed: true },
   ],
-});
+};
+const outcomes = programmeOutcomes(input);
 
 describe("workReadiness (a proxy from the phase history)", () => {
   it("reads the next phase after work readiness began", () => {
@@ -157,5 +158,10 @@ describe("programme outcomes", () => {
     expect(outcomes.groups.map((g) => g.intakeId).sort()).toEqual([10, 11, 12]);
     expect(outcomes.sites).toHaveLength(1);
     expect(outcomes.sites[0]?.figures).toEqual(total);
+  });
+
+  it("gives the total alone (a site's row across sites), and nothing for a period with nothing in it", () => {
+    expect(outcomeTotal(input)).toEqual(total);
+    expect(outcomeTotal({ ...input, period: { from: "2020-01-01", to: "2020-01-31", today: "2026-12-01" } })).toBeNull();
   });
 });

@@ -195,6 +195,35 @@ export function addOutcomeFigures(parts: readonly OutcomeFigures[]): OutcomeFigu
   };
 }
 
+/** Check-in due dates, each worked out once. */
+function dueDates() {
+  const known = new Map<string, string>();
+  return (endedOn: string, months: number) => {
+    const key = `${endedOn}+${months}`;
+    let due = known.get(key);
+    if (due === undefined) {
+      due = addMonths(endedOn, months);
+      known.set(key, due);
+    }
+    return due;
+  };
+}
+
+/**
+ * The figures of everyone in the input together (`programmeOutcomes(input).total`), without the
+ * groups and sites, or null when the period has nothing (a site left out of the rows per site).
+ */
+export function outcomeTotal(input: OutcomesInput): OutcomeFigures | null {
+  const figures = outcomeFigures(
+    input.period,
+    input.apprentices,
+    input.exits,
+    groupBy(input.checkins, (c) => c.apprenticeId),
+    dueDates(),
+  );
+  return isEmpty(figures) ? null : figures;
+}
+
 const isEmpty = (f: OutcomeFigures) =>
   f.workReadinessCompletion.denominator + f.workReadinessCompletion.pending === 0 &&
   f.vocationalCompletion.denominator === 0 &&
@@ -223,16 +252,7 @@ const isEmpty = (f: OutcomeFigures) =>
 export function programmeOutcomes(input: OutcomesInput): OutcomesReport {
   const { period } = input;
   const checkinsByApprentice = groupBy(input.checkins, (c) => c.apprenticeId);
-  const dueDates = new Map<string, string>();
-  const dueDate = (endedOn: string, months: number) => {
-    const key = `${endedOn}+${months}`;
-    let due = dueDates.get(key);
-    if (due === undefined) {
-      due = addMonths(endedOn, months);
-      dueDates.set(key, due);
-    }
-    return due;
-  };
+  const dueDate = dueDates();
   const groupKey = (siteId: number, intakeId: number | null) => `${siteId}:${intakeId ?? ""}`;
 
   const keys = new Map<string, { siteId: number; intakeId: number | null }>();

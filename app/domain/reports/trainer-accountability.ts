@@ -45,6 +45,8 @@ function placementPart(
     period: Period;
     days: ReturnType<typeof dayNumbers>;
     asOf: string;
+    /** The last day whose afternoons count: the period's end, or yesterday (today's is still open). */
+    educationTo: string;
     reviews: readonly ReportReview[];
     levels: readonly ReportLevel[];
     competencies: readonly CompetencyPlan[];
@@ -85,7 +87,7 @@ function placementPart(
     if (wasReleased) released += 1;
   }
   for (const w of ctx.educationWeeks) {
-    const mask = dayRangeMask(days, w.weekOf, period.from, asOf < period.today ? asOf : days.date(days.of(period.today) - 1));
+    const mask = dayRangeMask(days, w.weekOf, period.from, ctx.educationTo);
     agreed += popcount(w.agreedMask & mask);
     released += popcount(w.releasedMask & mask);
   }
@@ -242,11 +244,13 @@ export function trainerAccountability(input: AccountabilityInput): Accountabilit
   const afternoonsBy = groupBy(input.afternoons ?? [], (a) => a.placementId);
   const educationWeeksBy = groupBy(input.educationWeeks ?? [], (w) => w.placementId);
   const competenciesBy = groupBy(input.competencies, (c) => c.versionId);
+  const educationTo = asOf < period.today ? asOf : days.date(days.of(period.today) - 1);
   const parts = placements.map((p) =>
     placementPart(p, {
       period,
       days,
       asOf,
+      educationTo,
       reviews: reviewsBy.get(p.id) ?? [],
       levels: levelsBy.get(p.id) ?? [],
       competencies: competenciesBy.get(p.frameworkVersionId) ?? [],

@@ -1,0 +1,1 @@
+CREATE INDEX `flags_inbox_live` ON `flags` ((case "severity" when 'urgent' then 0 when 'warn' then 1 else 2 end),"raised_at" desc,"id" desc) WHERE status in ('open', 'acknowledged');
