@@ -3,7 +3,7 @@ import { PassThrough, Readable } from "node:stream";
 import { renderToPipeableStream } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 
-import { withoutZeroBytes } from "./zero-bytes.server";
+import { dropZeroBytes, withoutZeroBytes } from "./zero-bytes.server";
 
 async function render(element: React.ReactElement, through: boolean): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -47,5 +47,12 @@ describe("withoutZeroBytes", () => {
         .on("end", resolve),
     );
     expect(Buffer.concat(out).toString("utf8")).toBe("ក a\u0001");
+  });
+
+  it("drops zeros wherever they are: at either end, alone or in runs", () => {
+    const cases = [[], [0], [0, 0, 0], [1, 0, 2], [0, 1, 2], [1, 2, 0], [0, 0, 1, 0, 0, 2, 3, 0, 4, 0, 0], [5, 6, 7]];
+    for (const bytes of cases) {
+      expect([...dropZeroBytes(Buffer.from(bytes))]).toEqual(bytes.filter((b) => b !== 0));
+    }
   });
 });
