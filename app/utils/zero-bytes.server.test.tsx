@@ -55,4 +55,20 @@ describe("withoutZeroBytes", () => {
       expect([...dropZeroBytes(Buffer.from(bytes))]).toEqual(bytes.filter((b) => b !== 0));
     }
   });
+
+  it("sends what is written in one turn of the event loop as one piece, and a later write after it", async () => {
+    const stream = withoutZeroBytes();
+    const pieces: string[] = [];
+    stream.on("data", (c: Buffer) => pieces.push(c.toString("utf8")));
+    const ended = new Promise((resolve) => stream.on("end", resolve));
+    stream.write(Buffer.from("<html>"));
+    stream.write(Buffer.from([0x61, 0, 0, 0x62]));
+    stream.write(Buffer.from("</p>"));
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(pieces).toEqual(["<html>ab</p>"]);
+    stream.end(Buffer.from("</html>"));
+    await ended;
+    expect(pieces).toEqual(["<html>ab</p>", "</html>"]);
+  });
 });
