@@ -104,7 +104,10 @@ app.use(
     setHeaders: staticHeaders,
   }),
 );
-app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false, redirect: false, setHeaders: staticHeaders }));
+// The other public files all have an extension ("/favicon.svg"); a page's path has none, and
+// asking the disk for it cost every page a file lookup.
+const publicFiles = express.static(path.join(root, "public"), { maxAge: "1h", index: false, redirect: false, setHeaders: staticHeaders });
+app.use((req, res, next) => (path.posix.extname(req.path) ? publicFiles(req, res, next) : next()));
 
 app.use(
   helmet({
@@ -154,18 +157,23 @@ app.use((req, res, next) => {
   next();
 });
 
-app.all(
-  "*",
+// One Remix handler per first path segment, each knowing only the routes such a path can match
+// (app/utils/route-groups.ts): Remix matches every request against all its routes three times,
+// uncached. Any other path goes to the handler with every route.
+const { buildWithRoutes, routeGroupOf, routeGroups } = build.entry.module;
+const remixHandler = (routesBuild) =>
   createRequestHandler({
-    build,
+    build: routesBuild,
     mode: "production",
     getLoadContext: (req, res) => ({
       requestId: res.locals.requestId,
       clientIp: req.ip ?? "unknown",
       cspNonce: res.locals.cspNonce,
     }),
-  }),
-);
+  });
+const everyRoute = remixHandler(build);
+const byFirstSegment = new Map([...routeGroups(build.routes)].map(([segment, ids]) => [segment, remixHandler(buildWithRoutes(build, ids))]));
+app.all("*", (req, res, next) => (byFirstSegment.get(routeGroupOf(req.path)) ?? everyRoute)(req, res, next));
 
 const server = app.listen(config.port, config.host, () => {
   console.log(`Career Pathways is listening on http://localhost:${config.port}`);

@@ -20,6 +20,7 @@ import { withoutZeroBytes } from "~/utils/zero-bytes.server";
 export { bootServer } from "~/boot.server";
 export { isCrossOriginWrite } from "~/utils/origin";
 export { precompressedFile } from "~/utils/precompressed";
+export { buildWithRoutes, routeGroupOf, routeGroups } from "~/utils/route-groups";
 
 const ABORT_DELAY = 5_000;
 

@@ -14,9 +14,12 @@ import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "rea
 import type { FieldErrorMap } from "~/domain/field-errors";
 import { useTranslation } from "~/i18n/react";
 
-/** The one look of a text box, select or text area; `large` on the apprentice's pages. */
-export const inputClass = "mt-1 block min-h-11 w-full rounded-lg border border-stone-400 bg-white px-3 aria-[invalid=true]:border-red-700";
-const largeInputClass = "mt-1 block min-h-12 w-full rounded-lg border border-stone-400 bg-white px-3 text-lg aria-[invalid=true]:border-red-700";
+/**
+ * The one look of a text box, select or text area; `large` on the apprentice's pages. Component
+ * classes of app/tailwind.css: a week card has a few dozen fields (docs/decisions/0032).
+ */
+export const inputClass = "field-input";
+const largeInputClass = "field-input-large";
 /** A choice drawn as a button (radio pills): the input hidden, its label the target. */
 const choiceClass =
   "inline-flex min-h-11 cursor-pointer items-center justify-center gap-2 rounded-lg border-2 border-stone-300 px-3 peer-checked:border-brand-700 peer-checked:bg-brand-50 peer-focus-visible:ring-2";

@@ -2,6 +2,8 @@ import type { AssessmentLevel } from "~/domain/enums";
 
 type LevelOrNone = AssessmentLevel | "unassessed";
 
+const LEVELS_AND_NONE: LevelOrNone[] = ["unassessed", "not_yet", "with_help", "supervised", "independent"];
+
 const FILL: Record<LevelOrNone, { fraction: number; color: string }> = {
   unassessed: { fraction: 0, color: "#a8a29e" },
   not_yet: { fraction: 0, color: "#b45309" },
@@ -10,14 +12,13 @@ const FILL: Record<LevelOrNone, { fraction: number; color: string }> = {
   independent: { fraction: 1, color: "#15803d" },
 };
 
-/** A level as a picture: a circle that fills as the apprentice needs less help. */
-export function LevelIcon({ level, size = 28, title }: { level: LevelOrNone; size?: number; title?: string }) {
+/** The picture of a level, in a 32×32 box: a circle that fills as the apprentice needs less help. */
+function LevelShapes({ level }: { level: LevelOrNone }) {
   const { fraction, color } = FILL[level];
   const r = 12;
   const c = 2 * Math.PI * r;
   return (
-    <svg width={size} height={size} viewBox="0 0 32 32" role={title ? "img" : undefined} aria-hidden={title ? undefined : true}>
-      {title ? <title>{title}</title> : null}
+    <>
       <circle cx="16" cy="16" r={r} fill="white" stroke={color} strokeWidth="3" strokeDasharray={level === "unassessed" ? "3 3" : undefined} />
       {fraction > 0 && fraction < 1 ? (
         <circle
@@ -27,7 +28,7 @@ export function LevelIcon({ level, size = 28, title }: { level: LevelOrNone; siz
           fill="none"
           stroke={color}
           strokeWidth={r}
-          strokeDasharray={`${(fraction * c) / 2} ${c}`}
+          strokeDasharray={`${((fraction * c) / 2).toFixed(2)} ${c.toFixed(2)}`}
           transform="rotate(-90 16 16)"
         />
       ) : null}
@@ -37,6 +38,45 @@ export function LevelIcon({ level, size = 28, title }: { level: LevelOrNone; siz
           <path d="M10 16.5l4 4 8-9" stroke="white" strokeWidth="3" fill="none" strokeLinecap="round" strokeLinejoin="round" />
         </>
       ) : null}
+    </>
+  );
+}
+
+/** A level as a picture, drawn in full: for a page that shows one or two. */
+export function LevelIcon({ level, size = 28, title }: { level: LevelOrNone; size?: number; title?: string }) {
+  return (
+    <svg width={size} height={size} viewBox="0 0 32 32" role={title ? "img" : undefined} aria-hidden={title ? undefined : true}>
+      {title ? <title>{title}</title> : null}
+      <LevelShapes level={level} />
+    </svg>
+  );
+}
+
+const symbolId = (level: LevelOrNone) => `lvl-${level}`;
+
+/**
+ * Every level's picture, once, for the `SharedLevelIcon`s of the page (a `<use>` only draws a
+ * symbol of its own document). A page with many level pictures (the week card: four per
+ * competency) sends each drawing once instead of in every tile (docs/decisions/0032).
+ */
+export function LevelSymbols() {
+  return (
+    <svg width="0" height="0" className="absolute" aria-hidden="true" focusable="false">
+      {LEVELS_AND_NONE.map((level) => (
+        <symbol key={level} id={symbolId(level)} viewBox="0 0 32 32">
+          <LevelShapes level={level} />
+        </symbol>
+      ))}
+    </svg>
+  );
+}
+
+/** A level as a picture, drawn by the page's `LevelSymbols` (render those once on the page). */
+export function SharedLevelIcon({ level, size = 28, title }: { level: LevelOrNone; size?: number; title?: string }) {
+  return (
+    <svg width={size} height={size} role={title ? "img" : undefined} aria-hidden={title ? undefined : true}>
+      {title ? <title>{title}</title> : null}
+      <use href={`#${symbolId(level)}`} />
     </svg>
   );
 }

@@ -4,7 +4,7 @@
  * (`scope.server.test.ts`), so a list and a single look-up can never disagree about who reaches
  * what.
  */
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 
 import { staffSites, type Actor } from "~/domain/permissions";
@@ -38,7 +38,7 @@ export function siteListScope(actor: Actor, siteColumn: SQLiteColumn): SQL {
 export const reachesEverySite = (actor: Actor) => staffSites(actor) === "all";
 
 /** "The trainer records on this placement" (`placement.record`): their own, while it is active. */
-export function trainsScope(trainer: Pick<Actor, "id">): SQL {
+export function trainsScope(trainer: { id: Actor["id"] | Placeholder }): SQL {
   return and(eq(placements.trainerUserId, trainer.id), eq(placements.status, "active"))!;
 }
 

@@ -7,7 +7,7 @@ import type { AbsenceReason } from "~/domain/enums";
 import { dueNow } from "~/domain/progress";
 import { missingReviewWeeks, weekState, type WeekState } from "~/domain/weeks";
 
-import { db } from "./client.server";
+import { db, prepared } from "./client.server";
 import { competenciesByVersion, levelsByPlacement } from "./progress.server";
 import {
   advanceNotices,
@@ -58,19 +58,34 @@ export interface UpcomingNotice {
  * The advance notices (not withdrawn) of these placements from today to a week ahead, by date.
  * The caller passes only placements the trainer may see (their own active ones).
  */
-export function upcomingNotices(placementIds: readonly number[], today: string): UpcomingNotice[] {
-  if (placementIds.length === 0) return [];
-  return db()
-    .select({ placementId: advanceNotices.placementId, date: advanceNotices.date, kind: advanceNotices.kind, reason: advanceNotices.reason })
+const noticeFields = { placementId: advanceNotices.placementId, date: advanceNotices.date, kind: advanceNotices.kind, reason: advanceNotices.reason };
+
+/** One placement's (the week card's, every time it opens): prepared once per connection. */
+const placementNotices = prepared((database) =>
+  database
+    .select(noticeFields)
     .from(advanceNotices)
     .leftJoin(advanceNoticeWithdrawals, eq(advanceNoticeWithdrawals.noticeId, advanceNotices.id))
     .where(
       and(
-        inArray(advanceNotices.placementId, [...placementIds]),
-        between(advanceNotices.date, today, addDays(today, NOTICE_LOOKAHEAD_DAYS)),
+        eq(advanceNotices.placementId, sql.placeholder("placementId")),
+        between(advanceNotices.date, sql.placeholder("from"), sql.placeholder("to")),
         isNull(advanceNoticeWithdrawals.id),
       ),
     )
+    .orderBy(asc(advanceNotices.date), asc(advanceNotices.id))
+    .prepare(),
+);
+
+export function upcomingNotices(placementIds: readonly number[], today: string): UpcomingNotice[] {
+  if (placementIds.length === 0) return [];
+  const until = addDays(today, NOTICE_LOOKAHEAD_DAYS);
+  if (placementIds.length === 1) return placementNotices().all({ placementId: placementIds[0], from: today, to: until });
+  return db()
+    .select(noticeFields)
+    .from(advanceNotices)
+    .leftJoin(advanceNoticeWithdrawals, eq(advanceNoticeWithdrawals.noticeId, advanceNotices.id))
+    .where(and(inArray(advanceNotices.placementId, [...placementIds]), between(advanceNotices.date, today, until), isNull(advanceNoticeWithdrawals.id)))
     .orderBy(asc(advanceNotices.date), asc(advanceNotices.id))
     .all();
 }

@@ -13,7 +13,7 @@ import { currentLevels } from "~/domain/progress";
 import { formatBaseline, weekState, type Baseline, type WeekPlan, type WeekRows, type WeekShape } from "~/domain/week-card";
 
 import { audit } from "./audit.server";
-import { db } from "./client.server";
+import { db, prepared } from "./client.server";
 import { frameworkChecklist } from "./progress.server";
 import {
   advanceNotices,
@@ -36,10 +36,13 @@ import { trainsScope } from "./scope.server";
 
 export type TrainerPlacement = NonNullable<ReturnType<typeof getTrainerPlacement>>;
 
-/** The trainer's own active placement, or null (the caller answers 404). */
-export function getTrainerPlacement(trainer: Pick<SessionUser, "id">, placementId: number, today: string) {
-  if (!Number.isSafeInteger(placementId)) return null;
-  const row = db()
+/**
+ * The week card's reads, each prepared once per connection (`sql.placeholder` for what varies):
+ * the card is the page trainers open all day, and building each query's SQL cost more than
+ * running it (docs/decisions/0017, 0032).
+ */
+const trainerPlacement = prepared((database) =>
+  database
     .select({
       id: placements.id,
       siteId: employers.siteId,
@@ -60,32 +63,35 @@ export function getTrainerPlacement(trainer: Pick<SessionUser, "id">, placementI
     .innerJoin(employers, eq(employers.id, placements.employerId))
     .innerJoin(frameworkVersions, eq(frameworkVersions.id, placements.frameworkVersionId))
     .innerJoin(frameworks, eq(frameworks.id, frameworkVersions.frameworkId))
-    .where(and(eq(placements.id, placementId), trainsScope(trainer)))
-    .get();
+    .where(and(eq(placements.id, sql.placeholder("placementId")), trainsScope({ id: sql.placeholder("trainerId") })))
+    .prepare(),
+);
+
+/** The trainer's own active placement, or null (the caller answers 404). */
+export function getTrainerPlacement(trainer: Pick<SessionUser, "id">, placementId: number, today: string) {
+  if (!Number.isSafeInteger(placementId)) return null;
+  const row = trainerPlacement().get({ placementId, trainerId: trainer.id });
   if (!row) return null;
   const { dateOfBirth, ...rest } = row;
   // The trainer sees the labour-law marker, never the date of birth.
   return { ...rest, under18: ageOn(dateOfBirth, today) < 18 };
 }
 
+const siteHolidays = prepared((database) =>
+  database
+    .select({ date: publicHolidays.date, nameEn: publicHolidays.nameEn, nameKm: publicHolidays.nameKm })
+    .from(publicHolidays)
+    .where(and(eq(publicHolidays.siteId, sql.placeholder("siteId")), between(publicHolidays.date, sql.placeholder("from"), sql.placeholder("to"))))
+    .prepare(),
+);
+
 function holidaysBetween(siteId: number, from: string, to: string): Set<string> {
-  return new Set(
-    db()
-      .select({ date: publicHolidays.date })
-      .from(publicHolidays)
-      .where(and(eq(publicHolidays.siteId, siteId), between(publicHolidays.date, from, to)))
-      .all()
-      .map((r) => r.date),
-  );
+  return new Set(namedHolidaysBetween(siteId, from, to).map((r) => r.date));
 }
 
 /** The site's holidays in a span, with their names (the week card says why a day is missing). */
 export function namedHolidaysBetween(siteId: number, from: string, to: string) {
-  return db()
-    .select({ date: publicHolidays.date, nameEn: publicHolidays.nameEn, nameKm: publicHolidays.nameKm })
-    .from(publicHolidays)
-    .where(and(eq(publicHolidays.siteId, siteId), between(publicHolidays.date, from, to)))
-    .all();
+  return siteHolidays().all({ siteId, from, to });
 }
 
 export function weekShape(placement: TrainerPlacement, weekOf: string, today: string): WeekShape {
@@ -100,14 +106,18 @@ export function weekShape(placement: TrainerPlacement, weekOf: string, today: st
   };
 }
 
+const baselineIds = prepared((database) =>
+  database.$client.prepare<[number, number, number, number], { a: number; b: number; c: number; d: number }>(`
+    select
+      (select coalesce(max(id), 0) from assessments where placement_id = ?) as a,
+      (select coalesce(max(id), 0) from attendance where placement_id = ?) as b,
+      (select coalesce(max(e.id), 0) from education_events e join education_afternoons f on f.id = e.afternoon_id where f.placement_id = ?) as c,
+      (select coalesce(max(id), 0) from weekly_reviews where placement_id = ?) as d`),
+);
+
 /** The highest record ids of the placement: a card sent with an older baseline is stale. */
 function currentBaseline(placementId: number): Baseline {
-  const row = db().get<{ a: number; b: number; c: number; d: number }>(sql`
-    select
-      (select coalesce(max(id), 0) from assessments where placement_id = ${placementId}) as a,
-      (select coalesce(max(id), 0) from attendance where placement_id = ${placementId}) as b,
-      (select coalesce(max(e.id), 0) from education_events e join education_afternoons f on f.id = e.afternoon_id where f.placement_id = ${placementId}) as c,
-      (select coalesce(max(id), 0) from weekly_reviews where placement_id = ${placementId}) as d`);
+  const row = baselineIds().get(placementId, placementId, placementId, placementId);
   return { assessments: row?.a ?? 0, attendance: row?.b ?? 0, education: row?.c ?? 0, reviews: row?.d ?? 0 };
 }
 
@@ -116,11 +126,8 @@ export function baselineToken(placementId: number): string {
   return formatBaseline(currentBaseline(placementId));
 }
 
-/** Everything the card shows and the plan needs, in a fixed number of queries. */
-export function loadWeekCard(placement: TrainerPlacement, shape: WeekShape) {
-  const weekEnd = addDays(shape.weekOf, 6);
-  const { units, competencies: comps } = frameworkChecklist(placement.versionId);
-  const history = db()
+const placementHistory = prepared((database) =>
+  database
     .select({
       id: assessments.id,
       competencyId: assessments.competencyId,
@@ -134,22 +141,37 @@ export function loadWeekCard(placement: TrainerPlacement, shape: WeekShape) {
     })
     .from(assessments)
     .innerJoin(users, eq(users.id, assessments.trainerUserId))
-    .where(eq(assessments.placementId, placement.id))
+    .where(eq(assessments.placementId, sql.placeholder("placementId")))
     .orderBy(asc(assessments.id))
-    .all();
-  const days = db()
+    .prepare(),
+);
+
+const weekAttendance = prepared((database) =>
+  database
     .select()
     .from(attendance)
-    .where(and(eq(attendance.placementId, placement.id), between(attendance.date, shape.weekOf, weekEnd)))
+    .where(and(eq(attendance.placementId, sql.placeholder("placementId")), between(attendance.date, sql.placeholder("from"), sql.placeholder("to"))))
     .orderBy(asc(attendance.id))
-    .all();
-  const notices = db()
+    .prepare(),
+);
+
+const weekNotices = prepared((database) =>
+  database
     .select({ id: advanceNotices.id, date: advanceNotices.date, kind: advanceNotices.kind, reason: advanceNotices.reason, note: advanceNotices.note })
     .from(advanceNotices)
     .leftJoin(advanceNoticeWithdrawals, eq(advanceNoticeWithdrawals.noticeId, advanceNotices.id))
-    .where(and(eq(advanceNotices.placementId, placement.id), between(advanceNotices.date, shape.weekOf, weekEnd), isNull(advanceNoticeWithdrawals.id)))
-    .all();
-  const education = db()
+    .where(
+      and(
+        eq(advanceNotices.placementId, sql.placeholder("placementId")),
+        between(advanceNotices.date, sql.placeholder("from"), sql.placeholder("to")),
+        isNull(advanceNoticeWithdrawals.id),
+      ),
+    )
+    .prepare(),
+);
+
+const weekEducation = prepared((database) =>
+  database
     .select({
       afternoonId: educationAfternoons.id,
       date: educationAfternoons.date,
@@ -159,10 +181,18 @@ export function loadWeekCard(placement: TrainerPlacement, shape: WeekShape) {
     })
     .from(educationAfternoons)
     .leftJoin(educationEvents, eq(educationEvents.afternoonId, educationAfternoons.id))
-    .where(and(eq(educationAfternoons.placementId, placement.id), between(educationAfternoons.date, shape.weekOf, weekEnd)))
+    .where(
+      and(
+        eq(educationAfternoons.placementId, sql.placeholder("placementId")),
+        between(educationAfternoons.date, sql.placeholder("from"), sql.placeholder("to")),
+      ),
+    )
     .orderBy(asc(educationEvents.id))
-    .all();
-  const reviews = db()
+    .prepare(),
+);
+
+const placementReviews = prepared((database) =>
+  database
     .select({
       id: weeklyReviews.id,
       weekOf: weeklyReviews.weekOf,
@@ -175,9 +205,20 @@ export function loadWeekCard(placement: TrainerPlacement, shape: WeekShape) {
     })
     .from(weeklyReviews)
     .innerJoin(users, eq(users.id, weeklyReviews.trainerUserId))
-    .where(eq(weeklyReviews.placementId, placement.id))
+    .where(eq(weeklyReviews.placementId, sql.placeholder("placementId")))
     .orderBy(asc(weeklyReviews.id))
-    .all();
+    .prepare(),
+);
+
+/** Everything the card shows and the plan needs, in a fixed number of queries. */
+export function loadWeekCard(placement: TrainerPlacement, shape: WeekShape) {
+  const week = { placementId: placement.id, from: shape.weekOf, to: addDays(shape.weekOf, 6) };
+  const { units, competencies: comps } = frameworkChecklist(placement.versionId);
+  const history = placementHistory().all({ placementId: placement.id });
+  const days = weekAttendance().all(week);
+  const notices = weekNotices().all(week);
+  const education = weekEducation().all(week);
+  const reviews = placementReviews().all({ placementId: placement.id });
 
   // The state the plan compares against, from the same rows (pure: see weekState).
   const rows: WeekRows = { assessments: history, attendance: days, education, reviews };

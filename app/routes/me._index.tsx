@@ -5,7 +5,7 @@ import { useLocale, useTranslation } from "~/i18n/react";
 
 import { notFound, requireRole } from "~/auth/guards.server";
 import { AttendanceCalendar } from "~/components/calendar";
-import { LevelIcon, ProgressRing } from "~/components/levels";
+import { LevelSymbols, ProgressRing, SharedLevelIcon } from "~/components/levels";
 import { ownProgress } from "~/db/apprentice.server";
 import { db } from "~/db/client.server";
 import { thresholdsFor } from "~/db/site-settings.server";
@@ -188,7 +188,7 @@ export default function MyProgress() {
                   />
                   <div className="mt-1 flex flex-wrap gap-1" aria-hidden="true">
                     {u.levels.map((level, i) => (
-                      <LevelIcon key={i} level={level} size={22} />
+                      <SharedLevelIcon key={i} level={level} size={22} />
                     ))}
                   </div>
                 </li>
@@ -197,7 +197,7 @@ export default function MyProgress() {
             <ul className="mt-4 grid grid-cols-2 gap-x-4 gap-y-1 border-t border-stone-100 pt-3" aria-label={t("me.levelsLegend")}>
               {ASSESSMENT_LEVELS.map((level) => (
                 <li key={level} className="flex items-center gap-2">
-                  <LevelIcon level={level} size={24} />
+                  <SharedLevelIcon level={level} size={24} />
                   <span>{t(`levelShort.${level}`)}</span>
                   <span className="ml-auto font-semibold tabular-nums">{formatNumber(locale, p.progress.byLevel[level])}</span>
                 </li>
@@ -215,7 +215,7 @@ export default function MyProgress() {
               <ul className="mt-2 divide-y divide-stone-100" data-testid="coming-next">
                 {p.next.map((c) => (
                   <li key={c.id} className="flex items-center gap-3 py-2">
-                    <LevelIcon level={c.level ?? "unassessed"} size={28} title={t(`levels.${c.level ?? "unassessed"}`)} />
+                    <SharedLevelIcon level={c.level ?? "unassessed"} size={28} title={t(`levels.${c.level ?? "unassessed"}`)} />
                     <div className="flex-1">
                       <p className="font-medium">{digits(locale, localized(locale, c, "title"))}</p>
                       <p className="text-sm text-stone-700">{t("me.byWeek", { week: c.expectedByWeek })}</p>
@@ -276,6 +276,8 @@ export default function MyProgress() {
           </ul>
         </section>
       ) : null}
+      {/* The level pictures the page draws (last: it takes no room). */}
+      <LevelSymbols />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useLocale, useTranslation } from "~/i18n/react";
 
 import { actorOf, notFound, requireStaff } from "~/auth/guards.server";
 import { Choices, errorsOf, Field, FormErrors, SelectField, SubmitButton } from "~/components/forms";
-import { LevelIcon } from "~/components/levels";
+import { LevelSymbols, SharedLevelIcon } from "~/components/levels";
 import {
   changePrimaryTrainer,
   correctPlacement,
@@ -506,7 +506,7 @@ export default function StaffPlacement() {
         <ul className="mt-2 divide-y divide-stone-100 text-sm">
           {d.history.map((a) => (
             <li key={a.id} className="flex flex-wrap items-center gap-2 py-1.5">
-              <LevelIcon level={a.level} size={20} title={t(`levels.${a.level}`)} />
+              <SharedLevelIcon level={a.level} size={20} title={t(`levels.${a.level}`)} />
               <span className="font-mono text-xs text-stone-500">{a.code}</span>
               <span>{digits(locale, localized(locale, a, "title"))}</span>
               <span className="text-stone-600">
@@ -543,6 +543,8 @@ export default function StaffPlacement() {
           })}
         </ul>
       </section>
+      {/* The level pictures the page draws (last: it takes no room). */}
+      <LevelSymbols />
     </div>
   );
 }

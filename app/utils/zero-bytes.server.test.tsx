@@ -3,7 +3,7 @@ import { PassThrough, Readable } from "node:stream";
 import { renderToPipeableStream } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 
-import { withoutZeroBytes } from "./zero-bytes.server";
+import { dropZeroBytes, withoutZeroBytes } from "./zero-bytes.server";
 
 async function render(element: React.ReactElement, through: boolean): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -47,5 +47,28 @@ describe("withoutZeroBytes", () => {
         .on("end", resolve),
     );
     expect(Buffer.concat(out).toString("utf8")).toBe("ក a\u0001");
+  });
+
+  it("drops zeros wherever they are: at either end, alone or in runs", () => {
+    const cases = [[], [0], [0, 0, 0], [1, 0, 2], [0, 1, 2], [1, 2, 0], [0, 0, 1, 0, 0, 2, 3, 0, 4, 0, 0], [5, 6, 7]];
+    for (const bytes of cases) {
+      expect([...dropZeroBytes(Buffer.from(bytes))]).toEqual(bytes.filter((b) => b !== 0));
+    }
+  });
+
+  it("sends what is written in one turn of the event loop as one piece, and a later write after it", async () => {
+    const stream = withoutZeroBytes();
+    const pieces: string[] = [];
+    stream.on("data", (c: Buffer) => pieces.push(c.toString("utf8")));
+    const ended = new Promise((resolve) => stream.on("end", resolve));
+    stream.write(Buffer.from("<html>"));
+    stream.write(Buffer.from([0x61, 0, 0, 0x62]));
+    stream.write(Buffer.from("</p>"));
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(pieces).toEqual(["<html>ab</p>"]);
+    stream.end(Buffer.from("</html>"));
+    await ended;
+    expect(pieces).toEqual(["<html>ab</p>", "</html>"]);
   });
 });

@@ -64,13 +64,12 @@ function AttendanceDay({ day: x, form, locale }: { day: Day; form: CardForm; loc
           </p>
         ) : null}
         <ChangedMarker show={form.changed.has(name)} entered={form.entered(`${name}.status`)} now={recorded} />
-        <div className="mt-2 flex flex-wrap gap-2">
+        {/* A tile per status; its look is `.status-picks` in tailwind.css. */}
+        <div className="status-picks">
           {TRAINER_STATUSES.map((s) => (
-            <label key={s} className="relative">
-              <input type="radio" name={`${name}.status`} value={s} defaultChecked={status === s} className="peer sr-only" />
-              <span className="inline-flex min-h-11 min-w-11 cursor-pointer items-center rounded-lg border-2 border-stone-300 px-3 peer-checked:border-brand-700 peer-checked:bg-brand-50 peer-checked:font-semibold peer-focus-visible:ring-2 peer-focus-visible:ring-brand-600">
-                {t(`attendance.${s}`)}
-              </span>
+            <label key={s}>
+              <input type="radio" name={`${name}.status`} value={s} defaultChecked={status === s} />
+              <span>{t(`attendance.${s}`)}</span>
             </label>
           ))}
         </div>

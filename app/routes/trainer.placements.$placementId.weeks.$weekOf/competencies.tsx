@@ -1,19 +1,12 @@
 import { useTranslation } from "~/i18n/react";
 
 import { FieldErrors, inputClass } from "~/components/forms";
-import { LevelIcon } from "~/components/levels";
+import { LevelSymbols, SharedLevelIcon } from "~/components/levels";
 import { ASSESSMENT_LEVELS, type Locale } from "~/domain/enums";
 
 import type { Card, CardForm, Competency } from "./card-form";
 import { ChangedMarker } from "./changed-marker";
 import { digits } from "~/i18n/format";
-
-const LEVEL_STYLE = {
-  not_yet: "peer-checked:border-amber-700 peer-checked:bg-amber-50",
-  with_help: "peer-checked:border-amber-600 peer-checked:bg-amber-50",
-  supervised: "peer-checked:border-sky-700 peer-checked:bg-sky-50",
-  independent: "peer-checked:border-green-700 peer-checked:bg-green-50",
-} as const;
 
 /**
  * Every competency of the framework is in the form. "Due now" hides the others with CSS (see
@@ -35,6 +28,7 @@ export function CompetenciesSection({ card, form, locale }: { card: Card; form: 
   const nothingDue = !card.competencies.some(pinned);
   return (
     <section aria-labelledby="competencies-title" className="week-competencies rounded-xl bg-white p-4 shadow-sm">
+      <LevelSymbols />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="competencies-title" className="text-lg font-semibold">
           {t("week.competencies")}
@@ -94,15 +88,15 @@ function CompetencyItem({ competency: c, form, locale, beyondDue }: { competency
           <summary className="min-h-11 cursor-pointer py-2">{t("week.criteria")}</summary>
           <p>{digits(locale, c.criteria)}</p>
         </details>
-        <div className="grid grid-cols-4 gap-1.5">
+        {/* A tile per level: the picture does the work; a short word under it, the full name for
+            screen readers. Its look (and the checked level's colour) is `.level-picks` in
+            tailwind.css: written once there, not in each of the page's 76 tiles. */}
+        <div className="level-picks">
           {ASSESSMENT_LEVELS.map((level) => (
-            <label key={level} className="relative">
-              <input type="radio" name={name} value={level} defaultChecked={chosen === level} className="peer sr-only" />
-              {/* The picture does the work; a short word under it, the full name for screen readers. */}
-              <span
-                className={`flex min-h-16 cursor-pointer flex-col items-center justify-center gap-0.5 rounded-lg border-2 border-stone-200 p-1 text-center text-xs leading-tight peer-focus-visible:ring-2 peer-focus-visible:ring-brand-600 ${LEVEL_STYLE[level]}`}
-              >
-                <LevelIcon level={level} size={28} />
+            <label key={level}>
+              <input type="radio" name={name} value={level} defaultChecked={chosen === level} />
+              <span>
+                <SharedLevelIcon level={level} size={28} />
                 <span aria-hidden="true">{t(`levelShort.${level}`)}</span>
                 <span className="sr-only">{t(`levels.${level}`)}</span>
               </span>

@@ -140,6 +140,17 @@ describe("the week card", () => {
     expect(JSON.stringify(card.data)).not.toContain(canary);
   });
 
+  it("lists the coming week's notices that are beside none of its days, of this placement only", async () => {
+    const p = newPlacement();
+    const other = newPlacement();
+    const nextMonday = addDays(thisMonday, 7); // within the 7 days ahead of any day of this week
+    db.insert(advanceNotices).values({ placementId: p.id, date: nextMonday, kind: "late", reason: "transport" }).run();
+    db.insert(advanceNotices).values({ placementId: other.id, date: nextMonday, kind: "absent", reason: "illness" }).run();
+    const card = await open(p.id, thisMonday);
+    expect(card.status).toBe(200);
+    expect(card.data.upcomingNotices).toEqual([{ date: nextMonday, kind: "late", reason: "transport" }]);
+  });
+
   it("past the planned end, shows every competency not yet reached as due (the rule /me shows)", async () => {
     const apprentice = createApprentice(db, { siteId: site.id });
     const overrun = createPlacement(db, {
