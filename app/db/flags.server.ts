@@ -399,21 +399,26 @@ function loadPlacements(ctx: PassContext, ids: number[]): PlacementFacts[] {
     }
   }
 
-  // Standing records observed in the look-back window (sign-off while absent), only for the
-  // placements with a day absent or at education in it: only a sign-off on such a day counts, and
-  // most placements have none (on the 100× data this read was a tenth of a full pass).
+  // Standing records observed on the days of the look-back that the current attendance says
+  // absent or at education (sign-off while absent): only a sign-off on such a day counts, and
+  // most placements have none. One seek of `assessments_placement_observed` per such day
+  // (docs/decisions/0034, 0035).
   const recent = new Map<number, AssessmentFact[]>();
   if (needs(ctx, "signoff_while_absent")) {
-    const away = rows.filter((p) => currentDay.get(p.id)?.some((d) => d.status === "absent" || d.status === "education")).map((p) => p.id);
+    const away: [number, string][] = [];
+    for (const p of rows) {
+      for (const d of currentDay.get(p.id) ?? []) if (d.status === "absent" || d.status === "education") away.push([p.id, d.date]);
+    }
     if (away.length > 0) {
       for (const [id, placementId, competencyId, level, observedOn, supersedesId] of sql
         .prepare(
           `select a.id, a.placement_id, a.competency_id, a.level, a.observed_on, a.supersedes_id
-           from json_each(@pids) j join assessments a on a.placement_id = j.value and a.observed_on between @from and @today
+           from json_each(@away) j
+           join assessments a on a.placement_id = json_extract(j.value, '$[0]') and a.observed_on = json_extract(j.value, '$[1]')
            where not exists (select 1 from assessments s where s.supersedes_id = a.id and s.placement_id = a.placement_id)`,
         )
         .raw()
-        .all({ pids: json(away), from, today }) as [number, number, number, AssessmentLevel, string, number | null][]) {
+        .all({ away: JSON.stringify(away) }) as [number, number, number, AssessmentLevel, string, number | null][]) {
         push(recent, placementId, { id, competencyId, level, observedOn, supersedesId });
       }
     }
@@ -422,17 +427,20 @@ function loadPlacements(ctx: PassContext, ids: number[]): PlacementFacts[] {
   // The education ledger in the look-back, events in the order recorded: only the afternoons
   // with a refusal or a "missed" (`education_mismatch` finds nothing in the others), or with a
   // record made after the day of the pass (a pass "as of" an earlier day). For every other
-  // afternoon `education_not_granted` reads the weeks' masks above (docs/decisions/0035).
+  // afternoon `education_not_granted` reads the weeks' masks above (docs/decisions/0035). The
+  // afternoons are picked first (materialized), so their events are joined to the few picked.
   const afternoonsByPlacement = new Map<number, EducationAfternoonFact[]>();
   if (needs(ctx, "education_not_granted", "education_mismatch")) {
     const afternoonById = new Map<number, { afternoonId: number; date: string; events: EducationEventKind[] }>();
     for (const [id, placementId, date, kind] of sql
       .prepare(
-        `select f.id, f.placement_id, f.date, e.kind from education_afternoons f
+        `with f as materialized (
+           select f.id, f.placement_id, f.date from education_afternoons f
+           where f.placement_id in (select value from json_each(@pids)) and f.date between @from and @today
+             and exists (select 1 from education_events x where x.afternoon_id = f.id
+                         and (x.created_at >= @endOfToday or x.kind in ('refused', 'missed'))))
+         select f.id, f.placement_id, f.date, e.kind from f
          left join education_events e on e.afternoon_id = f.id and e.created_at < @endOfToday
-         where f.placement_id in (select value from json_each(@pids)) and f.date between @from and @today
-           and exists (select 1 from education_events x where x.afternoon_id = f.id
-                       and (x.created_at >= @endOfToday or x.kind in ('refused', 'missed')))
          order by f.placement_id, f.date, e.id`,
       )
       .raw()

@@ -68,7 +68,8 @@ export interface PlacementFacts {
   /**
    * The assessment history of the placement (corrections included). Without `currentLevels` it
    * must be the whole history; with them, the records of the recent window (`recentDays`) are
-   * enough, less those a correction superseded.
+   * enough, less those a correction superseded, and of those only the ones observed on a day the
+   * attendance says absent or at education (all `signoff_while_absent` reads).
    */
   assessments: readonly AssessmentFact[];
   /**
