@@ -205,6 +205,8 @@ interface PassContext {
   today: string;
   /** The first day of the rules' look-back. */
   from: string;
+  /** The first day the placement rules' windows reach (attendance, sign-offs, the ledger). */
+  placementFrom: string;
   /** Last week's Monday: the latest week a review can be missing for. */
   lastEnded: string;
   /** Moments up to the end of today, and from the day before the look-back. */
@@ -284,7 +286,7 @@ function loadCompetencies(ctx: PassContext, versionIds: Iterable<number>) {
 
 function loadPlacements(ctx: PassContext, ids: number[]): PlacementFacts[] {
   const sql = ctx.database.$client;
-  const { today, from } = ctx;
+  const { today, placementFrom: from } = ctx;
   const rows = sql
     .prepare(
       `select p.id, p.apprentice_id, p.employer_id, p.trainer_user_id, p.framework_version_id, p.start_date,
@@ -783,13 +785,27 @@ function dayStart(date: string, zone: string): number {
 
 function passContext(database: DB, options: FlagPassOptions): PassContext {
   const { today, thresholdsBySite } = options;
-  const from = addDays(today, -lookbackDays(thresholdsBySite ? [...thresholdsBySite.values()] : [DEFAULT_THRESHOLDS]));
+  const thresholds = thresholdsBySite ? [...thresholdsBySite.values()] : [DEFAULT_THRESHOLDS];
+  const from = addDays(today, -lookbackDays(thresholds));
+  // The first day a placement rule looks at: `lookbackDays` allows for any weekday, this is the
+  // day itself (education_not_granted's whole weeks start on this week's Monday).
+  let placementFrom = today;
+  for (const t of [DEFAULT_THRESHOLDS, ...thresholds]) {
+    for (const day of [
+      addDays(today, -(t.recentDays - 1)),
+      addDays(today, -(t.attendanceWindowDays - 1)),
+      addDays(mondayOf(today), -7 * t.educationWindowWeeks),
+    ]) {
+      if (day < placementFrom) placementFrom = day;
+    }
+  }
   // Moments up to the end of `today` (all sites share one zone; with several, the latest end).
   const zones = [SITE_TIME_ZONE, ...new Set((database.$client.prepare("select distinct timezone from sites").raw().all() as [string][]).map((r) => r[0]))];
   return {
     database,
     today,
     from,
+    placementFrom,
     lastEnded: addDays(mondayOf(today), -7),
     endOfToday: Math.max(...zones.map((z) => dayStart(addDays(today, 1), z))),
     startOfFrom: Math.min(...zones.map((z) => dayStart(addDays(from, -1), z))),
