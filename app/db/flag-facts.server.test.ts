@@ -23,7 +23,7 @@ import {
 } from "~/domain/flags";
 import { useTestDatabase } from "~/test/db";
 
-import { recordAssessment, recordAttendance } from "./factories.server";
+import { createEducationAfternoon, recordAssessment, recordAttendance } from "./factories.server";
 import { findFlags } from "./flags.server";
 import { seedDemo } from "./seed.server";
 
@@ -270,5 +270,79 @@ describe("the flag pass without histories", () => {
       compared += expected.length;
     }
     expect(compared).toBeGreaterThan(50);
+  });
+
+  it("reads the education ledger only where the facts' masks cannot answer, and finds the same", () => {
+    // Afternoons of one placement with education weekdays, on days its ledger is empty: refused
+    // after a release, released then missed, confirmed by the apprentice on a day that is not an
+    // education weekday, released only after some of the days below (a late record), refused
+    // then released late, no word at all next to an absence, and more refusals.
+    const placement = sql
+      .prepare("select id, trainer_user_id from placements where status = 'active' and education_weekdays <> '' order by id limit 1")
+      .get() as { id: number; trainer_user_id: number };
+    const taken = new Set(
+      (sql.prepare("select date from education_afternoons where placement_id = ?").all(placement.id) as { date: string }[]).map((r) => r.date),
+    );
+    const free = (date: string) => {
+      let d = date;
+      while (taken.has(d)) d = addDays(d, 1);
+      taken.add(d);
+      return d;
+    };
+    const by = placement.trainer_user_id;
+    const at = (date: string) => new Date(`${date}T09:00:00Z`);
+    const cases: [string, { kind: EducationEventKind; createdAt: Date }[]][] = [
+      [
+        free("2026-10-27"),
+        [
+          { kind: "released", createdAt: at("2026-10-27") },
+          { kind: "refused", createdAt: at("2026-11-16") },
+        ],
+      ],
+      [
+        free("2026-11-03"),
+        [
+          { kind: "released", createdAt: at("2026-11-03") },
+          { kind: "missed", createdAt: at("2026-11-04") },
+        ],
+      ],
+      [free("2026-11-08"), [{ kind: "confirmed_by_apprentice", createdAt: at("2026-11-08") }]],
+      [free("2026-11-10"), [{ kind: "released", createdAt: at("2026-11-21") }]],
+      [
+        free("2026-11-11"),
+        [
+          { kind: "refused", createdAt: at("2026-11-11") },
+          { kind: "released", createdAt: at("2026-11-26") },
+        ],
+      ],
+      [free("2026-11-12"), []],
+      [free("2026-10-28"), [{ kind: "refused", createdAt: at("2026-10-28") }]],
+      [free("2026-11-04"), [{ kind: "refused", createdAt: at("2026-11-04") }]],
+      [free("2026-11-05"), [{ kind: "refused", createdAt: at("2026-11-14") }]],
+      [free("2026-11-18"), [{ kind: "refused", createdAt: at("2026-11-18") }]],
+      [
+        free("2026-11-17"),
+        [
+          { kind: "refused", createdAt: at("2026-11-17") },
+          { kind: "attended", createdAt: at("2026-11-18") },
+        ],
+      ],
+    ];
+    for (const [date, events] of cases)
+      createEducationAfternoon(
+        db,
+        { placementId: placement.id, date },
+        events.map((e) => ({ ...e, reason: e.kind === "refused" ? "Busy week" : null, recordedBy: by })),
+      );
+    recordAttendance(db, { placementId: placement.id, date: cases[5]![0], status: "absent", absenceReason: "illness", recordedBy: by });
+
+    const rules = new Set<string>();
+    for (const today of ["2026-11-25", "2026-11-20", "2026-11-13", "2026-12-02"]) {
+      const expected = sorted(wholeHistoryFindings(today));
+      expect(sorted(findFlags(db, { today, batchSize: 5 })), today).toEqual(expected);
+      for (const f of expected)
+        if (f.includes(`"subjectId":${placement.id},`) || f.includes(`"placementId":${placement.id},`)) rules.add(JSON.parse(f).rule as string);
+    }
+    expect([...rules]).toEqual(expect.arrayContaining(["education_not_granted", "education_mismatch"]));
   });
 });

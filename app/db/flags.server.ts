@@ -48,6 +48,7 @@ import {
   type AssessmentFact,
   type AttendanceDay,
   type EducationAfternoonFact,
+  type EducationWeek,
   type Evidence,
   type FeedbackFact,
   type Finding,
@@ -56,7 +57,7 @@ import {
   type Thresholds,
   type TrainerFacts,
 } from "~/domain/flags";
-import { currentLevels, type CompetencyPlan, type CurrentLevel } from "~/domain/progress";
+import { currentLevels, type CompetencyPlan, type HeldLevel } from "~/domain/progress";
 import { siteToday } from "~/utils/today.server";
 
 import { db as processDb, type DB } from "./client.server";
@@ -97,6 +98,11 @@ export const RULES_BY_RECORD_KIND: Record<RecordKind, readonly FlagRule[]> = {
   feedback: ["feedback_concern"],
   placement: FLAG_RULES,
 };
+
+/** The level the pass loads for a competency that is `independent` now (all the rules read). */
+const INDEPENDENT: HeldLevel = Object.freeze({ level: "independent" });
+
+const NO_WEEKS: ReadonlyMap<string, EducationWeek> = new Map();
 
 const TRAINER_RULE_NAMES: ReadonlySet<FlagRule> = new Set(["bulk_signoff", "trainer_inactive"]);
 
@@ -199,6 +205,8 @@ interface PassContext {
   today: string;
   /** The first day of the rules' look-back. */
   from: string;
+  /** The first day the placement rules' windows reach (attendance, sign-offs, the ledger). */
+  placementFrom: string;
   /** Last week's Monday: the latest week a review can be missing for. */
   lastEnded: string;
   /** Moments up to the end of today, and from the day before the look-back. */
@@ -278,7 +286,7 @@ function loadCompetencies(ctx: PassContext, versionIds: Iterable<number>) {
 
 function loadPlacements(ctx: PassContext, ids: number[]): PlacementFacts[] {
   const sql = ctx.database.$client;
-  const { today, from } = ctx;
+  const { today, placementFrom: from } = ctx;
   const rows = sql
     .prepare(
       `select p.id, p.apprentice_id, p.employer_id, p.trainer_user_id, p.framework_version_id, p.start_date,
@@ -302,27 +310,37 @@ function loadPlacements(ctx: PassContext, ids: number[]): PlacementFacts[] {
     rows.map((p) => p.framework_version_id),
   );
 
-  // Current levels: only `independent` matters to the rules that read levels. A placement with a
-  // record observed after `today` (a pass "as of" an earlier day) is worked out from its history.
-  const levels = new Map<number, Map<number, CurrentLevel>>();
+  // Current levels: only `independent` matters to the rules that read levels, and only the level
+  // (they count competencies), so a placement's independent competencies are one row, read from
+  // the partial index `competency_levels_independent` alone (docs/decisions/0035). A placement
+  // with a record observed after `today` (a pass "as of" an earlier day) is worked out from its
+  // history instead: one seek of `assessments_placement_observed` each finds them.
+  const levels = new Map<number, ReadonlyMap<number, HeldLevel>>();
   if (needs(ctx, "behind_plan", "overdue")) {
-    const asOfHistory = new Set<number>();
-    for (const [placementId, competencyId, level, observedOn, assessmentId] of sql
+    const asOfHistory = (
+      sql
+        .prepare(
+          `select j.value from json_each(@pids) j
+           where exists (select 1 from assessments a where a.placement_id = j.value and a.observed_on > @today)`,
+        )
+        .raw()
+        .all({ pids, today }) as [number][]
+    ).map((r) => r[0]);
+    const held = new Set(asOfHistory);
+    for (const [placementId, competencyIds] of sql
       .prepare(
-        `select placement_id, competency_id, level, observed_on, assessment_id from competency_levels
-         where placement_id in (select value from json_each(@pids)) and (level = 'independent' or observed_on > @today)`,
+        `select placement_id, group_concat(competency_id) from competency_levels
+         where placement_id in (select value from json_each(@pids)) and level = 'independent'
+         group by placement_id`,
       )
       .raw()
-      .all({ pids, today }) as [number, number, AssessmentLevel, string, number][]) {
-      if (observedOn > today) {
-        asOfHistory.add(placementId);
-        continue;
-      }
-      let map = levels.get(placementId);
-      if (!map) levels.set(placementId, (map = new Map()));
-      map.set(competencyId, { level, observedOn, assessmentId });
+      .all({ pids }) as [number, string][]) {
+      if (held.has(placementId)) continue;
+      const map = new Map<number, HeldLevel>();
+      for (const id of competencyIds.split(",")) map.set(Number(id), INDEPENDENT);
+      levels.set(placementId, map);
     }
-    if (asOfHistory.size > 0) {
+    if (asOfHistory.length > 0) {
       const history = new Map<number, AssessmentFact[]>();
       for (const [id, placementId, competencyId, level, observedOn, supersedesId] of sql
         .prepare(
@@ -330,7 +348,7 @@ function loadPlacements(ctx: PassContext, ids: number[]): PlacementFacts[] {
            where placement_id in (select value from json_each(@ids)) and observed_on <= @today`,
         )
         .raw()
-        .all({ ids: json([...asOfHistory]), today }) as [number, number, number, AssessmentLevel, string, number | null][]) {
+        .all({ ids: json(asOfHistory), today }) as [number, number, number, AssessmentLevel, string, number | null][]) {
         push(history, placementId, { id, competencyId, level, observedOn, supersedesId });
       }
       for (const id of asOfHistory) levels.set(id, currentLevels(history.get(id) ?? []));
@@ -352,16 +370,26 @@ function loadPlacements(ctx: PassContext, ids: number[]): PlacementFacts[] {
   }
 
   // The current attendance record of each day in the look-back, a week per row
-  // (`placement_weeks.attendance_days`, kept by the write transactions).
+  // (`placement_weeks.attendance_days`, kept by the write transactions), and from the same rows
+  // the weeks' education afternoons that count and those released (`education_not_granted`).
   const currentDay = new Map<number, AttendanceDay[]>();
+  const educationWeeks = new Map<number, Map<string, EducationWeek>>();
+  const masks = needs(ctx, "education_not_granted");
   if (needs(ctx, "attendance_risk", "signoff_while_absent", "education_not_granted")) {
-    for (const [placementId, weekOf, packed] of sql
+    for (const [placementId, weekOf, packed, agreed, released] of sql
       .prepare(
-        `select placement_id, week_of, attendance_days from placement_weeks
-         where placement_id in (select value from json_each(@pids)) and week_of between @fromMonday and @today and attendance_days <> 0`,
+        `select placement_id, week_of, attendance_days, afternoons_agreed_mask, afternoons_released_mask from placement_weeks
+         where placement_id in (select value from json_each(@pids)) and week_of between @fromMonday and @today
+           and (attendance_days <> 0 or (@masks and afternoons_agreed_mask <> 0))`,
       )
       .raw()
-      .all({ pids, fromMonday: mondayOf(from), today }) as [number, string, number][]) {
+      .all({ pids, fromMonday: mondayOf(from), today, masks: masks ? 1 : 0 }) as [number, string, number, number, number][]) {
+      if (masks && agreed !== 0) {
+        let weeks = educationWeeks.get(placementId);
+        if (!weeks) educationWeeks.set(placementId, (weeks = new Map()));
+        weeks.set(weekOf, { agreed, released });
+      }
+      if (packed === 0) continue;
       const dates = weekDates(ctx, weekOf);
       let days = ctx.attendanceWeeks.get(packed);
       if (!days) ctx.attendanceWeeks.set(packed, (days = decodeAttendanceWeek(packed)));
@@ -373,35 +401,48 @@ function loadPlacements(ctx: PassContext, ids: number[]): PlacementFacts[] {
     }
   }
 
-  // Standing records observed in the look-back window (sign-off while absent), only for the
-  // placements with a day absent or at education in it: only a sign-off on such a day counts, and
-  // most placements have none (on the 100× data this read was a tenth of a full pass).
+  // Standing records observed on the days of the look-back that the current attendance says
+  // absent or at education (sign-off while absent): only a sign-off on such a day counts, and
+  // most placements have none. One seek of `assessments_placement_observed` per such day
+  // (docs/decisions/0034, 0035).
   const recent = new Map<number, AssessmentFact[]>();
   if (needs(ctx, "signoff_while_absent")) {
-    const away = rows.filter((p) => currentDay.get(p.id)?.some((d) => d.status === "absent" || d.status === "education")).map((p) => p.id);
+    const away: [number, string][] = [];
+    for (const p of rows) {
+      for (const d of currentDay.get(p.id) ?? []) if (d.status === "absent" || d.status === "education") away.push([p.id, d.date]);
+    }
     if (away.length > 0) {
       for (const [id, placementId, competencyId, level, observedOn, supersedesId] of sql
         .prepare(
           `select a.id, a.placement_id, a.competency_id, a.level, a.observed_on, a.supersedes_id
-           from json_each(@pids) j join assessments a on a.placement_id = j.value and a.observed_on between @from and @today
+           from json_each(@away) j
+           join assessments a on a.placement_id = json_extract(j.value, '$[0]') and a.observed_on = json_extract(j.value, '$[1]')
            where not exists (select 1 from assessments s where s.supersedes_id = a.id and s.placement_id = a.placement_id)`,
         )
         .raw()
-        .all({ pids: json(away), from, today }) as [number, number, number, AssessmentLevel, string, number | null][]) {
+        .all({ away: JSON.stringify(away) }) as [number, number, number, AssessmentLevel, string, number | null][]) {
         push(recent, placementId, { id, competencyId, level, observedOn, supersedesId });
       }
     }
   }
 
-  // The education ledger in the look-back, events in the order recorded.
+  // The education ledger in the look-back, events in the order recorded: only the afternoons
+  // with a refusal or a "missed" (`education_mismatch` finds nothing in the others), or with a
+  // record made after the day of the pass (a pass "as of" an earlier day). For every other
+  // afternoon `education_not_granted` reads the weeks' masks above (docs/decisions/0035). The
+  // afternoons are picked first (materialized), so their events are joined to the few picked.
   const afternoonsByPlacement = new Map<number, EducationAfternoonFact[]>();
   if (needs(ctx, "education_not_granted", "education_mismatch")) {
     const afternoonById = new Map<number, { afternoonId: number; date: string; events: EducationEventKind[] }>();
     for (const [id, placementId, date, kind] of sql
       .prepare(
-        `select f.id, f.placement_id, f.date, e.kind from education_afternoons f
+        `with f as materialized (
+           select f.id, f.placement_id, f.date from education_afternoons f
+           where f.placement_id in (select value from json_each(@pids)) and f.date between @from and @today
+             and exists (select 1 from education_events x where x.afternoon_id = f.id
+                         and (x.created_at >= @endOfToday or x.kind in ('refused', 'missed'))))
+         select f.id, f.placement_id, f.date, e.kind from f
          left join education_events e on e.afternoon_id = f.id and e.created_at < @endOfToday
-         where f.placement_id in (select value from json_each(@pids)) and f.date between @from and @today
          order by f.placement_id, f.date, e.id`,
       )
       .raw()
@@ -432,7 +473,8 @@ function loadPlacements(ctx: PassContext, ids: number[]): PlacementFacts[] {
     }
   }
 
-  const none = new Map<number, CurrentLevel>();
+  const none = new Map<number, HeldLevel>();
+
   return rows.map((p) => {
     const f = feedbackByPlacement.get(p.id);
     const latestFeedback: FeedbackFact | null = f
@@ -456,6 +498,7 @@ function loadPlacements(ctx: PassContext, ids: number[]): PlacementFacts[] {
       reviewedWeeks: new Set(reviewedWeek === undefined ? [] : [reviewedWeek]),
       attendance: currentDay.get(p.id) ?? [],
       educationAfternoons: afternoonsByPlacement.get(p.id) ?? [],
+      ...(masks ? { educationWeeks: educationWeeks.get(p.id) ?? NO_WEEKS } : {}),
       latestFeedback,
     };
   });
@@ -742,13 +785,27 @@ function dayStart(date: string, zone: string): number {
 
 function passContext(database: DB, options: FlagPassOptions): PassContext {
   const { today, thresholdsBySite } = options;
-  const from = addDays(today, -lookbackDays(thresholdsBySite ? [...thresholdsBySite.values()] : [DEFAULT_THRESHOLDS]));
+  const thresholds = thresholdsBySite ? [...thresholdsBySite.values()] : [DEFAULT_THRESHOLDS];
+  const from = addDays(today, -lookbackDays(thresholds));
+  // The first day a placement rule looks at: `lookbackDays` allows for any weekday, this is the
+  // day itself (education_not_granted's whole weeks start on this week's Monday).
+  let placementFrom = today;
+  for (const t of [DEFAULT_THRESHOLDS, ...thresholds]) {
+    for (const day of [
+      addDays(today, -(t.recentDays - 1)),
+      addDays(today, -(t.attendanceWindowDays - 1)),
+      addDays(mondayOf(today), -7 * t.educationWindowWeeks),
+    ]) {
+      if (day < placementFrom) placementFrom = day;
+    }
+  }
   // Moments up to the end of `today` (all sites share one zone; with several, the latest end).
   const zones = [SITE_TIME_ZONE, ...new Set((database.$client.prepare("select distinct timezone from sites").raw().all() as [string][]).map((r) => r[0]))];
   return {
     database,
     today,
     from,
+    placementFrom,
     lastEnded: addDays(mondayOf(today), -7),
     endOfToday: Math.max(...zones.map((z) => dayStart(addDays(today, 1), z))),
     startOfFrom: Math.min(...zones.map((z) => dayStart(addDays(from, -1), z))),

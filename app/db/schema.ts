@@ -1016,6 +1016,10 @@ export const competencyLevels = sqliteTable(
     index("competency_levels_signed")
       .on(t.independentOn, t.siteId)
       .where(sql`independent_on is not null`),
+    /** What the flag pass reads: which competencies of a placement are `independent` now (migration 0019). */
+    index("competency_levels_independent")
+      .on(t.placementId, t.competencyId)
+      .where(sql`"competency_levels"."level" = 'independent'`),
   ],
 );
 

@@ -18,6 +18,9 @@ export interface CurrentLevel {
   assessmentId: number;
 }
 
+/** All that progress against plan reads of a current level (the flag pass loads no more). */
+export type HeldLevel = Pick<CurrentLevel, "level">;
+
 /**
  * The level that holds now for each competency: the latest observation (by date, then by
  * record) among records that no correction has superseded.
@@ -53,7 +56,7 @@ export interface ProgressSummary {
   byLevel: Record<AssessmentLevel | "unassessed", number>;
 }
 
-export function progressSummary(competencies: readonly CompetencyPlan[], levels: ReadonlyMap<number, CurrentLevel>, week: number): ProgressSummary {
+export function progressSummary(competencies: readonly CompetencyPlan[], levels: ReadonlyMap<number, HeldLevel>, week: number): ProgressSummary {
   const byLevel: ProgressSummary["byLevel"] = { unassessed: 0, not_yet: 0, with_help: 0, supervised: 0, independent: 0 };
   let competent = 0;
   let expectedByNow = 0;
@@ -78,6 +81,6 @@ export function progressSummary(competencies: readonly CompetencyPlan[], levels:
 }
 
 /** Competencies due by plan (expected by this week) and not yet competent. */
-export function dueNow<C extends CompetencyPlan>(competencies: readonly C[], levels: ReadonlyMap<number, CurrentLevel>, week: number): C[] {
+export function dueNow<C extends CompetencyPlan>(competencies: readonly C[], levels: ReadonlyMap<number, HeldLevel>, week: number): C[] {
   return competencies.filter((c) => c.expectedByWeek <= week && !isCompetent(levels.get(c.id)?.level));
 }

@@ -1,6 +1,6 @@
 /** Small helpers the flag rules share. */
 import type { EducationEventKind } from "../enums";
-import { currentLevels, type CurrentLevel } from "../progress";
+import { currentLevels, type CurrentLevel, type HeldLevel } from "../progress";
 import type { AssessmentFact, AttendanceDay, Evidence, PlacementFacts } from "./types";
 
 /** The trainer's latest word on an afternoon: released or refused, or nothing yet. */
@@ -62,7 +62,7 @@ export function levelsOf(history: readonly AssessmentFact[]): Map<number, Curren
 }
 
 /** The placement's current levels: as loaded, or worked out from its history. */
-export function levelsFor(p: PlacementFacts): ReadonlyMap<number, CurrentLevel> {
+export function levelsFor(p: PlacementFacts): ReadonlyMap<number, HeldLevel> {
   return p.currentLevels ?? levelsOf(p.assessments);
 }
 

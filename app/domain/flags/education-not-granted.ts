@@ -23,22 +23,33 @@ export const educationNotGranted: PlacementRule = {
     const to = calendar.shift(thisMonday, -1);
     const ledger = new Map(p.educationAfternoons.map((a) => [a.date, a]));
     const days = attendanceByDate(p.attendance);
-
-    const dates = new Set<string>();
-    if (p.educationWeekdays.length > 0) {
-      for (const d of calendar.range(from, to)) {
-        if (p.workingWeekdays.includes(d.weekday) && p.educationWeekdays.includes(d.weekday) && !holidays.has(d.date)) dates.add(d.date);
-      }
-    }
-    for (const a of p.educationAfternoons) if (!holidays.has(a.date)) dates.add(a.date);
+    const weeks = p.educationWeeks;
 
     let agreed = 0;
     let released = 0;
     const refusedAfternoonIds: number[] = [];
     const unrecordedDates: string[] = [];
-    for (const date of [...dates].sort()) {
-      if (date < from || date > to || date < p.startDate) continue;
+    // The window is whole weeks from a Monday: day k is bit k % 7 of the week starting at day k − k % 7.
+    const window = calendar.range(from, to);
+    for (let k = 0; k < window.length; k++) {
+      const { date, weekday } = window[k]!;
+      if (date < p.startDate || holidays.has(date)) continue;
       const row = ledger.get(date);
+      if (!row && weeks) {
+        // An afternoon not loaded: its ledger has no refusal, no "missed" and nothing recorded
+        // after the day, so whether it counts and was released is what the facts say.
+        const week = weeks.get(window[k - (k % 7)]!.date);
+        const bit = 1 << (k % 7);
+        if (week && (week.agreed & bit) !== 0) {
+          agreed += 1;
+          if ((week.released & bit) !== 0) released += 1;
+          else unrecordedDates.push(date);
+          continue;
+        }
+        // Otherwise no ledger row counts that day: as an afternoon with no record (below).
+      }
+      // Agreed: the education weekdays that are working days, and any afternoon with a ledger row.
+      if (!row && !(p.educationWeekdays.includes(weekday) && p.workingWeekdays.includes(weekday))) continue;
       const events = row?.events ?? [];
       const word = trainerWord(events);
       const status = days.get(date)?.status;

@@ -6,7 +6,7 @@
  * are left out by the loader, so a pass "as of" a past day sees only what was known then.
  */
 import type { AbsenceReason, AssessmentLevel, AttendanceStatus, EducationEventKind, FlagRule, FlagSeverity, FlagSubjectType } from "../enums";
-import type { CompetencyPlan, CurrentLevel } from "../progress";
+import type { CompetencyPlan, HeldLevel } from "../progress";
 import type { Calendar } from "./calendar";
 import type { Thresholds } from "./thresholds";
 
@@ -32,6 +32,12 @@ export interface EducationAfternoonFact {
   afternoonId: number;
   date: string;
   events: readonly EducationEventKind[];
+}
+
+/** One week's agreed afternoons that count, and those released, one bit a day (bit 0 = Monday). */
+export interface EducationWeek {
+  agreed: number;
+  released: number;
 }
 
 export interface FeedbackFact {
@@ -62,14 +68,16 @@ export interface PlacementFacts {
   /**
    * The assessment history of the placement (corrections included). Without `currentLevels` it
    * must be the whole history; with them, the records of the recent window (`recentDays`) are
-   * enough, less those a correction superseded.
+   * enough, less those a correction superseded, and of those only the ones observed on a day the
+   * attendance says absent or at education (all `signoff_while_absent` reads).
    */
   assessments: readonly AssessmentFact[];
   /**
    * The level holding for each competency (`currentLevels` of the whole history as of today),
-   * when the loader has it already (`competency_levels`); at least the `independent` ones.
+   * when the loader has it already (`competency_levels`); at least the `independent` ones. The
+   * rules read only the level.
    */
-  currentLevels?: ReadonlyMap<number, CurrentLevel>;
+  currentLevels?: ReadonlyMap<number, HeldLevel>;
   /**
    * Mondays of the weeks that have at least one weekly review: all of them, or at least the
    * latest one before this week (all that `no_weekly_review` reads).
@@ -77,8 +85,17 @@ export interface PlacementFacts {
   reviewedWeeks: ReadonlySet<string>;
   /** Current attendance rows, at least for the rules' look-back windows. */
   attendance: readonly AttendanceDay[];
-  /** Agreed afternoons, at least for the rules' look-back windows. */
+  /**
+   * Agreed afternoons, at least for the rules' look-back windows. With `educationWeeks`, at least
+   * those whose ledger has a refusal, a "missed" or a record made after the day of the pass.
+   */
   educationAfternoons: readonly EducationAfternoonFact[];
+  /**
+   * The other afternoons of `education_not_granted`'s window, by week (its Monday): the derived
+   * facts' masks (`placement_weeks`, bit 0 = Monday) of the afternoons that count and of those
+   * released. Absent: `educationAfternoons` holds every afternoon of the windows.
+   */
+  educationWeeks?: ReadonlyMap<string, EducationWeek>;
   latestFeedback: FeedbackFact | null;
 }
 
