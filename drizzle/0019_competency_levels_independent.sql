@@ -1,4 +1,5 @@
--- Hand-written (numbered 0019 to follow 0016-0018 on another branch; no snapshot): the flag pass
+-- Hand-written (numbered 0019 to follow 0016-0018, merged from another branch; its snapshot was
+-- generated after the merge): the flag pass
 -- reads, per placement, which competencies are `independent` now (behind_plan, overdue). This
 -- partial index answers that from its own pages, without reading the table's rows
 -- (docs/decisions/0035).
