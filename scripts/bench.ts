@@ -258,7 +258,14 @@ const failing = new Map<string, string>();
 for (const page of NO_PAGES ? [] : pages) {
   const t0 = performance.now();
   try {
-    const res = await fetch(BASE + page.path, { headers: { ...(page.cookie ? { cookie: page.cookie } : {}), connection: "close" }, redirect: "manual" });
+    const get = () => fetch(BASE + page.path, { headers: { ...(page.cookie ? { cookie: page.cookie } : {}), connection: "close" }, redirect: "manual" });
+    // Counting the 100× tables takes longer than the server keeps an idle connection open, so the
+    // first check may be sent on the boot poll's socket just as the server closes it ("other side
+    // closed"): that says nothing of the page, so it is asked once more on a new connection.
+    const res = await get().catch((error: unknown) => {
+      if ((error as { cause?: { code?: string } }).cause?.code !== "UND_ERR_SOCKET") throw error;
+      return get();
+    });
     await res.arrayBuffer();
     if (res.status !== 200) failing.set(page.name, `answered ${res.status} after ${Math.round(performance.now() - t0)} ms`);
   } catch (error) {
