@@ -11,7 +11,7 @@
 //   --duration 6        seconds per load run
 //   --heavy32           also load the heavy report pages at 32 connections
 //   --posts 40          sequential sign-off submissions
-//   --node "--max-old-space-size=1280"   flags for the server's node (default: those of `npm start`)
+//   --node "--max-old-space-size=384 --max-semi-space-size=4"   flags for the server's node (default: those of `npm start`)
 //   --heap              the server also runs with --trace-gc; prints its peak heap used
 //   --only "login,week card"            only the pages whose names contain one of these (no POSTs, no in-process timings)
 //   --no-pages          no page loads: /healthcheck, the sign-off POSTs and the flag engine in this process
@@ -34,7 +34,7 @@ const DURATION = Number(argValue(args, "duration") ?? 6);
 const POSTS = Number(argValue(args, "posts") ?? 40);
 const HEAVY32 = args.includes("--heavy32");
 /** As `npm start` runs the server (package.json), unless told otherwise. */
-const NODE_FLAGS = (argValue(args, "node") ?? "--max-old-space-size=1280").split(" ").filter(Boolean);
+const NODE_FLAGS = (argValue(args, "node") ?? "--max-old-space-size=384 --max-semi-space-size=4").split(" ").filter(Boolean);
 /** `--heap`: the server also traces its garbage collections, and the run reports its peak heap used. */
 if (args.includes("--heap")) NODE_FLAGS.push("--trace-gc");
 const ONLY = argValue(args, "only")
@@ -74,6 +74,46 @@ function memory(pid: number): { rss: number; peak: number } {
   const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
   const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
   return { rss: kb("VmRSS") / 1024, peak: kb("VmHWM") / 1024 };
+}
+
+/**
+ * What the server's resident memory is made of, sampled every 100 ms from /proc (status and
+ * smaps_rollup): the sample with the highest RSS is kept. Anonymous memory is the V8 heap plus
+ * native allocations (SQLite's page cache, buffers, code); file-backed is the mapped node binary
+ * and libraries (and the database file, were mmap on).
+ */
+interface MemorySample {
+  rss: number;
+  anon: number;
+  file: number;
+  shmem: number;
+  rollup: string;
+}
+let peakSample: MemorySample | null = null;
+function sampleMemory(pid: number) {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+    const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
+    if (peakSample && kb("VmRSS") <= peakSample.rss) return;
+    const rollup = fs.readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
+    const rkb = (key: string) => (Number(new RegExp(`^${key}:\\s+(\\d+)`, "m").exec(rollup)?.[1] ?? 0) / 1024).toFixed(0);
+    peakSample = {
+      rss: kb("VmRSS"),
+      anon: kb("RssAnon"),
+      file: kb("RssFile"),
+      shmem: kb("RssShmem"),
+      rollup: `smaps_rollup Rss ${rkb("Rss")}, Anonymous ${rkb("Anonymous")}, Private_Dirty ${rkb("Private_Dirty")}, Shared_Clean ${rkb("Shared_Clean")}`,
+    };
+  } catch {
+    // the server has gone
+  }
+}
+function printMemorySample() {
+  if (!peakSample) return;
+  const s = peakSample;
+  console.log(
+    `Server RSS at its highest sample (every 100 ms): ${s.rss.toFixed(0)} MB = anonymous ${s.anon.toFixed(0)} + file-backed ${s.file.toFixed(0)} + shared ${s.shmem.toFixed(0)} MB (${s.rollup} MB).`,
+  );
 }
 
 async function startServer(): Promise<{ child: ChildProcess; bootMs: number; log: string[] }> {
@@ -244,6 +284,9 @@ const pages: Page[] = [
   { name: "flags CSV, admin, all sites, every status", path: "/staff/flags.csv?status=all", cookie: adminCookie, heavy: true },
 ];
 
+const sampler = setInterval(() => sampleMemory(pid), 100);
+sampler.unref();
+
 // The server dies with this process, whatever happens; its last words are printed if it died first.
 process.on("exit", () => child.kill("SIGTERM"));
 child.on("exit", (code, signal) => {
@@ -293,8 +336,11 @@ function printHeap() {
   const peakUsed = Math.max(...gc.map((m) => Number(m[2])));
   const peakAfterFull = Math.max(0, ...gc.filter((m) => m[1] === "Mark-Compact").map((m) => Number(m[4])));
   const peakCommitted = Math.max(...gc.map((m) => Math.max(Number(m[3]), Number(m[5]))));
+  // The pause each line reports ("MB, 1.2 / 0.0 ms"): the main thread's time in collections.
+  const pauses = log.map((l) => /: (Scavenge|Mark-Compact|Mark-sweep|Minor Mark-Sweep)\b.*? MB, ([\d.]+) \/ [\d.]+ ms/.exec(l)).filter((m) => m !== null);
+  const pauseMs = (kind: string) => pauses.filter((m) => m[1] === kind).reduce((sum, m) => sum + Number(m[2]), 0);
   console.log(
-    `Server heap (--trace-gc, ${gc.length} collections): peak used ${peakUsed.toFixed(1)} MB; largest live after a full collection ${peakAfterFull.toFixed(1)} MB; peak heap committed ${peakCommitted.toFixed(1)} MB.`,
+    `Server heap (--trace-gc, ${gc.length} collections): peak used ${peakUsed.toFixed(1)} MB; largest live after a full collection ${peakAfterFull.toFixed(1)} MB; peak heap committed ${peakCommitted.toFixed(1)} MB; paused ${pauseMs("Scavenge").toFixed(0)} ms in scavenges, ${pauseMs("Mark-Compact").toFixed(0)} ms in full collections.`,
   );
 }
 
@@ -333,6 +379,7 @@ if (ONLY) {
   for (const line of rows) console.log(line);
   console.log(`\nServer RSS: highest sampled ${peakRss.toFixed(0)} MB, peak (VmHWM) ${peak.toFixed(0)} MB.`);
   printHeap();
+  printMemorySample();
   child.kill("SIGTERM");
   process.exit(0);
 }
@@ -378,6 +425,8 @@ console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 for (const line of rows) console.log(line);
 console.log(`\nServer RSS: highest sampled ${peakRss.toFixed(0)} MB, peak (VmHWM) ${peak.toFixed(0)} MB.`);
 printHeap();
+printMemorySample();
+clearInterval(sampler);
 
 child.kill("SIGTERM");
 await new Promise((r) => child.once("exit", r));
