@@ -38,9 +38,25 @@ const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", config.trustProxy);
 
+/**
+ * A fresh 128-bit CSP nonce per request, cut from random bytes drawn 256 nonces at a time: asking
+ * the system for 16 bytes per request cost more than the bytes. No byte is ever handed out twice.
+ */
+const NONCE_BYTES = 16;
+let nonces = Buffer.alloc(0);
+let nonceAt = 0;
+const nextNonce = () => {
+  if (nonceAt >= nonces.length) {
+    nonces = crypto.randomBytes(NONCE_BYTES * 256);
+    nonceAt = 0;
+  }
+  nonceAt += NONCE_BYTES;
+  return nonces.toString("base64", nonceAt - NONCE_BYTES, nonceAt);
+};
+
 app.use((req, res, next) => {
   res.locals.requestId = crypto.randomUUID();
-  res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+  res.locals.cspNonce = nextNonce();
   res.setHeader("X-Request-Id", res.locals.requestId);
   res.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
   if (config.logRequests) {

@@ -30,10 +30,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.a
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
   const locale = await resolveLocale(request, user?.locale);
+  const numerals = numeralsFor(user);
   return {
     locale,
-    numerals: numeralsFor(user),
-    appName: serverT(locale)("app.name"),
+    numerals,
+    appName: serverT(locale, numerals)("app.name"),
     user: user ? { displayName: user.displayName, role: user.role, home: homeFor(user.role) } : null,
   };
 }

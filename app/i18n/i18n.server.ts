@@ -35,10 +35,33 @@ export function serverI18n(locale: Locale, numerals?: Numerals): i18n {
   return instance;
 }
 
+const memoised = new Map<string, TFunction>();
+
 /**
  * A translate function for server-only text (titles, headers, CSV column names). With a reader's
  * `numerals`, its numbers are in their digits; without, in Latin digits (CSV stays machine-readable).
+ * With `numerals`, a text asked for by its key alone is the same on every call (the catalogue and
+ * the digits are fixed), so it is looked up once: i18next's lookup cost every page's title about
+ * 60 µs (docs/decisions/0036). Calls with options (counts, values) are translated each time.
  */
 export function serverT(locale: Locale, numerals?: Numerals): TFunction {
-  return serverI18n(locale, numerals).t;
+  if (!numerals) return serverI18n(locale).t;
+  const key = `${locale}:${numerals}`;
+  let t = memoised.get(key);
+  if (!t) {
+    const translate = serverI18n(locale, numerals).t as unknown as (...args: unknown[]) => unknown;
+    const texts = new Map<string, string>();
+    t = ((...args: unknown[]) => {
+      const [name] = args;
+      if (args.length !== 1 || typeof name !== "string") return translate(...args);
+      let text = texts.get(name);
+      if (text === undefined) {
+        text = translate(name) as string;
+        texts.set(name, text);
+      }
+      return text;
+    }) as unknown as TFunction;
+    memoised.set(key, t);
+  }
+  return t;
 }
