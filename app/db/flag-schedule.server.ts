@@ -20,6 +20,7 @@ import { siteToday } from "~/utils/today.server";
 import { db, optimize, type DB } from "./client.server";
 import { registerFlagHooks, runFlagPassInBatches, type BatchStats, type FlagPassResult } from "./flags.server";
 import { thresholdsBySite } from "./site-settings.server";
+import { yieldToOthers } from "~/utils/yield.server";
 
 const WINDOWED: readonly FlagRule[] = ["attendance_risk", "signoff_while_absent", "education_mismatch"];
 const TRAINER_RULES: readonly FlagRule[] = ["trainer_inactive", "bulk_signoff"];
@@ -64,7 +65,7 @@ export async function runDailyPass(database: DB = db(), today = siteToday(), opt
     const found: number[] = [];
     for (const site of sites) {
       found.push(...ids(database, query, { ...params, site }));
-      await new Promise((resolve) => setImmediate(resolve));
+      await yieldToOthers();
     }
     return found;
   };

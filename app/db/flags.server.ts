@@ -61,6 +61,7 @@ import { currentLevels, type CompetencyPlan, type HeldLevel } from "~/domain/pro
 import { siteToday } from "~/utils/today.server";
 
 import { db as processDb, type DB } from "./client.server";
+import { yieldToOthers } from "~/utils/yield.server";
 
 export interface FlagPassOptions {
   /** `YYYY-MM-DD` in the sites' zone. */
@@ -1016,7 +1017,7 @@ export async function runFlagPassInBatches(database: DB, options: FlagPassOption
       // A batch slower than the average so far shrinks the next one at once; faster ones grow it gradually.
       size = Math.min(LARGEST_BATCH, Math.max(1, Math.floor(BATCH_TARGET_MS / Math.max(msPerSubject, rate))));
     }
-    await new Promise((resolve) => setImmediate(resolve));
+    await yieldToOthers();
   }
   return total;
 }

@@ -52,6 +52,7 @@ import {
   weeklyReviews,
 } from "./schema";
 import { unlinkUserInTx } from "./telegram-links.server";
+import { yieldToOthers } from "~/utils/yield.server";
 
 export type OutboxRow = typeof reminderOutbox.$inferSelect;
 
@@ -295,7 +296,7 @@ export async function sendDueMessages(database: DB = db(), options: PassOptions 
         const outcome = await sendOne(database, row, { now, clock, config, transports, today: options.today, time: options.time });
         if (outcome) summary[outcome] += 1;
         // Let requests in between messages.
-        await new Promise((resolve) => setImmediate(resolve));
+        await yieldToOthers();
       }
       return channel;
     }),
