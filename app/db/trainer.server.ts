@@ -1,5 +1,5 @@
 /** Reads for a workplace trainer, always scoped to the trainer's own active placements. */
-import { and, asc, between, eq, gte, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, between, eq, gte, inArray, isNull, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 
 import type { SessionUser } from "~/auth/session.server";
 import { addDays, ageOn, mondayOf, placementWeek } from "~/domain/dates";
@@ -7,7 +7,7 @@ import type { AbsenceReason } from "~/domain/enums";
 import { dueNow } from "~/domain/progress";
 import { missingReviewWeeks, weekState, type WeekState } from "~/domain/weeks";
 
-import { db, prepared } from "./client.server";
+import { db, prepared, type DB } from "./client.server";
 import { competenciesByVersion, levelsByPlacement } from "./progress.server";
 import {
   advanceNotices,
@@ -60,34 +60,25 @@ export interface UpcomingNotice {
  */
 const noticeFields = { placementId: advanceNotices.placementId, date: advanceNotices.date, kind: advanceNotices.kind, reason: advanceNotices.reason };
 
-/** One placement's (the week card's, every time it opens): prepared once per connection. */
-const placementNotices = prepared((database) =>
+/** The notices query, for a condition on the placement and a span of dates (values or placeholders). */
+const noticesOf = (database: DB, placement: SQL | undefined, from: string | SQLWrapper, to: string | SQLWrapper) =>
   database
     .select(noticeFields)
     .from(advanceNotices)
     .leftJoin(advanceNoticeWithdrawals, eq(advanceNoticeWithdrawals.noticeId, advanceNotices.id))
-    .where(
-      and(
-        eq(advanceNotices.placementId, sql.placeholder("placementId")),
-        between(advanceNotices.date, sql.placeholder("from"), sql.placeholder("to")),
-        isNull(advanceNoticeWithdrawals.id),
-      ),
-    )
-    .orderBy(asc(advanceNotices.date), asc(advanceNotices.id))
-    .prepare(),
+    .where(and(placement, between(advanceNotices.date, from, to), isNull(advanceNoticeWithdrawals.id)))
+    .orderBy(asc(advanceNotices.date), asc(advanceNotices.id));
+
+/** One placement's (the week card's, every time it opens): prepared once per connection. */
+const placementNotices = prepared((database) =>
+  noticesOf(database, eq(advanceNotices.placementId, sql.placeholder("placementId")), sql.placeholder("from"), sql.placeholder("to")).prepare(),
 );
 
 export function upcomingNotices(placementIds: readonly number[], today: string): UpcomingNotice[] {
   if (placementIds.length === 0) return [];
   const until = addDays(today, NOTICE_LOOKAHEAD_DAYS);
   if (placementIds.length === 1) return placementNotices().all({ placementId: placementIds[0], from: today, to: until });
-  return db()
-    .select(noticeFields)
-    .from(advanceNotices)
-    .leftJoin(advanceNoticeWithdrawals, eq(advanceNoticeWithdrawals.noticeId, advanceNotices.id))
-    .where(and(inArray(advanceNotices.placementId, [...placementIds]), between(advanceNotices.date, today, until), isNull(advanceNoticeWithdrawals.id)))
-    .orderBy(asc(advanceNotices.date), asc(advanceNotices.id))
-    .all();
+  return noticesOf(db(), inArray(advanceNotices.placementId, [...placementIds]), today, until).all();
 }
 
 export function listTrainerPlacements(trainer: Pick<SessionUser, "id">, today: string): TrainerPlacementRow[] {
