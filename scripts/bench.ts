@@ -16,6 +16,7 @@
 //   --only "login,week card"            only the pages whose names contain one of these (no POSTs, no in-process timings)
 //   --no-pages          no page loads: /healthcheck, the sign-off POSTs and the flag engine in this process
 //   --no-reports        without the report loaders' timings at the end
+//   --prof DIR          the server writes a CPU profile (.cpuprofile) into DIR when it stops
 import { execSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -37,6 +38,8 @@ const HEAVY32 = args.includes("--heavy32");
 const NODE_FLAGS = (argValue(args, "node") ?? "--max-old-space-size=384 --max-semi-space-size=4").split(" ").filter(Boolean);
 /** `--heap`: the server also traces its garbage collections, and the run reports its peak heap used. */
 if (args.includes("--heap")) NODE_FLAGS.push("--trace-gc");
+const PROF = argValue(args, "prof");
+if (PROF) NODE_FLAGS.push("--cpu-prof", `--cpu-prof-dir=${path.resolve(PROF)}`);
 const ONLY = argValue(args, "only")
   ?.split(",")
   .map((s) => s.trim())
@@ -164,14 +167,14 @@ interface Run {
 
 const percentile = (sorted: number[], p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!);
 
-async function load(pid: number, url: string, cookie: string | null, connections: number): Promise<Run> {
+async function load(pid: number, url: string, cookie: string | null, connections: number, duration = DURATION): Promise<Run> {
   const latencies: number[] = [];
   let bad = 0;
   const cpu0 = cpuMs(pid);
   const instance = autocannon({
     url,
     connections,
-    duration: DURATION,
+    duration,
     timeout: 120,
     headers: { ...(cookie ? { cookie } : {}), "accept-language": "km" },
   });
@@ -184,7 +187,7 @@ async function load(pid: number, url: string, cookie: string | null, connections
   latencies.sort((a, b) => a - b);
   const requests = latencies.length;
   return {
-    rps: requests / (result.duration || DURATION),
+    rps: requests / (result.duration || duration),
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
@@ -347,7 +350,8 @@ function printHeap() {
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : "–");
 const rows: string[] = [];
 const health: Record<number, Run> = {};
-for (const connections of [1, 32]) health[connections] = await load(pid, `${BASE}/healthcheck`, null, connections);
+// Profiled, the baseline is kept short so that the profile is the pages' (its ratios are rough).
+for (const connections of [1, 32]) health[connections] = await load(pid, `${BASE}/healthcheck`, null, connections, PROF ? 1 : DURATION);
 let peakRss = memory(pid).rss;
 
 function row(name: string, one: Run | null, many: Run | null) {
@@ -381,6 +385,8 @@ if (ONLY) {
   printHeap();
   printMemorySample();
   child.kill("SIGTERM");
+  // A profiled server writes its profile as it exits: wait for that.
+  if (PROF) await new Promise((r) => child.once("exit", r));
   process.exit(0);
 }
 
