@@ -364,6 +364,7 @@ function row(name: string, one: Run | null, many: Run | null) {
   );
 }
 row("/healthcheck", health[1]!, health[32]!);
+const waits: string[] = [];
 for (const page of pages.filter((p) => !NO_PAGES && (!ONLY || ONLY.some((o) => p.name.includes(o))))) {
   const failed = failing.get(page.name);
   if (failed) {
@@ -374,6 +375,45 @@ for (const page of pages.filter((p) => !NO_PAGES && (!ONLY || ONLY.some((o) => p
   const many = page.heavy && !HEAVY32 ? null : await load(pid, BASE + page.path, page.cookie, 32);
   peakRss = Math.max(peakRss, memory(pid).rss);
   row(page.name, one, many);
+  if (page.heavy) waits.push(await othersWait(page));
+}
+
+/**
+ * What a heavy page makes everyone else wait: while one client loads it again and again, another
+ * asks for `/healthcheck` every 20 ms. The server has one thread, so a health check that arrives
+ * while the page's work holds it waits for the work to give the event loop back; the longest such
+ * wait is the longest stretch the page blocks other people's requests.
+ */
+async function othersWait(page: Page): Promise<string> {
+  let done = false;
+  const heavy = (async () => {
+    const until = performance.now() + DURATION * 1000;
+    let n = 0;
+    while (performance.now() < until) {
+      await (await fetch(BASE + page.path, { headers: { ...(page.cookie ? { cookie: page.cookie } : {}), "accept-language": "km" } })).arrayBuffer();
+      n += 1;
+    }
+    done = true;
+    return n;
+  })();
+  const waits: number[] = [];
+  while (!done) {
+    const t0 = performance.now();
+    await (await fetch(`${BASE}/healthcheck`)).arrayBuffer();
+    waits.push(performance.now() - t0);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const loads = await heavy;
+  waits.sort((a, b) => a - b);
+  return `| ${page.name} | ${loads} | ${waits.length} | ${fmt(percentile(waits, 50), 1)} | ${fmt(percentile(waits, 99), 1)} | ${fmt(waits.at(-1) ?? NaN, 1)} |`;
+}
+
+function printWaits() {
+  if (waits.length === 0) return;
+  console.log("\nWhat a heavy page makes others wait: `/healthcheck` every 20 ms while one client loads the page over and over.\n");
+  console.log("| page | page loads | health checks | health p50 ms | health p99 ms | health max ms |");
+  console.log("|---|---|---|---|---|---|");
+  for (const line of waits) console.log(line);
 }
 
 if (ONLY) {
@@ -384,6 +424,7 @@ if (ONLY) {
   console.log(`\nServer RSS: highest sampled ${peakRss.toFixed(0)} MB, peak (VmHWM) ${peak.toFixed(0)} MB.`);
   printHeap();
   printMemorySample();
+  printWaits();
   child.kill("SIGTERM");
   // A profiled server writes its profile as it exits: wait for that.
   if (PROF) await new Promise((r) => child.once("exit", r));
@@ -432,6 +473,7 @@ for (const line of rows) console.log(line);
 console.log(`\nServer RSS: highest sampled ${peakRss.toFixed(0)} MB, peak (VmHWM) ${peak.toFixed(0)} MB.`);
 printHeap();
 printMemorySample();
+printWaits();
 clearInterval(sampler);
 
 child.kill("SIGTERM");
@@ -441,13 +483,13 @@ await new Promise((r) => child.once("exit", r));
 // In this process, with the server stopped: the flag engine and the reports.
 
 /** Wall clock and CPU of `times` runs: on a shared machine the CPU says more. */
-const timeIt = (fn: () => unknown, times = 1) => {
+const timeIt = async (fn: () => unknown, times = 1) => {
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < times; i++) {
     const c0 = process.cpuUsage();
     const t0 = performance.now();
-    fn();
+    await fn();
     wall.push(performance.now() - t0);
     const c = process.cpuUsage(c0);
     cpu.push((c.user + c.system) / 1000);
@@ -465,7 +507,7 @@ const schedule = (await import("~/db/flag-schedule.server")) as Record<string, u
 const settings = await import("~/db/site-settings.server");
 const thresholds = settings.thresholdsBySite(db());
 const runFlagPass = flags.runFlagPass as (d: unknown, o: object) => unknown;
-const hook = timeIt(() => runFlagPass(db(), { today: BENCH_TODAY, placementIds: [placement.id], thresholdsBySite: thresholds }), 30);
+const hook = await timeIt(() => runFlagPass(db(), { today: BENCH_TODAY, placementIds: [placement.id], thresholdsBySite: thresholds }), 30);
 console.log(`\nFlag hook, one placement, every rule (${hook.wall.length} runs): ${hook}.`);
 const rssBefore = process.memoryUsage().rss;
 if (typeof schedule.runDailyPass === "function") {
@@ -513,11 +555,11 @@ const staffActor = {
 const adminActor = { id: admin.id, role: "admin" as const, siteId: null, employerId: null, apprenticeId: null };
 const year = { from: addDays(BENCH_TODAY, -364), to: BENCH_TODAY, today: BENCH_TODAY };
 const quarter = { from: addDays(mondayOf(BENCH_TODAY), -77), to: BENCH_TODAY, today: BENCH_TODAY };
-const loadSiteYear = timeIt(() => reports.loadTrainerAccountability(staffActor, year), 5);
+const loadSiteYear = await timeIt(() => reports.loadTrainerAccountability(staffActor, year), 5);
 console.log(`Trainer accountability, 1 site × 12 months (5 runs): ${loadSiteYear}.`);
 const overview = (reports as Record<string, unknown>).loadAccountabilityOverview as ((a: unknown, f: unknown) => unknown) | undefined;
-const adminRuns = timeIt(() => (overview ? overview(adminActor, quarter) : reports.loadTrainerAccountability(adminActor, quarter)), 3);
-console.log(`Trainer accountability, admin, all sites, default period (3 runs${overview ? ", one row per site" : ""}): ${adminRuns}.`);
-const outcomes = timeIt(() => reports.loadProgrammeOutcomes(staffActor, { from: addDays(BENCH_TODAY, -727), to: BENCH_TODAY, today: BENCH_TODAY }), 3);
+const adminRuns = await timeIt(() => (overview ? overview(adminActor, quarter) : reports.loadTrainerAccountability(adminActor, quarter)), 3);
+console.log(`Trainer accountability, admin, all sites, default period (3 runs${overview ? ", one row per site, a site at a time" : ""}): ${adminRuns}.`);
+const outcomes = await timeIt(() => reports.loadProgrammeOutcomes(staffActor, { from: addDays(BENCH_TODAY, -727), to: BENCH_TODAY, today: BENCH_TODAY }), 3);
 console.log(`Programme outcomes, 1 site, default period (3 runs): ${outcomes}.`);
 process.exit(0);

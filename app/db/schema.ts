@@ -1013,8 +1013,8 @@ export const competencyLevels = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.placementId, t.competencyId] }),
-    index("competency_levels_signed")
-      .on(t.independentOn, t.siteId)
+    index("competency_levels_site_signed")
+      .on(t.siteId, t.independentOn)
       .where(sql`independent_on is not null`),
     /** What the flag pass reads: which competencies of a placement are `independent` now (migration 0019). */
     index("competency_levels_independent")

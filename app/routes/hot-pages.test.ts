@@ -108,7 +108,7 @@ const PAGES: Page[] = [
     params: { placementId: String(placementId) },
   },
   { name: "trainer report", path: "/staff/reports/trainers", who: staff, loader: trainersReportLoader as Loader },
-  { name: "trainer report, admin across sites", path: "/staff/reports/trainers", who: admin, loader: trainersReportLoader as Loader },
+  { name: "trainer report, admin across sites", path: "/staff/reports/trainers", who: admin, loader: trainersReportLoader as Loader, perSite: true },
   { name: "outcomes report", path: "/staff/reports/outcomes", who: staff, loader: outcomesLoader as Loader },
   { name: "apprentice home", path: "/me", who: apprentice, loader: meLoader as Loader },
   { name: "apprentices list", path: "/staff/apprentices", who: staff, loader: apprenticesLoader as Loader },

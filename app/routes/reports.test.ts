@@ -24,7 +24,7 @@ import {
   recordFeedback,
   recordWeeklyReview,
 } from "~/db/factories.server";
-import { loadProgrammeOutcomes, loadTrainerAccountability } from "~/db/reports.server";
+import { loadAccountabilityOverview, loadProgrammeOutcomes, loadTrainerAccountability } from "~/db/reports.server";
 import type { AccountabilityFigures, SiteAccountability } from "~/domain/reports";
 import { flagEvents, flags, outcomeCheckins, phaseChanges, users } from "~/db/schema";
 import { seedDemo } from "~/db/seed.server";
@@ -267,6 +267,19 @@ describe("/staff/reports/trainers", () => {
     expect(all.data.overview!.rows.map((r) => r.siteId).sort()).toEqual([pp.id, sr.id].sort());
     const chosen = await trainersPage(admin, `${PERIOD}&site=${sr.id}`);
     expect(chosen.data.result!.trainers.map((r) => r.name)).toEqual(["Hotel Trainer"]);
+  });
+
+  it("reads admin's rows a site at a time, letting other requests in between sites", async () => {
+    const adminActor = actorOf({ id: admin.id, role: "admin", siteId: null, employerId: null, apprenticeId: null } as unknown as SessionUser);
+    const order: string[] = [];
+    const report = loadAccountabilityOverview(adminActor, { from: "2026-03-02", to: "2026-03-29", today: siteToday() }).then(({ rows }) => {
+      order.push("report");
+      return rows;
+    });
+    setImmediate(() => order.push("another request"));
+    const rows = await report;
+    expect(order).toEqual(["another request", "report"]);
+    expect(rows.map((r) => r.siteId).sort()).toEqual([pp.id, sr.id].sort());
   });
 
   it.each([PERIOD, "from=2026-03-04&to=2026-03-26", "from=2026-02-11&to=2026-04-08"])(

@@ -47,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { from, to, siteId, sort } = parsed.data;
   if (siteId === undefined && sites.length > 1) {
     // Across sites the report leads with one row per site; a site opens as the full report.
-    const { rows } = loadAccountabilityOverview(actor, { from, to, today });
+    const { rows } = await loadAccountabilityOverview(actor, { from, to, today });
     return { ...base, errors: {} as FilterErrors, result: null, overview: { from, to, sort, rows } };
   }
   const { report } = loadTrainerAccountability(actor, { from, to, today, siteId });
