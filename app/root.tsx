@@ -1,23 +1,23 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 
-import "~/context";
-import { getOptionalUser } from "~/auth/guards.server";
 import { AppHeader } from "~/components/app-header";
 import { NumeralsSwitch } from "~/components/numerals-switch";
 import { SavedNotice } from "~/components/saved-notice";
-import { homeFor } from "~/domain/permissions";
 import { CatalogueGate, CatalogueLinks } from "~/i18n/catalogues";
 import { DEFAULT_LOCALE, isLocale } from "~/i18n/config";
 import { fontPreloads } from "~/i18n/fonts";
 import { DEFAULT_NUMERALS } from "~/i18n/format";
-import { serverT } from "~/i18n/i18n.server";
-import { resolveLocale } from "~/i18n/locale.server";
 import { useTranslation } from "~/i18n/react";
-import { numeralsFor } from "~/i18n/request.server";
 import tailwind from "~/tailwind.css";
 import { useNonce } from "~/utils/nonce";
+
+import type { loader } from "./root.server";
+
+// The root loader lives in root.server.ts, so that the browser build follows none of its
+// server-only imports into chunks of their own (docs/decisions/0039).
+export { loader } from "./root.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: tailwind },
@@ -25,19 +25,6 @@ export const links: LinksFunction = () => [
 ];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.appName ?? "" }];
-
-// Root loader: public route (it guards nothing itself; every child route calls its own guard).
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await getOptionalUser(request);
-  const locale = await resolveLocale(request, user?.locale);
-  const numerals = numeralsFor(user);
-  return {
-    locale,
-    numerals,
-    appName: serverT(locale, numerals)("app.name"),
-    user: user ? { displayName: user.displayName, role: user.role, home: homeFor(user.role) } : null,
-  };
-}
 
 export type RootData = Awaited<ReturnType<typeof loader>>;
 

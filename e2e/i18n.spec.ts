@@ -86,6 +86,24 @@ test.describe("switching language", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
   });
 
+  // An English page has one Khmer word of its own, the language button: it is drawn in the Khmer
+  // face, from a cut of that face holding only its letters, not the whole font (decision 0039).
+  test("an English page draws the Khmer button in the Khmer font without downloading the whole font", async ({ page }) => {
+    const fonts: string[] = [];
+    page.on("request", (request) => {
+      if (request.resourceType() === "font") fonts.push(new URL(request.url()).pathname);
+    });
+    await page.goto("/login");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    const button = page.getByRole("button", { name: "ខ្មែរ" });
+    expect(await button.evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/^"Noto Sans Khmer Language Button", "Noto Sans Khmer"/);
+    await expect
+      .poll(() => page.evaluate(() => [...document.fonts].filter((f) => f.status === "loaded").map((f) => f.family.replaceAll('"', ""))))
+      .toEqual(["Noto Sans Khmer Language Button"]);
+    expect(fonts).toHaveLength(1);
+    expect(fonts[0]).toMatch(/^\/build\/_assets\/noto-sans-khmer-language-button-400-[\w-]+\.woff2$/);
+  });
+
   test("before sign-in the choice is kept in a cookie, without JavaScript too", async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false, locale: "en-GB", extraHTTPHeaders: { "Accept-Language": "en" } });
     const page = await context.newPage();

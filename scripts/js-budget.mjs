@@ -7,7 +7,10 @@
 // the server sends (scripts/compress-assets.mjs). Resource routes (no component) load no JS.
 //
 // It also fails when a module that must never reach a browser is in the browser build: zod
-// (docs/decisions/0006), i18next and react-i18next (docs/decisions/0025).
+// (docs/decisions/0006), i18next and react-i18next (docs/decisions/0025); and when the root or
+// the week card loads a chunk with no browser code in it, only the compiler's empty stubs for
+// the *.server modules and @remix-run/node its loader imports: each is a request, a round trip
+// on a slow line, for nothing (docs/decisions/0039).
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,6 +19,8 @@ import zlib from "node:zlib";
 const BUDGET_KB = Number(process.env.JS_BUDGET_KB ?? 120);
 const IDEAL_KB = 90;
 const NEVER_IN_BROWSER = ["zod", "i18next", "react-i18next", "@conform-to/zod"];
+// Every page loads the root; the week card is the page trainers open every week.
+const NO_STUB_CHUNKS = ["root", "routes/trainer.placements.$placementId.weeks.$weekOf"];
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const publicDir = path.join(root, "public");
@@ -47,6 +52,19 @@ const isPage = new Map(
     (meta.exports ?? []).includes("default") && Object.keys(meta.inputs).some((i) => i.startsWith("app/")),
   ]),
 );
+// Shared chunks made only of empty stubs (or of nothing): the classic compiler stubs a *.server
+// module a route imports with an empty CommonJS module it cannot drop, and gives each set of
+// routes that share one a chunk of its own.
+const stubChunks = new Set(
+  Object.entries(browserMeta.outputs)
+    .filter(([out, meta]) => {
+      if (!out.includes("/_shared/") || !out.endsWith(".js")) return false;
+      const inputs = Object.keys(meta.inputs);
+      // No inputs: esbuild's own helpers (they have bytes) or nothing at all.
+      return inputs.length > 0 ? inputs.every((i) => i.startsWith("empty-module:")) : meta.bytes === 0;
+    })
+    .map(([out]) => `/${path.relative("public", out)}`),
+);
 const chain = (id) => (id ? [...chain(manifest.routes[id].parentId), id] : []);
 
 const rows = [];
@@ -59,23 +77,37 @@ for (const [id, route] of Object.entries(manifest.routes)) {
     const urls = [...js, ...ids.map((r) => catalogues[locale]?.[r]).filter(Boolean)];
     return urls.reduce((sum, url) => sum + size(url)[kind], 0) / 1024;
   };
-  rows.push({ id, files: js.size, km: total("km", "gz"), en: total("en", "gz"), br: total("km", "br") });
+  rows.push({
+    id,
+    files: js.size,
+    stubs: [...js].filter((url) => stubChunks.has(url)).length,
+    km: total("km", "gz"),
+    en: total("en", "gz"),
+    br: total("km", "br"),
+  });
 }
 rows.sort((a, b) => b.km - a.km);
 
 const shared = [manifest.entry.module, ...manifest.entry.imports].reduce((s, u) => s + size(u).gz, 0) / 1024;
 console.log(`[js] JavaScript per page, KB as sent (budget ${BUDGET_KB} KB gzip; ideally ≤ ${IDEAL_KB}); entry and its chunks ${shared.toFixed(1)} KB of each`);
-console.log(`     ${"route".padEnd(52)} files  gzip km  gzip en  br km`);
+console.log(`     ${"route".padEnd(52)} files  stubs  gzip km  gzip en  br km`);
 for (const r of rows) {
   const mark = Math.max(r.km, r.en) > BUDGET_KB ? "  OVER BUDGET" : Math.max(r.km, r.en) > IDEAL_KB ? "  (> ideal)" : "";
   console.log(
-    `     ${r.id.padEnd(52)} ${String(r.files).padStart(5)} ${r.km.toFixed(1).padStart(8)} ${r.en.toFixed(1).padStart(8)} ${r.br.toFixed(1).padStart(6)}${mark}`,
+    `     ${r.id.padEnd(52)} ${String(r.files).padStart(5)} ${String(r.stubs).padStart(6)} ${r.km.toFixed(1).padStart(8)} ${r.en.toFixed(1).padStart(8)} ${r.br.toFixed(1).padStart(6)}${mark}`,
   );
 }
 
 const problems = [];
 for (const r of rows)
   if (Math.max(r.km, r.en) > BUDGET_KB) problems.push(`${r.id} sends ${Math.max(r.km, r.en).toFixed(1)} KB of JavaScript (budget ${BUDGET_KB} KB)`);
+for (const id of NO_STUB_CHUNKS) {
+  const stubs = (manifest.routes[id]?.imports ?? []).filter((url) => stubChunks.has(url));
+  if (stubs.length > 0)
+    problems.push(
+      `${id} loads ${stubs.length} chunk(s) of empty server-module stubs (${stubs.join(", ")}): import its loader's and action's modules from a .server module of its own (docs/decisions/0039)`,
+    );
+}
 for (const [out, meta] of Object.entries(browserMeta.outputs)) {
   for (const input of Object.keys(meta.inputs)) {
     const pkg = input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)\//)?.[1];

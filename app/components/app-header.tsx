@@ -112,7 +112,8 @@ function MainNav({ items, className }: { items: { to: string; key: NavKey }[]; c
   );
 }
 
-const LANGUAGES: { locale: Locale; label: string; lang: string }[] = [
+/** The language button's labels, each in its own language (the Khmer one has a font of its own on other pages: app/tailwind.css). */
+export const LANGUAGES: { locale: Locale; label: string; lang: string }[] = [
   { locale: "km", label: "ខ្មែរ", lang: "km" },
   { locale: "en", label: "English", lang: "en" },
 ];
@@ -132,7 +133,7 @@ export function LanguageSwitch({ locale }: { locale: Locale }) {
           value={l.locale}
           lang={l.lang}
           aria-pressed={l.locale === locale}
-          className={`min-h-11 min-w-11 px-3 first:rounded-l-md last:rounded-r-md border border-white/40 ${
+          className={`language-button min-h-11 min-w-11 px-3 first:rounded-l-md last:rounded-r-md border border-white/40 ${
             l.locale === locale ? "bg-white font-semibold text-brand-800" : "hover:bg-brand-800"
           }`}
         >
