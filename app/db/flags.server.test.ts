@@ -11,7 +11,7 @@ import type { FlagRule } from "~/domain/enums";
 import { FLAG_RULES } from "~/domain/enums";
 import { emitRecordsChanged } from "~/domain/events";
 import { DEFAULT_THRESHOLDS } from "~/domain/flags";
-import { useTestDatabase } from "~/test/db";
+import { recordQueriesSync, useTestDatabase } from "~/test/db";
 
 import {
   createApprentice,
@@ -546,5 +546,23 @@ describe("the server's passes: batches sized by time, the same flags as one stra
     runFlagPass(straight, { today: next });
     await runDailyPass(batched, next);
     expect(flagsIn(batched)).toEqual(flagsIn(straight));
+  });
+});
+
+describe("what the pass reads, by the plan", () => {
+  const demo = useTestDatabase();
+
+  it("reads the trainers' recent independent sign-offs (bulk_signoff) from the partial index alone (migration 0020)", () => {
+    seedDemo(demo, { today: TODAY });
+    const statements = recordQueriesSync(() => runFlagPass(demo, { today: TODAY, placementIds: [], trainerIds: [1, 2, 3, 4, 5], rules: ["bulk_signoff"] }));
+    const signoffs = statements.filter((s) => /join assessments a on a\.trainer_user_id/.test(s));
+    expect(signoffs.length).toBeGreaterThan(0);
+    for (const statement of signoffs) {
+      const plan = (demo.$client.prepare(`EXPLAIN QUERY PLAN ${statement}`).all() as { detail: string }[]).map((r) => r.detail);
+      expect(
+        plan.some((d) => /^SEARCH a USING COVERING INDEX assessments_trainer_independent \(trainer_user_id=\? AND created_at>\?\)/.test(d)),
+        plan.join("\n"),
+      ).toBe(true);
+    }
   });
 });

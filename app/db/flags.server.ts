@@ -221,8 +221,8 @@ interface PassContext {
   dateOf: Map<string, (ms: number) => string>;
   holidaysBySite: Map<number, Set<string>>;
   weeks: Map<string, string[]>;
-  /** Decoded `attendance_days` and parsed weekday lists, by value: most weeks and placements repeat a few. */
-  attendanceWeeks: Map<number, ReturnType<typeof decodeAttendanceWeek>>;
+  /** The days of `attendance_days` values, by week and value (`attendanceDaysOf`), and parsed weekday lists by value: most weeks and placements repeat a few. */
+  attendanceDays: Map<string, Map<number, readonly AttendanceDay[]>>;
   weekdays: Map<string, number[]>;
   now: number;
 }
@@ -237,6 +237,32 @@ function weekDates(ctx: PassContext, monday: string): string[] {
     ctx.weeks.set(monday, dates);
   }
   return dates;
+}
+
+/**
+ * The days of a packed attendance week (`placement_weeks.attendance_days`) within the pass's
+ * look-back, as frozen objects shared by every placement with the same week and value: on the
+ * 100× data 230k weeks of a pass hold under 5,000 distinct (week, value) pairs, so the pass
+ * allocates a few thousand day objects instead of about a million.
+ */
+function attendanceDaysOf(ctx: PassContext, weekOf: string, packed: number): readonly AttendanceDay[] {
+  let byValue = ctx.attendanceDays.get(weekOf);
+  if (!byValue) ctx.attendanceDays.set(weekOf, (byValue = new Map()));
+  let days = byValue.get(packed);
+  if (!days) {
+    const dates = weekDates(ctx, weekOf);
+    const list: AttendanceDay[] = [];
+    for (const d of decodeAttendanceWeek(packed)) {
+      const date = dates[d.day]!;
+      if (date < ctx.placementFrom || date > ctx.today) continue;
+      list.push(Object.freeze({ date, status: d.status, absenceReason: d.absenceReason, hasNote: d.hasNote }));
+    }
+    days = Object.freeze(list);
+    // Bounded: a pass as of one day meets a few thousand values; a long-lived context would not grow for ever.
+    if (byValue.size >= 50_000) byValue.clear();
+    byValue.set(packed, days);
+  }
+  return days;
 }
 
 function weekdaysOf(ctx: PassContext, list: string): number[] {
@@ -299,7 +325,37 @@ function loadPlacements(ctx: PassContext, ids: number[]): PlacementFacts[] {
        where p.status = 'active' ${ctx.siteId === null ? "" : "and e.site_id = @site"}
        order by p.id`,
     )
-    .all({ ids: json(ids), ...(ctx.siteId === null ? {} : { site: ctx.siteId }) }) as PlacementRow[];
+    .raw()
+    .all({ ids: json(ids), ...(ctx.siteId === null ? {} : { site: ctx.siteId }) })
+    .map((r) => {
+      const [
+        id,
+        apprentice_id,
+        employer_id,
+        trainer_user_id,
+        framework_version_id,
+        start_date,
+        planned_weeks,
+        working_weekdays,
+        education_weekdays,
+        site_id,
+        date_of_birth,
+      ] = r as [number, number, number, number, number, string, number, string, string, number, string];
+      const row: PlacementRow = {
+        id,
+        apprentice_id,
+        employer_id,
+        trainer_user_id,
+        framework_version_id,
+        start_date,
+        planned_weeks,
+        working_weekdays,
+        education_weekdays,
+        site_id,
+        date_of_birth,
+      };
+      return row;
+    });
   if (rows.length === 0) return [];
   const pids = json(rows.map((p) => p.id));
   loadSites(
@@ -391,14 +447,11 @@ function loadPlacements(ctx: PassContext, ids: number[]): PlacementFacts[] {
         weeks.set(weekOf, { agreed, released });
       }
       if (packed === 0) continue;
-      const dates = weekDates(ctx, weekOf);
-      let days = ctx.attendanceWeeks.get(packed);
-      if (!days) ctx.attendanceWeeks.set(packed, (days = decodeAttendanceWeek(packed)));
-      for (const d of days) {
-        const date = dates[d.day]!;
-        if (date < from || date > today) continue;
-        push(currentDay, placementId, { date, status: d.status, absenceReason: d.absenceReason, hasNote: d.hasNote });
-      }
+      const days = attendanceDaysOf(ctx, weekOf, packed);
+      if (days.length === 0) continue;
+      const list = currentDay.get(placementId);
+      if (list) for (const d of days) list.push(d);
+      else currentDay.set(placementId, days.slice());
     }
   }
 
@@ -615,6 +668,23 @@ interface FlagRow {
   evidence: string;
 }
 
+/** The columns of `FlagRow`, read as arrays (cheaper than better-sqlite3's row objects) and named once in JavaScript. */
+const FLAG_COLUMNS = "id, site_id, rule, subject_type, subject_id, placement_id, trainer_user_id, employer_id, apprentice_id, severity, status, evidence";
+type FlagTuple = [
+  number,
+  number,
+  FlagRule,
+  FlagSubjectType,
+  number,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  FlagSeverity,
+  FlagStatus,
+  string,
+];
+
 const keyOf = (f: { rule: string; subjectType?: string; subject_type?: string; subjectId?: number; subject_id?: number }) =>
   `${f.rule}|${f.subjectType ?? f.subject_type}|${f.subjectId ?? f.subject_id}`;
 
@@ -647,9 +717,9 @@ function reconcile(ctx: PassContext, subjects: Subjects, findings: Finding[]): F
   const ruleFilter = allRules ? "" : "and rule in (select value from json_each(@rules))";
   const siteFilter = ctx.siteId === null ? "" : "and site_id = @site";
   const selectFlags = sql.prepare(
-    `select * from flags where subject_type = 'placement' and placement_id in (select value from json_each(@pids)) and ${LIVE} ${ruleFilter} ${siteFilter}
+    `select ${FLAG_COLUMNS} from flags where subject_type = 'placement' and placement_id in (select value from json_each(@pids)) and ${LIVE} ${ruleFilter} ${siteFilter}
      union all
-     select * from flags where subject_type = 'trainer' and trainer_user_id in (select value from json_each(@tids)) and ${LIVE} ${ruleFilter} ${siteFilter}`,
+     select ${FLAG_COLUMNS} from flags where subject_type = 'trainer' and trainer_user_id in (select value from json_each(@tids)) and ${LIVE} ${ruleFilter} ${siteFilter}`,
   );
   const params = {
     pids: json(subjects.placementIds),
@@ -678,7 +748,21 @@ function reconcile(ctx: PassContext, subjects: Subjects, findings: Finding[]): F
     .transaction(() => {
       const open = new Map<string, FlagRow>();
       const closed = new Map<string, FlagRow[]>();
-      for (const row of selectFlags.all(params) as FlagRow[]) {
+      for (const r of selectFlags.raw().all(params) as FlagTuple[]) {
+        const row: FlagRow = {
+          id: r[0],
+          site_id: r[1],
+          rule: r[2],
+          subject_type: r[3],
+          subject_id: r[4],
+          placement_id: r[5],
+          trainer_user_id: r[6],
+          employer_id: r[7],
+          apprentice_id: r[8],
+          severity: r[9],
+          status: r[10],
+          evidence: r[11],
+        };
         if (row.status === "open" || row.status === "acknowledged") open.set(keyOf(row), row);
         else push(closed, keyOf(row), row);
       }
@@ -818,7 +902,7 @@ function passContext(database: DB, options: FlagPassOptions): PassContext {
     dateOf: new Map(),
     holidaysBySite: new Map(),
     weeks: new Map(),
-    attendanceWeeks: new Map(),
+    attendanceDays: new Map(),
     weekdays: new Map(),
     now: (options.now ?? new Date()).getTime(),
   };
