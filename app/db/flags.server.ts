@@ -367,35 +367,55 @@ function loadPlacements(ctx: PassContext, ids: number[]): PlacementFacts[] {
     rows.map((p) => p.framework_version_id),
   );
 
-  // Current levels: only `independent` matters to the rules that read levels, and only the level
-  // (they count competencies), so a placement's independent competencies are one row, read from
-  // the partial index `competency_levels_independent` alone (docs/decisions/0035). A placement
-  // with a record observed after `today` (a pass "as of" an earlier day) is worked out from its
-  // history instead: one seek of `assessments_placement_observed` each finds them.
+  // One row a placement for what is one index seek each (docs/decisions/0035, 0040), in one
+  // statement rather than four (each read the batch's ids again and walked them on its own):
+  // - whether it has a record observed after `today` (a pass "as of" an earlier day): then its
+  //   levels are worked out from its history, by one seek of `assessments_placement_observed`;
+  // - otherwise its current levels: only `independent` matters to the rules that read levels, and
+  //   only the level (they count competencies), so its independent competencies are one value,
+  //   read from the partial index `competency_levels_independent` alone;
+  // - the latest reviewed week before this one: all that `no_weekly_review` reads;
+  // - its latest feedback.
   const levels = new Map<number, ReadonlyMap<number, HeldLevel>>();
-  if (needs(ctx, "behind_plan", "overdue")) {
-    const asOfHistory = (
-      sql
-        .prepare(
-          `select j.value from json_each(@pids) j
-           where exists (select 1 from assessments a where a.placement_id = j.value and a.observed_on > @today)`,
-        )
-        .raw()
-        .all({ pids, today }) as [number][]
-    ).map((r) => r[0]);
-    const held = new Set(asOfHistory);
-    for (const [placementId, competencyIds] of sql
+  const lastReviewed = new Map<number, string>();
+  const feedbackByPlacement = new Map<number, [number, number, number, number, number, number, number]>();
+  const wantLevels = needs(ctx, "behind_plan", "overdue");
+  const wantReview = needs(ctx, "no_weekly_review");
+  const wantFeedback = needs(ctx, "feedback_concern");
+  if (wantLevels || wantReview || wantFeedback) {
+    const asOfHistory: number[] = [];
+    const rowsOfFacts = sql
       .prepare(
-        `select placement_id, group_concat(competency_id) from competency_levels
-         where placement_id in (select value from json_each(@pids)) and level = 'independent'
-         group by placement_id`,
+        `select j.value,
+                ${wantLevels ? "exists (select 1 from assessments a where a.placement_id = j.value and a.observed_on > @today)" : "0"},
+                ${wantLevels ? "(select group_concat(l.competency_id) from competency_levels l where l.placement_id = j.value and l.level = 'independent')" : "null"},
+                ${wantReview ? "(select max(r.week_of) from weekly_reviews r where r.placement_id = j.value and r.week_of <= @lastEnded)" : "null"},
+                ${wantFeedback ? "f.id, f.submitted_at, f.explains_rating, f.learning_rating, f.fairness_rating, f.safety_rating" : "null, null, null, null, null, null"}
+         from json_each(@pids) j
+         ${
+           wantFeedback
+             ? `left join feedback f on f.id = (
+                  select g.id from feedback g where g.placement_id = j.value and g.submitted_at < @endOfToday
+                  order by g.submitted_at desc, g.id desc limit 1)`
+             : ""
+         }`,
       )
       .raw()
-      .all({ pids }) as [number, string][]) {
-      if (held.has(placementId)) continue;
-      const map = new Map<number, HeldLevel>();
-      for (const id of competencyIds.split(",")) map.set(Number(id), INDEPENDENT);
-      levels.set(placementId, map);
+      .all({
+        pids,
+        ...(wantLevels ? { today } : {}),
+        ...(wantReview ? { lastEnded: ctx.lastEnded } : {}),
+        ...(wantFeedback ? { endOfToday: ctx.endOfToday } : {}),
+      }) as [number, 0 | 1, string | null, string | null, number | null, number, number, number, number, number][];
+    for (const [placementId, asOf, competencyIds, week, feedbackId, submittedAt, explains, learning, fairness, safety] of rowsOfFacts) {
+      if (asOf === 1) asOfHistory.push(placementId);
+      else if (competencyIds !== null) {
+        const map = new Map<number, HeldLevel>();
+        for (const id of competencyIds.split(",")) map.set(Number(id), INDEPENDENT);
+        levels.set(placementId, map);
+      }
+      if (week !== null) lastReviewed.set(placementId, week);
+      if (feedbackId !== null) feedbackByPlacement.set(placementId, [placementId, feedbackId, submittedAt, explains, learning, fairness, safety]);
     }
     if (asOfHistory.length > 0) {
       const history = new Map<number, AssessmentFact[]>();
@@ -409,20 +429,6 @@ function loadPlacements(ctx: PassContext, ids: number[]): PlacementFacts[] {
         push(history, placementId, { id, competencyId, level, observedOn, supersedesId });
       }
       for (const id of asOfHistory) levels.set(id, currentLevels(history.get(id) ?? []));
-    }
-  }
-
-  // The latest reviewed week before this one: all that `no_weekly_review` reads.
-  const lastReviewed = new Map<number, string>();
-  if (needs(ctx, "no_weekly_review")) {
-    for (const [placementId, week] of sql
-      .prepare(
-        `select j.value, (select max(r.week_of) from weekly_reviews r where r.placement_id = j.value and r.week_of <= @lastEnded)
-         from json_each(@pids) j`,
-      )
-      .raw()
-      .all({ pids, lastEnded: ctx.lastEnded }) as [number, string | null][]) {
-      if (week !== null) lastReviewed.set(placementId, week);
     }
   }
 
@@ -508,22 +514,6 @@ function loadPlacements(ctx: PassContext, ids: number[]): PlacementFacts[] {
         push(afternoonsByPlacement, placementId, afternoon);
       }
       if (kind) afternoon.events.push(kind);
-    }
-  }
-
-  // The latest feedback of each placement: one index seek each.
-  const feedbackByPlacement = new Map<number, [number, number, number, number, number, number, number]>();
-  if (needs(ctx, "feedback_concern")) {
-    for (const row of sql
-      .prepare(
-        `select f.placement_id, f.id, f.submitted_at, f.explains_rating, f.learning_rating, f.fairness_rating, f.safety_rating
-         from json_each(@pids) j join feedback f on f.id = (
-           select g.id from feedback g where g.placement_id = j.value and g.submitted_at < @endOfToday
-           order by g.submitted_at desc, g.id desc limit 1)`,
-      )
-      .raw()
-      .all({ pids, endOfToday: ctx.endOfToday }) as [number, number, number, number, number, number, number][]) {
-      feedbackByPlacement.set(row[0], row);
     }
   }
 
