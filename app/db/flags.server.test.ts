@@ -4,14 +4,14 @@
  * rule of docs/product.md §5 has a live example after one full pass).
  */
 import { and, asc, eq } from "drizzle-orm";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { addDays } from "~/domain/dates";
 import type { FlagRule } from "~/domain/enums";
 import { FLAG_RULES } from "~/domain/enums";
 import { emitRecordsChanged } from "~/domain/events";
 import { DEFAULT_THRESHOLDS } from "~/domain/flags";
-import { useTestDatabase } from "~/test/db";
+import { recordQueriesSync, useTestDatabase } from "~/test/db";
 
 import {
   createApprentice,
@@ -546,5 +546,40 @@ describe("the server's passes: batches sized by time, the same flags as one stra
     runFlagPass(straight, { today: next });
     await runDailyPass(batched, next);
     expect(flagsIn(batched)).toEqual(flagsIn(straight));
+  });
+});
+
+describe("what the pass reads, by the plan", () => {
+  const demo = useTestDatabase();
+  beforeAll(() => seedDemo(demo, { today: TODAY }));
+
+  it("reads the trainers' recent independent sign-offs (bulk_signoff) from the partial index alone (migration 0021)", () => {
+    const statements = recordQueriesSync(() => runFlagPass(demo, { today: TODAY, placementIds: [], trainerIds: [1, 2, 3, 4, 5], rules: ["bulk_signoff"] }));
+    const signoffs = statements.filter((s) => /join assessments a on a\.trainer_user_id/.test(s));
+    expect(signoffs.length).toBeGreaterThan(0);
+    for (const statement of signoffs) {
+      const plan = (demo.$client.prepare(`EXPLAIN QUERY PLAN ${statement}`).all() as { detail: string }[]).map((r) => r.detail);
+      expect(
+        plan.some((d) => /^SEARCH a USING COVERING INDEX assessments_trainer_independent \(trainer_user_id=\? AND created_at>\?\)/.test(d)),
+        plan.join("\n"),
+      ).toBe(true);
+    }
+  });
+
+  it("reads a placement's levels, latest review, latest feedback and 'as of' check in one statement, each by an index seek", () => {
+    const placementIds = (demo.$client.prepare("select id from placements where status = 'active' order by id").raw().all() as [number][]).map((r) => r[0]);
+    const statements = recordQueriesSync(() => runFlagPass(demo, { today: TODAY, placementIds, trainers: false }));
+    const facts = statements.filter((s) => s.includes("group_concat(l.competency_id)"));
+    expect(facts).toHaveLength(1);
+    const plan = (demo.$client.prepare(`EXPLAIN QUERY PLAN ${facts[0]}`).all() as { detail: string }[]).map((r) => r.detail);
+    expect(plan).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^SEARCH a USING COVERING INDEX assessments_placement_observed \(placement_id=\? AND observed_on>\?\)/),
+        expect.stringMatching(/^SEARCH l USING COVERING INDEX competency_levels_independent \(placement_id=\?\)/),
+        expect.stringMatching(/^SEARCH r USING COVERING INDEX weekly_reviews_placement_week /),
+        expect.stringMatching(/^SEARCH g USING COVERING INDEX feedback_placement /),
+      ]),
+    );
+    expect(plan.filter((d) => d.startsWith("SCAN ") && !d.startsWith("SCAN j VIRTUAL TABLE"))).toEqual([]);
   });
 });

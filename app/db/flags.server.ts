@@ -221,8 +221,8 @@ interface PassContext {
   dateOf: Map<string, (ms: number) => string>;
   holidaysBySite: Map<number, Set<string>>;
   weeks: Map<string, string[]>;
-  /** Decoded `attendance_days` and parsed weekday lists, by value: most weeks and placements repeat a few. */
-  attendanceWeeks: Map<number, ReturnType<typeof decodeAttendanceWeek>>;
+  /** The days of `attendance_days` values, by week and value (`attendanceDaysOf`), and parsed weekday lists by value: most weeks and placements repeat a few. */
+  attendanceDays: Map<string, Map<number, readonly AttendanceDay[]>>;
   weekdays: Map<string, number[]>;
   now: number;
 }
@@ -237,6 +237,32 @@ function weekDates(ctx: PassContext, monday: string): string[] {
     ctx.weeks.set(monday, dates);
   }
   return dates;
+}
+
+/**
+ * The days of a packed attendance week (`placement_weeks.attendance_days`) within the pass's
+ * look-back, as frozen objects shared by every placement with the same week and value: on the
+ * 100× data 230k weeks of a pass hold under 5,000 distinct (week, value) pairs, so the pass
+ * allocates a few thousand day objects instead of about a million.
+ */
+function attendanceDaysOf(ctx: PassContext, weekOf: string, packed: number): readonly AttendanceDay[] {
+  let byValue = ctx.attendanceDays.get(weekOf);
+  if (!byValue) ctx.attendanceDays.set(weekOf, (byValue = new Map()));
+  let days = byValue.get(packed);
+  if (!days) {
+    const dates = weekDates(ctx, weekOf);
+    const list: AttendanceDay[] = [];
+    for (const d of decodeAttendanceWeek(packed)) {
+      const date = dates[d.day]!;
+      if (date < ctx.placementFrom || date > ctx.today) continue;
+      list.push(Object.freeze({ date, status: d.status, absenceReason: d.absenceReason, hasNote: d.hasNote }));
+    }
+    days = Object.freeze(list);
+    // Bounded: a pass as of one day meets a few thousand values; a long-lived context would not grow for ever.
+    if (byValue.size >= 50_000) byValue.clear();
+    byValue.set(packed, days);
+  }
+  return days;
 }
 
 function weekdaysOf(ctx: PassContext, list: string): number[] {
@@ -299,7 +325,37 @@ function loadPlacements(ctx: PassContext, ids: number[]): PlacementFacts[] {
        where p.status = 'active' ${ctx.siteId === null ? "" : "and e.site_id = @site"}
        order by p.id`,
     )
-    .all({ ids: json(ids), ...(ctx.siteId === null ? {} : { site: ctx.siteId }) }) as PlacementRow[];
+    .raw()
+    .all({ ids: json(ids), ...(ctx.siteId === null ? {} : { site: ctx.siteId }) })
+    .map((r) => {
+      const [
+        id,
+        apprentice_id,
+        employer_id,
+        trainer_user_id,
+        framework_version_id,
+        start_date,
+        planned_weeks,
+        working_weekdays,
+        education_weekdays,
+        site_id,
+        date_of_birth,
+      ] = r as [number, number, number, number, number, string, number, string, string, number, string];
+      const row: PlacementRow = {
+        id,
+        apprentice_id,
+        employer_id,
+        trainer_user_id,
+        framework_version_id,
+        start_date,
+        planned_weeks,
+        working_weekdays,
+        education_weekdays,
+        site_id,
+        date_of_birth,
+      };
+      return row;
+    });
   if (rows.length === 0) return [];
   const pids = json(rows.map((p) => p.id));
   loadSites(
@@ -311,35 +367,55 @@ function loadPlacements(ctx: PassContext, ids: number[]): PlacementFacts[] {
     rows.map((p) => p.framework_version_id),
   );
 
-  // Current levels: only `independent` matters to the rules that read levels, and only the level
-  // (they count competencies), so a placement's independent competencies are one row, read from
-  // the partial index `competency_levels_independent` alone (docs/decisions/0035). A placement
-  // with a record observed after `today` (a pass "as of" an earlier day) is worked out from its
-  // history instead: one seek of `assessments_placement_observed` each finds them.
+  // One row a placement for what is one index seek each (docs/decisions/0035, 0040), in one
+  // statement rather than four (each read the batch's ids again and walked them on its own):
+  // - whether it has a record observed after `today` (a pass "as of" an earlier day): then its
+  //   levels are worked out from its history, by one seek of `assessments_placement_observed`;
+  // - otherwise its current levels: only `independent` matters to the rules that read levels, and
+  //   only the level (they count competencies), so its independent competencies are one value,
+  //   read from the partial index `competency_levels_independent` alone;
+  // - the latest reviewed week before this one: all that `no_weekly_review` reads;
+  // - its latest feedback.
   const levels = new Map<number, ReadonlyMap<number, HeldLevel>>();
-  if (needs(ctx, "behind_plan", "overdue")) {
-    const asOfHistory = (
-      sql
-        .prepare(
-          `select j.value from json_each(@pids) j
-           where exists (select 1 from assessments a where a.placement_id = j.value and a.observed_on > @today)`,
-        )
-        .raw()
-        .all({ pids, today }) as [number][]
-    ).map((r) => r[0]);
-    const held = new Set(asOfHistory);
-    for (const [placementId, competencyIds] of sql
+  const lastReviewed = new Map<number, string>();
+  const feedbackByPlacement = new Map<number, [number, number, number, number, number, number, number]>();
+  const wantLevels = needs(ctx, "behind_plan", "overdue");
+  const wantReview = needs(ctx, "no_weekly_review");
+  const wantFeedback = needs(ctx, "feedback_concern");
+  if (wantLevels || wantReview || wantFeedback) {
+    const asOfHistory: number[] = [];
+    const rowsOfFacts = sql
       .prepare(
-        `select placement_id, group_concat(competency_id) from competency_levels
-         where placement_id in (select value from json_each(@pids)) and level = 'independent'
-         group by placement_id`,
+        `select j.value,
+                ${wantLevels ? "exists (select 1 from assessments a where a.placement_id = j.value and a.observed_on > @today)" : "0"},
+                ${wantLevels ? "(select group_concat(l.competency_id) from competency_levels l where l.placement_id = j.value and l.level = 'independent')" : "null"},
+                ${wantReview ? "(select max(r.week_of) from weekly_reviews r where r.placement_id = j.value and r.week_of <= @lastEnded)" : "null"},
+                ${wantFeedback ? "f.id, f.submitted_at, f.explains_rating, f.learning_rating, f.fairness_rating, f.safety_rating" : "null, null, null, null, null, null"}
+         from json_each(@pids) j
+         ${
+           wantFeedback
+             ? `left join feedback f on f.id = (
+                  select g.id from feedback g where g.placement_id = j.value and g.submitted_at < @endOfToday
+                  order by g.submitted_at desc, g.id desc limit 1)`
+             : ""
+         }`,
       )
       .raw()
-      .all({ pids }) as [number, string][]) {
-      if (held.has(placementId)) continue;
-      const map = new Map<number, HeldLevel>();
-      for (const id of competencyIds.split(",")) map.set(Number(id), INDEPENDENT);
-      levels.set(placementId, map);
+      .all({
+        pids,
+        ...(wantLevels ? { today } : {}),
+        ...(wantReview ? { lastEnded: ctx.lastEnded } : {}),
+        ...(wantFeedback ? { endOfToday: ctx.endOfToday } : {}),
+      }) as [number, 0 | 1, string | null, string | null, number | null, number, number, number, number, number][];
+    for (const [placementId, asOf, competencyIds, week, feedbackId, submittedAt, explains, learning, fairness, safety] of rowsOfFacts) {
+      if (asOf === 1) asOfHistory.push(placementId);
+      else if (competencyIds !== null) {
+        const map = new Map<number, HeldLevel>();
+        for (const id of competencyIds.split(",")) map.set(Number(id), INDEPENDENT);
+        levels.set(placementId, map);
+      }
+      if (week !== null) lastReviewed.set(placementId, week);
+      if (feedbackId !== null) feedbackByPlacement.set(placementId, [placementId, feedbackId, submittedAt, explains, learning, fairness, safety]);
     }
     if (asOfHistory.length > 0) {
       const history = new Map<number, AssessmentFact[]>();
@@ -353,20 +429,6 @@ function loadPlacements(ctx: PassContext, ids: number[]): PlacementFacts[] {
         push(history, placementId, { id, competencyId, level, observedOn, supersedesId });
       }
       for (const id of asOfHistory) levels.set(id, currentLevels(history.get(id) ?? []));
-    }
-  }
-
-  // The latest reviewed week before this one: all that `no_weekly_review` reads.
-  const lastReviewed = new Map<number, string>();
-  if (needs(ctx, "no_weekly_review")) {
-    for (const [placementId, week] of sql
-      .prepare(
-        `select j.value, (select max(r.week_of) from weekly_reviews r where r.placement_id = j.value and r.week_of <= @lastEnded)
-         from json_each(@pids) j`,
-      )
-      .raw()
-      .all({ pids, lastEnded: ctx.lastEnded }) as [number, string | null][]) {
-      if (week !== null) lastReviewed.set(placementId, week);
     }
   }
 
@@ -391,14 +453,11 @@ function loadPlacements(ctx: PassContext, ids: number[]): PlacementFacts[] {
         weeks.set(weekOf, { agreed, released });
       }
       if (packed === 0) continue;
-      const dates = weekDates(ctx, weekOf);
-      let days = ctx.attendanceWeeks.get(packed);
-      if (!days) ctx.attendanceWeeks.set(packed, (days = decodeAttendanceWeek(packed)));
-      for (const d of days) {
-        const date = dates[d.day]!;
-        if (date < from || date > today) continue;
-        push(currentDay, placementId, { date, status: d.status, absenceReason: d.absenceReason, hasNote: d.hasNote });
-      }
+      const days = attendanceDaysOf(ctx, weekOf, packed);
+      if (days.length === 0) continue;
+      const list = currentDay.get(placementId);
+      if (list) for (const d of days) list.push(d);
+      else currentDay.set(placementId, days.slice());
     }
   }
 
@@ -455,22 +514,6 @@ function loadPlacements(ctx: PassContext, ids: number[]): PlacementFacts[] {
         push(afternoonsByPlacement, placementId, afternoon);
       }
       if (kind) afternoon.events.push(kind);
-    }
-  }
-
-  // The latest feedback of each placement: one index seek each.
-  const feedbackByPlacement = new Map<number, [number, number, number, number, number, number, number]>();
-  if (needs(ctx, "feedback_concern")) {
-    for (const row of sql
-      .prepare(
-        `select f.placement_id, f.id, f.submitted_at, f.explains_rating, f.learning_rating, f.fairness_rating, f.safety_rating
-         from json_each(@pids) j join feedback f on f.id = (
-           select g.id from feedback g where g.placement_id = j.value and g.submitted_at < @endOfToday
-           order by g.submitted_at desc, g.id desc limit 1)`,
-      )
-      .raw()
-      .all({ pids, endOfToday: ctx.endOfToday }) as [number, number, number, number, number, number, number][]) {
-      feedbackByPlacement.set(row[0], row);
     }
   }
 
@@ -615,6 +658,23 @@ interface FlagRow {
   evidence: string;
 }
 
+/** The columns of `FlagRow`, read as arrays (cheaper than better-sqlite3's row objects) and named once in JavaScript. */
+const FLAG_COLUMNS = "id, site_id, rule, subject_type, subject_id, placement_id, trainer_user_id, employer_id, apprentice_id, severity, status, evidence";
+type FlagTuple = [
+  number,
+  number,
+  FlagRule,
+  FlagSubjectType,
+  number,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  FlagSeverity,
+  FlagStatus,
+  string,
+];
+
 const keyOf = (f: { rule: string; subjectType?: string; subject_type?: string; subjectId?: number; subject_id?: number }) =>
   `${f.rule}|${f.subjectType ?? f.subject_type}|${f.subjectId ?? f.subject_id}`;
 
@@ -647,9 +707,9 @@ function reconcile(ctx: PassContext, subjects: Subjects, findings: Finding[]): F
   const ruleFilter = allRules ? "" : "and rule in (select value from json_each(@rules))";
   const siteFilter = ctx.siteId === null ? "" : "and site_id = @site";
   const selectFlags = sql.prepare(
-    `select * from flags where subject_type = 'placement' and placement_id in (select value from json_each(@pids)) and ${LIVE} ${ruleFilter} ${siteFilter}
+    `select ${FLAG_COLUMNS} from flags where subject_type = 'placement' and placement_id in (select value from json_each(@pids)) and ${LIVE} ${ruleFilter} ${siteFilter}
      union all
-     select * from flags where subject_type = 'trainer' and trainer_user_id in (select value from json_each(@tids)) and ${LIVE} ${ruleFilter} ${siteFilter}`,
+     select ${FLAG_COLUMNS} from flags where subject_type = 'trainer' and trainer_user_id in (select value from json_each(@tids)) and ${LIVE} ${ruleFilter} ${siteFilter}`,
   );
   const params = {
     pids: json(subjects.placementIds),
@@ -678,7 +738,21 @@ function reconcile(ctx: PassContext, subjects: Subjects, findings: Finding[]): F
     .transaction(() => {
       const open = new Map<string, FlagRow>();
       const closed = new Map<string, FlagRow[]>();
-      for (const row of selectFlags.all(params) as FlagRow[]) {
+      for (const r of selectFlags.raw().all(params) as FlagTuple[]) {
+        const row: FlagRow = {
+          id: r[0],
+          site_id: r[1],
+          rule: r[2],
+          subject_type: r[3],
+          subject_id: r[4],
+          placement_id: r[5],
+          trainer_user_id: r[6],
+          employer_id: r[7],
+          apprentice_id: r[8],
+          severity: r[9],
+          status: r[10],
+          evidence: r[11],
+        };
         if (row.status === "open" || row.status === "acknowledged") open.set(keyOf(row), row);
         else push(closed, keyOf(row), row);
       }
@@ -818,7 +892,7 @@ function passContext(database: DB, options: FlagPassOptions): PassContext {
     dateOf: new Map(),
     holidaysBySite: new Map(),
     weeks: new Map(),
-    attendanceWeeks: new Map(),
+    attendanceDays: new Map(),
     weekdays: new Map(),
     now: (options.now ?? new Date()).getTime(),
   };

@@ -610,6 +610,13 @@ export const assessments = sqliteTable(
     /** A placement's records of some days (the flag pass's recent window, a report's period). */
     index("assessments_placement_observed").on(t.placementId, t.observedOn),
     index("assessments_trainer_created").on(t.trainerUserId, t.createdAt),
+    /**
+     * What the flag pass reads for `bulk_signoff`: a trainer's recent `independent` sign-offs, from
+     * the index alone (migration 0021, docs/decisions/0040).
+     */
+    index("assessments_trainer_independent")
+      .on(t.trainerUserId, t.createdAt, t.observedOn, t.placementId, t.competencyId)
+      .where(sql`"assessments"."level" = 'independent'`),
     /** "Is this record superseded?" by an index seek, not a scan of the placement's history. */
     index("assessments_supersedes")
       .on(t.supersedesId)
