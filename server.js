@@ -125,7 +125,15 @@ app.use(
 const publicFiles = express.static(path.join(root, "public"), { maxAge: "1h", index: false, redirect: false, setHeaders: staticHeaders });
 app.use((req, res, next) => (path.posix.extname(req.path) ? publicFiles(req, res, next) : next()));
 
-app.use(
+// Helmet's headers for pages, worked out once at start: helmet runs its thirteen middlewares
+// against a stand-in response and records what they set, with a marker where the nonce goes.
+// Each page then gets the same headers, in the same order, with its own nonce in the CSP; only
+// the CSP changes per request, and it is two strings around the nonce (docs/decisions/0041).
+const NONCE_MARK = "\u0000nonce\u0000";
+const pageHeaders = (() => {
+  const recorded = [];
+  const stand = { locals: { cspNonce: NONCE_MARK }, setHeader: (name, value) => recorded.push([name, String(value)]), removeHeader() {} };
+  let finished = false;
   helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -144,19 +152,35 @@ app.use(
     },
     referrerPolicy: { policy: "same-origin" },
     crossOriginEmbedderPolicy: false,
-  }),
-);
+  })({}, stand, (error) => {
+    if (error) throw error;
+    finished = true;
+  });
+  if (!finished) throw new Error("server.js: helmet did not finish synchronously");
+  return recorded.map(([name, value]) => {
+    const at = value.indexOf(NONCE_MARK);
+    return at < 0 ? [name, value, null] : [name, value.slice(0, at), value.slice(at + NONCE_MARK.length)];
+  });
+})();
+
 app.use(compression());
 
+/** `res.append`, except that a Cache-Control replaces the one set before (never a second value). */
+const expressAppend = express.response.append;
+function appendReplacingCacheControl(field, value) {
+  return String(field).toLowerCase() === "cache-control" ? this.set(field, value) : expressAppend.call(this, field, value);
+}
+
 app.use((req, res, next) => {
+  const nonce = res.locals.cspNonce;
+  for (const [name, value, afterNonce] of pageHeaders) res.setHeader(name, afterNonce === null ? value : value + nonce + afterNonce);
   // Everything past the static files may carry personal data: no-store, unless the response
   // sets its own Cache-Control, which then replaces this one (never a second value beside it).
   res.setHeader("Cache-Control", "no-store");
-  const append = res.append.bind(res);
-  res.append = (field, value) => (String(field).toLowerCase() === "cache-control" ? res.set(field, value) : append(field, value));
+  res.append = appendReplacingCacheControl;
   // `?_data=` is the pre-single-fetch data protocol: nothing here sends it, anyone can. A quiet
   // 400 instead of Remix's warning and stack trace in the log for every such request.
-  if (new URLSearchParams(req.originalUrl.split("?")[1] ?? "").has("_data")) {
+  if (req.originalUrl.includes("?") && new URLSearchParams(req.originalUrl.split("?")[1]).has("_data")) {
     res.status(400).type("text/plain; charset=utf-8").send(config.badRequestMessage);
     return;
   }
@@ -189,7 +213,7 @@ const remixHandler = (routesBuild) =>
   });
 const everyRoute = remixHandler(build);
 const byFirstSegment = new Map([...routeGroups(build.routes)].map(([segment, ids]) => [segment, remixHandler(buildWithRoutes(build, ids))]));
-app.all("*", (req, res, next) => (byFirstSegment.get(routeGroupOf(req.path)) ?? everyRoute)(req, res, next));
+app.use((req, res, next) => (byFirstSegment.get(routeGroupOf(req.path)) ?? everyRoute)(req, res, next));
 
 const server = app.listen(config.port, config.host, () => {
   console.log(`Career Pathways is listening on http://localhost:${config.port}`);

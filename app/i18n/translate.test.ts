@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { Locale } from "~/domain/enums";
 
 import { baseOptions } from "./config";
+import { DEFAULT_NUMERALS, setNumeralsSource } from "./format";
 import en from "./locales/en.json";
 import km from "./locales/km.json";
 import { serverT } from "./i18n.server";
@@ -85,5 +86,37 @@ describe("createTranslate writes numbers in one numeral system", () => {
     const latin = createTranslate("en", resources) as unknown as (key: string, options?: object) => string;
     expect(latin("sample")).toBe("Numbers as 1 2 3");
     expect(latin("sample", { postProcess: [] })).toBe("Numbers as ១ ២ ៣");
+  });
+});
+
+describe("createTranslate: a text asked for by its key alone", () => {
+  it("follows the page's digits from one call to the next (the same function serves every page)", () => {
+    let page: "khmer" | "latin" = "khmer";
+    setNumeralsSource(() => page);
+    try {
+      const t = createTranslate("km", { weeks: "១២ weeks", a: { b: "{{x}} and 3" } }) as unknown as (key: string, options?: object) => string;
+      expect(t("weeks")).toBe("១២ weeks");
+      expect(t("a.b")).toBe("{{x}} and ៣");
+      page = "latin";
+      expect(t("weeks")).toBe("12 weeks");
+      expect(t("a.b")).toBe("{{x}} and 3");
+      page = "khmer";
+      expect(t("weeks")).toBe("១២ weeks");
+      expect(t("a.b", { x: 4 })).toBe("៤ and ៣");
+    } finally {
+      setNumeralsSource(() => DEFAULT_NUMERALS);
+    }
+  });
+
+  it("is looked for again while missing (a catalogue that grows later), and each miss is told", () => {
+    const onMissing = vi.fn();
+    const resources: Resources = { a: "A" };
+    const t = createTranslate("en", resources, onMissing) as unknown as (key: string, options?: object) => string;
+    expect(t("b")).toBe("b");
+    expect(t("b")).toBe("b");
+    resources.b = "B";
+    expect(t("b")).toBe("B");
+    expect(t("a")).toBe("A");
+    expect(onMissing.mock.calls.map((c) => c[0])).toEqual(["b", "b"]);
   });
 });

@@ -63,7 +63,27 @@ function interpolate(text: string, options: Options): string {
  */
 export function createTranslate(locale: Locale, resources: Resources, onMissing?: (key: string) => void, numerals?: Numerals): TFunction {
   const inDigits = (text: string) => inNumerals(text, locale === "km" && numerals ? numerals : numeralsOf(locale));
+  // A text asked for by its key alone is the same on every call in the same digits: found once
+  // per numeral system (a week card asks for about 400; each was a lookup and a digits pass).
+  // Only texts found are kept, so a catalogue that grows later is still read for the others.
+  const plain = new Map<Numerals, Map<string, string>>();
   const translate = (key: string, second?: unknown): string => {
+    if (second === undefined) {
+      const system = locale === "km" && numerals ? numerals : numeralsOf(locale);
+      let texts = plain.get(system);
+      if (!texts) plain.set(system, (texts = new Map()));
+      let text = texts.get(key);
+      if (text === undefined) {
+        const found = lookup(resources, key);
+        if (found === undefined) {
+          onMissing?.(key);
+          return key;
+        }
+        text = inNumerals(interpolate(found, {}), system);
+        texts.set(key, text);
+      }
+      return text;
+    }
     const options: Options = second !== null && typeof second === "object" ? (second as Options) : {};
     const defaultValue = typeof second === "string" ? second : options.defaultValue;
     let text: string | undefined;
