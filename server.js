@@ -221,7 +221,8 @@ const server = app.listen(config.port, config.host, () => {
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
-    server.close(() => process.exit(0));
+    const closed = new Promise((resolve) => server.close(resolve));
+    Promise.all([closed, config.stop()]).then(() => process.exit(0));
     setTimeout(() => process.exit(0), 3000).unref();
   });
 }

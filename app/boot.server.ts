@@ -6,8 +6,10 @@
  * start the flag engine (after every relevant write, and in the background once started and
  * daily: no pass runs before listening, whatever the size of the database — docs/decisions/0015),
  * the reminders (Telegram updates, a pass a minute) and housekeeping (sweeps hourly, a backup
- * daily), and mark the database as in use so that a restore refuses to replace it under the server.
+ * daily), move WAL checkpoints to a worker thread (docs/decisions/0038), and mark the database as
+ * in use so that a restore refuses to replace it under the server.
  */
+import { startCheckpointer } from "~/db/checkpoint.server";
 import { db } from "~/db/client.server";
 import { ensureCredentialKeys } from "~/db/credential-keys.server";
 import { startFlagEngine } from "~/db/flag-schedule.server";
@@ -46,6 +48,7 @@ export async function bootServer() {
   if (keys.source === "created") console.log(`Created the credential signing key ${keys.kid} in the database.`);
   startFlagEngine();
   startHousekeeping({ backupDir: backupDir(config), backupKeep: config.BACKUP_KEEP, dailyBackup: config.BACKUP_DAILY });
+  const checkpointer = startCheckpointer(database);
   markServer(config.DATABASE_PATH, config.PORT);
   // The dummy hash that unknown usernames are checked against, made now rather than on the first one.
   await verifyAgainstNothing("warm-up");
@@ -61,5 +64,7 @@ export async function bootServer() {
     logRequests: config.LOG_REQUESTS,
     crossOriginMessage: `${km("errors.crossOrigin")}\n${en("errors.crossOrigin")}\n`,
     badRequestMessage: `${km("errors.badRequestBody")}\n${en("errors.badRequestBody")}\n`,
+    /** On shutdown: the checkpoint thread finishes the checkpoint under way and closes its connection. */
+    stop: () => checkpointer.stop(),
   };
 }

@@ -61,6 +61,12 @@ export function inspect<T>(file: string, fn: (sqlite: Database.Database) => T): 
   }
 }
 
+/** The node flags of `npm run serve` (package.json), e.g. the heap sizes of decision 0037. */
+export function serverNodeFlags(): string[] {
+  const scripts = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+  return scripts.serve!.split(" ").filter((word) => word.startsWith("--"));
+}
+
 export class PortalServer {
   private child: ChildProcess | null = null;
   /** Everything the server printed, across restarts. */
@@ -78,7 +84,8 @@ export class PortalServer {
     if (!fs.existsSync(path.join(ROOT, "build", "index.js"))) {
       throw new Error("No server build: run `npm run build` first (`npm run test:reliability` does).");
     }
-    const child = spawn(process.execPath, ["server.js"], {
+    // With the node flags `npm run serve` gives it (package.json): the server as it runs in production.
+    const child = spawn(process.execPath, [...serverNodeFlags(), "server.js"], {
       cwd: ROOT,
       stdio: ["ignore", "pipe", "pipe"],
       env: {

@@ -13,12 +13,13 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
 
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { readMigrationFiles } from "drizzle-orm/migrator";
+
+import { startSourceWorker } from "~/utils/worker.server";
 
 import { migrationsFolder } from "./client.server";
 import { serverUsing } from "./server-mark.server";
@@ -225,12 +226,7 @@ function copyInWorker(databaseFile: string, partial: string): Promise<string | n
   const betterSqlite3 = createRequire(import.meta.url).resolve("better-sqlite3");
   return new Promise((resolve, reject) => {
     let answer: WorkerAnswer | undefined;
-    const worker = new Worker(BACKUP_WORKER_SOURCE, {
-      eval: true,
-      workerData: { databaseFile, partial, betterSqlite3 },
-      // The source is CommonJS, whatever the process was started with.
-      execArgv: process.execArgv.filter((flag) => !flag.startsWith("--input-type")),
-    });
+    const worker = startSourceWorker(BACKUP_WORKER_SOURCE, { databaseFile, partial, betterSqlite3 });
     worker.once("message", (message: WorkerAnswer) => (answer = message));
     worker.once("error", (error) => reject(new BackupError(`the backup thread failed: ${reason(error)}`)));
     // Settled on exit, once the worker has closed both files.

@@ -251,9 +251,8 @@ export function loadWeekCard(placement: TrainerPlacement, shape: WeekShape) {
   };
 }
 
-/** A submission already written under this key, and what it was: a resend is answered as the first was. */
-export function findSubmission(submissionKey: string): { placementId: number; weekOf: string; trainerUserId: number; intent: WeekCardIntent } | null {
-  const row = db()
+const submissionByKey = prepared((database) =>
+  database
     .select({
       placementId: weekSubmissions.placementId,
       weekOf: weekSubmissions.weekOf,
@@ -261,15 +260,24 @@ export function findSubmission(submissionKey: string): { placementId: number; we
       intent: weekSubmissions.intent,
     })
     .from(weekSubmissions)
-    .where(eq(weekSubmissions.submissionKey, submissionKey))
-    .get();
-  if (row) return row;
-  // Weeks submitted before every submission was kept carry their key on the review.
-  const review = db()
+    .where(eq(weekSubmissions.submissionKey, sql.placeholder("submissionKey")))
+    .prepare(),
+);
+
+const reviewBySubmissionKey = prepared((database) =>
+  database
     .select({ placementId: weeklyReviews.placementId, weekOf: weeklyReviews.weekOf, trainerUserId: weeklyReviews.trainerUserId })
     .from(weeklyReviews)
-    .where(eq(weeklyReviews.submissionKey, submissionKey))
-    .get();
+    .where(eq(weeklyReviews.submissionKey, sql.placeholder("submissionKey")))
+    .prepare(),
+);
+
+/** A submission already written under this key, and what it was: a resend is answered as the first was. */
+export function findSubmission(submissionKey: string): { placementId: number; weekOf: string; trainerUserId: number; intent: WeekCardIntent } | null {
+  const row = submissionByKey().get({ submissionKey });
+  if (row) return row;
+  // Weeks submitted before every submission was kept carry their key on the review.
+  const review = reviewBySubmissionKey().get({ submissionKey });
   return review ? { ...review, intent: "submit" } : null;
 }
 
