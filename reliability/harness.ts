@@ -14,6 +14,8 @@ import Database from "better-sqlite3";
 import { createUserSession } from "~/auth/session.server";
 import { openDatabase, setDb, type DB } from "~/db/client.server";
 
+import { serverNodeFlags } from "../scripts/server-node-flags";
+
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** The sites' "today" for every reliability run: a Thursday with no holiday that week. */
 export const TODAY = "2026-11-19";
@@ -59,12 +61,6 @@ export function inspect<T>(file: string, fn: (sqlite: Database.Database) => T): 
   } finally {
     sqlite.close();
   }
-}
-
-/** The node flags of `npm run serve` (package.json), e.g. the heap sizes of decision 0037. */
-export function serverNodeFlags(): string[] {
-  const scripts = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
-  return scripts.serve!.split(" ").filter((word) => word.startsWith("--"));
 }
 
 export class PortalServer {

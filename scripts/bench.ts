@@ -11,7 +11,7 @@
 //   --duration 6        seconds per load run
 //   --heavy32           also load the heavy report pages at 32 connections
 //   --posts 40          sequential sign-off submissions
-//   --node "--max-old-space-size=384 --max-semi-space-size=4"   flags for the server's node (default: those of `npm start`)
+//   --node "--max-old-space-size=384"   flags for the server's node (default: those of `npm run serve`, package.json)
 //   --heap              the server also runs with --trace-gc; prints its peak heap used
 //   --only "login,week card"            only the pages whose names contain one of these (no POSTs, no in-process timings)
 //   --no-pages          no page loads: /healthcheck, the sign-off POSTs and the flag engine in this process
@@ -25,6 +25,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 
 import { argValue, BENCH_TODAY } from "./bench-common";
+import { serverNodeFlags } from "./server-node-flags";
 
 const args = process.argv.slice(2);
 const DEMO = args.includes("--demo");
@@ -35,7 +36,7 @@ const DURATION = Number(argValue(args, "duration") ?? 6);
 const POSTS = Number(argValue(args, "posts") ?? 40);
 const HEAVY32 = args.includes("--heavy32");
 /** As `npm start` runs the server (package.json), unless told otherwise. */
-const NODE_FLAGS = (argValue(args, "node") ?? "--max-old-space-size=384 --max-semi-space-size=4").split(" ").filter(Boolean);
+const NODE_FLAGS = argValue(args, "node")?.split(" ").filter(Boolean) ?? serverNodeFlags();
 /** `--heap`: the server also traces its garbage collections, and the run reports its peak heap used. */
 if (args.includes("--heap")) NODE_FLAGS.push("--trace-gc");
 const PROF = argValue(args, "prof");

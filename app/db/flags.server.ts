@@ -325,37 +325,7 @@ function loadPlacements(ctx: PassContext, ids: number[]): PlacementFacts[] {
        where p.status = 'active' ${ctx.siteId === null ? "" : "and e.site_id = @site"}
        order by p.id`,
     )
-    .raw()
-    .all({ ids: json(ids), ...(ctx.siteId === null ? {} : { site: ctx.siteId }) })
-    .map((r) => {
-      const [
-        id,
-        apprentice_id,
-        employer_id,
-        trainer_user_id,
-        framework_version_id,
-        start_date,
-        planned_weeks,
-        working_weekdays,
-        education_weekdays,
-        site_id,
-        date_of_birth,
-      ] = r as [number, number, number, number, number, string, number, string, string, number, string];
-      const row: PlacementRow = {
-        id,
-        apprentice_id,
-        employer_id,
-        trainer_user_id,
-        framework_version_id,
-        start_date,
-        planned_weeks,
-        working_weekdays,
-        education_weekdays,
-        site_id,
-        date_of_birth,
-      };
-      return row;
-    });
+    .all({ ids: json(ids), ...(ctx.siteId === null ? {} : { site: ctx.siteId }) }) as PlacementRow[];
   if (rows.length === 0) return [];
   const pids = json(rows.map((p) => p.id));
   loadSites(

@@ -1,17 +1,12 @@
 import { spawnSync } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { describe, expect, it } from "vitest";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+import { serverNodeFlags } from "../../scripts/server-node-flags";
 
-/** The node flags `npm run serve` starts the server with (package.json). */
-function serverNodeFlags(): string[] {
-  const scripts = (JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
-  return scripts.serve!.split(" ").filter((word) => word.startsWith("--"));
-}
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 describe("a worker started from a source string", () => {
   it("starts in a process run with the server's node flags, a loader and --input-type=module", () => {
