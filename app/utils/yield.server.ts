@@ -1,2 +1,84 @@
-/** Gives the event loop back: requests waiting behind a long piece of work run before it goes on. */
-export const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+/**
+ * Responses the app has ended but that have not reached the socket yet: the compression
+ * middleware gzips or brotlis in libuv's thread pool, and the result comes back in a later turn
+ * of the event loop (docs/decisions/0047-a-yield-waits-for-compressed-answers.md).
+ */
+let sending = 0;
+let whenSent: (() => void)[] = [];
+
+/** How long one yield waits at most for compressed answers to leave before the work goes on. */
+export const YIELD_WAITS_FOR_SENDING_MS = 10;
+
+/**
+ * Gives the event loop back: requests waiting behind a long piece of work run before it goes on,
+ * and so do the answers they made that are still being compressed. Without that second wait, a
+ * request that arrives during one slice of the work is answered after it but sent only after the
+ * next slice, so it waits for two.
+ */
+export async function yieldToOthers(): Promise<void> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  if (sending === 0) return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      whenSent = whenSent.filter((waiting) => waiting !== done);
+      resolve();
+    }, YIELD_WAITS_FOR_SENDING_MS);
+    whenSent.push(done);
+  });
+}
+
+/** Marks one answer as ended by the app; the returned function marks it sent (idempotent). */
+export function answerEnded(): () => void {
+  sending += 1;
+  let sent = false;
+  return () => {
+    if (sent) return;
+    sent = true;
+    sending -= 1;
+    if (sending === 0 && whenSent.length > 0) {
+      const waiting = whenSent;
+      whenSent = [];
+      for (const done of waiting) done();
+    }
+  };
+}
+
+/** How many answers are between the app's `end` and the socket's (for tests). */
+export const answersSending = () => sending;
+
+type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+type End = ServerResponse["end"];
+const SENT = Symbol("answer sent");
+type Tracked = ServerResponse & { [SENT]?: () => void };
+
+/**
+ * The two middlewares that count answers being compressed, placed around the compression
+ * middleware: `beforeCompression` sees the end that reaches the socket (compression calls it once
+ * its output is ready), `afterCompression` the end the app calls.
+ */
+export const sendingTracker: { beforeCompression: Middleware; afterCompression: Middleware } = {
+  beforeCompression(_req, res, next) {
+    const socketEnd = res.end as (...args: unknown[]) => ServerResponse;
+    res.end = function end(this: Tracked, ...args: unknown[]) {
+      (res as Tracked)[SENT]?.();
+      return socketEnd.apply(this, args);
+    } as End;
+    next();
+  },
+  afterCompression(_req, res, next) {
+    const appEnd = res.end as (...args: unknown[]) => ServerResponse;
+    res.end = function end(this: Tracked, ...args: unknown[]) {
+      (res as Tracked)[SENT] ??= answerEnded();
+      return appEnd.apply(this, args);
+    } as End;
+    // A client that goes away before its answer leaves: never counted as sending for ever.
+    res.once("close", () => (res as Tracked)[SENT]?.());
+    next();
+  },
+};
