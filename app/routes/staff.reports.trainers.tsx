@@ -27,6 +27,7 @@ import { formatDate, formatNumber, formatPercent } from "~/i18n/format";
 import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { siteToday } from "~/utils/today.server";
+import { yieldToOthers } from "~/utils/yield.server";
 
 export const meta = pageMeta;
 
@@ -50,7 +51,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const { rows } = await loadAccountabilityOverview(actor, { from, to, today });
     return { ...base, errors: {} as FilterErrors, result: null, overview: { from, to, sort, rows } };
   }
-  const { report } = loadTrainerAccountability(actor, { from, to, today, siteId });
+  const { report } = await loadTrainerAccountability(actor, { from, to, today, siteId });
+  // The page of a year's figures is rendered in a turn of its own too.
+  await yieldToOthers();
   return {
     ...base,
     errors: {} as FilterErrors,

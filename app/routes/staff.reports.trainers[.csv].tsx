@@ -101,7 +101,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   async function* rows() {
     const trainers: AccountabilityReport["trainers"] = [];
     for (const site of siteIds) {
-      trainers.push(...loadTrainerAccountability(actor, { from, to, today, siteId: site }).report.trainers);
+      trainers.push(...(await loadTrainerAccountability(actor, { from, to, today, siteId: site })).report.trainers);
       await yieldToOthers();
     }
     const sorted = sortAccountability(trainers, sort);
