@@ -20,7 +20,9 @@ export function isNumerals(value: unknown): value is Numerals {
 /**
  * Every translated string in the page's numeral system: numbers written in the catalogue ("6
  * numbers", "1 to 5") and numbers passed in, alike (docs/decisions/0028). An instance made for one
- * reader (`serverT(locale, numerals)`) carries its own choice in the `numerals` option.
+ * reader carries its own choice in the `numerals` option. i18next with these options is what the
+ * tests compare the app's translate function with (translate.test.ts); the app itself translates
+ * with ./translate.ts alone (docs/decisions/0045).
  */
 export const numeralsPostProcessor: PostProcessorModule = {
   type: "postProcessor",

@@ -1,9 +1,9 @@
 import i18next from "i18next";
 import { describe, expect, it, vi } from "vitest";
 
-import type { Locale } from "~/domain/enums";
+import type { Locale, Numerals } from "~/domain/enums";
 
-import { baseOptions } from "./config";
+import { baseOptions, numeralsPostProcessor } from "./config";
 import { DEFAULT_NUMERALS, setNumeralsSource } from "./format";
 import en from "./locales/en.json";
 import km from "./locales/km.json";
@@ -16,9 +16,37 @@ function leafKeys(obj: object, prefix = ""): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (v !== null && typeof v === "object" ? leafKeys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
 }
 
-/** i18next as the server's own texts use it: with the numerals post-processor (Latin digits by default). */
-function reference(locale: Locale) {
-  return serverT(locale) as unknown as (key: string, options?: object) => string;
+/**
+ * i18next as the server's own texts used it before decision 0045: an instance per language (and
+ * reader's digits) with the numerals post-processor; without `numerals`, the page's digits.
+ */
+function reference(locale: Locale, numerals?: Numerals) {
+  const instance = i18next.createInstance();
+  void instance.use(numeralsPostProcessor).init({
+    ...baseOptions,
+    lng: locale,
+    resources: { [locale]: { translation: catalogues[locale] } },
+    ...(numerals ? { numerals } : {}),
+  });
+  return instance.t as unknown as (key: string, options?: object) => string;
+}
+
+/** Every key of a catalogue (plural forms as their bare key) and a value for every placeholder. */
+function everyKey(locale: Locale) {
+  const keys = new Set(leafKeys(catalogues[locale]).map((k) => k.replace(/_(zero|one|two|few|many|other)$/, "")));
+  const names = [...new Set([...JSON.stringify(catalogues[locale]).matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!))];
+  const values = Object.fromEntries(names.map((n, i) => [n, i % 2 ? `v-${n}` : i * 7]));
+  const optionSets = [
+    undefined,
+    { postProcess: [] },
+    values,
+    { ...values, count: 0 },
+    { ...values, count: 1 },
+    { ...values, count: 2 },
+    { ...values, count: 21 },
+    { count: 1 },
+  ];
+  return { keys, optionSets };
 }
 
 describe("createTranslate renders every key as i18next does", () => {
@@ -26,21 +54,10 @@ describe("createTranslate renders every key as i18next does", () => {
     it(`in ${locale}, with and without counts and values`, () => {
       const expected = reference(locale);
       const actual = createTranslate(locale, catalogues[locale]) as unknown as (key: string, options?: object) => string;
-      const keys = new Set(leafKeys(catalogues[locale]).map((k) => k.replace(/_(zero|one|two|few|many|other)$/, "")));
-      const names = [...new Set([...JSON.stringify(catalogues[locale]).matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!))];
-      const values = Object.fromEntries(names.map((n, i) => [n, i % 2 ? `v-${n}` : i * 7]));
+      const { keys, optionSets } = everyKey(locale);
       let compared = 0;
       for (const key of keys) {
-        for (const options of [
-          undefined,
-          { postProcess: [] },
-          values,
-          { ...values, count: 0 },
-          { ...values, count: 1 },
-          { ...values, count: 2 },
-          { ...values, count: 21 },
-          { count: 1 },
-        ]) {
+        for (const options of optionSets) {
           expect(actual(key, options), `${locale} ${key} ${JSON.stringify(options)}`).toBe(expected(key, options));
           compared++;
         }
@@ -118,5 +135,53 @@ describe("createTranslate: a text asked for by its key alone", () => {
     expect(t("b")).toBe("B");
     expect(t("a")).toBe("A");
     expect(onMissing.mock.calls.map((c) => c[0])).toEqual(["b", "b"]);
+  });
+});
+
+describe("serverT (server-only texts) gives i18next's text for every key, in both languages and every digits", () => {
+  for (const locale of ["en", "km"] as const) {
+    for (const numerals of [undefined, "latin", "khmer"] as const) {
+      // Without a reader's digits, the text follows the page being rendered: both page digits.
+      for (const page of numerals ? [DEFAULT_NUMERALS] : (["latin", "khmer"] as const)) {
+        it(`in ${locale}, ${numerals ? `the reader's ${numerals} digits` : `the page's ${page} digits`}, asked twice (the second from the memo)`, () => {
+          setNumeralsSource(() => page);
+          try {
+            const expected = reference(locale, numerals);
+            const actual = serverT(locale, numerals) as unknown as (key: string, options?: object) => string;
+            const { keys, optionSets } = everyKey(locale);
+            let compared = 0;
+            for (let pass = 0; pass < 2; pass++) {
+              for (const key of keys) {
+                for (const options of optionSets) {
+                  expect(actual(key, options), `${locale} ${numerals ?? page} ${key} ${JSON.stringify(options)}`).toBe(expected(key, options));
+                  compared++;
+                }
+              }
+            }
+            expect(compared).toBeGreaterThan(10000);
+          } finally {
+            setNumeralsSource(() => DEFAULT_NUMERALS);
+          }
+        });
+      }
+    }
+  }
+
+  it("is one function per language and digits; a key it lacks is answered with the key or the default value", () => {
+    expect(serverT("km", "khmer")).toBe(serverT("km", "khmer"));
+    expect(serverT("km", "khmer")).not.toBe(serverT("km", "latin"));
+    expect(serverT("km")).not.toBe(serverT("km", "latin"));
+    const t = serverT("en", "latin") as unknown as (key: string, options?: object) => string;
+    const ref = reference("en", "latin");
+    for (const [key, options] of [
+      ["no.such.key", undefined],
+      ["no.such.key", { defaultValue: "Fallback {{x}} 3", x: 2 }],
+    ] as const) {
+      expect(t(key, options)).toBe(ref(key, options));
+      expect(t(key, options)).toBe(ref(key, options));
+    }
+    // A section is not a text: i18next answered with a sentence about it, serverT (as pages) with the key.
+    expect(ref("app")).toMatch(/returned an object/);
+    expect(t("app")).toBe("app");
   });
 });
