@@ -30,7 +30,6 @@ import {
   publicHolidays,
   users,
   weeklyReviews,
-  weekSubmissions,
 } from "./schema";
 import { trainsScope } from "./scope.server";
 
@@ -301,33 +300,26 @@ export function loadPlanState(placement: Pick<TrainerPlacement, "id" | "versionI
   return { rows, state: weekState(rows, weekOf), competencyIds: new Set(versionCompetencyIds().pluck().all(placement.versionId)) };
 }
 
+// Raw prepared statements: asked twice on every submission (before planning, and again inside
+// its transaction), almost always for a key not yet written (docs/decisions/0043).
 const submissionByKey = prepared((database) =>
-  database
-    .select({
-      placementId: weekSubmissions.placementId,
-      weekOf: weekSubmissions.weekOf,
-      trainerUserId: weekSubmissions.trainerUserId,
-      intent: weekSubmissions.intent,
-    })
-    .from(weekSubmissions)
-    .where(eq(weekSubmissions.submissionKey, sql.placeholder("submissionKey")))
-    .prepare(),
+  database.$client.prepare<[string], { placementId: number; weekOf: string; trainerUserId: number; intent: WeekCardIntent }>(
+    "select placement_id as placementId, week_of as weekOf, trainer_user_id as trainerUserId, intent from week_submissions where submission_key = ?",
+  ),
 );
 
 const reviewBySubmissionKey = prepared((database) =>
-  database
-    .select({ placementId: weeklyReviews.placementId, weekOf: weeklyReviews.weekOf, trainerUserId: weeklyReviews.trainerUserId })
-    .from(weeklyReviews)
-    .where(eq(weeklyReviews.submissionKey, sql.placeholder("submissionKey")))
-    .prepare(),
+  database.$client.prepare<[string], { placementId: number; weekOf: string; trainerUserId: number }>(
+    "select placement_id as placementId, week_of as weekOf, trainer_user_id as trainerUserId from weekly_reviews where submission_key = ?",
+  ),
 );
 
 /** A submission already written under this key, and what it was: a resend is answered as the first was. */
 export function findSubmission(submissionKey: string): { placementId: number; weekOf: string; trainerUserId: number; intent: WeekCardIntent } | null {
-  const row = submissionByKey().get({ submissionKey });
+  const row = submissionByKey().get(submissionKey);
   if (row) return row;
   // Weeks submitted before every submission was kept carry their key on the review.
-  const review = reviewBySubmissionKey().get({ submissionKey });
+  const review = reviewBySubmissionKey().get(submissionKey);
   return review ? { ...review, intent: "submit" } : null;
 }
 
