@@ -3,6 +3,7 @@
  * history, staff decisions that stick, scoped passes, the write hook, and the demo data (every
  * rule of docs/product.md §5 has a live example after one full pass).
  */
+import Database from "better-sqlite3";
 import { and, asc, eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 
@@ -28,6 +29,7 @@ import {
 import { runDailyPass } from "./flag-schedule.server";
 import { registerFlagHooks, runFlagPass } from "./flags.server";
 import { flagEvents, flags, placements } from "./schema";
+import { saveThresholds, thresholdsBySite } from "./site-settings.server";
 import { seedDemo } from "./seed.server";
 
 const TODAY = "2026-11-25"; // a Wednesday; this week's Monday is 2026-11-23
@@ -490,6 +492,25 @@ describe("the write hook", () => {
     const other = world({ reviewedUntil: "2026-11-09" });
     emitRecordsChanged({ placementId: other.placementId, kinds: ["reviews"] });
     expect(flagsOf("no_weekly_review", other.placementId)).toEqual([]);
+  });
+
+  it("judges by a site's thresholds as saved a moment before, in this process or by another connection", () => {
+    // Reviewed up to last week but one: a warning with a 1-week threshold, nothing with the default.
+    const w = world({ reviewedUntil: "2026-11-16" });
+    stop = registerFlagHooks({ database: () => db, today: () => TODAY, thresholdsBySite });
+    emitRecordsChanged({ placementId: w.placementId, kinds: ["reviews"] });
+    expect(flagsOf("no_weekly_review", w.placementId)).toEqual([]);
+
+    saveThresholds(db, { siteId: w.siteId, thresholds: { ...DEFAULT_THRESHOLDS, noReviewWarnWeeks: 1 }, updatedBy: w.trainerId });
+    emitRecordsChanged({ placementId: w.placementId, kinds: ["reviews"] });
+    expect(flagsOf("no_weekly_review", w.placementId)).toMatchObject([{ status: "open", severity: "warn" }]);
+
+    // Another process puts the default back (e.g. a script): the next hook reads it.
+    const elsewhere = new Database(db.$client.name);
+    elsewhere.prepare("update site_settings set flag_thresholds = '{}' where site_id = ?").run(w.siteId);
+    elsewhere.close();
+    emitRecordsChanged({ placementId: w.placementId, kinds: ["reviews"] });
+    expect(flagsOf("no_weekly_review", w.placementId)).toMatchObject([{ status: "cleared" }]);
   });
 });
 

@@ -77,7 +77,7 @@ export interface FlagPassOptions {
   /** Only these rules; flags of other rules are left as they are (all rules when absent). */
   rules?: readonly FlagRule[];
   /** Per-site thresholds; a site without an entry uses DEFAULT_THRESHOLDS. */
-  thresholdsBySite?: Map<number, Thresholds>;
+  thresholdsBySite?: ReadonlyMap<number, Thresholds>;
   /** The moment written to raised/updated/cleared timestamps (tests). */
   now?: Date;
   /** Subjects per batch: each batch is one load and one transaction. */
@@ -215,7 +215,7 @@ interface PassContext {
   startOfFrom: number;
   rules: ReadonlySet<FlagRule>;
   siteId: number | null;
-  thresholdsBySite: Map<number, Thresholds> | undefined;
+  thresholdsBySite: ReadonlyMap<number, Thresholds> | undefined;
   competencies: Map<number, CompetencyPlan[]>;
   zones: Map<number, string>;
   dateOf: Map<string, (ms: number) => string>;
@@ -1079,7 +1079,7 @@ export function registerFlagHooks(
     database?: () => DB;
     today?: () => string;
     /** Per-site thresholds, read when the hook runs (e.g. from `site_settings`). */
-    thresholdsBySite?: (database: DB) => Map<number, Thresholds> | undefined;
+    thresholdsBySite?: (database: DB) => ReadonlyMap<number, Thresholds> | undefined;
   } = {},
 ): () => void {
   unsubscribe?.();

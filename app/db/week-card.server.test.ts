@@ -4,8 +4,21 @@ import { addDays, mondayOf } from "~/domain/dates";
 import { recordQueriesSync, useTestDatabase } from "~/test/db";
 import { siteToday } from "~/utils/today.server";
 
-import { createApprentice, createEmployer, createFramework, createPlacement, createSite, createUser, recordAssessment } from "./factories.server";
-import { getTrainerPlacement, loadWeekCard, weekShape } from "./week-card.server";
+import { parseBaseline, weekState } from "~/domain/week-card";
+
+import {
+  createApprentice,
+  createEducationAfternoon,
+  createEmployer,
+  createFramework,
+  createPlacement,
+  createSite,
+  createUser,
+  recordAssessment,
+  recordAttendance,
+  recordWeeklyReview,
+} from "./factories.server";
+import { baselineToken, getTrainerPlacement, loadPlanState, loadWeekCard, weekShape } from "./week-card.server";
 
 const db = useTestDatabase();
 const today = siteToday();
@@ -54,9 +67,11 @@ function placementWith(competencyCount: number) {
 /** Every statement run while `fn` runs, with its parameters filled in. */
 const statements = (fn: () => void) => recordQueriesSync(fn);
 
+/** The card's reads, and what the action reads to plan a submission. */
 function openCard(placementId: number) {
   const placement = getTrainerPlacement(trainer, placementId, today)!;
   loadWeekCard(placement, weekShape(placement, mondayOf(today), today));
+  loadPlanState(placement, mondayOf(today));
 }
 
 describe("the week card's reads", () => {
@@ -90,5 +105,60 @@ describe("the week card's reads", () => {
         expect(growing.includes(scanned ?? ""), `${detail}\n  in ${source}`).toBe(false);
       }
     }
+  });
+});
+
+describe("what a submission is planned against (the action's reads)", () => {
+  it("is the state the card's reads make, now and as of an older baseline, with the framework's competency ids", () => {
+    const p = placementWith(5);
+    const placement = getTrainerPlacement(trainer, p.id, today)!;
+    const [c1, c2] = loadWeekCard(placement, weekShape(placement, mondayOf(today), today)).competencies;
+    const lastWeek = addDays(mondayOf(today), -7);
+    const tuesday = addDays(lastWeek, 1);
+    const before = baselineToken(p.id);
+    // A reviewed week with a corrected sign-off, a corrected day, an afternoon released then refused, a corrected review.
+    const first = recordWeeklyReview(db, { placementId: p.id, trainerUserId: trainer.id, weekOf: lastWeek });
+    const signed = recordAssessment(db, { placementId: p.id, competencyId: c1!.id, trainerUserId: trainer.id, level: "supervised", observedOn: tuesday });
+    recordAssessment(db, {
+      placementId: p.id,
+      competencyId: c1!.id,
+      trainerUserId: trainer.id,
+      level: "independent",
+      observedOn: tuesday,
+      supersedesId: signed.id,
+      correctionReason: "Wrong level",
+    });
+    recordAssessment(db, { placementId: p.id, competencyId: c2!.id, trainerUserId: trainer.id, level: "supervised", observedOn: mondayOf(today) });
+    const absent = recordAttendance(db, { placementId: p.id, date: tuesday, status: "absent", absenceReason: "illness", recordedBy: trainer.id });
+    recordAttendance(db, {
+      placementId: p.id,
+      date: tuesday,
+      status: "late",
+      lateMinutes: 20,
+      recordedBy: trainer.id,
+      supersedesId: absent.id,
+      correctionReason: "Came late",
+    });
+    recordAttendance(db, { placementId: p.id, date: addDays(lastWeek, 2), status: "present", recordedBy: trainer.id });
+    createEducationAfternoon(db, { placementId: p.id, date: addDays(lastWeek, 3) }, [
+      { kind: "released", recordedBy: trainer.id },
+      { kind: "refused", reason: "Busy day", recordedBy: trainer.id },
+    ]);
+    createEducationAfternoon(db, { placementId: p.id, date: addDays(lastWeek, 4) });
+    recordWeeklyReview(db, { placementId: p.id, trainerUserId: trainer.id, weekOf: lastWeek, supersedesId: first.id, correctionReason: "Late day" });
+
+    for (const weekOf of [lastWeek, mondayOf(today), addDays(lastWeek, -7)]) {
+      const card = loadWeekCard(placement, weekShape(placement, weekOf, today));
+      const plan = loadPlanState(placement, weekOf);
+      expect(plan.state).toEqual(card.state);
+      expect(weekState(plan.rows, weekOf, parseBaseline(before)!)).toEqual(weekState(card.rows, weekOf, parseBaseline(before)!));
+      expect([...plan.competencyIds]).toEqual(card.competencies.map((c) => c.id));
+    }
+    const { state } = loadPlanState(placement, lastWeek);
+    expect(state.weekAssessments.get(c1!.id)?.level).toBe("independent");
+    expect(state.attendance.get(tuesday)).toMatchObject({ status: "late", lateMinutes: 20 });
+    expect(state.education.get(addDays(lastWeek, 3))).toMatchObject({ status: "refused", reason: "Busy day" });
+    expect(state.education.get(addDays(lastWeek, 4))).toMatchObject({ status: "agreed" });
+    expect(state.review).not.toBeNull();
   });
 });

@@ -12,7 +12,7 @@ import { emitRecordsChanged } from "~/domain/events";
 import { currentLevels } from "~/domain/progress";
 import { formatBaseline, weekState, type Baseline, type WeekPlan, type WeekRows, type WeekShape } from "~/domain/week-card";
 
-import { audit } from "./audit.server";
+import { recordAudit } from "./audit.server";
 import { db, prepared } from "./client.server";
 import { frameworkChecklist } from "./progress.server";
 import {
@@ -30,7 +30,6 @@ import {
   publicHolidays,
   users,
   weeklyReviews,
-  weekSubmissions,
 } from "./schema";
 import { trainsScope } from "./scope.server";
 
@@ -251,35 +250,104 @@ export function loadWeekCard(placement: TrainerPlacement, shape: WeekShape) {
   };
 }
 
+/**
+ * What a submission is planned against, read for the action alone: the placement's sign-offs and
+ * reviews, this week's attendance and education ledger, with only the columns `weekState` reads,
+ * as plain rows from prepared statements (no joined trainer names, no dates made into `Date`s, no
+ * row mapping), and the framework's competency ids. The card's loader reads the same rows with
+ * what the page shows besides (`loadWeekCard`); the two must select the same rows (a test holds
+ * them to it). docs/decisions/0043.
+ */
+const planAssessments = prepared((database) =>
+  database.$client.prepare<[number], WeekRows["assessments"][number]>(
+    `select id, competency_id as competencyId, level, observed_on as observedOn, supersedes_id as supersedesId
+       from assessments where placement_id = ? order by id`,
+  ),
+);
+
+const planAttendance = prepared((database) =>
+  database.$client.prepare<[number, string, string], WeekRows["attendance"][number]>(
+    `select id, date, status, late_minutes as lateMinutes, absence_reason as absenceReason
+       from attendance where placement_id = ? and date between ? and ? order by id`,
+  ),
+);
+
+const planEducation = prepared((database) =>
+  database.$client.prepare<[number, string, string], WeekRows["education"][number]>(
+    `select f.id as afternoonId, f.date, e.id as eventId, e.kind, e.reason
+       from education_afternoons f left join education_events e on e.afternoon_id = f.id
+      where f.placement_id = ? and f.date between ? and ? order by e.id`,
+  ),
+);
+
+const planReviews = prepared((database) =>
+  database.$client.prepare<[number], WeekRows["reviews"][number]>(
+    `select id, week_of as weekOf, supersedes_id as supersedesId from weekly_reviews where placement_id = ? order by id`,
+  ),
+);
+
+const versionCompetencyIds = prepared((database) => database.$client.prepare<[number], number>(`select id from competencies where version_id = ?`));
+
+/** The rows a submission is planned against (see above), the state they make and the framework's competency ids. */
+export function loadPlanState(placement: Pick<TrainerPlacement, "id" | "versionId">, weekOf: string) {
+  const to = addDays(weekOf, 6);
+  const rows: WeekRows = {
+    assessments: planAssessments().all(placement.id),
+    attendance: planAttendance().all(placement.id, weekOf, to),
+    education: planEducation().all(placement.id, weekOf, to),
+    reviews: planReviews().all(placement.id),
+  };
+  return { rows, state: weekState(rows, weekOf), competencyIds: new Set(versionCompetencyIds().pluck().all(placement.versionId)) };
+}
+
+// Raw prepared statements: asked twice on every submission (before planning, and again inside
+// its transaction), almost always for a key not yet written (docs/decisions/0043).
 const submissionByKey = prepared((database) =>
-  database
-    .select({
-      placementId: weekSubmissions.placementId,
-      weekOf: weekSubmissions.weekOf,
-      trainerUserId: weekSubmissions.trainerUserId,
-      intent: weekSubmissions.intent,
-    })
-    .from(weekSubmissions)
-    .where(eq(weekSubmissions.submissionKey, sql.placeholder("submissionKey")))
-    .prepare(),
+  database.$client.prepare<[string], { placementId: number; weekOf: string; trainerUserId: number; intent: WeekCardIntent }>(
+    "select placement_id as placementId, week_of as weekOf, trainer_user_id as trainerUserId, intent from week_submissions where submission_key = ?",
+  ),
 );
 
 const reviewBySubmissionKey = prepared((database) =>
-  database
-    .select({ placementId: weeklyReviews.placementId, weekOf: weeklyReviews.weekOf, trainerUserId: weeklyReviews.trainerUserId })
-    .from(weeklyReviews)
-    .where(eq(weeklyReviews.submissionKey, sql.placeholder("submissionKey")))
-    .prepare(),
+  database.$client.prepare<[string], { placementId: number; weekOf: string; trainerUserId: number }>(
+    "select placement_id as placementId, week_of as weekOf, trainer_user_id as trainerUserId from weekly_reviews where submission_key = ?",
+  ),
 );
 
 /** A submission already written under this key, and what it was: a resend is answered as the first was. */
 export function findSubmission(submissionKey: string): { placementId: number; weekOf: string; trainerUserId: number; intent: WeekCardIntent } | null {
-  const row = submissionByKey().get({ submissionKey });
+  const row = submissionByKey().get(submissionKey);
   if (row) return row;
   // Weeks submitted before every submission was kept carry their key on the review.
-  const review = reviewBySubmissionKey().get({ submissionKey });
+  const review = reviewBySubmissionKey().get(submissionKey);
   return review ? { ...review, intent: "submit" } : null;
 }
+
+/** A submission's inserts, prepared once per connection (see applyWeekPlan). */
+const writes = prepared((database) => {
+  const sqlite = database.$client;
+  return {
+    review: sqlite.prepare<[number, string, number, string, number, string | null, number | null, string | null]>(
+      `insert into weekly_reviews (placement_id, week_of, trainer_user_id, submission_key, no_change, note, supersedes_id, correction_reason)
+       values (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    submission: sqlite.prepare<[string, number, string, number, string, number | null]>(
+      `insert into week_submissions (submission_key, placement_id, week_of, trainer_user_id, intent, weekly_review_id) values (?, ?, ?, ?, ?, ?)`,
+    ),
+    assessment: sqlite.prepare<[number, number, number, string, string, string | null, number | null, number | null, string | null]>(
+      `insert into assessments (placement_id, competency_id, trainer_user_id, level, observed_on, evidence_note, weekly_review_id, supersedes_id, correction_reason)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    attendance: sqlite.prepare<[number, string, string, number | null, string | null, number, number | null, string | null]>(
+      `insert into attendance (placement_id, date, status, late_minutes, absence_reason, recorded_by, supersedes_id, correction_reason)
+       values (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    afternoon: sqlite.prepare<[number, string]>(`insert into education_afternoons (placement_id, date) values (?, ?)`),
+    educationEvent: sqlite.prepare<[number, string, string | null, number]>(
+      `insert into education_events (afternoon_id, kind, reason, recorded_by) values (?, ?, ?, ?)`,
+    ),
+  };
+});
 
 export type ApplyResult = { status: "saved" } | { status: "duplicate"; intent: WeekCardIntent } | { status: "stale" };
 
@@ -300,38 +368,35 @@ export function applyWeekPlan(input: {
 }): ApplyResult {
   const { placementId, trainerUserId, weekOf, plan } = input;
   const result = db().transaction(
-    (tx): ApplyResult => {
+    (): ApplyResult => {
       const seen = findSubmission(input.submissionKey);
       if (seen) return { status: "duplicate", intent: seen.intent };
       if (baselineToken(placementId) !== input.baseline) return { status: "stale" };
 
+      // Prepared statements on the same connection, inside this transaction: building each
+      // insert with the query builder cost more than running it (docs/decisions/0043). Columns
+      // not named take their SQL defaults (`created_at`, `submitted_at`), as with the builder.
+      const write = writes();
       let reviewId: number | null = null;
       if (plan.review) {
-        reviewId = tx
-          .insert(weeklyReviews)
-          .values({ placementId, weekOf, trainerUserId, submissionKey: input.submissionKey, ...plan.review })
-          .returning({ id: weeklyReviews.id })
-          .get().id;
+        const r = plan.review;
+        reviewId = Number(
+          write.review.run(placementId, weekOf, trainerUserId, input.submissionKey, r.noChange ? 1 : 0, r.note, r.supersedesId, r.correctionReason)
+            .lastInsertRowid,
+        );
       }
-      tx.insert(weekSubmissions)
-        .values({ submissionKey: input.submissionKey, placementId, weekOf, trainerUserId, intent: input.intent, weeklyReviewId: reviewId })
-        .run();
+      write.submission.run(input.submissionKey, placementId, weekOf, trainerUserId, input.intent, reviewId);
       for (const a of plan.assessments) {
-        tx.insert(assessments)
-          .values({ placementId, trainerUserId, weeklyReviewId: reviewId, ...a })
-          .run();
+        write.assessment.run(placementId, a.competencyId, trainerUserId, a.level, a.observedOn, a.evidenceNote, reviewId, a.supersedesId, a.correctionReason);
       }
       for (const a of plan.attendance) {
-        tx.insert(attendance)
-          .values({ placementId, recordedBy: trainerUserId, ...a })
-          .run();
+        write.attendance.run(placementId, a.date, a.status, a.lateMinutes, a.absenceReason, trainerUserId, a.supersedesId, a.correctionReason);
       }
       for (const e of plan.education) {
-        const afternoonId =
-          e.afternoonId ?? tx.insert(educationAfternoons).values({ placementId, date: e.date }).returning({ id: educationAfternoons.id }).get().id;
-        tx.insert(educationEvents).values({ afternoonId, kind: e.kind, reason: e.reason, recordedBy: trainerUserId }).run();
+        const afternoonId = e.afternoonId ?? Number(write.afternoon.run(placementId, e.date).lastInsertRowid);
+        write.educationEvent.run(afternoonId, e.kind, e.reason, trainerUserId);
       }
-      audit(
+      recordAudit(
         {
           actorUserId: trainerUserId,
           action: plan.review ? (plan.review.supersedesId ? "week_corrected" : "week_submitted") : "week_saved",
@@ -340,7 +405,6 @@ export function applyWeekPlan(input: {
           detail: { weekOf, assessments: plan.assessments.length, attendance: plan.attendance.length, education: plan.education.length },
         },
         input.requestId ? { requestId: input.requestId } : null,
-        tx,
       );
       return { status: "saved" };
       // IMMEDIATE: the write lock is taken before the key and baseline are read, so no other

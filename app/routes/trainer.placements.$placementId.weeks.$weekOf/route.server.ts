@@ -10,6 +10,7 @@ import {
   baselineToken,
   findSubmission,
   getTrainerPlacement,
+  loadPlanState,
   loadWeekCard,
   namedHolidaysBetween,
   weekShape,
@@ -198,7 +199,7 @@ function answer(request: Request, intent: WeekCardIntent, sent: Record<string, s
 
 /** A card sent after something else was recorded: nothing written, the trainer's entries kept, the news marked. */
 function staleAnswer(placement: TrainerPlacement, shape: ReturnType<typeof weekShape>, sent: Record<string, string>, posted: Tokens) {
-  const card = loadWeekCard(placement, shape);
+  const card = loadPlanState(placement, shape.weekOf);
   const before = parseBaseline(posted.baseline);
   const now = card.state;
   const { keep, changed } = reconcileStale(sent, before ? weekState(card.rows, shape.weekOf, before) : now, now);
@@ -249,8 +250,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = parseWeekCard(form);
   if (!parsed.ok) return refused(parsed.errors, sent, posted);
 
-  const card = loadWeekCard(placement, shape);
-  const planned = planWeek(shape, card.state, parsed.value, new Set(card.competencies.map((c) => c.id)));
+  // Only what the plan compares against (the page's texts and names are the loader's business).
+  const current = loadPlanState(placement, weekOf);
+  const planned = planWeek(shape, current.state, parsed.value, current.competencyIds);
   if (!planned.ok) return refused(planned.errors, sent, posted);
 
   const result = applyWeekPlan({

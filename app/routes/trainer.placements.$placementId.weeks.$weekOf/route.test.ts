@@ -240,7 +240,13 @@ describe("the week card", () => {
         .from(auditEvents)
         .where(and(eq(auditEvents.action, "week_submitted"), eq(auditEvents.entityId, String(p.id))))
         .all(),
-    ).toHaveLength(1);
+    ).toMatchObject([{ actorUserId: trainer.id, entity: "placement", detail: { weekOf: lastWeek, assessments: 2, attendance: 3, education: 2 } }]);
+    // What the columns left to their defaults hold: the moment of writing.
+    const written = [...r.assessments.map((a) => a.createdAt), ...r.attendance.map((a) => a.createdAt), r.reviews[0]!.submittedAt];
+    for (const moment of written) expect(Math.abs(moment.getTime() - Date.now())).toBeLessThan(60_000);
+    expect(db.select().from(weekSubmissions).where(eq(weekSubmissions.placementId, p.id)).all()).toMatchObject([
+      { weekOf: lastWeek, trainerUserId: trainer.id, intent: "submit", weeklyReviewId: r.reviews[0]!.id },
+    ]);
   });
 
   it("records 'reviewed, no change' as a review", async () => {
