@@ -1,6 +1,6 @@
-// The sign-in page's loader and action (route.tsx re-exports them), in a .server module so that
-// the browser build leaves out their imports (docs/decisions/0039).
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+// The sign-in page's loader, action and headers (route.tsx re-exports them), in a .server
+// module so that the browser build leaves out their imports (docs/decisions/0039, 0046).
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 
 import { getOptionalUser } from "~/auth/guards.server";
 import { beginSignIn } from "~/auth/rate-limit.server";
@@ -13,6 +13,10 @@ import { parseLogin } from "~/forms/login.server";
 import { sentValues } from "~/forms/parse.server";
 import { requestT } from "~/i18n/request.server";
 import { safeRedirect } from "~/utils/redirect";
+import { retryAfterOnly } from "~/utils/retry-after";
+
+/** A form post without JavaScript gets the action's Retry-After too (document answers take headers from here). */
+export const headers: HeadersFunction = ({ actionHeaders }) => retryAfterOnly(actionHeaders);
 
 /** A username as an apprentice's sign-in card carries it (`?as=pp-26-019`). */
 const CARD_USERNAME = /^[a-z0-9][a-z0-9._-]{0,63}$/i;

@@ -1,21 +1,16 @@
-import type { HeadersFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 
 import { Alert, Field, SubmitButton } from "~/components/forms";
 import { useTranslation } from "~/i18n/react";
 import { pageMeta } from "~/utils/meta";
-import { retryAfterOnly } from "~/utils/retry-after";
 
 import type { action, loader } from "~/routes/login/route.server";
 
-// The loader and action live in route.server.ts, so that the browser build follows none of
-// their server-only imports into chunks of their own (docs/decisions/0039, 0046).
-export { action, loader } from "~/routes/login/route.server";
+// The loader, action and headers live in route.server.ts, so that the browser build follows
+// none of their imports into chunks of their own (docs/decisions/0039, 0046).
+export { action, headers, loader } from "~/routes/login/route.server";
 
 export const meta = pageMeta;
-
-/** A form post without JavaScript gets the action's Retry-After too (document answers take headers from here). */
-export const headers: HeadersFunction = ({ actionHeaders }) => retryAfterOnly(actionHeaders);
 
 export default function Login() {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
-// The loader and action of this page (route.tsx re-exports them), in a .server module so that
-// the browser build leaves out their imports (docs/decisions/0039, 0046).
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+// The loader, action and headers of this page (route.tsx re-exports them), in a .server
+// module so that the browser build leaves out their imports (docs/decisions/0039, 0046).
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { readForm } from "~/forms/form-data.server";
 import { parseLinkConfirm } from "~/forms/login.server";
 import { consumeLinkAttempt } from "~/auth/rate-limit.server";
@@ -10,6 +10,9 @@ import { lookupLink, markLinkUsed } from "~/db/sign-in-links.server";
 import { trainerTarget } from "~/domain/reminders";
 import { requestT } from "~/i18n/request.server";
 import { safeRedirect } from "~/utils/redirect";
+import { retryAfterOnly } from "~/utils/retry-after";
+
+export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders }) => ({ ...retryAfterOnly(loaderHeaders), ...retryAfterOnly(actionHeaders) });
 
 const STATUS = { unknown: 404, expired: 410, revoked: 410 } as const;
 

@@ -1,19 +1,15 @@
-import type { HeadersFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { SubmitButton } from "~/components/forms";
 import { pageMeta } from "~/utils/meta";
-import { retryAfterOnly } from "~/utils/retry-after";
 
 import type { loader } from "~/routes/signin.$token/route.server";
 
-// The loader and action live in route.server.ts, so that the browser build follows none of
-// their server-only imports into chunks of their own (docs/decisions/0039, 0046).
-export { action, loader } from "~/routes/signin.$token/route.server";
+// The loader, action and headers live in route.server.ts, so that the browser build follows
+// none of their imports into chunks of their own (docs/decisions/0039, 0046).
+export { action, headers, loader } from "~/routes/signin.$token/route.server";
 
 export const meta = pageMeta;
-
-export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders }) => ({ ...retryAfterOnly(loaderHeaders), ...retryAfterOnly(actionHeaders) });
 
 export default function OpenLink() {
   const loaded = useLoaderData<typeof loader>();
