@@ -83,9 +83,10 @@ const serverStubChunks = new Set(
     .filter(([, meta]) => Object.keys(meta.inputs).length > 0 && Object.keys(meta.inputs).every((i) => i.startsWith("empty-module:")))
     .map(([out]) => url(out)),
 );
-// No inputs and no bytes: a chunk esbuild writes for a set of routes whose shared code all
-// dropped out of the browser build (no inputs with bytes: esbuild's own helpers have some).
-// Counted with the stubs in the table; not yet traced to its cause, so not failed on.
+// No inputs and no bytes: a chunk esbuild writes for modules some routes import whose code all
+// dropped out of the browser build (a module of constants, which esbuild copies into the
+// importer; esbuild's own helpers have bytes). Counted with the stubs in the table, not failed
+// on (docs/decisions/0046).
 const emptyChunks = new Set(sharedChunks.filter(([, meta]) => Object.keys(meta.inputs).length === 0 && meta.bytes === 0).map(([out]) => url(out)));
 const stubChunks = new Set([...serverStubChunks, ...emptyChunks]);
 const chain = (id) => (id ? [...chain(manifest.routes[id].parentId), id] : []);

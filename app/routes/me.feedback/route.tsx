@@ -2,7 +2,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useLocale, useTranslation } from "~/i18n/react";
 import { FaceScale } from "~/components/faces";
 import { Alert, SubmitButton, TextArea } from "~/components/forms";
-import { FEEDBACK_COMMENT_MAX } from "~/domain/me-progress";
+import { FEEDBACK_COMMENT_MAX } from "~/domain/writing-limits";
 import type { FieldErrorMap } from "~/domain/field-errors";
 import { formatDate, formatPhone, telHref } from "~/i18n/format";
 import { pageMeta } from "~/utils/meta";

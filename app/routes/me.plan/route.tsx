@@ -1,7 +1,7 @@
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useLocale, useTranslation } from "~/i18n/react";
 import { Alert, SubmitButton, TextArea } from "~/components/forms";
-import { PLAN_TEXT_MAX } from "~/domain/me-progress";
+import { PLAN_TEXT_MAX } from "~/domain/writing-limits";
 import { formatDateTime } from "~/i18n/format";
 import { pageMeta } from "~/utils/meta";
 import { FreeText } from "~/components/free-text";
