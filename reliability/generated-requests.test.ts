@@ -27,8 +27,8 @@ import { E2E_TODAY } from "../e2e/env";
 import { setMessagingConfig } from "~/messaging/config.server";
 import { resetTelegramRuntime } from "~/messaging/telegram.server";
 import { loader as healthcheck } from "~/routes/healthcheck";
-import { loader as staffHome } from "~/routes/staff._index";
-import { loader as trainerHome } from "~/routes/trainer._index";
+import { loader as staffHome } from "~/routes/staff._index/route";
+import { loader as trainerHome } from "~/routes/trainer._index/route";
 import { useTestDatabase } from "~/test/db";
 import { BASE, context, get, run } from "~/test/requests";
 

@@ -3,6 +3,10 @@
 // (the app sets html[data-hydrated] in an effect), load, total blocking time, and what was sent.
 //
 //   npm run bench:web -- [--runs 3] [--kbps 400] [--rtt 400] [--cpu 1,4] [--locales km,en] [--port 3271] [--waterfall] [--block-fonts]
+//                        [--path /trainer] [--as apprentice]
+//
+// --path measures another page instead of the week card (signed in as the demo trainer, or as the
+// demo user --as names; `--as nobody` for a signed-out page such as /login).
 //
 // It builds nothing itself (`npm run bench:web` builds first), starts the built server on its own
 // port with a fresh demo database in data/bench-web/, and stops it at the end. The network is
@@ -30,6 +34,8 @@ const WATERFALL = args.includes("--waterfall");
 // What the page costs without its web fonts (a phone that has the font, or a font loaded later).
 const BLOCK_FONTS = args.includes("--block-fonts");
 const PORT = Number(arg("port", process.env.BENCH_PORT ?? "3271"));
+const PAGE_PATH = arg("path", "");
+const AS = arg("as", "trainer");
 const BASE = `http://localhost:${PORT}`;
 const TODAY = "2026-11-19";
 
@@ -75,9 +81,15 @@ interface Figures {
   totalKB: number;
 }
 
-async function measure(browser: Browser, url: string, cookie: { name: string; value: string }, cpu: number): Promise<Figures> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
-  await context.addCookies([{ ...cookie, url: BASE }]);
+async function measure(browser: Browser, url: string, cookie: { name: string; value: string } | null, cpu: number, locale: string): Promise<Figures> {
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+    // A signed-out page's language comes from the browser's (a signed-in user's from their account).
+    ...(cookie ? {} : { extraHTTPHeaders: { "Accept-Language": locale } }),
+  });
+  if (cookie) await context.addCookies([{ ...cookie, url: BASE }]);
   await context.addInitScript(OBSERVE);
   const page = await context.newPage();
   if (BLOCK_FONTS) await page.route(/\.woff2$/, (route) => route.abort());
@@ -154,10 +166,19 @@ try {
   if (!trainer) throw new Error("no demo trainer");
   const setCookie = await createUserSession(trainer, "password", new Request(BASE));
   const pair = setCookie.split(";")[0]!;
-  const cookie = { name: pair.slice(0, pair.indexOf("=")), value: pair.slice(pair.indexOf("=") + 1) };
+  const trainerCookie = { name: pair.slice(0, pair.indexOf("=")), value: pair.slice(pair.indexOf("=") + 1) };
   const home = await (await fetch(`${BASE}/trainer`, { headers: { cookie: pair } })).text();
-  const weekPath = home.match(/href="(\/trainer\/placements\/\d+\/weeks\/\d{4}-\d{2}-\d{2})"/)?.[1];
-  if (!weekPath) throw new Error("no week card link on /trainer");
+  const cardPath = home.match(/href="(\/trainer\/placements\/\d+\/weeks\/\d{4}-\d{2}-\d{2})"/)?.[1];
+  if (!cardPath) throw new Error("no week card link on /trainer");
+  const weekPath = PAGE_PATH || cardPath;
+  const user = AS === "trainer" || AS === "nobody" ? trainer : db().select().from(users).where(eq(users.username, AS)).get();
+  if (!user) throw new Error(`no demo user ${AS}`);
+  let cookie: { name: string; value: string } | null = trainerCookie;
+  if (AS === "nobody") cookie = null;
+  else if (user !== trainer) {
+    const other = (await createUserSession(user, "password", new Request(BASE))).split(";")[0]!;
+    cookie = { name: other.slice(0, other.indexOf("=")), value: other.slice(other.indexOf("=") + 1) };
+  }
 
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -172,13 +193,15 @@ try {
       "--disable-sync",
     ],
   });
-  console.log(`Week card ${weekPath}, cold cache, ${KBPS} kbps / ${RTT} ms latency, ${RUNS} runs each (medians, ms and KB transferred)`);
+  console.log(
+    `${PAGE_PATH ? `Page (as ${AS})` : "Week card"} ${weekPath}, cold cache, ${KBPS} kbps / ${RTT} ms latency, ${RUNS} runs each (medians, ms and KB transferred)`,
+  );
   console.log("locale  cpu   FCP    LCP  hydrated   load   TBT  requests  JS req  JS KB  total KB");
   for (const locale of LOCALES) {
-    db().update(users).set({ locale }).where(eq(users.id, trainer.id)).run();
+    db().update(users).set({ locale }).where(eq(users.id, user.id)).run();
     for (const cpu of CPU) {
       const runs: Figures[] = [];
-      for (let i = 0; i < RUNS; i++) runs.push(await measure(browser, BASE + weekPath, cookie, cpu));
+      for (let i = 0; i < RUNS; i++) runs.push(await measure(browser, BASE + weekPath, cookie, cpu, locale));
       const m = (k: keyof Figures) => median(runs.map((r) => r[k]));
       console.log(
         `${locale.padEnd(6)} ${`${cpu}x`.padStart(4)} ${m("fcp").toFixed(0).padStart(6)} ${m("lcp").toFixed(0).padStart(6)} ${m("hydrated").toFixed(0).padStart(9)} ${m("load").toFixed(0).padStart(6)} ${m("tbt").toFixed(0).padStart(5)} ${String(m("requests")).padStart(9)} ${String(m("jsRequests")).padStart(7)} ${m("jsKB").toFixed(1).padStart(6)} ${m("totalKB").toFixed(1).padStart(9)}`,

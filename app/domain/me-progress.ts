@@ -238,10 +238,7 @@ export function reachedIndependentOn(history: readonly AssessmentRecord[]): Map<
 // ---------------------------------------------------------------------------------------------
 // Timing rules for what the apprentice sends
 
-/** Limits of what the apprentice writes (the database checks the feedback comment too). */
-export const FEEDBACK_COMMENT_MAX = 1000;
-export const PLAN_TEXT_MAX = 2000;
-export const PLAN_COMMENT_MAX = 1000;
+export { FEEDBACK_COMMENT_MAX, PLAN_COMMENT_MAX, PLAN_TEXT_MAX } from "./writing-limits";
 
 /** Confidential feedback: at most once every 14 days per placement. */
 const FEEDBACK_EVERY_DAYS = 14;

@@ -231,7 +231,7 @@ describe("a reminder pass through Telegram", () => {
 
     // Following the link: a confirm page, then the week card, signed in as the trainer.
     const [, path, token] = links[1]!;
-    const { loader: openLoader, action: openAction } = await import("~/routes/signin.$token");
+    const { loader: openLoader, action: openAction } = await import("~/routes/signin.$token/route");
     const shown = await run<{ state: string; target: string | null }>(() => openLoader({ request: get(path!), params: { token: token! }, context: context() }));
     expect(shown.data).toMatchObject({ state: "valid", target: `/trainer/placements/${p2.placement.id}/weeks/2026-11-16` });
     const opened = await run(() =>

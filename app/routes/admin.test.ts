@@ -14,7 +14,7 @@ import { loader as auditLoader } from "./admin.audit";
 import { action as sitesAction, loader as sitesLoader } from "./admin.sites._index";
 import { action as userAction, loader as userLoader } from "./admin.users.$userId";
 import { action as usersAction, loader as usersLoader } from "./admin.users._index";
-import { loader as staffHomeLoader } from "./staff._index";
+import { loader as staffHomeLoader } from "./staff._index/route";
 
 const db = useTestDatabase();
 const pp = createSite(db, { code: "PP", nameEn: "Phnom Penh", nameKm: "ភ្នំពេញ" });

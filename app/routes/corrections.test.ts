@@ -35,12 +35,12 @@ import { useTestDatabase } from "~/test/db";
 import { context, cookieFor, get, post, run } from "~/test/requests";
 import { siteToday } from "~/utils/today.server";
 
-import { loader as mePlanLoader } from "./me.plan";
+import { loader as mePlanLoader } from "./me.plan/route";
 import { action as apprenticeAction, loader as apprenticeLoader } from "./staff.apprentices.$apprenticeId/route";
-import { action as apprenticesAction } from "./staff.apprentices._index";
-import { action as placementAction, loader as placementLoader } from "./staff.placements.$placementId";
+import { action as apprenticesAction } from "./staff.apprentices._index/route";
+import { action as placementAction, loader as placementLoader } from "./staff.placements.$placementId/route";
 import { action as newPlacementAction } from "./staff.placements.new";
-import { loader as trainerLoader } from "./trainer._index";
+import { loader as trainerLoader } from "./trainer._index/route";
 
 const db = useTestDatabase();
 const today = siteToday();

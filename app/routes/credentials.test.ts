@@ -28,7 +28,7 @@ import { useTestDatabase } from "~/test/db";
 import { BASE, context, cookieFor, get, post, run } from "~/test/requests";
 
 import { loader as jwksLoader } from "./[.well-known].jwks[.json]";
-import { loader as myAchievementLoader } from "./me.achievement.$placementId";
+import { loader as myAchievementLoader } from "./me.achievement.$placementId/route";
 import { loader as downloadLoader } from "./me.achievement.$placementId_.credential[.json]";
 import { action as staffAction, loader as staffLoader } from "./staff.placements.$placementId_.achievement";
 import { loader as verifyLoader } from "./verify.$credentialId";

@@ -23,9 +23,9 @@ import { useTestDatabase } from "~/test/db";
 import { context, cookieFor, get, post, run } from "~/test/requests";
 import { siteToday } from "~/utils/today.server";
 
-import { action as noticesAction } from "./me.notices";
+import { action as noticesAction } from "./me.notices/route";
 import { action as apprenticeAction } from "./staff.apprentices.$apprenticeId/route";
-import { action as placementAction } from "./staff.placements.$placementId";
+import { action as placementAction } from "./staff.placements.$placementId/route";
 import { action as weekAction, loader as weekLoader } from "./trainer.placements.$placementId.weeks.$weekOf/route";
 
 const db = useTestDatabase();

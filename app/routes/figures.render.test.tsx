@@ -41,10 +41,10 @@ import { useTestDatabase } from "~/test/db";
 import { context, cookieFor, get, run } from "~/test/requests";
 import { siteToday } from "~/utils/today.server";
 
-import MePage, { loader as meLoader } from "./me._index";
+import MePage, { loader as meLoader } from "./me._index/route";
 import EmployerPage, { loader as employerLoader } from "./staff.employers.$employerId";
 import EmployersPage, { loader as employersLoader } from "./staff.employers._index";
-import TrainerHome, { loader as trainerLoader } from "./trainer._index";
+import TrainerHome, { loader as trainerLoader } from "./trainer._index/route";
 import WeekCard, { loader as weekCardLoader } from "./trainer.placements.$placementId.weeks.$weekOf/route";
 
 const db = useTestDatabase();

@@ -10,7 +10,7 @@ import { context, cookieFor, get, post, run } from "~/test/requests";
 
 import { action as reviewAction, loader as flagLoader } from "./staff.flags.$flagId";
 import { loader as csvLoader } from "./staff.flags[.csv]";
-import { loader as inboxLoader } from "./staff.flags._index";
+import { loader as inboxLoader } from "./staff.flags._index/route";
 
 const db = useTestDatabase();
 const pp = createSite(db, { code: "PP" });

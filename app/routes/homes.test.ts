@@ -16,9 +16,9 @@ import { useTestDatabase } from "~/test/db";
 import { context, cookieFor, get, run } from "~/test/requests";
 import { siteToday } from "~/utils/today.server";
 
-import { loader as meLoader } from "./me._index";
-import { loader as staffLoader } from "./staff._index";
-import { loader as trainerLoader } from "./trainer._index";
+import { loader as meLoader } from "./me._index/route";
+import { loader as staffLoader } from "./staff._index/route";
+import { loader as trainerLoader } from "./trainer._index/route";
 
 const db = useTestDatabase();
 const today = siteToday();

@@ -18,16 +18,16 @@ import { siteToday } from "~/utils/today.server";
 
 import { loader as rootLoader } from "../root";
 import { loader as healthLoader } from "./healthcheck";
-import { loader as loginLoader } from "./login";
-import { loader as meLoader } from "./me._index";
-import { loader as staffHomeLoader } from "./staff._index";
-import { loader as apprenticesLoader } from "./staff.apprentices._index";
+import { loader as loginLoader } from "./login/route";
+import { loader as meLoader } from "./me._index/route";
+import { loader as staffHomeLoader } from "./staff._index/route";
+import { loader as apprenticesLoader } from "./staff.apprentices._index/route";
 import { loader as flagsCsvLoader } from "./staff.flags[.csv]";
-import { loader as flagsLoader } from "./staff.flags._index";
-import { loader as placementLoader } from "./staff.placements.$placementId";
+import { loader as flagsLoader } from "./staff.flags._index/route";
+import { loader as placementLoader } from "./staff.placements.$placementId/route";
 import { loader as outcomesLoader } from "./staff.reports.outcomes";
 import { loader as trainersReportLoader } from "./staff.reports.trainers";
-import { loader as trainerHomeLoader } from "./trainer._index";
+import { loader as trainerHomeLoader } from "./trainer._index/route";
 import { action as weekAction, loader as weekLoader } from "./trainer.placements.$placementId.weeks.$weekOf/route";
 
 const db = useTestDatabase();

@@ -22,18 +22,18 @@ import { context, cookieFor, post, run } from "~/test/requests";
 import { siteToday } from "~/utils/today.server";
 
 import { action as userAction } from "./admin.users.$userId";
-import { action as noticesAction } from "./me.notices";
-import { action as loginAction } from "./login";
+import { action as noticesAction } from "./me.notices/route";
+import { action as loginAction } from "./login/route";
 import { action as apprenticeAction } from "./staff.apprentices.$apprenticeId/route";
 import { action as employerAction } from "./staff.employers.$employerId";
 import { action as flagAction } from "./staff.flags.$flagId";
 import { action as frameworksAction } from "./staff.frameworks._index";
 import { action as versionAction } from "./staff.frameworks.versions.$versionId";
-import { action as placementAction } from "./staff.placements.$placementId";
+import { action as placementAction } from "./staff.placements.$placementId/route";
 import { action as achievementAction } from "./staff.placements.$placementId_.achievement";
 import { action as remindersAction } from "./staff.reminders";
 import { action as trainerPageAction } from "./staff.trainers.$trainerId";
-import { action as trainerHomeAction } from "./trainer._index";
+import { action as trainerHomeAction } from "./trainer._index/route";
 
 const db = useTestDatabase();
 const today = siteToday();

@@ -13,7 +13,7 @@ import { DEFAULT_THROTTLE } from "~/domain/sign-in-throttle";
 import { useTestDatabase } from "~/test/db";
 import { context, post, run } from "~/test/requests";
 
-import { action } from "./login";
+import { action } from "./login/route";
 
 const db = useTestDatabase();
 const PASSWORD = "career-pathways";

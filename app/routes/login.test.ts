@@ -8,7 +8,7 @@ import { createApprenticeWithUser, createEmployer, createSite, createUser } from
 import { useTestDatabase } from "~/test/db";
 import { context, cookieFor, get, post, run } from "~/test/requests";
 
-import { action, loader } from "./login";
+import { action, loader } from "./login/route";
 import { action as logout } from "./logout";
 
 const db = useTestDatabase();

@@ -23,13 +23,13 @@ import { BASE, context, cookieFor, post, run } from "~/test/requests";
 import { siteToday } from "~/utils/today.server";
 
 import { action as userAction } from "./admin.users.$userId";
-import { action as loginAction } from "./login";
-import { action as planAction } from "./me.plan";
+import { action as loginAction } from "./login/route";
+import { action as planAction } from "./me.plan/route";
 import { action as apprenticeAction } from "./staff.apprentices.$apprenticeId/route";
-import { action as newApprenticeAction } from "./staff.apprentices._index";
+import { action as newApprenticeAction } from "./staff.apprentices._index/route";
 import { action as newEmployerAction } from "./staff.employers._index";
 import { action as frameworksAction } from "./staff.frameworks._index";
-import { action as placementAction } from "./staff.placements.$placementId";
+import { action as placementAction } from "./staff.placements.$placementId/route";
 import { action as weekCardAction } from "./trainer.placements.$placementId.weeks.$weekOf/route";
 
 const db = useTestDatabase();

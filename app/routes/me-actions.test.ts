@@ -25,10 +25,10 @@ import { useTestDatabase } from "~/test/db";
 import { context, cookieFor, get, post, run } from "~/test/requests";
 import { siteToday } from "~/utils/today.server";
 
-import { action as feedbackAction, loader as feedbackLoader } from "./me.feedback";
-import { action as noticesAction, loader as noticesLoader } from "./me.notices";
-import { action as pinAction } from "./me.pin";
-import { loader as trainerHomeLoader } from "./trainer._index";
+import { action as feedbackAction, loader as feedbackLoader } from "./me.feedback/route";
+import { action as noticesAction, loader as noticesLoader } from "./me.notices/route";
+import { action as pinAction } from "./me.pin/route";
+import { loader as trainerHomeLoader } from "./trainer._index/route";
 import { loader as weekCardLoader } from "./trainer.placements.$placementId.weeks.$weekOf/route";
 
 const db = useTestDatabase();

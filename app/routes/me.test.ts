@@ -26,12 +26,12 @@ import { useTestDatabase } from "~/test/db";
 import { context, cookieFor, get, post, run } from "~/test/requests";
 import { siteToday } from "~/utils/today.server";
 
-import { loader as achievementLoader } from "./me.achievement.$placementId";
-import { loader as meLoader } from "./me._index";
-import { action as planAction, loader as planLoader } from "./me.plan";
+import { loader as achievementLoader } from "./me.achievement.$placementId/route";
+import { loader as meLoader } from "./me._index/route";
+import { action as planAction, loader as planLoader } from "./me.plan/route";
 import { action as staffApprenticeAction, loader as staffApprenticeLoader } from "./staff.apprentices.$apprenticeId/route";
 import { loader as staffAchievementLoader } from "./staff.placements.$placementId_.achievement";
-import { loader as trainerHomeLoader } from "./trainer._index";
+import { loader as trainerHomeLoader } from "./trainer._index/route";
 import { loader as weekCardLoader } from "./trainer.placements.$placementId.weeks.$weekOf/route";
 
 const db = useTestDatabase();

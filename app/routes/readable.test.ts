@@ -24,12 +24,12 @@ import { context, cookieFor, get, post, run } from "~/test/requests";
 import { siteToday } from "~/utils/today.server";
 
 import { action as cardAction, loader as cardLoader } from "./staff.apprentices.$apprenticeId_.card";
-import { action as apprenticesAction } from "./staff.apprentices._index";
+import { action as apprenticesAction } from "./staff.apprentices._index/route";
 import { action as localeAction } from "./locale";
-import { loader as loginLoader } from "./login";
+import { loader as loginLoader } from "./login/route";
 import { action as numeralsAction } from "./numerals";
 import { action as flagAction } from "./staff.flags.$flagId";
-import { action as placementAction } from "./staff.placements.$placementId";
+import { action as placementAction } from "./staff.placements.$placementId/route";
 
 const db = useTestDatabase();
 const today = siteToday();

@@ -23,10 +23,10 @@ import { useTestDatabase } from "~/test/db";
 import { context, cookieFor, get, run } from "~/test/requests";
 
 import ApprenticePage, { loader as apprenticeLoader } from "./staff.apprentices.$apprenticeId/route";
-import ApprenticesPage, { loader as apprenticesLoader } from "./staff.apprentices._index";
+import ApprenticesPage, { loader as apprenticesLoader } from "./staff.apprentices._index/route";
 import EmployerPage, { loader as employerLoader } from "./staff.employers.$employerId";
 import EmployersPage, { loader as employersLoader } from "./staff.employers._index";
-import PlacementPage, { loader as placementLoader } from "./staff.placements.$placementId";
+import PlacementPage, { loader as placementLoader } from "./staff.placements.$placementId/route";
 import NewPlacementPage, { loader as newPlacementLoader } from "./staff.placements.new";
 
 const db = useTestDatabase();

@@ -11,10 +11,10 @@ import { context, cookieFor, get, post, run } from "~/test/requests";
 import { siteToday } from "~/utils/today.server";
 
 import { action as apprenticeAction } from "./staff.apprentices.$apprenticeId/route";
-import { action as apprenticesAction, loader as apprenticesLoader } from "./staff.apprentices._index";
+import { action as apprenticesAction, loader as apprenticesLoader } from "./staff.apprentices._index/route";
 import { action as employerAction, loader as employerLoader } from "./staff.employers.$employerId";
 import { action as employersAction, loader as employersLoader } from "./staff.employers._index";
-import { action as placementAction, loader as placementLoader } from "./staff.placements.$placementId";
+import { action as placementAction, loader as placementLoader } from "./staff.placements.$placementId/route";
 import { action as newPlacementAction, loader as newPlacementLoader } from "./staff.placements.new";
 
 const db = useTestDatabase();

@@ -10,10 +10,10 @@ import { resetTelegramRuntime } from "~/messaging/telegram.server";
 import { useTestDatabase } from "~/test/db";
 import { context, cookieFor, get, post, run } from "~/test/requests";
 
-import { action as openAction, loader as openLoader } from "./signin.$token";
+import { action as openAction, loader as openLoader } from "./signin.$token/route";
 import { action as remindersAction, loader as remindersLoader } from "./staff.reminders";
 import { action as trainerPageAction, loader as trainerPageLoader } from "./staff.trainers.$trainerId";
-import { action as homeAction, loader as homeLoader } from "./trainer._index";
+import { action as homeAction, loader as homeLoader } from "./trainer._index/route";
 
 const db = useTestDatabase();
 const pp = createSite(db);

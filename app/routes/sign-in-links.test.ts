@@ -9,7 +9,7 @@ import { createLink } from "~/db/sign-in-links.server";
 import { useTestDatabase } from "~/test/db";
 import { context, cookieFor, get, post, run } from "~/test/requests";
 
-import { action as openAction, loader as openLoader } from "./signin.$token";
+import { action as openAction, loader as openLoader } from "./signin.$token/route";
 import { action as linksAction, loader as linksLoader } from "./staff.trainers.$trainerId";
 
 const db = useTestDatabase();

@@ -9,7 +9,7 @@ import { context, cookieFor, get, post, run } from "~/test/requests";
 import { siteToday } from "~/utils/today.server";
 
 import { action as apprenticeAction, loader as apprenticeLoader } from "./staff.apprentices.$apprenticeId/route";
-import { action as placementAction, loader as placementLoader } from "./staff.placements.$placementId";
+import { action as placementAction, loader as placementLoader } from "./staff.placements.$placementId/route";
 
 const db = useTestDatabase();
 const today = siteToday();

@@ -6,7 +6,7 @@ import type { useActionData, useLoaderData } from "@remix-run/react";
 
 import type { FieldErrorMap } from "~/domain/field-errors";
 
-import type { action, loader } from "./route";
+import type { action, loader } from "~/routes/staff.apprentices.$apprenticeId/route.server";
 
 export type RecordData = ReturnType<typeof useLoaderData<typeof loader>>;
 export type RecordReply = ReturnType<typeof useActionData<typeof action>>;

@@ -7,7 +7,7 @@ import { WeekCard } from "./week-card";
 // The loader and action live in route.server.ts: the browser build stubs a .server module and
 // does not follow its imports, so the page loads no chunk made only for the server's code
 // (docs/decisions/0039).
-export { action, loader } from "./route.server";
+export { action, loader } from "~/routes/trainer.placements.$placementId.weeks.$weekOf/route.server";
 
 export const meta = pageMeta;
 

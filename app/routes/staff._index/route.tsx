@@ -1,33 +1,19 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useTranslation } from "~/i18n/react";
-
-import { actorOf, requireStaff } from "~/auth/guards.server";
-import { urgentFlags } from "~/db/flag-review.server";
-import { siteOverviews } from "~/db/staff.server";
 import { FlagSummary, SeverityBadge } from "~/components/flags";
 import { PHASES } from "~/domain/enums";
 import { localized } from "~/i18n/localized";
-import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { FreeText } from "~/components/free-text";
 import { formatNumber } from "~/i18n/format";
 
-export const meta = pageMeta;
+import type { loader } from "~/routes/staff._index/route.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireStaff(request);
-  const t = await requestT(request);
-  const actor = actorOf(user);
-  const urgent = urgentFlags(actor, 6).map((f) => ({ ...f, evidence: f.evidence as Record<string, unknown>, raisedAt: f.raisedAt.toISOString() }));
-  // Admin with several sites: a row per site (its totals), and one site in full on demand (`?site=`).
-  const chosen = Number(new URL(request.url).searchParams.get("site") ?? "");
-  const open = Number.isSafeInteger(chosen) && chosen > 0 ? siteOverviews(actor, { siteId: chosen })[0] : undefined;
-  const totals = !open && user.role === "admin" ? siteOverviews(actor, { totalsOnly: true }) : [];
-  const compact = totals.length > 1;
-  const sites = open ? [open] : compact ? totals : siteOverviews(actor);
-  return { title: t("staff.title"), urgent, sites, compact, isAdmin: user.role === "admin" };
-}
+// The loader lives in route.server.ts, so that the browser build follows none of
+// its server-only imports into chunks of their own (docs/decisions/0039, 0046).
+export { loader } from "~/routes/staff._index/route.server";
+
+export const meta = pageMeta;
 
 export default function StaffHome() {
   const { sites, isAdmin, urgent, compact } = useLoaderData<typeof loader>();

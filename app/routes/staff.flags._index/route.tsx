@@ -1,50 +1,19 @@
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-
-import { actorOf, requireStaff } from "~/auth/guards.server";
 import { FlagSummary, SeverityBadge } from "~/components/flags";
 import { FieldErrors } from "~/components/forms";
 import { Pagination } from "~/components/pagination";
-import { countFlags, employerInScope, filterChoices, listFlags, trainerInScope } from "~/db/flag-review.server";
-import { offsetOf, pageInfo } from "~/domain/pagination";
 import { FLAG_RULES, FLAG_SEVERITIES, FLAG_STATUSES } from "~/domain/enums";
-import { chosenSite, parseInboxFilters } from "~/forms/flags.server";
 import { formatDate } from "~/i18n/format";
-import { parsePage } from "~/forms/pagination.server";
-import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 
-export const meta = pageMeta;
+import type { loader } from "~/routes/staff.flags._index/route.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireStaff(request);
-  const actor = actorOf(user);
-  const t = await requestT(request);
-  const url = new URL(request.url);
-  const choices = filterChoices(actor, chosenSite(url.searchParams));
-  const parsed = parseInboxFilters(url.searchParams, {
-    sites: choices.sites,
-    employer: (id) => employerInScope(actor, id),
-    trainer: (id) => trainerInScope(actor, id),
-  });
-  const paging = parsePage(url.searchParams);
-  const isAdmin = user.role === "admin";
-  const base = { title: t("flags.title"), choices, isAdmin };
-  if (!parsed.ok || !paging.ok) {
-    const errors = { ...(parsed.ok ? {} : parsed.errors), ...(paging.ok ? {} : paging.errors) } as Record<string, string[] | undefined>;
-    return data({ ...base, errors, flags: [], page: null }, { status: 400 });
-  }
-  const filters = parsed.data;
-  const page = pageInfo(paging.data, countFlags(actor, filters));
-  const rows = listFlags(actor, filters, paging.data.size, offsetOf(paging.data));
-  return {
-    ...base,
-    errors: {} as Record<string, string[] | undefined>,
-    page,
-    flags: rows.map((f) => ({ ...f, evidence: f.evidence as Record<string, unknown>, raisedAt: f.raisedAt.toISOString() })),
-  };
-}
+// The loader lives in route.server.ts, so that the browser build follows none of
+// its server-only imports into chunks of their own (docs/decisions/0039, 0046).
+export { loader } from "~/routes/staff.flags._index/route.server";
+
+export const meta = pageMeta;
 
 export default function FlagsInbox() {
   const d = useLoaderData<typeof loader>();

@@ -1,39 +1,21 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useLocale, useTranslation } from "~/i18n/react";
 
-import { readForm } from "~/forms/form-data.server";
-import { requireRole } from "~/auth/guards.server";
 import { UpcomingNotices } from "~/components/advance-notices";
-import { TrainerTelegramCard } from "~/components/reminders/trainer-telegram-card";
 import { FormErrors } from "~/components/forms";
-import { listTrainerPlacements } from "~/db/trainer.server";
-import { badRequest } from "~/forms/parse.server";
-import { parseTelegramIntent } from "~/forms/reminders.server";
+import { FreeText } from "~/components/free-text";
+import { TrainerTelegramCard } from "~/components/reminders/trainer-telegram-card";
 import { formatDate } from "~/i18n/format";
 import { localized } from "~/i18n/localized";
-import { telegramAction, telegramState } from "~/messaging/link-actions.server";
-import { siteToday } from "~/utils/today.server";
-import { requestT } from "~/i18n/request.server";
+import { useLocale, useTranslation } from "~/i18n/react";
 import { pageMeta } from "~/utils/meta";
-import { FreeText } from "~/components/free-text";
+
+import type { action, loader } from "~/routes/trainer._index/route.server";
+
+// The loader and action live in route.server.ts, so that the browser build follows none of
+// their server-only imports into chunks of their own (docs/decisions/0039, 0046).
+export { action, loader } from "~/routes/trainer._index/route.server";
 
 export const meta = pageMeta;
-
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, "trainer");
-  const t = await requestT(request);
-  return { title: t("trainer.title"), placements: listTrainerPlacements(user, siteToday()), telegram: telegramState(user.id, { showChatId: false }) };
-}
-
-/** The trainer links (or unlinks) their own Telegram for reminders. */
-export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireRole(request, "trainer");
-  const parsed = parseTelegramIntent(await readForm(request));
-  if (!parsed.ok) return badRequest(parsed, { telegram: null });
-  const done = await telegramAction(parsed.value.intent, { subject: user, actorUserId: user.id, reason: "self", requestId: context.requestId });
-  return data({ telegram: done.telegram, errors: null }, { status: done.status });
-}
 
 const STATE_STYLE = {
   not_started: "bg-amber-100 text-amber-900",

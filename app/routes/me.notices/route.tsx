@@ -1,69 +1,17 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useLocale, useTranslation } from "~/i18n/react";
-
-import { notFound, requireRole } from "~/auth/guards.server";
 import { Alert, Choices, Field, FormErrors, SubmitButton } from "~/components/forms";
-import { activePlacementOf, giveNotice, holidaysFrom, listNotices, withdrawNotice } from "~/db/me.server";
-import { addDays, parseWeekdays } from "~/domain/dates";
 import { ABSENCE_REASONS, ADVANCE_NOTICE_KINDS } from "~/domain/enums";
-import { NOTICE_DAYS_AHEAD } from "~/domain/me-progress";
-import { readForm } from "~/forms/form-data.server";
-import { parseNoticeIntent } from "~/forms/me.server";
-import { replyOf } from "~/forms/parse.server";
 import { formatDate } from "~/i18n/format";
-import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
-import { siteToday } from "~/utils/today.server";
+
+import type { action, loader } from "~/routes/me.notices/route.server";
+
+// The loader and action live in route.server.ts, so that the browser build follows none of
+// their server-only imports into chunks of their own (docs/decisions/0039, 0046).
+export { action, loader } from "~/routes/me.notices/route.server";
 
 export const meta = pageMeta;
-
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, "apprentice");
-  const t = await requestT(request);
-  const today = siteToday();
-  const placement = activePlacementOf(user.apprenticeId);
-  return {
-    title: t("notice2.nav"),
-    today,
-    maxDate: addDays(today, NOTICE_DAYS_AHEAD),
-    hasPlacement: placement !== null,
-    notices: placement ? listNotices(placement.id, today) : { upcoming: [], earlier: [] },
-  };
-}
-
-export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireRole(request, "apprentice");
-  // Notices are only ever for the apprentice's own active placement, found from the session.
-  const placement = activePlacementOf(user.apprenticeId);
-  if (!placement) throw notFound();
-  const today = siteToday();
-  const form = await readForm(request);
-  const parsed = parseNoticeIntent(form, {
-    today,
-    workingWeekdays: parseWeekdays(placement.workingWeekdays),
-    holidays: holidaysFrom(placement.siteId, today, NOTICE_DAYS_AHEAD),
-  });
-  if (!parsed.ok) {
-    // A withdrawal names a notice by id: one that cannot be a notice is one that is not there.
-    if (parsed.values.intent === "withdraw") throw notFound();
-    return data({ intent: "give", ...parsed }, { status: 400 });
-  }
-  const input = parsed.value;
-  switch (input.intent) {
-    case "withdraw": {
-      const result = withdrawNotice({ placementId: placement.id, noticeId: input.noticeId, today, userId: user.id, requestId: context.requestId });
-      if (result === "not_found") throw notFound();
-      if (result === "too_late") return data({ intent: input.intent, ...replyOf(form, { form: ["notice2.errors.tooLate"] }) }, { status: 400 });
-      return redirect("/me/notices?withdrawn=1");
-    }
-    case "give": {
-      const { intent: _intent, ...notice } = input;
-      giveNotice({ placementId: placement.id, ...notice, userId: user.id, requestId: context.requestId });
-      return redirect("/me/notices?sent=1");
-    }
-  }
-}
 
 /** A large choice on the apprentice's pages. */
 const bigChoice =

@@ -1,37 +1,16 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-
-import { requireRole } from "~/auth/guards.server";
 import { Alert, Field, SubmitButton } from "~/components/forms";
-import { changeOwnPin } from "~/db/pin.server";
 import type { FieldErrorMap } from "~/domain/field-errors";
-import { readForm } from "~/forms/form-data.server";
-import { parseOwnPin } from "~/forms/me.server";
-import { formatTime } from "~/i18n/format";
-import { requestLocale, requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 
+import type { action } from "~/routes/me.pin/route.server";
+
+// The loader and action live in route.server.ts, so that the browser build follows none of
+// their server-only imports into chunks of their own (docs/decisions/0039, 0046).
+export { action, loader } from "~/routes/me.pin/route.server";
+
 export const meta = pageMeta;
-
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "apprentice");
-  const t = await requestT(request);
-  return { title: t("pin.nav") };
-}
-
-export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireRole(request, "apprentice");
-  const parsed = parseOwnPin(await readForm(request));
-  if (!parsed.ok) return data({ errors: parsed.errors, lockedUntil: null as string | null }, { status: 400 });
-  const result = await changeOwnPin({ userId: user.id, current: parsed.value.current, pin: parsed.value.pin, requestId: context.requestId });
-  if (result.status === "wrong_current") return data({ errors: { current: ["pin.errors.wrongCurrent"] } as FieldErrorMap, lockedUntil: null }, { status: 400 });
-  if (result.status === "locked") {
-    const { locale } = await requestLocale(request);
-    return data({ errors: { form: ["pin.locked"] } as FieldErrorMap, lockedUntil: formatTime(locale, result.lockedUntil) }, { status: 400 });
-  }
-  return redirect("/me/pin?changed=1");
-}
 
 export default function ChangePin() {
   const actionData = useActionData<typeof action>();

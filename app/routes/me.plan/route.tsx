@@ -1,39 +1,18 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useLocale, useTranslation } from "~/i18n/react";
-
-import { notFound, requireRole } from "~/auth/guards.server";
 import { Alert, SubmitButton, TextArea } from "~/components/forms";
-import { loadCareerPlan, saveCareerPlan } from "~/db/career-plan.server";
-import { PLAN_TEXT_MAX } from "~/domain/me-progress";
-import { readForm } from "~/forms/form-data.server";
-import { parsePlan } from "~/forms/me.server";
+import { PLAN_TEXT_MAX } from "~/domain/writing-limits";
 import { formatDateTime } from "~/i18n/format";
-import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
 import { FreeText } from "~/components/free-text";
 
+import type { action, loader } from "~/routes/me.plan/route.server";
+
+// The loader and action live in route.server.ts, so that the browser build follows none of
+// their server-only imports into chunks of their own (docs/decisions/0039, 0046).
+export { action, loader } from "~/routes/me.plan/route.server";
+
 export const meta = pageMeta;
-
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, "apprentice");
-  // The plan is found from the session: there is no id in the address to change.
-  if (user.apprenticeId === null) throw notFound();
-  const t = await requestT(request);
-  const { plan, comments } = loadCareerPlan(user.apprenticeId);
-  // The apprentice reads each comment as it now stands; a correction's history is staff's record.
-  return { title: t("plan.nav"), plan, comments: comments.map(({ id, body, author, createdAt }) => ({ id, body, author, createdAt })) };
-}
-
-export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireRole(request, "apprentice");
-  if (user.apprenticeId === null) throw notFound();
-  const parsed = parsePlan(await readForm(request));
-  if (!parsed.ok)
-    return data({ errors: parsed.errors, values: { goals: parsed.values.goals ?? "", nextSteps: parsed.values.nextSteps ?? "" } }, { status: 400 });
-  saveCareerPlan({ apprenticeId: user.apprenticeId, ...parsed.value, userId: user.id, requestId: context.requestId });
-  return redirect("/me/plan?saved=1");
-}
 
 export default function CareerPlan() {
   const d = useLoaderData<typeof loader>();

@@ -1,21 +1,16 @@
+// The loader, action and headers of this page (route.tsx re-exports them), in a .server
+// module so that the browser build leaves out their imports (docs/decisions/0039, 0046).
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
-
 import { readForm } from "~/forms/form-data.server";
 import { parseLinkConfirm } from "~/forms/login.server";
 import { consumeLinkAttempt } from "~/auth/rate-limit.server";
 import { createUserSession, destroySession } from "~/auth/session.server";
-import { SubmitButton } from "~/components/forms";
 import { audit } from "~/db/audit.server";
 import { lookupLink, markLinkUsed } from "~/db/sign-in-links.server";
 import { trainerTarget } from "~/domain/reminders";
 import { requestT } from "~/i18n/request.server";
-import { pageMeta } from "~/utils/meta";
 import { safeRedirect } from "~/utils/redirect";
 import { retryAfterOnly } from "~/utils/retry-after";
-
-export const meta = pageMeta;
 
 export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders }) => ({ ...retryAfterOnly(loaderHeaders), ...retryAfterOnly(actionHeaders) });
 
@@ -61,32 +56,4 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   headers.append("Set-Cookie", cleared);
   headers.append("Set-Cookie", cookie);
   return redirect(target, { headers });
-}
-
-export default function OpenLink() {
-  const loaded = useLoaderData<typeof loader>();
-  const { state, name } = loaded;
-  const target = "target" in loaded ? loaded.target : null;
-  const { t } = useTranslation();
-  return (
-    <div className="mx-auto max-w-sm space-y-4">
-      <h1 className="text-2xl font-bold">{t("links.open.title")}</h1>
-      {state === "valid" ? (
-        <Form method="post" className="space-y-3 rounded-xl bg-white p-5 shadow-sm">
-          <p>{t("links.open.forName", { name: name ?? "" })}</p>
-          {target ? <input type="hidden" name="to" value={target} /> : null}
-          <SubmitButton pendingText={t("login.submitting")} className="w-full">
-            {target ? t("reminders.openWeek") : t("links.open.continue")}
-          </SubmitButton>
-        </Form>
-      ) : (
-        <div role="alert" className="space-y-3 rounded-xl bg-white p-5 shadow-sm">
-          <p>{t(`links.open.${state}`)}</p>
-          <Link to="/login" className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 font-semibold text-white">
-            {t("links.open.usePassword")}
-          </Link>
-        </div>
-      )}
-    </div>
-  );
 }

@@ -1,42 +1,21 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useLocale, useTranslation } from "~/i18n/react";
-
-import { notFound, requireRole } from "~/auth/guards.server";
 import { AttendanceCalendar } from "~/components/calendar";
 import { LevelSymbols, ProgressRing, SharedLevelIcon } from "~/components/levels";
-import { ownProgress } from "~/db/apprentice.server";
-import { db } from "~/db/client.server";
-import { thresholdsFor } from "~/db/site-settings.server";
-import { howAmIDoing } from "~/domain/me-progress";
 import { ASSESSMENT_LEVELS } from "~/domain/enums";
 import { digits, formatDate, formatFraction, formatMonth, formatNumber } from "~/i18n/format";
 import { localized } from "~/i18n/localized";
-import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
-import { siteToday } from "~/utils/today.server";
 import { FreeText } from "~/components/free-text";
 
-export const meta = pageMeta;
+import type { loader } from "~/routes/me._index/route.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, "apprentice");
-  if (user.apprenticeId === null) throw notFound();
-  const progress = ownProgress(user.apprenticeId, siteToday());
-  if (!progress) throw notFound();
-  const t = await requestT(request);
-  const p = progress.placement;
-  // "How am I doing?" against the plan, at the site's own behind-plan threshold (as staff's flag).
-  const onTrackShare = p && user.siteId !== null ? thresholdsFor(db(), user.siteId).behindPlanWarnPercent / 100 : 0.7;
-  const verdict = p
-    ? howAmIDoing(
-        { started: p.weeks.started, competent: p.progress.competent, total: p.progress.total, ratioAgainstPlan: p.progress.ratioAgainstPlan },
-        onTrackShare,
-      )
-    : null;
-  return { title: t("me.title"), progress, verdict, dueNow: p ? p.next.filter((c) => c.status === "due").length : 0 };
-}
+// The loader lives in route.server.ts, so that the browser build follows none of
+// its server-only imports into chunks of their own (docs/decisions/0039, 0046).
+export { loader } from "~/routes/me._index/route.server";
+
+export const meta = pageMeta;
 
 /** A bar with the numbers beside it: the share of a unit's skills done. */
 function Bar({ done, total, label, text }: { done: number; total: number; label: string; text: string }) {

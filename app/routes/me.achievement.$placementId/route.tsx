@@ -1,35 +1,15 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useTranslation } from "~/i18n/react";
-
-import { notFound, requireRole } from "~/auth/guards.server";
 import { AchievementRecord } from "~/components/achievement";
-import { qrSvg } from "~/components/qr.server";
-import { ownCredential } from "~/db/credentials.server";
-import { loadAchievement } from "~/db/me.server";
-import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
-import { siteToday } from "~/utils/today.server";
+
+import type { loader } from "~/routes/me.achievement.$placementId/route.server";
+
+// The loader lives in route.server.ts, so that the browser build follows none of
+// its server-only imports into chunks of their own (docs/decisions/0039, 0046).
+export { loader } from "~/routes/me.achievement.$placementId/route.server";
 
 export const meta = pageMeta;
-
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, "apprentice");
-  // Scoped to the apprentice of the session: another apprentice's placement, or one not yet
-  // completed, is simply not found.
-  const record = loadAchievement(Number(params.placementId), user.apprenticeId);
-  if (!record) throw notFound();
-  const t = await requestT(request);
-  const { apprenticeId: _a, preferredName: _p, ...placement } = record.placement;
-  // The signed record: its QR code to show an employer, and the file to download.
-  const own = ownCredential(record.placement.id, user.apprenticeId);
-  return {
-    title: t("achievement.title"),
-    today: siteToday(),
-    record: { ...record, placement },
-    verify: own ? { url: own.url, svg: await qrSvg(own.url) } : null,
-  };
-}
 
 export default function MyAchievement() {
   const { record, today, verify } = useLoaderData<typeof loader>();
