@@ -165,10 +165,7 @@ const pageHeaders = (() => {
 
 // Answers being compressed are counted (app/utils/yield.server.ts), so that long work yielding
 // the thread lets them leave before its next slice (docs/decisions/0047).
-const { sendingTracker } = build.entry.module;
-app.use(sendingTracker.beforeCompression);
-app.use(compression());
-app.use(sendingTracker.afterCompression);
+build.entry.module.useCountedCompression(app, compression());
 
 /** `res.append`, except that a Cache-Control replaces the one set before (never a second value). */
 const expressAppend = express.response.append;

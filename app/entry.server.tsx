@@ -22,7 +22,7 @@ export { bootServer } from "~/boot.server";
 export { isCrossOriginWrite } from "~/utils/origin";
 export { precompressedFile } from "~/utils/precompressed";
 export { buildWithRoutes, routeGroupOf, routeGroups } from "~/utils/route-groups";
-export { sendingTracker } from "~/utils/yield.server";
+export { useCountedCompression } from "~/utils/yield.server";
 
 const ABORT_DELAY = 5_000;
 

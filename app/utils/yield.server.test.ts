@@ -5,9 +5,9 @@ import compression from "compression";
 import express from "express";
 import { afterEach, describe, expect, it } from "vitest";
 
-import { answerEnded, answersSending, sendingTracker, yieldToOthers } from "./yield.server";
+import { answerEnded, answersSending, useCountedCompression, yieldToOthers } from "./yield.server";
 
-/** The server's order (server.js): tracker, compression, tracker, then the app. */
+/** Set up as server.js sets it up: compression with its count, then the app. */
 function serverWith(onAnswer: () => void, onSocketEnd: () => void) {
   const app = express();
   app.use((_req, res, next) => {
@@ -18,9 +18,7 @@ function serverWith(onAnswer: () => void, onSocketEnd: () => void) {
     }) as typeof res.end;
     next();
   });
-  app.use(sendingTracker.beforeCompression);
-  app.use(compression());
-  app.use(sendingTracker.afterCompression);
+  useCountedCompression(app, compression());
   // Like Remix's adapter: written, then ended, with no length known in advance.
   app.get("/page", (_req, res) => {
     onAnswer();
@@ -105,9 +103,7 @@ describe("yieldToOthers and answers being compressed", () => {
 
   it("does not count a response whose client went away as sending for ever", async () => {
     const app = express();
-    app.use(sendingTracker.beforeCompression);
-    app.use(compression());
-    app.use(sendingTracker.afterCompression);
+    useCountedCompression(app, compression());
     let closed!: () => void;
     const gone = new Promise<void>((resolve) => (closed = resolve));
     app.get("/slow", (req, res) => {

@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Express, RequestHandler, Response } from "express";
 
 /**
  * Responses the app has ended but that have not reached the socket yet: the compression
@@ -52,19 +52,18 @@ export function answerEnded(): () => void {
 /** How many answers are between the app's `end` and the socket's (for tests). */
 export const answersSending = () => sending;
 
-type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
-type End = ServerResponse["end"];
+type End = Response["end"];
 const SENT = Symbol("answer sent");
-type Tracked = ServerResponse & { [SENT]?: () => void };
+type Tracked = Response & { [SENT]?: () => void };
 
 /**
  * The two middlewares that count answers being compressed, placed around the compression
  * middleware: `beforeCompression` sees the end that reaches the socket (compression calls it once
  * its output is ready), `afterCompression` the end the app calls.
  */
-export const sendingTracker: { beforeCompression: Middleware; afterCompression: Middleware } = {
+const sendingTracker: { beforeCompression: RequestHandler; afterCompression: RequestHandler } = {
   beforeCompression(_req, res, next) {
-    const socketEnd = res.end as (...args: unknown[]) => ServerResponse;
+    const socketEnd = res.end as (...args: unknown[]) => Response;
     res.end = function end(this: Tracked, ...args: unknown[]) {
       (res as Tracked)[SENT]?.();
       return socketEnd.apply(this, args);
@@ -72,7 +71,7 @@ export const sendingTracker: { beforeCompression: Middleware; afterCompression: 
     next();
   },
   afterCompression(_req, res, next) {
-    const appEnd = res.end as (...args: unknown[]) => ServerResponse;
+    const appEnd = res.end as (...args: unknown[]) => Response;
     res.end = function end(this: Tracked, ...args: unknown[]) {
       (res as Tracked)[SENT] ??= answerEnded();
       return appEnd.apply(this, args);
@@ -82,3 +81,13 @@ export const sendingTracker: { beforeCompression: Middleware; afterCompression: 
     next();
   },
 };
+
+/**
+ * Installs the compression middleware with the count of answers it is compressing around it
+ * (server.js and the tests set the server up through this one function).
+ */
+export function useCountedCompression(app: Express, compression: RequestHandler) {
+  app.use(sendingTracker.beforeCompression);
+  app.use(compression);
+  app.use(sendingTracker.afterCompression);
+}
