@@ -3,7 +3,9 @@
 // for the sign-off POST, req/s and p50/p95/p99 at 1 and 32 connections as a ratio to
 // /healthcheck measured in the same run, CPU ms per request, response size and RSS; then boot
 // time, flag pass and hook times and report times measured in this process. Figures only: it
-// asserts nothing. Writes to the database (sessions, sign-offs).
+// asserts nothing. Writes to the database (sessions, sign-offs): the POSTs sign off the same
+// placement every run, so a reused copy makes each later run's POSTs read a longer history; time
+// the POSTs on a fresh copy.
 //
 //   --demo              a fresh demo database (data/bench/demo.db), seeded by the server at start
 //   --db FILE           an existing database (e.g. from `npm run bench:data -- --scale 100`)
