@@ -41,6 +41,8 @@ const NO_STUB_CHUNKS = [
   "routes/staff.apprentices._index",
   "routes/staff.apprentices.$apprenticeId",
   "routes/staff.placements.$placementId",
+  "routes/staff.reports.trainers",
+  "routes/staff.reports.outcomes",
 ];
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");

@@ -25,8 +25,8 @@ import { loader as apprenticesLoader } from "./staff.apprentices._index/route";
 import { loader as flagsCsvLoader } from "./staff.flags[.csv]";
 import { loader as flagsLoader } from "./staff.flags._index/route";
 import { loader as placementLoader } from "./staff.placements.$placementId/route";
-import { loader as outcomesLoader } from "./staff.reports.outcomes";
-import { loader as trainersReportLoader } from "./staff.reports.trainers";
+import { loader as outcomesLoader } from "./staff.reports.outcomes/route";
+import { loader as trainersReportLoader } from "./staff.reports.trainers/route";
 import { loader as trainerHomeLoader } from "./trainer._index/route";
 import { action as weekAction, loader as weekLoader } from "./trainer.placements.$placementId.weeks.$weekOf/route";
 

@@ -32,8 +32,8 @@ import { useTestDatabase } from "~/test/db";
 import { context, cookieFor, get, run } from "~/test/requests";
 import { siteToday } from "~/utils/today.server";
 
-import { loader as outcomesLoader } from "./staff.reports.outcomes";
-import { loader as trainersLoader } from "./staff.reports.trainers";
+import { loader as outcomesLoader } from "./staff.reports.outcomes/route";
+import { loader as trainersLoader } from "./staff.reports.trainers/route";
 import { loader as csvLoader } from "./staff.reports.trainers[.csv]";
 
 // A small world in early 2026 (always in the past): the period of 2–29 March 2026 has four

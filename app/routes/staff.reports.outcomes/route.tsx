@@ -1,91 +1,25 @@
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "~/i18n/react";
 
-import { actorOf, requireStaff } from "~/auth/guards.server";
 import { BarChart, chartSummary, type ChartBar } from "~/components/charts";
 import { useIntakeName } from "~/components/codes";
 import { AllColumnsToggle, ScrollTable } from "~/components/scroll-table";
 import { FieldErrors } from "~/components/forms";
 import { filterInputClass, ReportFilters, ReportNotes } from "~/components/report-filters";
-import { intakesOf, loadProgrammeOutcomes, loadSiteOutcomes } from "~/db/reports.server";
-import { sitesFor } from "~/db/staff.server";
 import { OUTCOME_CHECKIN_MONTHS, type Locale } from "~/domain/enums";
-import { addOutcomeFigures, type OutcomeFigures, type OutcomesReport, type PendingShare, type Share } from "~/domain/reports";
-import { parseReportFilters, type FilterErrors } from "~/forms/reports.server";
+import type { OutcomeFigures, PendingShare, Share } from "~/domain/reports";
 import { formatDate, formatNumber, formatPercent, formatUsd } from "~/i18n/format";
-import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
-import { siteToday } from "~/utils/today.server";
-import { yieldToOthers } from "~/utils/yield.server";
+
+import type { loader } from "~/routes/staff.reports.outcomes/route.server";
+import type { SiteRow } from "~/routes/staff.reports.outcomes/shares";
+
+// The loader lives in route.server.ts, so that the browser build follows none of
+// its server-only imports into chunks of their own (docs/decisions/0039, 0046).
+export { loader } from "~/routes/staff.reports.outcomes/route.server";
 
 export const meta = pageMeta;
-
-/** The shares of the across-sites table, in its columns' order (the share indicators below). */
-const SHARES: readonly ((f: OutcomeFigures) => Share)[] = [
-  (f) => f.workReadinessCompletion,
-  (f) => f.vocationalCompletion,
-  (f) => f.employmentAtExit,
-  (f) => f.retainedByEmployer,
-  (f) => f.businessStartups,
-  ...OUTCOME_CHECKIN_MONTHS.map((months) => (f: OutcomeFigures) => f.retentionAfterExit[months]),
-];
-
-/** A site's row across sites: [numerator, denominator] of each of `SHARES`. */
-interface SiteRow {
-  siteId: number;
-  shares: readonly (readonly [number, number])[];
-}
-
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireStaff(request);
-  const actor = actorOf(user);
-  const t = await requestT(request);
-  const today = siteToday();
-  const sites = sitesFor(actor).map((s) => ({ id: s.id, nameEn: s.nameEn, nameKm: s.nameKm }));
-  const intakes = intakesOf(sites.map((s) => s.id));
-  const parsed = parseReportFilters(new URL(request.url).searchParams, {
-    report: "outcomes",
-    today,
-    allowedSiteIds: sites.map((s) => s.id),
-    allowedIntakes: intakes,
-  });
-  const base = { title: t("reports.outcomes.title"), sites, intakes };
-  if (!parsed.ok) return data({ ...base, errors: parsed.errors, result: null }, { status: 400 });
-
-  const { from, to, siteId, intakeId } = parsed.data;
-  if (siteId === undefined && intakeId === undefined && sites.length > 1) {
-    // Across sites: a row per site (each opens in full), worked out one site at a time, giving
-    // the event loop back between them; the total adds the sites up. A site's row carries the
-    // counts of its shares only (numerator and denominator, in `SHARES` order), not its figures.
-    const figures: OutcomeFigures[] = [];
-    const siteRows: SiteRow[] = [];
-    for (const site of sites) {
-      const f = loadSiteOutcomes(actor, { from, to, today, siteId: site.id });
-      if (f) {
-        figures.push(f);
-        siteRows.push({ siteId: site.id, shares: SHARES.map((get) => [get(f).numerator, get(f).denominator] as const) });
-      }
-      await yieldToOthers();
-    }
-    const report: OutcomesReport = { groups: [], sites: [], total: addOutcomeFigures(figures) };
-    return {
-      ...base,
-      intakes: [],
-      errors: {} as FilterErrors,
-      result: { from, to, siteId: null, intakeId: null, bySite: true, siteRows, report },
-    };
-  }
-  const { report } = loadProgrammeOutcomes(actor, { from, to, today, siteId, intakeId });
-  return {
-    ...base,
-    // The intake choices of the site shown (admin's list of every site's intakes would fill the page).
-    intakes: siteId === undefined ? intakes : intakes.filter((i) => i.siteId === siteId),
-    errors: {} as FilterErrors,
-    result: { from, to, siteId: siteId ?? null, intakeId: intakeId ?? null, bySite: false, siteRows: [] as SiteRow[], report },
-  };
-}
 
 type Intake = ReturnType<typeof useLoaderData<typeof loader>>["intakes"][number];
 

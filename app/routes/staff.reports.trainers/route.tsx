@@ -1,73 +1,32 @@
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "~/i18n/react";
 
-import { actorOf, requireStaff } from "~/auth/guards.server";
 import { BarChart, chartSummary, type ChartBar } from "~/components/charts";
 import { FieldErrors } from "~/components/forms";
 import { FreeText } from "~/components/free-text";
 import { ReportFilters, ReportNotes } from "~/components/report-filters";
 import { AllColumnsToggle, ScrollTable } from "~/components/scroll-table";
-import { loadAccountabilityOverview, loadTrainerAccountability } from "~/db/reports.server";
-import { sitesFor } from "~/db/staff.server";
 import type { Locale } from "~/domain/enums";
 import { FLAG_RULES } from "~/domain/enums";
 import {
   parseSort,
-  sortAccountability,
   type AccountabilityFigures,
   type AccountabilitySort,
   type AccountabilitySortKey,
   type Share,
   type SiteAccountability,
 } from "~/domain/reports";
-import { parseReportFilters, type FilterErrors } from "~/forms/reports.server";
 import { formatDate, formatNumber, formatPercent } from "~/i18n/format";
-import { requestT } from "~/i18n/request.server";
 import { pageMeta } from "~/utils/meta";
-import { siteToday } from "~/utils/today.server";
-import { yieldToOthers } from "~/utils/yield.server";
+
+import type { loader } from "~/routes/staff.reports.trainers/route.server";
+
+// The loader lives in route.server.ts, so that the browser build follows none of
+// its server-only imports into chunks of their own (docs/decisions/0039, 0046).
+export { loader } from "~/routes/staff.reports.trainers/route.server";
 
 export const meta = pageMeta;
-
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireStaff(request);
-  const actor = actorOf(user);
-  const t = await requestT(request);
-  const today = siteToday();
-  const sites = sitesFor(actor).map((s) => ({ id: s.id, nameEn: s.nameEn, nameKm: s.nameKm }));
-  const parsed = parseReportFilters(new URL(request.url).searchParams, {
-    report: "trainers",
-    today,
-    allowedSiteIds: sites.map((s) => s.id),
-  });
-  const base = { title: t("reports.trainers.title"), sites };
-  if (!parsed.ok) return data({ ...base, errors: parsed.errors, result: null, overview: null }, { status: 400 });
-
-  const { from, to, siteId, sort } = parsed.data;
-  if (siteId === undefined && sites.length > 1) {
-    // Across sites the report leads with one row per site; a site opens as the full report.
-    const { rows } = await loadAccountabilityOverview(actor, { from, to, today });
-    return { ...base, errors: {} as FilterErrors, result: null, overview: { from, to, sort, rows } };
-  }
-  const { report } = await loadTrainerAccountability(actor, { from, to, today, siteId });
-  // The page of a year's figures is rendered in a turn of its own too.
-  await yieldToOthers();
-  return {
-    ...base,
-    errors: {} as FilterErrors,
-    overview: null,
-    result: {
-      from,
-      to,
-      siteId: siteId ?? null,
-      sort,
-      trainers: sortAccountability(report.trainers, sort),
-      employers: sortAccountability(report.employers, sort),
-    },
-  };
-}
 
 type Result = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["result"]>;
 

@@ -1,0 +1,63 @@
+// The loader of this page (route.tsx re-exports it), in a .server module so that
+// the browser build leaves out its imports (docs/decisions/0039, 0046).
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
+
+import { actorOf, requireStaff } from "~/auth/guards.server";
+import { intakesOf, loadProgrammeOutcomes, loadSiteOutcomes } from "~/db/reports.server";
+import { sitesFor } from "~/db/staff.server";
+import { addOutcomeFigures, type OutcomeFigures, type OutcomesReport } from "~/domain/reports";
+import { parseReportFilters, type FilterErrors } from "~/forms/reports.server";
+import { requestT } from "~/i18n/request.server";
+import { siteToday } from "~/utils/today.server";
+import { yieldToOthers } from "~/utils/yield.server";
+
+import { SHARES, type SiteRow } from "~/routes/staff.reports.outcomes/shares";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireStaff(request);
+  const actor = actorOf(user);
+  const t = await requestT(request);
+  const today = siteToday();
+  const sites = sitesFor(actor).map((s) => ({ id: s.id, nameEn: s.nameEn, nameKm: s.nameKm }));
+  const intakes = intakesOf(sites.map((s) => s.id));
+  const parsed = parseReportFilters(new URL(request.url).searchParams, {
+    report: "outcomes",
+    today,
+    allowedSiteIds: sites.map((s) => s.id),
+    allowedIntakes: intakes,
+  });
+  const base = { title: t("reports.outcomes.title"), sites, intakes };
+  if (!parsed.ok) return data({ ...base, errors: parsed.errors, result: null }, { status: 400 });
+
+  const { from, to, siteId, intakeId } = parsed.data;
+  if (siteId === undefined && intakeId === undefined && sites.length > 1) {
+    // Across sites: a row per site (each opens in full), worked out one site at a time, giving
+    // the event loop back between them; the total adds the sites up. A site's row carries the
+    // counts of its shares only (numerator and denominator, in `SHARES` order), not its figures.
+    const figures: OutcomeFigures[] = [];
+    const siteRows: SiteRow[] = [];
+    for (const site of sites) {
+      const f = loadSiteOutcomes(actor, { from, to, today, siteId: site.id });
+      if (f) {
+        figures.push(f);
+        siteRows.push({ siteId: site.id, shares: SHARES.map((get) => [get(f).numerator, get(f).denominator] as const) });
+      }
+      await yieldToOthers();
+    }
+    const report: OutcomesReport = { groups: [], sites: [], total: addOutcomeFigures(figures) };
+    return {
+      ...base,
+      intakes: [],
+      errors: {} as FilterErrors,
+      result: { from, to, siteId: null, intakeId: null, bySite: true, siteRows, report },
+    };
+  }
+  const { report } = loadProgrammeOutcomes(actor, { from, to, today, siteId, intakeId });
+  return {
+    ...base,
+    // The intake choices of the site shown (admin's list of every site's intakes would fill the page).
+    intakes: siteId === undefined ? intakes : intakes.filter((i) => i.siteId === siteId),
+    errors: {} as FilterErrors,
+    result: { from, to, siteId: siteId ?? null, intakeId: intakeId ?? null, bySite: false, siteRows: [] as SiteRow[], report },
+  };
+}
