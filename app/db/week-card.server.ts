@@ -12,7 +12,7 @@ import { emitRecordsChanged } from "~/domain/events";
 import { currentLevels } from "~/domain/progress";
 import { formatBaseline, weekState, type Baseline, type WeekPlan, type WeekRows, type WeekShape } from "~/domain/week-card";
 
-import { recordAudit } from "./audit.server";
+import { audit } from "./audit.server";
 import { db, prepared } from "./client.server";
 import { frameworkChecklist } from "./progress.server";
 import {
@@ -368,7 +368,7 @@ export function applyWeekPlan(input: {
 }): ApplyResult {
   const { placementId, trainerUserId, weekOf, plan } = input;
   const result = db().transaction(
-    (): ApplyResult => {
+    (tx): ApplyResult => {
       const seen = findSubmission(input.submissionKey);
       if (seen) return { status: "duplicate", intent: seen.intent };
       if (baselineToken(placementId) !== input.baseline) return { status: "stale" };
@@ -396,7 +396,7 @@ export function applyWeekPlan(input: {
         const afternoonId = e.afternoonId ?? Number(write.afternoon.run(placementId, e.date).lastInsertRowid);
         write.educationEvent.run(afternoonId, e.kind, e.reason, trainerUserId);
       }
-      recordAudit(
+      audit(
         {
           actorUserId: trainerUserId,
           action: plan.review ? (plan.review.supersedesId ? "week_corrected" : "week_submitted") : "week_saved",
@@ -405,6 +405,7 @@ export function applyWeekPlan(input: {
           detail: { weekOf, assessments: plan.assessments.length, attendance: plan.attendance.length, education: plan.education.length },
         },
         input.requestId ? { requestId: input.requestId } : null,
+        tx,
       );
       return { status: "saved" };
       // IMMEDIATE: the write lock is taken before the key and baseline are read, so no other

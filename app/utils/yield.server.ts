@@ -9,7 +9,7 @@ let sending = 0;
 let whenSent: (() => void)[] = [];
 
 /** How long one yield waits at most for compressed answers to leave before the work goes on. */
-export const YIELD_WAITS_FOR_SENDING_MS = 10;
+const YIELD_WAITS_FOR_SENDING_MS = 10;
 
 /**
  * Gives the event loop back: requests waiting behind a long piece of work run before it goes on,
