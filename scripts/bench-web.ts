@@ -3,7 +3,7 @@
 // (the app sets html[data-hydrated] in an effect), load, total blocking time, and what was sent.
 //
 //   npm run bench:web -- [--runs 3] [--kbps 400] [--rtt 400] [--cpu 1,4] [--locales km,en] [--port 3271] [--waterfall] [--block-fonts]
-//                        [--path /trainer] [--as apprentice]
+//                        [--path /trainer] [--as apprentice] [--lighthouse]
 //
 // --path measures another page instead of the week card (signed in as the demo trainer, or as the
 // demo user --as names; `--as nobody` for a signed-out page such as /login).
@@ -13,6 +13,10 @@
 // throttled through the Chrome DevTools Protocol (Network.emulateNetworkConditions: the latency
 // is added to every request), the CPU with Emulation.setCPUThrottlingRate (4 ≈ a cheap phone).
 // Timings on a shared 2-core machine are noisy: compare runs made one after another.
+//
+// --lighthouse runs Lighthouse's mobile performance audit on the same page instead (its default
+// settings: a Moto G Power's screen, simulated 4× CPU slowdown, 150 ms RTT and 1.6 Mbps), and
+// prints the median performance score and metrics of --runs audits per language.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -36,6 +40,7 @@ const BLOCK_FONTS = args.includes("--block-fonts");
 const PORT = Number(arg("port", process.env.BENCH_PORT ?? "3271"));
 const PAGE_PATH = arg("path", "");
 const AS = arg("as", "trainer");
+const LIGHTHOUSE = args.includes("--lighthouse");
 const BASE = `http://localhost:${PORT}`;
 const TODAY = "2026-11-19";
 
@@ -149,6 +154,35 @@ const WATERFALL_ROWS = `performance.getEntriesByType("resource").map((r) => ({
   name: r.name.replace(location.origin, ""), start: r.startTime, end: r.responseEnd, kb: r.transferSize / 1024,
 })).sort((a, b) => a.start - b.start)`;
 
+interface Audit {
+  score: number;
+  fcp: number;
+  lcp: number;
+  si: number;
+  tbt: number;
+  cls: number;
+  tti: number;
+}
+
+/** One Lighthouse mobile performance audit (cold cache) through the browser's debugging port. */
+async function audit(url: string, port: number, headers: Record<string, string>): Promise<Audit> {
+  const { default: lighthouse } = await import("lighthouse");
+  const result = await lighthouse(url, { port, output: "json", logLevel: "error", onlyCategories: ["performance"], extraHeaders: headers });
+  if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+  const { lhr } = result;
+  if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.message}`);
+  const value = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
+  return {
+    score: (lhr.categories.performance?.score ?? NaN) * 100,
+    fcp: value("first-contentful-paint"),
+    lcp: value("largest-contentful-paint"),
+    si: value("speed-index"),
+    tbt: value("total-blocking-time"),
+    cls: value("cumulative-layout-shift"),
+    tti: value("interactive"),
+  };
+}
+
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
@@ -180,9 +214,11 @@ try {
     cookie = { name: other.slice(0, other.indexOf("=")), value: other.slice(other.indexOf("=") + 1) };
   }
 
+  const debuggingPort = PORT + 1000;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: [
+      ...(LIGHTHOUSE ? [`--remote-debugging-port=${debuggingPort}`] : []),
       "--headless",
       "--no-sandbox",
       "--disable-gpu",
@@ -193,19 +229,34 @@ try {
       "--disable-sync",
     ],
   });
-  console.log(
-    `${PAGE_PATH ? `Page (as ${AS})` : "Week card"} ${weekPath}, cold cache, ${KBPS} kbps / ${RTT} ms latency, ${RUNS} runs each (medians, ms and KB transferred)`,
-  );
-  console.log("locale  cpu   FCP    LCP  hydrated   load   TBT  requests  JS req  JS KB  total KB");
-  for (const locale of LOCALES) {
-    db().update(users).set({ locale }).where(eq(users.id, user.id)).run();
-    for (const cpu of CPU) {
-      const runs: Figures[] = [];
-      for (let i = 0; i < RUNS; i++) runs.push(await measure(browser, BASE + weekPath, cookie, cpu, locale));
-      const m = (k: keyof Figures) => median(runs.map((r) => r[k]));
+  if (LIGHTHOUSE) {
+    console.log(`Lighthouse mobile performance, ${PAGE_PATH ? `page (as ${AS})` : "week card"} ${weekPath}, ${RUNS} audits each (medians; ms)`);
+    console.log("locale  score    FCP    LCP     SI   TBT    CLS    TTI");
+    for (const locale of LOCALES) {
+      db().update(users).set({ locale }).where(eq(users.id, user.id)).run();
+      const headers: Record<string, string> = cookie ? { Cookie: `${cookie.name}=${cookie.value}` } : { "Accept-Language": locale };
+      const runs: Audit[] = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await audit(BASE + weekPath, debuggingPort, headers));
+      const m = (k: keyof Audit) => median(runs.map((r) => r[k]));
       console.log(
-        `${locale.padEnd(6)} ${`${cpu}x`.padStart(4)} ${m("fcp").toFixed(0).padStart(6)} ${m("lcp").toFixed(0).padStart(6)} ${m("hydrated").toFixed(0).padStart(9)} ${m("load").toFixed(0).padStart(6)} ${m("tbt").toFixed(0).padStart(5)} ${String(m("requests")).padStart(9)} ${String(m("jsRequests")).padStart(7)} ${m("jsKB").toFixed(1).padStart(6)} ${m("totalKB").toFixed(1).padStart(9)}`,
+        `${locale.padEnd(6)} ${m("score").toFixed(0).padStart(6)} ${m("fcp").toFixed(0).padStart(6)} ${m("lcp").toFixed(0).padStart(6)} ${m("si").toFixed(0).padStart(6)} ${m("tbt").toFixed(0).padStart(5)} ${m("cls").toFixed(3).padStart(6)} ${m("tti").toFixed(0).padStart(6)}`,
       );
+    }
+  } else {
+    console.log(
+      `${PAGE_PATH ? `Page (as ${AS})` : "Week card"} ${weekPath}, cold cache, ${KBPS} kbps / ${RTT} ms latency, ${RUNS} runs each (medians, ms and KB transferred)`,
+    );
+    console.log("locale  cpu   FCP    LCP  hydrated   load   TBT  requests  JS req  JS KB  total KB");
+    for (const locale of LOCALES) {
+      db().update(users).set({ locale }).where(eq(users.id, user.id)).run();
+      for (const cpu of CPU) {
+        const runs: Figures[] = [];
+        for (let i = 0; i < RUNS; i++) runs.push(await measure(browser, BASE + weekPath, cookie, cpu, locale));
+        const m = (k: keyof Figures) => median(runs.map((r) => r[k]));
+        console.log(
+          `${locale.padEnd(6)} ${`${cpu}x`.padStart(4)} ${m("fcp").toFixed(0).padStart(6)} ${m("lcp").toFixed(0).padStart(6)} ${m("hydrated").toFixed(0).padStart(9)} ${m("load").toFixed(0).padStart(6)} ${m("tbt").toFixed(0).padStart(5)} ${String(m("requests")).padStart(9)} ${String(m("jsRequests")).padStart(7)} ${m("jsKB").toFixed(1).padStart(6)} ${m("totalKB").toFixed(1).padStart(9)}`,
+        );
+      }
     }
   }
   await browser.close();
