@@ -587,7 +587,7 @@ describe("what the pass reads, by the plan", () => {
     }
   });
 
-  it("reads a placement's levels, latest review, latest feedback and 'as of' check in one statement, each by an index seek", () => {
+  it("reads a placement with its levels, latest review, latest feedback and 'as of' check in one statement, each by an index seek", () => {
     const placementIds = (demo.$client.prepare("select id from placements where status = 'active' order by id").raw().all() as [number][]).map((r) => r[0]);
     const statements = recordQueriesSync(() => runFlagPass(demo, { today: TODAY, placementIds, trainers: false }));
     const facts = statements.filter((s) => s.includes("group_concat(l.competency_id)"));
@@ -595,7 +595,8 @@ describe("what the pass reads, by the plan", () => {
     const plan = (demo.$client.prepare(`EXPLAIN QUERY PLAN ${facts[0]}`).all() as { detail: string }[]).map((r) => r.detail);
     expect(plan).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^SEARCH a USING COVERING INDEX assessments_placement_observed \(placement_id=\? AND observed_on>\?\)/),
+        expect.stringMatching(/^SEARCH p USING INTEGER PRIMARY KEY \(rowid=\?\)/),
+        expect.stringMatching(/^SEARCH x USING COVERING INDEX assessments_placement_observed \(placement_id=\? AND observed_on>\?\)/),
         expect.stringMatching(/^SEARCH l USING COVERING INDEX competency_levels_independent \(placement_id=\?\)/),
         expect.stringMatching(/^SEARCH r USING COVERING INDEX weekly_reviews_placement_week /),
         expect.stringMatching(/^SEARCH g USING COVERING INDEX feedback_placement /),
