@@ -27,7 +27,7 @@ import {
   recordWeeklyReview,
 } from "./factories.server";
 import { runDailyPass } from "./flag-schedule.server";
-import { registerFlagHooks, runFlagPass } from "./flags.server";
+import { findFlags, registerFlagHooks, RULES_BY_RECORD_KIND, runFlagPass } from "./flags.server";
 import { flagEvents, flags, placements } from "./schema";
 import { saveThresholds, thresholdsBySite } from "./site-settings.server";
 import { seedDemo } from "./seed.server";
@@ -583,6 +583,25 @@ describe("what the pass reads, by the plan", () => {
       expect(
         plan.some((d) => /^SEARCH a USING COVERING INDEX assessments_trainer_independent \(trainer_user_id=\? AND created_at>\?\)/.test(d)),
         plan.join("\n"),
+      ).toBe(true);
+    }
+  });
+
+  it("finds, with only the rules a kind of write runs, what the whole pass finds for those rules (the facts' statement reads only what they need)", () => {
+    const key = (f: { rule: string; subjectId: number; severity: string; evidence: unknown }) => JSON.stringify([f.rule, f.subjectId, f.severity, f.evidence]);
+    for (const today of [TODAY, "2026-11-18"]) {
+      const all = findFlags(demo, { today });
+      for (const [kind, rules] of Object.entries(RULES_BY_RECORD_KIND)) {
+        const only = findFlags(demo, { today, rules });
+        expect(only.map(key).sort(), `${kind} as of ${today}`).toEqual(
+          all
+            .filter((f) => rules.includes(f.rule))
+            .map(key)
+            .sort(),
+        );
+      }
+      expect(
+        all.some((f) => f.rule === "feedback_concern") && all.some((f) => f.rule === "no_weekly_review") && all.some((f) => f.rule === "behind_plan"),
       ).toBe(true);
     }
   });
