@@ -27,7 +27,7 @@ import {
   recordWeeklyReview,
 } from "./factories.server";
 import { runDailyPass } from "./flag-schedule.server";
-import { registerFlagHooks, runFlagPass } from "./flags.server";
+import { findFlags, registerFlagHooks, RULES_BY_RECORD_KIND, runFlagPass } from "./flags.server";
 import { flagEvents, flags, placements } from "./schema";
 import { saveThresholds, thresholdsBySite } from "./site-settings.server";
 import { seedDemo } from "./seed.server";
@@ -587,7 +587,26 @@ describe("what the pass reads, by the plan", () => {
     }
   });
 
-  it("reads a placement's levels, latest review, latest feedback and 'as of' check in one statement, each by an index seek", () => {
+  it("finds, with only the rules a kind of write runs, what the whole pass finds for those rules (the facts' statement reads only what they need)", () => {
+    const key = (f: { rule: string; subjectId: number; severity: string; evidence: unknown }) => JSON.stringify([f.rule, f.subjectId, f.severity, f.evidence]);
+    for (const today of [TODAY, "2026-11-18"]) {
+      const all = findFlags(demo, { today });
+      for (const [kind, rules] of Object.entries(RULES_BY_RECORD_KIND)) {
+        const only = findFlags(demo, { today, rules });
+        expect(only.map(key).sort(), `${kind} as of ${today}`).toEqual(
+          all
+            .filter((f) => rules.includes(f.rule))
+            .map(key)
+            .sort(),
+        );
+      }
+      expect(
+        all.some((f) => f.rule === "feedback_concern") && all.some((f) => f.rule === "no_weekly_review") && all.some((f) => f.rule === "behind_plan"),
+      ).toBe(true);
+    }
+  });
+
+  it("reads a placement with its levels, latest review, latest feedback and 'as of' check in one statement, each by an index seek", () => {
     const placementIds = (demo.$client.prepare("select id from placements where status = 'active' order by id").raw().all() as [number][]).map((r) => r[0]);
     const statements = recordQueriesSync(() => runFlagPass(demo, { today: TODAY, placementIds, trainers: false }));
     const facts = statements.filter((s) => s.includes("group_concat(l.competency_id)"));
@@ -595,7 +614,8 @@ describe("what the pass reads, by the plan", () => {
     const plan = (demo.$client.prepare(`EXPLAIN QUERY PLAN ${facts[0]}`).all() as { detail: string }[]).map((r) => r.detail);
     expect(plan).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^SEARCH a USING COVERING INDEX assessments_placement_observed \(placement_id=\? AND observed_on>\?\)/),
+        expect.stringMatching(/^SEARCH p USING INTEGER PRIMARY KEY \(rowid=\?\)/),
+        expect.stringMatching(/^SEARCH x USING COVERING INDEX assessments_placement_observed \(placement_id=\? AND observed_on>\?\)/),
         expect.stringMatching(/^SEARCH l USING COVERING INDEX competency_levels_independent \(placement_id=\?\)/),
         expect.stringMatching(/^SEARCH r USING COVERING INDEX weekly_reviews_placement_week /),
         expect.stringMatching(/^SEARCH g USING COVERING INDEX feedback_placement /),

@@ -188,6 +188,30 @@ interface PlacementRow {
   date_of_birth: string;
 }
 
+/** `PlacementRow`'s columns in the order the batch's statement reads them, then its one-seek facts (`loadPlacements`). */
+type PlacementTuple = [
+  number,
+  number,
+  number,
+  number,
+  number,
+  string,
+  number,
+  string,
+  string,
+  number,
+  string,
+  0 | 1,
+  string | null,
+  string | null,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+];
+
 interface TrainerRow {
   id: number;
   site_id: number;
@@ -314,19 +338,84 @@ function loadCompetencies(ctx: PassContext, versionIds: Iterable<number>) {
 function loadPlacements(ctx: PassContext, ids: number[]): PlacementFacts[] {
   const sql = ctx.database.$client;
   const { today, placementFrom: from } = ctx;
-  const rows = sql
+
+  // The batch's active placements, and in the same row what is one index seek each
+  // (docs/decisions/0035, 0040, 0048): one statement rather than two, read as arrays (the
+  // placements were row objects, read by a second walk of the batch's ids). `cross join` keeps
+  // the batch's ids the outer loop: on a small database the planner walked every active
+  // placement and looked each up in the batch instead.
+  // - whether it has a record observed after `today` (a pass "as of" an earlier day): then its
+  //   levels are worked out from its history, by one seek of `assessments_placement_observed`;
+  // - otherwise its current levels: only `independent` matters to the rules that read levels, and
+  //   only the level (they count competencies), so its independent competencies are one value,
+  //   read from the partial index `competency_levels_independent` alone;
+  // - the latest reviewed week before this one: all that `no_weekly_review` reads;
+  // - its latest feedback.
+  const wantLevels = needs(ctx, "behind_plan", "overdue");
+  const wantReview = needs(ctx, "no_weekly_review");
+  const wantFeedback = needs(ctx, "feedback_concern");
+  const tuples = sql
     .prepare(
       `select p.id, p.apprentice_id, p.employer_id, p.trainer_user_id, p.framework_version_id, p.start_date,
-              p.planned_weeks, p.working_weekdays, p.education_weekdays, e.site_id, a.date_of_birth
+              p.planned_weeks, p.working_weekdays, p.education_weekdays, e.site_id, a.date_of_birth,
+              ${wantLevels ? "exists (select 1 from assessments x where x.placement_id = p.id and x.observed_on > @today)" : "0"},
+              ${wantLevels ? "(select group_concat(l.competency_id) from competency_levels l where l.placement_id = p.id and l.level = 'independent')" : "null"},
+              ${wantReview ? "(select max(r.week_of) from weekly_reviews r where r.placement_id = p.id and r.week_of <= @lastEnded)" : "null"},
+              ${wantFeedback ? "f.id, f.submitted_at, f.explains_rating, f.learning_rating, f.fairness_rating, f.safety_rating" : "null, null, null, null, null, null"}
        from json_each(@ids) j
-       join placements p on p.id = j.value
+       cross join placements p on p.id = j.value
        join employers e on e.id = p.employer_id
        join apprentices a on a.id = p.apprentice_id
+       ${
+         wantFeedback
+           ? `left join feedback f on f.id = (
+                select g.id from feedback g where g.placement_id = p.id and g.submitted_at < @endOfToday
+                order by g.submitted_at desc, g.id desc limit 1)`
+           : ""
+       }
        where p.status = 'active' ${ctx.siteId === null ? "" : "and e.site_id = @site"}
        order by p.id`,
     )
-    .all({ ids: json(ids), ...(ctx.siteId === null ? {} : { site: ctx.siteId }) }) as PlacementRow[];
-  if (rows.length === 0) return [];
+    .raw()
+    .all({
+      ids: json(ids),
+      ...(ctx.siteId === null ? {} : { site: ctx.siteId }),
+      ...(wantLevels ? { today } : {}),
+      ...(wantReview ? { lastEnded: ctx.lastEnded } : {}),
+      ...(wantFeedback ? { endOfToday: ctx.endOfToday } : {}),
+    }) as PlacementTuple[];
+  if (tuples.length === 0) return [];
+  const rows: PlacementRow[] = [];
+  const levels = new Map<number, ReadonlyMap<number, HeldLevel>>();
+  const lastReviewed = new Map<number, string>();
+  /** The placements with a latest feedback: their tuples (columns 14–19). */
+  const feedbackByPlacement = new Map<number, PlacementTuple>();
+  const asOfHistory: number[] = [];
+  for (const t of tuples) {
+    const id = t[0];
+    rows.push({
+      id,
+      apprentice_id: t[1],
+      employer_id: t[2],
+      trainer_user_id: t[3],
+      framework_version_id: t[4],
+      start_date: t[5],
+      planned_weeks: t[6],
+      working_weekdays: t[7],
+      education_weekdays: t[8],
+      site_id: t[9],
+      date_of_birth: t[10],
+    });
+    const competencyIds = t[12];
+    if (t[11] === 1) asOfHistory.push(id);
+    else if (competencyIds !== null) {
+      const map = new Map<number, HeldLevel>();
+      for (const c of competencyIds.split(",")) map.set(Number(c), INDEPENDENT);
+      levels.set(id, map);
+    }
+    if (t[13] !== null) lastReviewed.set(id, t[13]);
+    if (t[14] !== null) feedbackByPlacement.set(id, t);
+  }
   const pids = json(rows.map((p) => p.id));
   loadSites(
     ctx,
@@ -336,70 +425,18 @@ function loadPlacements(ctx: PassContext, ids: number[]): PlacementFacts[] {
     ctx,
     rows.map((p) => p.framework_version_id),
   );
-
-  // One row a placement for what is one index seek each (docs/decisions/0035, 0040), in one
-  // statement rather than four (each read the batch's ids again and walked them on its own):
-  // - whether it has a record observed after `today` (a pass "as of" an earlier day): then its
-  //   levels are worked out from its history, by one seek of `assessments_placement_observed`;
-  // - otherwise its current levels: only `independent` matters to the rules that read levels, and
-  //   only the level (they count competencies), so its independent competencies are one value,
-  //   read from the partial index `competency_levels_independent` alone;
-  // - the latest reviewed week before this one: all that `no_weekly_review` reads;
-  // - its latest feedback.
-  const levels = new Map<number, ReadonlyMap<number, HeldLevel>>();
-  const lastReviewed = new Map<number, string>();
-  const feedbackByPlacement = new Map<number, [number, number, number, number, number, number, number]>();
-  const wantLevels = needs(ctx, "behind_plan", "overdue");
-  const wantReview = needs(ctx, "no_weekly_review");
-  const wantFeedback = needs(ctx, "feedback_concern");
-  if (wantLevels || wantReview || wantFeedback) {
-    const asOfHistory: number[] = [];
-    const rowsOfFacts = sql
+  if (asOfHistory.length > 0) {
+    const history = new Map<number, AssessmentFact[]>();
+    for (const [id, placementId, competencyId, level, observedOn, supersedesId] of sql
       .prepare(
-        `select j.value,
-                ${wantLevels ? "exists (select 1 from assessments a where a.placement_id = j.value and a.observed_on > @today)" : "0"},
-                ${wantLevels ? "(select group_concat(l.competency_id) from competency_levels l where l.placement_id = j.value and l.level = 'independent')" : "null"},
-                ${wantReview ? "(select max(r.week_of) from weekly_reviews r where r.placement_id = j.value and r.week_of <= @lastEnded)" : "null"},
-                ${wantFeedback ? "f.id, f.submitted_at, f.explains_rating, f.learning_rating, f.fairness_rating, f.safety_rating" : "null, null, null, null, null, null"}
-         from json_each(@pids) j
-         ${
-           wantFeedback
-             ? `left join feedback f on f.id = (
-                  select g.id from feedback g where g.placement_id = j.value and g.submitted_at < @endOfToday
-                  order by g.submitted_at desc, g.id desc limit 1)`
-             : ""
-         }`,
+        `select id, placement_id, competency_id, level, observed_on, supersedes_id from assessments
+         where placement_id in (select value from json_each(@ids)) and observed_on <= @today`,
       )
       .raw()
-      .all({
-        pids,
-        ...(wantLevels ? { today } : {}),
-        ...(wantReview ? { lastEnded: ctx.lastEnded } : {}),
-        ...(wantFeedback ? { endOfToday: ctx.endOfToday } : {}),
-      }) as [number, 0 | 1, string | null, string | null, number | null, number, number, number, number, number][];
-    for (const [placementId, asOf, competencyIds, week, feedbackId, submittedAt, explains, learning, fairness, safety] of rowsOfFacts) {
-      if (asOf === 1) asOfHistory.push(placementId);
-      else if (competencyIds !== null) {
-        const map = new Map<number, HeldLevel>();
-        for (const id of competencyIds.split(",")) map.set(Number(id), INDEPENDENT);
-        levels.set(placementId, map);
-      }
-      if (week !== null) lastReviewed.set(placementId, week);
-      if (feedbackId !== null) feedbackByPlacement.set(placementId, [placementId, feedbackId, submittedAt, explains, learning, fairness, safety]);
+      .all({ ids: json(asOfHistory), today }) as [number, number, number, AssessmentLevel, string, number | null][]) {
+      push(history, placementId, { id, competencyId, level, observedOn, supersedesId });
     }
-    if (asOfHistory.length > 0) {
-      const history = new Map<number, AssessmentFact[]>();
-      for (const [id, placementId, competencyId, level, observedOn, supersedesId] of sql
-        .prepare(
-          `select id, placement_id, competency_id, level, observed_on, supersedes_id from assessments
-           where placement_id in (select value from json_each(@ids)) and observed_on <= @today`,
-        )
-        .raw()
-        .all({ ids: json(asOfHistory), today }) as [number, number, number, AssessmentLevel, string, number | null][]) {
-        push(history, placementId, { id, competencyId, level, observedOn, supersedesId });
-      }
-      for (const id of asOfHistory) levels.set(id, currentLevels(history.get(id) ?? []));
-    }
+    for (const id of asOfHistory) levels.set(id, currentLevels(history.get(id) ?? []));
   }
 
   // The current attendance record of each day in the look-back, a week per row
@@ -492,7 +529,7 @@ function loadPlacements(ctx: PassContext, ids: number[]): PlacementFacts[] {
   return rows.map((p) => {
     const f = feedbackByPlacement.get(p.id);
     const latestFeedback: FeedbackFact | null = f
-      ? { feedbackId: f[1], submittedOn: siteDate(ctx, p.site_id, f[2]), explains: f[3], learning: f[4], fairness: f[5], safety: f[6] }
+      ? { feedbackId: f[14]!, submittedOn: siteDate(ctx, p.site_id, f[15]!), explains: f[16]!, learning: f[17]!, fairness: f[18]!, safety: f[19]! }
       : null;
     const reviewedWeek = lastReviewed.get(p.id);
     return {
