@@ -102,7 +102,7 @@ let framesAtLastEnd = 0;
 async function between() {
   await new Promise<void>((resolve) => setImmediate(resolve));
   const held = globalForReader.__portalReader;
-  if (!held?.sqlite.open) return;
+  if (!held?.sqlite.open || held.main !== db()) return;
   const until = performance.now() + WAIT_FOR_CHECKPOINT_MS;
   for (;;) {
     const wal = walProgress(held);
