@@ -43,9 +43,13 @@ export interface OpenOptions {
   trace?: (sql: string) => void;
 }
 
+/** The trace each database was opened with: its read-only companion (`openReader`) traces to it too. */
+const traces = new WeakMap<Database.Database, (sql: string) => void>();
+
 export function openDatabase(file: string, options: OpenOptions = {}): DB {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file, options.trace ? { verbose: (message: unknown) => options.trace?.(String(message)) } : {});
+  if (options.trace) traces.set(sqlite, options.trace);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   // Explicit: a new file switched to WAL reports FULL, a reopened one NORMAL.
@@ -62,6 +66,26 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
   sqlite.pragma("analysis_limit = 400");
   sqlite.pragma("optimize = 0x10002");
   return db;
+}
+
+/**
+ * A second, read-only connection to the file of `main` (docs/decisions/0049): the same busy
+ * timeout and memory-mapping as the server's connection, a page cache of `cacheKib`, the same
+ * statement cache, and the same trace. Not for an in-memory database (a second connection to
+ * `:memory:` opens another, empty database).
+ */
+export function openReader(main: DB, cacheKib: number): Database.Database {
+  const file = main.$client.name;
+  if (main.$client.memory) throw new Error("openReader: an in-memory database has no second connection");
+  const trace = traces.get(main.$client);
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true, ...(trace ? { verbose: (message: unknown) => trace(String(message)) } : {}) });
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma(`cache_size = -${cacheKib}`);
+  sqlite.pragma(`mmap_size = ${MMAP_SIZE}`);
+  const journal = sqlite.pragma("journal_mode", { simple: true });
+  if (journal !== "wal") throw new Error(`openReader: journal_mode=${String(journal)}, not wal: a reader would block writers`);
+  cacheStatements(sqlite);
+  return sqlite;
 }
 
 /** `PRAGMA optimize`: refresh the planner's statistics where the data has changed (cheap when nothing has). */

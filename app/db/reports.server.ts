@@ -1,8 +1,10 @@
 /**
  * Loading the reports of docs/product.md §6 (figures: app/domain/reports/). Set-based: a fixed number
- * of queries per report whatever the number of sites, trainers, placements or days (trainer
- * accountability: 11; programme outcomes: 5), each filtered by site and period in SQL so a
- * report reads the period's records, not the whole history.
+ * of queries per report whatever the number of sites, trainers or days (trainer accountability:
+ * 11, and one more per further PLACEMENTS_PER_READ placements for the four reads by placement;
+ * programme outcomes: 5), each filtered by site and period in SQL so a report reads the period's
+ * records, not the whole history. The trainer report reads on a snapshot (`withReadSnapshot`,
+ * docs/decisions/0049), in parts with the event loop given back between them.
  *
  * Scope: staff read their own site, admin every site or one chosen site (`sitesFor`). A site id
  * outside the caller's sites is refused here too, not only by the form.
@@ -38,6 +40,7 @@ import {
 } from "~/domain/reports";
 
 import { db } from "./client.server";
+import { withReadSnapshot, type ReadSnapshot } from "./read-snapshot.server";
 import { feedback as feedbackTable, flagEvents, flags as flagsTable } from "./schema";
 import { sitesFor, type SiteRow } from "./staff.server";
 import { yieldToOthers } from "~/utils/yield.server";
@@ -90,9 +93,10 @@ const json = (ids: readonly number[]) => JSON.stringify(ids);
 /** The number of bits set in 0…127, one digit each: a 7-day mask's count, looked up in SQL. */
 const POPCOUNT = Array.from({ length: 128 }, (_, m) => m.toString(2).replaceAll("0", "").length).join("");
 
-function all<T>(query: string, params: Record<string, unknown> = {}): T[] {
-  return db().$client.prepare(query).all(params) as T[];
-}
+/** A query's rows: on the server's connection (`all`), or on a snapshot (`ReadSnapshot.all`). */
+type Read = <T>(query: string, params?: Record<string, unknown>) => T[];
+
+const all: Read = <T>(query: string, params: Record<string, unknown> = {}): T[] => db().$client.prepare(query).all(params) as T[];
 
 /** The moments of a period: from its first day's start to the next day after its last. */
 function periodMoments(period: { from: string; to: string }) {
@@ -110,11 +114,11 @@ export interface AccountabilityResult {
 
 /**
  * A site's trainer-accountability report (or every site's, in one piece, for tests and the
- * benchmark). The nine reads run in one turn of the event loop, so the report is of one state of
- * the database (the server has one connection: no snapshot can be held across turns); the figures
- * are then worked out from the rows in memory in a turn of their own, after requests that came in
- * meanwhile have been answered. A year of one site took 110–215 ms in one turn on the 100× data
- * (docs/decisions/0047).
+ * benchmark). The nine reads run on one snapshot of the database (`withReadSnapshot`), giving the
+ * event loop back between them: the report is of one state of the database, whatever others write
+ * meanwhile. The figures are then worked out from the rows in memory in a turn of their own. Read
+ * in one turn, a year of one site made others wait 80 ms at the median, 187 ms at the most, on the
+ * 100× data (docs/decisions/0047, 0049).
  */
 export async function loadTrainerAccountability(actor: Actor, filters: Period & { siteId?: number }): Promise<AccountabilityResult> {
   const { sites } = reportScope(actor, filters.siteId);
@@ -127,67 +131,82 @@ export async function loadTrainerAccountability(actor: Actor, filters: Period & 
   const { startMs, endMs } = periodMoments(period);
   const dateOf = zonedDateOf();
 
-  // 1. Every trainer of the sites: a row each, busy or idle, active or not.
-  const trainers = all<{ id: number; name: string; employerId: number; siteId: number; active: number }>(
-    `select id, display_name as name, employer_id as employerId, site_id as siteId, active from users
-     where role = 'trainer' and employer_id is not null and site_id in (select value from json_each(@sites))
-     order by id`,
-    { sites: siteIds },
-  );
+  const { trainers, employers, placements, weeks, signoffs, levelsAtEnd, competencies, flags, feedback } = await withReadSnapshot(async (read) => {
+    // 1. Every trainer of the sites: a row each, busy or idle, active or not.
+    const trainers = read.all<{ id: number; name: string; employerId: number; siteId: number; active: number }>(
+      `select id, display_name as name, employer_id as employerId, site_id as siteId, active from users
+       where role = 'trainer' and employer_id is not null and site_id in (select value from json_each(@sites))
+       order by id`,
+      { sites: siteIds },
+    );
 
-  // 2. Their employers.
-  const employers = all<{ id: number; name: string; siteId: number; active: number }>(
-    `select id, name, site_id as siteId, active from employers where site_id in (select value from json_each(@sites)) order by id`,
-    { sites: siteIds },
-  );
+    // 2. Their employers.
+    const employers = read.all<{ id: number; name: string; siteId: number; active: number }>(
+      `select id, name, site_id as siteId, active from employers where site_id in (select value from json_each(@sites)) order by id`,
+      { sites: siteIds },
+    );
+    await read.pause();
 
-  // 3. Placements active at some time in the period.
-  const placements = activePlacements(siteIds, period);
-  const pids = json(placements.map((p) => p.id));
-  const runningAtEnd = placements.filter((p) => p.startDate <= asOf && (p.endedOn === null || p.endedOn >= asOf)).map((p) => p.id);
+    // 3. Placements active at some time in the period.
+    const placements = activePlacements(read.all, siteIds, period);
+    const placementIds = placements.map((p) => p.id);
+    const runningAtEnd = placements.filter((p) => p.startDate <= asOf && (p.endedOn === null || p.endedOn >= asOf)).map((p) => p.id);
+    await read.pause();
 
-  // 4. The period's weeks from the facts: the first review of each week, and the education
-  //    afternoons of each week already classified (a day per bit).
-  const weeks = all<{ placementId: number; weekOf: string; firstMs: number | null; agreedMask: number; releasedMask: number }>(
-    `select w.placement_id as placementId, w.week_of as weekOf, w.first_review_at as firstMs,
-            w.afternoons_agreed_mask as agreedMask, w.afternoons_released_mask as releasedMask
-     from json_each(@pids) j join placement_weeks w on w.placement_id = j.value and w.week_of between @fromMonday and @to`,
-    { pids, fromMonday: mondayOf(period.from), to: period.to },
-  );
+    // 4. The period's weeks from the facts: the first review of each week, and the education
+    //    afternoons of each week already classified (a day per bit).
+    const weeks = await byPlacements<{ placementId: number; weekOf: string; firstMs: number | null; agreedMask: number; releasedMask: number }>(
+      read,
+      placementIds,
+      `select w.placement_id as placementId, w.week_of as weekOf, w.first_review_at as firstMs,
+              w.afternoons_agreed_mask as agreedMask, w.afternoons_released_mask as releasedMask
+       from json_each(@pids) j join placement_weeks w on w.placement_id = j.value and w.week_of between @fromMonday and @to`,
+      { fromMonday: mondayOf(period.from), to: period.to },
+    );
+    await read.pause();
 
-  // 5. Sign-offs: per placement × competency, the first standing `independent` record, when
-  //    observed in the period (kept in `competency_levels`).
-  const signoffs = all<{ assessmentId: number; placementId: number; competencyId: number; trainerUserId: number; observedOn: string }>(
-    `select l.independent_id as assessmentId, l.placement_id as placementId, l.competency_id as competencyId,
-            l.independent_by as trainerUserId, l.independent_on as observedOn
-     from json_each(@pids) j join competency_levels l on l.placement_id = j.value
-     where l.independent_on between @from and @to`,
-    { pids, from: period.from, to: period.to },
-  );
+    // 5. Sign-offs: per placement × competency, the first standing `independent` record, when
+    //    observed in the period (kept in `competency_levels`).
+    const signoffs = await byPlacements<{ assessmentId: number; placementId: number; competencyId: number; trainerUserId: number; observedOn: string }>(
+      read,
+      placementIds,
+      `select l.independent_id as assessmentId, l.placement_id as placementId, l.competency_id as competencyId,
+              l.independent_by as trainerUserId, l.independent_on as observedOn
+       from json_each(@pids) j join competency_levels l on l.placement_id = j.value
+       where l.independent_on between @from and @to`,
+      { from: period.from, to: period.to },
+    );
+    await read.pause();
 
-  // 6. The levels holding at the period's end, for the placements still running then.
-  const levelsAtEnd = levelsOn(runningAtEnd, asOf);
+    // 6. The levels holding at the period's end, for the placements still running then.
+    const levelsAtEnd = await levelsOn(read, runningAtEnd, asOf);
+    await read.pause();
 
-  // 7. The plans (expected-by weeks) of the frameworks those placements follow.
-  const competencies = all<{ id: number; versionId: number; expectedByWeek: number }>(
-    `select id, version_id as versionId, expected_by_week as expectedByWeek from competencies
-     where version_id in (select value from json_each(@versions))`,
-    { versions: json([...new Set(placements.map((p) => p.frameworkVersionId))]) },
-  );
+    // 7. The plans (expected-by weeks) of the frameworks those placements follow.
+    const competencies = read.all<{ id: number; versionId: number; expectedByWeek: number }>(
+      `select id, version_id as versionId, expected_by_week as expectedByWeek from competencies
+       where version_id in (select value from json_each(@versions))`,
+      { versions: json([...new Set(placements.map((p) => p.frameworkVersionId))]) },
+    );
 
-  // 8. Flags raised in the period, with when staff resolved them.
-  const flags = loadFlags(siteIds, startMs, endMs);
+    // 8. Flags raised in the period, with when staff resolved them.
+    const flags = loadFlags(read.all, siteIds, startMs, endMs);
+    await read.pause();
 
-  // 9. Feedback submitted in the period (its figures are gated in the domain, ≥ 3 apprentices).
-  const feedback = all<{ placementId: number; ms: number; e: number; l: number; f: number; s: number }>(
-    `select f.placement_id as placementId, f.${FEEDBACK_SUBMITTED} as ms, f.explains_rating as e, f.learning_rating as l,
-            f.fairness_rating as f, f.safety_rating as s
-     from json_each(@pids) j join feedback f on f.placement_id = j.value
-       and f.${FEEDBACK_SUBMITTED} >= @startMs and f.${FEEDBACK_SUBMITTED} < @endMs`,
-    { pids, startMs, endMs },
-  );
+    // 9. Feedback submitted in the period (its figures are gated in the domain, ≥ 3 apprentices).
+    const feedback = await byPlacements<{ placementId: number; ms: number; e: number; l: number; f: number; s: number }>(
+      read,
+      placementIds,
+      `select f.placement_id as placementId, f.${FEEDBACK_SUBMITTED} as ms, f.explains_rating as e, f.learning_rating as l,
+              f.fairness_rating as f, f.safety_rating as s
+       from json_each(@pids) j join feedback f on f.placement_id = j.value
+         and f.${FEEDBACK_SUBMITTED} >= @startMs and f.${FEEDBACK_SUBMITTED} < @endMs`,
+      { startMs, endMs },
+    );
+    return { trainers, employers, placements, weeks, signoffs, levelsAtEnd, competencies, flags, feedback };
+  });
 
-  // Everything is read: a write landing from here on cannot change this report.
+  // Everything is read (and the snapshot over): the figures in a turn of their own.
   await yieldToOthers();
 
   const reviews: ReportReview[] = [];
@@ -217,6 +236,25 @@ export async function loadTrainerAccountability(actor: Actor, filters: Period & 
   return { period, sites, report };
 }
 
+/**
+ * Placements read at a time by the reads keyed by placement. A year of one site's weeks read at
+ * once held the server for 25–100 ms on the 100× data (40,000 rows); a snapshot lets it be read in
+ * parts, giving the event loop back between them.
+ */
+export const PLACEMENTS_PER_READ = 100;
+
+/** `query`'s rows for these placements (`@pids`), read in parts of `PLACEMENTS_PER_READ` on the snapshot. */
+async function byPlacements<T>(read: ReadSnapshot, placementIds: readonly number[], query: string, params: Record<string, unknown> = {}): Promise<T[]> {
+  let rows: T[] = [];
+  let start = 0;
+  do {
+    if (start > 0) await read.pause();
+    rows = rows.concat(read.all<T>(query, { ...params, pids: json(placementIds.slice(start, start + PLACEMENTS_PER_READ)) }));
+    start += PLACEMENTS_PER_READ;
+  } while (start < placementIds.length);
+  return rows;
+}
+
 type PlacementOfPeriod = Omit<ReportPlacement, "status" | "outcome"> & { status: PlacementStatus; outcome: PlacementOutcome | null; siteId: number };
 
 /**
@@ -225,7 +263,7 @@ type PlacementOfPeriod = Omit<ReportPlacement, "status" | "outcome"> & { status:
  * not read). `cross join` keeps the employers first: left to itself, SQLite read every site's
  * active placements through `placements_status_ended` (45 ms for one site of the 100× data).
  */
-function activePlacements(siteIds: string, period: { from: string; to: string }): PlacementOfPeriod[] {
+function activePlacements(all: Read, siteIds: string, period: { from: string; to: string }): PlacementOfPeriod[] {
   return all<PlacementOfPeriod>(
     `select p.id, p.apprentice_id as apprenticeId, p.employer_id as employerId, p.trainer_user_id as trainerUserId,
             p.framework_version_id as frameworkVersionId, p.start_date as startDate, p.ended_on as endedOn, p.status, p.outcome,
@@ -243,24 +281,29 @@ function activePlacements(siteIds: string, period: { from: string; to: string })
  * The level of each competency holding on `date` (`currentLevels` of the records observed by
  * then), for these placements. A placement with no record observed after that day reads its
  * levels from `competency_levels`; one with later records, from its records up to the day (the
- * same two queries whatever the data). Only `independent` levels are returned: the reports count
+ * same two queries whatever the data), on the report's snapshot. Only `independent` levels are returned: the reports count
  * competent ones.
  */
-function levelsOn(placementIds: readonly number[], date: string): ReportLevel[] {
+async function levelsOn(read: ReadSnapshot, placementIds: readonly number[], date: string): Promise<ReportLevel[]> {
   const ids = json(placementIds);
   const later = new Set(
-    all<{ id: number }>(
-      `select j.value as id from json_each(@ids) j
+    read
+      .all<{ id: number }>(
+        `select j.value as id from json_each(@ids) j
        where exists (select 1 from assessments a where a.placement_id = j.value and a.observed_on > @date)`,
-      { ids, date },
-    ).map((r) => r.id),
+        { ids, date },
+      )
+      .map((r) => r.id),
   );
-  const current = all<ReportLevel>(
+  await read.pause();
+  const current = await byPlacements<ReportLevel>(
+    read,
+    placementIds.filter((id) => !later.has(id)),
     `select l.placement_id as placementId, l.competency_id as competencyId, l.level, l.observed_on as observedOn, l.assessment_id as assessmentId
-     from json_each(@ids) j join competency_levels l on l.placement_id = j.value and l.level = 'independent'`,
-    { ids: json(placementIds.filter((id) => !later.has(id))) },
+     from json_each(@pids) j join competency_levels l on l.placement_id = j.value and l.level = 'independent'`,
   );
-  const history = all<{ id: number; placementId: number; competencyId: number; level: AssessmentLevel; observedOn: string; supersedesId: number | null }>(
+  await read.pause();
+  const history = read.all<{ id: number; placementId: number; competencyId: number; level: AssessmentLevel; observedOn: string; supersedesId: number | null }>(
     `select a.id, a.placement_id as placementId, a.competency_id as competencyId, a.level, a.observed_on as observedOn, a.supersedes_id as supersedesId
      from json_each(@ids) j join assessments a on a.placement_id = j.value and a.observed_on <= @date`,
     { ids: json([...later]), date },
@@ -292,7 +335,7 @@ function siteOverview(siteId: number, period: Period): SiteAccountability[] {
   const siteIds = json([siteId]);
   const asOf = asOfDate(period);
   const { startMs, endMs } = periodMoments(period);
-  const placements = activePlacements(siteIds, period);
+  const placements = activePlacements(all, siteIds, period);
   // Afternoons count once over (today's is still open): up to the day before today.
   const educationTo = asOf < period.today ? asOf : addDays(period.today, -1);
   const lastSunday = addDays(mondayOf(period.today), -1);
@@ -373,7 +416,7 @@ function siteOverview(siteId: number, period: Period): SiteAccountability[] {
  * that keeps it to the period, for schema.ts:
  *   index("flags_site_raised").on(t.siteId, t.raisedAt)
  */
-function loadFlags(siteIds: string, startMs: number, endMs: number) {
+function loadFlags(all: Read, siteIds: string, startMs: number, endMs: number) {
   return all<{ rule: FlagRule; trainerUserId: number | null; employerId: number | null; raisedMs: number; status: FlagStatus; resolvedMs: number | null }>(
     `select f.rule, f.trainer_user_id as trainerUserId, f.employer_id as employerId, f.${FLAG_RAISED} as raisedMs, f.status,
             (select min(e.${FLAG_EVENT_AT}) from flag_events e where e.flag_id = f.id and e.action = 'resolved') as resolvedMs

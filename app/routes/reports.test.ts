@@ -28,13 +28,26 @@ import { loadAccountabilityOverview, loadProgrammeOutcomes, loadTrainerAccountab
 import type { AccountabilityFigures, SiteAccountability } from "~/domain/reports";
 import { flagEvents, flags, outcomeCheckins, phaseChanges, users } from "~/db/schema";
 import { seedDemo } from "~/db/seed.server";
-import { useTestDatabase } from "~/test/db";
+import { recordQueries, useTestDatabase } from "~/test/db";
 import { context, cookieFor, get, run } from "~/test/requests";
 import { siteToday } from "~/utils/today.server";
 
 import { loader as outcomesLoader } from "./staff.reports.outcomes/route";
 import { loader as trainersLoader } from "./staff.reports.trainers/route";
 import { loader as csvLoader } from "./staff.reports.trainers[.csv]";
+
+// The last tests land others' writes at the report's yields: each yield can run a hook.
+const yields = vi.hoisted(() => ({ hook: null as (() => void) | null }));
+vi.mock("~/utils/yield.server", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("~/utils/yield.server")>();
+  return {
+    ...actual,
+    yieldToOthers: async () => {
+      await actual.yieldToOthers();
+      yields.hook?.();
+    },
+  };
+});
 
 // A small world in early 2026 (always in the past): the period of 2–29 March 2026 has four
 // weeks (Mondays 2, 9, 16, 23 March). The figures below are worked out by hand in the comments.
@@ -499,23 +512,22 @@ describe("speed", () => {
     ({ id: u.id, role: u.role, siteId: u.siteId, employerId: null, apprenticeId: null }) as unknown as SessionUser;
 
   it("reads each report with the same number of queries whatever the amount of data", async () => {
-    const prepare = vi.spyOn(db.$client, "prepare");
-    const count = async (fn: () => unknown) => {
-      prepare.mockClear();
-      await fn();
-      return prepare.mock.calls.length;
-    };
+    // Every statement run, on the server's connection and on the reports' reader (0049).
+    const count = async (fn: () => unknown) => (await recordQueries(fn)).length;
     const staffActor = actorOf(sessionUser({ id: staff.id, role: "staff", siteId: pp.id }));
     const adminActor = actorOf(sessionUser({ id: admin.id, role: "admin", siteId: null }));
     const trainers = (actor: typeof staffActor, from: string, to: string) => () => loadTrainerAccountability(actor, { from, to, today: "2026-11-25" });
     const outcomes = (actor: typeof staffActor, from: string, to: string) => () => loadProgrammeOutcomes(actor, { from, to, today: "2026-11-25" });
 
+    await trainers(staffActor, "2026-03-02", "2026-03-29")(); // the reader opened (its pragmas)
     const busy = await count(trainers(adminActor, "2026-01-01", "2026-06-30"));
     expect(await count(trainers(staffActor, "2026-03-02", "2026-03-29"))).toBe(busy);
     expect(await count(trainers(staffActor, "2019-01-01", "2019-01-31"))).toBe(busy); // nothing in the period
     const outcomeQueries = await count(outcomes(adminActor, "2025-01-01", "2026-06-30"));
     expect(await count(outcomes(staffActor, "2019-01-01", "2019-01-31"))).toBe(outcomeQueries);
-    expect(busy).toBeLessThanOrEqual(12);
+    // The caller's sites, then the reads on a snapshot: BEGIN, 11 reads (one more for each further
+    // 100 placements of the reads by placement: none here), COMMIT.
+    expect(busy).toBeLessThanOrEqual(14);
     expect(outcomeQueries).toBeLessThanOrEqual(6);
   });
 });
@@ -604,5 +616,72 @@ describe("a site's report and others' requests", () => {
     expect(names(await report)).toEqual(["First Trainer"]);
     expect(order).toEqual(["another request", "report"]);
     expect(names(await loadTrainerAccountability(actor, filters))).toEqual(["First Trainer", "Second Trainer"]);
+  });
+
+  it("reads one state of the database across its yields: what others write at any of them is not in that report, and is in the next", async () => {
+    const kt = createSite(db, { code: "KT", nameEn: "Kampot", nameKm: "កំពត" });
+    const shop = createEmployer(db, { siteId: kt.id, name: "Shop K" });
+    const sok = createUser(db, { role: "trainer", siteId: kt.id, employerId: shop.id, displayName: "Sok" });
+    const ktStaff = createUser(db, { role: "staff", siteId: kt.id });
+    const actor = actorOf({ id: ktStaff.id, role: "staff", siteId: kt.id, employerId: null, apprenticeId: null } as unknown as SessionUser);
+    const filters = { from: "2026-03-02", to: "2026-03-29", today: "2026-11-25" };
+    const weeks = ["2026-03-02", "2026-03-09", "2026-03-16", "2026-03-23"];
+    const place = (startDate: string) =>
+      createPlacement(db, { ...base, apprenticeId: createApprentice(db, { siteId: kt.id }).id, employerId: shop.id, trainerUserId: sok.id, startDate });
+    // Sok's three placements, none reviewed nor signed off yet; three apprentices answered, so
+    // the feedback mean shows.
+    const placements = [place("2026-01-05"), place("2026-01-05"), place("2026-01-05")];
+    for (const p of placements) fb(p.id, "2026-03-06", [4, 4, 4, 4]);
+
+    // What others write at one yield, something for every read of the report: a trainer (read
+    // 1), an employer (2), a placement (3), a weekly review (4), a sign-off (5, 6), a flag (8),
+    // feedback (9). The k-th write reviews and signs off a week and a competency not yet done.
+    const othersWrite = (k: number) => {
+      createUser(db, { role: "trainer", siteId: kt.id, employerId: shop.id, displayName: `Trainer ${k}` });
+      createEmployer(db, { siteId: kt.id, name: `Employer ${k}` });
+      const placed = place("2026-03-02");
+      const p = placements[(k - 1) % 3]!;
+      const slot = Math.floor((k - 1) / 3);
+      review(p.id, sok.id, weeks[slot]!, "2026-03-28");
+      sign(p.id, sok.id, [c1, c2, c3, c4][slot]!, "independent", "2026-03-27");
+      db.$client
+        .prepare(
+          `insert into flags (site_id, rule, subject_type, subject_id, placement_id, trainer_user_id, employer_id, severity, status, evidence, ${flags.raisedAt.name})
+           values (?, 'no_weekly_review', 'placement', ?, ?, ?, ?, 'warn', 'open', '{}', ?)`,
+        )
+        .run(kt.id, placed.id, placed.id, sok.id, shop.id, at("2026-03-20", "08:00").getTime());
+      fb(placements[0]!.id, "2026-03-20", [1, 1, 1, 1]);
+    };
+    const sokOf = (r: Awaited<ReturnType<typeof loadTrainerAccountability>>) => r.report.trainers.find((t) => t.trainerUserId === sok.id)!;
+
+    // The report's yields: it reads in several turns.
+    let count = 0;
+    yields.hook = () => (count += 1);
+    await loadTrainerAccountability(actor, filters);
+    yields.hook = null;
+    expect(count).toBeGreaterThanOrEqual(9);
+
+    for (let k = 1; k <= count; k++) {
+      const before = await loadTrainerAccountability(actor, filters);
+      let seen = 0;
+      yields.hook = () => {
+        seen += 1;
+        if (seen === k) othersWrite(k);
+      };
+      const report = await loadTrainerAccountability(actor, filters);
+      yields.hook = null;
+      expect(seen).toBe(count);
+      expect(report).toEqual(before);
+
+      const next = await loadTrainerAccountability(actor, filters);
+      expect(next.report.trainers.map((t) => t.name)).toContain(`Trainer ${k}`);
+      expect(next.report.employers.map((e) => e.name)).toContain(`Employer ${k}`);
+      const [was, is] = [sokOf(before), sokOf(next)];
+      expect(is.apprentices).toBe(was.apprentices + 1);
+      expect(is.reviews.numerator).toBe(was.reviews.numerator + 1);
+      expect(is.competenciesSigned).toBe(was.competenciesSigned + 1);
+      expect(is.flagsRaised).toBe(was.flagsRaised + 1);
+      expect(is.feedbackMean).toBeLessThan(was.feedbackMean!);
+    }
   });
 });
