@@ -8,6 +8,23 @@ export function benchDatabasePath(scale: number): string {
   return path.resolve("data/bench", `portal-${scale}x.db`);
 }
 
+/**
+ * Points this process at `databasePath` as the benchmark server runs (the generated data's day, a
+ * fixed session secret, no demo seeding, no request log): call it before importing the app's
+ * modules, which read the environment when they load.
+ */
+export function useBenchEnvironment(databasePath: string, extra: Record<string, string> = {}) {
+  Object.assign(process.env, {
+    DATABASE_PATH: databasePath,
+    SESSION_SECRET: "bench-session-secret-bench-session-secret-0123",
+    DEMO_TODAY: BENCH_TODAY,
+    SEED_DEMO: "false",
+    LOG_REQUESTS: "false",
+    COOKIE_SECURE: "false",
+    ...extra,
+  });
+}
+
 export function argValue(args: readonly string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;

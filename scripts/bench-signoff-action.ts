@@ -5,16 +5,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
+import { BENCH_TODAY, useBenchEnvironment } from "./bench-common";
+
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-signoff-"));
-Object.assign(process.env, {
-  DATABASE_PATH: path.join(dir, "m.db"),
-  SESSION_SECRET: "bench-session-secret-bench-session-secret-0123",
-  DEMO_TODAY: "2026-11-25",
-  SEED_DEMO: "false",
-  LOG_REQUESTS: "false",
-  COOKIE_SECURE: "false",
-  NODE_ENV: "production",
-});
+useBenchEnvironment(path.join(dir, "m.db"), { NODE_ENV: "production" });
 const { db } = await import("~/db/client.server");
 const { seedDemo } = await import("~/db/seed.server");
 const { registerFlagHooks } = await import("~/db/flags.server");
@@ -22,14 +17,14 @@ const { thresholdsBySite } = await import("~/db/site-settings.server");
 const { context, cookieFor, get, post } = await import("~/test/requests");
 const { mondayOf } = await import("~/domain/dates");
 const route = await import("~/routes/trainer.placements.$placementId.weeks.$weekOf/route.server");
-seedDemo(db(), { today: "2026-11-25" });
+seedDemo(db(), { today: BENCH_TODAY });
 registerFlagHooks({ thresholdsBySite });
 const sqlite = db().$client;
 const trainer = sqlite.prepare("select id, role from users where role = 'trainer' order by id limit 1").get() as { id: number; role: "trainer" };
 const placement = sqlite
   .prepare("select id from placements where trainer_user_id = ? and status = 'active' order by start_date, id limit 1")
   .get(trainer.id) as { id: number };
-const weekOf = mondayOf("2026-11-25");
+const weekOf = mondayOf(BENCH_TODAY);
 const url = `/trainer/placements/${placement.id}/weeks/${weekOf}`;
 const cookie = await cookieFor(trainer);
 const params = { placementId: String(placement.id), weekOf };

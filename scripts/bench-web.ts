@@ -154,7 +154,7 @@ const WATERFALL_ROWS = `performance.getEntriesByType("resource").map((r) => ({
   name: r.name.replace(location.origin, ""), start: r.startTime, end: r.responseEnd, kb: r.transferSize / 1024,
 })).sort((a, b) => a.start - b.start)`;
 
-interface Audit {
+interface LighthouseFigures {
   score: number;
   fcp: number;
   lcp: number;
@@ -165,7 +165,7 @@ interface Audit {
 }
 
 /** One Lighthouse mobile performance audit (cold cache) through the browser's debugging port. */
-async function audit(url: string, port: number, headers: Record<string, string>): Promise<Audit> {
+async function lighthouseAudit(url: string, port: number, headers: Record<string, string>): Promise<LighthouseFigures> {
   const { default: lighthouse } = await import("lighthouse");
   const result = await lighthouse(url, { port, output: "json", logLevel: "error", onlyCategories: ["performance"], extraHeaders: headers });
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
@@ -235,9 +235,9 @@ try {
     for (const locale of LOCALES) {
       db().update(users).set({ locale }).where(eq(users.id, user.id)).run();
       const headers: Record<string, string> = cookie ? { Cookie: `${cookie.name}=${cookie.value}` } : { "Accept-Language": locale };
-      const runs: Audit[] = [];
-      for (let i = 0; i < RUNS; i++) runs.push(await audit(BASE + weekPath, debuggingPort, headers));
-      const m = (k: keyof Audit) => median(runs.map((r) => r[k]));
+      const runs: LighthouseFigures[] = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await lighthouseAudit(BASE + weekPath, debuggingPort, headers));
+      const m = (k: keyof LighthouseFigures) => median(runs.map((r) => r[k]));
       console.log(
         `${locale.padEnd(6)} ${m("score").toFixed(0).padStart(6)} ${m("fcp").toFixed(0).padStart(6)} ${m("lcp").toFixed(0).padStart(6)} ${m("si").toFixed(0).padStart(6)} ${m("tbt").toFixed(0).padStart(5)} ${m("cls").toFixed(3).padStart(6)} ${m("tti").toFixed(0).padStart(6)}`,
       );

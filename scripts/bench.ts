@@ -26,7 +26,7 @@ import path from "node:path";
 
 import autocannon from "autocannon";
 
-import { argValue, BENCH_TODAY } from "./bench-common";
+import { argValue, BENCH_TODAY, useBenchEnvironment } from "./bench-common";
 import { serverNodeFlags } from "./server-node-flags";
 
 const args = process.argv.slice(2);
@@ -50,21 +50,13 @@ const ONLY = argValue(args, "only")
 const NO_PAGES = args.includes("--no-pages");
 const NO_REPORTS = args.includes("--no-reports");
 const BASE = `http://127.0.0.1:${PORT}`;
-const SECRET = "bench-session-secret-bench-session-secret-0123";
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 
 if (!fs.existsSync(path.join(ROOT, "build/index.js"))) throw new Error("bench: no build — run `npm run build` first");
 if (DEMO) for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(FILE + suffix, { force: true });
 else if (!fs.existsSync(FILE)) throw new Error(`bench: no database at ${FILE}`);
 
-Object.assign(process.env, {
-  DATABASE_PATH: FILE,
-  SESSION_SECRET: SECRET,
-  DEMO_TODAY: BENCH_TODAY,
-  SEED_DEMO: "false",
-  LOG_REQUESTS: "false",
-  COOKIE_SECURE: "false",
-});
+useBenchEnvironment(FILE);
 
 // ---------------------------------------------------------------------------------------------
 // The server process

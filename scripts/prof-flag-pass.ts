@@ -17,17 +17,12 @@ import { createHash } from "node:crypto";
 
 import Database from "better-sqlite3";
 
-import { argValue, BENCH_TODAY } from "./bench-common";
+import { argValue, BENCH_TODAY, useBenchEnvironment } from "./bench-common";
 
 const args = process.argv.slice(2);
 const FILE = path.resolve(argValue(args, "db") ?? "");
 if (!fs.existsSync(FILE)) throw new Error("give --db FILE");
-Object.assign(process.env, {
-  DATABASE_PATH: FILE,
-  SESSION_SECRET: "bench-session-secret-bench-session-secret-0123",
-  DEMO_TODAY: BENCH_TODAY,
-  SEED_DEMO: "false",
-});
+useBenchEnvironment(FILE);
 const STMTS = args.includes("--stmts");
 const TIMES = Number(argValue(args, "times") ?? 1);
 

@@ -22,7 +22,10 @@
  * Started by the server only (`bootServer`): scripts and tests keep SQLite's own checkpoints, and
  * an in-memory database has no WAL.
  */
+import fs from "node:fs";
 import { createRequire } from "node:module";
+import os from "node:os";
+
 import { startSourceWorker } from "~/utils/worker.server";
 
 import type { DB } from "./client.server";
@@ -127,6 +130,39 @@ parentPort.on("message", (m) => {
   if (m === "stop") stop();
 });
 `;
+
+/** What the wal-index header says of the WAL: its frames, and how many of them are in the database file. */
+export interface WalProgress {
+  frames: number;
+  copied: number;
+}
+
+/**
+ * The wal-index header of a database file, read on the request thread as the worker reads it (see
+ * the module comment): `progress()` is null when it cannot be read. The `-shm` file is opened on the
+ * first read and kept open until `close()`. The worker's source keeps its own copy of these few
+ * lines: it runs as plain JavaScript in its thread.
+ */
+export function walIndex(file: string): { progress(): WalProgress | null; close(): void } {
+  const header = Buffer.alloc(100);
+  const u32 = os.endianness() === "LE" ? (at: number) => header.readUInt32LE(at) : (at: number) => header.readUInt32BE(at);
+  let shm: number | null = null;
+  return {
+    progress() {
+      try {
+        shm ??= fs.openSync(`${file}-shm`, "r");
+        if (fs.readSync(shm, header, 0, header.length, 0) < header.length) return null;
+        return { frames: u32(16), copied: u32(96) };
+      } catch {
+        return null;
+      }
+    },
+    close() {
+      if (shm !== null) fs.closeSync(shm);
+      shm = null;
+    },
+  };
+}
 
 const stopped: Checkpointer = { running: false, ready: Promise.resolve({ synchronous: -1 }), stop: () => Promise.resolve() };
 

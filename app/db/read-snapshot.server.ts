@@ -10,14 +10,11 @@
  * JavaScript thread whichever connection they use, so a second connection would not make two
  * reports faster together; it would add its own page cache to the server's memory.
  */
-import fs from "node:fs";
-import os from "node:os";
-
 import type Database from "better-sqlite3";
 
 import { yieldToOthers } from "~/utils/yield.server";
 
-import { CHECK_EVERY_MS, CHECKPOINT_PAGES } from "./checkpoint.server";
+import { CHECK_EVERY_MS, CHECKPOINT_PAGES, walIndex } from "./checkpoint.server";
 import { db, openReader, type DB } from "./client.server";
 
 /**
@@ -39,6 +36,11 @@ export interface ReadSnapshot {
   pause(): Promise<void>;
 }
 
+/** A query's rows on the server's connection, as the database stands now (no snapshot). */
+export function readNow<T>(query: string, params: Record<string, unknown> = {}): T[] {
+  return db().$client.prepare(query).all(params) as T[];
+}
+
 /**
  * How long a snapshot waits at most, with none held, for the checkpoint to catch up with the WAL
  * before it begins: two of the checkpoint worker's looks at the WAL (0038).
@@ -48,8 +50,8 @@ const WAIT_FOR_CHECKPOINT_MS = 2 * CHECK_EVERY_MS;
 interface Reader {
   main: DB;
   sqlite: Database.Database;
-  /** The `-shm` file, opened on first look at the WAL. */
-  shm: number | null;
+  /** The WAL's header, as the checkpoint worker reads it. */
+  wal: ReturnType<typeof walIndex>;
 }
 
 const globalForReader = globalThis as unknown as { __portalReader?: Reader };
@@ -59,33 +61,15 @@ function reader(main: DB): Reader {
   const held = globalForReader.__portalReader;
   if (held?.main === main && held.sqlite.open) return held;
   if (held) close(held);
-  const opened: Reader = { main, sqlite: openReader(main, READER_CACHE_KIB), shm: null };
+  const sqlite = openReader(main, READER_CACHE_KIB);
+  const opened: Reader = { main, sqlite, wal: walIndex(sqlite.name) };
   globalForReader.__portalReader = opened;
   return opened;
 }
 
 function close(held: Reader) {
   if (held.sqlite.open) held.sqlite.close();
-  if (held.shm !== null) fs.closeSync(held.shm);
-  held.shm = null;
-}
-
-const header = Buffer.alloc(100);
-const u32 = os.endianness() === "LE" ? (at: number) => header.readUInt32LE(at) : (at: number) => header.readUInt32BE(at);
-
-/**
- * The WAL's frames and how many of them are in the database file, from the wal-index header at
- * the start of the `-shm` file, read as the checkpoint worker reads it (0038); null if it cannot be
- * read (the wait below is then skipped).
- */
-function walProgress(held: Reader): { frames: number; copied: number } | null {
-  try {
-    held.shm ??= fs.openSync(`${held.sqlite.name}-shm`, "r");
-    if (fs.readSync(held.shm, header, 0, header.length, 0) < header.length) return null;
-    return { frames: u32(16), copied: u32(96) };
-  } catch {
-    return null;
-  }
+  held.wal.close();
 }
 
 /** The WAL's frames when the last snapshot ended. */
@@ -105,7 +89,7 @@ async function between() {
   if (!held?.sqlite.open || held.main !== db()) return;
   const until = performance.now() + WAIT_FOR_CHECKPOINT_MS;
   for (;;) {
-    const wal = walProgress(held);
+    const wal = held.wal.progress();
     if (wal === null || wal.frames < CHECKPOINT_PAGES || wal.frames < framesAtLastEnd || wal.copied >= framesAtLastEnd) return;
     if (performance.now() >= until) return;
     await new Promise((resolve) => setTimeout(resolve, 5));
@@ -129,7 +113,7 @@ export function withReadSnapshot<T>(work: (read: ReadSnapshot) => Promise<T>): P
 
 async function inSnapshot<T>(work: (read: ReadSnapshot) => Promise<T>): Promise<T> {
   const main = db();
-  if (main.$client.memory) return work(onMainConnection(main));
+  if (main.$client.memory) return work(onMainConnection);
   const held = reader(main);
   const { sqlite } = held;
   let open = true;
@@ -147,13 +131,9 @@ async function inSnapshot<T>(work: (read: ReadSnapshot) => Promise<T>): Promise<
   } finally {
     open = false;
     if (sqlite.inTransaction) sqlite.exec("COMMIT");
-    framesAtLastEnd = walProgress(held)?.frames ?? 0;
+    framesAtLastEnd = held.wal.progress()?.frames ?? 0;
   }
 }
 
-function onMainConnection(main: DB): ReadSnapshot {
-  return {
-    all: <R>(query: string, params: Record<string, unknown> = {}) => main.$client.prepare(query).all(params) as R[],
-    pause: () => Promise.resolve(),
-  };
-}
+/** An in-memory database's "snapshot": its one connection, read in one turn. */
+const onMainConnection: ReadSnapshot = { all: readNow, pause: () => Promise.resolve() };

@@ -39,8 +39,7 @@ import {
   type SiteAccountability,
 } from "~/domain/reports";
 
-import { db } from "./client.server";
-import { withReadSnapshot, type ReadSnapshot } from "./read-snapshot.server";
+import { readNow, withReadSnapshot, type ReadSnapshot } from "./read-snapshot.server";
 import { feedback as feedbackTable, flagEvents, flags as flagsTable } from "./schema";
 import { sitesFor, type SiteRow } from "./staff.server";
 import { yieldToOthers } from "~/utils/yield.server";
@@ -94,9 +93,9 @@ const json = (ids: readonly number[]) => JSON.stringify(ids);
 const POPCOUNT = Array.from({ length: 128 }, (_, m) => m.toString(2).replaceAll("0", "").length).join("");
 
 /** A query's rows: on the server's connection (`all`), or on a snapshot (`ReadSnapshot.all`). */
-type Read = <T>(query: string, params?: Record<string, unknown>) => T[];
+type Read = ReadSnapshot["all"];
 
-const all: Read = <T>(query: string, params: Record<string, unknown> = {}): T[] => db().$client.prepare(query).all(params) as T[];
+const all: Read = readNow;
 
 /** The moments of a period: from its first day's start to the next day after its last. */
 function periodMoments(period: { from: string; to: string }) {
@@ -245,13 +244,11 @@ export const PLACEMENTS_PER_READ = 100;
 
 /** `query`'s rows for these placements (`@pids`), read in parts of `PLACEMENTS_PER_READ` on the snapshot. */
 async function byPlacements<T>(read: ReadSnapshot, placementIds: readonly number[], query: string, params: Record<string, unknown> = {}): Promise<T[]> {
-  let rows: T[] = [];
-  let start = 0;
-  do {
+  const rows: T[] = [];
+  for (let start = 0; start === 0 || start < placementIds.length; start += PLACEMENTS_PER_READ) {
     if (start > 0) await read.pause();
-    rows = rows.concat(read.all<T>(query, { ...params, pids: json(placementIds.slice(start, start + PLACEMENTS_PER_READ)) }));
-    start += PLACEMENTS_PER_READ;
-  } while (start < placementIds.length);
+    for (const row of read.all<T>(query, { ...params, pids: json(placementIds.slice(start, start + PLACEMENTS_PER_READ)) })) rows.push(row);
+  }
   return rows;
 }
 
@@ -281,8 +278,8 @@ function activePlacements(all: Read, siteIds: string, period: { from: string; to
  * The level of each competency holding on `date` (`currentLevels` of the records observed by
  * then), for these placements. A placement with no record observed after that day reads its
  * levels from `competency_levels`; one with later records, from its records up to the day (the
- * same two queries whatever the data), on the report's snapshot. Only `independent` levels are returned: the reports count
- * competent ones.
+ * same two queries whatever the data), on the report's snapshot. Only `independent` levels are
+ * returned: the reports count competent ones.
  */
 async function levelsOn(read: ReadSnapshot, placementIds: readonly number[], date: string): Promise<ReportLevel[]> {
   const ids = json(placementIds);

@@ -238,8 +238,6 @@ export function reachedIndependentOn(history: readonly AssessmentRecord[]): Map<
 // ---------------------------------------------------------------------------------------------
 // Timing rules for what the apprentice sends
 
-export { FEEDBACK_COMMENT_MAX, PLAN_COMMENT_MAX, PLAN_TEXT_MAX } from "./writing-limits";
-
 /** Confidential feedback: at most once every 14 days per placement. */
 const FEEDBACK_EVERY_DAYS = 14;
 

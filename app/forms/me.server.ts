@@ -5,7 +5,8 @@
 import { z } from "zod";
 
 import { ABSENCE_REASONS, ADVANCE_NOTICE_KINDS } from "~/domain/enums";
-import { FEEDBACK_COMMENT_MAX, noticeDateProblem, PLAN_COMMENT_MAX, PLAN_TEXT_MAX } from "~/domain/me-progress";
+import { noticeDateProblem } from "~/domain/me-progress";
+import { FEEDBACK_COMMENT_MAX, PLAN_COMMENT_MAX, PLAN_TEXT_MAX } from "~/domain/writing-limits";
 
 import { choice, id, integer, intent, intents, msg, optionalText, pin, requiredText, secret, text } from "./fields.server";
 import { parseForm, type FormInput } from "./parse.server";

@@ -4,7 +4,7 @@
  * sign-in links. Server-only: zod stays out of the browser bundle.
  */
 import { FOLLOW_UP_KINDS, OUTCOME_CHECKIN_MONTHS } from "~/domain/enums";
-import { PLAN_COMMENT_MAX } from "~/domain/me-progress";
+import { PLAN_COMMENT_MAX } from "~/domain/writing-limits";
 import { happenedRule } from "~/domain/plausible";
 
 import { choice, date, id, integer, intent, intents, money, optionalId, optionalText, phone, refusedIntent, requiredText, yesNo } from "./fields.server";

@@ -3,7 +3,7 @@ import { Form } from "@remix-run/react";
 
 import { CorrectTextForm, EarlierVersions } from "~/components/corrections";
 import { errorsOf, SubmitButton, TextArea } from "~/components/forms";
-import { PLAN_COMMENT_MAX } from "~/domain/me-progress";
+import { PLAN_COMMENT_MAX } from "~/domain/writing-limits";
 import { formatDateTime } from "~/i18n/format";
 import { useLocale, useTranslation } from "~/i18n/react";
 import { FreeText } from "~/components/free-text";
