@@ -188,7 +188,7 @@ const hugeText = fc
   })
   .map(({ n, ch }) => ch.repeat(n));
 
-const junk: fc.Arbitrary<string> = fc.oneof(
+export const junk: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...WEIRD, ...NUMBERS) },
   { weight: 2, arbitrary: fc.string({ maxLength: 40 }) },
   { weight: 2, arbitrary: fc.string({ unit: "grapheme", maxLength: 40 }) },
@@ -197,7 +197,7 @@ const junk: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: hugeText },
 );
 
-function dates(today: string): string[] {
+export function dates(today: string): string[] {
   const monday = mondayOf(today);
   return [
     today,
@@ -306,7 +306,7 @@ export function entriesFor(route: ActionRoute, world: World): fc.Arbitrary<Entry
   return fc.oneof({ weight: 4, arbitrary: loose }, { weight: 5, arbitrary: complete }, { weight: 2, arbitrary: withDuplicates });
 }
 
-export function paramsFor(route: ActionRoute, world: World): fc.Arbitrary<Record<string, ValueSpec>> {
+export function paramsFor(route: Pick<ActionRoute, "params" | "segments">, world: World): fc.Arbitrary<Record<string, ValueSpec>> {
   const byName: Record<string, fc.Arbitrary<ValueSpec>> = {};
   for (const param of route.params) {
     const entity: Entity | undefined = param === "trainerId" ? "trainer" : param === "userId" ? "user" : ID_FIELDS[param];
@@ -329,7 +329,7 @@ export function paramsFor(route: ActionRoute, world: World): fc.Arbitrary<Record
 }
 
 /** The address a caller would open: their own records, this week. */
-export function ownParams(route: ActionRoute, world: World): Record<string, ValueSpec> {
+export function ownParams(route: Pick<ActionRoute, "params" | "segments">, world: World): Record<string, ValueSpec> {
   const params: Record<string, ValueSpec> = {};
   for (const param of route.params) {
     const entity: Entity | undefined = param === "trainerId" ? "trainer" : param === "userId" ? "user" : ID_FIELDS[param];

@@ -152,6 +152,38 @@ function routeModules(): { id: string; file: string; source: string }[] {
   return out.sort((a, b) => a.id.localeCompare(b.id));
 }
 
+/** A route module with a `loader`: what the generated query strings are sent to. */
+export interface LoaderRoute {
+  id: string;
+  segments: Segment[];
+  params: string[];
+  loader: LoaderFunction;
+  /** Names the route's source reads from the query string or its forms use. */
+  names: string[];
+  /** The module and its sections' source: which parsers it uses (pages, report periods). */
+  source: string;
+}
+
+/** Every route module that exports a `loader`, found by reading app/routes like `discoverActions`. */
+export async function discoverLoaders(): Promise<LoaderRoute[]> {
+  const routes: LoaderRoute[] = [];
+  for (const { id, file, source } of routeModules()) {
+    const mod = (await import(/* @vite-ignore */ file)) as { loader?: unknown };
+    if (typeof mod.loader !== "function") continue;
+    const segments = segmentsOf(id);
+    const read = scrape(source, [/\.(?:get|getAll|has)\("([^"]+)"\)/g]).filter((n) => FIELD_NAME.test(n));
+    routes.push({
+      id,
+      segments,
+      params: segments.flatMap((s) => (s.kind === "param" ? [s.name] : [])),
+      loader: mod.loader as LoaderFunction,
+      names: [...new Set([...read, ...vocabulary(source).names])],
+      source,
+    });
+  }
+  return routes;
+}
+
 export async function discoverActions(): Promise<ActionRoute[]> {
   const routes: ActionRoute[] = [];
   for (const { id, file, source } of routeModules()) {
