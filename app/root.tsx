@@ -96,7 +96,9 @@ export function ErrorBoundary() {
         ? [t("errors.forbiddenTitle"), t("errors.forbiddenBody")]
         : status === 400 || status === 413 || status === 415
           ? [t("errors.badRequestTitle"), formError ? t(formError, { defaultValue: t("errors.badRequestBody") }) : t("errors.badRequestBody")]
-          : [t("errors.serverTitle"), t("errors.serverBody")];
+          : status === 429
+            ? [t("errors.busyTitle"), t("errors.busyBody")]
+            : [t("errors.serverTitle"), t("errors.serverBody")];
   return (
     <section className="mx-auto max-w-lg rounded-xl bg-white p-6 text-center shadow-sm" aria-labelledby="error-title">
       <p className="text-5xl font-bold text-brand-700">{status}</p>

@@ -19,6 +19,8 @@
 //   --no-pages          no page loads: /healthcheck, the sign-off POSTs and the flag engine in this process
 //   --no-reports        without the report loaders' timings at the end
 //   --prof DIR          the server writes a CPU profile (.cpuprofile) into DIR when it stops
+//   --flood             also, for each heavy page: one person reloading it (4 abandoned, then 1
+//                       read) and one person sending it 16 at a time (what others wait meanwhile)
 import { execSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -48,6 +50,7 @@ const ONLY = argValue(args, "only")
   .map((s) => s.trim())
   .filter(Boolean);
 const NO_PAGES = args.includes("--no-pages");
+const FLOOD = args.includes("--flood");
 const NO_REPORTS = args.includes("--no-reports");
 const BASE = `http://127.0.0.1:${PORT}`;
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -368,6 +371,7 @@ function row(name: string, one: Run | null, many: Run | null) {
 }
 row("/healthcheck", health[1]!, health[32]!);
 const waits: string[] = [];
+const floods: string[] = [];
 for (const page of pages.filter((p) => !NO_PAGES && (!ONLY || ONLY.some((o) => p.name.includes(o))))) {
   const failed = failing.get(page.name);
   if (failed) {
@@ -379,6 +383,84 @@ for (const page of pages.filter((p) => !NO_PAGES && (!ONLY || ONLY.some((o) => p
   peakRss = Math.max(peakRss, memory(pid).rss);
   row(page.name, one, many);
   if (page.heavy) waits.push(await othersWait(page));
+  if (page.heavy && FLOOD) floods.push(await reloads(page), await flood(page));
+}
+
+/**
+ * `--flood`, one person reloading a heavy page: four requests, each abandoned (the connection
+ * closed) 300 ms after it was sent, then a fifth read to its end. Prints how long the fifth took
+ * from the first request, and the server's CPU from the first request until it is idle again
+ * (the abandoned requests' work included, whenever it stops).
+ */
+async function reloads(page: Page): Promise<string> {
+  const headers = { ...(page.cookie ? { cookie: page.cookie } : {}), "accept-language": "km" };
+  const cpu0 = cpuMs(pid);
+  const t0 = performance.now();
+  for (let i = 0; i < 4; i++) {
+    const controller = new AbortController();
+    const abandoned = fetch(BASE + page.path, { headers, signal: controller.signal }).then((r) => r.arrayBuffer());
+    await new Promise((r) => setTimeout(r, 300));
+    controller.abort();
+    await abandoned.catch(() => undefined);
+  }
+  const last = await fetch(BASE + page.path, { headers });
+  await last.arrayBuffer();
+  const answered = performance.now() - t0;
+  // Idle again: CPU that grows by less than 5 ms in 200 ms.
+  let before = cpuMs(pid);
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 200));
+    const now = cpuMs(pid);
+    if (now - before < 5) break;
+    before = now;
+  }
+  return `| ${page.name} | reload ×4, then read | fifth answered ${last.status} after ${fmt(answered, 0)} ms | server CPU ${fmt(cpuMs(pid) - cpu0, 0)} ms |`;
+}
+
+/**
+ * `--flood`, one person sending a heavy page 16 at a time for the run's duration, while another
+ * asks for `/healthcheck` every 20 ms: the answers by status, the server's CPU, and the health
+ * checks' p50 and longest wait.
+ */
+async function flood(page: Page): Promise<string> {
+  const headers = { ...(page.cookie ? { cookie: page.cookie } : {}), "accept-language": "km" };
+  const statuses = new Map<number, number>();
+  const cpu0 = cpuMs(pid);
+  const until = performance.now() + DURATION * 1000;
+  let done = false;
+  const clients = Array.from({ length: 16 }, async () => {
+    while (performance.now() < until) {
+      const res = await fetch(BASE + page.path, { headers });
+      await res.arrayBuffer();
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      // A refused client waits a little, as a person or a well-behaved script would (not Retry-After's 5 s: the run is short).
+      if (res.status === 429) await new Promise((r) => setTimeout(r, 250));
+    }
+  });
+  const all = Promise.all(clients).then(() => (done = true));
+  const waits: number[] = [];
+  while (!done) {
+    const t0 = performance.now();
+    await (await fetch(`${BASE}/healthcheck`)).arrayBuffer();
+    waits.push(performance.now() - t0);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  await all;
+  const cpu = cpuMs(pid) - cpu0;
+  waits.sort((a, b) => a - b);
+  const answered = [...statuses.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([status, n]) => `${status}×${n}`)
+    .join(" ");
+  return `| ${page.name} | 16 at a time, ${DURATION} s | ${answered}; health p50 ${fmt(percentile(waits, 50), 1)}, longest ${fmt(waits.at(-1) ?? NaN, 1)} ms | server CPU ${fmt(cpu, 0)} ms |`;
+}
+
+function printFloods() {
+  if (floods.length === 0) return;
+  console.log("\nOne person, many requests of a heavy page (`--flood`).\n");
+  console.log("| page | what | answers | cost |");
+  console.log("|---|---|---|---|");
+  for (const line of floods) console.log(line);
 }
 
 /**
@@ -428,6 +510,7 @@ if (ONLY) {
   printHeap();
   printMemorySample();
   printWaits();
+  printFloods();
   child.kill("SIGTERM");
   // A profiled server writes its profile as it exits: wait for that.
   if (PROF) await new Promise((r) => child.once("exit", r));
@@ -477,6 +560,7 @@ console.log(`\nServer RSS: highest sampled ${peakRss.toFixed(0)} MB, peak (VmHWM
 printHeap();
 printMemorySample();
 printWaits();
+printFloods();
 clearInterval(sampler);
 
 child.kill("SIGTERM");

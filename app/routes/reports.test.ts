@@ -30,6 +30,7 @@ import { flagEvents, flags, outcomeCheckins, phaseChanges, users } from "~/db/sc
 import { seedDemo } from "~/db/seed.server";
 import { recordQueries, useTestDatabase } from "~/test/db";
 import { context, cookieFor, get, run } from "~/test/requests";
+import { heavyTurnsHeld } from "~/utils/heavy-turn.server";
 import { siteToday } from "~/utils/today.server";
 
 import { loader as outcomesLoader } from "./staff.reports.outcomes/route";
@@ -685,3 +686,68 @@ describe("a site's report and others' requests", () => {
     }
   });
 });
+
+describe("one report or download at a time per person (0054)", () => {
+  const request = async (user: Caller, url: string, signal?: AbortSignal) =>
+    new Request(new URL(url, "http://localhost:3000"), { headers: { cookie: await cookieFor(user) }, signal });
+  /** The loader's answer, or what it threw. */
+  const settle = (answer: Promise<unknown>) =>
+    answer.then(
+      (r) => r,
+      (thrown: unknown) => thrown,
+    ) as Promise<Response | Error>;
+  const csvRequest = async (user: Caller) =>
+    settle(csvLoader({ request: await request(user, `/staff/reports/trainers.csv?${PERIOD}`), context: context(), params: {} })) as Promise<Response>;
+
+  it("a person's downloads wait for the one being read; past two waiting, 429; another person is not held", async () => {
+    const first = await csvRequest(admin);
+    expect(first.status).toBe(200);
+    // The first download is not read yet: it holds the admin's turn.
+    let settled = 0;
+    const waiting = [csvRequest(admin), csvRequest(admin)].map((p) => p.finally(() => (settled += 1)));
+    const refused = await csvRequest(admin);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toBe("5");
+    // In the reader's language (Khmer unless the browser asks for English).
+    expect(await refused.text()).toMatch(/របាយការណ៍មុនរបស់អ្នកកំពុងរៀបចំនៅឡើយ/);
+    // Staff of a site are not held by the admin's downloads.
+    expect((await trainersPage(staff)).status).toBe(200);
+    await yieldTimes(20);
+    expect(settled).toBe(0);
+
+    // Reading the first to its end lets the next go, and that one's end the last.
+    expect(parseCsv(await first.text()).length).toBeGreaterThan(0);
+    const second = await waiting[0]!;
+    expect(second.status).toBe(200);
+    expect(settled).toBe(1);
+    const text = await second.text();
+    const third = await waiting[1]!;
+    expect(await third.text()).toBe(text);
+    expect(heavyTurnsHeld()).toBe(0);
+  });
+
+  it("a report whose caller has gone stops at its next yield, and the person's next report runs", async () => {
+    const controller = new AbortController();
+    let slices = 0;
+    yields.hook = () => {
+      slices += 1;
+      controller.abort();
+    };
+    const gone = await settle(
+      trainersLoader({ request: await request(admin, `/staff/reports/trainers?${PERIOD}&site=${pp.id}`, controller.signal), context: context(), params: {} }),
+    );
+    yields.hook = null;
+    expect(gone).toBeInstanceOf(Error);
+    expect((gone as Error).name).toBe("CallerGone");
+    // It stopped at the first yield after the abort (the report yields 8 times or more).
+    expect(slices).toBe(1);
+    const next = await trainersPage(admin, `${PERIOD}&site=${pp.id}`);
+    expect(next.status).toBe(200);
+    expect(next.data.result?.trainers.length).toBeGreaterThan(0);
+    expect(heavyTurnsHeld()).toBe(0);
+  });
+});
+
+async function yieldTimes(n: number) {
+  for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
+}

@@ -5,6 +5,7 @@ import { employerInScope, filterChoices, flagsInChunks, trainerInScope, type Fla
 import { chosenSite, parseInboxFilters } from "~/forms/flags.server";
 import { requestT } from "~/i18n/request.server";
 import { csvStreamResponse } from "~/utils/csv.server";
+import { takeTurn } from "~/utils/heavy-turn.server";
 
 const HEADER = ["id", "site", "rule", "severity", "status", "employer", "trainer", "apprentice_code", "placement_id", "raised_at", "evidence"];
 
@@ -25,7 +26,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
   }
-  return csvStreamResponse("flags.csv", HEADER, cells(flagsInChunks(actor, parsed.data)));
+  // One download or report at a time per person; it stops when the caller goes (0054).
+  const turn = await takeTurn(request, user.id);
+  return csvStreamResponse("flags.csv", HEADER, turn.stream(cells(flagsInChunks(actor, parsed.data))));
 }
 
 /** Every site's flags can be megabytes: written as read, a chunk at a time. */

@@ -9,6 +9,7 @@ import { parseReportFilters } from "~/forms/reports.server";
 import { requestT } from "~/i18n/request.server";
 import { csvStreamResponse } from "~/utils/csv.server";
 import { yieldToOthers } from "~/utils/yield.server";
+import { takeTurn } from "~/utils/heavy-turn.server";
 import { siteToday } from "~/utils/today.server";
 
 /** Stable English headers: spreadsheets and scripts key on them, whatever the page's language. */
@@ -110,5 +111,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       await yieldToOthers();
     }
   }
-  return csvStreamResponse(`trainer-accountability_${from}_${to}.csv`, HEADER, rows());
+  // One download or report at a time per person; it stops when the caller goes (0054).
+  const turn = await takeTurn(request, user.id);
+  return csvStreamResponse(`trainer-accountability_${from}_${to}.csv`, HEADER, turn.stream(rows()));
 }

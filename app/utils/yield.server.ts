@@ -1,4 +1,26 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+
 import type { Express, RequestHandler, Response } from "express";
+
+/**
+ * The request a piece of heavy work is done for (`forCaller`): once its caller has gone (the
+ * browser closed the connection: a reload, a tap elsewhere), the work stops at its next yield
+ * instead of finishing an answer nobody will read (docs/decisions/0054-one-heavy-request-at-a-time.md).
+ */
+const caller = new AsyncLocalStorage<AbortSignal>();
+
+/** Thrown by `yieldToOthers` inside `forCaller` once the caller's request was aborted. */
+export class CallerGone extends Error {
+  constructor() {
+    super("the caller has gone");
+    this.name = "CallerGone";
+  }
+}
+
+/** Runs `work` for the request whose signal this is: each `yieldToOthers` in it throws `CallerGone` once the request is aborted. */
+export function forCaller<T>(signal: AbortSignal, work: () => Promise<T>): Promise<T> {
+  return caller.run(signal, work);
+}
 
 /**
  * Responses the app has ended but that have not reached the socket yet: the compression
@@ -19,8 +41,12 @@ const YIELD_WAITS_FOR_SENDING_MS = 10;
  */
 export async function yieldToOthers(): Promise<void> {
   await new Promise<void>((resolve) => setImmediate(resolve));
-  if (sending === 0) return;
-  await new Promise<void>((resolve) => {
+  if (sending > 0) await untilSent();
+  if (caller.getStore()?.aborted) throw new CallerGone();
+}
+
+function untilSent(): Promise<void> {
+  return new Promise<void>((resolve) => {
     const done = () => {
       clearTimeout(timer);
       resolve();
