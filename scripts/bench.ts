@@ -20,7 +20,8 @@
 //   --no-reports        without the report loaders' timings at the end
 //   --prof DIR          the server writes a CPU profile (.cpuprofile) into DIR when it stops
 //   --flood             also, for each heavy page: one person reloading it (4 abandoned, then 1
-//                       read) and one person sending it 16 at a time (what others wait meanwhile)
+//                       read) and one person sending it 16 at a time (what others wait meanwhile);
+//                       each starts when the server is idle and counts its CPU until idle again
 import { execSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -394,6 +395,7 @@ for (const page of pages.filter((p) => !NO_PAGES && (!ONLY || ONLY.some((o) => p
  */
 async function reloads(page: Page): Promise<string> {
   const headers = { ...(page.cookie ? { cookie: page.cookie } : {}), "accept-language": "km" };
+  await untilIdle();
   const cpu0 = cpuMs(pid);
   const t0 = performance.now();
   for (let i = 0; i < 4; i++) {
@@ -406,14 +408,7 @@ async function reloads(page: Page): Promise<string> {
   const last = await fetch(BASE + page.path, { headers });
   await last.arrayBuffer();
   const answered = performance.now() - t0;
-  // Idle again: CPU that grows by less than 5 ms in 200 ms.
-  let before = cpuMs(pid);
-  for (;;) {
-    await new Promise((r) => setTimeout(r, 200));
-    const now = cpuMs(pid);
-    if (now - before < 5) break;
-    before = now;
-  }
+  await untilIdle();
   return `| ${page.name} | reload ×4, then read | fifth answered ${last.status} after ${fmt(answered, 0)} ms | server CPU ${fmt(cpuMs(pid) - cpu0, 0)} ms |`;
 }
 
@@ -425,16 +420,20 @@ async function reloads(page: Page): Promise<string> {
 async function flood(page: Page): Promise<string> {
   const headers = { ...(page.cookie ? { cookie: page.cookie } : {}), "accept-language": "km" };
   const statuses = new Map<number, number>();
+  await untilIdle();
   const cpu0 = cpuMs(pid);
-  const until = performance.now() + DURATION * 1000;
+  const started = performance.now();
+  const until = started + DURATION * 1000;
   let done = false;
   const clients = Array.from({ length: 16 }, async () => {
     while (performance.now() < until) {
-      const res = await fetch(BASE + page.path, { headers });
-      await res.arrayBuffer();
-      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      // A client gives up after 60 s (counted as "gave up"); the server may go on working for it.
+      const status = await fetch(BASE + page.path, { headers, signal: AbortSignal.timeout(60_000) })
+        .then(async (res) => (await res.arrayBuffer(), res.status))
+        .catch(() => 0);
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
       // A refused client waits a little, as a person or a well-behaved script would (not Retry-After's 5 s: the run is short).
-      if (res.status === 429) await new Promise((r) => setTimeout(r, 250));
+      if (status === 429) await new Promise((r) => setTimeout(r, 250));
     }
   });
   const all = Promise.all(clients).then(() => (done = true));
@@ -446,13 +445,27 @@ async function flood(page: Page): Promise<string> {
     await new Promise((r) => setTimeout(r, 20));
   }
   await all;
+  const answeredAfter = performance.now() - started;
+  await untilIdle();
   const cpu = cpuMs(pid) - cpu0;
   waits.sort((a, b) => a - b);
   const answered = [...statuses.entries()]
     .sort((a, b) => a[0] - b[0])
-    .map(([status, n]) => `${status}×${n}`)
+    .map(([status, n]) => (status === 0 ? `gave up×${n}` : `${status}×${n}`))
     .join(" ");
-  return `| ${page.name} | 16 at a time, ${DURATION} s | ${answered}; health p50 ${fmt(percentile(waits, 50), 1)}, longest ${fmt(waits.at(-1) ?? NaN, 1)} ms | server CPU ${fmt(cpu, 0)} ms |`;
+  return `| ${page.name} | 16 at a time, ${DURATION} s (all answered after ${fmt(answeredAfter, 0)} ms; server idle after ${fmt(performance.now() - started, 0)} ms) | ${answered}; health p50 ${fmt(percentile(waits, 50), 1)}, longest ${fmt(waits.at(-1) ?? NaN, 1)} ms | server CPU ${fmt(cpu, 0)} ms |`;
+}
+
+/** Until the server is idle (its CPU grows by less than 5 ms in 200 ms), at most 3 minutes: work for abandoned requests may go on. */
+async function untilIdle() {
+  const until = performance.now() + 180_000;
+  let before = cpuMs(pid);
+  while (performance.now() < until) {
+    await new Promise((r) => setTimeout(r, 200));
+    const now = cpuMs(pid);
+    if (now - before < 5) return;
+    before = now;
+  }
 }
 
 function printFloods() {

@@ -1,3 +1,6 @@
+import v8 from "node:v8";
+import vm from "node:vm";
+
 import { afterEach, describe, expect, it } from "vitest";
 
 import { heavyTurnsHeld, MAX_WAITING, oneAtATime, takeTurn } from "./heavy-turn.server";
@@ -138,5 +141,26 @@ describe("a download's turn", () => {
     gone.abort();
     await expect(iterator.next()).rejects.toBeInstanceOf(CallerGone);
     expect(log).toEqual(["chunk0"]);
+  });
+});
+
+describe("a turn and the request Remix hands the loader", () => {
+  it("ends when the original request is aborted, even once nothing else holds the copy", async () => {
+    // Remix's loaders get a copy (new Request(url, { signal })) whose signal follows the original's
+    // through a weak reference: collected, the copy never hears of the abort.
+    v8.setFlagsFromString("--expose-gc");
+    const gc = vm.runInNewContext("gc") as () => void;
+    const original = new AbortController();
+    // A download nobody reads any more: only the turn itself is left holding anything.
+    await (async () => {
+      const turn = await takeTurn(new Request("http://localhost/staff/flags.csv", { signal: original.signal }), 10);
+      turn.stream((async function* () {})());
+    })();
+    expect(heavyTurnsHeld()).toBe(1);
+    gc();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    gc();
+    original.abort();
+    expect(heavyTurnsHeld()).toBe(0);
   });
 });

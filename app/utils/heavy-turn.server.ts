@@ -21,6 +21,13 @@ interface Waiter {
   go: () => void;
 }
 interface Line {
+  /**
+   * The request whose turn it is, held here for the whole turn: Remix hands a loader a copy of the
+   * request whose signal follows the original's through a weak reference (undici), so a copy
+   * nothing holds is collected and its signal never aborts; a download nobody reads then would
+   * hold its person's turn for ever.
+   */
+  holder: Request;
   waiting: Waiter[];
 }
 /** One line per person with a heavy request running; absent when none is. */
@@ -50,18 +57,18 @@ async function busy(request: Request): Promise<Response> {
  * turn also ends by itself when the request is aborted.
  */
 export async function takeTurn(request: Request, userId: number): Promise<Turn> {
-  const { signal } = request;
-  if (signal.aborted) throw new CallerGone();
+  const signal = () => request.signal;
+  if (signal().aborted) throw new CallerGone();
   let line = lines.get(userId);
   if (!line) {
-    lines.set(userId, (line = { waiting: [] }));
+    lines.set(userId, (line = { holder: request, waiting: [] }));
   } else {
     if (line.waiting.length >= MAX_WAITING) throw await busy(request);
     const queue = line.waiting;
     await new Promise<void>((resolve, reject) => {
       const waiter: Waiter = {
         go: () => {
-          signal.removeEventListener("abort", gone);
+          signal().removeEventListener("abort", gone);
           resolve();
         },
       };
@@ -69,33 +76,34 @@ export async function takeTurn(request: Request, userId: number): Promise<Turn> 
         queue.splice(queue.indexOf(waiter), 1);
         reject(new CallerGone());
       };
-      signal.addEventListener("abort", gone, { once: true });
+      signal().addEventListener("abort", gone, { once: true });
       queue.push(waiter);
     });
   }
 
   const held = line;
+  held.holder = request;
   let ended = false;
   const end = () => {
     if (ended) return;
     ended = true;
-    signal.removeEventListener("abort", end);
+    signal().removeEventListener("abort", end);
     const next = held.waiting.shift();
     if (next) next.go();
     else lines.delete(userId);
   };
   // A caller gone mid-download may leave its stream unread for ever: the turn ends with the request.
-  signal.addEventListener("abort", end, { once: true });
+  signal().addEventListener("abort", end, { once: true });
 
   return {
-    run: (work) => forCaller(signal, work),
+    run: (work) => forCaller(signal(), work),
     stream: <T>(source: AsyncIterable<T>): AsyncIterable<T> => ({
       [Symbol.asyncIterator]() {
         const iterator = source[Symbol.asyncIterator]();
         return {
           async next() {
             try {
-              const step = await forCaller(signal, () => iterator.next());
+              const step = await forCaller(signal(), () => iterator.next());
               if (step.done) end();
               return step;
             } catch (error) {
