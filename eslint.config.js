@@ -55,6 +55,7 @@ export default tseslint.config(
         clearTimeout: "readonly",
         setInterval: "readonly",
         clearInterval: "readonly",
+        AbortController: "readonly",
       },
     },
   },

@@ -211,8 +211,21 @@ const remixHandler = (routesBuild) =>
       requestId: res.locals.requestId,
       clientIp: req.ip ?? "unknown",
       cspNonce: res.locals.cspNonce,
+      callerGone: callerGone(res),
     }),
   });
+/**
+ * Aborted when the connection closes before the answer was written (a reload, a closed tab): heavy
+ * work stops at its next yield (docs/decisions/0054-one-heavy-request-at-a-time.md). The request
+ * a loader gets cannot say so reliably: its signal follows this one through weak references.
+ */
+function callerGone(res) {
+  const controller = new AbortController();
+  res.once("close", () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  return controller.signal;
+}
 const everyRoute = remixHandler(build);
 const byFirstSegment = new Map([...routeGroups(build.routes)].map(([segment, ids]) => [segment, remixHandler(buildWithRoutes(build, ids))]));
 app.use((req, res, next) => (byFirstSegment.get(routeGroupOf(req.path)) ?? everyRoute)(req, res, next));

@@ -4,6 +4,8 @@ declare module "@remix-run/node" {
     requestId: string;
     clientIp: string;
     cspNonce: string;
+    /** Aborted when the caller goes before the answer is written (server.js; 0054). */
+    callerGone: AbortSignal;
   }
   interface Future {
     v3_singleFetch: true;

@@ -726,6 +726,20 @@ describe("one report or download at a time per person (0054)", () => {
     expect(heavyTurnsHeld()).toBe(0);
   });
 
+  it("a download stops when the server says its caller has gone, and the person's next one runs", async () => {
+    const server = new AbortController();
+    const first = (await settle(
+      csvLoader({ request: await request(admin, `/staff/reports/trainers.csv?${PERIOD}`), context: context({ callerGone: server.signal }), params: {} }),
+    )) as Response;
+    const reader = first.body!.getReader();
+    await reader.read();
+    server.abort();
+    expect(heavyTurnsHeld()).toBe(0);
+    const next = await csv(admin);
+    expect(next.status).toBe(200);
+    expect(parseCsv(next.data).length).toBeGreaterThan(0);
+  });
+
   it("a report whose caller has gone stops at its next yield, and the person's next report runs", async () => {
     const controller = new AbortController();
     let slices = 0;

@@ -10,7 +10,7 @@ import { takeTurn } from "~/utils/heavy-turn.server";
 const HEADER = ["id", "site", "rule", "severity", "status", "employer", "trainer", "apprentice_code", "placement_id", "raised_at", "evidence"];
 
 /** The flags inbox as CSV, with the same filters (one row per flag), streamed. */
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
   const actor = actorOf(user);
   const params = new URL(request.url).searchParams;
@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     });
   }
   // One download or report at a time per person; it stops when the caller goes (0054).
-  const turn = await takeTurn(request, user.id);
+  const turn = await takeTurn(request, user.id, context.callerGone);
   return csvStreamResponse("flags.csv", HEADER, turn.stream(cells(flagsInChunks(actor, parsed.data))));
 }
 

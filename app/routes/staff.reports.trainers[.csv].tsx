@@ -74,7 +74,7 @@ function measures(f: AccountabilityFigures): unknown[] {
 }
 
 /** The trainer-accountability figures as CSV, one row per trainer of the caller's sites, same filters as the page. */
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
   const actor = actorOf(user);
   const today = siteToday();
@@ -112,6 +112,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }
   }
   // One download or report at a time per person; it stops when the caller goes (0054).
-  const turn = await takeTurn(request, user.id);
+  const turn = await takeTurn(request, user.id, context.callerGone);
   return csvStreamResponse(`trainer-accountability_${from}_${to}.csv`, HEADER, turn.stream(rows()));
 }

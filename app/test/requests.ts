@@ -11,7 +11,7 @@ import { createUserSession } from "~/auth/session.server";
 export const BASE = "http://localhost:3000";
 
 export function context(over: Partial<AppLoadContext> = {}): AppLoadContext {
-  return { requestId: "test-request", clientIp: "127.0.0.1", cspNonce: "nonce", ...over };
+  return { requestId: "test-request", clientIp: "127.0.0.1", cspNonce: "nonce", callerGone: new AbortController().signal, ...over };
 }
 
 export function get(path: string, headers: Record<string, string> = {}) {

@@ -145,15 +145,17 @@ describe("a download's turn", () => {
 });
 
 describe("a turn and the request Remix hands the loader", () => {
-  it("ends when the original request is aborted, even once nothing else holds the copy", async () => {
+  it("ends when the caller goes, even once nothing holds the copy of the request the loader got", async () => {
     // Remix's loaders get a copy (new Request(url, { signal })) whose signal follows the original's
-    // through a weak reference: collected, the copy never hears of the abort.
+    // through a weak reference: collected, the copy never hears of the abort. The server's own
+    // signal (server.js `callerGone`, held by the response) is the one that always does.
     v8.setFlagsFromString("--expose-gc");
     const gc = vm.runInNewContext("gc") as () => void;
     const original = new AbortController();
+    const server = new AbortController();
     // A download nobody reads any more: only the turn itself is left holding anything.
     await (async () => {
-      const turn = await takeTurn(new Request("http://localhost/staff/flags.csv", { signal: original.signal }), 10);
+      const turn = await takeTurn(new Request("http://localhost/staff/flags.csv", { signal: original.signal }), 10, server.signal);
       turn.stream((async function* () {})());
     })();
     expect(heavyTurnsHeld()).toBe(1);
@@ -161,6 +163,7 @@ describe("a turn and the request Remix hands the loader", () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
     gc();
     original.abort();
+    server.abort();
     expect(heavyTurnsHeld()).toBe(0);
   });
 });

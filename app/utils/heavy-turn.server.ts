@@ -21,13 +21,8 @@ interface Waiter {
   go: () => void;
 }
 interface Line {
-  /**
-   * The request whose turn it is, held here for the whole turn: Remix hands a loader a copy of the
-   * request whose signal follows the original's through a weak reference (undici), so a copy
-   * nothing holds is collected and its signal never aborts; a download nobody reads then would
-   * hold its person's turn for ever.
-   */
-  holder: Request;
+  /** The signal of the request whose turn it is: aborted when its caller goes. */
+  holder: AbortSignal;
   waiting: Waiter[];
 }
 /** One line per person with a heavy request running; absent when none is. */
@@ -52,42 +47,69 @@ async function busy(request: Request): Promise<Response> {
 }
 
 /**
- * Waits for `userId`'s turn at heavy work and returns it; throws a 429 response when too many of
- * theirs are waiting already, and `CallerGone` when the request is aborted while it waits. The
- * turn also ends by itself when the request is aborted.
+ * One signal that aborts when the caller goes: the server's `callerGone` (server.js: the
+ * connection closed before the answer was written) or the request's own. The request a loader gets
+ * is a copy whose signal follows the original's through weak references (undici, twice over in
+ * Remix): once a copy is collected, which a small heap does within seconds, the abort never reaches
+ * it. The server's signal is held by the response itself.
  */
-export async function takeTurn(request: Request, userId: number): Promise<Turn> {
-  const signal = () => request.signal;
-  if (signal().aborted) throw new CallerGone();
+function gone(request: Request, callerGone: AbortSignal | undefined): { signal: AbortSignal; release: () => void } {
+  const controller = new AbortController();
+  const sources = callerGone ? [request.signal, callerGone] : [request.signal];
+  const abort = () => controller.abort();
+  for (const source of sources) {
+    if (source.aborted) controller.abort();
+    else source.addEventListener("abort", abort, { once: true });
+  }
+  return { signal: controller.signal, release: () => sources.forEach((source) => source.removeEventListener("abort", abort)) };
+}
+
+/**
+ * Waits for `userId`'s turn at heavy work and returns it; throws a 429 response when too many of
+ * theirs are waiting already, and `CallerGone` when the caller goes while it waits. The turn also
+ * ends by itself when the caller goes. `callerGone`: the load context's (server.js).
+ */
+export async function takeTurn(request: Request, userId: number, callerGone?: AbortSignal): Promise<Turn> {
+  const caller = gone(request, callerGone);
+  const signal = () => caller.signal;
+  if (signal().aborted) {
+    caller.release();
+    throw new CallerGone();
+  }
   let line = lines.get(userId);
   if (!line) {
-    lines.set(userId, (line = { holder: request, waiting: [] }));
+    lines.set(userId, (line = { holder: signal(), waiting: [] }));
   } else {
-    if (line.waiting.length >= MAX_WAITING) throw await busy(request);
+    if (line.waiting.length >= MAX_WAITING) {
+      caller.release();
+      throw await busy(request);
+    }
     const queue = line.waiting;
     await new Promise<void>((resolve, reject) => {
       const waiter: Waiter = {
         go: () => {
-          signal().removeEventListener("abort", gone);
+          signal().removeEventListener("abort", left);
           resolve();
         },
       };
-      const gone = () => {
+      const left = () => {
         queue.splice(queue.indexOf(waiter), 1);
+        caller.release();
         reject(new CallerGone());
       };
-      signal().addEventListener("abort", gone, { once: true });
+      signal().addEventListener("abort", left, { once: true });
       queue.push(waiter);
     });
   }
 
   const held = line;
-  held.holder = request;
+  held.holder = signal();
   let ended = false;
   const end = () => {
     if (ended) return;
     ended = true;
     signal().removeEventListener("abort", end);
+    caller.release();
     const next = held.waiting.shift();
     if (next) next.go();
     else lines.delete(userId);
@@ -123,8 +145,8 @@ export async function takeTurn(request: Request, userId: number): Promise<Turn> 
 }
 
 /** Takes `userId`'s turn at heavy work, runs `work` in it, and ends the turn whatever happens. */
-export async function oneAtATime<T>(request: Request, userId: number, work: () => Promise<T>): Promise<T> {
-  const turn = await takeTurn(request, userId);
+export async function oneAtATime<T>(request: Request, userId: number, work: () => Promise<T>, callerGone?: AbortSignal): Promise<T> {
+  const turn = await takeTurn(request, userId, callerGone);
   try {
     return await turn.run(work);
   } finally {

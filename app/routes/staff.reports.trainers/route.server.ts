@@ -12,7 +12,7 @@ import { oneAtATime } from "~/utils/heavy-turn.server";
 import { siteToday } from "~/utils/today.server";
 import { yieldToOthers } from "~/utils/yield.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireStaff(request);
   const actor = actorOf(user);
   const t = await requestT(request);
@@ -27,28 +27,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!parsed.ok) return data({ ...base, errors: parsed.errors, result: null, overview: null }, { status: 400 });
 
   // One report at a time per person: a reload stops the one it replaces (0054).
-  return oneAtATime(request, user.id, async () => {
-    const { from, to, siteId, sort } = parsed.data;
-    if (siteId === undefined && sites.length > 1) {
-      // Across sites the report leads with one row per site; a site opens as the full report.
-      const { rows } = await loadAccountabilityOverview(actor, { from, to, today });
-      return { ...base, errors: {} as FilterErrors, result: null, overview: { from, to, sort, rows } };
-    }
-    const { report } = await loadTrainerAccountability(actor, { from, to, today, siteId });
-    // The page of a year's figures is rendered in a turn of its own too.
-    await yieldToOthers();
-    return {
-      ...base,
-      errors: {} as FilterErrors,
-      overview: null,
-      result: {
-        from,
-        to,
-        siteId: siteId ?? null,
-        sort,
-        trainers: sortAccountability(report.trainers, sort),
-        employers: sortAccountability(report.employers, sort),
-      },
-    };
-  });
+  return oneAtATime(
+    request,
+    user.id,
+    async () => {
+      const { from, to, siteId, sort } = parsed.data;
+      if (siteId === undefined && sites.length > 1) {
+        // Across sites the report leads with one row per site; a site opens as the full report.
+        const { rows } = await loadAccountabilityOverview(actor, { from, to, today });
+        return { ...base, errors: {} as FilterErrors, result: null, overview: { from, to, sort, rows } };
+      }
+      const { report } = await loadTrainerAccountability(actor, { from, to, today, siteId });
+      // The page of a year's figures is rendered in a turn of its own too.
+      await yieldToOthers();
+      return {
+        ...base,
+        errors: {} as FilterErrors,
+        overview: null,
+        result: {
+          from,
+          to,
+          siteId: siteId ?? null,
+          sort,
+          trainers: sortAccountability(report.trainers, sort),
+          employers: sortAccountability(report.employers, sort),
+        },
+      };
+    },
+    context.callerGone,
+  );
 }
