@@ -587,27 +587,36 @@ const WORK_READINESS_COUNTS = `
 /**
  * A site's exits counted: the exits `loadExits` reads (24 months before the period to its end),
  * those dated in the period by status and outcome, and the completers' check-ins due in the
- * period (`@dueMFrom`…`@dueMTo`: the exit dates whose M-month check-in falls due in it). An exit's
+ * period (`@dueMFrom`…`@dueMTo`: the exit dates whose M-month check-in falls due in it). Each exit
+ * is reduced to flags (0 or 1: `is` and `ifnull` keep a missing outcome from making them null)
+ * that the figures multiply and add: worked out once per exit, not once per figure. An exit's
  * check-ins as they stand (a corrected one by its correction; one per months) are packed into one
- * number, two bits a months (`checkinShift`), read once per completer; `x` is kept whole (`offset
- * 0`) so that it is not read again for each figure.
+ * number, two bits a months (`checkinShift`), read once per completer. `x` is kept whole (`offset
+ * 0`) so that none of it is worked out again for each figure.
  */
 const EXIT_COUNTS = `
   select coalesce(sum(x.inPeriod), 0) as ended,
-         coalesce(sum(x.inPeriod and x.status = 'completed'), 0) as completed,
-         coalesce(sum(x.inPeriod and x.outcome is not null), 0) as withOutcome,
-         coalesce(sum(x.inPeriod and x.outcome in ('retained_by_employer', 'employed_elsewhere', 'own_business')), 0) as inWork,
-         coalesce(sum(x.inPeriod and x.status = 'completed' and x.outcome is not null), 0) as completedWithOutcome,
-         coalesce(sum(x.inPeriod and x.status = 'completed' and x.outcome = 'retained_by_employer'), 0) as retained,
-         coalesce(sum(x.inPeriod and x.outcome = 'own_business'), 0) as ownBusiness,
-         coalesce(sum(x.inPeriod and x.outcome in ('retained_by_employer', 'employed_elsewhere') and x.salary is not null), 0) as salaryCount,
-         coalesce(sum(case when x.inPeriod and x.outcome in ('retained_by_employer', 'employed_elsewhere') then x.salary end), 0) as salarySumCents,
+         coalesce(sum(x.inPeriod * x.completed), 0) as completed,
+         coalesce(sum(x.inPeriod * x.known), 0) as withOutcome,
+         coalesce(sum(x.inPeriod * x.inWork), 0) as inWork,
+         coalesce(sum(x.inPeriod * x.completed * x.known), 0) as completedWithOutcome,
+         coalesce(sum(x.inPeriod * x.completed * x.retained), 0) as retained,
+         coalesce(sum(x.inPeriod * x.ownBusiness), 0) as ownBusiness,
+         coalesce(sum(x.inPeriod * (x.salary is not null)), 0) as salaryCount,
+         coalesce(sum(x.inPeriod * x.salary), 0) as salarySumCents,
          ${OUTCOME_CHECKIN_MONTHS.map(
-           (m) => `coalesce(sum(x.status = 'completed' and x.endedOn between @due${m}From and @due${m}To), 0) as due${m},
-         coalesce(sum(x.status = 'completed' and x.endedOn between @due${m}From and @due${m}To and (x.checkins >> ${checkinShift(m)}) & 1), 0) as recorded${m},
-         coalesce(sum(x.status = 'completed' and x.endedOn between @due${m}From and @due${m}To and (x.checkins >> ${checkinShift(m)}) & 2 = 2), 0) as employed${m}`,
+           (m) => `coalesce(sum(x.due${m}), 0) as due${m},
+         coalesce(sum(x.due${m} * ((x.checkins >> ${checkinShift(m)}) & 1)), 0) as recorded${m},
+         coalesce(sum(x.due${m} * ((x.checkins >> ${checkinShift(m) + 1}) & 1)), 0) as employed${m}`,
          ).join(",\n         ")}
-  from (select p.status, p.outcome, p.starting_salary_cents as salary, p.ended_on as endedOn, p.ended_on between @from and @asOf as inPeriod,
+  from (select p.ended_on between @from and @asOf as inPeriod,
+               p.status = 'completed' as completed,
+               p.outcome is not null as known,
+               ifnull(p.outcome in ('retained_by_employer', 'employed_elsewhere', 'own_business'), 0) as inWork,
+               p.outcome is 'retained_by_employer' as retained,
+               p.outcome is 'own_business' as ownBusiness,
+               case when p.outcome in ('retained_by_employer', 'employed_elsewhere') then p.starting_salary_cents end as salary,
+               ${OUTCOME_CHECKIN_MONTHS.map((m) => `(p.status = 'completed' and p.ended_on between @due${m}From and @due${m}To) as due${m},`).join("\n               ")}
                case when p.status = 'completed' then
                  coalesce((select sum((1 + 2 * c.employed) << (case c.months ${OUTCOME_CHECKIN_MONTHS.map((m) => `when ${m} then ${checkinShift(m)}`).join(" ")} end))
                            from outcome_checkins c
