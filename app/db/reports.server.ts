@@ -560,10 +560,10 @@ const checkinShift = (months: OutcomeCheckinMonths) => 2 * OUTCOME_CHECKIN_MONTH
  * next phase is the first other phase recorded from that day (by date, then record; the current
  * phase without one): still `work_readiness` is pending, `exited` not completed, any other
  * completed. The subqueries are kept whole (`offset 0`): flattened, SQLite worked the first
- * change out twice per apprentice, and the next one once for each sum. The next change is the least of date, record id and phase
- * packed into one text, read from the index alone (`order by changed_on, id` sorted each
- * apprentice's changes in a temporary b-tree). `cross join` keeps the site's intakes first, so
- * that their apprentices are read from `apprentices_intake` alone.
+ * change out twice per apprentice, and the next one once for each sum. The next change is the
+ * least of date, record id and phase packed into one text, read from the index alone (`order by
+ * changed_on, id` sorted each apprentice's changes in a temporary b-tree). `cross join` keeps the
+ * site's intakes first, so that their apprentices are read from `apprentices_intake` alone.
  */
 const WORK_READINESS_COUNTS = `
   select coalesce(sum(s.next <> 'work_readiness'), 0) as wrKnown,
