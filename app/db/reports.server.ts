@@ -2,9 +2,10 @@
  * Loading the reports of docs/product.md §6 (figures: app/domain/reports/). Set-based: a fixed number
  * of queries per report whatever the number of sites, trainers or days (trainer accountability:
  * 11, and one more per further PLACEMENTS_PER_READ placements for the four reads by placement;
- * programme outcomes: 5), each filtered by site and period in SQL so a report reads the period's
- * records, not the whole history. The trainer report reads on a snapshot (`withReadSnapshot`,
- * docs/decisions/0049), in parts with the event loop given back between them.
+ * programme outcomes: 5; the admin's rows across sites: 2 a site, counted in SQL, docs/decisions/
+ * 0051), each filtered by site and period in SQL so a report reads the period's records, not the
+ * whole history. The trainer report reads on a snapshot (`withReadSnapshot`, docs/decisions/0049),
+ * in parts with the event loop given back between them.
  *
  * Scope: staff read their own site, admin every site or one chosen site (`sitesFor`). A site id
  * outside the caller's sites is refused here too, not only by the form.
@@ -18,17 +19,28 @@
  */
 import type { Actor } from "~/domain/permissions";
 import { addDays, mondayOf, startOfDayMs, zonedDateOf } from "~/domain/dates";
-import type { AssessmentLevel, FlagRule, FlagStatus, OutcomeCheckinMonths, Phase, PlacementOutcome, PlacementStatus } from "~/domain/enums";
+import {
+  OUTCOME_CHECKIN_MONTHS,
+  type AssessmentLevel,
+  type FlagRule,
+  type FlagStatus,
+  type OutcomeCheckinMonths,
+  type Phase,
+  type PlacementOutcome,
+  type PlacementStatus,
+} from "~/domain/enums";
 import {
   addMonths,
   asOfDate,
   levelsAt,
-  outcomeTotal,
+  checkinDueWindows,
+  figuresFromCounts,
   programmeOutcomes,
   siteAccountability,
   trainerAccountability,
   type AccountabilityReport,
   type OutcomeApprentice,
+  type OutcomeCounts,
   type OutcomeFigures,
   type OutcomesInput,
   type OutcomesReport,
@@ -504,9 +516,140 @@ export function loadProgrammeOutcomes(actor: Actor, filters: Period & { siteId?:
   return { period, sites, report: programmeOutcomes(input) };
 }
 
-/** One site's figures, all intakes together (the admin's row per site), or null when it has nothing in the period. */
-export function loadSiteOutcomes(actor: Actor, filters: Period & { siteId: number }): OutcomeFigures | null {
-  return outcomeTotal(loadOutcomesInput(actor, filters).input);
+/**
+ * The admin's rows across sites: each site's figures, all intakes together, for the sites with
+ * anything in the period (`figuresFromCounts`). Counted in SQL, two statements a site, one site
+ * at a time, giving the event loop back between sites: a site's rows read into memory (80k
+ * apprentices, 40k exits and 69k check-ins over the 100× data's sites) cost more to build and
+ * count in JavaScript than to count where they are (docs/decisions/0051). A site's row is read
+ * in one turn, so it is consistent in itself; two sites' rows may be a write apart (0042).
+ */
+export async function loadOutcomesBySite(actor: Actor, filters: Period): Promise<{ siteId: number; figures: OutcomeFigures }[]> {
+  const { sites } = reportScope(actor);
+  const period: Period = { from: filters.from, to: filters.to, today: filters.today };
+  const asOf = asOfDate(period);
+  const windows = checkinDueWindows(period);
+  const wrParams = { from: period.from, asOf, slackFrom: addDays(period.from, -LATE_JOINER_SLACK_DAYS) };
+  const exitParams = {
+    from: period.from,
+    asOf,
+    exitsFrom: addMonths(period.from, -24),
+    ...Object.fromEntries(
+      OUTCOME_CHECKIN_MONTHS.flatMap((m) => [
+        [`due${m}From`, windows[m].from],
+        [`due${m}To`, windows[m].to],
+      ]),
+    ),
+  };
+  const rows: { siteId: number; figures: OutcomeFigures }[] = [];
+  for (const site of sites) {
+    const figures = figuresFromCounts(siteOutcomeCounts(site.id, wrParams, exitParams));
+    if (figures) rows.push({ siteId: site.id, figures });
+    await yieldToOthers();
+  }
+  return rows;
+}
+
+/** The bits of a check-in's months in `EXIT_COUNTS`' packed check-ins: recorded (1) and employed (2), two bits a months. */
+const checkinShift = (months: OutcomeCheckinMonths) => 2 * OUTCOME_CHECKIN_MONTHS.indexOf(months);
+
+/**
+ * A site's work-readiness cohort by result: `workReadiness` in SQL over the same candidates and
+ * the same two phase changes as `loadOutcomesInput` reads. Work readiness began on the first
+ * `work_readiness` change, or the intake's start; only those begun in the period are counted. The
+ * next phase is the first other phase recorded from that day (by date, then record; the current
+ * phase without one): still `work_readiness` is pending, `exited` not completed, any other
+ * completed. The subqueries are kept whole (`offset 0`): flattened, SQLite worked the first
+ * change out twice per apprentice, and the next one once for each sum. The next change is the
+ * least of date, record id and phase packed into one text, read from the index alone (`order by
+ * changed_on, id` sorted each apprentice's changes in a temporary b-tree). `cross join` keeps the
+ * site's intakes first, so that their apprentices are read from `apprentices_intake` alone.
+ */
+const WORK_READINESS_COUNTS = `
+  select coalesce(sum(s.next <> 'work_readiness'), 0) as wrKnown,
+         coalesce(sum(s.next not in ('work_readiness', 'exited')), 0) as wrCompleted,
+         coalesce(sum(s.next = 'work_readiness'), 0) as wrPending
+  from (select coalesce((select substr(min(c.changed_on || printf('%012d', c.id) || c.phase), 23) from phase_changes c
+                         where c.apprentice_id = b.id and c.changed_on >= b.startedOn and c.phase <> 'work_readiness'),
+                        b.phase) as next
+        from (select a.id, a.phase,
+                     coalesce((select min(c.changed_on) from phase_changes c where c.apprentice_id = a.id and c.phase = 'work_readiness'),
+                              a.intakeStartsOn) as startedOn
+              from (select a.id, a.phase, i.starts_on as intakeStartsOn
+                    from intakes i cross join apprentices a on a.intake_id = i.id
+                    where i.site_id = @site and i.starts_on between @slackFrom and @asOf and a.site_id = @site
+                    union all
+                    select a.id, a.phase, null from apprentices a where a.intake_id is null and a.site_id = @site) a
+              limit -1 offset 0) b
+        where b.startedOn between @from and @asOf
+        limit -1 offset 0) s`;
+
+/**
+ * A site's exits counted: the exits `loadExits` reads (24 months before the period to its end),
+ * those dated in the period by status and outcome, and the completers' check-ins due in the
+ * period (`@dueMFrom`…`@dueMTo`: the exit dates whose M-month check-in falls due in it). Each exit
+ * is reduced to flags (0 or 1: `is` and `ifnull` keep a missing outcome from making them null)
+ * that the figures multiply and add: worked out once per exit, not once per figure. An exit's
+ * check-ins as they stand (a corrected one by its correction; one per months) are packed into one
+ * number, two bits a months (`checkinShift`), read once per completer. `x` is kept whole (`offset
+ * 0`) so that none of it is worked out again for each figure.
+ */
+const EXIT_COUNTS = `
+  select coalesce(sum(x.inPeriod), 0) as ended,
+         coalesce(sum(x.inPeriod * x.completed), 0) as completed,
+         coalesce(sum(x.inPeriod * x.known), 0) as withOutcome,
+         coalesce(sum(x.inPeriod * x.inWork), 0) as inWork,
+         coalesce(sum(x.inPeriod * x.completed * x.known), 0) as completedWithOutcome,
+         coalesce(sum(x.inPeriod * x.completed * x.retained), 0) as retained,
+         coalesce(sum(x.inPeriod * x.ownBusiness), 0) as ownBusiness,
+         coalesce(sum(x.inPeriod * (x.salary is not null)), 0) as salaryCount,
+         coalesce(sum(x.inPeriod * x.salary), 0) as salarySumCents,
+         ${OUTCOME_CHECKIN_MONTHS.map(
+           (m) => `coalesce(sum(x.due${m}), 0) as due${m},
+         coalesce(sum(x.due${m} * ((x.checkins >> ${checkinShift(m)}) & 1)), 0) as recorded${m},
+         coalesce(sum(x.due${m} * ((x.checkins >> ${checkinShift(m) + 1}) & 1)), 0) as employed${m}`,
+         ).join(",\n         ")}
+  from (select p.ended_on between @from and @asOf as inPeriod,
+               p.status = 'completed' as completed,
+               p.outcome is not null as known,
+               ifnull(p.outcome in ('retained_by_employer', 'employed_elsewhere', 'own_business'), 0) as inWork,
+               p.outcome is 'retained_by_employer' as retained,
+               p.outcome is 'own_business' as ownBusiness,
+               case when p.outcome in ('retained_by_employer', 'employed_elsewhere') then p.starting_salary_cents end as salary,
+               ${OUTCOME_CHECKIN_MONTHS.map((m) => `(p.status = 'completed' and p.ended_on between @due${m}From and @due${m}To) as due${m},`).join("\n               ")}
+               case when p.status = 'completed' then
+                 coalesce((select sum((1 + 2 * c.employed) << (case c.months ${OUTCOME_CHECKIN_MONTHS.map((m) => `when ${m} then ${checkinShift(m)}`).join(" ")} end))
+                           from outcome_checkins c
+                           where c.apprentice_id = p.apprentice_id and not exists (select 1 from outcome_checkins n where n.supersedes_id = c.id)), 0)
+               else 0 end as checkins
+        from apprentices a cross join placements p on p.apprentice_id = a.id
+        where a.site_id = @site and p.status in ('completed', 'withdrawn') and p.ended_on between @exitsFrom and @asOf
+          and not exists (select 1 from placements q
+                          where q.apprentice_id = p.apprentice_id and q.id <> p.id and q.start_date > p.ended_on)
+        limit -1 offset 0) x`;
+
+/** A site's counts: its two statements' one row each. */
+function siteOutcomeCounts(siteId: number, wrParams: Record<string, string>, exitParams: Record<string, string>): OutcomeCounts {
+  const [wr] = all<Pick<OutcomeCounts, "wrCompleted" | "wrKnown" | "wrPending">>(WORK_READINESS_COUNTS, { ...wrParams, site: siteId });
+  const [x] = all<Record<string, number>>(EXIT_COUNTS, { ...exitParams, site: siteId });
+  const count = (key: string) => x?.[key] ?? 0;
+  return {
+    wrCompleted: wr?.wrCompleted ?? 0,
+    wrKnown: wr?.wrKnown ?? 0,
+    wrPending: wr?.wrPending ?? 0,
+    ended: count("ended"),
+    completed: count("completed"),
+    withOutcome: count("withOutcome"),
+    inWork: count("inWork"),
+    completedWithOutcome: count("completedWithOutcome"),
+    retained: count("retained"),
+    ownBusiness: count("ownBusiness"),
+    salaryCount: count("salaryCount"),
+    salarySumCents: count("salarySumCents"),
+    checkins: Object.fromEntries(
+      OUTCOME_CHECKIN_MONTHS.map((m) => [m, { due: count(`due${m}`), recorded: count(`recorded${m}`), employed: count(`employed${m}`) }]),
+    ) as OutcomeCounts["checkins"],
+  };
 }
 
 /**

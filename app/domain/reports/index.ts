@@ -25,11 +25,14 @@ export { levelsAt, standingSignoffs } from "./assessment-history";
 export { addMonths, asOfDate, MAX_PERIOD_DAYS, MIN_FEEDBACK_RESPONDENTS, share, type PendingShare, type Period, type Share } from "./common";
 export {
   addOutcomeFigures,
+  checkinDueWindows,
+  figuresFromCounts,
   outcomeTotal,
   programmeOutcomes,
   workReadiness,
   type OutcomeApprentice,
   type OutcomeCheckin,
+  type OutcomeCounts,
   type OutcomeExit,
   type OutcomeFigures,
   type OutcomeGroup,

@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
 
-import { share } from "./common";
-import { outcomeTotal, programmeOutcomes, workReadiness, type OutcomeApprentice, type OutcomeExit, type OutcomesInput } from "./programme-outcomes";
+import { addDays } from "../dates";
+import { OUTCOME_CHECKIN_MONTHS } from "../enums";
+import { addMonths, asOfDate, inPeriod, share } from "./common";
+import {
+  checkinDueWindows,
+  figuresFromCounts,
+  outcomeTotal,
+  programmeOutcomes,
+  workReadiness,
+  type OutcomeApprentice,
+  type OutcomeExit,
+  type OutcomesInput,
+} from "./programme-outcomes";
 
 // ---------------------------------------------------------------------------------------------
 // Programme outcomes: a hand-worked fixture.
@@ -163,5 +174,71 @@ describe("programme outcomes", () => {
   it("gives the total alone (a site's row across sites), and nothing for a period with nothing in it", () => {
     expect(outcomeTotal(input)).toEqual(total);
     expect(outcomeTotal({ ...input, period: { from: "2020-01-01", to: "2020-01-31", today: "2026-12-01" } })).toBeNull();
+  });
+});
+
+describe("a site's figures from counts (the admin's rows across sites)", () => {
+  it("gives, for every exit date, the check-ins due in the period as addMonths does, month ends included", () => {
+    for (const period of [
+      { from: "2026-01-01", to: "2026-06-30", today: "2026-12-01" },
+      { from: "2025-01-31", to: "2025-03-31", today: "2026-12-01" },
+      { from: "2024-02-29", to: "2024-02-29", today: "2026-12-01" },
+      { from: "2025-03-30", to: "2026-12-31", today: "2026-05-31" },
+      { from: "2025-02-28", to: "2025-02-28", today: "2026-12-01" },
+    ]) {
+      const windows = checkinDueWindows(period);
+      const asOf = asOfDate(period);
+      for (const months of OUTCOME_CHECKIN_MONTHS) {
+        const { from, to } = windows[months];
+        for (let exit = addDays(period.from, -(31 * months + 40)); exit <= asOf; exit = addDays(exit, 1)) {
+          const due = inPeriod(addMonths(exit, months), { from: period.from, to: asOf });
+          expect(exit >= from && exit <= to, `${period.from}–${period.to}, ${months} months, exit ${exit}`).toBe(due);
+        }
+      }
+    }
+  });
+
+  it("are the figures the rows give", () => {
+    // The hand-worked fixture's counts (see "programme outcomes" above).
+    const { total } = outcomes;
+    const checkins = Object.fromEntries(
+      OUTCOME_CHECKIN_MONTHS.map((m) => [
+        m,
+        {
+          due: total.retentionAfterExit[m].denominator + total.retentionAfterExit[m].pending,
+          recorded: total.retentionAfterExit[m].denominator,
+          employed: total.retentionAfterExit[m].numerator,
+        },
+      ]),
+    ) as Parameters<typeof figuresFromCounts>[0]["checkins"];
+    const counts = {
+      wrCompleted: 3,
+      wrKnown: 4,
+      wrPending: 1,
+      ended: 6,
+      completed: 5,
+      withOutcome: 4,
+      inWork: 3,
+      completedWithOutcome: 4,
+      retained: 1,
+      ownBusiness: 1,
+      salaryCount: 2,
+      salarySumCents: 17_000,
+      checkins,
+    };
+    expect(figuresFromCounts(counts)).toEqual(total);
+    const none = { due: 0, recorded: 0, employed: 0 };
+    const nothing = { ...counts, wrCompleted: 0, wrKnown: 0, wrPending: 0, ended: 0, completed: 0, withOutcome: 0, inWork: 0 };
+    expect(
+      figuresFromCounts({
+        ...nothing,
+        completedWithOutcome: 0,
+        retained: 0,
+        ownBusiness: 0,
+        salaryCount: 0,
+        salarySumCents: 0,
+        checkins: { 3: none, 6: none, 12: none, 24: none },
+      }),
+    ).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 /** The programme-outcomes report (docs/product.md §6): per site, intake and period. */
 import { OUTCOME_CHECKIN_MONTHS, type OutcomeCheckinMonths, type Phase, type PlacementOutcome } from "../enums";
+import { addDays } from "../dates";
 import { addMonths, asOfDate, groupBy, inPeriod, mean, pendingShare, share, type PendingShare, type Period, type Share } from "./common";
 
 /** An apprentice whose work readiness may have begun in the period, with their phase history. */
@@ -193,6 +194,71 @@ export function addOutcomeFigures(parts: readonly OutcomeFigures[]): OutcomeFigu
       PendingShare
     >,
   };
+}
+
+/**
+ * A site's figures counted in SQL (the admin's row per site, `loadOutcomesBySite`): the same
+ * cohorts as `outcomeFigures` counts from rows, as plain counts. Work readiness: the apprentices
+ * whose work readiness began in the period, by result. Exits: those dated in the period. Check-ins:
+ * per months, the completers whose check-in fell due in the period (`checkinDueWindows`), those
+ * with it recorded, and those employed at it.
+ */
+export interface OutcomeCounts {
+  wrCompleted: number;
+  wrKnown: number;
+  wrPending: number;
+  ended: number;
+  completed: number;
+  withOutcome: number;
+  inWork: number;
+  completedWithOutcome: number;
+  retained: number;
+  ownBusiness: number;
+  salaryCount: number;
+  salarySumCents: number;
+  checkins: Record<OutcomeCheckinMonths, { due: number; recorded: number; employed: number }>;
+}
+
+/** The figures of `OutcomeCounts` (equal to `outcomeTotal` over the same cohort's rows, which a test holds), or null when the period has nothing. */
+export function figuresFromCounts(c: OutcomeCounts): OutcomeFigures | null {
+  const figures: OutcomeFigures = {
+    workReadinessCompletion: pendingShare(c.wrCompleted, c.wrKnown, c.wrPending),
+    vocationalCompletion: share(c.completed, c.ended),
+    employmentAtExit: pendingShare(c.inWork, c.withOutcome, c.ended - c.withOutcome),
+    retainedByEmployer: pendingShare(c.retained, c.completedWithOutcome, c.completed - c.completedWithOutcome),
+    businessStartups: pendingShare(c.ownBusiness, c.withOutcome, c.ended - c.withOutcome),
+    startingSalary: { meanCents: c.salaryCount === 0 ? null : c.salarySumCents / c.salaryCount, count: c.salaryCount },
+    retentionAfterExit: Object.fromEntries(
+      OUTCOME_CHECKIN_MONTHS.map((m) => {
+        const { due, recorded, employed } = c.checkins[m];
+        return [m, pendingShare(employed, recorded, due - recorded)];
+      }),
+    ) as Record<OutcomeCheckinMonths, PendingShare>,
+  };
+  return isEmpty(figures) ? null : figures;
+}
+
+/**
+ * Per months, the exit dates whose check-in falls due in the period (`addMonths(exit, months)`
+ * from the period's start to its last day read), as one range of dates: `addMonths` never goes
+ * back as the exit date moves on, so those dates are one run. `from > to` when there are none.
+ * Lets SQL select the exits whose check-ins are due without working out `addMonths` itself
+ * (which clamps to a month's last day).
+ */
+export function checkinDueWindows(period: Period): Record<OutcomeCheckinMonths, { from: string; to: string }> {
+  const asOf = asOfDate(period);
+  return Object.fromEntries(
+    OUTCOME_CHECKIN_MONTHS.map((months) => {
+      // The first exit date due on or after the start: from a few days before the date `months`
+      // earlier (due before the start), day by day.
+      let from = addDays(addMonths(period.from, -months), -4);
+      while (addMonths(from, months) < period.from) from = addDays(from, 1);
+      // The last exit date due on or before the last day read, likewise from a few days after.
+      let to = addDays(addMonths(asOf, -months), 4);
+      while (addMonths(to, months) > asOf) to = addDays(to, -1);
+      return [months, { from, to }];
+    }),
+  ) as Record<OutcomeCheckinMonths, { from: string; to: string }>;
 }
 
 /** Check-in due dates, each worked out once. */

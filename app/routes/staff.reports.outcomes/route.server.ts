@@ -3,13 +3,12 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 
 import { actorOf, requireStaff } from "~/auth/guards.server";
-import { intakesOf, loadProgrammeOutcomes, loadSiteOutcomes } from "~/db/reports.server";
+import { intakesOf, loadOutcomesBySite, loadProgrammeOutcomes } from "~/db/reports.server";
 import { sitesFor } from "~/db/staff.server";
 import { addOutcomeFigures, type OutcomeFigures, type OutcomesReport } from "~/domain/reports";
 import { parseReportFilters, type FilterErrors } from "~/forms/reports.server";
 import { requestT } from "~/i18n/request.server";
 import { siteToday } from "~/utils/today.server";
-import { yieldToOthers } from "~/utils/yield.server";
 
 import { SHARES, type SiteRow } from "~/routes/staff.reports.outcomes/shares";
 
@@ -31,19 +30,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
   const { from, to, siteId, intakeId } = parsed.data;
   if (siteId === undefined && intakeId === undefined && sites.length > 1) {
-    // Across sites: a row per site (each opens in full), worked out one site at a time, giving
-    // the event loop back between them; the total adds the sites up. A site's row carries the
-    // counts of its shares only (numerator and denominator, in `SHARES` order), not its figures.
-    const figures: OutcomeFigures[] = [];
-    const siteRows: SiteRow[] = [];
-    for (const site of sites) {
-      const f = loadSiteOutcomes(actor, { from, to, today, siteId: site.id });
-      if (f) {
-        figures.push(f);
-        siteRows.push({ siteId: site.id, shares: SHARES.map((get) => [get(f).numerator, get(f).denominator] as const) });
-      }
-      await yieldToOthers();
-    }
+    // Across sites: a row per site (each opens in full), counted one site at a time, giving the
+    // event loop back between them (`loadOutcomesBySite`); the total adds the sites up. A site's
+    // row carries the counts of its shares only (numerator and denominator, in `SHARES` order),
+    // not its figures.
+    const bySite = await loadOutcomesBySite(actor, { from, to, today });
+    const figures: OutcomeFigures[] = bySite.map((r) => r.figures);
+    const siteRows: SiteRow[] = bySite.map(({ siteId, figures: f }) => ({
+      siteId,
+      shares: SHARES.map((get) => [get(f).numerator, get(f).denominator] as const),
+    }));
     const report: OutcomesReport = { groups: [], sites: [], total: addOutcomeFigures(figures) };
     return {
       ...base,
