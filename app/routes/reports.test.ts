@@ -726,6 +726,17 @@ describe("one report or download at a time per person (0054)", () => {
     expect(heavyTurnsHeld()).toBe(0);
   });
 
+  it("the outcomes and trainer reports take the same turn as downloads", async () => {
+    const download = await csvRequest(admin);
+    let answered = false;
+    const outcomes = outcomesPage(admin).finally(() => (answered = true));
+    await yieldTimes(20);
+    expect(answered).toBe(false);
+    await download.text();
+    expect((await outcomes).status).toBe(200);
+    expect(heavyTurnsHeld()).toBe(0);
+  });
+
   it("a download stops when the server says its caller has gone, and the person's next one runs", async () => {
     const server = new AbortController();
     const first = (await settle(
