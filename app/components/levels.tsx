@@ -71,6 +71,15 @@ export function LevelSymbols() {
   );
 }
 
+/**
+ * `SharedLevelIcon`'s markup, untitled, as text: for a page that writes the same tiles many times
+ * and makes their markup once (the week card, docs/decisions/0052). levels.test.tsx holds the two
+ * to the same output.
+ */
+export function sharedLevelIconMarkup(level: LevelOrNone, size: number): string {
+  return `<svg width="${size}" height="${size}" aria-hidden="true"><use href="#${symbolId(level)}"></use></svg>`;
+}
+
 /** A level as a picture, drawn by the page's `LevelSymbols` (render those once on the page). */
 export function SharedLevelIcon({ level, size = 28, title }: { level: LevelOrNone; size?: number; title?: string }) {
   return (

@@ -1,3 +1,6 @@
+import type { TFunction } from "i18next";
+import type { ReactNode } from "react";
+
 import { useTranslation } from "~/i18n/react";
 
 import { FieldErrors, inputClass, SubmitButton } from "~/components/forms";
@@ -13,6 +16,7 @@ const TRAINER_STATUSES = ["present", "late", "absent", "leave"] as const;
 export function AttendanceSection({ days, form, locale, reviewed }: { days: Day[]; form: CardForm; locale: Locale; reviewed: boolean }) {
   const { t } = useTranslation();
   const blankDays = days.some((x) => !x.future && x.status === null);
+  const labels = dayLabels(t);
   return (
     <section aria-labelledby="attendance-title" className="rounded-xl bg-white p-4 shadow-sm">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -25,7 +29,7 @@ export function AttendanceSection({ days, form, locale, reviewed }: { days: Day[
       {days.length === 0 ? <p className="mt-2 text-stone-600">{t("week.noWorkingDays")}</p> : null}
       <ul className="mt-3 divide-y divide-stone-100">
         {days.map((x) => (
-          <AttendanceDay key={`${x.date}-${x.status}-${x.lateMinutes}-${x.absenceReason}`} day={x} form={form} locale={locale} />
+          <AttendanceDay key={`${x.date}-${x.status}-${x.lateMinutes}-${x.absenceReason}`} day={x} form={form} locale={locale} labels={labels} />
         ))}
       </ul>
       {!reviewed && days.some((x) => !x.future) ? (
@@ -37,7 +41,36 @@ export function AttendanceSection({ days, form, locale, reviewed }: { days: Day[
   );
 }
 
-function AttendanceDay({ day: x, form, locale }: { day: Day; form: CardForm; locale: Locale }) {
+/**
+ * What every day of the card says alike, translated once per card rather than once per day; the
+ * reasons' options are the same elements in every day's list (docs/decisions/0052).
+ */
+interface DayLabels {
+  statuses: Record<(typeof TRAINER_STATUSES)[number], string>;
+  lateMinutes: string;
+  absenceReason: string;
+  reasonOptions: ReactNode;
+}
+
+function dayLabels(t: TFunction): DayLabels {
+  return {
+    statuses: { present: t("attendance.present"), late: t("attendance.late"), absent: t("attendance.absent"), leave: t("attendance.leave") },
+    lateMinutes: t("week.lateMinutes"),
+    absenceReason: t("week.absenceReason"),
+    reasonOptions: (
+      <>
+        <option value="">—</option>
+        {ABSENCE_REASONS.map((r) => (
+          <option key={r} value={r}>
+            {t(`absence.${r}`)}
+          </option>
+        ))}
+      </>
+    ),
+  };
+}
+
+function AttendanceDay({ day: x, form, locale, labels }: { day: Day; form: CardForm; locale: Locale; labels: DayLabels }) {
   const { t } = useTranslation();
   const { errors, pick } = form;
   const name = `att.${x.date}`;
@@ -69,14 +102,14 @@ function AttendanceDay({ day: x, form, locale }: { day: Day; form: CardForm; loc
           {TRAINER_STATUSES.map((s) => (
             <label key={s}>
               <input type="radio" name={`${name}.status`} value={s} defaultChecked={status === s} />
-              <span>{t(`attendance.${s}`)}</span>
+              <span>{labels.statuses[s]}</span>
             </label>
           ))}
         </div>
         {/* Minutes show when "late" is chosen, the reason when "absent" is: CSS only, so it works without JavaScript. */}
         <div className="mt-2 grid grid-cols-2 gap-2">
           <label className={`text-sm ${errors[`${name}.lateMinutes`] || status === "late" ? "" : "hidden"} group-has-[input[value=late]:checked]:block`}>
-            {t("week.lateMinutes")}
+            {labels.lateMinutes}
             <input
               type="number"
               inputMode="numeric"
@@ -93,7 +126,7 @@ function AttendanceDay({ day: x, form, locale }: { day: Day; form: CardForm; loc
           <label
             className={`col-start-2 text-sm ${errors[`${name}.reason`] || status === "absent" || x.notice?.kind === "absent" ? "" : "hidden"} group-has-[input[value=absent]:checked]:block`}
           >
-            {t("week.absenceReason")}
+            {labels.absenceReason}
             <select
               name={`${name}.reason`}
               defaultValue={pick(`${name}.reason`, x.absenceReason ?? (x.notice?.kind === "absent" ? x.notice.reason : null))}
@@ -101,12 +134,7 @@ function AttendanceDay({ day: x, form, locale }: { day: Day; form: CardForm; loc
               aria-describedby={`${name}.reason-error`}
               className={inputClass}
             >
-              <option value="">—</option>
-              {ABSENCE_REASONS.map((r) => (
-                <option key={r} value={r}>
-                  {t(`absence.${r}`)}
-                </option>
-              ))}
+              {labels.reasonOptions}
             </select>
             <FieldErrors id={`${name}.reason-error`} errors={errors[`${name}.reason`]} />
           </label>
