@@ -21,8 +21,6 @@ interface Waiter {
   go: () => void;
 }
 interface Line {
-  /** The signal of the request whose turn it is: aborted when its caller goes. */
-  holder: AbortSignal;
   waiting: Waiter[];
 }
 /** One line per person with a heavy request running; absent when none is. */
@@ -78,7 +76,7 @@ export async function takeTurn(request: Request, userId: number, callerGone?: Ab
   }
   let line = lines.get(userId);
   if (!line) {
-    lines.set(userId, (line = { holder: signal(), waiting: [] }));
+    lines.set(userId, (line = { waiting: [] }));
   } else {
     if (line.waiting.length >= MAX_WAITING) {
       caller.release();
@@ -103,7 +101,6 @@ export async function takeTurn(request: Request, userId: number, callerGone?: Ab
   }
 
   const held = line;
-  held.holder = signal();
   let ended = false;
   const end = () => {
     if (ended) return;
