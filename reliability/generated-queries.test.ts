@@ -36,7 +36,7 @@ import { context, get, run, type Outcome } from "~/test/requests";
 
 import { CRAFTED_NAMES, dates, junk, ownParams, paramsFor, resolve, valueFor, type ValueSpec } from "./generated-requests/bodies";
 import { discoverLoaders, pathOf, type LoaderRoute } from "./generated-requests/routes";
-import { openWorld, ROLES, siteOf, totalWrites, writesBetween, type Role } from "./generated-requests/world";
+import { openWorld, ROLES, statusCounts, siteOf, totalWrites, writesBetween, type Role } from "./generated-requests/world";
 
 const SEED = Number(process.env.RELIABILITY_SEED ?? 20261207);
 const RUNS = Number(process.env.RELIABILITY_QUERY_RUNS ?? 150);
@@ -410,10 +410,7 @@ afterAll(() => {
     const s = stats.get(route.id)!;
     total += s.requests;
     capped += s.capped;
-    const statuses = [...s.statuses.entries()]
-      .sort((a, b) => a[0] - b[0])
-      .map(([status, n]) => `${status}×${n}`)
-      .join(" ");
+    const statuses = statusCounts(s.statuses);
     lines.push(`  ${route.id.padEnd(width)}  ${String(s.requests).padStart(4)} requests  [${statuses}]${s.capped ? `  over a cap: ${s.capped}` : ""}`);
   }
   lines.push(

@@ -44,7 +44,7 @@ import {
 } from "./generated-requests/bodies";
 import { brokenRules, prototypeSnapshot } from "./generated-requests/invariants";
 import { discoverActions, matchRoute, pathOf, type ActionRoute } from "./generated-requests/routes";
-import { openWorld, ROLES, totalWrites, writesBetween, type Role } from "./generated-requests/world";
+import { openWorld, ROLES, statusCounts, totalWrites, writesBetween, type Role } from "./generated-requests/world";
 
 const SEED = Number(process.env.RELIABILITY_SEED ?? 20261119);
 const RUNS = Number(process.env.RELIABILITY_RUNS ?? 120);
@@ -255,10 +255,7 @@ afterAll(() => {
     fiveXx += s.fiveXx;
     crafted += s.crafted;
     craftedWrites += s.craftedWrites;
-    const statuses = [...s.statuses.entries()]
-      .sort((a, b) => a[0] - b[0])
-      .map(([status, n]) => `${status}×${n}`)
-      .join(" ");
+    const statuses = statusCounts(s.statuses);
     lines.push(
       `  ${route.id.padEnd(width)}  ${String(s.requests).padStart(5)} requests  5xx ${s.fiveXx}  refused ${s.refused}  accepted ${s.accepted}  [${statuses}]`,
     );

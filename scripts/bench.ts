@@ -437,18 +437,11 @@ async function flood(page: Page): Promise<string> {
     }
   });
   const all = Promise.all(clients).then(() => (done = true));
-  const waits: number[] = [];
-  while (!done) {
-    const t0 = performance.now();
-    await (await fetch(`${BASE}/healthcheck`)).arrayBuffer();
-    waits.push(performance.now() - t0);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  const waits = await healthWaits(() => done);
   await all;
   const answeredAfter = performance.now() - started;
   await untilIdle();
   const cpu = cpuMs(pid) - cpu0;
-  waits.sort((a, b) => a - b);
   const answered = [...statuses.entries()]
     .sort((a, b) => a[0] - b[0])
     .map(([status, n]) => (status === 0 ? `gave up×${n}` : `${status}×${n}`))
@@ -494,16 +487,21 @@ async function othersWait(page: Page): Promise<string> {
     done = true;
     return n;
   })();
+  const waits = await healthWaits(() => done);
+  const loads = await heavy;
+  return `| ${page.name} | ${loads} | ${waits.length} | ${fmt(percentile(waits, 50), 1)} | ${fmt(percentile(waits, 99), 1)} | ${fmt(waits.at(-1) ?? NaN, 1)} |`;
+}
+
+/** `/healthcheck` every 20 ms until `done()`: how long each waited, sorted. */
+async function healthWaits(done: () => boolean): Promise<number[]> {
   const waits: number[] = [];
-  while (!done) {
+  while (!done()) {
     const t0 = performance.now();
     await (await fetch(`${BASE}/healthcheck`)).arrayBuffer();
     waits.push(performance.now() - t0);
     await new Promise((r) => setTimeout(r, 20));
   }
-  const loads = await heavy;
-  waits.sort((a, b) => a - b);
-  return `| ${page.name} | ${loads} | ${waits.length} | ${fmt(percentile(waits, 50), 1)} | ${fmt(percentile(waits, 99), 1)} | ${fmt(waits.at(-1) ?? NaN, 1)} |`;
+  return waits.sort((a, b) => a - b);
 }
 
 function printWaits() {

@@ -224,3 +224,11 @@ export function writesBetween(before: Record<string, number>, after: Record<stri
   for (const [table, n] of Object.entries(after)) if (n !== (before[table] ?? 0)) out[table] = n - (before[table] ?? 0);
   return out;
 }
+
+/** A route's answers by status for the printed figures: `200×118 302×7 403×25`. */
+export function statusCounts(statuses: ReadonlyMap<number, number>): string {
+  return [...statuses.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([status, n]) => `${status}×${n}`)
+    .join(" ");
+}
