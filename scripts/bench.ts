@@ -15,7 +15,8 @@
 //   --posts 40          sequential sign-off submissions
 //   --node "--max-old-space-size=384"   flags for the server's node (default: those of `npm run serve`, package.json)
 //   --heap              the server also runs with --trace-gc; prints its peak heap used
-//   --only "login,week card"            only the pages whose names contain one of these (no POSTs, no in-process timings)
+//   --only "login,week card"            only the pages whose names contain one of these (no POSTs, no in-process timings);
+//                                       with a "|", parts split on it instead: --only "trainer report, admin, all sites|/me"
 //   --no-pages          no page loads: /healthcheck, the sign-off POSTs and the flag engine in this process
 //   --no-reports        without the report loaders' timings at the end
 //   --prof DIR          the server writes a CPU profile (.cpuprofile) into DIR when it stops
@@ -46,8 +47,10 @@ const NODE_FLAGS = argValue(args, "node")?.split(" ").filter(Boolean) ?? serverN
 if (args.includes("--heap")) NODE_FLAGS.push("--trace-gc");
 const PROF = argValue(args, "prof");
 if (PROF) NODE_FLAGS.push("--cpu-prof", `--cpu-prof-dir=${path.resolve(PROF)}`);
-const ONLY = argValue(args, "only")
-  ?.split(",")
+/** `--only`: parts split on commas, or on `|` when there is one (page names hold commas: "trainer report, admin, all sites"). */
+const onlyArg = argValue(args, "only");
+const ONLY = onlyArg
+  ?.split(onlyArg.includes("|") ? "|" : ",")
   .map((s) => s.trim())
   .filter(Boolean);
 const NO_PAGES = args.includes("--no-pages");
