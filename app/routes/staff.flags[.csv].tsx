@@ -27,7 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     });
   }
   // One download or report at a time per person; it stops when the caller goes (0054).
-  const turn = await takeTurn(request, user.id, context.callerGone);
+  const turn = await takeTurn({ request, context }, user.id);
   return csvStreamResponse("flags.csv", HEADER, turn.stream(cells(flagsInChunks(actor, parsed.data))));
 }
 

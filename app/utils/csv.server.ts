@@ -1,6 +1,8 @@
 /** CSV downloads through csv-stringify, with spreadsheet formula injection made safe. */
 import { stringify } from "csv-stringify/sync";
 
+import { CallerGone } from "./yield.server";
+
 /** A cell a spreadsheet would run as a formula (= + - @, tab, CR) gets a leading apostrophe. */
 function safeCell(value: unknown): string {
   if (value === null || value === undefined) return "";
@@ -34,7 +36,15 @@ export function csvStreamResponse(filename: string, header: string[], chunks: As
     async pull(controller) {
       iterator ??= chunks[Symbol.asyncIterator]();
       for (;;) {
-        const next = await iterator.next();
+        let next: IteratorResult<unknown[][]>;
+        try {
+          next = await iterator.next();
+        } catch (error) {
+          // Its reader has gone (0054): the file ends here, as nobody is left to tell of an error.
+          if (!(error instanceof CallerGone)) throw error;
+          controller.close();
+          return;
+        }
         if (next.done) {
           controller.close();
           return;

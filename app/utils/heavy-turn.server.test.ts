@@ -3,11 +3,16 @@ import vm from "node:vm";
 
 import { afterEach, describe, expect, it } from "vitest";
 
+import { context } from "~/test/requests";
+
 import { heavyTurnsHeld, MAX_WAITING, oneAtATime, takeTurn } from "./heavy-turn.server";
 import { CallerGone, forCaller, yieldToOthers } from "./yield.server";
 
-const request = (controller = new AbortController(), language = "en") =>
-  new Request("http://localhost/staff/reports/trainers", { signal: controller.signal, headers: { "accept-language": language } });
+/** A heavy loader's caller: its request (aborted through `controller`) and the load context. */
+const caller = (controller = new AbortController(), language = "en") => ({
+  request: new Request("http://localhost/staff/reports/trainers", { signal: controller.signal, headers: { "accept-language": language } }),
+  context: context(),
+});
 
 /** A piece of work that yields `slices` times, logging each slice under `name`. */
 const work =
@@ -26,9 +31,9 @@ describe("one heavy request at a time per person", () => {
   it("a person's second request waits for their first; another person's does not", async () => {
     const log: string[] = [];
     const results = await Promise.all([
-      oneAtATime(request(), 1, work(log, "a")),
-      oneAtATime(request(), 1, work(log, "b")),
-      oneAtATime(request(), 2, work(log, "x")),
+      oneAtATime(caller(), 1, work(log, "a")),
+      oneAtATime(caller(), 1, work(log, "b")),
+      oneAtATime(caller(), 2, work(log, "x")),
     ]);
     expect(results).toEqual(["a", "b", "x"]);
     // b starts only when a has ended; x, another person's, runs beside a.
@@ -38,10 +43,10 @@ describe("one heavy request at a time per person", () => {
 
   it(`${MAX_WAITING} may wait; the next is refused with 429, Retry-After and the reason in the reader's language, before any work`, async () => {
     const log: string[] = [];
-    const running = [0, 1, 2].map((i) => oneAtATime(request(), 7, work(log, `r${i}`)));
+    const running = [0, 1, 2].map((i) => oneAtATime(caller(), 7, work(log, `r${i}`)));
     let refused: unknown;
     try {
-      await oneAtATime(request(new AbortController(), "km"), 7, work(log, "late"));
+      await oneAtATime(caller(new AbortController(), "km"), 7, work(log, "late"));
     } catch (thrown) {
       refused = thrown;
     }
@@ -57,8 +62,8 @@ describe("one heavy request at a time per person", () => {
   it("a request aborted while running stops at its next yield and hands the turn on", async () => {
     const log: string[] = [];
     const first = new AbortController();
-    const a = oneAtATime(request(first), 3, work(log, "a", 100));
-    const b = oneAtATime(request(), 3, work(log, "b"));
+    const a = oneAtATime(caller(first), 3, work(log, "a", 100));
+    const b = oneAtATime(caller(), 3, work(log, "b"));
     await yieldToOthers();
     first.abort();
     await expect(a).rejects.toBeInstanceOf(CallerGone);
@@ -70,9 +75,9 @@ describe("one heavy request at a time per person", () => {
   it("a request aborted while waiting leaves the line; the one behind it still goes", async () => {
     const log: string[] = [];
     const waiting = new AbortController();
-    const a = oneAtATime(request(), 4, work(log, "a"));
-    const b = oneAtATime(request(waiting), 4, work(log, "b"));
-    const c = oneAtATime(request(), 4, work(log, "c"));
+    const a = oneAtATime(caller(), 4, work(log, "a"));
+    const b = oneAtATime(caller(waiting), 4, work(log, "b"));
+    const c = oneAtATime(caller(), 4, work(log, "c"));
     waiting.abort();
     await expect(b).rejects.toBeInstanceOf(CallerGone);
     expect(await Promise.all([a, c])).toEqual(["a", "c"]);
@@ -81,12 +86,12 @@ describe("one heavy request at a time per person", () => {
 
   it("a failing piece of work ends its turn", async () => {
     await expect(
-      oneAtATime(request(), 5, async () => {
+      oneAtATime(caller(), 5, async () => {
         await yieldToOthers();
         throw new Error("boom");
       }),
     ).rejects.toThrow("boom");
-    expect(await oneAtATime(request(), 5, async () => "next")).toBe("next");
+    expect(await oneAtATime(caller(), 5, async () => "next")).toBe("next");
   });
 
   it("yields outside a caller's turn never stop (the flag pass, the reminders)", async () => {
@@ -108,8 +113,8 @@ describe("a download's turn", () => {
 
   it("lasts until the download is read to the end", async () => {
     const log: string[] = [];
-    const turn = await takeTurn(request(), 6);
-    const next = oneAtATime(request(), 6, async () => "after");
+    const turn = await takeTurn(caller(), 6);
+    const next = oneAtATime(caller(), 6, async () => "after");
     const read: number[][] = [];
     for await (const chunk of turn.stream(chunks(log, 3))) read.push(chunk);
     expect(read).toEqual([[0], [1], [2]]);
@@ -118,14 +123,14 @@ describe("a download's turn", () => {
 
   it("ends when the download is cancelled, and when its caller goes with the stream unread", async () => {
     const log: string[] = [];
-    const turn = await takeTurn(request(), 8);
+    const turn = await takeTurn(caller(), 8);
     const iterator = turn.stream(chunks(log, 10))[Symbol.asyncIterator]();
     await iterator.next();
     await iterator.return!();
     expect(heavyTurnsHeld()).toBe(0);
 
     const gone = new AbortController();
-    const unread = await takeTurn(request(gone), 8);
+    const unread = await takeTurn(caller(gone), 8);
     unread.stream(chunks(log, 10));
     expect(heavyTurnsHeld()).toBe(1);
     gone.abort();
@@ -135,7 +140,7 @@ describe("a download's turn", () => {
   it("stops at the next chunk once its caller has gone", async () => {
     const log: string[] = [];
     const gone = new AbortController();
-    const turn = await takeTurn(request(gone), 9);
+    const turn = await takeTurn(caller(gone), 9);
     const iterator = turn.stream(chunks(log, 10))[Symbol.asyncIterator]();
     await iterator.next();
     gone.abort();
@@ -155,7 +160,10 @@ describe("a turn and the request Remix hands the loader", () => {
     const server = new AbortController();
     // A download nobody reads any more: only the turn itself is left holding anything.
     await (async () => {
-      const turn = await takeTurn(new Request("http://localhost/staff/flags.csv", { signal: original.signal }), 10, server.signal);
+      const turn = await takeTurn(
+        { request: new Request("http://localhost/staff/flags.csv", { signal: original.signal }), context: context({ callerGone: server.signal }) },
+        10,
+      );
       turn.stream((async function* () {})());
     })();
     expect(heavyTurnsHeld()).toBe(1);

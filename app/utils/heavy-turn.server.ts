@@ -8,6 +8,8 @@
  * next yield and hands the turn on: reloading a slow report five times costs one report, not five,
  * and a script firing fifty at once costs one at a time.
  */
+import type { LoaderFunctionArgs } from "@remix-run/node";
+
 import { requestT } from "~/i18n/request.server";
 
 import { CallerGone, forCaller } from "./yield.server";
@@ -44,6 +46,9 @@ async function busy(request: Request): Promise<Response> {
   });
 }
 
+/** What a heavy loader hands over: its request, and the load context with the server's `callerGone`. */
+export type HeavyCaller = Pick<LoaderFunctionArgs, "request" | "context">;
+
 /**
  * One signal that aborts when the caller goes: the server's `callerGone` (server.js: the
  * connection closed before the answer was written) or the request's own. The request a loader gets
@@ -51,9 +56,9 @@ async function busy(request: Request): Promise<Response> {
  * Remix): once a copy is collected, which a small heap does within seconds, the abort never reaches
  * it. The server's signal is held by the response itself.
  */
-function gone(request: Request, callerGone: AbortSignal | undefined): { signal: AbortSignal; release: () => void } {
+function gone({ request, context }: HeavyCaller): { signal: AbortSignal; release: () => void } {
   const controller = new AbortController();
-  const sources = callerGone ? [request.signal, callerGone] : [request.signal];
+  const sources = [request.signal, context.callerGone];
   const abort = () => controller.abort();
   for (const source of sources) {
     if (source.aborted) controller.abort();
@@ -65,12 +70,12 @@ function gone(request: Request, callerGone: AbortSignal | undefined): { signal: 
 /**
  * Waits for `userId`'s turn at heavy work and returns it; throws a 429 response when too many of
  * theirs are waiting already, and `CallerGone` when the caller goes while it waits. The turn also
- * ends by itself when the caller goes. `callerGone`: the load context's (server.js).
+ * ends by itself when the caller goes.
  */
-export async function takeTurn(request: Request, userId: number, callerGone?: AbortSignal): Promise<Turn> {
-  const caller = gone(request, callerGone);
-  const signal = () => caller.signal;
-  if (signal().aborted) {
+export async function takeTurn(args: HeavyCaller, userId: number): Promise<Turn> {
+  const caller = gone(args);
+  const { signal } = caller;
+  if (signal.aborted) {
     caller.release();
     throw new CallerGone();
   }
@@ -80,13 +85,13 @@ export async function takeTurn(request: Request, userId: number, callerGone?: Ab
   } else {
     if (line.waiting.length >= MAX_WAITING) {
       caller.release();
-      throw await busy(request);
+      throw await busy(args.request);
     }
     const queue = line.waiting;
     await new Promise<void>((resolve, reject) => {
       const waiter: Waiter = {
         go: () => {
-          signal().removeEventListener("abort", left);
+          signal.removeEventListener("abort", left);
           resolve();
         },
       };
@@ -95,7 +100,7 @@ export async function takeTurn(request: Request, userId: number, callerGone?: Ab
         caller.release();
         reject(new CallerGone());
       };
-      signal().addEventListener("abort", left, { once: true });
+      signal.addEventListener("abort", left, { once: true });
       queue.push(waiter);
     });
   }
@@ -105,24 +110,24 @@ export async function takeTurn(request: Request, userId: number, callerGone?: Ab
   const end = () => {
     if (ended) return;
     ended = true;
-    signal().removeEventListener("abort", end);
+    signal.removeEventListener("abort", end);
     caller.release();
     const next = held.waiting.shift();
     if (next) next.go();
     else lines.delete(userId);
   };
   // A caller gone mid-download may leave its stream unread for ever: the turn ends with the request.
-  signal().addEventListener("abort", end, { once: true });
+  signal.addEventListener("abort", end, { once: true });
 
   return {
-    run: (work) => forCaller(signal(), work),
+    run: (work) => forCaller(signal, work),
     stream: <T>(source: AsyncIterable<T>): AsyncIterable<T> => ({
       [Symbol.asyncIterator]() {
         const iterator = source[Symbol.asyncIterator]();
         return {
           async next() {
             try {
-              const step = await forCaller(signal(), () => iterator.next());
+              const step = await forCaller(signal, () => iterator.next());
               if (step.done) end();
               return step;
             } catch (error) {
@@ -142,8 +147,8 @@ export async function takeTurn(request: Request, userId: number, callerGone?: Ab
 }
 
 /** Takes `userId`'s turn at heavy work, runs `work` in it, and ends the turn whatever happens. */
-export async function oneAtATime<T>(request: Request, userId: number, work: () => Promise<T>, callerGone?: AbortSignal): Promise<T> {
-  const turn = await takeTurn(request, userId, callerGone);
+export async function oneAtATime<T>(args: HeavyCaller, userId: number, work: () => Promise<T>): Promise<T> {
+  const turn = await takeTurn(args, userId);
   try {
     return await turn.run(work);
   } finally {

@@ -27,33 +27,28 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!parsed.ok) return data({ ...base, errors: parsed.errors, result: null, overview: null }, { status: 400 });
 
   // One report at a time per person: a reload stops the one it replaces (0054).
-  return oneAtATime(
-    request,
-    user.id,
-    async () => {
-      const { from, to, siteId, sort } = parsed.data;
-      if (siteId === undefined && sites.length > 1) {
-        // Across sites the report leads with one row per site; a site opens as the full report.
-        const { rows } = await loadAccountabilityOverview(actor, { from, to, today });
-        return { ...base, errors: {} as FilterErrors, result: null, overview: { from, to, sort, rows } };
-      }
-      const { report } = await loadTrainerAccountability(actor, { from, to, today, siteId });
-      // The page of a year's figures is rendered in a turn of its own too.
-      await yieldToOthers();
-      return {
-        ...base,
-        errors: {} as FilterErrors,
-        overview: null,
-        result: {
-          from,
-          to,
-          siteId: siteId ?? null,
-          sort,
-          trainers: sortAccountability(report.trainers, sort),
-          employers: sortAccountability(report.employers, sort),
-        },
-      };
-    },
-    context.callerGone,
-  );
+  return oneAtATime({ request, context }, user.id, async () => {
+    const { from, to, siteId, sort } = parsed.data;
+    if (siteId === undefined && sites.length > 1) {
+      // Across sites the report leads with one row per site; a site opens as the full report.
+      const { rows } = await loadAccountabilityOverview(actor, { from, to, today });
+      return { ...base, errors: {} as FilterErrors, result: null, overview: { from, to, sort, rows } };
+    }
+    const { report } = await loadTrainerAccountability(actor, { from, to, today, siteId });
+    // The page of a year's figures is rendered in a turn of its own too.
+    await yieldToOthers();
+    return {
+      ...base,
+      errors: {} as FilterErrors,
+      overview: null,
+      result: {
+        from,
+        to,
+        siteId: siteId ?? null,
+        sort,
+        trainers: sortAccountability(report.trainers, sort),
+        employers: sortAccountability(report.employers, sort),
+      },
+    };
+  });
 }
