@@ -6,20 +6,7 @@ import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 
-const state = vi.hoisted(() => ({ loader: null as unknown, action: undefined as unknown }));
-vi.mock("@remix-run/react", async () => {
-  const React = await import("react");
-  return {
-    useLoaderData: () => state.loader,
-    useActionData: () => state.action,
-    useNavigation: () => ({ state: "idle" }),
-    useSearchParams: () => [new URLSearchParams()],
-    // Remix's own props of <Form> are not HTML attributes.
-    Form: ({ reloadDocument: _r, preventScrollReset: _p, replace: _x, ...props }: Record<string, unknown>) => React.createElement("form", props as never),
-    Link: ({ to, replace: _x, preventScrollReset: _p, ...rest }: { to: string; replace?: boolean; preventScrollReset?: boolean }) =>
-      React.createElement("a", { href: to, ...rest } as never),
-  };
-});
+vi.mock("@remix-run/react", () => import("~/test/remix-react"));
 
 import { FlagSummary } from "~/components/flags";
 import {
@@ -38,6 +25,7 @@ import type { FlagRule, Locale } from "~/domain/enums";
 import { TranslationProvider } from "~/i18n/react";
 import { serverTranslation } from "~/i18n/translation.server";
 import { useTestDatabase } from "~/test/db";
+import { state } from "~/test/remix-react";
 import { context, cookieFor, get, run } from "~/test/requests";
 import { siteToday } from "~/utils/today.server";
 

@@ -2,22 +2,13 @@ import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 
-const state = vi.hoisted(() => ({ loader: null as unknown, action: undefined as unknown }));
-vi.mock("@remix-run/react", async () => {
-  const React = await import("react");
-  return {
-    useLoaderData: () => state.loader,
-    useActionData: () => state.action,
-    useNavigation: () => ({ state: "idle" }),
-    Form: (props: Record<string, unknown>) => React.createElement("form", props as never),
-    Link: ({ to, ...rest }: { to: string }) => React.createElement("a", { href: to, ...rest } as never),
-  };
-});
+vi.mock("@remix-run/react", () => import("~/test/remix-react"));
 
 import { createFramework, createSite, createUser } from "~/db/factories.server";
 import { TranslationProvider } from "~/i18n/react";
 import { serverTranslation } from "~/i18n/translation.server";
 import { useTestDatabase } from "~/test/db";
+import { state } from "~/test/remix-react";
 import { context, cookieFor, get, run } from "~/test/requests";
 
 import DiffPage, { loader as diffLoader } from "./staff.frameworks.$frameworkId.diff";

@@ -2,24 +2,14 @@ import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 
-const state = vi.hoisted(() => ({ loader: null as unknown, action: undefined as unknown }));
-vi.mock("@remix-run/react", async () => {
-  const React = await import("react");
-  return {
-    useLoaderData: () => state.loader,
-    useActionData: () => state.action,
-    useNavigation: () => ({ state: "idle" }),
-    useSearchParams: () => [new URLSearchParams()],
-    Form: (props: Record<string, unknown>) => React.createElement("form", props as never),
-    Link: ({ to, ...rest }: { to: string }) => React.createElement("a", { href: to, ...rest } as never),
-  };
-});
+vi.mock("@remix-run/react", () => import("~/test/remix-react"));
 
 import { createApprentice, createEmployer, createFramework, createPlacement, createSite, createUser, createFlag } from "~/db/factories.server";
 import { phaseChanges } from "~/db/schema";
 import { TranslationProvider } from "~/i18n/react";
 import { serverTranslation } from "~/i18n/translation.server";
 import { useTestDatabase } from "~/test/db";
+import { state } from "~/test/remix-react";
 import { context, cookieFor, get, run } from "~/test/requests";
 
 import ApprenticePage, { loader as apprenticeLoader } from "./staff.apprentices.$apprenticeId/route";

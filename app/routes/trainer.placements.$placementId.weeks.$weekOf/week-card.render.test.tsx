@@ -7,18 +7,7 @@ import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 
-const state = vi.hoisted(() => ({ loader: null as unknown, action: undefined as unknown }));
-vi.mock("@remix-run/react", async () => {
-  const React = await import("react");
-  return {
-    useLoaderData: () => state.loader,
-    useActionData: () => state.action,
-    useNavigation: () => ({ state: "idle" }),
-    useSearchParams: () => [new URLSearchParams()],
-    Form: ({ replace: _r, preventScrollReset: _p, ...props }: Record<string, unknown>) => React.createElement("form", props as never),
-    Link: ({ to, ...rest }: { to: string }) => React.createElement("a", { href: to, ...rest } as never),
-  };
-});
+vi.mock("@remix-run/react", () => import("~/test/remix-react"));
 
 import { createApprentice, createEmployer, createFramework, createPlacement, createSite, createUser } from "~/db/factories.server";
 import { addDays, mondayOf } from "~/domain/dates";
@@ -28,6 +17,7 @@ import km from "~/i18n/locales/km.json";
 import { TranslationProvider } from "~/i18n/react";
 import { serverTranslation } from "~/i18n/translation.server";
 import { useTestDatabase } from "~/test/db";
+import { state } from "~/test/remix-react";
 import { context, cookieFor, get, post, run } from "~/test/requests";
 import { siteToday } from "~/utils/today.server";
 
