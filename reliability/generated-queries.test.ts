@@ -28,7 +28,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { E2E_TODAY } from "../e2e/env";
 import { MAX_OFFSET, MAX_PAGE_SIZE } from "~/domain/pagination";
 import { MAX_PERIOD_DAYS } from "~/domain/reports";
-import { addDays, daysBetween } from "~/domain/dates";
+import { addDays, daysBetween, isIsoDate } from "~/domain/dates";
 import { catalogues } from "~/i18n/i18n.server";
 import { hasKey, type Resources } from "~/i18n/translate";
 import { useTestDatabase } from "~/test/db";
@@ -68,22 +68,22 @@ const MARK = /⟦([plbrnf])(\d+)⟧/g;
 const apprentices = client.prepare("select a.id, s.code as site from apprentices a join sites s on s.id = a.site_id").all() as { id: number; site: string }[];
 const siteOfApprentice = new Map(apprentices.map((a) => [a.id, a.site]));
 const staffUser = (client.prepare("select id from users where username = 'staff'").get() as { id: number }).id;
+const markNames = client.prepare(
+  "update apprentices set preferred_name = preferred_name || ?, legal_name = legal_name || ?, background = ?, referral_source = ? where id = ?",
+);
+const markedNote = client.prepare(
+  "insert into follow_up_notes (apprentice_id, kind, occurred_on, body, author_user_id, created_at) values (?, 'visit', ?, ?, ?, ?)",
+);
+const markedFeedback = client.prepare(
+  "insert into feedback (placement_id, explains_rating, learning_rating, fairness_rating, safety_rating, comment, submitted_at) values (?, 2, 3, 1, 4, ?, ?)",
+);
 client.transaction(() => {
   for (const { id } of apprentices) {
-    client
-      .prepare("update apprentices set preferred_name = preferred_name || ?, legal_name = legal_name || ?, background = ?, referral_source = ? where id = ?")
-      .run(` ${mark("p", id)}`, ` ${mark("l", id)}`, `Background ${mark("b", id)}`, `Referred by ${mark("r", id)}`, id);
-    client
-      .prepare("insert into follow_up_notes (apprentice_id, kind, occurred_on, body, author_user_id, created_at) values (?, 'visit', ?, ?, ?, ?)")
-      .run(id, addDays(E2E_TODAY, -3), `Visited; ${mark("n", id)}`, staffUser, Date.now());
+    markNames.run(` ${mark("p", id)}`, ` ${mark("l", id)}`, `Background ${mark("b", id)}`, `Referred by ${mark("r", id)}`, id);
+    markedNote.run(id, addDays(E2E_TODAY, -3), `Visited; ${mark("n", id)}`, staffUser, Date.now());
   }
   const placements = client.prepare("select id, apprentice_id as apprenticeId from placements").all() as { id: number; apprenticeId: number }[];
-  for (const p of placements)
-    client
-      .prepare(
-        "insert into feedback (placement_id, explains_rating, learning_rating, fairness_rating, safety_rating, comment, submitted_at) values (?, 2, 3, 1, 4, ?, ?)",
-      )
-      .run(p.id, `Feedback ${mark("f", p.apprenticeId)}`, Date.now());
+  for (const p of placements) markedFeedback.run(p.id, `Feedback ${mark("f", p.apprenticeId)}`, Date.now());
 })();
 
 const trainerId = (client.prepare("select id from users where username = 'trainer'").get() as { id: number }).id;
@@ -193,6 +193,9 @@ interface Spec {
 
 const RAW = ["", "", "", "", "&", "&&x", "&%", "&a=%E0%A4%A", "&%ZZ=1", "&page=%00", `&q=${"x".repeat(9000)}`, "&=&=&", "&__proto__[x]=1"];
 
+/** The caps a route's loader applies, read from its source: pages (`parsePage`), a report's period (`parseReportFilters`). */
+const capsOf = (route: LoaderRoute) => ({ pages: /\bparsePage\(/.test(route.source), period: /\bparseReportFilters\(/.test(route.source) });
+
 /**
  * `admitted`: the roles the page lets in, with an address of their own records it answers 200 for;
  * they send most of the requests, at that address, so that the filters are reached.
@@ -212,10 +215,8 @@ function specs(route: LoaderRoute, admitted: ReadonlyMap<Role, Record<string, Va
       { name: a, value: x },
       { name: b, value: y },
     ]);
-  const focused = [
-    ...(/\bparseReportFilters\(/.test(route.source) ? [pair("from", "to")] : []),
-    ...(/\bparsePage\(/.test(route.source) ? [pair("size", "page")] : []),
-  ];
+  const caps = capsOf(route);
+  const focused = [...(caps.period ? [pair("from", "to")] : []), ...(caps.pages ? [pair("size", "page")] : [])];
   const entries = fc.tuple(fc.array(entry, { maxLength: 6 }), fc.nat(3)).map(([es, times]) => (es.length && times === 3 ? [...es, es[0]!, es[0]!] : es));
   const roles = [...admitted.keys()];
   const role = roles.length
@@ -275,9 +276,6 @@ function single(query: URLSearchParams, name: string): string | undefined {
   const all = query.getAll(name);
   return all.length === 1 ? all[0] : undefined;
 }
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
-const validDate = (s: string | undefined) =>
-  s !== undefined && ISO.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
 interface Stats {
   requests: number;
@@ -345,17 +343,18 @@ async function send(route: LoaderRoute, spec: Spec) {
     s.capped++;
     if (outcome.status !== 400) throw new Error(`${why}, yet ${outcome.status}: ${what}`);
   };
-  if (/\bparsePage\(/.test(route.source)) {
+  const caps = capsOf(route);
+  if (caps.pages) {
     const size = single(query, "size");
     const page = single(query, "page");
     if (size !== undefined && /^\d+$/.test(size) && Number(size) > MAX_PAGE_SIZE) capped(`a page of ${size} rows (largest ${MAX_PAGE_SIZE})`);
     if (page !== undefined && /^\d+$/.test(page) && (Number(page) - 1) * Math.min(MAX_PAGE_SIZE, Number(size ?? 1) || 1) > MAX_OFFSET)
       capped(`page ${page} (deepest offset ${MAX_OFFSET})`);
   }
-  if (/\bparseReportFilters\(/.test(route.source) && !spec.raw.includes("=")) {
+  if (caps.period && !spec.raw.includes("=")) {
     const from = single(query, "from");
     const to = single(query, "to");
-    if (from && to && validDate(from) && validDate(to) && from <= to && daysBetween(from, to) + 1 > MAX_PERIOD_DAYS)
+    if (from && to && isIsoDate(from) && isIsoDate(to) && from <= to && daysBetween(from, to) + 1 > MAX_PERIOD_DAYS)
       capped(`a period of ${daysBetween(from, to) + 1} days (longest ${MAX_PERIOD_DAYS})`);
   }
 }

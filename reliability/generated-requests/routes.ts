@@ -152,6 +152,12 @@ function routeModules(): { id: string; file: string; source: string }[] {
   return out.sort((a, b) => a.id.localeCompare(b.id));
 }
 
+/** A route's id, its address pattern and the names of its parameters. */
+function addressOf(id: string): Pick<ActionRoute, "id" | "segments" | "params"> {
+  const segments = segmentsOf(id);
+  return { id, segments, params: segments.flatMap((s) => (s.kind === "param" ? [s.name] : [])) };
+}
+
 /** A route module with a `loader`: what the generated query strings are sent to. */
 export interface LoaderRoute {
   id: string;
@@ -170,14 +176,12 @@ export async function discoverLoaders(): Promise<LoaderRoute[]> {
   for (const { id, file, source } of routeModules()) {
     const mod = (await import(/* @vite-ignore */ file)) as { loader?: unknown };
     if (typeof mod.loader !== "function") continue;
-    const segments = segmentsOf(id);
-    const read = scrape(source, [/\.(?:get|getAll|has)\("([^"]+)"\)/g]).filter((n) => FIELD_NAME.test(n));
+    // Beyond the forms' vocabulary (which has `.get("…")`): flags a page reads with `.has("…")`.
+    const flags = scrape(source, [/\.has\("([^"]+)"\)/g]).filter((n) => FIELD_NAME.test(n));
     routes.push({
-      id,
-      segments,
-      params: segments.flatMap((s) => (s.kind === "param" ? [s.name] : [])),
+      ...addressOf(id),
       loader: mod.loader as LoaderFunction,
-      names: [...new Set([...read, ...vocabulary(source).names])],
+      names: [...new Set([...flags, ...vocabulary(source).names])],
       source,
     });
   }
@@ -189,11 +193,8 @@ export async function discoverActions(): Promise<ActionRoute[]> {
   for (const { id, file, source } of routeModules()) {
     const mod = (await import(/* @vite-ignore */ file)) as { action?: unknown; loader?: unknown };
     if (typeof mod.action !== "function") continue;
-    const segments = segmentsOf(id);
     routes.push({
-      id,
-      segments,
-      params: segments.flatMap((s) => (s.kind === "param" ? [s.name] : [])),
+      ...addressOf(id),
       action: mod.action as ActionFunction,
       loader: typeof mod.loader === "function" ? (mod.loader as LoaderFunction) : undefined,
       ...vocabulary(source),
