@@ -169,6 +169,9 @@ interface Run {
 
 const percentile = (sorted: number[], p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!);
 
+/** A page's request headers: the caller's session, if any, and a Khmer reader (the pages people open are in Khmer). */
+const headersAs = (cookie: string | null): Record<string, string> => ({ ...(cookie ? { cookie } : {}), "accept-language": "km" });
+
 async function load(pid: number, url: string, cookie: string | null, connections: number, duration = DURATION): Promise<Run> {
   const latencies: number[] = [];
   let bad = 0;
@@ -178,7 +181,7 @@ async function load(pid: number, url: string, cookie: string | null, connections
     connections,
     duration,
     timeout: 120,
-    headers: { ...(cookie ? { cookie } : {}), "accept-language": "km" },
+    headers: headersAs(cookie),
   });
   instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
     latencies.push(ms);
@@ -397,7 +400,7 @@ for (const page of pages.filter((p) => !NO_PAGES && (!ONLY || ONLY.some((o) => p
  * (the abandoned requests' work included, whenever it stops).
  */
 async function reloads(page: Page): Promise<string> {
-  const headers = { ...(page.cookie ? { cookie: page.cookie } : {}), "accept-language": "km" };
+  const headers = headersAs(page.cookie);
   await untilIdle();
   const cpu0 = cpuMs(pid);
   const t0 = performance.now();
@@ -421,7 +424,7 @@ async function reloads(page: Page): Promise<string> {
  * checks' p50 and longest wait.
  */
 async function flood(page: Page): Promise<string> {
-  const headers = { ...(page.cookie ? { cookie: page.cookie } : {}), "accept-language": "km" };
+  const headers = headersAs(page.cookie);
   const statuses = new Map<number, number>();
   await untilIdle();
   const cpu0 = cpuMs(pid);
@@ -484,7 +487,7 @@ async function othersWait(page: Page): Promise<string> {
     const until = performance.now() + DURATION * 1000;
     let n = 0;
     while (performance.now() < until) {
-      await (await fetch(BASE + page.path, { headers: { ...(page.cookie ? { cookie: page.cookie } : {}), "accept-language": "km" } })).arrayBuffer();
+      await (await fetch(BASE + page.path, { headers: headersAs(page.cookie) })).arrayBuffer();
       n += 1;
     }
     done = true;
