@@ -23,8 +23,11 @@
 //   --flood             also, for each heavy page: one person reloading it (4 abandoned, then 1
 //                       read) and one person sending it 16 at a time (what others wait meanwhile);
 //                       each starts when the server is idle and counts its CPU until idle again
+//   --slow              also, for each CSV download: one phone reading it at 400 kbps (50 KB/s of
+//                       gzip) for 12 s, and the server's CPU and RSS meanwhile
 import { execSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 
@@ -55,6 +58,7 @@ const ONLY = onlyArg
   .filter(Boolean);
 const NO_PAGES = args.includes("--no-pages");
 const FLOOD = args.includes("--flood");
+const SLOW = args.includes("--slow");
 const NO_REPORTS = args.includes("--no-reports");
 const BASE = `http://127.0.0.1:${PORT}`;
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -391,6 +395,44 @@ for (const page of pages.filter((p) => !NO_PAGES && (!ONLY || ONLY.some((o) => p
   row(page.name, one, many);
   if (page.heavy) waits.push(await othersWait(page));
   if (page.heavy && FLOOD) floods.push(await reloads(page), await flood(page));
+  if (SLOW && page.path.includes(".csv")) floods.push(await slowReader(page));
+}
+
+/**
+ * `--slow`, one phone downloading a CSV at 400 kbps: it reads 5 KB of the gzip answer every 100 ms
+ * for 12 s (the socket's buffers fill, then TCP holds the server back), then closes. Prints what it
+ * received, the server's CPU meanwhile and its RSS at most above what it was before: CPU near a
+ * whole download's means the server read the file ahead of the phone (docs/decisions/0056).
+ */
+async function slowReader(page: Page): Promise<string> {
+  await untilIdle();
+  const rss0 = memory(pid).rss;
+  const cpu0 = cpuMs(pid);
+  let rssMax = rss0;
+  const sampler = setInterval(() => (rssMax = Math.max(rssMax, memory(pid).rss)), 100);
+  let received = 0;
+  const status = await new Promise<number>((resolve, reject) => {
+    const req = http.get(BASE + page.path, { headers: { ...headersAs(page.cookie), "Accept-Encoding": "gzip" } }, (res) => {
+      res.pause();
+      const until = performance.now() + 12_000;
+      const tick = setInterval(() => {
+        for (let chunk: Buffer | null, left = 5 * 1024; left > 0 && (chunk = res.read(Math.min(left, res.readableLength || left)) as Buffer | null);) {
+          received += chunk.length;
+          left -= chunk.length;
+        }
+        if (performance.now() >= until || res.readableEnded) {
+          clearInterval(tick);
+          req.destroy();
+          resolve(res.statusCode ?? 0);
+        }
+      }, 100);
+    });
+    req.on("error", (error) => (error.message.includes("socket hang up") ? undefined : reject(error)));
+  });
+  const cpu = cpuMs(pid) - cpu0;
+  await untilIdle();
+  clearInterval(sampler);
+  return `| ${page.name} | a phone at 400 kbps for 12 s (${status}) | received ${fmt(received / 1024, 0)} KB of gzip | server CPU ${fmt(cpu, 0)} ms, RSS at most +${fmt(rssMax - rss0, 0)} MB |`;
 }
 
 /**
@@ -469,7 +511,7 @@ async function untilIdle() {
 
 function printFloods() {
   if (floods.length === 0) return;
-  console.log("\nOne person, many requests of a heavy page (`--flood`).\n");
+  console.log("\nOne person, many requests of a heavy page (`--flood`), or a slow phone (`--slow`).\n");
   console.log("| page | what | answers | cost |");
   console.log("|---|---|---|---|");
   for (const line of floods) console.log(line);
