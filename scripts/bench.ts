@@ -281,7 +281,9 @@ const pages: Page[] = [
   { name: "/staff/flags (staff)", path: "/staff/flags", cookie: staffCookie },
   { name: "/staff/flags (admin)", path: "/staff/flags", cookie: adminCookie },
   { name: "staff placement page", path: `/staff/placements/${placement.id}`, cookie: staffCookie },
-  { name: "trainer report, site, default period", path: "/staff/reports/trainers", cookie: staffCookie },
+  // Heavy: one person's reports take turns (0054), so 32 connections of one staff member would
+  // time mostly refusals (429), not the page.
+  { name: "trainer report, site, default period", path: "/staff/reports/trainers", cookie: staffCookie, heavy: true },
   {
     name: "trainer report, site, 12 months",
     path: `/staff/reports/trainers?from=${addDays(BENCH_TODAY, -364)}&to=${BENCH_TODAY}`,
