@@ -28,11 +28,14 @@ export const attendanceRisk: PlacementRule = {
     let late = 0;
     let unexplainedDays = 0;
     for (const d of p.attendance) {
+      // Most days are neither: their dates are not looked at.
+      if (d.status !== "absent" && d.status !== "late") continue;
       if (d.date < from || d.date > today || holidays.has(d.date)) continue;
-      if (d.status === "absent") {
+      if (d.status === "late") late += 1;
+      else {
         absent += 1;
         if (unexplained(d)) unexplainedDays += 1;
-      } else if (d.status === "late") late += 1;
+      }
     }
     if (absent < t.attendanceAbsences && late < t.attendanceLates && unexplainedDays < t.attendanceUnexplainedRun) return null;
 

@@ -11,10 +11,8 @@
  * was nobody to release. An afternoon with no word at all counts as not released (the trainer
  * owes that record); the evidence shows refused and unrecorded apart.
  */
-import { attendanceByDate, classOutcome, percentOf, trainerWord } from "./common";
-import type { AttendanceDay, EducationAfternoonFact, EducationWeek, PlacementRule } from "./types";
-
-const NO_AFTERNOONS: ReadonlyMap<string, EducationAfternoonFact> = new Map();
+import { classOutcome, percentOf, recordOn, trainerWord } from "./common";
+import type { EducationWeek, PlacementRule } from "./types";
 
 /** ISO weekdays as bits (bit d for weekday d): `includes` of a weekday as one test. */
 function weekdayBits(weekdays: readonly number[]): number {
@@ -30,10 +28,11 @@ export const educationNotGranted: PlacementRule = {
     const thisMonday = calendar.thisMonday;
     const from = calendar.shift(thisMonday, -7 * t.educationWindowWeeks);
     const to = calendar.shift(thisMonday, -1);
-    // Most placements have no afternoon loaded (0035), and most of their days are answered by the
-    // weeks' masks: the ledger and the attendance by date are built only when needed.
-    const ledger = p.educationAfternoons.length === 0 ? NO_AFTERNOONS : new Map(p.educationAfternoons.map((a) => [a.date, a]));
-    let days: ReadonlyMap<string, AttendanceDay> | undefined;
+    // Most placements have a few afternoons loaded or none (0035), and most of their days are
+    // answered by the weeks' masks: the ledger and the attendance are looked through for the few
+    // dates they are asked about, a map is built only for a long ledger.
+    const afternoons = p.educationAfternoons;
+    const ledger = afternoons.length > 8 ? new Map(afternoons.map((a) => [a.date, a])) : null;
     const weeks = p.educationWeeks;
 
     let agreed = 0;
@@ -49,7 +48,7 @@ export const educationNotGranted: PlacementRule = {
       const { date, weekday } = window[k]!;
       if (k % 7 === 0) week = weeks?.get(date);
       const bit = 1 << (k % 7);
-      const row = ledger.size === 0 ? undefined : ledger.get(date);
+      const row = ledger ? ledger.get(date) : afternoons.length === 0 ? undefined : recordOn(afternoons, date);
       // A day that nothing below would count (most days): no row, no agreed bit, not an education workday.
       if (!row && !(week && (week.agreed & bit) !== 0) && (educationWorkdays & (1 << weekday)) === 0) continue;
       if (date < p.startDate || holidays.has(date)) continue;
@@ -68,8 +67,7 @@ export const educationNotGranted: PlacementRule = {
       if (!row && (educationWorkdays & (1 << weekday)) === 0) continue;
       const events = row?.events ?? [];
       const word = trainerWord(events);
-      days ??= attendanceByDate(p.attendance);
-      const status = days.get(date)?.status;
+      const status = recordOn(p.attendance, date)?.status;
       const atClass = classOutcome(events) === "attended" || status === "education";
       if (word === null && !atClass && (status === "absent" || status === "leave" || status === "holiday")) continue;
       agreed += 1;
