@@ -243,10 +243,8 @@ interface PassContext {
   /** The days of `attendance_days` values, by week and value (`attendanceDaysOf`), and parsed weekday lists by value: most weeks and placements repeat a few. */
   attendanceDays: Map<string, Map<number, readonly AttendanceDay[]>>;
   weekdays: Map<string, number[]>;
-  /** `independentLevels`, `educationWeekOf` and `reviewedWeekSet`, by value. */
+  /** `independentLevels`, by value. */
   independentLevels: Map<string, ReadonlyMap<number, HeldLevel>>;
-  educationWeeks: Map<number, EducationWeek>;
-  reviewedWeeks: Map<string, ReadonlySet<string>>;
   now: number;
 }
 
@@ -303,24 +301,6 @@ function independentLevels(ctx: PassContext, ids: string): ReadonlyMap<number, H
     ctx.independentLevels.set(ids, (map = built));
   }
   return map;
-}
-
-/** The one reviewed week the pass loads (`no_weekly_review`), as a set shared by every placement with that week. */
-function reviewedWeekSet(ctx: PassContext, week: string): ReadonlySet<string> {
-  let set = ctx.reviewedWeeks.get(week);
-  if (!set) {
-    if (ctx.reviewedWeeks.size >= 50_000) ctx.reviewedWeeks.clear();
-    ctx.reviewedWeeks.set(week, (set = new Set([week])));
-  }
-  return set;
-}
-
-/** A week's education masks, one object per distinct pair for the pass (most weeks repeat a few). */
-function educationWeekOf(ctx: PassContext, agreed: number, released: number): EducationWeek {
-  const key = agreed * 128 + released;
-  let week = ctx.educationWeeks.get(key);
-  if (!week || week.agreed !== agreed || week.released !== released) ctx.educationWeeks.set(key, (week = Object.freeze({ agreed, released })));
-  return week;
 }
 
 function weekdaysOf(ctx: PassContext, list: string): number[] {
@@ -453,38 +433,25 @@ function loadPlacements(ctx: PassContext, ids: number[]): PlacementFacts[] {
   const educationWeeks = new Map<number, Map<string, EducationWeek>>();
   const masks = needs(ctx, "education_not_granted");
   if (needs(ctx, "attendance_risk", "signoff_while_absent", "education_not_granted")) {
-    const weekRows = sql
+    for (const [placementId, weekOf, packed, agreed, released] of sql
       .prepare(
         `select placement_id, week_of, attendance_days, afternoons_agreed_mask, afternoons_released_mask from placement_weeks
          where placement_id in (select value from json_each(@pids)) and week_of between @fromMonday and @today
            and (attendance_days <> 0 or (@masks and afternoons_agreed_mask <> 0))`,
       )
       .raw()
-      .all({ pids, fromMonday: mondayOf(from), today, masks: masks ? 1 : 0 }) as [number, string, number, number, number][];
-    // 190k rows a full pass, a placement's weeks next to each other (the primary key's order): the
-    // placement's lists are looked up again only when the placement changes.
-    let weeksOf: number | null = null;
-    let weeks: Map<string, EducationWeek> | undefined;
-    let list: AttendanceDay[] | undefined;
-    for (let i = 0; i < weekRows.length; i++) {
-      const row = weekRows[i]!;
-      const placementId = row[0];
-      if (placementId !== weeksOf) {
-        weeksOf = placementId;
-        weeks = educationWeeks.get(placementId);
-        list = currentDay.get(placementId);
-      }
-      const agreed = row[3];
+      .all({ pids, fromMonday: mondayOf(from), today, masks: masks ? 1 : 0 }) as [number, string, number, number, number][]) {
       if (masks && agreed !== 0) {
+        let weeks = educationWeeks.get(placementId);
         if (!weeks) educationWeeks.set(placementId, (weeks = new Map()));
-        weeks.set(row[1], educationWeekOf(ctx, agreed, row[4]));
+        weeks.set(weekOf, { agreed, released });
       }
-      const packed = row[2];
       if (packed === 0) continue;
-      const days = attendanceDaysOf(ctx, row[1], packed);
+      const days = attendanceDaysOf(ctx, weekOf, packed);
       if (days.length === 0) continue;
+      const list = currentDay.get(placementId);
       if (list) for (const d of days) list.push(d);
-      else currentDay.set(placementId, (list = days.slice()));
+      else currentDay.set(placementId, days.slice());
     }
   }
 
@@ -571,7 +538,7 @@ function loadPlacements(ctx: PassContext, ids: number[]): PlacementFacts[] {
       competencies: ctx.competencies.get(t[4]) ?? [],
       assessments: recent.get(id) ?? NONE,
       currentLevels: held,
-      reviewedWeeks: t[13] === null ? NO_REVIEWS : reviewedWeekSet(ctx, t[13]),
+      reviewedWeeks: t[13] === null ? NO_REVIEWS : new Set([t[13]]),
       attendance: currentDay.get(id) ?? NONE,
       educationAfternoons: afternoonsByPlacement.get(id) ?? NONE,
       ...(masks ? { educationWeeks: educationWeeks.get(id) ?? NO_WEEKS } : {}),
@@ -728,18 +695,6 @@ function parseEvidence(text: string): Evidence {
   }
 }
 
-/** A finding's columns for a write: built only when one is written (most findings match their flag as it is). */
-const flagValues = (f: Finding, evidence: string, now: number) => ({
-  siteId: f.siteId,
-  placementId: f.placementId,
-  trainerUserId: f.trainerUserId,
-  employerId: f.employerId,
-  apprenticeId: f.apprenticeId,
-  severity: f.severity,
-  evidence,
-  now,
-});
-
 function reconcile(ctx: PassContext, subjects: Subjects, findings: Finding[]): FlagPassResult {
   const sql = ctx.database.$client;
   const { now } = ctx;
@@ -805,6 +760,16 @@ function reconcile(ctx: PassContext, subjects: Subjects, findings: Finding[]): F
       for (const f of findings) {
         const key = keyOf(f);
         const evidence = JSON.stringify(f.evidence);
+        const values = {
+          siteId: f.siteId,
+          placementId: f.placementId,
+          trainerUserId: f.trainerUserId,
+          employerId: f.employerId,
+          apprenticeId: f.apprenticeId,
+          severity: f.severity,
+          evidence,
+          now,
+        };
         stillHolds.add(key);
         const current = open.get(key);
         if (current) {
@@ -820,7 +785,7 @@ function reconcile(ctx: PassContext, subjects: Subjects, findings: Finding[]): F
             // and only a difference is worth comparing key by key.
             (current.evidence === evidence || canonical(parseEvidence(current.evidence)) === canonical(f.evidence));
           if (same) continue;
-          updateFlag.run({ ...flagValues(f, evidence, now), id: current.id });
+          updateFlag.run({ ...values, id: current.id });
           if (current.severity !== f.severity) {
             event.run({ flagId: current.id, action: "severity_changed", note: `${current.severity} → ${f.severity}`, now });
           }
@@ -840,9 +805,7 @@ function reconcile(ctx: PassContext, subjects: Subjects, findings: Finding[]): F
             continue;
         }
 
-        const id = Number(
-          insertFlag.run({ ...flagValues(f, evidence, now), rule: f.rule, subjectType: f.subjectType, subjectId: f.subjectId }).lastInsertRowid,
-        );
+        const id = Number(insertFlag.run({ ...values, rule: f.rule, subjectType: f.subjectType, subjectId: f.subjectId }).lastInsertRowid);
         event.run({ flagId: id, action: "raised", note: null, now });
         result.raised += 1;
       }
@@ -931,8 +894,6 @@ function passContext(database: DB, options: FlagPassOptions): PassContext {
     attendanceDays: new Map(),
     weekdays: new Map(),
     independentLevels: new Map(),
-    educationWeeks: new Map(),
-    reviewedWeeks: new Map(),
     now: (options.now ?? new Date()).getTime(),
   };
 }
