@@ -59,6 +59,21 @@ describe("dates in the site's zone", () => {
     expect(ageOn("2008-11-25", "2026-11-25")).toBe(18);
   });
 
+  it("computes age as whole years less one before the birthday, on every pair of these days (leap days included)", () => {
+    // What ageOn computed before it read the digits itself (split into numbers): the same answers.
+    const bySplitting = (dateOfBirth: string, on: string) => {
+      const [by, bm, bd] = dateOfBirth.split("-").map(Number) as [number, number, number];
+      const [y, m, d] = on.split("-").map(Number) as [number, number, number];
+      return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+    };
+    const days = ["2000-02-29", "2001-02-28", "2001-03-01", "2008-11-25", "2008-11-26", "2009-01-01", "2009-12-31", "2026-02-28", "2026-11-25", "2028-02-29"];
+    for (const born of days) for (const on of days) expect(ageOn(born, on), `${born} on ${on}`).toBe(bySplitting(born, on));
+    expect(ageOn("2012-02-29", "2030-02-28")).toBe(17);
+    expect(ageOn("2012-02-29", "2030-03-01")).toBe(18);
+    // Not `YYYY-MM-DD`: answered as before (by splitting on "-").
+    expect(ageOn("2008-1-5", "2026-01-04")).toBe(bySplitting("2008-1-5", "2026-01-04"));
+  });
+
   it("parses weekday lists, dropping nonsense", () => {
     expect(parseWeekdays("4, 2,2,9,x")).toEqual([2, 4]);
   });

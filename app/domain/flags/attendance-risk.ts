@@ -21,6 +21,24 @@ export const attendanceRisk: PlacementRule = {
   subjectType: "placement",
   evaluate(p, { today, calendar, thresholds: t, holidays }) {
     const from = calendar.windowStart(t.attendanceWindowDays);
+    // Most placements cross no threshold: count first, without building anything. A run of
+    // unexplained days is never longer than the window's unexplained days, so fewer of those than
+    // the run's length (and fewer absences and lates than theirs) means no flag.
+    let absent = 0;
+    let late = 0;
+    let unexplainedDays = 0;
+    for (const d of p.attendance) {
+      // Most days are neither: their dates are not looked at.
+      if (d.status !== "absent" && d.status !== "late") continue;
+      if (d.date < from || d.date > today || holidays.has(d.date)) continue;
+      if (d.status === "late") late += 1;
+      else {
+        absent += 1;
+        if (unexplained(d)) unexplainedDays += 1;
+      }
+    }
+    if (absent < t.attendanceAbsences && late < t.attendanceLates && unexplainedDays < t.attendanceUnexplainedRun) return null;
+
     const inWindow = p.attendance.filter((d) => d.date >= from && d.date <= today && !holidays.has(d.date));
     const absences = inWindow.filter((d) => d.status === "absent").sort((a, b) => a.date.localeCompare(b.date));
     const lates = inWindow

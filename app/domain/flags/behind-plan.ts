@@ -4,7 +4,7 @@
  * something is expected by now.
  */
 import { placementWeek } from "../dates";
-import { dueNow, progressSummary } from "../progress";
+import { dueNow, isCompetent } from "../progress";
 import { levelsFor, percentOf } from "./common";
 import type { PlacementRule } from "./types";
 
@@ -14,7 +14,13 @@ export const behindPlan: PlacementRule = {
   evaluate(p, { today, thresholds: t }) {
     const week = placementWeek(p.startDate, today);
     const levels = levelsFor(p);
-    const s = progressSummary(p.competencies, levels, week);
+    // `progressSummary`'s two counts the rule reads, without the rest of the summary.
+    const s = { expectedByNow: 0, competentOfExpected: 0 };
+    for (const c of p.competencies) {
+      if (!(c.expectedByWeek <= week)) continue;
+      s.expectedByNow += 1;
+      if (isCompetent(levels.get(c.id)?.level)) s.competentOfExpected += 1;
+    }
     if (s.expectedByNow === 0) return null;
     const scaled = 100 * s.competentOfExpected;
     if (scaled >= t.behindPlanWarnPercent * s.expectedByNow) return null;

@@ -15,6 +15,7 @@ export class Calendar {
   readonly thisMonday: string;
   private readonly days: CalendarDay[] = [];
   private readonly index = new Map<string, number>();
+  private readonly ranges = new Map<string, readonly CalendarDay[]>();
 
   /** Covers `today` and the `backDays` days before it. */
   constructor(
@@ -44,11 +45,20 @@ export class Calendar {
     return this.shift(this.today, -(days - 1));
   }
 
-  /** Every day from `from` to `to`, both included (slower outside the range it was built for). */
-  range(from: string, to: string): CalendarDay[] {
+  /**
+   * Every day from `from` to `to`, both included (slower outside the range it was built for).
+   * Within the range, the same array for the same days: the rules ask for the same few windows
+   * for every placement, and only read them.
+   */
+  range(from: string, to: string): readonly CalendarDay[] {
     const i = this.index.get(from);
     const j = this.index.get(to);
-    if (i !== undefined && j !== undefined) return this.days.slice(i, j + 1);
+    if (i !== undefined && j !== undefined) {
+      const key = `${from}|${to}`;
+      let days = this.ranges.get(key);
+      if (!days) this.ranges.set(key, (days = Object.freeze(this.days.slice(i, j + 1))));
+      return days;
+    }
     const out: CalendarDay[] = [];
     for (let d = from; d <= to; d = addDays(d, 1)) out.push({ date: d, weekday: isoWeekday(d) });
     return out;

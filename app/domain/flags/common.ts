@@ -42,6 +42,16 @@ export function attendanceByDate(days: readonly AttendanceDay[]): ReadonlyMap<st
 }
 
 /**
+ * The record of one date among a placement's days (the last one listed, as `attendanceByDate`
+ * keeps), by looking through them: a rule that asks about a few dates of a placement spends less
+ * than building its map would (a placement lists about 25 days).
+ */
+export function recordOn<T extends { date: string }>(records: readonly T[], date: string): T | undefined {
+  for (let i = records.length - 1; i >= 0; i--) if (records[i]!.date === date) return records[i];
+  return undefined;
+}
+
+/**
  * Whole percent, rounded to the nearest (6 of 9 is 67%, not 66%), for evidence that people read.
  * Comparisons with thresholds are made in integers, never with this.
  */

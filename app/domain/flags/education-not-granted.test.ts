@@ -41,6 +41,28 @@ describe("education_not_granted: released < 75% of agreed afternoons over the la
     });
   });
 
+  it("gives the same answer for a long ledger (more than 8 afternoons, looked up by a map) as for a short one", () => {
+    // Monday to Friday afternoons of the four weeks: 20, released on the first 14 (70%).
+    const mondays = ["2026-10-26", "2026-11-02", "2026-11-09", "2026-11-16"];
+    const dates = mondays.flatMap((monday) => [0, 1, 2, 3, 4].map((i) => `${monday.slice(0, 8)}${String(Number(monday.slice(8)) + i).padStart(2, "0")}`));
+    const ledger = dates.map((date, i) => ({ afternoonId: 900 + i, date, events: (i < 14 ? ["released"] : ["refused"]) as EducationEventKind[] }));
+    const long = placementFacts({ educationWeekdays: [1, 2, 3, 4, 5], educationAfternoons: ledger, attendance: [day(dates[19] ?? "", "absent")] });
+    expect(educationNotGranted.evaluate(long, ctx())?.evidence).toMatchObject({
+      agreed: 20,
+      released: 14,
+      refusedAfternoonIds: [914, 915, 916, 917, 918, 919],
+      unrecordedDates: [],
+    });
+    // The last 8 alone (a short ledger): 2 released of 8 agreed; the other weekdays have no row and no word.
+    const short = placementFacts({ educationWeekdays: [1, 2, 3, 4, 5], educationAfternoons: ledger.slice(12), attendance: [day(dates[0] ?? "", "absent")] });
+    expect(educationNotGranted.evaluate(short, ctx())?.evidence).toMatchObject({
+      agreed: 19,
+      released: 2,
+      refusedAfternoonIds: [914, 915, 916, 917, 918, 919],
+      unrecordedDates: dates.slice(1, 12),
+    });
+  });
+
   it("counts agreed afternoons with no word as not released", () => {
     const result = educationNotGranted.evaluate(facts(released(5, null)), ctx());
     expect(result?.evidence).toMatchObject({ agreed: 8, released: 5, refusedAfternoonIds: [], unrecordedDates: AFTERNOONS.slice(5) });

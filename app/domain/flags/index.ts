@@ -74,17 +74,28 @@ const NO_HOLIDAYS: ReadonlySet<string> = new Set();
 /** The flags the facts call for as of `today`: at most one per rule and subject. */
 export function evaluateFlags(input: EvaluateInput): Finding[] {
   const calendar = new Calendar(input.today, lookbackDays(input.thresholdsBySite?.values() ?? []));
-  const ctxFor = (siteId: number): RuleContext => ({
-    today: input.today,
-    calendar,
-    thresholds: input.thresholdsBySite?.get(siteId) ?? DEFAULT_THRESHOLDS,
-    holidays: input.holidaysBySite.get(siteId) ?? NO_HOLIDAYS,
-  });
+  // One context per site and one list of the rules asked for, not one per subject.
+  const contexts = new Map<number, RuleContext>();
+  const ctxFor = (siteId: number): RuleContext => {
+    let ctx = contexts.get(siteId);
+    if (!ctx) {
+      ctx = {
+        today: input.today,
+        calendar,
+        thresholds: input.thresholdsBySite?.get(siteId) ?? DEFAULT_THRESHOLDS,
+        holidays: input.holidaysBySite.get(siteId) ?? NO_HOLIDAYS,
+      };
+      contexts.set(siteId, ctx);
+    }
+    return ctx;
+  };
+  const { rules } = input;
+  const placementRules = rules ? PLACEMENT_RULES.filter((r) => rules.has(r.rule)) : PLACEMENT_RULES;
+  const trainerRules = rules ? TRAINER_RULES.filter((r) => rules.has(r.rule)) : TRAINER_RULES;
   const out: Finding[] = [];
   for (const p of input.placements) {
     const ctx = ctxFor(p.siteId);
-    for (const rule of PLACEMENT_RULES) {
-      if (input.rules && !input.rules.has(rule.rule)) continue;
+    for (const rule of placementRules) {
       const result = rule.evaluate(p, ctx);
       if (!result) continue;
       out.push({
@@ -103,8 +114,7 @@ export function evaluateFlags(input: EvaluateInput): Finding[] {
   }
   for (const t of input.trainers) {
     const ctx = ctxFor(t.siteId);
-    for (const rule of TRAINER_RULES) {
-      if (input.rules && !input.rules.has(rule.rule)) continue;
+    for (const rule of trainerRules) {
       const result = rule.evaluate(t, ctx);
       if (!result) continue;
       out.push({

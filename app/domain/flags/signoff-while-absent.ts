@@ -10,6 +10,8 @@ export const signoffWhileAbsent: PlacementRule = {
   rule: "signoff_while_absent",
   subjectType: "placement",
   evaluate(p, { today, calendar, thresholds: t }) {
+    // Only a sign-off can be found (most placements have none on a day away).
+    if (p.assessments.length === 0) return null;
     const from = calendar.windowStart(t.recentDays);
     const days = attendanceByDate(p.attendance);
     const superseded = supersededIds(p.assessments);
