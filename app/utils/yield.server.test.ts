@@ -118,4 +118,29 @@ describe("yieldToOthers and answers being compressed", () => {
     await gone;
     expect(answersSending()).toBe(0);
   });
+
+  for (const encoding of ["gzip", "identity"]) {
+    it(`does not count an answer ended after its client went away (a download whose reader left) (${encoding}): every later yield would wait for it`, async () => {
+      const app = express();
+      useCountedCompression(app, compression());
+      let ended!: () => void;
+      const done = new Promise<void>((resolve) => (ended = resolve));
+      app.get("/download", (req, res) => {
+        res.type("text/csv");
+        res.write("id\r\n");
+        // The reader leaves; the app writes its last part and ends only after the close (as a
+        // CSV stream does when its source stops with CallerGone).
+        res.once("close", () => {
+          res.write("1\r\n");
+          res.end();
+          setImmediate(ended);
+        });
+        req.socket.destroy();
+      });
+      const base = await listen(app);
+      await get(`${base}/download`, encoding).catch(() => 0);
+      await done;
+      expect(answersSending()).toBe(0);
+    });
+  }
 });

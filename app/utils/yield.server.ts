@@ -98,12 +98,19 @@ const sendingTracker: { beforeCompression: RequestHandler; afterCompression: Req
   },
   afterCompression(_req, res, next) {
     const appEnd = res.end as (...args: unknown[]) => Response;
+    let closed = false;
     res.end = function end(this: Tracked, ...args: unknown[]) {
-      (res as Tracked)[SENT] ??= answerEnded();
+      // An answer ended after its connection closed (a download whose reader left: 0054) never
+      // reaches a socket: counted, it would stay "sending" for ever, and every later yield in the
+      // process would wait YIELD_WAITS_FOR_SENDING_MS for it.
+      if (!closed) (res as Tracked)[SENT] ??= answerEnded();
       return appEnd.apply(this, args);
     } as End;
     // A client that goes away before its answer leaves: never counted as sending for ever.
-    res.once("close", () => (res as Tracked)[SENT]?.());
+    res.once("close", () => {
+      closed = true;
+      (res as Tracked)[SENT]?.();
+    });
     next();
   },
 };
