@@ -515,14 +515,6 @@ async function untilIdle() {
   }
 }
 
-function printFloods() {
-  if (floods.length === 0) return;
-  console.log("\nOne person, many requests of a heavy page (`--flood`), or a slow phone (`--slow`).\n");
-  console.log("| page | what | answers | cost |");
-  console.log("|---|---|---|---|");
-  for (const line of floods) console.log(line);
-}
-
 /**
  * What a heavy page makes everyone else wait: while one client loads it again and again, another
  * asks for `/healthcheck` every 20 ms. The server has one thread, so a health check that arrives
@@ -558,24 +550,41 @@ async function healthWaits(done: () => boolean): Promise<number[]> {
   return waits.sort((a, b) => a - b);
 }
 
-function printWaits() {
-  if (waits.length === 0) return;
-  console.log("\nWhat a heavy page makes others wait: `/healthcheck` every 20 ms while one client loads the page over and over.\n");
-  console.log("| page | page loads | health checks | health p50 ms | health p99 ms | health max ms |");
-  console.log("|---|---|---|---|---|---|");
-  for (const line of waits) console.log(line);
+/** A table of rows made during the run, under its title (if any); nothing when it has no rows. */
+function printTable(title: string, columns: string[], lines: string[]) {
+  if (lines.length === 0) return;
+  if (title) console.log(`\n${title}\n`);
+  console.log(`| ${columns.join(" | ")} |`);
+  console.log(`|${columns.map(() => "---|").join("")}`);
+  for (const line of lines) console.log(line);
 }
 
-if (ONLY) {
+/** The pages' table, the server's memory, and the heavy pages' tables (with `--only`, or at the end of a run). */
+function printPages() {
   const { peak } = memory(pid);
-  console.log("| page | 1 conn req/s | ÷ health | p50 ms | p95 ms | p99 ms | 32 conn req/s | ÷ health | p50 ms | p95 ms | p99 ms | CPU ms/req | KB | RSS MB |");
-  console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
-  for (const line of rows) console.log(line);
+  printTable(
+    "",
+    ["page", "1 conn req/s", "÷ health", "p50 ms", "p95 ms", "p99 ms", "32 conn req/s", "÷ health", "p50 ms", "p95 ms", "p99 ms", "CPU ms/req", "KB", "RSS MB"],
+    rows,
+  );
   console.log(`\nServer RSS: highest sampled ${peakRss.toFixed(0)} MB, peak (VmHWM) ${peak.toFixed(0)} MB.`);
   printHeap();
   printMemorySample();
-  printWaits();
-  printFloods();
+  printHeavyPages();
+}
+
+/** The heavy pages' tables: what each makes others wait, and (`--flood`, `--slow`) one person's many requests. */
+function printHeavyPages() {
+  printTable(
+    "What a heavy page makes others wait: `/healthcheck` every 20 ms while one client loads the page over and over.",
+    ["page", "page loads", "health checks", "health p50 ms", "health p99 ms", "health max ms"],
+    waits,
+  );
+  printTable("One person, many requests of a heavy page (`--flood`), or a slow phone (`--slow`).", ["page", "what", "answers", "cost"], floods);
+}
+
+if (ONLY) {
+  printPages();
   child.kill("SIGTERM");
   // A profiled server writes its profile as it exits: wait for that.
   if (PROF) await new Promise((r) => child.once("exit", r));
@@ -616,16 +625,8 @@ rows.push(
   `| sign-off POST (sequential, ${POSTS}; CPU includes the GET before each) |  |  | ${fmt(percentile(postTimes, 50), 1)} | ${fmt(percentile(postTimes, 95), 1)} | ${fmt(percentile(postTimes, 99), 1)} |  |  |  |  |  | ${fmt(postCpu, 1)} |  | ${fmt(memory(pid).rss)} |`,
 );
 peakRss = Math.max(peakRss, memory(pid).rss);
-const { peak } = memory(pid);
 
-console.log("| page | 1 conn req/s | ÷ health | p50 ms | p95 ms | p99 ms | 32 conn req/s | ÷ health | p50 ms | p95 ms | p99 ms | CPU ms/req | KB | RSS MB |");
-console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
-for (const line of rows) console.log(line);
-console.log(`\nServer RSS: highest sampled ${peakRss.toFixed(0)} MB, peak (VmHWM) ${peak.toFixed(0)} MB.`);
-printHeap();
-printMemorySample();
-printWaits();
-printFloods();
+printPages();
 clearInterval(sampler);
 
 child.kill("SIGTERM");
